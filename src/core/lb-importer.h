@@ -1,0 +1,142 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* lb-importer.h: turns a CSV file into results in the store, in one transaction */
+#pragma once
+
+#include <gio/gio.h>
+#include "lb-csv-reader.h"
+#include "lb-store.h"
+
+G_BEGIN_DECLS
+
+#define LB_IMPORT_ERROR (lb_import_error_quark ())
+
+typedef enum {
+  LB_IMPORT_ERROR_NO_MODEL_COLUMN,   /* no column says which model a row is about */
+  LB_IMPORT_ERROR_NO_SCORE_COLUMN,   /* nothing to import */
+  LB_IMPORT_ERROR_LAYOUT,            /* long layout without benchmark/score columns */
+  LB_IMPORT_ERROR_DUPLICATE_FILE,    /* the same bytes were imported into this leaderboard already */
+  LB_IMPORT_ERROR_DUPLICATE_HEADER,  /* two columns with one name would become one benchmark */
+  LB_IMPORT_ERROR_NO_RESULTS,        /* the file holds no numbers at all */
+  LB_IMPORT_ERROR_CANCELLED,
+} LbImportError;
+
+typedef enum {
+  LB_LAYOUT_WIDE,   /* a row per model, a column per benchmark */
+  LB_LAYOUT_LONG,   /* a row per result: model, benchmark, score, ... */
+} LbLayout;
+
+typedef enum {
+  LB_COLUMN_IGNORE,
+  LB_COLUMN_MODEL,
+  LB_COLUMN_VERSION,
+  LB_COLUMN_PROVIDER,
+  LB_COLUMN_DATE,
+  LB_COLUMN_NOTES,
+  LB_COLUMN_SCORE,       /* wide: a benchmark's scores; long: the score column */
+  LB_COLUMN_STDERR,      /* wide: stderr of the score column named by stderr_of; long: the stderr column */
+  LB_COLUMN_BENCHMARK,   /* long only: the benchmark name */
+  LB_COLUMN_LICENSE,     /* kept in the model's notes */
+  LB_COLUMN_PARAMETERS,  /* kept in the model's notes */
+  LB_N_COLUMN_ROLES
+} LbColumnRole;
+
+typedef struct {
+  guint        column;            /* 1-based */
+  char        *header;            /* header text as decoded, cleaned of BOM/NBSP */
+  LbColumnRole role;
+  gboolean     role_detected;     /* FALSE once the user chose */
+  char        *unit;              /* SCORE: "%" or NULL */
+  gboolean     unit_detected;
+  gboolean     higher_is_better;  /* SCORE */
+  gboolean     direction_detected;/* TRUE while it is only our guess (from the name) */
+  guint        stderr_of;         /* STDERR in wide layout: the SCORE column it belongs to */
+} LbColumnSpec;
+
+typedef enum {
+  LB_IMPORT_FLAGS_NONE    = 0,
+  LB_IMPORT_FLAGS_DRY_RUN = 1 << 0,  /* read and check everything, write nothing */
+  LB_IMPORT_FLAGS_FORCE   = 1 << 1,  /* import a file whose sha256 was imported before */
+} LbImportFlags;
+
+typedef struct {
+  gint64     leaderboard_id;
+  gboolean   leaderboard_created;
+  gint64     import_id;          /* 0 for a dry run */
+  guint      records;            /* data records read (header and blank rows excluded) */
+  guint      results;            /* results written (or that would be) */
+  guint      gaps;               /* cells without a value */
+  guint      models_created;
+  guint      benchmarks_created;
+  GPtrArray *warnings;           /* of LbWarning*, never NULL */
+} LbImportOutcome;
+
+void lb_import_outcome_clear (LbImportOutcome *outcome);
+
+typedef void (*LbImportProgress) (double fraction, gpointer user_data);
+
+#define LB_TYPE_IMPORTER (lb_importer_get_type ())
+G_DECLARE_FINAL_TYPE (LbImporter, lb_importer, LB, IMPORTER, GObject)
+
+GQuark        lb_import_error_quark      (void);
+
+/* Opens @file, detects the dialect, reads the header and a sample, and proposes a plan
+ * (layout, column roles, units, directions), using a mapping remembered in @store for the
+ * same header signature when there is one (@store may be NULL). */
+LbImporter   *lb_importer_new            (GFile              *file,
+                                          const LbCsvOptions *options,
+                                          LbStore            *store,
+                                          GCancellable       *cancellable,
+                                          GError            **error);
+
+GFile        *lb_importer_get_file       (LbImporter *self);
+const LbCsvDialect *lb_importer_get_dialect (LbImporter *self);
+LbLayout      lb_importer_get_layout     (LbImporter *self);
+gboolean      lb_importer_get_layout_detected (LbImporter *self);
+void          lb_importer_set_layout     (LbImporter *self, LbLayout layout);
+/* Of LbColumnSpec*, one per header column, owned by the importer. */
+GPtrArray    *lb_importer_get_columns    (LbImporter *self);
+void          lb_importer_set_column_role (LbImporter *self, guint column, LbColumnRole role);
+void          lb_importer_set_column_unit (LbImporter *self, guint column, const char *unit);
+void          lb_importer_set_column_direction (LbImporter *self, guint column, gboolean higher_is_better);
+/* The header signature the mapping is remembered under. */
+const char   *lb_importer_get_signature  (LbImporter *self);
+/* Whether the plan came from a remembered mapping. */
+gboolean      lb_importer_get_mapping_remembered (LbImporter *self);
+/* The first data records (at most 100) as read for the preview, of LbCsvRecord*. */
+GPtrArray    *lb_importer_get_preview    (LbImporter *self);
+/* Checks the plan: FALSE with the blocking reason, TRUE otherwise. */
+gboolean      lb_importer_check          (LbImporter *self, GError **error);
+
+/* Imports into the leaderboard @leaderboard_name (created when missing) in one transaction.
+ * On any error or cancel nothing is written. Warnings go into @outcome and the import. */
+gboolean      lb_importer_run            (LbImporter        *self,
+                                          LbStore           *store,
+                                          const char        *leaderboard_name,
+                                          LbImportFlags      flags,
+                                          LbImportProgress   progress,
+                                          gpointer           progress_data,
+                                          GCancellable      *cancellable,
+                                          LbImportOutcome   *outcome,
+                                          GError           **error);
+
+/* The same in a worker thread on its own connection to the database at @db_path;
+ * @progress is called in the main context. */
+void          lb_importer_run_async      (LbImporter          *self,
+                                          const char          *db_path,
+                                          const char          *leaderboard_name,
+                                          LbImportFlags        flags,
+                                          LbImportProgress     progress,
+                                          gpointer             progress_data,
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data);
+gboolean      lb_importer_run_finish     (LbImporter       *self,
+                                          GAsyncResult     *result,
+                                          LbImportOutcome  *outcome,
+                                          GError          **error);
+
+const char   *lb_column_role_to_string   (LbColumnRole role);  /* "model", "score", ... */
+const char   *lb_column_role_label       (LbColumnRole role);  /* translated label */
+const char   *lb_layout_to_string        (LbLayout layout);    /* "wide" / "long" */
+
+G_END_DECLS

@@ -1,0 +1,194 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* lb-store.h: the SQLite store, the only place data lives */
+#pragma once
+
+#include <gio/gio.h>
+#include "lb-types.h"
+
+G_BEGIN_DECLS
+
+#define LB_STORE_ERROR (lb_store_error_quark ())
+
+typedef enum {
+  LB_STORE_ERROR_OPEN,          /* cannot open or create the file */
+  LB_STORE_ERROR_NOT_A_DATABASE,/* the file is not an SQLite database, or is corrupt */
+  LB_STORE_ERROR_NEWER_SCHEMA,  /* written by a newer version of the app: refused, never changed */
+  LB_STORE_ERROR_READ_ONLY,
+  LB_STORE_ERROR_BUSY,          /* locked by another process */
+  LB_STORE_ERROR_FULL,          /* disk full */
+  LB_STORE_ERROR_NOT_FOUND,
+  LB_STORE_ERROR_EXISTS,        /* a unique name is taken */
+  LB_STORE_ERROR_INVALID,       /* a value the field does not accept */
+  LB_STORE_ERROR_FAILED,        /* anything else SQLite reports */
+} LbStoreError;
+
+/* The schema version this build writes (PRAGMA user_version). */
+#define LB_STORE_SCHEMA_VERSION 1
+
+typedef enum {
+  LB_LEADERBOARD_FIELD_NAME,
+  LB_LEADERBOARD_FIELD_PURPOSE,
+  LB_LEADERBOARD_FIELD_OWNER,
+  LB_LEADERBOARD_FIELD_OWNER_CONTACT,
+  LB_LEADERBOARD_FIELD_UPDATE_CADENCE_DAYS, /* decimal integer > 0, or NULL */
+  LB_LEADERBOARD_FIELD_WORKFLOW_PATTERN,    /* "P1".."P5" or NULL */
+  LB_LEADERBOARD_FIELD_EVALUATION_DATA,
+  LB_LEADERBOARD_FIELD_PROCEDURE,
+  LB_LEADERBOARD_FIELD_PRODUCTION_CONTEXT,
+  LB_LEADERBOARD_FIELD_LAST_REVIEWED_AT,    /* ISO 8601 date or timestamp, or NULL */
+} LbLeaderboardField;
+
+typedef enum {
+  LB_BENCHMARK_FIELD_NAME,
+  LB_BENCHMARK_FIELD_TASK,
+  LB_BENCHMARK_FIELD_METRIC,
+  LB_BENCHMARK_FIELD_UNIT,
+  LB_BENCHMARK_FIELD_HIGHER_IS_BETTER,      /* "true"/"false"; also marks the direction confirmed */
+  LB_BENCHMARK_FIELD_SCALE_MIN,             /* number or NULL */
+  LB_BENCHMARK_FIELD_SCALE_MAX,             /* number or NULL */
+  LB_BENCHMARK_FIELD_DATASET,
+  LB_BENCHMARK_FIELD_DATASET_VERSION,
+  LB_BENCHMARK_FIELD_PROTOCOL,
+  LB_BENCHMARK_FIELD_HARNESS,
+  LB_BENCHMARK_FIELD_DESCRIPTION,
+  LB_BENCHMARK_FIELD_RETIRED,               /* "true"/"false" */
+} LbBenchmarkField;
+
+typedef enum {
+  LB_MODEL_FIELD_NAME,
+  LB_MODEL_FIELD_VERSION,
+  LB_MODEL_FIELD_PROVIDER,
+  LB_MODEL_FIELD_PROVENANCE_URL,
+  LB_MODEL_FIELD_ACCESS,                    /* "api", "open-weights", "internal" or NULL */
+  LB_MODEL_FIELD_NOTES,
+} LbModelField;
+
+typedef struct {
+  guint  n_models;
+  guint  n_benchmarks;
+  guint  n_results;          /* current results */
+  char  *newest_result;      /* newest evaluated_at, else newest import date, "YYYY-MM-DD" or NULL */
+  char  *last_import_at;     /* newest imported_at of a non-deleted import, or NULL */
+} LbLeaderboardStats;
+
+void lb_leaderboard_stats_clear (LbLeaderboardStats *stats);
+
+#define LB_TYPE_STORE (lb_store_get_type ())
+G_DECLARE_FINAL_TYPE (LbStore, lb_store, LB, STORE, GObject)
+
+GQuark      lb_store_error_quark        (void);
+
+/* $LEADERBOARD_DB if set, else $XDG_DATA_HOME/leaderboard/leaderboard.db. Newly allocated. */
+char       *lb_store_default_path       (void);
+
+/* Opens (creating the file and its folder if needed) and migrates. ":memory:" gives a private
+ * in-memory store. Before a migration the file is copied to "PATH.bak-<old version>".
+ * A newer schema, a non-database file, a locked or read-only file fail with a clear message
+ * and leave the file untouched. */
+LbStore    *lb_store_open               (const char   *path,
+                                         GError      **error);
+
+const char *lb_store_get_path           (LbStore *self);
+/* Path of the backup written by the last migration of this open, or NULL. */
+const char *lb_store_get_backup_path    (LbStore *self);
+
+/* Who is recorded in the audit log and on imports; defaults to the user's real name. */
+const char *lb_store_get_user           (LbStore *self);
+void        lb_store_set_user           (LbStore *self, const char *user);
+
+/* Transactions nest (savepoints). Every store write outside one runs in its own. */
+gboolean    lb_store_begin              (LbStore *self, GError **error);
+gboolean    lb_store_commit             (LbStore *self, GError **error);
+void        lb_store_rollback           (LbStore *self);
+
+/* Emits ::changed (leaderboard id, 0 for "several"); writes through this object emit it
+ * themselves after they commit; call it when another connection (a worker thread) wrote. */
+void        lb_store_emit_changed       (LbStore *self, gint64 leaderboard_id);
+
+/* ---- leaderboards ---- */
+GPtrArray     *lb_store_list_leaderboards  (LbStore *self, GError **error);  /* of LbLeaderboard*, by name, without deleted */
+LbLeaderboard *lb_store_get_leaderboard    (LbStore *self, gint64 id, GError **error);
+LbLeaderboard *lb_store_find_leaderboard   (LbStore *self, const char *name, GError **error); /* NOT_FOUND */
+gint64         lb_store_create_leaderboard (LbStore *self, const char *name, GError **error); /* EXISTS; 0 on error */
+gboolean       lb_store_set_leaderboard_field (LbStore *self, gint64 id, LbLeaderboardField field,
+                                               const char *value, GError **error); /* audited; NULL or "" clears */
+/* Soft delete (and undelete): hidden from lists, kept until purged. Audited. */
+gboolean       lb_store_set_leaderboard_deleted (LbStore *self, gint64 id, gboolean deleted, GError **error);
+gboolean       lb_store_get_leaderboard_stats (LbStore *self, gint64 id, LbLeaderboardStats *stats, GError **error);
+
+/* ---- benchmarks ---- */
+GPtrArray   *lb_store_list_benchmarks   (LbStore *self, gint64 leaderboard_id, GError **error); /* by position */
+LbBenchmark *lb_store_get_benchmark     (LbStore *self, gint64 id, GError **error);
+/* Returns the id of the benchmark @name of the leaderboard; creates it from @init (may be NULL:
+ * higher is better, unconfirmed) when there is none. Existing metadata is never overwritten. */
+gint64       lb_store_ensure_benchmark  (LbStore *self, gint64 leaderboard_id, const char *name,
+                                         const LbBenchmark *init, gboolean *created, GError **error);
+gboolean     lb_store_set_benchmark_field (LbStore *self, gint64 id, LbBenchmarkField field,
+                                           const char *value, GError **error); /* audited */
+
+/* ---- models ---- */
+GPtrArray   *lb_store_list_models       (LbStore *self, gint64 leaderboard_id, GError **error); /* by name */
+LbModel     *lb_store_get_model         (LbStore *self, gint64 id, GError **error);
+gint64       lb_store_ensure_model      (LbStore *self, gint64 leaderboard_id, const char *name,
+                                         const LbModel *init, gboolean *created, GError **error);
+gboolean     lb_store_set_model_field   (LbStore *self, gint64 id, LbModelField field,
+                                         const char *value, GError **error); /* audited */
+
+/* ---- results ---- */
+/* Of LbResult*. With @current_only, one per model × benchmark; otherwise every result ever
+ * imported for the leaderboard (not those of deleted imports), oldest first. */
+GPtrArray   *lb_store_list_results      (LbStore *self, gint64 leaderboard_id, gboolean current_only,
+                                         GError **error);
+/* Every result for one cell, newest first, including superseded ones. */
+GPtrArray   *lb_store_list_cell_history (LbStore *self, gint64 model_id, gint64 benchmark_id,
+                                         GError **error);
+/* Adds one result (fast path for the importer; call inside a transaction). Does not change
+ * other results' current flags: lb_store_finish_import() does that. Returns the new id. */
+gint64       lb_store_add_result        (LbStore *self, const LbResult *result, GError **error);
+gint64       lb_store_add_gap           (LbStore *self, const LbGap *gap, GError **error);
+/* Of LbGap*: cells of non-deleted imports that held no value. */
+GPtrArray   *lb_store_list_gaps         (LbStore *self, gint64 leaderboard_id, GError **error);
+
+/* ---- imports ---- */
+/* Records an import (with its warnings); status and counts as given. Returns the id. */
+gint64       lb_store_add_import        (LbStore *self, const LbImport *import, GError **error);
+/* Makes the import's results current, superseding older results of the same cells,
+ * and stores the final counts. */
+gboolean     lb_store_finish_import     (LbStore *self, gint64 import_id, guint records, guint results,
+                                         GError **error);
+GPtrArray   *lb_store_list_imports      (LbStore *self, gint64 leaderboard_id, GError **error); /* newest first, without deleted */
+LbImport    *lb_store_get_import        (LbStore *self, gint64 id, GError **error);
+/* The id of a non-deleted complete import of the same bytes into the leaderboard, or 0. */
+gint64       lb_store_find_import_by_sha256 (LbStore *self, gint64 leaderboard_id, const char *sha256,
+                                             GError **error);
+/* Soft delete (and undelete) an import: its results and gaps disappear, the previous results
+ * of the same cells become current again. Audited. */
+gboolean     lb_store_set_import_deleted (LbStore *self, gint64 id, gboolean deleted, GError **error);
+
+/* ---- smells, profiles, reviews ---- */
+GPtrArray   *lb_store_list_smells       (LbStore *self, gint64 leaderboard_id, GError **error);
+/* Inserts or replaces the row for (leaderboard, smell, component); returns its id. */
+gint64       lb_store_put_smell         (LbStore *self, const LbSmell *smell, GError **error);
+GPtrArray   *lb_store_list_profiles     (LbStore *self, gint64 leaderboard_id, GError **error);
+/* Inserts (id 0) or replaces a profile with its weights; returns its id. Audited. */
+gint64       lb_store_put_profile       (LbStore *self, const LbProfile *profile, GError **error);
+gboolean     lb_store_delete_profile    (LbStore *self, gint64 id, GError **error);
+GPtrArray   *lb_store_list_reviews      (LbStore *self, gint64 leaderboard_id, GError **error);
+gint64       lb_store_add_review        (LbStore *self, const LbReview *review, GError **error);
+
+/* ---- audit log ---- */
+gboolean     lb_store_audit             (LbStore *self, gint64 leaderboard_id, const char *entity,
+                                         gint64 entity_id, const char *field,
+                                         const char *old_value, const char *new_value, GError **error);
+/* Of LbAuditEntry*, newest first; @limit 0 means all. */
+GPtrArray   *lb_store_list_audit        (LbStore *self, gint64 leaderboard_id, guint limit, GError **error);
+
+/* ---- import column mappings, remembered per header signature ---- */
+char        *lb_store_get_mapping       (LbStore *self, const char *signature, GError **error); /* JSON or NULL */
+gboolean     lb_store_set_mapping       (LbStore *self, const char *signature, const char *json,
+                                         GError **error);
+
+/* Current time as ISO 8601 UTC; $LEADERBOARD_NOW (ISO 8601) overrides it for tests. */
+char        *lb_now_iso8601             (void);
+
+G_END_DECLS

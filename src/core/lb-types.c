@@ -1,0 +1,424 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* lb-types.c: copying and freeing the domain records */
+
+#define G_LOG_DOMAIN "lb-types"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "lb-types.h"
+
+LbLeaderboard *
+lb_leaderboard_copy (const LbLeaderboard *src)
+{
+  LbLeaderboard *copy;
+
+  g_return_val_if_fail (src != NULL, NULL);
+
+  copy = g_memdup2 (src, sizeof *src);
+  copy->name = g_strdup (src->name);
+  copy->purpose = g_strdup (src->purpose);
+  copy->owner = g_strdup (src->owner);
+  copy->owner_contact = g_strdup (src->owner_contact);
+  copy->workflow_pattern = g_strdup (src->workflow_pattern);
+  copy->evaluation_data = g_strdup (src->evaluation_data);
+  copy->procedure = g_strdup (src->procedure);
+  copy->production_context = g_strdup (src->production_context);
+  copy->created_at = g_strdup (src->created_at);
+  copy->updated_at = g_strdup (src->updated_at);
+  copy->last_reviewed_at = g_strdup (src->last_reviewed_at);
+  return copy;
+}
+
+void
+lb_leaderboard_free (LbLeaderboard *rec)
+{
+  if (rec == NULL)
+    return;
+  g_free (rec->name);
+  g_free (rec->purpose);
+  g_free (rec->owner);
+  g_free (rec->owner_contact);
+  g_free (rec->workflow_pattern);
+  g_free (rec->evaluation_data);
+  g_free (rec->procedure);
+  g_free (rec->production_context);
+  g_free (rec->created_at);
+  g_free (rec->updated_at);
+  g_free (rec->last_reviewed_at);
+  g_free (rec);
+}
+
+G_DEFINE_BOXED_TYPE (LbLeaderboard, lb_leaderboard, lb_leaderboard_copy, lb_leaderboard_free)
+
+LbBenchmark *
+lb_benchmark_copy (const LbBenchmark *src)
+{
+  LbBenchmark *copy;
+
+  g_return_val_if_fail (src != NULL, NULL);
+
+  copy = g_memdup2 (src, sizeof *src);
+  copy->name = g_strdup (src->name);
+  copy->task = g_strdup (src->task);
+  copy->metric = g_strdup (src->metric);
+  copy->unit = g_strdup (src->unit);
+  copy->dataset = g_strdup (src->dataset);
+  copy->dataset_version = g_strdup (src->dataset_version);
+  copy->protocol = g_strdup (src->protocol);
+  copy->harness = g_strdup (src->harness);
+  copy->description = g_strdup (src->description);
+  return copy;
+}
+
+void
+lb_benchmark_free (LbBenchmark *rec)
+{
+  if (rec == NULL)
+    return;
+  g_free (rec->name);
+  g_free (rec->task);
+  g_free (rec->metric);
+  g_free (rec->unit);
+  g_free (rec->dataset);
+  g_free (rec->dataset_version);
+  g_free (rec->protocol);
+  g_free (rec->harness);
+  g_free (rec->description);
+  g_free (rec);
+}
+
+G_DEFINE_BOXED_TYPE (LbBenchmark, lb_benchmark, lb_benchmark_copy, lb_benchmark_free)
+
+LbModel *
+lb_model_copy (const LbModel *src)
+{
+  LbModel *copy;
+
+  g_return_val_if_fail (src != NULL, NULL);
+
+  copy = g_memdup2 (src, sizeof *src);
+  copy->name = g_strdup (src->name);
+  copy->version = g_strdup (src->version);
+  copy->provider = g_strdup (src->provider);
+  copy->provenance_url = g_strdup (src->provenance_url);
+  copy->access = g_strdup (src->access);
+  copy->notes = g_strdup (src->notes);
+  return copy;
+}
+
+void
+lb_model_free (LbModel *rec)
+{
+  if (rec == NULL)
+    return;
+  g_free (rec->name);
+  g_free (rec->version);
+  g_free (rec->provider);
+  g_free (rec->provenance_url);
+  g_free (rec->access);
+  g_free (rec->notes);
+  g_free (rec);
+}
+
+G_DEFINE_BOXED_TYPE (LbModel, lb_model, lb_model_copy, lb_model_free)
+
+LbResult *
+lb_result_copy (const LbResult *src)
+{
+  LbResult *copy;
+
+  g_return_val_if_fail (src != NULL, NULL);
+
+  copy = g_memdup2 (src, sizeof *src);
+  copy->evaluated_at = g_strdup (src->evaluated_at);
+  copy->raw = g_strdup (src->raw);
+  copy->model_version = g_strdup (src->model_version);
+  return copy;
+}
+
+void
+lb_result_free (LbResult *rec)
+{
+  if (rec == NULL)
+    return;
+  g_free (rec->evaluated_at);
+  g_free (rec->raw);
+  g_free (rec->model_version);
+  g_free (rec);
+}
+
+G_DEFINE_BOXED_TYPE (LbResult, lb_result, lb_result_copy, lb_result_free)
+
+LbGap *
+lb_gap_copy (const LbGap *src)
+{
+  LbGap *copy;
+
+  g_return_val_if_fail (src != NULL, NULL);
+
+  copy = g_memdup2 (src, sizeof *src);
+  copy->raw = g_strdup (src->raw);
+  copy->reason = g_strdup (src->reason);
+  return copy;
+}
+
+void
+lb_gap_free (LbGap *rec)
+{
+  if (rec == NULL)
+    return;
+  g_free (rec->raw);
+  g_free (rec->reason);
+  g_free (rec);
+}
+
+G_DEFINE_BOXED_TYPE (LbGap, lb_gap, lb_gap_copy, lb_gap_free)
+
+LbWarning *
+lb_warning_copy (const LbWarning *src)
+{
+  LbWarning *copy;
+
+  g_return_val_if_fail (src != NULL, NULL);
+
+  copy = g_memdup2 (src, sizeof *src);
+  copy->message = g_strdup (src->message);
+  return copy;
+}
+
+void
+lb_warning_free (LbWarning *rec)
+{
+  if (rec == NULL)
+    return;
+  g_free (rec->message);
+  g_free (rec);
+}
+
+G_DEFINE_BOXED_TYPE (LbWarning, lb_warning, lb_warning_copy, lb_warning_free)
+
+LbImport *
+lb_import_copy (const LbImport *src)
+{
+  LbImport *copy;
+
+  g_return_val_if_fail (src != NULL, NULL);
+
+  copy = g_memdup2 (src, sizeof *src);
+  copy->file_name = g_strdup (src->file_name);
+  copy->file_path = g_strdup (src->file_path);
+  copy->sha256 = g_strdup (src->sha256);
+  copy->encoding = g_strdup (src->encoding);
+  copy->delimiter = g_strdup (src->delimiter);
+  copy->layout = g_strdup (src->layout);
+  copy->imported_at = g_strdup (src->imported_at);
+  copy->imported_by = g_strdup (src->imported_by);
+  copy->warnings = g_ptr_array_new_with_free_func ((GDestroyNotify) lb_warning_free);
+  if (src->warnings != NULL)
+    for (guint i = 0; i < src->warnings->len; i++)
+      g_ptr_array_add (copy->warnings, lb_warning_copy (g_ptr_array_index (src->warnings, i)));
+  return copy;
+}
+
+void
+lb_import_free (LbImport *rec)
+{
+  if (rec == NULL)
+    return;
+  g_free (rec->file_name);
+  g_free (rec->file_path);
+  g_free (rec->sha256);
+  g_free (rec->encoding);
+  g_free (rec->delimiter);
+  g_free (rec->layout);
+  g_free (rec->imported_at);
+  g_free (rec->imported_by);
+  g_clear_pointer (&rec->warnings, g_ptr_array_unref);
+  g_free (rec);
+}
+
+G_DEFINE_BOXED_TYPE (LbImport, lb_import, lb_import_copy, lb_import_free)
+
+LbSmell *
+lb_smell_copy (const LbSmell *src)
+{
+  LbSmell *copy;
+
+  g_return_val_if_fail (src != NULL, NULL);
+
+  copy = g_memdup2 (src, sizeof *src);
+  copy->smell = g_strdup (src->smell);
+  copy->component = g_strdup (src->component);
+  copy->status = g_strdup (src->status);
+  copy->evidence = g_strdup (src->evidence);
+  copy->note = g_strdup (src->note);
+  copy->reviewer = g_strdup (src->reviewer);
+  copy->checked_at = g_strdup (src->checked_at);
+  return copy;
+}
+
+void
+lb_smell_free (LbSmell *rec)
+{
+  if (rec == NULL)
+    return;
+  g_free (rec->smell);
+  g_free (rec->component);
+  g_free (rec->status);
+  g_free (rec->evidence);
+  g_free (rec->note);
+  g_free (rec->reviewer);
+  g_free (rec->checked_at);
+  g_free (rec);
+}
+
+G_DEFINE_BOXED_TYPE (LbSmell, lb_smell, lb_smell_copy, lb_smell_free)
+
+LbWeight *
+lb_weight_copy (const LbWeight *src)
+{
+  LbWeight *copy;
+
+  g_return_val_if_fail (src != NULL, NULL);
+
+  copy = g_memdup2 (src, sizeof *src);
+  copy->benchmark = g_strdup (src->benchmark);
+  return copy;
+}
+
+void
+lb_weight_free (LbWeight *rec)
+{
+  if (rec == NULL)
+    return;
+  g_free (rec->benchmark);
+  g_free (rec);
+}
+
+G_DEFINE_BOXED_TYPE (LbWeight, lb_weight, lb_weight_copy, lb_weight_free)
+
+LbProfile *
+lb_profile_copy (const LbProfile *src)
+{
+  LbProfile *copy;
+
+  g_return_val_if_fail (src != NULL, NULL);
+
+  copy = g_memdup2 (src, sizeof *src);
+  copy->name = g_strdup (src->name);
+  copy->description = g_strdup (src->description);
+  copy->weights = g_ptr_array_new_with_free_func ((GDestroyNotify) lb_weight_free);
+  if (src->weights != NULL)
+    for (guint i = 0; i < src->weights->len; i++)
+      g_ptr_array_add (copy->weights, lb_weight_copy (g_ptr_array_index (src->weights, i)));
+  return copy;
+}
+
+void
+lb_profile_free (LbProfile *rec)
+{
+  if (rec == NULL)
+    return;
+  g_free (rec->name);
+  g_free (rec->description);
+  g_clear_pointer (&rec->weights, g_ptr_array_unref);
+  g_free (rec);
+}
+
+G_DEFINE_BOXED_TYPE (LbProfile, lb_profile, lb_profile_copy, lb_profile_free)
+
+LbReview *
+lb_review_copy (const LbReview *src)
+{
+  LbReview *copy;
+
+  g_return_val_if_fail (src != NULL, NULL);
+
+  copy = g_memdup2 (src, sizeof *src);
+  copy->held_at = g_strdup (src->held_at);
+  copy->reviewer = g_strdup (src->reviewer);
+  copy->decision = g_strdup (src->decision);
+  copy->notes = g_strdup (src->notes);
+  return copy;
+}
+
+void
+lb_review_free (LbReview *rec)
+{
+  if (rec == NULL)
+    return;
+  g_free (rec->held_at);
+  g_free (rec->reviewer);
+  g_free (rec->decision);
+  g_free (rec->notes);
+  g_free (rec);
+}
+
+G_DEFINE_BOXED_TYPE (LbReview, lb_review, lb_review_copy, lb_review_free)
+
+LbAuditEntry *
+lb_audit_entry_copy (const LbAuditEntry *src)
+{
+  LbAuditEntry *copy;
+
+  g_return_val_if_fail (src != NULL, NULL);
+
+  copy = g_memdup2 (src, sizeof *src);
+  copy->at = g_strdup (src->at);
+  copy->who = g_strdup (src->who);
+  copy->entity = g_strdup (src->entity);
+  copy->field = g_strdup (src->field);
+  copy->old_value = g_strdup (src->old_value);
+  copy->new_value = g_strdup (src->new_value);
+  return copy;
+}
+
+void
+lb_audit_entry_free (LbAuditEntry *rec)
+{
+  if (rec == NULL)
+    return;
+  g_free (rec->at);
+  g_free (rec->who);
+  g_free (rec->entity);
+  g_free (rec->field);
+  g_free (rec->old_value);
+  g_free (rec->new_value);
+  g_free (rec);
+}
+
+G_DEFINE_BOXED_TYPE (LbAuditEntry, lb_audit_entry, lb_audit_entry_copy, lb_audit_entry_free)
+
+LbWarning *
+lb_warning_new (guint       row,
+                guint       column,
+                const char *message)
+{
+  LbWarning *warning = g_new0 (LbWarning, 1);
+
+  warning->row = row;
+  warning->column = column;
+  warning->message = g_strdup (message);
+  return warning;
+}
+
+const char *
+lb_workflow_pattern_name (const char *pattern)
+{
+  static const struct { const char *id; const char *name; } patterns[] = {
+    { "P1", N_("External Evaluation Integration") },
+    { "P2", N_("Model Output Evaluation") },
+    { "P3", N_("Direct Model Evaluation") },
+    { "P4", N_("Pointwise Model Evaluation") },
+    { "P5", N_("Pairwise Model Evaluation") },
+  };
+
+  if (pattern == NULL)
+    return NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (patterns); i++)
+    if (g_strcmp0 (pattern, patterns[i].id) == 0)
+      return patterns[i].name;
+  return NULL;
+}

@@ -1,0 +1,200 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* lb-types.h: the records of the domain, as plain values (see ../shared/lbom-v1.md) */
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+/* Timestamps are ISO 8601 strings in UTC ("2026-11-28T03:00:00Z"); dates are "YYYY-MM-DD".
+ * NULL means "not set" for every string member. */
+
+typedef struct {
+  gint64  id;
+  char   *name;
+  char   *purpose;
+  char   *owner;
+  char   *owner_contact;
+  int     update_cadence_days;   /* 0: not set */
+  char   *workflow_pattern;      /* "P1".."P5" or NULL */
+  char   *evaluation_data;
+  char   *procedure;
+  char   *production_context;
+  char   *created_at;
+  char   *updated_at;
+  char   *last_reviewed_at;
+} LbLeaderboard;
+
+typedef struct {
+  gint64   id;
+  gint64   leaderboard_id;
+  char    *name;
+  char    *task;
+  char    *metric;
+  char    *unit;                /* "%" or NULL */
+  gboolean higher_is_better;
+  gboolean direction_confirmed; /* FALSE while the direction is only the importer's default guess */
+  gboolean has_scale;           /* scale_min/scale_max are declared */
+  double   scale_min;
+  double   scale_max;
+  char    *dataset;
+  char    *dataset_version;
+  char    *protocol;
+  char    *harness;
+  char    *description;
+  gboolean retired;
+  int      position;            /* column order as imported */
+} LbBenchmark;
+
+typedef struct {
+  gint64  id;
+  gint64  leaderboard_id;
+  char   *name;
+  char   *version;
+  char   *provider;
+  char   *provenance_url;
+  char   *access;                /* "api", "open-weights", "internal" or NULL */
+  char   *notes;
+} LbModel;
+
+typedef struct {
+  gint64   id;
+  gint64   leaderboard_id;
+  gint64   model_id;
+  gint64   benchmark_id;
+  double   score;
+  gboolean has_stderr;
+  double   stderr_value;
+  char    *evaluated_at;         /* "YYYY-MM-DD" or NULL */
+  char    *raw;                  /* the cell's text exactly as decoded */
+  char    *model_version;        /* version given on the row, or NULL */
+  gboolean current;              /* FALSE once a later import replaced it */
+  gint64   import_id;            /* 0: typed in by hand */
+  guint    source_row;           /* 1-based record number (Excel row) */
+  guint    source_column;        /* 1-based column (1 = A) */
+} LbResult;
+
+/* A cell that held no value (empty, "#N/A", "-", ...): kept so "missing" can say why. */
+typedef struct {
+  gint64  id;
+  gint64  leaderboard_id;
+  gint64  model_id;
+  gint64  benchmark_id;
+  gint64  import_id;
+  guint   source_row;
+  guint   source_column;
+  char   *raw;
+  char   *reason;                /* untranslated N_() sentence from lb_value_parse() */
+} LbGap;
+
+typedef struct {
+  guint   row;                   /* 1-based, 0: not tied to a row */
+  guint   column;                /* 1-based, 0: not tied to a column */
+  char   *message;               /* translated when recorded */
+} LbWarning;
+
+typedef enum {
+  LB_IMPORT_COMPLETE,
+  LB_IMPORT_FAILED,
+  LB_IMPORT_CANCELLED,
+} LbImportStatus;
+
+typedef struct {
+  gint64          id;
+  gint64          leaderboard_id;
+  char           *file_name;     /* base name */
+  char           *file_path;     /* full path when known, for the "source file changed" check */
+  char           *sha256;
+  guint64         size_bytes;
+  char           *encoding;
+  char           *delimiter;     /* "," ";" "\t" "|" */
+  char           *layout;        /* "wide" or "long" */
+  guint           header_row;
+  char           *imported_at;
+  char           *imported_by;
+  guint           records;
+  guint           results;
+  LbImportStatus  status;
+  gboolean        deleted;       /* removed by the user (undoable) */
+  GPtrArray      *warnings;      /* of LbWarning*, never NULL */
+} LbImport;
+
+typedef struct {
+  gint64  id;
+  gint64  leaderboard_id;
+  char   *smell;                 /* "confusing" ... "unresponsive" */
+  char   *component;             /* "benchmark-dataset" ... or NULL */
+  char   *status;                /* "unchecked", "present", "absent", "mitigated", "accepted" */
+  gboolean detected;
+  char   *evidence;
+  char   *note;
+  char   *reviewer;
+  char   *checked_at;
+  gboolean needs_review;         /* new evidence appeared after the verdict */
+} LbSmell;
+
+typedef struct {
+  char   *benchmark;             /* benchmark name */
+  double  weight;
+} LbWeight;
+
+typedef struct {
+  gint64     id;
+  gint64     leaderboard_id;
+  char      *name;
+  char      *description;
+  GPtrArray *weights;            /* of LbWeight*, never NULL */
+} LbProfile;
+
+typedef struct {
+  gint64  id;
+  gint64  leaderboard_id;
+  char   *held_at;
+  char   *reviewer;
+  char   *decision;
+  char   *notes;
+} LbReview;
+
+typedef struct {
+  gint64  id;
+  char   *at;
+  char   *who;
+  gint64  leaderboard_id;        /* 0: not tied to one */
+  char   *entity;                /* "leaderboard", "benchmark", "model", "result", "import", "smell", "profile", "review" */
+  gint64  entity_id;
+  char   *field;
+  char   *old_value;
+  char   *new_value;
+} LbAuditEntry;
+
+#define LB_DEFINE_RECORD(TypeName, type_name) \
+  TypeName *type_name##_copy (const TypeName *src); \
+  void      type_name##_free (TypeName *rec); \
+  GType     type_name##_get_type (void) G_GNUC_CONST; \
+  G_DEFINE_AUTOPTR_CLEANUP_FUNC (TypeName, type_name##_free)
+
+LB_DEFINE_RECORD (LbLeaderboard, lb_leaderboard)
+LB_DEFINE_RECORD (LbBenchmark, lb_benchmark)
+LB_DEFINE_RECORD (LbModel, lb_model)
+LB_DEFINE_RECORD (LbResult, lb_result)
+LB_DEFINE_RECORD (LbGap, lb_gap)
+LB_DEFINE_RECORD (LbWarning, lb_warning)
+LB_DEFINE_RECORD (LbImport, lb_import)
+LB_DEFINE_RECORD (LbSmell, lb_smell)
+LB_DEFINE_RECORD (LbWeight, lb_weight)
+LB_DEFINE_RECORD (LbProfile, lb_profile)
+LB_DEFINE_RECORD (LbReview, lb_review)
+LB_DEFINE_RECORD (LbAuditEntry, lb_audit_entry)
+
+#define LB_TYPE_LEADERBOARD (lb_leaderboard_get_type ())
+#define LB_TYPE_BENCHMARK   (lb_benchmark_get_type ())
+#define LB_TYPE_MODEL       (lb_model_get_type ())
+#define LB_TYPE_RESULT      (lb_result_get_type ())
+#define LB_TYPE_IMPORT      (lb_import_get_type ())
+
+LbWarning *lb_warning_new (guint row, guint column, const char *message);
+
+/* "P1".."P5" → the pattern's English name (untranslated N_() string), NULL otherwise. */
+const char *lb_workflow_pattern_name (const char *pattern);
+
+G_END_DECLS

@@ -1,0 +1,40 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "lb-types.h"
+
+static void
+test_import_copy_is_deep (void)
+{
+  g_autoptr(LbImport) import = g_new0 (LbImport, 1);
+  g_autoptr(LbImport) copy = NULL;
+
+  import->file_name = g_strdup ("scores.csv");
+  import->warnings = g_ptr_array_new_with_free_func ((GDestroyNotify) lb_warning_free);
+  g_ptr_array_add (import->warnings, lb_warning_new (3, 2, "The cell is empty."));
+
+  copy = lb_import_copy (import);
+  g_assert_true (copy->file_name != import->file_name);
+  g_assert_cmpstr (copy->file_name, ==, "scores.csv");
+  g_assert_cmpuint (copy->warnings->len, ==, 1);
+  g_assert_true (g_ptr_array_index (copy->warnings, 0) != g_ptr_array_index (import->warnings, 0));
+  g_assert_cmpuint (((LbWarning *) g_ptr_array_index (copy->warnings, 0))->row, ==, 3);
+}
+
+static void
+test_workflow_pattern_names (void)
+{
+  g_assert_cmpstr (lb_workflow_pattern_name ("P1"), ==, "External Evaluation Integration");
+  g_assert_cmpstr (lb_workflow_pattern_name ("P5"), ==, "Pairwise Model Evaluation");
+  g_assert_null (lb_workflow_pattern_name ("P6"));
+  g_assert_null (lb_workflow_pattern_name (NULL));
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_test_add_func ("/types/import/copy-is-deep", test_import_copy_is_deep);
+  g_test_add_func ("/types/workflow-pattern/names", test_workflow_pattern_names);
+  return g_test_run ();
+}
