@@ -1,0 +1,211 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* lb-smells-page.c: the Smells page: the smell checks recorded in the store */
+
+#define G_LOG_DOMAIN "lb-smells-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "lb-record-item.h"
+#include "lb-store.h"
+#include "lb-smells-page.h"
+
+struct _LbSmellsPage
+{
+  AdwBin      parent_instance;
+
+  /* template widgets */
+  GtkStack   *stack;
+  GtkListBox *list;
+
+  /* owned */
+  LbStore    *store;
+  GListStore *items;      /* of LbRecordItem holding LbSmell */
+
+  gint64      leaderboard_id;
+};
+
+G_DEFINE_FINAL_TYPE (LbSmellsPage, lb_smells_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_LEADERBOARD_ID,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static GtkWidget *
+create_row (gpointer item,
+            gpointer user_data)
+{
+  LbSmell *smell = lb_record_item_get (item);
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *status = gtk_label_new (smell->status);
+  g_autoptr(GString) detail = g_string_new (NULL);
+  g_autofree char *title = g_strdup_printf (_("%s entity"), smell->smell);
+
+  if (smell->component != NULL)
+    g_string_append_printf (detail, _("Component: %s"), smell->component);
+  if (smell->evidence != NULL)
+    g_string_append_printf (detail, "%s%s", detail->len > 0 ? "\n" : "", smell->evidence);
+  if (smell->note != NULL)
+    g_string_append_printf (detail, "%s%s", detail->len > 0 ? "\n" : "", smell->note);
+  if (smell->reviewer != NULL || smell->checked_at != NULL)
+    g_string_append_printf (detail, _("%sChecked by %s on %s"), detail->len > 0 ? "\n" : "",
+                            smell->reviewer ? smell->reviewer : "—",
+                            smell->checked_at ? smell->checked_at : "—");
+
+  title[0] = g_ascii_toupper (title[0]);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), detail->str);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 4);
+  if (g_strcmp0 (smell->status, "present") == 0)
+    gtk_widget_add_css_class (status, "error");
+  if (smell->needs_review)
+    gtk_widget_set_tooltip_text (status, _("New evidence appeared after this verdict"));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), status);
+  return row;
+}
+
+static void
+reload (LbSmellsPage *self)
+{
+  g_autoptr(GPtrArray) smells = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_list_store_remove_all (self->items);
+  gtk_stack_set_visible_child_name (self->stack, "empty");
+  if (self->store == NULL || self->leaderboard_id == 0)
+    return;
+  smells = lb_store_list_smells (self->store, self->leaderboard_id, &error);
+  if (smells == NULL)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.show-error", "s", error->message);
+      return;
+    }
+  for (guint i = 0; i < smells->len; i++)
+    {
+      g_autoptr(LbRecordItem) item = lb_record_item_new (lb_smell_copy (g_ptr_array_index (smells, i)),
+                                                         (GDestroyNotify) lb_smell_free);
+
+      g_list_store_append (self->items, item);
+    }
+  gtk_stack_set_visible_child_name (self->stack, smells->len > 0 ? "list" : "empty");
+}
+
+/* ---- GObject ---- */
+
+static void
+store_changed_cb (LbSmellsPage *self,
+                  gint64  leaderboard_id,
+                  LbStore *store)
+{
+  if (leaderboard_id == 0 || leaderboard_id == self->leaderboard_id)
+    reload (self);
+}
+
+static void
+lb_smells_page_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), LB_TYPE_SMELLS_PAGE);
+  G_OBJECT_CLASS (lb_smells_page_parent_class)->dispose (object);
+}
+
+static void
+lb_smells_page_finalize (GObject *object)
+{
+  LbSmellsPage *self = LB_SMELLS_PAGE (object);
+
+  g_clear_object (&self->items);
+  g_clear_object (&self->store);
+  G_OBJECT_CLASS (lb_smells_page_parent_class)->finalize (object);
+}
+
+static void
+lb_smells_page_get_property (GObject    *object,
+                  guint       prop_id,
+                  GValue     *value,
+                  GParamSpec *pspec)
+{
+  LbSmellsPage *self = LB_SMELLS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_LEADERBOARD_ID:
+      g_value_set_int64 (value, self->leaderboard_id);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lb_smells_page_set_property (GObject      *object,
+                  guint         prop_id,
+                  const GValue *value,
+                  GParamSpec   *pspec)
+{
+  LbSmellsPage *self = LB_SMELLS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      if (self->store != NULL)
+        g_signal_handlers_disconnect_by_data (self->store, self);
+      g_set_object (&self->store, g_value_get_object (value));
+      if (self->store != NULL)
+        g_signal_connect_object (self->store, "changed", G_CALLBACK (store_changed_cb), self,
+                                 G_CONNECT_SWAPPED);
+      reload (self);
+      break;
+    case PROP_LEADERBOARD_ID:
+      if (self->leaderboard_id != g_value_get_int64 (value))
+        {
+          self->leaderboard_id = g_value_get_int64 (value);
+          reload (self);
+        }
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lb_smells_page_class_init (LbSmellsPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = lb_smells_page_dispose;
+  object_class->finalize = lb_smells_page_finalize;
+  object_class->get_property = lb_smells_page_get_property;
+  object_class->set_property = lb_smells_page_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, LB_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LEADERBOARD_ID] =
+    g_param_spec_int64 ("leaderboard-id", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/example/Leaderboard/lb-smells-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, LbSmellsPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, LbSmellsPage, list);
+}
+
+static void
+lb_smells_page_init (LbSmellsPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->items = g_list_store_new (LB_TYPE_RECORD_ITEM);
+  gtk_list_box_bind_model (self->list, G_LIST_MODEL (self->items), create_row, NULL, NULL);
+}
