@@ -93,6 +93,10 @@ LbCsvRecord  *lb_csv_reader_next      (LbCsvReader   *self,
                                        GCancellable  *cancellable,
                                        GError       **error);
 
+/* A translated sentence (with row and column) when the text looks like mojibake, e.g.
+ * UTF-8 Japanese that was read as CP932 and saved again; NULL otherwise. Owned by the reader. */
+const char   *lb_csv_reader_get_encoding_warning (LbCsvReader *self);
+
 /* Fraction of the input consumed so far, 0.0 to 1.0. */
 double        lb_csv_reader_get_progress (LbCsvReader *self);
 
