@@ -257,6 +257,31 @@ test_refused_nul (void)
 }
 
 static void
+test_refused_late_nul (void)
+{
+  g_autoptr(GString) data = g_string_new ("Model,Score\r\n");
+  LbCsvOptions options = { .encoding = "CP932" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LbCsvReader) reader = NULL;
+  LbCsvRecord *record;
+  guint n = 0;
+
+  for (guint i = 0; i < 10000; i++)
+    g_string_append_printf (data, "m%u,%u\r\n", i, i);
+  g_string_append_len (data, "x,1\0002\r\n", 8);
+  reader = open_bytes (data->str, data->len, &options, &error);
+  g_assert_no_error (error);
+  while ((record = lb_csv_reader_next (reader, NULL, &error)) != NULL)
+    {
+      n++;
+      lb_csv_record_free (record);
+    }
+  g_assert_cmpuint (n, ==, 10001);
+  g_assert_error (error, LB_CSV_ERROR, LB_CSV_ERROR_ENCODING);
+  g_assert_nonnull (strstr (error->message, "scores.csv, row 10002, column B (“Score”): the file contains a NUL byte"));
+}
+
+static void
 test_refused_blank_lines (void)
 {
   static const char data[] = "\r\n,,,\r\n\r\n";
@@ -471,6 +496,67 @@ test_quoting_unterminated (void)
   g_assert_nonnull (strstr (error->message, "unterminated.csv, row 3, column B"));
 }
 
+static void
+test_quoting_unterminated_only (void)
+{
+  static const char data[] = "\"never closed, at all\r\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LbCsvReader) reader = open_bytes (data, sizeof data - 1, NULL, &error);
+  g_autoptr(LbCsvRecord) record = NULL;
+
+  g_assert_no_error (error);
+  record = lb_csv_reader_next (reader, NULL, &error);
+  g_assert_null (record);
+  g_assert_error (error, LB_CSV_ERROR, LB_CSV_ERROR_UNTERMINATED_QUOTE);
+  g_assert_nonnull (strstr (error->message, "scores.csv, row 1, column A"));
+}
+
+/* Quotes, doubled quotes, CR and CRLF at every position relative to a chunk boundary. */
+static void
+test_quoting_chunk_boundaries (void)
+{
+  const char *eols[] = { "\r\n", "\r", "\n" };
+
+  for (guint e = 0; e < G_N_ELEMENTS (eols); e++)
+    for (guint shift = 0; shift < 16; shift++)
+      {
+        g_autoptr(GString) data = g_string_new ("k,v");
+        g_autoptr(GError) error = NULL;
+        g_autoptr(LbCsvReader) reader = NULL;
+        g_autoptr(GPtrArray) records = NULL;
+        guint rows = 0;
+
+        g_string_append (data, eols[e]);
+        g_string_append_len (data, "pad,xxxxxxxxxxxxxxxx", 4 + shift);
+        g_string_append (data, eols[e]);
+        while (data->len < 3 * 65536)
+          {
+            g_string_append_printf (data, "r%u,\"a\"\"b%sc\"%s", rows, eols[e], eols[e]);
+            rows++;
+          }
+        reader = open_bytes (data->str, data->len, NULL, &error);
+        g_assert_no_error (error);
+        g_assert_cmpstr (lb_csv_reader_get_dialect (reader)->line_ending, ==,
+                         e == 0 ? "CRLF" : e == 1 ? "CR" : "LF");
+        records = read_all (reader);
+        g_assert_cmpuint (records->len, ==, rows + 2);
+        for (guint i = 0; i < rows; i++)
+          {
+            LbCsvRecord *r = REC (records, i + 2);
+            g_autofree char *k = g_strdup_printf ("r%u", i);
+            g_autofree char *v = g_strdup_printf ("a\"b%sc", eols[e]);
+
+            g_assert_cmpuint (r->n_fields, ==, 2);
+            g_assert_cmpstr (r->fields[0], ==, k);
+            g_assert_cmpstr (r->fields[1], ==, v);
+            g_assert_cmpuint (r->record, ==, i + 3);
+            g_assert_cmpuint (r->line, ==, 3 + 2 * i);
+          }
+        g_assert_cmpstr (lb_csv_reader_get_dialect (reader)->line_ending, ==,
+                         e == 0 ? "CRLF" : e == 1 ? "CR" : "LF");
+      }
+}
+
 /* Limits */
 
 static void
@@ -511,7 +597,7 @@ test_limits (void)
   second = lb_csv_reader_next (reader, NULL, &error);
   g_assert_null (second);
   g_assert_error (error, LB_CSV_ERROR, LB_CSV_ERROR_TOO_MANY_COLUMNS);
-  g_assert_nonnull (strstr (error->message, "scores.csv, row 2"));
+  g_assert_nonnull (strstr (error->message, "scores.csv, row 2, column K: the row has 11 columns"));
 }
 
 static void
@@ -646,6 +732,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/csv/encoding/mojibake-warning", test_encoding_mojibake_warning);
   g_test_add_func ("/csv/refused/signatures", test_refused);
   g_test_add_func ("/csv/refused/nul", test_refused_nul);
+  g_test_add_func ("/csv/refused/late-nul", test_refused_late_nul);
   g_test_add_func ("/csv/refused/blank-lines", test_refused_blank_lines);
   g_test_add_func ("/csv/dialect/semicolon-decimal", test_dialect_semicolon_decimal);
   g_test_add_func ("/csv/dialect/decimal-point", test_dialect_decimal_point);
@@ -659,6 +746,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/csv/quoting/mixed-line-ends", test_quoting_mixed_line_ends);
   g_test_add_func ("/csv/quoting/excel-padding", test_quoting_excel_padding);
   g_test_add_func ("/csv/quoting/unterminated", test_quoting_unterminated);
+  g_test_add_func ("/csv/quoting/unterminated-only", test_quoting_unterminated_only);
+  g_test_add_func ("/csv/quoting/chunk-boundaries", test_quoting_chunk_boundaries);
   g_test_add_func ("/csv/limits/field-and-columns", test_limits);
   g_test_add_func ("/csv/column-names", test_column_names);
   g_test_add_func ("/csv/streaming/cp932-chunks", test_streaming_cp932_chunks);

@@ -201,6 +201,7 @@ decode_raw (LbCsvReader *self)
     {
       char *in = (char *) self->raw->data;
       gsize in_left = self->raw->len;
+      gsize start_len = self->text->len;
 
       while (in_left > 0)
         {
@@ -224,6 +225,16 @@ decode_raw (LbCsvReader *self)
           break;
         }
       consumed = self->raw->len - in_left;
+
+      /* A decoded U+0000 would silently cut a cell short: stop there instead. */
+      {
+        const char *nul = memchr (self->text->str + start_len, '\0', self->text->len - start_len);
+        if (nul != NULL)
+          {
+            g_string_truncate (self->text, (gsize) (nul - self->text->str));
+            note_bad_bytes (self, (const guchar *) "", 1);
+          }
+      }
     }
 
   self->text_raw_len += consumed;
@@ -349,6 +360,7 @@ tokenize_record (LbCsvReader   *self,
   gboolean quote_pending = FALSE; /* a quote inside a quoted field, at the end of the buffer */
   gboolean field_quoted = FALSE;
   gboolean started = FALSE;
+  gboolean prev_cr = FALSE;
   gsize field_start;
   guint quote_row = 0, quote_col = 0, quote_line = 0;
 
@@ -445,9 +457,16 @@ tokenize_record (LbCsvReader   *self,
 
       if (in_quotes)
         {
+          /* Line breaks inside the cell still count as physical lines; a CRLF split
+           * across two buffers counts once. */
           for (q = p; q < len && t[q] != '"'; q++)
-            if (t[q] == '\n' || (t[q] == '\r' && (q + 1 >= len || t[q + 1] != '\n')))
-              st->line++;
+            {
+              if (t[q] == '\r' || (t[q] == '\n' && !prev_cr))
+                st->line++;
+              prev_cr = t[q] == '\r';
+            }
+          if (q < len)
+            prev_cr = FALSE;
           g_string_append_len (self->recbuf, (const char *) t + p, (gssize) (q - p));
           if (!check_limits (self, field_start, TRUE, quote_row, quote_col, error))
             return TOK_ERROR;
@@ -948,21 +967,23 @@ done:
 /* Dialect detection over the decoded sample */
 
 static GPtrArray *
-sample_records (LbCsvReader *self, char delim, TokState *end_state)
+sample_records (LbCsvReader *self, char delim, TokState *end_state, TokResult *last)
 {
   GPtrArray *records = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   TokState saved = self->state;
+  TokResult r = TOK_RECORD;
 
   while (records->len < SAMPLE_MAX_RECORDS)
     {
-      TokResult r = tokenize_record (self, delim, FALSE, NULL, NULL);
-
+      r = tokenize_record (self, delim, FALSE, NULL, NULL);
       if (r != TOK_RECORD)
         break;
       g_ptr_array_add (records, record_fields (self, self->offsets->len));
     }
   if (end_state != NULL)
     *end_state = self->state;
+  if (last != NULL)
+    *last = r;
   self->state = saved;
   return records;
 }
@@ -1134,6 +1155,7 @@ detect_dialect (LbCsvReader *self, GError **error)
   const char *t = self->text->str;
   g_autoptr(GPtrArray) records = NULL;
   TokState end_state;
+  TokResult last = TOK_END;
   char delim = ',';
   gboolean any = FALSE;
 
@@ -1165,7 +1187,7 @@ detect_dialect (LbCsvReader *self, GError **error)
 
       for (guint i = 0; i < G_N_ELEMENTS (candidates); i++)
         {
-          g_autoptr(GPtrArray) recs = sample_records (self, candidates[i], NULL);
+          g_autoptr(GPtrArray) recs = sample_records (self, candidates[i], NULL, NULL);
           guint width = 0;
           double score = delimiter_score (recs, &width);
 
@@ -1180,11 +1202,10 @@ detect_dialect (LbCsvReader *self, GError **error)
     }
   self->dialect.delimiter = (gunichar) delim;
 
-  records = sample_records (self, delim, &end_state);
+  records = sample_records (self, delim, &end_state, &last);
   for (guint i = 0; i < records->len && !any; i++)
     any = !is_blank (g_ptr_array_index (records, i));
-  if (!any && self->eof_raw && self->raw->len == 0 && !self->bad_bytes &&
-      end_state.pos >= self->text->len)
+  if (!any && last == TOK_END)
     {
       g_set_error (error, LB_CSV_ERROR, LB_CSV_ERROR_EMPTY,
                    self->text->len == 0 && self->text_raw_start > 0
@@ -1444,7 +1465,7 @@ lb_csv_reader_next (LbCsvReader   *self,
   n = trimmed_count (self);
   if (n > self->options.max_columns)
     {
-      g_autofree char *at = where (self, self->state.record, 0);
+      g_autofree char *at = where (self, self->state.record, self->options.max_columns + 1);
       g_set_error (&self->error, LB_CSV_ERROR, LB_CSV_ERROR_TOO_MANY_COLUMNS,
                    _("%s: the row has %u columns, more than the %u allowed. Check the "
                      "delimiter chosen in the import preview."),
