@@ -85,6 +85,55 @@ test_encoding_cp932 (void)
   g_assert_cmpuint (strlen (d->sha256), ==, 64);
 }
 
+/* 髙 as FB FC (IBM extension) and ① (NEC row 13) exist only in CP932, not SHIFT_JIS;
+ * these bytes also decode as Windows-1252 ("ûü", "‡@"), which must lose. */
+static void
+test_encoding_cp932_extensions (void)
+{
+  static const char data[] = "Name,Mark\r\n\xFB\xFC,\x87\x40\r\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LbCsvReader) reader = open_bytes (data, sizeof data - 1, NULL, &error);
+  g_autoptr(GPtrArray) records = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (lb_csv_reader_get_dialect (reader)->encoding, ==, "CP932");
+  g_assert_nonnull (strstr (lb_csv_reader_get_dialect (reader)->encoding_reason,
+                            "read as Japanese"));
+  records = read_all (reader);
+  assert_fields (REC (records, 1), FIELDS ("髙", "①"));
+}
+
+/* The first 64 KiB are ASCII, so UTF-8 is only a guess; CP932 later must still work. */
+static void
+test_encoding_ascii_then_cp932 (void)
+{
+  g_autoptr(GString) utf8 = g_string_new ("Model,Score\r\n");
+  g_autofree char *cp932 = NULL;
+  gsize cp932_len = 0;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LbCsvReader) reader = NULL;
+  g_autoptr(GPtrArray) records = NULL;
+  guint ascii_rows = 0;
+
+  while (utf8->len < 100000)
+    {
+      g_string_append_printf (utf8, "model-%u,%u\r\n", ascii_rows, ascii_rows);
+      ascii_rows++;
+    }
+  g_string_append (utf8, "表計算ソフト,85.3\r\nﾃｽﾄ能,1\r\n");
+  cp932 = g_convert (utf8->str, utf8->len, "CP932", "UTF-8", NULL, &cp932_len, &error);
+  g_assert_no_error (error);
+  reader = open_bytes (cp932, cp932_len, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (lb_csv_reader_get_dialect (reader)->encoding, ==, "UTF-8");
+  records = read_all (reader);
+  g_assert_cmpuint (records->len, ==, ascii_rows + 3);
+  assert_fields (REC (records, 1), FIELDS ("model-0", "0"));
+  assert_fields (REC (records, ascii_rows + 1), FIELDS ("表計算ソフト", "85.3"));
+  assert_fields (REC (records, ascii_rows + 2), FIELDS ("ﾃｽﾄ能", "1"));
+  g_assert_cmpstr (lb_csv_reader_get_dialect (reader)->encoding, ==, "CP932");
+}
+
 static void
 test_encoding_utf8_bom (void)
 {
@@ -723,6 +772,8 @@ main (int argc, char *argv[])
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/csv/encoding/cp932", test_encoding_cp932);
+  g_test_add_func ("/csv/encoding/cp932-extensions", test_encoding_cp932_extensions);
+  g_test_add_func ("/csv/encoding/ascii-then-cp932", test_encoding_ascii_then_cp932);
   g_test_add_func ("/csv/encoding/utf8-bom", test_encoding_utf8_bom);
   g_test_add_func ("/csv/encoding/utf16le", test_encoding_utf16le);
   g_test_add_func ("/csv/encoding/windows1252", test_encoding_windows1252);

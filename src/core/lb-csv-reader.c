@@ -65,6 +65,7 @@ struct _LbCsvReader
   gboolean      eof_raw;
   gboolean      done;
   gboolean      bad_bytes;      /* the decoder stopped at bytes invalid in the encoding */
+  gboolean      may_switch;     /* UTF-8 was chosen only because the sample was ASCII */
   guchar        bad[4];
   guint         n_bad;
   TokState      state;
@@ -169,6 +170,8 @@ note_bad_bytes (LbCsvReader *self, const guchar *d, gsize n)
   memcpy (self->bad, d, self->n_bad);
 }
 
+static gboolean choose_legacy (LbCsvReader *self, const guchar *d, gsize n, gboolean complete);
+
 /* Decodes as much of raw as possible onto the end of text. */
 static void
 decode_raw (LbCsvReader *self)
@@ -194,6 +197,28 @@ decode_raw (LbCsvReader *self)
           consumed = good;
           if (self->eof_raw || tail == 0 || good + tail != n)
             note_bad_bytes (self, self->raw->data + good, n - good);
+        }
+
+      /* The sample was plain ASCII, so UTF-8 was a guess: at the first non-UTF-8 byte
+       * (with only ASCII before it) decide between CP932 and Windows-1252 and go on. */
+      if (self->may_switch)
+        {
+          for (gsize i = 0; i < consumed && self->may_switch; i++)
+            if (self->raw->data[i] >= 0x80)
+              self->may_switch = FALSE;
+          if (self->may_switch && self->bad_bytes &&
+              choose_legacy (self, self->raw->data + consumed, n - consumed, self->eof_raw))
+            {
+              self->may_switch = FALSE;
+              self->bad_bytes = FALSE;
+              self->iconv = g_iconv_open ("UTF-8", self->dialect.encoding);
+              g_assert (self->iconv != (GIConv) -1);
+              g_string_append_len (self->text, data, (gssize) consumed);
+              self->text_raw_len += consumed;
+              g_byte_array_remove_range (self->raw, 0, (guint) consumed);
+              decode_raw (self);
+              return;
+            }
         }
       g_string_append_len (self->text, data, (gssize) consumed);
     }
@@ -638,6 +663,8 @@ score_japanese (const char *text)
         score += (is_ascii_letter (prev) || is_ascii_letter (next)) ? -2 : 1;
       else if (c >= 0xFF01 && c <= 0xFF5E)
         score += 1;
+      else if ((c >= 0x2460 && c <= 0x2473) || (c >= 0x2160 && c <= 0x2179))
+        score += 1; /* ① Ⅰ ⅰ: NEC special characters, common in Japanese sheets */
       else
         score -= 1;
       prev = c;
@@ -660,8 +687,7 @@ score_latin (const char *text)
       if (c < 0x80)
         ;
       else if (c >= 0xC0 && c <= 0xFF && c != 0xD7 && c != 0xF7)
-        score += (is_ascii_letter (prev) || is_ascii_letter (next) ||
-                  g_unichar_isalpha (prev) || g_unichar_isalpha (next)) ? 3 : 0;
+        score += (is_ascii_letter (prev) || is_ascii_letter (next)) ? 3 : 0;
       else if (c == 0x152 || c == 0x153 || c == 0x160 || c == 0x161 || c == 0x17D ||
                c == 0x17E || c == 0x178)
         score += 1;
@@ -806,6 +832,40 @@ set_encoding (LbCsvReader *self, const char *encoding, gboolean detected, const 
   self->dialect.encoding_reason = g_strdup (reason);
 }
 
+/* Picks CP932 or Windows-1252 for @d, whichever decodes and reads more plausibly. */
+static gboolean
+choose_legacy (LbCsvReader *self, const guchar *d, gsize n, gboolean complete)
+{
+  g_autofree char *as_cp932 = try_decode (d, n, "CP932", complete);
+  g_autofree char *as_1252 = try_decode (d, n, "WINDOWS-1252", complete);
+
+  if (as_cp932 != NULL && as_1252 != NULL)
+    {
+      if (score_latin (as_1252) > score_japanese (as_cp932))
+        set_encoding (self, LB_ENCODING_WINDOWS1252, TRUE,
+                      _("The file reads both as Japanese Shift-JIS (CP932) and as Western "
+                        "(Windows-1252); it was read as Western because the text then has "
+                        "accented letters inside words, while as Japanese it would be "
+                        "scattered kanji and half-width katakana."));
+      else
+        set_encoding (self, LB_ENCODING_CP932, TRUE,
+                      _("The file reads both as Japanese Shift-JIS (CP932) and as Western "
+                        "(Windows-1252); it was read as Japanese because the text then has "
+                        "kana and kanji, while as Western it would be stray symbols."));
+    }
+  else if (as_cp932 != NULL)
+    set_encoding (self, LB_ENCODING_CP932, TRUE,
+                  _("The file is not UTF-8 but is valid Japanese Shift-JIS (CP932), the "
+                    "encoding of Japanese Excel’s “CSV (Comma delimited)”."));
+  else if (as_1252 != NULL)
+    set_encoding (self, LB_ENCODING_WINDOWS1252, TRUE,
+                  _("The file is neither UTF-8 nor Japanese Shift-JIS (CP932); it is valid "
+                    "Western (Windows-1252)."));
+  else
+    return FALSE;
+  return TRUE;
+}
+
 /* Decides the encoding from the raw sample and strips a BOM from it. */
 static gboolean
 detect_encoding (LbCsvReader *self, GError **error)
@@ -860,9 +920,6 @@ detect_encoding (LbCsvReader *self, GError **error)
   else
     {
       gsize nul_even = 0, nul_odd = 0, pairs = n / 2;
-      g_autofree char *as_cp932 = NULL;
-      g_autofree char *as_1252 = NULL;
-
       if (!check_binary (self, d, n, FALSE, error))
         return FALSE;
 
@@ -900,6 +957,7 @@ detect_encoding (LbCsvReader *self, GError **error)
             gboolean ascii = TRUE;
             for (gsize i = 0; i < n && ascii; i++)
               ascii = d[i] < 0x80;
+            self->may_switch = ascii && !complete;
             set_encoding (self, LB_ENCODING_UTF8, TRUE,
                           ascii ? _("The file contains only ASCII characters, which read the "
                                     "same in every supported encoding.")
@@ -908,31 +966,7 @@ detect_encoding (LbCsvReader *self, GError **error)
           }
       }
 
-      as_cp932 = try_decode (d, n, "CP932", complete);
-      as_1252 = try_decode (d, n, "WINDOWS-1252", complete);
-      if (as_cp932 != NULL && as_1252 != NULL)
-        {
-          if (score_latin (as_1252) > score_japanese (as_cp932))
-            set_encoding (self, LB_ENCODING_WINDOWS1252, TRUE,
-                          _("The file reads both as Japanese Shift-JIS (CP932) and as Western "
-                            "(Windows-1252); it was read as Western because the text then has "
-                            "accented letters inside words, while as Japanese it would be "
-                            "scattered kanji and half-width katakana."));
-          else
-            set_encoding (self, LB_ENCODING_CP932, TRUE,
-                          _("The file reads both as Japanese Shift-JIS (CP932) and as Western "
-                            "(Windows-1252); it was read as Japanese because the text then has "
-                            "kana and kanji, while as Western it would be stray symbols."));
-        }
-      else if (as_cp932 != NULL)
-        set_encoding (self, LB_ENCODING_CP932, TRUE,
-                      _("The file is not UTF-8 but is valid Japanese Shift-JIS (CP932), the "
-                        "encoding of Japanese Excel’s “CSV (Comma delimited)”."));
-      else if (as_1252 != NULL)
-        set_encoding (self, LB_ENCODING_WINDOWS1252, TRUE,
-                      _("The file is neither UTF-8 nor Japanese Shift-JIS (CP932); it is valid "
-                        "Western (Windows-1252)."));
-      else
+      if (!choose_legacy (self, d, n, complete))
         {
           g_set_error (error, LB_CSV_ERROR, LB_CSV_ERROR_ENCODING,
                        _("%s: the file is not in any encoding Leaderboard can recognise "
@@ -1317,8 +1351,11 @@ reader_open (GInputStream        *stream,
              GCancellable        *cancellable,
              GError             **error)
 {
-  g_autoptr(LbCsvReader) self = g_object_new (LB_TYPE_CSV_READER, NULL);
+  g_autoptr(LbCsvReader) self = NULL;
 
+  g_return_val_if_fail (options == NULL || options->delimiter < 0x80, NULL);
+
+  self = g_object_new (LB_TYPE_CSV_READER, NULL);
   self->stream = g_object_ref (stream);
   self->display_name = g_strdup (display_name);
   self->size = size;

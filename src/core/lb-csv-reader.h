@@ -41,7 +41,9 @@ typedef struct {
 
 /* What the reader decided, and whether it was detected or forced. */
 typedef struct {
-  char      *encoding;          /* LB_ENCODING_* */
+  char      *encoding;          /* LB_ENCODING_*; when the first 64 KiB were plain ASCII, "UTF-8"
+                                   may become "CP932" or "WINDOWS-1252" at the first other byte:
+                                   read it again after the last record */
   gboolean   encoding_detected;
   char      *encoding_reason;   /* translated sentence saying why, e.g. "The file starts with a UTF-8 byte order mark." */
   gunichar   delimiter;
