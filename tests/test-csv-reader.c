@@ -174,6 +174,28 @@ test_encoding_utf16le (void)
 }
 
 static void
+test_encoding_utf16be (void)
+{
+  g_autofree char *data = NULL;
+  gsize len = 0;
+  g_autoptr(GString) with_bom = g_string_new_len ("\xFE\xFF", 2);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LbCsvReader) reader = NULL;
+  g_autoptr(GPtrArray) records = NULL;
+
+  data = g_convert ("モデル\tスコア\r\nA\t1\r\n", -1, "UTF-16BE", "UTF-8", NULL, &len, &error);
+  g_assert_no_error (error);
+  g_string_append_len (with_bom, data, (gssize) len);
+  reader = open_bytes (with_bom->str, with_bom->len, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (lb_csv_reader_get_dialect (reader)->encoding, ==, "UTF-16BE");
+  records = read_all (reader);
+  g_assert_cmpuint (records->len, ==, 2);
+  assert_fields (REC (records, 0), FIELDS ("モデル", "スコア"));
+  assert_fields (REC (records, 1), FIELDS ("A", "1"));
+}
+
+static void
 test_encoding_windows1252 (void)
 {
   const struct { const char *name; const char *a; const char *b; } cases[] = {
@@ -650,6 +672,25 @@ test_limits (void)
 }
 
 static void
+test_cancelled (void)
+{
+  g_autoptr(GString) data = g_string_new ("a,b\r\n");
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LbCsvReader) reader = NULL;
+  g_autoptr(LbCsvRecord) record = NULL;
+
+  while (data->len < 200000)
+    g_string_append (data, "1,2\r\n");
+  reader = open_bytes (data->str, data->len, NULL, &error);
+  g_assert_no_error (error);
+  g_cancellable_cancel (cancellable);
+  record = lb_csv_reader_next (reader, cancellable, &error);
+  g_assert_null (record);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
+static void
 test_column_names (void)
 {
   const struct { guint column; const char *name; } cases[] = {
@@ -680,6 +721,7 @@ test_streaming_cp932_chunks (void)
   g_autofree char *expected_sha = NULL;
   LbCsvRecord *record;
   guint n = 0;
+  double progress, last_progress = 0.0;
 
   for (guint i = 0; i < 20000; i++)
     g_string_append_printf (utf8, "表ソ能%u,%u.%u,\"ﾃｽﾄ\r\n①髙%s\"\r\n", i, i % 100, i % 10,
@@ -711,8 +753,15 @@ test_streaming_cp932_chunks (void)
         }
       n++;
       lb_csv_record_free (record);
+      progress = lb_csv_reader_get_progress (reader);
+      g_assert_cmpfloat (progress, >=, last_progress);
+      g_assert_cmpfloat (progress, <=, 1.0);
+      if (n == 10000)
+        g_assert_cmpfloat_with_epsilon (progress, 0.5, 0.05);
+      last_progress = progress;
     }
   g_assert_no_error (error);
+  g_assert_cmpfloat (lb_csv_reader_get_progress (reader), ==, 1.0);
   g_assert_cmpuint (n, ==, 20001);
   g_assert_cmpstr (lb_csv_reader_get_dialect (reader)->sha256, ==, expected_sha);
   g_assert_cmpstr (lb_csv_reader_get_dialect (reader)->line_ending, ==, "CRLF");
@@ -776,6 +825,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/csv/encoding/ascii-then-cp932", test_encoding_ascii_then_cp932);
   g_test_add_func ("/csv/encoding/utf8-bom", test_encoding_utf8_bom);
   g_test_add_func ("/csv/encoding/utf16le", test_encoding_utf16le);
+  g_test_add_func ("/csv/encoding/utf16be", test_encoding_utf16be);
   g_test_add_func ("/csv/encoding/windows1252", test_encoding_windows1252);
   g_test_add_func ("/csv/encoding/override", test_encoding_override);
   g_test_add_func ("/csv/encoding/unknown", test_encoding_unknown);
@@ -801,6 +851,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/csv/quoting/chunk-boundaries", test_quoting_chunk_boundaries);
   g_test_add_func ("/csv/limits/field-and-columns", test_limits);
   g_test_add_func ("/csv/column-names", test_column_names);
+  g_test_add_func ("/csv/cancelled", test_cancelled);
   g_test_add_func ("/csv/streaming/cp932-chunks", test_streaming_cp932_chunks);
   g_test_add_func ("/csv/perf/cp932-100k", test_perf_cp932);
 

@@ -118,6 +118,12 @@ read_raw_chunk (LbCsvReader   *self,
   if (n < 0)
     {
       g_byte_array_set_size (self->raw, old);
+      /* The caller asked for this one: keep it recognisable. */
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
       g_set_error (error, LB_CSV_ERROR, LB_CSV_ERROR_IO, _("%s cannot be read: %s"),
                    self->display_name, local_error->message);
       return FALSE;
