@@ -151,6 +151,8 @@ store_changed_cb (LbComparePage *self,
 static void
 lb_compare_page_dispose (GObject *object)
 {
+  /* Through AdwBin, or AdwBin would later unparent a child the template already dropped. */
+  adw_bin_set_child (ADW_BIN (object), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (object), LB_TYPE_COMPARE_PAGE);
   G_OBJECT_CLASS (lb_compare_page_parent_class)->dispose (object);
 }

@@ -182,6 +182,8 @@ store_changed_cb (LbHistoryPage *self,
 static void
 lb_history_page_dispose (GObject *object)
 {
+  /* Through AdwBin, or AdwBin would later unparent a child the template already dropped. */
+  adw_bin_set_child (ADW_BIN (object), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (object), LB_TYPE_HISTORY_PAGE);
   G_OBJECT_CLASS (lb_history_page_parent_class)->dispose (object);
 }

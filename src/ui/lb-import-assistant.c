@@ -93,6 +93,9 @@ struct _LbImportAssistant
 
   gint64              current_leaderboard;
   guint               check_id;
+  guint               read_encoding;  /* the encoding, delimiter and header rows as last read */
+  guint               read_delimiter;
+  guint               read_header;
   int                 layout_choice;  /* -1: as detected */
   gboolean            updating;       /* widgets are being filled in from the importer */
   gboolean            checking;
@@ -172,6 +175,7 @@ set_status (LbImportAssistant *self,
   gtk_widget_remove_css_class (self->status_box, "error");
   gtk_widget_remove_css_class (self->status_box, "success");
   gtk_widget_remove_css_class (self->status_box, "dim");
+  gtk_widget_remove_css_class (self->status_box, "warning");
   if (css != NULL)
     gtk_widget_add_css_class (self->status_box, css);
   gtk_label_set_label (self->status_label, text);
@@ -243,6 +247,33 @@ clear_preview (LbImportAssistant *self)
 static void
 add_row_number_column (LbImportAssistant *self);
 
+/* A width that shows the column's longest text in the preview, within reason: the column
+ * view sizes columns from the rows it has seen, which truncates names like "Claude 3.5 Sonnet". */
+static int
+preview_width (GPtrArray    *records,
+               LbColumnSpec *spec)
+{
+  g_autofree char *title = column_title (spec);
+  char **lines = g_strsplit (title, "\n", -1);
+  int widest = 0;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    widest = MAX (widest, (int) g_utf8_strlen (lines[i], -1));
+  g_strfreev (lines);
+  for (guint i = 0; records != NULL && i < records->len; i++)
+    {
+      LbCsvRecord *record = g_ptr_array_index (records, i);
+      const char *text = spec->column - 1 < record->n_fields ? record->fields[spec->column - 1] : "";
+      int width = 0;
+
+      /* Wide (CJK) characters take about two columns. */
+      for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+        width += g_unichar_iswide (g_utf8_get_char (p)) ? 2 : 1;
+      widest = MAX (widest, width);
+    }
+  return CLAMP (widest * 8 + 20, 60, 280);
+}
+
 static void
 fill_preview (LbImportAssistant *self)
 {
@@ -262,6 +293,7 @@ fill_preview (LbImportAssistant *self)
       g_signal_connect (factory, "bind", G_CALLBACK (bind_preview_cb), GUINT_TO_POINTER (spec->column - 1));
       column = gtk_column_view_column_new (title, factory);
       gtk_column_view_column_set_resizable (column, TRUE);
+      gtk_column_view_column_set_fixed_width (column, preview_width (records, spec));
       gtk_column_view_append_column (self->preview_view, column);
     }
   for (guint i = 0; records != NULL && i < records->len; i++)
@@ -467,9 +499,12 @@ fill_reader_options (LbImportAssistant *self)
       enc_label = g_strdup_printf (_("Detected: %s"), _(encodings[i].label));
   if (dialect->encoding_detected)
     {
-      gtk_string_list_splice (self->encoding_list, 0, 1,
-                              (const char * const[]) { enc_label ? enc_label : dialect->encoding, NULL });
+      const char *label = enc_label != NULL ? enc_label : dialect->encoding;
+
+      if (g_strcmp0 (gtk_string_list_get_string (self->encoding_list, 0), label) != 0)
+        gtk_string_list_splice (self->encoding_list, 0, 1, (const char * const[]) { label, NULL });
       adw_combo_row_set_selected (self->encoding_row, 0);
+      self->read_encoding = 0;
       adw_action_row_set_subtitle (ADW_ACTION_ROW (self->encoding_row), dialect->encoding_reason);
     }
   else
@@ -481,8 +516,10 @@ fill_reader_options (LbImportAssistant *self)
   if (dialect->delimiter_detected)
     {
       delim_label = g_strdup_printf (_("Detected: %s"), delim_name ? delim_name : "?");
-      gtk_string_list_splice (self->delimiter_list, 0, 1, (const char * const[]) { delim_label, NULL });
+      if (g_strcmp0 (gtk_string_list_get_string (self->delimiter_list, 0), delim_label) != 0)
+        gtk_string_list_splice (self->delimiter_list, 0, 1, (const char * const[]) { delim_label, NULL });
       adw_combo_row_set_selected (self->delimiter_row, 0);
+      self->read_delimiter = 0;
       adw_action_row_set_subtitle (ADW_ACTION_ROW (self->delimiter_row),
                                    dialect->sep_line ? _("Given by the “sep=” line at the top of the file")
                                                      : _("Detected from the consistent number of fields"));
@@ -491,6 +528,7 @@ fill_reader_options (LbImportAssistant *self)
     adw_action_row_set_subtitle (ADW_ACTION_ROW (self->delimiter_row), _("Your choice"));
 
   gtk_spin_button_set_value (self->header_spin, dialect->header_record);
+  self->read_header = dialect->header_record;
   header_subtitle = dialect->header_detected
                     ? g_strdup_printf (_("Detected: row %u holds the column names"), dialect->header_record)
                     : g_strdup (_("Your choice"));
@@ -532,6 +570,10 @@ read_file (LbImportAssistant *self)
   g_autoptr(GError) error = NULL;
   guint enc = adw_combo_row_get_selected (self->encoding_row);
   guint delim = adw_combo_row_get_selected (self->delimiter_row);
+
+  self->read_encoding = enc;
+  self->read_delimiter = delim;
+  self->read_header = gtk_spin_button_get_value_as_int (self->header_spin);
 
   /* Row 0 of each list is "detected"; the rest follow the tables. */
   if (enc > 0 && enc <= G_N_ELEMENTS (encodings))
@@ -719,8 +761,10 @@ dry_run_done_cb (GObject      *source,
       {
         g_autofree char *full = g_strconcat (text, extra, NULL);
 
-        set_status (self, outcome.warnings->len > 0 ? "dialog-warning-symbolic" : "emblem-ok-symbolic",
-                    "success", full);
+        if (outcome.warnings->len > 0)
+          set_status (self, "dialog-warning-symbolic", "warning", full);
+        else
+          set_status (self, "emblem-ok-symbolic", "success", full);
       }
       show_warnings (self, outcome.warnings);
       set_ready (self, TRUE);
@@ -805,7 +849,12 @@ request_check (LbImportAssistant *self)
 static void
 reader_option_changed_cb (LbImportAssistant *self)
 {
-  if (self->updating)
+  /* The combo rows also notify when their list is relabelled ("Detected: …"): only a
+   * different choice re-reads the file. */
+  if (self->updating ||
+      (adw_combo_row_get_selected (self->encoding_row) == self->read_encoding &&
+       adw_combo_row_get_selected (self->delimiter_row) == self->read_delimiter &&
+       (guint) gtk_spin_button_get_value_as_int (self->header_spin) == self->read_header))
     return;
   /* A running dry run keeps its own reference to the old importer and is ignored when done. */
   if (self->checking)

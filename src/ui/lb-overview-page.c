@@ -315,6 +315,8 @@ lb_overview_page_dispose (GObject *object)
   LbOverviewPage *self = LB_OVERVIEW_PAGE (object);
 
   lb_overview_page_flush (self);
+  /* Through AdwBin, or AdwBin would later unparent a child the template already dropped. */
+  adw_bin_set_child (ADW_BIN (object), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), LB_TYPE_OVERVIEW_PAGE);
   G_OBJECT_CLASS (lb_overview_page_parent_class)->dispose (object);
 }
@@ -420,6 +422,7 @@ lb_overview_page_class_init (LbOverviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LbOverviewPage, pattern_list);
   gtk_widget_class_bind_template_child (widget_class, LbOverviewPage, evaluation_data_row);
   gtk_widget_class_bind_template_child (widget_class, LbOverviewPage, procedure_view);
+  gtk_widget_class_bind_template_child_full (widget_class, "reviewed_button", FALSE, 0);
   gtk_widget_class_bind_template_callback (widget_class, entry_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, cadence_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, pattern_changed_cb);

@@ -726,6 +726,8 @@ lb_results_page_dispose (GObject *object)
       clear_columns (self);
       gtk_column_view_set_model (self->column_view, NULL);
     }
+  /* Through AdwBin, or AdwBin would later unparent a child the template already dropped. */
+  adw_bin_set_child (ADW_BIN (object), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), LB_TYPE_RESULTS_PAGE);
   g_clear_object (&self->sort_model);
   g_clear_object (&self->rows);

@@ -111,6 +111,8 @@ store_changed_cb (LbSmellsPage *self,
 static void
 lb_smells_page_dispose (GObject *object)
 {
+  /* Through AdwBin, or AdwBin would later unparent a child the template already dropped. */
+  adw_bin_set_child (ADW_BIN (object), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (object), LB_TYPE_SMELLS_PAGE);
   G_OBJECT_CLASS (lb_smells_page_parent_class)->dispose (object);
 }

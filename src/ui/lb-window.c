@@ -43,6 +43,7 @@ struct _LbWindow
   GtkFilterListModel   *sidebar_filter_model;
   GtkStringFilter      *sidebar_filter;
   AdwViewSwitcherTitle *switcher_title;
+  AdwViewSwitcherBar   *switcher_bar;
   AdwViewStack         *view_stack;
   LbOverviewPage       *overview_page;
   LbResultsPage        *results_page;
@@ -677,6 +678,11 @@ lb_window_dispose (GObject *object)
 {
   LbWindow *self = LB_WINDOW (object);
 
+  /* libadwaita 1.2 crashes when the view stack goes before the switchers that show it. */
+  if (self->switcher_bar != NULL)
+    adw_view_switcher_bar_set_stack (self->switcher_bar, NULL);
+  if (self->switcher_title != NULL)
+    adw_view_switcher_title_set_stack (self->switcher_title, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), LB_TYPE_WINDOW);
   g_clear_object (&self->leaderboards);
   G_OBJECT_CLASS (lb_window_parent_class)->dispose (object);
@@ -801,12 +807,15 @@ lb_window_class_init (LbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LbWindow, sidebar_filter_model);
   gtk_widget_class_bind_template_child (widget_class, LbWindow, sidebar_filter);
   gtk_widget_class_bind_template_child (widget_class, LbWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, LbWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, LbWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, LbWindow, overview_page);
   gtk_widget_class_bind_template_child (widget_class, LbWindow, results_page);
   gtk_widget_class_bind_template_child (widget_class, LbWindow, compare_page);
   gtk_widget_class_bind_template_child (widget_class, LbWindow, smells_page);
   gtk_widget_class_bind_template_child (widget_class, LbWindow, history_page);
+  /* Not used here, but reachable by name for the display tests. */
+  gtk_widget_class_bind_template_child_full (widget_class, "empty_import_button", FALSE, 0);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_selection_cb);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_activate_cb);
