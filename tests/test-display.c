@@ -582,7 +582,8 @@ test_results_table (Fixture       *f,
   /* Provenance of Llama's JMMLU: file, row, column, raw text. */
   llama = g_list_model_get_item (rows, 0);
   text = lb_results_page_describe_cell (page, llama, 0, &tooltip);
-  g_assert_cmpstr (text, ==, "72%");
+  /* Shown with the precision the column's cells were given with. */
+  g_assert_cmpstr (text, ==, "72.0%");
   g_assert_nonnull (strstr (tooltip, "wide-cp932.csv, row 4, column E"));
   g_assert_nonnull (strstr (tooltip, "“72.0%”"));
   /* Its MT-bench is "#N/A": shown as a dash, and the tooltip says why. */

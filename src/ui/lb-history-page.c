@@ -120,11 +120,16 @@ create_audit_row (gpointer item,
   g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
 
-  if (e->old_value == NULL && e->new_value == NULL)
-    title = g_strdup_printf ("%s %s", e->entity, e->field ? e->field : "");
-  else
+  if (e->old_value != NULL && *e->old_value != '\0' && e->new_value != NULL && *e->new_value != '\0')
     title = g_strdup_printf (_("%s %s: “%s” → “%s”"), e->entity, e->field ? e->field : "",
-                             e->old_value ? e->old_value : "", e->new_value ? e->new_value : "");
+                             e->old_value, e->new_value);
+  else if (e->new_value != NULL && *e->new_value != '\0')
+    title = g_strdup_printf (_("%s %s: “%s”"), e->entity, e->field ? e->field : "", e->new_value);
+  else if (e->old_value != NULL && *e->old_value != '\0')
+    title = g_strdup_printf (_("%s %s cleared (was “%s”)"), e->entity, e->field ? e->field : "",
+                             e->old_value);
+  else
+    title = g_strdup_printf ("%s %s", e->entity, e->field ? e->field : "");
   subtitle = g_strdup_printf (_("%s by %s"), e->at, e->who ? e->who : _("unknown"));
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);

@@ -20,6 +20,7 @@ struct _LbOverviewPage
   AdwBin          parent_instance;
 
   /* template widgets */
+  GtkLabel       *name_label;
   GtkLabel       *models_label;
   GtkLabel       *benchmarks_label;
   GtkLabel       *results_label;
@@ -271,6 +272,7 @@ load (LbOverviewPage *self)
     }
 
   self->form = lb_record_form_new (lb);
+  gtk_label_set_label (self->name_label, lb->name);
   self->loading = TRUE;
   gtk_editable_set_text (GTK_EDITABLE (self->purpose_row), self->form->purpose ? self->form->purpose : "");
   gtk_editable_set_text (GTK_EDITABLE (self->owner_row), self->form->owner ? self->form->owner : "");
@@ -405,6 +407,7 @@ lb_overview_page_class_init (LbOverviewPageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/example/Leaderboard/lb-overview-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, LbOverviewPage, name_label);
   gtk_widget_class_bind_template_child (widget_class, LbOverviewPage, models_label);
   gtk_widget_class_bind_template_child (widget_class, LbOverviewPage, benchmarks_label);
   gtk_widget_class_bind_template_child (widget_class, LbOverviewPage, results_label);

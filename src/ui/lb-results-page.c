@@ -13,6 +13,7 @@
 #include "lb-ranking-row.h"
 #include "lb-results-page.h"
 #include "lb-store.h"
+#include "lb-value.h"
 
 #define N_TEXT_COLUMNS 3   /* model, version, provider */
 
@@ -29,6 +30,7 @@ struct _LbResultsPage
   /* owned */
   LbStore            *store;
   GPtrArray          *benchmarks;    /* of LbBenchmark*, in column order */
+  GArray             *decimals;      /* of int, per benchmark: the most digits its cells showed */
   GHashTable         *imports;       /* import id → LbImport* */
   GListStore         *rows;          /* of LbRankingRow */
   GtkStringFilter    *filter;
@@ -63,14 +65,36 @@ benchmark_at (LbResultsPage *self,
   return cell < self->benchmarks->len ? g_ptr_array_index (self->benchmarks, cell) : NULL;
 }
 
+/* @decimals < 0: as many as the number needs. */
 static char *
 format_score (double      score,
+              int         decimals,
               const char *unit)
 {
-  g_autofree char *number = fabs (score) < 1e6 ? g_strdup_printf ("%.6g", score)
-                                               : g_strdup_printf ("%.0f", score);
+  g_autofree char *number = decimals >= 0 ? g_strdup_printf ("%.*f", decimals, score)
+                          : fabs (score) < 1e6 ? g_strdup_printf ("%.6g", score)
+                          : g_strdup_printf ("%.0f", score);
 
   return unit != NULL && *unit != '\0' ? g_strconcat (number, unit, NULL) : g_steal_pointer (&number);
+}
+
+/* Digits after the decimal point in the cell as Excel displayed it ("72.0%" → 1). */
+static int
+raw_decimals (const char *raw)
+{
+  LbValue value;
+
+  if (raw == NULL)
+    return -1;
+  lb_value_parse (raw, '.', &value);
+  return value.kind == LB_VALUE_NUMBER ? MIN (value.decimals, 6) : -1;
+}
+
+static int
+decimals_at (LbResultsPage *self,
+             guint          cell)
+{
+  return cell < self->decimals->len ? g_array_index (self->decimals, int, cell) : -1;
 }
 
 static char *
@@ -97,7 +121,7 @@ describe_result (LbResultsPage     *self,
 {
   LbImport *import = g_hash_table_lookup (self->imports, &r->import_id);
   g_autoptr(GString) text = g_string_new (NULL);
-  g_autofree char *value = format_score (r->score, bench->unit);
+  g_autofree char *value = format_score (r->score, raw_decimals (r->raw), bench->unit);
   g_autofree char *source = describe_source (self, r->import_id, r->source_row, r->source_column);
 
   g_string_append_printf (text, _("%s on %s"), value, bench->name);
@@ -125,7 +149,7 @@ describe_result (LbResultsPage     *self,
     }
   if (previous != NULL)
     {
-      g_autofree char *old = format_score (previous->score, bench->unit);
+      g_autofree char *old = format_score (previous->score, raw_decimals (previous->raw), bench->unit);
       g_autofree char *old_source = describe_source (self, previous->import_id, previous->source_row,
                                                      previous->source_column);
 
@@ -155,7 +179,7 @@ lb_results_page_describe_cell (LbResultsPage  *self,
     {
       if (tooltip != NULL)
         *tooltip = describe_result (self, bench, r, lb_ranking_row_get_previous (row, cell));
-      return format_score (r->score, bench->unit);
+      return format_score (r->score, decimals_at (self, cell), bench->unit);
     }
 
   gap = lb_ranking_row_get_gap (row, cell);
@@ -302,7 +326,7 @@ describe_history (LbResultsPage *self,
   for (guint i = 0; i < history->len; i++)
     {
       LbResult *r = g_ptr_array_index (history, i);
-      g_autofree char *value = format_score (r->score, bench->unit);
+      g_autofree char *value = format_score (r->score, raw_decimals (r->raw), bench->unit);
       g_autofree char *source = describe_source (self, r->import_id, r->source_row, r->source_column);
 
       g_string_append_printf (text, "\n%s %s — %s%s", r->current ? "●" : "○", value, source,
@@ -480,6 +504,7 @@ reload (LbResultsPage *self)
 
   clear_columns (self);
   g_list_store_remove_all (self->rows);
+  g_array_set_size (self->decimals, 0);
   g_hash_table_remove_all (self->imports);
   g_clear_pointer (&self->benchmarks, g_ptr_array_unref);
   self->benchmarks = g_ptr_array_new_with_free_func ((GDestroyNotify) lb_benchmark_free);
@@ -550,11 +575,21 @@ reload (LbResultsPage *self)
       if (!r->current)
         lb_ranking_row_set_previous (row, cell - 1, lb_result_copy (r));
     }
+  g_array_set_size (self->decimals, 0);
+  for (guint i = 0; i < self->benchmarks->len; i++)
+    {
+      int none = -1;
+
+      g_array_append_val (self->decimals, none);
+    }
   for (guint i = 0; i < current->len; i++)
     {
       LbResult *r = g_ptr_array_index (current, i);
       LOOKUP (r);
       lb_ranking_row_set_result (row, cell - 1, lb_result_copy (r));
+      /* One column shows one precision, the finest its cells were given with. */
+      g_array_index (self->decimals, int, cell - 1) = MAX (g_array_index (self->decimals, int, cell - 1),
+                                                           raw_decimals (r->raw));
     }
 #undef LOOKUP
 
@@ -742,6 +777,7 @@ lb_results_page_finalize (GObject *object)
   LbResultsPage *self = LB_RESULTS_PAGE (object);
 
   g_clear_pointer (&self->benchmarks, g_ptr_array_unref);
+  g_clear_pointer (&self->decimals, g_array_unref);
   g_clear_pointer (&self->imports, g_hash_table_unref);
   g_clear_object (&self->store);
   G_OBJECT_CLASS (lb_results_page_parent_class)->finalize (object);
@@ -839,6 +875,7 @@ lb_results_page_init (LbResultsPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->benchmarks = g_ptr_array_new_with_free_func ((GDestroyNotify) lb_benchmark_free);
+  self->decimals = g_array_new (FALSE, TRUE, sizeof (int));
   self->imports = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, (GDestroyNotify) lb_import_free);
   self->rows = g_list_store_new (LB_TYPE_RANKING_ROW);
   self->probe_a = lb_ranking_row_new_probe (1);
