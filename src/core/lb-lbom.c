@@ -339,29 +339,42 @@ build_leaderboard (JsonBuilder  *builder,
 }
 
 /* The shortest text that reads back as @value, always with a '.' or an exponent so that it
- * stays a JSON real ("85.3", not JsonGenerator's "85.299999999999997"). */
+ * stays a JSON real ("85.3", not JsonGenerator's "85.299999999999997"); E notation only for
+ * extreme magnitudes. */
 static void
 append_shortest_double (GString *out,
                         double   value)
 {
-  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE + 32];
+  char format[8];
 
-  for (int precision = 1; precision <= 17; precision++)
+  if (value == 0.0 || (fabs (value) >= 1e-4 && fabs (value) < 1e15))
     {
-      char format[8];
-
-      g_snprintf (format, sizeof format, "%%.%dg", precision);
-      g_ascii_formatd (buffer, sizeof buffer, format, value);
-      if (g_ascii_strtod (buffer, NULL) == value)
-        break;
+      for (int decimals = 0; decimals <= 20; decimals++)
+        {
+          g_snprintf (format, sizeof format, "%%.%df", decimals);
+          g_ascii_formatd (buffer, sizeof buffer, format, value);
+          if (g_ascii_strtod (buffer, NULL) == value)
+            break;
+        }
+    }
+  else
+    {
+      for (int precision = 1; precision <= 17; precision++)
+        {
+          g_snprintf (format, sizeof format, "%%.%dg", precision);
+          g_ascii_formatd (buffer, sizeof buffer, format, value);
+          if (g_ascii_strtod (buffer, NULL) == value)
+            break;
+        }
     }
   g_string_append (out, buffer);
   if (strpbrk (buffer, ".eEni") == NULL)
     g_string_append (out, ".0");
 }
 
-/* Rewrites the real numbers of JsonGenerator's output in their shortest exact form; strings
- * and integers are copied unchanged. */
+/* Rewrites the real numbers of JsonGenerator's output in their shortest exact form and empty
+ * objects as "{}"; strings and integers are copied unchanged. */
 static char *
 normalise_numbers (const char *json)
 {
@@ -396,6 +409,12 @@ normalise_numbers (const char *json)
           else
             g_string_append_len (out, start, p - start);
         }
+      else if (*p == '{' && *(p + strspn (p + 1, " \n") + 1) == '}')
+        {
+          /* JsonGenerator pads an empty object with the indentation: "{    }". */
+          g_string_append (out, "{}");
+          p += strspn (p + 1, " \n") + 2;
+        }
       else
         g_string_append_c (out, *p++);
     }
@@ -414,6 +433,7 @@ lb_lbom_export (LbStore       *store,
   g_autoptr(GArray) wanted = NULL;
   g_autofree char *now = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *normalised = NULL;
 
   g_return_val_if_fail (LB_IS_STORE (store), NULL);
   g_return_val_if_fail (ids != NULL || n_ids == 0, NULL);
@@ -454,7 +474,9 @@ lb_lbom_export (LbStore       *store,
   json_generator_set_root (generator, root);
   text = json_generator_to_data (generator, NULL);
 
-  return normalise_numbers (text);
+  normalised = normalise_numbers (text);
+  /* A text file ends with a line end. */
+  return g_strconcat (normalised, "\n", NULL);
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -1317,6 +1339,7 @@ read_review (Board       *board,
              GError     **error)
 {
   LbReview review = { 0 };
+  gint64 id;
 
   if (!get_time (object, where, "held_at", TRUE, (const char **) &review.held_at, error) ||
       !get_string (object, where, "reviewer", FALSE, (const char **) &review.reviewer, error) ||
@@ -1325,7 +1348,12 @@ read_review (Board       *board,
     return FALSE;
 
   review.leaderboard_id = board->leaderboard_id;
-  if (lb_store_add_review (board->store, &review, error) == 0)
+  id = lb_store_add_review (board->store, &review, error);
+  if (id == 0)
+    return prefix_store_error (error, where);
+  /* lb_store_add_review() names the current user when no reviewer is given: the file's
+   * "nobody recorded" must not become the importing user. */
+  if (review.reviewer == NULL && !lb_store_restore_review_reviewer (board->store, id, NULL, error))
     return prefix_store_error (error, where);
   return TRUE;
 }
@@ -1614,11 +1642,9 @@ lb_lbom_import (LbStore     *store,
       lb_store_rollback (store);
       return FALSE;
     }
+  /* A failed commit has already rolled the transaction back. */
   if (!lb_store_commit (store, error))
-    {
-      lb_store_rollback (store);
-      return FALSE;
-    }
+    return FALSE;
 
   if (names != NULL)
     *names = g_steal_pointer (&created);

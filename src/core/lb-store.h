@@ -201,6 +201,9 @@ gboolean     lb_store_restore_import    (LbStore *self, gint64 id, const char *i
 /* Sets a result's current flag without touching other results. */
 gboolean     lb_store_restore_result_current (LbStore *self, gint64 id, gboolean current,
                                               GError **error);
+/* Sets (NULL clears) the reviewer of a review. */
+gboolean     lb_store_restore_review_reviewer (LbStore *self, gint64 id, const char *reviewer,
+                                               GError **error);
 
 /* Current time as ISO 8601 UTC; $LEADERBOARD_NOW (ISO 8601) overrides it for tests. */
 char        *lb_now_iso8601             (void);
