@@ -1312,13 +1312,9 @@ read_profile (Board       *board,
               g_autofree char *path = g_strdup_printf ("%s[“%s”]", weights_where, benchmark);
               return fail_wrong_type (path, WANT_NUMBER, FALSE, value, error);
             }
-          if (!g_hash_table_contains (board->benchmarks, benchmark))
-            {
-              g_set_error (error, LB_LBOM_ERROR, LB_LBOM_ERROR_INVALID,
-                           _("%s: “%s” is not the name of a benchmark in “benchmarks”."),
-                           weights_where, benchmark);
-              return FALSE;
-            }
+          /* A weight may name a benchmark the leaderboard no longer has (profiles keep
+           * weights by name, and a benchmark can be renamed): kept as it is, so that every
+           * file Leaderboard writes can be read back. */
           weight = g_new0 (LbWeight, 1);
           weight->benchmark = g_strdup (benchmark);
           weight->weight = json_node_get_value_type (value) == G_TYPE_INT64
@@ -1648,5 +1644,50 @@ lb_lbom_import (LbStore     *store,
 
   if (names != NULL)
     *names = g_steal_pointer (&created);
+  return TRUE;
+}
+
+gboolean
+lb_lbom_import_file (LbStore       *store,
+                     GFile         *file,
+                     GCancellable  *cancellable,
+                     GPtrArray    **names,
+                     GError       **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *display_name = NULL;
+  gsize length = 0;
+
+  g_return_val_if_fail (LB_IS_STORE (store), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  info = g_file_query_info (file,
+                            G_FILE_ATTRIBUTE_STANDARD_SIZE ","
+                            G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME,
+                            G_FILE_QUERY_INFO_NONE, cancellable, error);
+  if (info == NULL)
+    return FALSE;
+  display_name = g_strdup (g_file_info_get_display_name (info));
+
+  if ((guint64) g_file_info_get_size (info) > LB_LBOM_MAX_SIZE)
+    {
+      g_autofree char *limit = g_format_size (LB_LBOM_MAX_SIZE);
+      g_autofree char *actual = g_format_size ((guint64) g_file_info_get_size (info));
+
+      g_set_error (error, LB_LBOM_ERROR, LB_LBOM_ERROR_TOO_LARGE,
+                   _("%s: the file is %s; an LBOM file may be at most %s."),
+                   display_name, actual, limit);
+      return FALSE;
+    }
+
+  if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, error))
+    return FALSE;
+  if (!lb_lbom_import (store, contents, (gssize) length, names, error))
+    {
+      g_prefix_error (error, "%s: ", display_name);
+      return FALSE;
+    }
   return TRUE;
 }

@@ -2,7 +2,7 @@
 /* lb-lbom.h: the LBOM v1 interchange file (see /work/shared/lbom-v1.md) */
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 #include "lb-store.h"
 
 G_BEGIN_DECLS
@@ -46,6 +46,15 @@ char     *lb_lbom_export       (LbStore       *store,
 gboolean  lb_lbom_import       (LbStore       *store,
                                 const char    *data,
                                 gssize         length,
+                                GPtrArray    **names,
+                                GError       **error);
+
+/* lb_lbom_import() on the contents of @file, refusing a file larger than LB_LBOM_MAX_SIZE
+ * before reading it. Messages start with the file's name ("team.lbom: leaderboards[0]: …");
+ * a file that cannot be read gives its G_IO_ERROR. */
+gboolean  lb_lbom_import_file  (LbStore       *store,
+                                GFile         *file,
+                                GCancellable  *cancellable,
                                 GPtrArray    **names,
                                 GError       **error);
 
