@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "lb-csv-reader.h"
 #include "lb-csv-writer.h"
 #include "lb-store.h"
 
@@ -159,6 +160,54 @@ test_document_bytes (void)
                    g_bytes_get_data (want, NULL), g_bytes_get_size (want));
 }
 
+/* Our own reader (which follows what Excel writes) gets back every field. */
+static void
+test_document_reads_back (void)
+{
+  g_autoptr(LbCsvWriter) writer = lb_csv_writer_new ();
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(LbCsvReader) reader = NULL;
+  g_autoptr(GError) error = NULL;
+  const LbCsvDialect *dialect;
+  static const char *row1[] = { "Model", "Note", "日本語", NULL };
+  static const char *row2[] = { "a \"quoted\", text", "two\r\nlines\nand one", "'=1+1", NULL };
+  static const char *row3[] = { "", "-12.5", "0.853", NULL };
+  const char **expected[] = { row1, row2, row3 };
+
+  lb_csv_writer_add_text (writer, "Model");
+  lb_csv_writer_add_text (writer, "Note");
+  lb_csv_writer_add_text (writer, "日本語");
+  lb_csv_writer_end_row (writer);
+  lb_csv_writer_add_text (writer, "a \"quoted\", text");
+  lb_csv_writer_add_text (writer, "two\r\nlines\nand one");
+  lb_csv_writer_add_text (writer, "=1+1");
+  lb_csv_writer_end_row (writer);
+  lb_csv_writer_add_empty (writer);
+  lb_csv_writer_add_number (writer, -12.5, "▲12.5");
+  lb_csv_writer_add_number (writer, 0.853, "0.853");
+  lb_csv_writer_end_row (writer);
+  bytes = lb_csv_writer_get_bytes (writer);
+
+  reader = lb_csv_reader_new_from_bytes (bytes, "export.csv", NULL, &error);
+  g_assert_no_error (error);
+  for (guint r = 0; r < G_N_ELEMENTS (expected); r++)
+    {
+      g_autoptr(LbCsvRecord) record = lb_csv_reader_next (reader, NULL, &error);
+
+      g_assert_no_error (error);
+      g_assert_nonnull (record);
+      g_assert_cmpuint (record->record, ==, r + 1);
+      g_assert_cmpstrv (record->fields, expected[r]);
+    }
+  g_assert_null (lb_csv_reader_next (reader, NULL, &error));
+  g_assert_no_error (error);
+
+  dialect = lb_csv_reader_get_dialect (reader);
+  g_assert_cmpstr (dialect->encoding, ==, "UTF-8-BOM");
+  g_assert_cmpuint (dialect->delimiter, ==, ',');
+  g_assert_cmpstr (dialect->line_ending, ==, "CRLF");
+}
+
 static gint64
 add_result (LbStore    *store,
             gint64      leaderboard_id,
@@ -300,6 +349,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/csv-writer/text/quoting", test_text_quoting);
   g_test_add_func ("/csv-writer/text/injection", test_text_injection);
   g_test_add_func ("/csv-writer/document/bom-crlf", test_document_bytes);
+  g_test_add_func ("/csv-writer/document/reads-back", test_document_reads_back);
   g_test_add_func ("/csv-writer/export/leaderboard", test_export_leaderboard);
   g_test_add_func ("/csv-writer/export/unknown-leaderboard", test_export_unknown_leaderboard);
   return g_test_run ();
