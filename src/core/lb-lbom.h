@@ -30,8 +30,9 @@ typedef enum {
 GQuark    lb_lbom_error_quark  (void);
 
 /* Writes the leaderboards @ids (all non-deleted ones, by name, when @n_ids is 0) as one
- * pretty-printed LBOM document. Returns a newly allocated UTF-8 string, or NULL with @error
- * (LB_STORE_ERROR, e.g. NOT_FOUND for an unknown id). */
+ * pretty-printed LBOM document ending in a newline. Returns a newly allocated UTF-8 string,
+ * or NULL with @error (LB_STORE_ERROR, e.g. NOT_FOUND for an unknown id). Not in LBOM v1, so
+ * not written: gaps, deleted imports and their results, retired flags, audit log. */
 char     *lb_lbom_export       (LbStore       *store,
                                 const gint64  *ids,
                                 guint          n_ids,
