@@ -466,6 +466,20 @@ test_leaderboard_fields (void)
       g_assert_cmpuint (count_audit (store, id), ==, before);
     }
 
+    /* Every change refreshes updated_at, and the log says when. */
+    g_setenv ("LEADERBOARD_NOW", "2026-12-01T08:30:00Z", TRUE);
+    g_assert_true (lb_store_set_leaderboard_field (store, id, LB_LEADERBOARD_FIELD_PROCEDURE,
+                                                   "Run it twice", &error));
+    g_setenv ("LEADERBOARD_NOW", "2026-11-28T03:00:00Z", TRUE);
+    g_clear_pointer (&lb, lb_leaderboard_free);
+    lb = lb_store_get_leaderboard (store, id, &error);
+    g_assert_cmpstr (lb->updated_at, ==, "2026-12-01T08:30:00Z");
+    g_assert_cmpstr (lb->created_at, ==, "2026-11-28T03:00:00Z");
+    g_clear_pointer (&entry, lb_audit_entry_free);
+    entry = last_audit (store, 0);
+    g_assert_cmpstr (entry->at, ==, "2026-12-01T08:30:00Z");
+    g_assert_cmpstr (entry->old_value, ==, "Run harness");
+
     g_assert_false (lb_store_set_leaderboard_field (store, 9999, LB_LEADERBOARD_FIELD_OWNER,
                                                     "x", &error));
     g_assert_error (error, LB_STORE_ERROR, LB_STORE_ERROR_NOT_FOUND);
