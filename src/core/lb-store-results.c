@@ -164,11 +164,11 @@ insert_result (LbStore         *self,
 {
   g_autoptr(LbStmt) stmt = NULL;
 
-  stmt = lb_store_prepare (self,
-                           "INSERT INTO results (leaderboard_id, model_id, benchmark_id, score,"
-                           "  stderr, evaluated_at, raw, model_version, current, import_id,"
-                           "  source_row, source_column)"
-                           " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)", error);
+  stmt = lb_store_prepare_static (self,
+                                  "INSERT INTO results (leaderboard_id, model_id, benchmark_id, score,"
+                                  "  stderr, evaluated_at, raw, model_version, current, import_id,"
+                                  "  source_row, source_column)"
+                                  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)", error);
   if (stmt == NULL)
     return 0;
   sqlite3_bind_int64 (stmt, 1, result->leaderboard_id);
@@ -222,10 +222,10 @@ insert_gap (LbStore      *self,
 {
   g_autoptr(LbStmt) stmt = NULL;
 
-  stmt = lb_store_prepare (self,
-                           "INSERT INTO gaps (leaderboard_id, model_id, benchmark_id, import_id,"
-                           "  source_row, source_column, raw, reason)"
-                           " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", error);
+  stmt = lb_store_prepare_static (self,
+                                  "INSERT INTO gaps (leaderboard_id, model_id, benchmark_id, import_id,"
+                                  "  source_row, source_column, raw, reason)"
+                                  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", error);
   if (stmt == NULL)
     return 0;
   sqlite3_bind_int64 (stmt, 1, gap->leaderboard_id);

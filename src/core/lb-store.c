@@ -496,6 +496,7 @@ lb_store_finalize (GObject *object)
   LbStore *self = (LbStore *) object;
 
   /* Statements must be finalized before the connection closes. */
+  g_clear_pointer (&self->static_statements, g_hash_table_unref);
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->db, sqlite3_close_v2);
   g_clear_pointer (&self->path, g_free);
@@ -575,6 +576,7 @@ lb_store_init (LbStore *self)
 {
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                             finalize_statement);
+  self->static_statements = g_hash_table_new (NULL, NULL);
   self->pending_changed = -1;
 }
 
@@ -607,6 +609,25 @@ lb_store_prepare (LbStore     *self,
       return NULL;
     }
   g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+  return stmt;
+}
+
+LbStmt *
+lb_store_prepare_static (LbStore     *self,
+                         const char  *sql,
+                         GError     **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->static_statements, sql);
+
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      return stmt;
+    }
+  /* The statement itself is owned by the text-keyed cache. */
+  stmt = lb_store_prepare (self, sql, error);
+  if (stmt != NULL)
+    g_hash_table_insert (self->static_statements, (gpointer) sql, stmt);
   return stmt;
 }
 
