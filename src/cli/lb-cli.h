@@ -1,0 +1,59 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* lb-cli.h: what the commands of leaderboard-cli share */
+#pragma once
+
+#include <gio/gio.h>
+#include "lb-store.h"
+
+G_BEGIN_DECLS
+
+/* Exit statuses: 0 success, 1 a data or user error (one clear message on stderr, nothing
+ * written), 2 wrong usage. */
+enum {
+  LB_CLI_OK = 0,
+  LB_CLI_ERROR = 1,
+  LB_CLI_USAGE = 2,
+};
+
+typedef struct {
+  const char *db_path;  /* from --db, $LEADERBOARD_DB, or the default */
+  LbStore    *store;    /* opened lazily by lb_cli_get_store() */
+} LbCli;
+
+/* Opens the store on first use; prints the error and returns NULL on failure. */
+LbStore  *lb_cli_get_store       (LbCli *cli);
+
+/* Finds a leaderboard by name; prints "No leaderboard named “X”." (and the names that exist)
+ * and returns NULL when there is none. */
+LbLeaderboard *lb_cli_find_leaderboard (LbCli *cli, const char *name);
+
+/* Prints "leaderboard-cli: MESSAGE" on stderr. */
+void      lb_cli_error           (const char *format, ...) G_GNUC_PRINTF (1, 2);
+
+/* Parses @entries from argv (argv[0] is the command name); on a usage error prints it with the
+ * command's help and returns FALSE. */
+gboolean  lb_cli_parse           (const char    *command,
+                                  const char    *parameter_string,
+                                  const char    *summary,
+                                  GOptionEntry  *entries,
+                                  int           *argc,
+                                  char        ***argv);
+
+/* @text padded with spaces to @width terminal columns (East Asian wide characters count
+ * two). Newly allocated. */
+char     *lb_cli_pad             (const char *text, guint width);
+
+/* Each command: returns an exit status. argv[0] is the command name. */
+typedef int (*LbCliCommandFunc) (LbCli *cli, int argc, char **argv);
+
+int lb_cli_import       (LbCli *cli, int argc, char **argv);
+int lb_cli_list         (LbCli *cli, int argc, char **argv);
+int lb_cli_show         (LbCli *cli, int argc, char **argv);
+int lb_cli_set          (LbCli *cli, int argc, char **argv);
+int lb_cli_export       (LbCli *cli, int argc, char **argv);
+int lb_cli_import_lbom  (LbCli *cli, int argc, char **argv);
+int lb_cli_compare      (LbCli *cli, int argc, char **argv);  /* src/cli/lb-cli-compare.c */
+int lb_cli_smells       (LbCli *cli, int argc, char **argv);  /* src/cli/lb-cli-smells.c */
+int lb_cli_report       (LbCli *cli, int argc, char **argv);  /* src/cli/lb-cli-report.c */
+
+G_END_DECLS
