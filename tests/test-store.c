@@ -255,6 +255,36 @@ test_not_a_database (void)
 }
 
 static void
+test_corrupt (void)
+{
+  g_autofree char *path = test_path ("damaged.db");
+  g_autofree char *contents = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LbStore) store = lb_store_open (path, &error);
+  gsize length = 0;
+
+  g_assert_no_error (error);
+  new_leaderboard (store, "Soon damaged");
+  g_clear_object (&store);
+
+  /* Scribble over the schema page after its 100-byte file header. */
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_cmpuint (length, >=, 4096);
+  memset (contents + 100, 0xff, 4096 - 100);
+  g_assert_true (g_file_set_contents (path, contents, length, NULL));
+  before = file_sha256 (path);
+
+  store = lb_store_open (path, &error);
+  g_assert_error (error, LB_STORE_ERROR, LB_STORE_ERROR_NOT_A_DATABASE);
+  g_assert_null (store);
+  g_assert_nonnull (strstr (error->message, path));
+  after = file_sha256 (path);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
 test_read_only (void)
 {
   g_autofree char *path = test_path ("ro.db");
@@ -1347,6 +1377,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/store/open/default-path", test_default_path);
   g_test_add_func ("/store/open/newer-schema-refused", test_newer_schema_refused);
   g_test_add_func ("/store/open/not-a-database", test_not_a_database);
+  g_test_add_func ("/store/open/corrupt", test_corrupt);
   g_test_add_func ("/store/open/read-only", test_read_only);
   g_test_add_func ("/store/open/busy", test_busy);
   g_test_add_func ("/store/migrate/backup-and-keep-data", test_migrate_with_backup);
