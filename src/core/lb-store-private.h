@@ -38,6 +38,9 @@ LbStmt   *lb_store_prepare_static (LbStore *self, const char *sql, GError **erro
 gboolean  lb_store_fail           (LbStore *self, int rc, GError **error);
 /* Runs a statement that returns no rows. */
 gboolean  lb_store_step_done      (LbStore *self, LbStmt *stmt, GError **error);
+/* Inside lb_store_begin(): fails when SQLite already rolled the transaction back on its own
+ * (it does on a full disk or an I/O error), so later writes are not committed one by one. */
+gboolean  lb_store_check_transaction (LbStore *self, GError **error);
 /* Records that a write touched @leaderboard_id; ::changed is emitted after the top-level commit. */
 void      lb_store_note_changed   (LbStore *self, gint64 leaderboard_id);
 /* Sets the leaderboard's updated_at to now (inside the caller's transaction). */

@@ -205,7 +205,7 @@ lb_store_add_result (LbStore         *self,
 
   /* The hot path: one INSERT is atomic, so inside a transaction no savepoint is needed. */
   if (self->depth > 0)
-    return insert_result (self, result, error);
+    return lb_store_check_transaction (self, error) ? insert_result (self, result, error) : 0;
 
   if (!lb_store_begin (self, error))
     return 0;
@@ -253,7 +253,7 @@ lb_store_add_gap (LbStore      *self,
   g_return_val_if_fail (gap != NULL, 0);
 
   if (self->depth > 0)
-    return insert_gap (self, gap, error);
+    return lb_store_check_transaction (self, error) ? insert_gap (self, gap, error) : 0;
 
   if (!lb_store_begin (self, error))
     return 0;

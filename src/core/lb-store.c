@@ -651,6 +651,21 @@ lb_store_step_done (LbStore  *self,
   return TRUE;
 }
 
+gboolean
+lb_store_check_transaction (LbStore  *self,
+                            GError  **error)
+{
+  if (self->depth > 0 && sqlite3_get_autocommit (self->db))
+    {
+      g_set_error (error, LB_STORE_ERROR, LB_STORE_ERROR_FAILED,
+                   _("The changes to “%s” were undone after an earlier error (for example a "
+                     "full disk), so nothing of this operation was saved. Fix the cause and "
+                     "try again."), self->path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 void
 lb_store_note_changed (LbStore *self,
                        gint64   leaderboard_id)
@@ -935,6 +950,8 @@ lb_store_begin (LbStore  *self,
 
   g_return_val_if_fail (LB_IS_STORE (self), FALSE);
 
+  if (!lb_store_check_transaction (self, error))
+    return FALSE;
   if (self->depth == 0)
     sql = g_strdup ("BEGIN IMMEDIATE");
   else
@@ -956,7 +973,7 @@ lb_store_commit (LbStore  *self,
     {
       gint64 changed;
 
-      if (!exec_sql (self, "COMMIT", error))
+      if (!lb_store_check_transaction (self, error) || !exec_sql (self, "COMMIT", error))
         {
           /* The transaction is lost either way: leave the database as it was. */
           if (!sqlite3_get_autocommit (self->db))
@@ -975,7 +992,7 @@ lb_store_commit (LbStore  *self,
     {
       g_autofree char *sql = g_strdup_printf ("RELEASE lb_%u", self->depth - 1);
 
-      if (!exec_sql (self, sql, error))
+      if (!lb_store_check_transaction (self, error) || !exec_sql (self, sql, error))
         return FALSE;
       self->depth--;
     }
