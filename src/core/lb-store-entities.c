@@ -862,7 +862,8 @@ lb_store_ensure_benchmark (LbStore            *self,
 
   /* One INSERT is atomic: inside the importer's transaction it needs no savepoint. */
   if (self->depth > 0)
-    id = insert_benchmark (self, leaderboard_id, name, init, error);
+    id = lb_store_check_transaction (self, error)
+         ? insert_benchmark (self, leaderboard_id, name, init, error) : 0;
   else
     {
       if (!lb_store_begin (self, error))
@@ -989,7 +990,8 @@ lb_store_ensure_model (LbStore        *self,
     return MAX (id, 0);
 
   if (self->depth > 0)
-    id = insert_model (self, leaderboard_id, name, init, error);
+    id = lb_store_check_transaction (self, error)
+         ? insert_model (self, leaderboard_id, name, init, error) : 0;
   else
     {
       if (!lb_store_begin (self, error))
