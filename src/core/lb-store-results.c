@@ -223,7 +223,7 @@ insert_results (LbStore         *self,
       sql = sql_for[k];
       g_mutex_unlock (&lock);
 
-      stmt = lb_store_prepare (self, sql, error);
+      stmt = lb_store_prepare_static (self, sql, error);
       if (stmt == NULL)
         return FALSE;
       for (guint i = 0; i < k; i++)
@@ -258,7 +258,7 @@ lb_store_add_result (LbStore         *self,
 
   /* The hot path: one INSERT is atomic, so inside a transaction no savepoint is needed. */
   if (self->depth > 0)
-    return insert_result (self, result, error);
+    return lb_store_check_transaction (self, error) ? insert_result (self, result, error) : 0;
 
   if (!lb_store_begin (self, error))
     return 0;
@@ -275,10 +275,10 @@ insert_gap (LbStore      *self,
 {
   g_autoptr(LbStmt) stmt = NULL;
 
-  stmt = lb_store_prepare (self,
-                           "INSERT INTO gaps (leaderboard_id, model_id, benchmark_id, import_id,"
-                           "  source_row, source_column, raw, reason)"
-                           " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", error);
+  stmt = lb_store_prepare_static (self,
+                                  "INSERT INTO gaps (leaderboard_id, model_id, benchmark_id, import_id,"
+                                  "  source_row, source_column, raw, reason)"
+                                  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", error);
   if (stmt == NULL)
     return 0;
   sqlite3_bind_int64 (stmt, 1, gap->leaderboard_id);
@@ -305,7 +305,7 @@ lb_store_add_results (LbStore         *self,
   g_return_val_if_fail (results != NULL || n_results == 0, FALSE);
 
   if (self->depth > 0)
-    return insert_results (self, results, n_results, error);
+    return lb_store_check_transaction (self, error) && insert_results (self, results, n_results, error);
   if (!lb_store_begin (self, error))
     return FALSE;
   return lb_store_finish_write (self, insert_results (self, results, n_results, error), error);
@@ -322,7 +322,7 @@ lb_store_add_gap (LbStore      *self,
   g_return_val_if_fail (gap != NULL, 0);
 
   if (self->depth > 0)
-    return insert_gap (self, gap, error);
+    return lb_store_check_transaction (self, error) ? insert_gap (self, gap, error) : 0;
 
   if (!lb_store_begin (self, error))
     return 0;
