@@ -43,7 +43,7 @@ for key, expected in (("runtime", "org.gnome.Platform"), ("sdk", "org.gnome.Sdk"
         error(f'"{key}" is {manifest.get(key)!r}, expected {expected!r}')
 version = manifest.get("runtime-version")
 if not isinstance(version, str) or not version.isdigit():
-    error(f'"runtime-version" must pin a stable GNOME release such as "47", not {version!r}')
+    error(f'"runtime-version" must pin a stable GNOME release such as "50", not {version!r}')
 
 finish_args = manifest.get("finish-args")
 if not isinstance(finish_args, list) or len(finish_args) != len(set(finish_args or [])):
