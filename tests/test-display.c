@@ -688,8 +688,27 @@ test_every_page (Fixture       *f,
   static const char * const pages[] = { "overview", "results", "compare", "smells", "history" };
   LbWindow *window;
 
-  import_fixture (f, "wide-cp932.csv");
+  LbSmell smell = { .smell = (char *) "missing", .component = (char *) "model",
+                    .status = (char *) "present", .evidence = (char *) "No provenance link for 4 models" };
+  g_autoptr(GObject) item = NULL;
+  GListModel *sidebar;
+
+  smell.leaderboard_id = import_fixture (f, "wide-cp932.csv");
+  g_assert_cmpint (lb_store_put_smell (f->store, &smell, NULL), >, 0);
   window = new_window (f);
+
+  /* The sidebar counts the smells present in the store: here one. */
+  sidebar = G_LIST_MODEL (gtk_widget_get_template_child (GTK_WIDGET (window), LB_TYPE_WINDOW, "sidebar_filter_model"));
+  g_assert_cmpuint (g_list_model_get_n_items (sidebar), ==, 1);
+  item = g_list_model_get_item (sidebar, 0);
+  {
+    gboolean has_smells = FALSE;
+    g_autofree char *label = NULL;
+
+    g_object_get (item, "has-smells", &has_smells, "smells-label", &label, NULL);
+    g_assert_true (has_smells);
+    g_assert_cmpstr (label, ==, "1");
+  }
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     {
       g_autofree char *name = g_strdup_printf ("page-%s.png", pages[i]);
@@ -740,6 +759,14 @@ main (int argc, char *argv[])
   g_setenv ("LEADERBOARD_DB", "/nonexistent/never-used.db", TRUE);
   gtk_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   adw_init ();
+  {
+    /* AdwApplication loads the app's style.css itself; the tests build windows without it. */
+    g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+
+    gtk_css_provider_load_from_resource (css, "/org/example/Leaderboard/style.css");
+    gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  }
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/display/window/empty-state", test_empty_state);

@@ -509,6 +509,15 @@ fill_reader_options (LbImportAssistant *self)
     }
   else
     adw_action_row_set_subtitle (ADW_ACTION_ROW (self->encoding_row), _("Your choice"));
+  /* Text that decodes but reads as mojibake: say so where the encoding is chosen. */
+  if (lb_importer_get_encoding_warning (self->importer) != NULL)
+    {
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (self->encoding_row),
+                                   lb_importer_get_encoding_warning (self->importer));
+      gtk_widget_add_css_class (GTK_WIDGET (self->encoding_row), "warning");
+    }
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->encoding_row), "warning");
 
   for (guint i = 0; i < G_N_ELEMENTS (delimiters); i++)
     if (dialect->delimiter == delimiters[i].delimiter)
@@ -602,6 +611,10 @@ read_file (LbImportAssistant *self)
       gtk_widget_set_visible (self->warnings_group, FALSE);
       set_status (self, "dialog-error-symbolic", "error", error->message);
       set_ready (self, FALSE);
+      if (enc > 0)
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (self->encoding_row), _("Your choice"));
+      if (delim > 0)
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (self->delimiter_row), _("Your choice"));
       /* An encoding chosen by the user may be what fails: keep the choice visible to change. */
       gtk_widget_set_sensitive (GTK_WIDGET (self->layout_row), FALSE);
       return;
