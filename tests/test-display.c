@@ -731,6 +731,7 @@ test_settings_remembered (Fixture       *f,
                           gconstpointer  data)
 {
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *last_page = NULL;
   LbWindow *window;
 
   g_settings_set_int (settings, "window-width", 900);
@@ -747,8 +748,12 @@ test_settings_remembered (Fixture       *f,
     g_assert_cmpint (height, ==, 640);
   }
   gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (template_child (window, LB_TYPE_WINDOW, "view_stack")),
+                                         "history");
   gtk_window_close (GTK_WINDOW (window));
   iterate (3);
+  last_page = g_settings_get_string (settings, "last-page");
+  g_assert_cmpstr (last_page, ==, "history");
   g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1000);
   g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 700);
 }

@@ -544,8 +544,13 @@ fill_reader_options (LbImportAssistant *self)
   adw_action_row_set_subtitle (self->header_row, header_subtitle);
 
   adw_combo_row_set_selected (self->layout_row, lb_importer_get_layout (self->importer));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->layout_row),
-                               lb_importer_get_layout_detected (self->importer) ? _("Detected") : _("Your choice"));
+  if (lb_importer_get_layout_detected (self->importer))
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (self->layout_row), _("Detected"));
+  else if (self->layout_choice < 0 && lb_importer_get_mapping_remembered (self->importer))
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (self->layout_row),
+                                 _("Remembered from the last import of this sheet"));
+  else
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (self->layout_row), _("Your choice"));
   self->updating = FALSE;
 }
 

@@ -411,9 +411,12 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
 
       gtk_label_set_label (GTK_LABEL (label), text);
       gtk_widget_set_tooltip_text (label, tooltip);
-      if (lb_ranking_row_get_result (row, cell) == NULL)
+      const LbResult *current = lb_ranking_row_get_result (row, cell);
+      const LbResult *previous = lb_ranking_row_get_previous (row, cell);
+
+      if (current == NULL)
         gtk_widget_add_css_class (label, "missing");
-      else if (lb_ranking_row_get_previous (row, cell) != NULL)
+      else if (previous != NULL && previous->score != current->score)
         gtk_widget_add_css_class (label, "superseded");
     }
 }

@@ -602,6 +602,7 @@ close_request_cb (LbWindow *self)
       g_settings_set_boolean (self->settings, "window-maximized",
                               gtk_window_is_maximized (GTK_WINDOW (self)));
       g_settings_set_int64 (self->settings, "last-leaderboard", self->leaderboard_id);
+      g_settings_set_string (self->settings, "last-page", adw_view_stack_get_visible_child_name (self->view_stack));
     }
   return FALSE;
 }
@@ -667,9 +668,11 @@ lb_window_constructed (GObject *object)
   if (self->settings != NULL)
     {
       gint64 last = g_settings_get_int64 (self->settings, "last-leaderboard");
+      g_autofree char *page = g_settings_get_string (self->settings, "last-page");
 
       if (last != 0)
         lb_window_select_leaderboard (self, last);
+      adw_view_stack_set_visible_child_name (self->view_stack, page);
     }
 }
 
