@@ -7,8 +7,8 @@
 
 #include <glib/gi18n.h>
 
-#include "lb-csv-reader.h"
 #include "lb-record-item.h"
+#include "lb-warning-row.h"
 #include "lb-store.h"
 #include "lb-history-page.h"
 
@@ -87,27 +87,8 @@ create_import_row (gpointer item,
 
   adw_expander_row_set_enable_expansion (ADW_EXPANDER_ROW (row), import->warnings->len > 0);
   for (guint i = 0; i < import->warnings->len; i++)
-    {
-      LbWarning *w = g_ptr_array_index (import->warnings, i);
-      GtkWidget *wrow = adw_action_row_new ();
-      g_autofree char *where = NULL;
-
-      if (w->row > 0 && w->column > 0)
-        {
-          g_autofree char *letter = lb_csv_column_name (w->column);
-
-          where = g_strdup_printf (_("Row %u, column %s"), w->row, letter);
-        }
-      else if (w->row > 0)
-        where = g_strdup_printf (_("Row %u"), w->row);
-      else
-        where = g_strdup (_("Whole file"));
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (wrow), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (wrow), w->message);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (wrow), where);
-      adw_action_row_set_title_lines (ADW_ACTION_ROW (wrow), 3);
-      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), wrow);
-    }
+    adw_expander_row_add_row (ADW_EXPANDER_ROW (row),
+                              lb_warning_row_new (g_ptr_array_index (import->warnings, i), NULL));
   return row;
 }
 

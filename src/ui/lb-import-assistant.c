@@ -11,6 +11,7 @@
 #include "lb-csv-reader.h"
 #include "lb-import-assistant.h"
 #include "lb-record-item.h"
+#include "lb-warning-row.h"
 
 /* Waits for the user to stop changing things before the (whole-file) dry run. */
 #define CHECK_DELAY_MS 250
@@ -698,25 +699,9 @@ show_warnings (LbImportAssistant *self,
   for (guint i = 0; warnings != NULL && i < warnings->len; i++)
     {
       LbWarning *w = g_ptr_array_index (warnings, i);
-      GtkWidget *row = adw_action_row_new ();
-      g_autofree char *where = NULL;
+      LbColumnSpec *spec = w->column > 0 ? spec_for (self, w->column) : NULL;
+      GtkWidget *row = lb_warning_row_new (w, spec != NULL ? spec->header : NULL);
 
-      if (w->row > 0 && w->column > 0)
-        {
-          g_autofree char *letter = lb_csv_column_name (w->column);
-          LbColumnSpec *spec = spec_for (self, w->column);
-
-          where = spec != NULL ? g_strdup_printf (_("Row %u, column %s (%s)"), w->row, letter, spec->header)
-                               : g_strdup_printf (_("Row %u, column %s"), w->row, letter);
-        }
-      else if (w->row > 0)
-        where = g_strdup_printf (_("Row %u"), w->row);
-      else
-        where = g_strdup (_("Whole file"));
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), w->message);
-      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 3);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), where);
       gtk_list_box_append (self->warnings_list, row);
     }
   gtk_widget_set_visible (self->warnings_group, warnings != NULL && warnings->len > 0);
