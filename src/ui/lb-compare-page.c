@@ -20,29 +20,17 @@ typedef struct {
 
 struct _LbComparePage
 {
-  AdwBin      parent_instance;
+  LbPage      parent_instance;
 
   /* template widgets */
   GtkStack   *stack;
   GtkListBox *list;
 
   /* owned */
-  LbStore    *store;
   GListStore *items;      /* of LbRecordItem holding Coverage */
-
-  gint64      leaderboard_id;
 };
 
-G_DEFINE_FINAL_TYPE (LbComparePage, lb_compare_page, ADW_TYPE_BIN)
-
-enum {
-  PROP_0,
-  PROP_STORE,
-  PROP_LEADERBOARD_ID,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (LbComparePage, lb_compare_page, LB_TYPE_PAGE)
 
 static void
 coverage_free (Coverage *c)
@@ -75,6 +63,8 @@ create_row (gpointer item,
 static void
 reload (LbComparePage *self)
 {
+  LbStore *store = lb_page_get_store (LB_PAGE (self));
+  gint64 leaderboard_id = lb_page_get_leaderboard_id (LB_PAGE (self));
   g_autoptr(GPtrArray) models = NULL;
   g_autoptr(GPtrArray) benchmarks = NULL;
   g_autoptr(GPtrArray) results = NULL;
@@ -84,11 +74,11 @@ reload (LbComparePage *self)
 
   g_list_store_remove_all (self->items);
   gtk_stack_set_visible_child_name (self->stack, "empty");
-  if (self->store == NULL || self->leaderboard_id == 0)
+  if (store == NULL || leaderboard_id == 0)
     return;
-  if ((models = lb_store_list_models (self->store, self->leaderboard_id, &error)) == NULL ||
-      (benchmarks = lb_store_list_benchmarks (self->store, self->leaderboard_id, &error)) == NULL ||
-      (results = lb_store_list_results (self->store, self->leaderboard_id, TRUE, &error)) == NULL)
+  if ((models = lb_store_list_models (store, leaderboard_id, &error)) == NULL ||
+      (benchmarks = lb_store_list_benchmarks (store, leaderboard_id, &error)) == NULL ||
+      (results = lb_store_list_results (store, leaderboard_id, TRUE, &error)) == NULL)
     {
       gtk_widget_activate_action (GTK_WIDGET (self), "win.show-error", "s", error->message);
       return;
@@ -140,12 +130,10 @@ reload (LbComparePage *self)
 /* ---- GObject ---- */
 
 static void
-store_changed_cb (LbComparePage *self,
-                  gint64  leaderboard_id,
-                  LbStore *store)
+page_reload (LbPage   *page,
+             gboolean  same_leaderboard)
 {
-  if (leaderboard_id == 0 || leaderboard_id == self->leaderboard_id)
-    reload (self);
+  reload (LB_COMPARE_PAGE (page));
 }
 
 static void
@@ -163,60 +151,7 @@ lb_compare_page_finalize (GObject *object)
   LbComparePage *self = LB_COMPARE_PAGE (object);
 
   g_clear_object (&self->items);
-  g_clear_object (&self->store);
   G_OBJECT_CLASS (lb_compare_page_parent_class)->finalize (object);
-}
-
-static void
-lb_compare_page_get_property (GObject    *object,
-                  guint       prop_id,
-                  GValue     *value,
-                  GParamSpec *pspec)
-{
-  LbComparePage *self = LB_COMPARE_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-    case PROP_LEADERBOARD_ID:
-      g_value_set_int64 (value, self->leaderboard_id);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-lb_compare_page_set_property (GObject      *object,
-                  guint         prop_id,
-                  const GValue *value,
-                  GParamSpec   *pspec)
-{
-  LbComparePage *self = LB_COMPARE_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      if (self->store != NULL)
-        g_signal_handlers_disconnect_by_data (self->store, self);
-      g_set_object (&self->store, g_value_get_object (value));
-      if (self->store != NULL)
-        g_signal_connect_object (self->store, "changed", G_CALLBACK (store_changed_cb), self,
-                                 G_CONNECT_SWAPPED);
-      reload (self);
-      break;
-    case PROP_LEADERBOARD_ID:
-      if (self->leaderboard_id != g_value_get_int64 (value))
-        {
-          self->leaderboard_id = g_value_get_int64 (value);
-          reload (self);
-        }
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -227,16 +162,7 @@ lb_compare_page_class_init (LbComparePageClass *klass)
 
   object_class->dispose = lb_compare_page_dispose;
   object_class->finalize = lb_compare_page_finalize;
-  object_class->get_property = lb_compare_page_get_property;
-  object_class->set_property = lb_compare_page_set_property;
-
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, LB_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_LEADERBOARD_ID] =
-    g_param_spec_int64 ("leaderboard-id", NULL, NULL, 0, G_MAXINT64, 0,
-                        G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  LB_PAGE_CLASS (klass)->reload = page_reload;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/example/Leaderboard/lb-compare-page.ui");
   gtk_widget_class_bind_template_child (widget_class, LbComparePage, stack);

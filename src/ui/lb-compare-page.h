@@ -2,13 +2,12 @@
 /* lb-compare-page.h: the Compare page: which benchmarks each model has results for */
 #pragma once
 
-#include <adwaita.h>
+#include "lb-page.h"
 
 G_BEGIN_DECLS
 
 #define LB_TYPE_COMPARE_PAGE (lb_compare_page_get_type ())
-G_DECLARE_FINAL_TYPE (LbComparePage, lb_compare_page, LB, COMPARE_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (LbComparePage, lb_compare_page, LB, COMPARE_PAGE, LbPage)
 
-/* Properties: "store" (LbStore), "leaderboard-id" (gint64). */
 
 G_END_DECLS

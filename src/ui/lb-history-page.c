@@ -17,7 +17,7 @@
 
 struct _LbHistoryPage
 {
-  AdwBin      parent_instance;
+  LbPage      parent_instance;
 
   /* template widgets */
   GtkStack   *stack;
@@ -25,23 +25,11 @@ struct _LbHistoryPage
   GtkListBox *audit_list;
 
   /* owned */
-  LbStore    *store;
   GListStore *items;      /* of LbRecordItem holding LbImport */
   GListStore *audit;      /* of LbRecordItem holding LbAuditEntry */
-
-  gint64      leaderboard_id;
 };
 
-G_DEFINE_FINAL_TYPE (LbHistoryPage, lb_history_page, ADW_TYPE_BIN)
-
-enum {
-  PROP_0,
-  PROP_STORE,
-  PROP_LEADERBOARD_ID,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (LbHistoryPage, lb_history_page, LB_TYPE_PAGE)
 
 static const char *
 delimiter_name (const char *delimiter)
@@ -122,6 +110,8 @@ create_audit_row (gpointer item,
 static void
 reload (LbHistoryPage *self)
 {
+  LbStore *store = lb_page_get_store (LB_PAGE (self));
+  gint64 leaderboard_id = lb_page_get_leaderboard_id (LB_PAGE (self));
   g_autoptr(GPtrArray) imports = NULL;
   g_autoptr(GPtrArray) audit = NULL;
   g_autoptr(GError) error = NULL;
@@ -129,10 +119,10 @@ reload (LbHistoryPage *self)
   g_list_store_remove_all (self->items);
   g_list_store_remove_all (self->audit);
   gtk_stack_set_visible_child_name (self->stack, "empty");
-  if (self->store == NULL || self->leaderboard_id == 0)
+  if (store == NULL || leaderboard_id == 0)
     return;
-  if ((imports = lb_store_list_imports (self->store, self->leaderboard_id, &error)) == NULL ||
-      (audit = lb_store_list_audit (self->store, self->leaderboard_id, AUDIT_LIMIT, &error)) == NULL)
+  if ((imports = lb_store_list_imports (store, leaderboard_id, &error)) == NULL ||
+      (audit = lb_store_list_audit (store, leaderboard_id, AUDIT_LIMIT, &error)) == NULL)
     {
       gtk_widget_activate_action (GTK_WIDGET (self), "win.show-error", "s", error->message);
       return;
@@ -157,12 +147,10 @@ reload (LbHistoryPage *self)
 /* ---- GObject ---- */
 
 static void
-store_changed_cb (LbHistoryPage *self,
-                  gint64  leaderboard_id,
-                  LbStore *store)
+page_reload (LbPage   *page,
+             gboolean  same_leaderboard)
 {
-  if (leaderboard_id == 0 || leaderboard_id == self->leaderboard_id)
-    reload (self);
+  reload (LB_HISTORY_PAGE (page));
 }
 
 static void
@@ -181,60 +169,7 @@ lb_history_page_finalize (GObject *object)
 
   g_clear_object (&self->items);
   g_clear_object (&self->audit);
-  g_clear_object (&self->store);
   G_OBJECT_CLASS (lb_history_page_parent_class)->finalize (object);
-}
-
-static void
-lb_history_page_get_property (GObject    *object,
-                  guint       prop_id,
-                  GValue     *value,
-                  GParamSpec *pspec)
-{
-  LbHistoryPage *self = LB_HISTORY_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-    case PROP_LEADERBOARD_ID:
-      g_value_set_int64 (value, self->leaderboard_id);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-lb_history_page_set_property (GObject      *object,
-                  guint         prop_id,
-                  const GValue *value,
-                  GParamSpec   *pspec)
-{
-  LbHistoryPage *self = LB_HISTORY_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      if (self->store != NULL)
-        g_signal_handlers_disconnect_by_data (self->store, self);
-      g_set_object (&self->store, g_value_get_object (value));
-      if (self->store != NULL)
-        g_signal_connect_object (self->store, "changed", G_CALLBACK (store_changed_cb), self,
-                                 G_CONNECT_SWAPPED);
-      reload (self);
-      break;
-    case PROP_LEADERBOARD_ID:
-      if (self->leaderboard_id != g_value_get_int64 (value))
-        {
-          self->leaderboard_id = g_value_get_int64 (value);
-          reload (self);
-        }
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -245,16 +180,7 @@ lb_history_page_class_init (LbHistoryPageClass *klass)
 
   object_class->dispose = lb_history_page_dispose;
   object_class->finalize = lb_history_page_finalize;
-  object_class->get_property = lb_history_page_get_property;
-  object_class->set_property = lb_history_page_set_property;
-
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, LB_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_LEADERBOARD_ID] =
-    g_param_spec_int64 ("leaderboard-id", NULL, NULL, 0, G_MAXINT64, 0,
-                        G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  LB_PAGE_CLASS (klass)->reload = page_reload;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/example/Leaderboard/lb-history-page.ui");
   gtk_widget_class_bind_template_child (widget_class, LbHistoryPage, stack);

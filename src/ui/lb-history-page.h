@@ -2,13 +2,12 @@
 /* lb-history-page.h: the History page: the imports and the audit log */
 #pragma once
 
-#include <adwaita.h>
+#include "lb-page.h"
 
 G_BEGIN_DECLS
 
 #define LB_TYPE_HISTORY_PAGE (lb_history_page_get_type ())
-G_DECLARE_FINAL_TYPE (LbHistoryPage, lb_history_page, LB, HISTORY_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (LbHistoryPage, lb_history_page, LB, HISTORY_PAGE, LbPage)
 
-/* Properties: "store" (LbStore), "leaderboard-id" (gint64). */
 
 G_END_DECLS

@@ -17,7 +17,7 @@
 
 struct _LbOverviewPage
 {
-  AdwBin          parent_instance;
+  LbPage          parent_instance;
 
   /* template widgets */
   GtkLabel       *name_label;
@@ -40,25 +40,17 @@ struct _LbOverviewPage
   GtkTextView    *procedure_view;
 
   /* owned */
-  LbStore        *store;
   LbRecordForm   *form;
   guint           dirty;        /* bit per LbRecordFormField not yet written */
   guint           save_id;
 
-  gint64          leaderboard_id;
   gboolean        loading;
 };
 
-G_DEFINE_FINAL_TYPE (LbOverviewPage, lb_overview_page, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (LbOverviewPage, lb_overview_page, LB_TYPE_PAGE)
 
-enum {
-  PROP_0,
-  PROP_STORE,
-  PROP_LEADERBOARD_ID,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+#define STORE(page) lb_page_get_store (LB_PAGE (page))
+#define LEADERBOARD_ID(page) lb_page_get_leaderboard_id (LB_PAGE (page))
 
 static const char * const patterns[] = { "P1", "P2", "P3", "P4", "P5" };
 
@@ -132,8 +124,8 @@ update_summary (LbOverviewPage *self)
   LbLeaderboardStats stats = { 0 };
   g_autofree char *models = NULL, *benchmarks = NULL, *results = NULL;
 
-  if (self->store == NULL || self->leaderboard_id == 0 ||
-      !lb_store_get_leaderboard_stats (self->store, self->leaderboard_id, &stats, NULL))
+  if (STORE (self) == NULL || LEADERBOARD_ID (self) == 0 ||
+      !lb_store_get_leaderboard_stats (STORE (self), LEADERBOARD_ID (self), &stats, NULL))
     return;
   models = g_strdup_printf ("%u", stats.n_models);
   benchmarks = g_strdup_printf ("%u", stats.n_benchmarks);
@@ -262,12 +254,12 @@ load (LbOverviewPage *self)
 
   g_clear_pointer (&self->form, lb_record_form_free);
   gtk_widget_set_sensitive (GTK_WIDGET (self), FALSE);
-  if (self->store == NULL || self->leaderboard_id == 0)
+  if (STORE (self) == NULL || LEADERBOARD_ID (self) == 0)
     return;
-  lb = lb_store_get_leaderboard (self->store, self->leaderboard_id, &error);
+  lb = lb_store_get_leaderboard (STORE (self), LEADERBOARD_ID (self), &error);
   if (lb == NULL)
     {
-      g_message ("Cannot load leaderboard %" G_GINT64_FORMAT ": %s", self->leaderboard_id, error->message);
+      g_message ("Cannot load leaderboard %" G_GINT64_FORMAT ": %s", LEADERBOARD_ID (self), error->message);
       return;
     }
 
@@ -302,13 +294,22 @@ load (LbOverviewPage *self)
 }
 
 static void
-store_changed_cb (LbOverviewPage *self,
-                  gint64          leaderboard_id,
-                  LbStore        *store)
+page_reload (LbPage   *page,
+             gboolean  same_leaderboard)
 {
+  LbOverviewPage *self = LB_OVERVIEW_PAGE (page);
+
   /* Only the summary can change under us: the form's fields are written from this page. */
-  if (leaderboard_id == 0 || leaderboard_id == self->leaderboard_id)
+  if (same_leaderboard)
     update_summary (self);
+  else
+    load (self);
+}
+
+static void
+page_leave (LbPage *page)
+{
+  lb_overview_page_flush (LB_OVERVIEW_PAGE (page));
 }
 
 static void
@@ -329,62 +330,7 @@ lb_overview_page_finalize (GObject *object)
   LbOverviewPage *self = LB_OVERVIEW_PAGE (object);
 
   g_clear_pointer (&self->form, lb_record_form_free);
-  g_clear_object (&self->store);
   G_OBJECT_CLASS (lb_overview_page_parent_class)->finalize (object);
-}
-
-static void
-lb_overview_page_get_property (GObject    *object,
-                               guint       prop_id,
-                               GValue     *value,
-                               GParamSpec *pspec)
-{
-  LbOverviewPage *self = LB_OVERVIEW_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-    case PROP_LEADERBOARD_ID:
-      g_value_set_int64 (value, self->leaderboard_id);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-lb_overview_page_set_property (GObject      *object,
-                               guint         prop_id,
-                               const GValue *value,
-                               GParamSpec   *pspec)
-{
-  LbOverviewPage *self = LB_OVERVIEW_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      lb_overview_page_flush (self);
-      if (self->store != NULL)
-        g_signal_handlers_disconnect_by_data (self->store, self);
-      g_set_object (&self->store, g_value_get_object (value));
-      if (self->store != NULL)
-        g_signal_connect_object (self->store, "changed", G_CALLBACK (store_changed_cb), self,
-                                 G_CONNECT_SWAPPED);
-      load (self);
-      break;
-    case PROP_LEADERBOARD_ID:
-      if (self->leaderboard_id != g_value_get_int64 (value))
-        {
-          lb_overview_page_flush (self);
-          self->leaderboard_id = g_value_get_int64 (value);
-          load (self);
-        }
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -395,16 +341,8 @@ lb_overview_page_class_init (LbOverviewPageClass *klass)
 
   object_class->dispose = lb_overview_page_dispose;
   object_class->finalize = lb_overview_page_finalize;
-  object_class->get_property = lb_overview_page_get_property;
-  object_class->set_property = lb_overview_page_set_property;
-
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, LB_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_LEADERBOARD_ID] =
-    g_param_spec_int64 ("leaderboard-id", NULL, NULL, 0, G_MAXINT64, 0,
-                        G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  LB_PAGE_CLASS (klass)->reload = page_reload;
+  LB_PAGE_CLASS (klass)->leave = page_leave;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/example/Leaderboard/lb-overview-page.ui");
   gtk_widget_class_bind_template_child (widget_class, LbOverviewPage, name_label);
@@ -456,7 +394,7 @@ lb_overview_page_flush (LbOverviewPage *self)
   g_return_if_fail (LB_IS_OVERVIEW_PAGE (self));
 
   g_clear_handle_id (&self->save_id, g_source_remove);
-  if (self->dirty == 0 || self->store == NULL || self->form == NULL || self->leaderboard_id == 0)
+  if (self->dirty == 0 || STORE (self) == NULL || self->form == NULL || LEADERBOARD_ID (self) == 0)
     {
       self->dirty = 0;
       return;
@@ -468,7 +406,7 @@ lb_overview_page_flush (LbOverviewPage *self)
       if ((self->dirty & (1u << f)) == 0)
         continue;
       self->dirty &= ~(1u << f);
-      if (!lb_store_set_leaderboard_field (self->store, self->leaderboard_id,
+      if (!lb_store_set_leaderboard_field (STORE (self), LEADERBOARD_ID (self),
                                            lb_record_form_field_to_store (f),
                                            lb_record_form_get (self->form, f), &error))
         {

@@ -2,14 +2,12 @@
 /* lb-overview-page.h: the leaderboard's record form, saved as the user types */
 #pragma once
 
-#include <adwaita.h>
+#include "lb-page.h"
 
 G_BEGIN_DECLS
 
 #define LB_TYPE_OVERVIEW_PAGE (lb_overview_page_get_type ())
-G_DECLARE_FINAL_TYPE (LbOverviewPage, lb_overview_page, LB, OVERVIEW_PAGE, AdwBin)
-
-/* Properties: "store" (LbStore), "leaderboard-id" (gint64). */
+G_DECLARE_FINAL_TYPE (LbOverviewPage, lb_overview_page, LB, OVERVIEW_PAGE, LbPage)
 
 /* Writes pending edits now instead of after the typing pause. */
 void lb_overview_page_flush (LbOverviewPage *self);

@@ -19,7 +19,7 @@
 
 struct _LbResultsPage
 {
-  AdwBin              parent_instance;
+  LbPage              parent_instance;
 
   /* template widgets */
   GtkStack           *stack;
@@ -28,7 +28,6 @@ struct _LbResultsPage
   GtkColumnView      *column_view;
 
   /* owned */
-  LbStore            *store;
   GPtrArray          *benchmarks;    /* of LbBenchmark*, in column order */
   GArray             *decimals;      /* of int, per benchmark: the most digits its cells showed */
   GHashTable         *imports;       /* import id → LbImport* */
@@ -38,20 +37,13 @@ struct _LbResultsPage
   LbRankingRow       *probe_a;
   LbRankingRow       *probe_b;
 
-  gint64              leaderboard_id;
   gboolean            descending;    /* direction of the primary sort column */
 };
 
-G_DEFINE_FINAL_TYPE (LbResultsPage, lb_results_page, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (LbResultsPage, lb_results_page, LB_TYPE_PAGE)
 
-enum {
-  PROP_0,
-  PROP_STORE,
-  PROP_LEADERBOARD_ID,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+#define STORE(page) lb_page_get_store (LB_PAGE (page))
+#define LEADERBOARD_ID(page) lb_page_get_leaderboard_id (LB_PAGE (page))
 
 typedef struct {
   LbResultsPage *self;   /* borrowed: the page owns the column */
@@ -315,7 +307,7 @@ describe_history (LbResultsPage *self,
   g_autofree char *shown = lb_results_page_describe_cell (self, row, cell, &tooltip);
 
   g_string_append (text, tooltip);
-  history = lb_store_list_cell_history (self->store, model->id, bench->id, &error);
+  history = lb_store_list_cell_history (STORE (self), model->id, bench->id, &error);
   if (history == NULL)
     {
       g_string_append_printf (text, "\n\n%s", error->message);
@@ -346,7 +338,7 @@ cell_pressed_cb (GtkGestureClick *gesture,
   LbRankingRow *row = g_object_get_data (G_OBJECT (label), "row");
   g_autofree char *text = NULL;
 
-  if (row == NULL || key->self->store == NULL)
+  if (row == NULL || STORE (key->self) == NULL)
     return;
   if (key->index == 0)
     {
@@ -513,20 +505,20 @@ reload (LbResultsPage *self)
   self->benchmarks = g_ptr_array_new_with_free_func ((GDestroyNotify) lb_benchmark_free);
   gtk_stack_set_visible_child_name (self->stack, "empty");
 
-  if (self->store == NULL || self->leaderboard_id == 0)
+  if (STORE (self) == NULL || LEADERBOARD_ID (self) == 0)
     return;
 
-  if ((models = lb_store_list_models (self->store, self->leaderboard_id, &error)) == NULL ||
-      (current = lb_store_list_results (self->store, self->leaderboard_id, TRUE, &error)) == NULL ||
-      (all = lb_store_list_results (self->store, self->leaderboard_id, FALSE, &error)) == NULL ||
-      (gaps = lb_store_list_gaps (self->store, self->leaderboard_id, &error)) == NULL ||
-      (imports = lb_store_list_imports (self->store, self->leaderboard_id, &error)) == NULL)
+  if ((models = lb_store_list_models (STORE (self), LEADERBOARD_ID (self), &error)) == NULL ||
+      (current = lb_store_list_results (STORE (self), LEADERBOARD_ID (self), TRUE, &error)) == NULL ||
+      (all = lb_store_list_results (STORE (self), LEADERBOARD_ID (self), FALSE, &error)) == NULL ||
+      (gaps = lb_store_list_gaps (STORE (self), LEADERBOARD_ID (self), &error)) == NULL ||
+      (imports = lb_store_list_imports (STORE (self), LEADERBOARD_ID (self), &error)) == NULL)
     {
       gtk_widget_activate_action (GTK_WIDGET (self), "win.show-error", "s", error->message);
       return;
     }
   g_ptr_array_unref (self->benchmarks);
-  self->benchmarks = lb_store_list_benchmarks (self->store, self->leaderboard_id, &error);
+  self->benchmarks = lb_store_list_benchmarks (STORE (self), LEADERBOARD_ID (self), &error);
   if (self->benchmarks == NULL)
     {
       self->benchmarks = g_ptr_array_new_with_free_func ((GDestroyNotify) lb_benchmark_free);
@@ -634,12 +626,10 @@ filter_changed_cb (LbResultsPage *self)
 }
 
 static void
-store_changed_cb (LbResultsPage *self,
-                  gint64         leaderboard_id,
-                  LbStore       *store)
+page_reload (LbPage   *page,
+             gboolean  same_leaderboard)
 {
-  if (leaderboard_id == 0 || leaderboard_id == self->leaderboard_id)
-    reload (self);
+  reload (LB_RESULTS_PAGE (page));
 }
 
 /* ---- metadata editing ---- */
@@ -704,7 +694,7 @@ edit_benchmark_cb (GtkWidget  *widget,
   g_autofree char *min = NULL, *max = NULL;
   LbMetadataEditor *editor;
 
-  if (self->store == NULL || (bench = lb_store_get_benchmark (self->store, id, &error)) == NULL)
+  if (STORE (self) == NULL || (bench = lb_store_get_benchmark (STORE (self), id, &error)) == NULL)
     return;
   if (bench->has_scale)
     {
@@ -713,7 +703,7 @@ edit_benchmark_cb (GtkWidget  *widget,
     }
   editor = lb_metadata_editor_new (GTK_WINDOW (gtk_widget_get_root (widget)), bench->name,
                                    _("Changes are saved to the audit log with your name."),
-                                   apply_benchmark_cb, edit_target_new (self->store, id),
+                                   apply_benchmark_cb, edit_target_new (STORE (self), id),
                                    (GDestroyNotify) edit_target_free);
   lb_metadata_editor_add_entry (editor, LB_BENCHMARK_FIELD_UNIT, _("Unit (for example %)"), bench->unit);
   lb_metadata_editor_add_choice (editor, LB_BENCHMARK_FIELD_HIGHER_IS_BETTER, _("Direction"),
@@ -739,11 +729,11 @@ edit_model_cb (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
   LbMetadataEditor *editor;
 
-  if (self->store == NULL || (model = lb_store_get_model (self->store, id, &error)) == NULL)
+  if (STORE (self) == NULL || (model = lb_store_get_model (STORE (self), id, &error)) == NULL)
     return;
   editor = lb_metadata_editor_new (GTK_WINDOW (gtk_widget_get_root (widget)), model->name,
                                    _("Changes are saved to the audit log with your name."),
-                                   apply_model_cb, edit_target_new (self->store, id),
+                                   apply_model_cb, edit_target_new (STORE (self), id),
                                    (GDestroyNotify) edit_target_free);
   lb_metadata_editor_add_entry (editor, LB_MODEL_FIELD_VERSION, _("Version"), model->version);
   lb_metadata_editor_add_entry (editor, LB_MODEL_FIELD_PROVIDER, _("Provider"), model->provider);
@@ -782,60 +772,7 @@ lb_results_page_finalize (GObject *object)
   g_clear_pointer (&self->benchmarks, g_ptr_array_unref);
   g_clear_pointer (&self->decimals, g_array_unref);
   g_clear_pointer (&self->imports, g_hash_table_unref);
-  g_clear_object (&self->store);
   G_OBJECT_CLASS (lb_results_page_parent_class)->finalize (object);
-}
-
-static void
-lb_results_page_get_property (GObject    *object,
-                              guint       prop_id,
-                              GValue     *value,
-                              GParamSpec *pspec)
-{
-  LbResultsPage *self = LB_RESULTS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-    case PROP_LEADERBOARD_ID:
-      g_value_set_int64 (value, self->leaderboard_id);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-lb_results_page_set_property (GObject      *object,
-                              guint         prop_id,
-                              const GValue *value,
-                              GParamSpec   *pspec)
-{
-  LbResultsPage *self = LB_RESULTS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      if (self->store != NULL)
-        g_signal_handlers_disconnect_by_data (self->store, self);
-      g_set_object (&self->store, g_value_get_object (value));
-      if (self->store != NULL)
-        g_signal_connect_object (self->store, "changed", G_CALLBACK (store_changed_cb), self,
-                                 G_CONNECT_SWAPPED);
-      reload (self);
-      break;
-    case PROP_LEADERBOARD_ID:
-      if (self->leaderboard_id != g_value_get_int64 (value))
-        {
-          self->leaderboard_id = g_value_get_int64 (value);
-          reload (self);
-        }
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -846,16 +783,7 @@ lb_results_page_class_init (LbResultsPageClass *klass)
 
   object_class->dispose = lb_results_page_dispose;
   object_class->finalize = lb_results_page_finalize;
-  object_class->get_property = lb_results_page_get_property;
-  object_class->set_property = lb_results_page_set_property;
-
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, LB_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_LEADERBOARD_ID] =
-    g_param_spec_int64 ("leaderboard-id", NULL, NULL, 0, G_MAXINT64, 0,
-                        G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  LB_PAGE_CLASS (klass)->reload = page_reload;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/example/Leaderboard/lb-results-page.ui");
   gtk_widget_class_bind_template_child (widget_class, LbResultsPage, stack);

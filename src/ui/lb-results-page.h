@@ -2,14 +2,12 @@
 /* lb-results-page.h: the ranking table, a row per model and a column per benchmark */
 #pragma once
 
-#include <adwaita.h>
+#include "lb-page.h"
 
 G_BEGIN_DECLS
 
 #define LB_TYPE_RESULTS_PAGE (lb_results_page_get_type ())
-G_DECLARE_FINAL_TYPE (LbResultsPage, lb_results_page, LB, RESULTS_PAGE, AdwBin)
-
-/* Properties: "store" (LbStore), "leaderboard-id" (gint64). */
+G_DECLARE_FINAL_TYPE (LbResultsPage, lb_results_page, LB, RESULTS_PAGE, LbPage)
 
 /* The rows as shown (filtered and sorted), of LbRankingRow; for tests. */
 GListModel *lb_results_page_get_rows   (LbResultsPage *self);

@@ -2,13 +2,12 @@
 /* lb-smells-page.h: the Smells page: the smell checks recorded in the store */
 #pragma once
 
-#include <adwaita.h>
+#include "lb-page.h"
 
 G_BEGIN_DECLS
 
 #define LB_TYPE_SMELLS_PAGE (lb_smells_page_get_type ())
-G_DECLARE_FINAL_TYPE (LbSmellsPage, lb_smells_page, LB, SMELLS_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (LbSmellsPage, lb_smells_page, LB, SMELLS_PAGE, LbPage)
 
-/* Properties: "store" (LbStore), "leaderboard-id" (gint64). */
 
 G_END_DECLS
