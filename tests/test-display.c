@@ -402,6 +402,39 @@ test_import_utf8_bom_into_existing (Fixture       *f,
 }
 
 static void
+test_import_remembered_mapping (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(GFile) first_file = fixture_file ("wide-cp932.csv");
+  g_autoptr(GFile) next_file = fixture_file ("wide-cp932-next.csv");
+  LbImportAssistant *first = lb_import_assistant_new (f->store, first_file, 0);
+  LbImportAssistant *next;
+  Imported done = { 0 }, again = { 0 };
+
+  /* Last month: the user says the latency column is not a score. */
+  gtk_window_present (GTK_WINDOW (first));
+  wait_idle (first);
+  gtk_drop_down_set_selected (role_dropdown (first, 7), LB_COLUMN_IGNORE);
+  wait_idle (first);
+  click_import (first, &done);
+
+  /* This month's file from the same sheet: the mapping and the target come back, one click. */
+  next = lb_import_assistant_new (f->store, next_file, done.leaderboard_id);
+  gtk_window_present (GTK_WINDOW (next));
+  wait_idle (next);
+  g_assert_true (lb_importer_get_mapping_remembered (lb_import_assistant_get_importer (next)));
+  g_assert_cmpuint (gtk_drop_down_get_selected (role_dropdown (next, 7)), ==, LB_COLUMN_IGNORE);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (template_child (next, LB_TYPE_IMPORT_ASSISTANT,
+                                                                               "target_row"))), ==, 1);
+  click_import (next, &again);
+  g_assert_cmpint (again.leaderboard_id, ==, done.leaderboard_id);
+  /* 5 models × JMMLU and MT-bench, less "-" and "#N/A". */
+  g_assert_cmpuint (again.results, ==, 8);
+  g_free (done.file_name);
+  g_free (again.file_name);
+}
+
+static void
 test_import_wrong_encoding_blocks (Fixture       *f,
                                    gconstpointer  data)
 {
@@ -781,6 +814,7 @@ main (int argc, char *argv[])
   ADD ("/display/window/settings-remembered", test_settings_remembered);
   ADD ("/display/import/cp932", test_import_cp932);
   ADD ("/display/import/utf8-bom-into-existing", test_import_utf8_bom_into_existing);
+  ADD ("/display/import/remembered-mapping", test_import_remembered_mapping);
   ADD ("/display/import/wrong-encoding-blocks", test_import_wrong_encoding_blocks);
   ADD ("/display/import/duplicate-file", test_import_duplicate_file);
   ADD ("/display/overview/fill-form", test_overview_form);
