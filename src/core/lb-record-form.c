@@ -9,6 +9,7 @@
 #include <stdio.h>
 
 #include "lb-record-form.h"
+#include "lb-value.h"
 
 G_DEFINE_QUARK (lb-record-form-error-quark, lb_record_form_error)
 
@@ -88,13 +89,6 @@ lb_iso_date_parse (const char *text,
   return TRUE;
 }
 
-static char *
-date_to_iso (const GDate *date)
-{
-  return g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (date), g_date_get_month (date),
-                          g_date_get_day (date));
-}
-
 LbRecordForm *
 lb_record_form_new (const LbLeaderboard *leaderboard)
 {
@@ -114,7 +108,7 @@ lb_record_form_new (const LbLeaderboard *leaderboard)
   form->procedure = clean_text (leaderboard->procedure);
   form->production_context = clean_text (leaderboard->production_context);
   if (lb_iso_date_parse (leaderboard->last_reviewed_at, &reviewed))
-    form->last_reviewed_at = date_to_iso (&reviewed);
+    form->last_reviewed_at = lb_date_to_iso (&reviewed);
   form->created_at = g_strdup (leaderboard->created_at);
   return form;
 }
@@ -241,7 +235,7 @@ lb_record_form_set (LbRecordForm       *form,
           return FALSE;
         }
       g_free (clean);
-      clean = date_to_iso (&date);
+      clean = lb_date_to_iso (&date);
     }
 
   slot = field_slot (form, field);
@@ -391,7 +385,7 @@ lb_review_state_describe (LbReviewState  state,
     return g_strdup (_("No update cadence set, so no review is scheduled"));
 
   g_return_val_if_fail (due != NULL && g_date_valid (due), NULL);
-  date = date_to_iso (due);
+  date = lb_date_to_iso (due);
   if (state == LB_REVIEW_OVERDUE)
     return g_strdup_printf (_("Review overdue since %s"), date);
   return g_strdup_printf (_("Next review due on %s"), date);

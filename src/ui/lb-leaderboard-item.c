@@ -15,7 +15,7 @@ struct _LbLeaderboardItem
 
   gint64   id;
   char    *name;
-  char    *overdue_since;
+  char    *overdue;        /* "Review overdue since …" or NULL */
   guint    smells_present;
 };
 
@@ -41,7 +41,7 @@ lb_leaderboard_item_finalize (GObject *object)
   LbLeaderboardItem *self = LB_LEADERBOARD_ITEM (object);
 
   g_clear_pointer (&self->name, g_free);
-  g_clear_pointer (&self->overdue_since, g_free);
+  g_clear_pointer (&self->overdue, g_free);
   G_OBJECT_CLASS (lb_leaderboard_item_parent_class)->finalize (object);
 }
 
@@ -62,11 +62,10 @@ lb_leaderboard_item_get_property (GObject    *object,
       g_value_set_string (value, self->name);
       break;
     case PROP_REVIEW_OVERDUE:
-      g_value_set_boolean (value, self->overdue_since != NULL);
+      g_value_set_boolean (value, self->overdue != NULL);
       break;
     case PROP_OVERDUE_TOOLTIP:
-      if (self->overdue_since != NULL)
-        g_value_take_string (value, g_strdup_printf (_("Review overdue since %s"), self->overdue_since));
+      g_value_set_string (value, self->overdue);
       break;
     case PROP_HAS_SMELLS:
       g_value_set_boolean (value, self->smells_present > 0);
@@ -124,14 +123,14 @@ lb_leaderboard_item_init (LbLeaderboardItem *self)
 LbLeaderboardItem *
 lb_leaderboard_item_new (gint64      id,
                          const char *name,
-                         const char *overdue_since,
+                         const char *overdue,
                          guint       smells_present)
 {
   LbLeaderboardItem *self = g_object_new (LB_TYPE_LEADERBOARD_ITEM, NULL);
 
   self->id = id;
   self->name = g_strdup (name);
-  self->overdue_since = g_strdup (overdue_since);
+  self->overdue = g_strdup (overdue);
   self->smells_present = smells_present;
   return self;
 }

@@ -10,6 +10,7 @@
 #include "lb-overview-page.h"
 #include "lb-record-form.h"
 #include "lb-store.h"
+#include "lb-value.h"
 
 /* Long enough not to write on every key, short enough that closing soon after loses nothing
  * (dispose flushes anyway). */
@@ -237,8 +238,7 @@ reviewed_clicked_cb (LbOverviewPage *self)
   g_autofree char *text = NULL;
 
   lb_record_form_today (&today);
-  text = g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (&today), g_date_get_month (&today),
-                          g_date_get_day (&today));
+  text = lb_date_to_iso (&today);
   field_edited (self, LB_RECORD_FORM_LAST_REVIEWED, text);
   lb_overview_page_flush (self);
 }

@@ -172,12 +172,12 @@ reload_sidebar (LbWindow *self)
       LbLeaderboard *lb = g_ptr_array_index (list, i);
       g_autoptr(GPtrArray) smells = lb_store_list_smells (self->store, lb->id, NULL);
       g_autofree char *overdue = NULL;
+      LbReviewState state;
       GDate due;
 
-      if (lb_review_state (lb->last_reviewed_at, lb->created_at, lb->update_cadence_days,
-                           &today, &due) == LB_REVIEW_OVERDUE)
-        overdue = g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (&due),
-                                   g_date_get_month (&due), g_date_get_day (&due));
+      state = lb_review_state (lb->last_reviewed_at, lb->created_at, lb->update_cadence_days, &today, &due);
+      if (state == LB_REVIEW_OVERDUE)
+        overdue = lb_review_state_describe (state, &due);
       g_ptr_array_add (items, lb_leaderboard_item_new (lb->id, lb->name, overdue,
                                                        count_present_smells (smells)));
     }
