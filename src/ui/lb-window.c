@@ -472,10 +472,8 @@ open_database_cb (GtkWidget  *widget,
   LbWindow *self = LB_WINDOW (widget);
   GtkFileChooserNative *chooser;
 
-  /* SAVE lets the user name a new, empty database as well as pick an existing one. */
-  chooser = gtk_file_chooser_native_new (_("Open or Create a Database"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Open"), _("_Cancel"));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "leaderboard.db");
+  chooser = gtk_file_chooser_native_new (_("Open a Database"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
   g_signal_connect_swapped (chooser, "response", G_CALLBACK (open_database_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
@@ -654,7 +652,7 @@ lb_window_constructed (GObject *object)
           gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.restore-backup", TRUE);
         }
       description = g_strdup_printf (_("%s\n\n<small>Database: %s</small>\n\nNothing was changed. "
-                                       "Open another database file, create a new one, or restore "
+                                       "Open another database file, or restore "
                                        "a backup if there is one."),
                                      escaped_error, escaped_path);
       adw_status_page_set_description (self->error_page, description);
