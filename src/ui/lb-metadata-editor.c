@@ -115,6 +115,7 @@ lb_metadata_editor_init (LbMetadataEditor *self)
   adw_window_set_content (ADW_WINDOW (self), box);
   gtk_window_set_default_size (GTK_WINDOW (self), 460, 560);
   gtk_window_set_modal (GTK_WINDOW (self), TRUE);
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (self), TRUE);
 }
 
 LbMetadataEditor *

@@ -25,13 +25,30 @@ struct _LbSmellsPage
 
 G_DEFINE_FINAL_TYPE (LbSmellsPage, lb_smells_page, LB_TYPE_PAGE)
 
+static const char *
+status_label (const char *status)
+{
+  static const struct { const char *id; const char *label; } labels[] = {
+    { "unchecked", N_("Not checked") },
+    { "present", N_("Present") },
+    { "absent", N_("Absent") },
+    { "mitigated", N_("Mitigated") },
+    { "accepted", N_("Accepted") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (g_strcmp0 (status, labels[i].id) == 0)
+      return _(labels[i].label);
+  return status;
+}
+
 static GtkWidget *
 create_row (gpointer item,
             gpointer user_data)
 {
   LbSmell *smell = lb_record_item_get (item);
   GtkWidget *row = adw_action_row_new ();
-  GtkWidget *status = gtk_label_new (smell->status);
+  GtkWidget *status = gtk_label_new (status_label (smell->status));
   g_autoptr(GString) detail = g_string_new (NULL);
   g_autofree char *title = g_strdup_printf (_("%s entity"), smell->smell);
 

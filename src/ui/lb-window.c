@@ -878,6 +878,8 @@ lb_window_import_file (LbWindow *self,
 
   assistant = lb_import_assistant_new (self->store, file, self->leaderboard_id);
   gtk_window_set_transient_for (GTK_WINDOW (assistant), GTK_WINDOW (self));
+  /* Closing the main window closes the assistant, which cancels a running import. */
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (assistant), TRUE);
   g_signal_connect_object (assistant, "imported", G_CALLBACK (imported_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (assistant));
 }
