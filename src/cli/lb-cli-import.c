@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -402,7 +403,7 @@ lb_cli_show (LbCli  *cli,
       LbImport *imp = g_ptr_array_index (imports, i);
       g_autofree char *short_sha = g_strndup (imp->sha256 != NULL ? imp->sha256 : "", 12);
 
-      printf (_("  #%" G_GINT64_FORMAT " %s (sha256 %s…, %s, %s) on %s by %s: %u rows, %u results, %u warnings\n"),
+      printf (_("  #%" PRId64 " %s (sha256 %s…, %s, %s) on %s by %s: %u rows, %u results, %u warnings\n"),
               imp->id, imp->file_name, short_sha, imp->encoding, imp->layout,
               imp->imported_at, imp->imported_by != NULL ? imp->imported_by : "?",
               imp->records, imp->results, imp->warnings->len);

@@ -349,14 +349,14 @@ check_limits (LbCsvReader  *self,
         {
           g_autofree char *col = lb_csv_column_name (quote_col);
           g_set_error (error, LB_CSV_ERROR, LB_CSV_ERROR_FIELD_TOO_LARGE,
-                       _("%s: the cell is larger than %" G_GSIZE_FORMAT " bytes. A quote "
+                       _("%s: the cell is larger than %zu bytes. A quote "
                          "opened in row %u, column %s is probably never closed; check that "
                          "cell in the file."),
                        at, self->options.max_field_bytes, quote_row, col);
         }
       else
         g_set_error (error, LB_CSV_ERROR, LB_CSV_ERROR_FIELD_TOO_LARGE,
-                     _("%s: the cell is larger than %" G_GSIZE_FORMAT " bytes, which no "
+                     _("%s: the cell is larger than %zu bytes, which no "
                        "spreadsheet cell holds. Check the delimiter chosen in the import "
                        "preview."),
                      at, self->options.max_field_bytes);
@@ -366,7 +366,7 @@ check_limits (LbCsvReader  *self,
     {
       g_autofree char *at = where (self, self->state.record + 1, self->offsets->len);
       g_set_error (error, LB_CSV_ERROR, LB_CSV_ERROR_RECORD_TOO_LARGE,
-                   _("%s: the row is larger than %" G_GSIZE_FORMAT " bytes. Check the "
+                   _("%s: the row is larger than %zu bytes. Check the "
                      "delimiter and line ends chosen in the import preview, or split the "
                      "sheet."),
                    at, self->options.max_record_bytes);
@@ -798,8 +798,8 @@ check_binary (LbCsvReader *self, const guchar *d, gsize n, gboolean check_nul, G
         {
           gsize off = (gsize) (nul - d);
           g_set_error (error, LB_CSV_ERROR, LB_CSV_ERROR_BINARY,
-                       _("%s, row %u: the file contains NUL bytes (the first at byte %"
-                         G_GSIZE_FORMAT "), so it is not a text table. %s"),
+                       _("%s, row %u: the file contains NUL bytes (the first at byte "
+                         "%zu), so it is not a text table. %s"),
                        self->display_name, line_of_offset (d, off), off + 1, save_as);
           return FALSE;
         }

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 #include <json-glib/json-glib.h>
 #include <math.h>
 #include <stdio.h>
@@ -279,7 +280,7 @@ build_leaderboard (JsonBuilder  *builder,
         {
           /* The store's foreign keys make this impossible; never write a dangling name. */
           g_set_error (error, LB_STORE_ERROR, LB_STORE_ERROR_FAILED,
-                       _("The database is inconsistent: result %" G_GINT64_FORMAT
+                       _("The database is inconsistent: result %" PRId64
                          " refers to a model or benchmark that does not exist."),
                        result->id);
           return FALSE;
@@ -694,8 +695,8 @@ get_integer (JsonObject  *object,
         {
           g_autofree char *path = key_path (where, key);
           g_set_error (error, LB_LBOM_ERROR, LB_LBOM_ERROR_INVALID,
-                       _("%s: %" G_GINT64_FORMAT " is out of range (%" G_GINT64_FORMAT
-                         " to %" G_GINT64_FORMAT ")."),
+                       _("%s: %" PRId64 " is out of range (%" PRId64
+                         " to %" PRId64 ")."),
                        path, value, min, max);
           return FALSE;
         }
@@ -1088,7 +1089,7 @@ read_import (Board       *board,
   if (g_hash_table_contains (board->imports, &file_id))
     {
       g_set_error (error, LB_LBOM_ERROR, LB_LBOM_ERROR_INVALID,
-                   _("%s: the import id %" G_GINT64_FORMAT " is listed twice."), where, file_id);
+                   _("%s: the import id %" PRId64 " is listed twice."), where, file_id);
       return FALSE;
     }
 
@@ -1211,7 +1212,7 @@ read_result (Board       *board,
       if (import_id == NULL)
         {
           g_set_error (error, LB_LBOM_ERROR, LB_LBOM_ERROR_INVALID,
-                       _("%s.import: there is no import with the id %" G_GINT64_FORMAT
+                       _("%s.import: there is no import with the id %" PRId64
                          " in “imports”."),
                        source_where, file_id);
           return FALSE;
@@ -1558,7 +1559,7 @@ import_document (LbStore     *store,
   if (version != LB_LBOM_VERSION)
     {
       g_set_error (error, LB_LBOM_ERROR, LB_LBOM_ERROR_VERSION,
-                   _("The file is LBOM version %" G_GINT64_FORMAT "; this version of "
+                   _("The file is LBOM version %" PRId64 "; this version of "
                      "Leaderboard reads version %d. Open it with the Leaderboard version that "
                      "wrote it, or update Leaderboard."),
                    version, LB_LBOM_VERSION);

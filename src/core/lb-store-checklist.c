@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 
 #include "lb-store-private.h"
 
@@ -292,7 +293,7 @@ put_profile (LbStore          *self,
   else if (sqlite3_changes (self->db) == 0)
     {
       lb_store_not_found (error,
-                          _("There is no profile with id %" G_GINT64_FORMAT " in this "
+                          _("There is no profile with id %" PRId64 " in this "
                             "leaderboard; it may have been removed. Save it as a new profile."),
                           id);
       return 0;
@@ -375,7 +376,7 @@ delete_profile (LbStore  *self,
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_DONE)
     return lb_store_not_found (error,
-                               _("There is no profile with id %" G_GINT64_FORMAT "; it may "
+                               _("There is no profile with id %" PRId64 "; it may "
                                  "have been removed already."), id);
   if (rc != SQLITE_ROW)
     return lb_store_fail (self, rc, error);

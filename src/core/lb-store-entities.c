@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -79,21 +80,21 @@ typedef struct {
 
 static const TableInfo leaderboard_table = {
   "leaderboards", "leaderboard", "id", leaderboard_fields, G_N_ELEMENTS (leaderboard_fields),
-  N_("There is no leaderboard with id %" G_GINT64_FORMAT "; it may have been removed. "
+  N_("There is no leaderboard with id %" PRId64 "; it may have been removed. "
      "Reload the list."),
   N_("A leaderboard named “%s” already exists. Choose another name."),
 };
 
 static const TableInfo benchmark_table = {
   "benchmarks", "benchmark", "leaderboard_id", benchmark_fields, G_N_ELEMENTS (benchmark_fields),
-  N_("There is no benchmark with id %" G_GINT64_FORMAT "; it may have been removed. "
+  N_("There is no benchmark with id %" PRId64 "; it may have been removed. "
      "Reload the leaderboard."),
   N_("This leaderboard already has a benchmark named “%s”. Choose another name."),
 };
 
 static const TableInfo model_table = {
   "models", "model", "leaderboard_id", model_fields, G_N_ELEMENTS (model_fields),
-  N_("There is no model with id %" G_GINT64_FORMAT "; it may have been removed. "
+  N_("There is no model with id %" PRId64 "; it may have been removed. "
      "Reload the leaderboard."),
   N_("This leaderboard already has a model named “%s”. Choose another name."),
 };

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 
 #include "lb-store-private.h"
 
@@ -45,7 +46,7 @@ lb_store_restore_leaderboard_times (LbStore     *self,
   lb_bind_text (stmt, 2, updated_at);
   sqlite3_bind_int64 (stmt, 3, id);
   if (!lb_store_step_done (self, stmt, error) ||
-      !check_changed (self, _("There is no leaderboard with the id %" G_GINT64_FORMAT "."),
+      !check_changed (self, _("There is no leaderboard with the id %" PRId64 "."),
                       id, error))
     return FALSE;
   lb_store_note_changed (self, id);
@@ -74,7 +75,7 @@ lb_store_restore_import (LbStore     *self,
   lb_bind_text (stmt, 2, imported_by);
   sqlite3_bind_int64 (stmt, 3, id);
   return lb_store_step_done (self, stmt, error) &&
-         check_changed (self, _("There is no import with the id %" G_GINT64_FORMAT "."), id, error);
+         check_changed (self, _("There is no import with the id %" PRId64 "."), id, error);
 }
 
 gboolean
@@ -94,7 +95,7 @@ lb_store_restore_result_current (LbStore   *self,
   sqlite3_bind_int (stmt, 1, current != FALSE);
   sqlite3_bind_int64 (stmt, 2, id);
   return lb_store_step_done (self, stmt, error) &&
-         check_changed (self, _("There is no result with the id %" G_GINT64_FORMAT "."), id, error);
+         check_changed (self, _("There is no result with the id %" PRId64 "."), id, error);
 }
 
 gboolean
@@ -114,5 +115,5 @@ lb_store_restore_review_reviewer (LbStore     *self,
   lb_bind_text (stmt, 1, reviewer);
   sqlite3_bind_int64 (stmt, 2, id);
   return lb_store_step_done (self, stmt, error) &&
-         check_changed (self, _("There is no review with the id %" G_GINT64_FORMAT "."), id, error);
+         check_changed (self, _("There is no review with the id %" PRId64 "."), id, error);
 }

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 
 #include "lb-store-private.h"
 
@@ -29,7 +30,7 @@ static const char *const status_names[] = {
 };
 
 static const char *import_not_found =
-  N_("There is no import with id %" G_GINT64_FORMAT "; it may have been removed. "
+  N_("There is no import with id %" PRId64 "; it may have been removed. "
      "Reload the leaderboard.");
 
 static gpointer
