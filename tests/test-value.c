@@ -158,6 +158,46 @@ test_date_table (void)
     }
 }
 
+/* Untranslated (LANGUAGE empty, TZ=UTC): dates stay ISO; only stored dates and
+ * times are reformatted, anything else is shown as it was stored. */
+static void
+test_date_display_table (void)
+{
+  static const struct {
+    const char *text;
+    const char *date;
+    const char *datetime;
+  } cases[] = {
+    { "2026-11-28",           "2026-11-28", "2026-11-28" },
+    { "2026-11-28T03:04:05Z", "2026-11-28", "2026-11-28 03:04" },
+    { "2026-11-28T23:30:00-02:00", "2026-11-29", "2026-11-29 01:30" },
+    { "2026-11-28 08:00:00Z", "2026-11-28", "2026-11-28 08:00" },
+    { "2026-02-30",           "2026-02-30", "2026-02-30" },
+    { "2026/11/28",           "2026/11/28", "2026/11/28" },
+    { "soon",                 "soon",       "soon" },
+    { "",                     "",           "" },
+  };
+  GDate date;
+  g_autofree char *shown = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *d = lb_date_text_to_display (cases[i].text);
+      g_autofree char *dt = lb_datetime_text_to_display (cases[i].text);
+
+      g_test_message ("display %u: “%s”", i, cases[i].text);
+      g_assert_cmpstr (d, ==, cases[i].date);
+      g_assert_cmpstr (dt, ==, cases[i].datetime);
+    }
+  g_assert_null (lb_date_text_to_display (NULL));
+  g_assert_null (lb_datetime_text_to_display (NULL));
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, 29, G_DATE_FEBRUARY, 2024);
+  shown = lb_date_to_display (&date);
+  g_assert_cmpstr (shown, ==, "2024-02-29");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -165,5 +205,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/value/parse/table", test_value_table);
   g_test_add_func ("/value/parse/null", test_value_null_is_missing);
   g_test_add_func ("/value/date/table", test_date_table);
+  g_test_add_func ("/value/date/display", test_date_display_table);
   return g_test_run ();
 }

@@ -12,6 +12,7 @@
 
 #include "lb-cli.h"
 #include "lb-importer.h"
+#include "lb-value.h"
 
 static gboolean
 parse_encoding (const char  *text,
@@ -276,16 +277,18 @@ lb_cli_list (LbCli  *cli,
     {
       LbLeaderboard *lb = g_ptr_array_index (leaderboards, i);
       LbLeaderboardStats stats = { 0 };
+      g_autofree char *newest = NULL;
 
       if (!lb_store_get_leaderboard_stats (store, lb->id, &stats, &error))
         {
           lb_cli_error ("%s", error->message);
           return LB_CLI_ERROR;
         }
+      newest = lb_date_text_to_display (stats.newest_result);
       printf (_("%s\t%u models, %u benchmarks, %u results; owner: %s; newest result: %s\n"),
               lb->name, stats.n_models, stats.n_benchmarks, stats.n_results,
               lb->owner != NULL ? lb->owner : _("not set"),
-              stats.newest_result != NULL ? stats.newest_result : _("none"));
+              newest != NULL ? newest : _("none"));
       lb_leaderboard_stats_clear (&stats);
     }
   return LB_CLI_OK;
@@ -323,6 +326,8 @@ lb_cli_show (LbCli  *cli,
   g_autoptr(GError) error = NULL;
   g_autofree char *cadence = NULL;
   g_autofree char *pattern = NULL;
+  g_autofree char *reviewed = NULL;
+  g_autofree char *newest = NULL;
   LbLeaderboardStats stats = { 0 };
   LbStore *store;
 
@@ -366,12 +371,14 @@ lb_cli_show (LbCli  *cli,
   print_field (_("Evaluation data:"), lb->evaluation_data);
   print_field (_("Procedure:"), lb->procedure);
   print_field (_("Production context:"), lb->production_context);
-  print_field (_("Last reviewed:"), lb->last_reviewed_at);
+  reviewed = lb_date_text_to_display (lb->last_reviewed_at);
+  newest = lb_date_text_to_display (stats.newest_result);
+  print_field (_("Last reviewed:"), reviewed);
   print_field (_("Created:"), lb->created_at);
   print_field (_("Updated:"), lb->updated_at);
   printf (_("  %u models, %u benchmarks, %u current results; newest result: %s\n"),
           stats.n_models, stats.n_benchmarks, stats.n_results,
-          stats.newest_result != NULL ? stats.newest_result : _("none"));
+          newest != NULL ? newest : _("none"));
   lb_leaderboard_stats_clear (&stats);
 
   printf ("\n%s\n", _("Benchmarks:"));

@@ -385,7 +385,7 @@ lb_review_state_describe (LbReviewState  state,
     return g_strdup (_("No update cadence set, so no review is scheduled"));
 
   g_return_val_if_fail (due != NULL && g_date_valid (due), NULL);
-  date = lb_date_to_iso (due);
+  date = lb_date_to_display (due);
   if (state == LB_REVIEW_OVERDUE)
     return g_strdup_printf (_("Review overdue since %s"), date);
   return g_strdup_printf (_("Next review due on %s"), date);

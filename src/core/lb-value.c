@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -511,4 +512,82 @@ lb_date_to_iso (const GDate *date)
                           (guint) g_date_get_year (date),
                           (guint) g_date_get_month (date),
                           (guint) g_date_get_day (date));
+}
+
+char *
+lb_date_to_display (const GDate *date)
+{
+  g_autoptr(GDateTime) dt = NULL;
+
+  g_return_val_if_fail (date != NULL && g_date_valid (date), NULL);
+
+  dt = g_date_time_new_utc ((int) g_date_get_year (date), (int) g_date_get_month (date),
+                            (int) g_date_get_day (date), 0, 0, 0);
+  if (dt == NULL)
+    return lb_date_to_iso (date);
+  /* Translators: how a date is shown, as a g_date_time_format() string; for
+     example "%Y年%-m月%-d日" or "%-d %B %Y". */
+  return g_date_time_format (dt, _("%Y-%m-%d"));
+}
+
+/* A stored time ("…T03:00:00Z") in local time, or NULL when @text is not one. */
+static GDateTime *
+parse_stored_time (const char *text)
+{
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr(GDateTime) parsed = NULL;
+
+  if (strlen (text) <= 10 || (text[10] != 'T' && text[10] != ' '))
+    return NULL;
+  parsed = g_date_time_new_from_iso8601 (text, utc);
+  return parsed != NULL ? g_date_time_to_local (parsed) : NULL;
+}
+
+/* A stored date ("2026-11-28") exactly, no other spelling. */
+static gboolean
+parse_stored_date (const char *text,
+                   GDate      *out)
+{
+  guint y, m, d;
+
+  if (strlen (text) != 10 || text[4] != '-' || text[7] != '-'
+      || sscanf (text, "%4u-%2u-%2u", &y, &m, &d) != 3
+      || !g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y))
+    return FALSE;
+  g_date_set_dmy (out, (GDateDay) d, (GDateMonth) m, (GDateYear) y);
+  return TRUE;
+}
+
+char *
+lb_date_text_to_display (const char *text)
+{
+  g_autoptr(GDateTime) time = NULL;
+  GDate date;
+
+  if (text == NULL)
+    return NULL;
+  g_date_clear (&date, 1);
+  time = parse_stored_time (text);
+  if (time != NULL)
+    g_date_set_dmy (&date, (GDateDay) g_date_time_get_day_of_month (time),
+                    (GDateMonth) g_date_time_get_month (time),
+                    (GDateYear) g_date_time_get_year (time));
+  else if (!parse_stored_date (text, &date))
+    return g_strdup (text);
+  return lb_date_to_display (&date);
+}
+
+char *
+lb_datetime_text_to_display (const char *text)
+{
+  g_autoptr(GDateTime) time = NULL;
+
+  if (text == NULL)
+    return NULL;
+  time = parse_stored_time (text);
+  if (time == NULL)
+    return lb_date_text_to_display (text);
+  /* Translators: how a date with its time of day is shown, as a g_date_time_format()
+     string; for example "%Y年%-m月%-d日 %H:%M". */
+  return g_date_time_format (time, _("%Y-%m-%d %H:%M"));
 }

@@ -38,4 +38,15 @@ gboolean  lb_date_parse         (const char *text,
 /* Formats @date as "YYYY-MM-DD" (newly allocated). */
 char     *lb_date_to_iso        (const GDate *date);
 
+/* Formats @date for people, in the user's language: "2026-11-28" in English,
+ * "2026年11月28日" in Japanese (newly allocated). */
+char     *lb_date_to_display    (const GDate *date);
+
+/* Formats a stored date ("2026-11-28") or time ("2026-11-28T03:00:00Z", shown as its
+ * local date) like lb_date_to_display(); other text comes back unchanged. NULL for NULL. */
+char     *lb_date_text_to_display (const char *text);
+
+/* Like lb_date_text_to_display() with the local time of day: "2026-11-28 12:00". */
+char     *lb_datetime_text_to_display (const char *text);
+
 G_END_DECLS

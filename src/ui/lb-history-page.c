@@ -10,6 +10,7 @@
 #include "lb-record-item.h"
 #include "lb-warning-row.h"
 #include "lb-store.h"
+#include "lb-value.h"
 #include "lb-history-page.h"
 
 /* The audit log can grow long; the page shows the newest entries. */
@@ -54,12 +55,13 @@ create_import_row (gpointer item,
   GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
   g_autofree char *counts = NULL;
   g_autofree char *subtitle = NULL;
+  g_autofree char *imported = lb_date_text_to_display (import->imported_at);
 
   counts = g_strdup_printf (ngettext ("%u record, %u results", "%u records, %u results", import->records),
                             import->records, import->results);
-  subtitle = g_strdup_printf (ngettext ("%.10s · %s · %s · %s · %u warning",
-                                        "%.10s · %s · %s · %s · %u warnings", import->warnings->len),
-                              import->imported_at, import->encoding ? import->encoding : "?",
+  subtitle = g_strdup_printf (ngettext ("%s · %s · %s · %s · %u warning",
+                                        "%s · %s · %s · %s · %u warnings", import->warnings->len),
+                              imported != NULL ? imported : "?", import->encoding ? import->encoding : "?",
                               delimiter_name (import->delimiter), counts, import->warnings->len);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), import->file_name);
@@ -88,6 +90,7 @@ create_audit_row (gpointer item,
   GtkWidget *row = adw_action_row_new ();
   g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
+  g_autofree char *at = NULL;
 
   if (e->old_value != NULL && *e->old_value != '\0' && e->new_value != NULL && *e->new_value != '\0')
     title = g_strdup_printf (_("%s %s: “%s” → “%s”"), e->entity, e->field ? e->field : "",
@@ -99,7 +102,8 @@ create_audit_row (gpointer item,
                              e->old_value);
   else
     title = g_strdup_printf ("%s %s", e->entity, e->field ? e->field : "");
-  subtitle = g_strdup_printf (_("%s by %s"), e->at, e->who ? e->who : _("unknown"));
+  at = lb_datetime_text_to_display (e->at);
+  subtitle = g_strdup_printf (_("%s by %s"), at != NULL ? at : "?", e->who ? e->who : _("unknown"));
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);

@@ -109,7 +109,11 @@ update_review (LbOverviewPage *self)
   status = lb_review_state_describe (state, &due);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->review_row), status);
   if (self->form->last_reviewed_at != NULL)
-    last = g_strdup_printf (_("Last reviewed on %s"), self->form->last_reviewed_at);
+    {
+      g_autofree char *reviewed = lb_date_text_to_display (self->form->last_reviewed_at);
+
+      last = g_strdup_printf (_("Last reviewed on %s"), reviewed);
+    }
   else
     last = g_strdup (_("Never reviewed"));
   adw_action_row_set_subtitle (self->review_row, last);
@@ -123,7 +127,7 @@ static void
 update_summary (LbOverviewPage *self)
 {
   LbLeaderboardStats stats = { 0 };
-  g_autofree char *models = NULL, *benchmarks = NULL, *results = NULL;
+  g_autofree char *models = NULL, *benchmarks = NULL, *results = NULL, *newest = NULL;
 
   if (STORE (self) == NULL || LEADERBOARD_ID (self) == 0 ||
       !lb_store_get_leaderboard_stats (STORE (self), LEADERBOARD_ID (self), &stats, NULL))
@@ -134,7 +138,8 @@ update_summary (LbOverviewPage *self)
   gtk_label_set_label (self->models_label, models);
   gtk_label_set_label (self->benchmarks_label, benchmarks);
   gtk_label_set_label (self->results_label, results);
-  gtk_label_set_label (self->newest_label, stats.newest_result != NULL ? stats.newest_result : "—");
+  newest = lb_date_text_to_display (stats.newest_result);
+  gtk_label_set_label (self->newest_label, newest != NULL ? newest : "—");
   gtk_label_set_label (self->owner_label,
                        self->form != NULL && self->form->owner != NULL ? self->form->owner : _("Not set"));
   lb_leaderboard_stats_clear (&stats);

@@ -125,13 +125,19 @@ describe_result (LbResultsPage     *self,
   g_string_append_printf (text, _("Raw text: “%s”"), r->raw != NULL ? r->raw : "");
   g_string_append_c (text, '\n');
   if (r->evaluated_at != NULL)
-    g_string_append_printf (text, _("Evaluated on %s"), r->evaluated_at);
+    {
+      g_autofree char *evaluated = lb_date_text_to_display (r->evaluated_at);
+
+      g_string_append_printf (text, _("Evaluated on %s"), evaluated);
+    }
   else
     g_string_append (text, _("Evaluation date not given"));
   if (import != NULL)
     {
+      g_autofree char *imported = lb_date_text_to_display (import->imported_at);
+
       g_string_append_c (text, '\n');
-      g_string_append_printf (text, _("Imported on %.10s by %s"), import->imported_at,
+      g_string_append_printf (text, _("Imported on %s by %s"), imported,
                               import->imported_by != NULL ? import->imported_by : _("unknown"));
     }
   if (r->model_version != NULL)

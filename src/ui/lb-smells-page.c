@@ -9,6 +9,7 @@
 
 #include "lb-record-item.h"
 #include "lb-store.h"
+#include "lb-value.h"
 #include "lb-smells-page.h"
 
 struct _LbSmellsPage
@@ -51,6 +52,7 @@ create_row (gpointer item,
   GtkWidget *status = gtk_label_new (status_label (smell->status));
   g_autoptr(GString) detail = g_string_new (NULL);
   g_autofree char *title = g_strdup_printf (_("%s entity"), smell->smell);
+  g_autofree char *checked = lb_date_text_to_display (smell->checked_at);
 
   if (smell->component != NULL)
     g_string_append_printf (detail, _("Component: %s"), smell->component);
@@ -61,7 +63,7 @@ create_row (gpointer item,
   if (smell->reviewer != NULL || smell->checked_at != NULL)
     g_string_append_printf (detail, _("%sChecked by %s on %s"), detail->len > 0 ? "\n" : "",
                             smell->reviewer ? smell->reviewer : "—",
-                            smell->checked_at ? smell->checked_at : "—");
+                            checked != NULL ? checked : "—");
 
   title[0] = g_ascii_toupper (title[0]);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
