@@ -82,6 +82,77 @@ create_import_row (gpointer item,
   return row;
 }
 
+/* The store's audit names, as people read them; a name not listed is shown as stored. */
+static const struct {
+  const char *id;
+  const char *label;
+} audit_names[] = {
+  /* entities */
+  { "leaderboard", NC_("audit entity", "Leaderboard") },
+  { "benchmark", NC_("audit entity", "Benchmark") },
+  { "model", NC_("audit entity", "Model") },
+  { "result", NC_("audit entity", "Result") },
+  { "import", NC_("audit entity", "Import") },
+  { "smell", NC_("audit entity", "Smell") },
+  { "profile", NC_("audit entity", "Profile") },
+  { "review", NC_("audit entity", "Review") },
+  /* events and fields */
+  { "created", NC_("audit field", "created") },
+  { "deleted", NC_("audit field", "deleted") },
+  { "file", NC_("audit field", "file") },
+  { "weights", NC_("audit field", "weights") },
+  { "decision", NC_("audit field", "decision") },
+  { "name", NC_("audit field", "name") },
+  { "purpose", NC_("audit field", "purpose") },
+  { "owner", NC_("audit field", "owner") },
+  { "owner_contact", NC_("audit field", "owner contact") },
+  { "update_cadence_days", NC_("audit field", "update cadence (days)") },
+  { "workflow_pattern", NC_("audit field", "workflow pattern") },
+  { "evaluation_data", NC_("audit field", "evaluation data") },
+  { "procedure", NC_("audit field", "reproduction procedure") },
+  { "production_context", NC_("audit field", "production context") },
+  { "last_reviewed_at", NC_("audit field", "last reviewed") },
+  { "task", NC_("audit field", "task") },
+  { "metric", NC_("audit field", "metric") },
+  { "unit", NC_("audit field", "unit") },
+  { "higher_is_better", NC_("audit field", "higher is better") },
+  { "scale_min", NC_("audit field", "scale minimum") },
+  { "scale_max", NC_("audit field", "scale maximum") },
+  { "dataset", NC_("audit field", "data set") },
+  { "dataset_version", NC_("audit field", "data set version") },
+  { "protocol", NC_("audit field", "protocol") },
+  { "harness", NC_("audit field", "harness") },
+  { "description", NC_("audit field", "description") },
+  { "retired", NC_("audit field", "retired") },
+  { "version", NC_("audit field", "version") },
+  { "provider", NC_("audit field", "provider") },
+  { "provenance_url", NC_("audit field", "provenance link") },
+  { "access", NC_("audit field", "access") },
+  { "notes", NC_("audit field", "notes") },
+};
+
+static const char *
+audit_name (const char *id,
+            const char *context)
+{
+  if (id == NULL)
+    return "";
+  for (guint i = 0; i < G_N_ELEMENTS (audit_names); i++)
+    if (g_str_equal (id, audit_names[i].id))
+      return g_dpgettext2 (NULL, context, audit_names[i].label);
+  return id;
+}
+
+/* A stored value for people: dates of *_at fields the user's way, the rest as stored. */
+static char *
+audit_value (const LbAuditEntry *e,
+             const char         *value)
+{
+  if (value != NULL && e->field != NULL && g_str_has_suffix (e->field, "_at"))
+    return lb_date_text_to_display (value);
+  return g_strdup (value);
+}
+
 static GtkWidget *
 create_audit_row (gpointer item,
                   gpointer user_data)
@@ -91,17 +162,21 @@ create_audit_row (gpointer item,
   g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
   g_autofree char *at = NULL;
+  g_autofree char *old_value = audit_value (e, e->old_value);
+  g_autofree char *new_value = audit_value (e, e->new_value);
+  const char *entity = audit_name (e->entity, "audit entity");
+  const char *field = audit_name (e->field, "audit field");
 
-  if (e->old_value != NULL && *e->old_value != '\0' && e->new_value != NULL && *e->new_value != '\0')
-    title = g_strdup_printf (_("%s %s: “%s” → “%s”"), e->entity, e->field ? e->field : "",
-                             e->old_value, e->new_value);
-  else if (e->new_value != NULL && *e->new_value != '\0')
-    title = g_strdup_printf (_("%s %s: “%s”"), e->entity, e->field ? e->field : "", e->new_value);
-  else if (e->old_value != NULL && *e->old_value != '\0')
-    title = g_strdup_printf (_("%s %s cleared (was “%s”)"), e->entity, e->field ? e->field : "",
-                             e->old_value);
+  /* Translators: the audit entries start with the entity, then the field or event, as in
+     “Leaderboard purpose: …” or “Import deleted”. */
+  if (old_value != NULL && *old_value != '\0' && new_value != NULL && *new_value != '\0')
+    title = g_strdup_printf (_("%s %s: “%s” → “%s”"), entity, field, old_value, new_value);
+  else if (new_value != NULL && *new_value != '\0')
+    title = g_strdup_printf (_("%s %s: “%s”"), entity, field, new_value);
+  else if (old_value != NULL && *old_value != '\0')
+    title = g_strdup_printf (_("%s %s cleared (was “%s”)"), entity, field, old_value);
   else
-    title = g_strdup_printf ("%s %s", e->entity, e->field ? e->field : "");
+    title = g_strdup_printf (_("%s %s"), entity, field);
   at = lb_datetime_text_to_display (e->at);
   subtitle = g_strdup_printf (_("%s by %s"), at != NULL ? at : "?", e->who ? e->who : _("unknown"));
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);

@@ -1,0 +1,586 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-display-ja.c: builds the main window and the import assistant in Japanese (LANGUAGE=ja,
+ * the .mo built from po/ja.po) through their real code, walks every widget and fails on any
+ * English word left from the program. Words of the user's data (the fixture's cells, file and
+ * leaderboard names) and a short list of names that stay in Latin letters are allowed. Runs
+ * under Xvfb (build-aux/test.sh). With LB_SCREENSHOT_DIR set it saves PNGs of what it shows. */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <string.h>
+
+#include "lb-import-assistant.h"
+#include "lb-overview-page.h"
+#include "lb-record-form.h"
+#include "lb-store.h"
+#include "lb-value.h"
+#include "lb-window.h"
+
+/* Names that are the same in Japanese: formats, encodings, products, the study. */
+static const char * const allowed_words[] = {
+  "API", "BOM", "CP932", "CSV", "Ctrl", "Excel", "IEEE", "JIS", "JSON", "LBOM", "LBOps",
+  "Leaderboard", "PDF", "Shift", "TSE", "URL", "UTF", "Unicode", "Windows", "Zhao", "sep", "shot",
+};
+
+typedef struct {
+  char       *dir;
+  char       *db_path;
+  LbStore    *store;
+  GHashTable *user_words;   /* words of the user's data: allowed */
+  GPtrArray  *english;      /* "where: text" of every string with a program word in English */
+} Fixture;
+
+static void
+add_words (GHashTable *words,
+           const char *text)
+{
+  g_autoptr(GRegex) regex = g_regex_new ("[A-Za-z]+", 0, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+
+  if (text == NULL)
+    return;
+  g_regex_match (regex, text, 0, &match);
+  while (g_match_info_matches (match))
+    {
+      g_hash_table_add (words, g_match_info_fetch (match, 0));
+      g_match_info_next (match, NULL);
+    }
+}
+
+static GFile *
+fixture_file (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "import", name, NULL);
+
+  return g_file_new_for_path (path);
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) csv = fixture_file ("wide-cp932.csv");
+  g_autofree char *bytes = NULL;
+  g_autofree char *text = NULL;
+  gsize len = 0;
+
+  f->dir = g_dir_make_tmp ("lb-display-ja-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->db_path = g_build_filename (f->dir, "leaderboard.db", NULL);
+  f->store = lb_store_open (f->db_path, &error);
+  g_assert_no_error (error);
+  lb_store_set_user (f->store, "Tester");
+  f->english = g_ptr_array_new_with_free_func (g_free);
+
+  /* The user's data: every cell of the fixture, its file name, the database path, the user. */
+  f->user_words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_assert_true (g_file_load_contents (csv, NULL, &bytes, &len, NULL, &error));
+  g_assert_no_error (error);
+  text = g_convert (bytes, len, "UTF-8", "CP932", NULL, NULL, &error);
+  g_assert_no_error (error);
+  add_words (f->user_words, text);
+  add_words (f->user_words, g_file_peek_path (csv));
+  add_words (f->user_words, f->db_path);
+  add_words (f->user_words, "Tester");
+  add_words (f->user_words, g_get_user_name ());
+  add_words (f->user_words, g_get_real_name ());
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_clear_object (&f->store);
+  remove_tree (f->dir);
+  g_clear_pointer (&f->user_words, g_hash_table_unref);
+  g_clear_pointer (&f->english, g_ptr_array_unref);
+  g_free (f->db_path);
+  g_free (f->dir);
+}
+
+static void
+iterate (guint n)
+{
+  for (guint i = 0; i < n; i++)
+    while (g_main_context_iteration (NULL, FALSE))
+      ;
+}
+
+static gboolean
+timeout_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+spin (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, timeout_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+save_screenshot (GtkWidget  *widget,
+                 const char *name)
+{
+  const char *dir = g_getenv ("LB_SCREENSHOT_DIR");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  GskRenderer *renderer;
+  int width, height;
+
+  if (dir == NULL)
+    return;
+  spin (400);
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  path = g_build_filename (dir, name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
+static GtkWidget *
+template_child (gpointer    widget,
+                GType       type,
+                const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
+
+  g_assert_nonnull (child);
+  return GTK_WIDGET (child);
+}
+
+/* TRUE when @word (ASCII letters) is a word of the program left in English. */
+static gboolean
+is_program_word (Fixture    *f,
+                 const char *word)
+{
+  if (strlen (word) < 3 || g_hash_table_contains (f->user_words, word))
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (allowed_words); i++)
+    if (g_str_equal (word, allowed_words[i]))
+      return FALSE;
+  return TRUE;
+}
+
+/* Records @text (seen at @where) if it holds an English word of the program. */
+static void
+check_text (Fixture    *f,
+            const char *where,
+            const char *text)
+{
+  g_autoptr(GRegex) regex = NULL;
+  g_autoptr(GMatchInfo) match = NULL;
+
+  if (text == NULL || *text == '\0')
+    return;
+  /* Words: runs of ASCII letters not glued to digits (P1, 5-shot, CP932 are codes). */
+  regex = g_regex_new ("(?<![A-Za-z0-9])[A-Za-z]+(?![A-Za-z0-9])", 0, 0, NULL);
+  g_regex_match (regex, text, 0, &match);
+  while (g_match_info_matches (match))
+    {
+      g_autofree char *word = g_match_info_fetch (match, 0);
+
+      if (is_program_word (f, word))
+        {
+          g_ptr_array_add (f->english, g_strdup_printf ("%s: “%s” (%s)", where, text, word));
+          return;
+        }
+      g_match_info_next (match, NULL);
+    }
+}
+
+static void
+check_menu (Fixture    *f,
+            const char *where,
+            GMenuModel *menu)
+{
+  for (int i = 0; menu != NULL && i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autofree char *label = NULL;
+      g_autoptr(GMenuLinkIter) links = NULL;
+
+      if (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_LABEL, "s", &label))
+        check_text (f, where, label);
+      links = g_menu_model_iterate_item_links (menu, i);
+      while (g_menu_link_iter_next (links))
+        {
+          g_autoptr(GMenuModel) sub = g_menu_link_iter_get_value (links);
+
+          check_menu (f, where, sub);
+        }
+    }
+}
+
+static void
+check_string_model (Fixture    *f,
+                    const char *where,
+                    GListModel *model)
+{
+  if (!GTK_IS_STRING_LIST (model))
+    return;
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    check_text (f, where, gtk_string_list_get_string (GTK_STRING_LIST (model), i));
+}
+
+/* Every string a widget shows or may show: its labels, tooltip, placeholder, menu and choices. */
+static void
+walk (Fixture    *f,
+      GtkWidget  *widget)
+{
+  const char *type = G_OBJECT_TYPE_NAME (widget);
+  const char *tooltip = gtk_widget_get_tooltip_text (widget);
+
+  /* A hidden widget shows nothing: such as AdwEntryRow's unused “Apply” button, which
+     Debian's libadwaita catalog leaves in English. Pages of a stack are visible widgets. */
+  if (!gtk_widget_get_visible (widget))
+    return;
+
+  /* The fixture's cells in the preview and the ranking are user data, checked by words. */
+  check_text (f, type, tooltip);
+  if (GTK_IS_LABEL (widget))
+    check_text (f, type, gtk_label_get_text (GTK_LABEL (widget)));
+  if (GTK_IS_BUTTON (widget))
+    check_text (f, type, gtk_button_get_label (GTK_BUTTON (widget)));
+  if (GTK_IS_MENU_BUTTON (widget))
+    {
+      check_text (f, type, gtk_menu_button_get_label (GTK_MENU_BUTTON (widget)));
+      check_menu (f, type, gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (widget)));
+    }
+  if (ADW_IS_PREFERENCES_ROW (widget))
+    check_text (f, type, adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)));
+  if (ADW_IS_ACTION_ROW (widget))
+    check_text (f, type, adw_action_row_get_subtitle (ADW_ACTION_ROW (widget)));
+  if (ADW_IS_EXPANDER_ROW (widget))
+    check_text (f, type, adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (widget)));
+  if (ADW_IS_COMBO_ROW (widget))
+    check_string_model (f, type, adw_combo_row_get_model (ADW_COMBO_ROW (widget)));
+  if (GTK_IS_DROP_DOWN (widget))
+    check_string_model (f, type, gtk_drop_down_get_model (GTK_DROP_DOWN (widget)));
+  if (ADW_IS_STATUS_PAGE (widget))
+    {
+      check_text (f, type, adw_status_page_get_title (ADW_STATUS_PAGE (widget)));
+      check_text (f, type, adw_status_page_get_description (ADW_STATUS_PAGE (widget)));
+    }
+  if (ADW_IS_PREFERENCES_GROUP (widget))
+    {
+      check_text (f, type, adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (widget)));
+      check_text (f, type, adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (widget)));
+    }
+  if (ADW_IS_WINDOW_TITLE (widget))
+    {
+      check_text (f, type, adw_window_title_get_title (ADW_WINDOW_TITLE (widget)));
+      check_text (f, type, adw_window_title_get_subtitle (ADW_WINDOW_TITLE (widget)));
+    }
+  if (GTK_IS_WINDOW (widget))
+    check_text (f, type, gtk_window_get_title (GTK_WINDOW (widget)));
+  if (GTK_IS_ENTRY (widget))
+    check_text (f, type, gtk_entry_get_placeholder_text (GTK_ENTRY (widget)));
+  if (GTK_IS_SEARCH_ENTRY (widget) || GTK_IS_TEXT (widget))
+    {
+      g_autofree char *placeholder = NULL;
+
+      g_object_get (widget, "placeholder-text", &placeholder, NULL);
+      check_text (f, type, placeholder);
+    }
+  if (GTK_IS_COLUMN_VIEW (widget))
+    {
+      GListModel *columns = gtk_column_view_get_columns (GTK_COLUMN_VIEW (widget));
+
+      for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+        {
+          g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+          check_text (f, "GtkColumnViewColumn", gtk_column_view_column_get_title (column));
+          check_menu (f, "GtkColumnViewColumn", gtk_column_view_column_get_header_menu (column));
+        }
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    walk (f, child);
+}
+
+static void
+assert_all_japanese (Fixture    *f,
+                     const char *what)
+{
+  for (guint i = 0; i < f->english->len; i++)
+    g_test_message ("%s: English left: %s", what, (char *) g_ptr_array_index (f->english, i));
+  g_assert_cmpuint (f->english->len, ==, 0);
+}
+
+static void
+wait_idle (LbImportAssistant *assistant)
+{
+  iterate (2);
+  while (lb_import_assistant_get_busy (assistant))
+    g_main_context_iteration (NULL, TRUE);
+  iterate (2);
+}
+
+static void
+imported_cb (LbImportAssistant *assistant,
+             gint64             leaderboard_id,
+             gint64             import_id,
+             guint              results,
+             const char        *file_name,
+             gint64            *out)
+{
+  *out = leaderboard_id;
+}
+
+/* Opens the assistant on the CP932 fixture, checks it in Japanese, then imports the file. */
+static gint64
+import_in_japanese (Fixture *f)
+{
+  g_autoptr(GFile) file = fixture_file ("wide-cp932.csv");
+  LbImportAssistant *assistant = lb_import_assistant_new (f->store, file, 0);
+  GtkWidget *button = template_child (assistant, LB_TYPE_IMPORT_ASSISTANT, "import_button");
+  gint64 id = 0;
+
+  gtk_window_set_default_size (GTK_WINDOW (assistant), 900, 760);
+  gtk_window_present (GTK_WINDOW (assistant));
+  wait_idle (assistant);
+  g_assert_nonnull (lb_import_assistant_get_importer (assistant));
+  /* The plan in Japanese: "4 行をインポートできます: 結果 8 件、…" */
+  g_assert_nonnull (strstr (lb_import_assistant_get_status (assistant), "4 行をインポートできます"));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (lb_import_assistant_get_column_row (assistant, 1))),
+                   ==, "自動検出");
+  walk (f, GTK_WIDGET (assistant));
+  check_text (f, "status", lb_import_assistant_get_status (assistant));
+  save_screenshot (GTK_WIDGET (assistant), "ja-import-assistant.png");
+
+  g_assert_true (gtk_widget_get_sensitive (button));
+  g_signal_connect (assistant, "imported", G_CALLBACK (imported_cb), &id);
+  g_object_ref (assistant);
+  g_signal_emit_by_name (button, "clicked");
+  wait_idle (assistant);
+  g_object_unref (assistant);
+  g_assert_cmpint (id, >, 0);
+  return id;
+}
+
+/* ---- tests ---- */
+
+static void
+test_translation_loaded (void)
+{
+  /* Without the catalog every other check here would pass vacuously on English. */
+  g_assert_cmpstr (_("Overview"), ==, "概要");
+  g_assert_cmpstr (g_dngettext (GETTEXT_PACKAGE, "%u model", "%u models", 3), ==, "%u モデル");
+}
+
+static void
+test_dates (void)
+{
+  static const struct {
+    const char *stored;
+    const char *date;
+    const char *datetime;
+  } cases[] = {
+    { "2026-11-28",           "2026年11月28日", "2026年11月28日" },
+    { "2026-01-05",           "2026年1月5日",   "2026年1月5日" },
+    { "2026-11-28T03:04:05Z", "2026年11月28日", "2026年11月28日 03:04" },
+    { "not a date",           "not a date",     "not a date" },
+  };
+  GDate due;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *d = lb_date_text_to_display (cases[i].stored);
+      g_autofree char *dt = lb_datetime_text_to_display (cases[i].stored);
+
+      g_assert_cmpstr (d, ==, cases[i].date);
+      g_assert_cmpstr (dt, ==, cases[i].datetime);
+    }
+  g_date_clear (&due, 1);
+  g_date_set_dmy (&due, 28, G_DATE_DECEMBER, 2026);
+  {
+    g_autofree char *text = lb_review_state_describe (LB_REVIEW_DUE, &due);
+
+    g_assert_cmpstr (text, ==, "次回のレビュー予定日: 2026年12月28日");
+  }
+}
+
+/* The checker itself: program English is found, user data and the allowed names are not. */
+static void
+test_checker (Fixture       *f,
+              gconstpointer  data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *hidden = gtk_label_new ("Hidden widgets show nothing");
+
+  g_object_ref_sink (box);
+  gtk_box_append (GTK_BOX (box), gtk_label_new ("GPT-4o、Claude 3.5 Sonnet (wide-cp932.csv)"));
+  gtk_box_append (GTK_BOX (box), gtk_label_new ("CSV UTF-8 (BOM 付き)、P1、5-shot"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), "JMMLU の 85.3%");
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), "Evaluated on 2024年9月1日");
+  gtk_box_append (GTK_BOX (box), row);
+  gtk_widget_set_visible (hidden, FALSE);
+  gtk_box_append (GTK_BOX (box), hidden);
+  walk (f, box);
+  g_assert_cmpuint (f->english->len, >=, 1);
+  for (guint i = 0; i < f->english->len; i++)
+    g_assert_nonnull (strstr (g_ptr_array_index (f->english, i), "(Evaluated)"));
+  g_object_unref (box);
+}
+
+static void
+test_main_window (Fixture       *f,
+                  gconstpointer  data)
+{
+  static const char * const pages[] = { "overview", "results", "compare", "smells", "history" };
+  gint64 id = import_in_japanese (f);
+  g_autoptr(LbLeaderboard) lb = NULL;
+  LbWindow *window;
+  LbOverviewPage *overview;
+  GtkWidget *review_row;
+
+  assert_all_japanese (f, "import assistant");
+  lb = lb_store_get_leaderboard (f->store, id, NULL);
+  g_assert_nonnull (lb);
+  add_words (f->user_words, lb->name);
+
+  g_setenv ("LEADERBOARD_NOW", "2026-11-28T03:00:00Z", TRUE);
+  window = g_object_new (LB_TYPE_WINDOW, "store", f->store, "database-path", f->db_path,
+                         "default-width", 1100, "default-height", 760, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate (5);
+  g_assert_cmpint (lb_window_get_leaderboard_id (window), ==, id);
+
+  /* Reviewed today: the dates on the overview are written the Japanese way. */
+  overview = LB_OVERVIEW_PAGE (template_child (window, LB_TYPE_WINDOW, "overview_page"));
+  g_signal_emit_by_name (template_child (overview, LB_TYPE_OVERVIEW_PAGE, "reviewed_button"), "clicked");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (template_child (overview, LB_TYPE_OVERVIEW_PAGE, "cadence_row")),
+                              LB_CADENCE_MONTHLY);
+  iterate (5);
+  review_row = template_child (overview, LB_TYPE_OVERVIEW_PAGE, "review_row");
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (review_row)), ==,
+                   "次回のレビュー予定日: 2026年12月28日");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (review_row)), ==,
+                   "最終レビュー日: 2026年11月28日");
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("ja-page-%s.png", pages[i]);
+
+      adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (template_child (window, LB_TYPE_WINDOW, "view_stack")),
+                                             pages[i]);
+      iterate (5);
+      walk (f, GTK_WIDGET (window));
+      save_screenshot (GTK_WIDGET (window), name);
+    }
+  spin (900);   /* let the overview's pending save run before the window goes */
+  assert_all_japanese (f, "main window");
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unsetenv ("LEADERBOARD_NOW");
+}
+
+static void
+test_empty_window (Fixture       *f,
+                   gconstpointer  data)
+{
+  LbWindow *window = g_object_new (LB_TYPE_WINDOW, "store", f->store, "database-path", f->db_path,
+                                   "default-width", 1100, "default-height", 760, NULL);
+
+  gtk_window_present (GTK_WINDOW (window));
+  iterate (5);
+  walk (f, GTK_WIDGET (window));
+  save_screenshot (GTK_WIDGET (window), "ja-empty-state.png");
+  assert_all_japanese (f, "empty window");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_shortcuts_window (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GtkBuilder) builder = gtk_builder_new ();
+  GObject *overlay;
+  g_autoptr(GError) error = NULL;
+
+  /* GtkBuilder translates with the default domain only when told which one. */
+  gtk_builder_set_translation_domain (builder, GETTEXT_PACKAGE);
+  gtk_builder_add_from_resource (builder, "/org/example/Leaderboard/gtk/help-overlay.ui", &error);
+  g_assert_no_error (error);
+  overlay = gtk_builder_get_object (builder, "help_overlay");
+  g_assert_true (GTK_IS_SHORTCUTS_WINDOW (overlay));
+  gtk_window_present (GTK_WINDOW (overlay));
+  iterate (5);
+  walk (f, GTK_WIDGET (overlay));
+  assert_all_japanese (f, "shortcuts window");
+  gtk_window_destroy (GTK_WINDOW (overlay));
+}
+
+int
+main (int argc, char *argv[])
+{
+  const char *localedir = g_getenv ("LB_LOCALEDIR");
+
+  g_setenv ("LEADERBOARD_DB", "/nonexistent/never-used.db", TRUE);
+  g_setenv ("LANGUAGE", "ja", TRUE);
+  gtk_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  /* gtk_test_init() pins the locale to en_US (or C where that is missing, and gettext ignores
+     LANGUAGE in C): take the environment's again, C.UTF-8 here. */
+  g_assert_nonnull (setlocale (LC_ALL, ""));
+  /* The catalog built from po/ja.po in the build tree, as the app binds its installed one. */
+  g_assert_nonnull (localedir);
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  adw_init ();
+  {
+    g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+
+    gtk_css_provider_load_from_resource (css, "/org/example/Leaderboard/style.css");
+    gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  }
+
+  g_test_add_func ("/display-ja/catalog/loaded", test_translation_loaded);
+  g_test_add_func ("/display-ja/dates/japanese", test_dates);
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("/display-ja/checker/finds-english", test_checker);
+  ADD ("/display-ja/window/empty-state", test_empty_window);
+  ADD ("/display-ja/window/shortcuts", test_shortcuts_window);
+  ADD ("/display-ja/window/every-page", test_main_window);
+#undef ADD
+  return g_test_run ();
+}
