@@ -118,7 +118,7 @@ reload (LbComparePage *self)
           g_autofree char *list = NULL;
 
           g_ptr_array_add (missing, NULL);
-          list = g_strjoinv (", ", (char **) missing->pdata);
+          list = g_strjoinv (_(", "), (char **) missing->pdata);
           c->detail = g_strdup_printf (_("Missing: %s"), list);
         }
       g_ptr_array_add (items, lb_record_item_new (c, (GDestroyNotify) coverage_free));
