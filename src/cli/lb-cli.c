@@ -67,8 +67,12 @@ lb_cli_find_leaderboard (LbCli      *cli,
       g_autoptr(GString) names = g_string_new (NULL);
 
       for (guint i = 0; i < all->len; i++)
-        g_string_append_printf (names, "%s“%s”", i > 0 ? ", " : "",
-                                ((LbLeaderboard *) g_ptr_array_index (all, i))->name);
+        {
+          if (i > 0)
+            g_string_append (names, _(", "));
+          /* Translators: a leaderboard's name in a list, quoted */
+          g_string_append_printf (names, _("“%s”"), ((LbLeaderboard *) g_ptr_array_index (all, i))->name);
+        }
       lb_cli_error (_("No leaderboard named “%s”. The leaderboards are: %s."), name, names->str);
     }
   return NULL;
@@ -84,7 +88,9 @@ lb_cli_parse (const char    *command,
 {
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *parameters = g_strdup_printf ("%s %s", command, parameter_string);
+  /* _("") would be the catalog's header. */
+  g_autofree char *parameters = g_strdup_printf ("%s %s", command,
+                                                 *parameter_string != '\0' ? _(parameter_string) : "");
 
   context = g_option_context_new (parameters);
   g_option_context_set_summary (context, summary);

@@ -1346,12 +1346,13 @@ lb_importer_run (LbImporter        *self,
       if (previous != 0)
         {
           g_autoptr(LbImport) earlier = lb_store_get_import (store, previous, NULL);
+          g_autofree char *when = lb_datetime_text_to_display (earlier != NULL ? earlier->imported_at : NULL);
 
           g_set_error (error, LB_IMPORT_ERROR, LB_IMPORT_ERROR_DUPLICATE_FILE,
                        _("“%s” was already imported into “%s” on %s (the same bytes). Nothing was "
                          "imported. To import it again anyway, use --force."),
                        self->display_name, leaderboard_name,
-                       earlier != NULL && earlier->imported_at != NULL ? earlier->imported_at : "?");
+                       when != NULL ? when : "?");
           return FALSE;
         }
     }
