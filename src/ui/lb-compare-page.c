@@ -1,0 +1,1166 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* lb-compare-page.c: models side by side: picker, table, chart, profiles, robustness */
+
+#define G_LOG_DOMAIN "lb-compare-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "lb-compare-chart.h"
+#include "lb-compare-page.h"
+
+/* ---- one row of the table ---- */
+
+typedef enum {
+  ITEM_COVERAGE,
+  ITEM_BENCHMARK,
+  ITEM_COMPOSITE,
+} ItemKind;
+
+#define LB_TYPE_COMPARE_ITEM (lb_compare_item_get_type ())
+G_DECLARE_FINAL_TYPE (LbCompareItem, lb_compare_item, LB, COMPARE_ITEM, GObject)
+
+struct _LbCompareItem
+{
+  GObject       parent_instance;
+  ItemKind      kind;
+  guint         row;        /* ITEM_BENCHMARK: index into the comparison's rows */
+  LbComparison *comparison;
+};
+
+G_DEFINE_FINAL_TYPE (LbCompareItem, lb_compare_item, G_TYPE_OBJECT)
+
+static void
+lb_compare_item_finalize (GObject *object)
+{
+  LbCompareItem *self = LB_COMPARE_ITEM (object);
+
+  g_clear_pointer (&self->comparison, lb_comparison_unref);
+  G_OBJECT_CLASS (lb_compare_item_parent_class)->finalize (object);
+}
+
+static void
+lb_compare_item_class_init (LbCompareItemClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = lb_compare_item_finalize;
+}
+
+static void
+lb_compare_item_init (LbCompareItem *self)
+{
+}
+
+static LbCompareItem *
+lb_compare_item_new (LbComparison *comparison,
+                     ItemKind      kind,
+                     guint         row)
+{
+  LbCompareItem *item = g_object_new (LB_TYPE_COMPARE_ITEM, NULL);
+
+  item->comparison = lb_comparison_ref (comparison);
+  item->kind = kind;
+  item->row = row;
+  return item;
+}
+
+/* ---- the page ---- */
+
+struct _LbComparePage
+{
+  AdwBin          parent_instance;
+
+  /* template widgets */
+  GtkMenuButton  *models_button;
+  GtkSearchEntry *model_search;
+  GtkListView    *model_list;
+  GtkDropDown    *baseline_dropdown;
+  GtkDropDown    *profile_dropdown;
+  GtkButton      *edit_profile_button;
+  GtkDropDown    *normalization_dropdown;
+  GtkCheckButton *partial_check;
+  GtkLabel       *error_label;
+  GtkLabel       *coverage_label;
+  GtkLabel       *robustness_label;
+  GtkLabel       *uncertainty_label;
+  GtkLabel       *method_label;
+  GtkLabel       *notes_label;
+  GtkColumnView  *table;
+  LbCompareChart *chart;
+
+  /* owned */
+  GPtrArray      *benchmarks;
+  GPtrArray      *models;
+  GPtrArray      *results;
+  GPtrArray      *gaps;
+  GPtrArray      *profiles;
+  GHashTable     *chosen;          /* model ids (gint64*) */
+  GArray         *column_models;   /* of gint64: the models the table's columns show */
+  gint64          baseline_id;
+  LbComparison   *comparison;
+  GListStore     *rows;            /* of LbCompareItem */
+  GtkStringList  *model_names;
+  GtkStringFilter *model_filter;
+  GtkStringList  *baseline_names;
+  GtkStringList  *profile_names;
+  gboolean        updating;        /* dropdowns are being refilled: ignore their signals */
+};
+
+G_DEFINE_FINAL_TYPE (LbComparePage, lb_compare_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_COMPARISON,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void recompute (LbComparePage *self);
+
+/* "A", "Z", "AA": the column letter Excel shows. */
+static char *
+column_letter (guint column)
+{
+  char buf[8];
+  int i = G_N_ELEMENTS (buf) - 1;
+
+  buf[i] = '\0';
+  while (column > 0 && i > 0)
+    {
+      column--;
+      buf[--i] = 'A' + column % 26;
+      column /= 26;
+    }
+  return g_strdup (&buf[i]);
+}
+
+static LbModel *
+model_by_id (LbComparePage *self,
+             gint64         id)
+{
+  for (guint i = 0; self->models != NULL && i < self->models->len; i++)
+    {
+      LbModel *model = g_ptr_array_index (self->models, i);
+
+      if (model->id == id)
+        return model;
+    }
+  return NULL;
+}
+
+static LbModel *
+model_by_name (LbComparePage *self,
+               const char    *name)
+{
+  for (guint i = 0; self->models != NULL && i < self->models->len; i++)
+    {
+      LbModel *model = g_ptr_array_index (self->models, i);
+
+      if (g_strcmp0 (model->name, name) == 0)
+        return model;
+    }
+  return NULL;
+}
+
+static const LbProfile *
+selected_profile (LbComparePage *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->profile_dropdown);
+
+  /* item 0 is "Equal weights" */
+  if (self->profiles == NULL || selected == GTK_INVALID_LIST_POSITION || selected == 0
+      || selected > self->profiles->len)
+    return NULL;
+  return g_ptr_array_index (self->profiles, selected - 1);
+}
+
+/* ---- table cells ---- */
+
+typedef struct {
+  GtkLabel *main;
+  GtkLabel *sub;
+} CellWidgets;
+
+static void
+cell_setup_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *list_item,
+               gpointer                  user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *main_label = gtk_label_new (NULL);
+  GtkWidget *sub_label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (main_label), 0);
+  gtk_label_set_xalign (GTK_LABEL (sub_label), 0);
+  gtk_label_set_wrap (GTK_LABEL (sub_label), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (sub_label), 28);
+  gtk_box_append (GTK_BOX (box), main_label);
+  gtk_box_append (GTK_BOX (box), sub_label);
+  gtk_list_item_set_child (list_item, box);
+}
+
+static void
+cell_get_labels (GtkListItem *list_item,
+                 CellWidgets *out)
+{
+  GtkWidget *box = gtk_list_item_get_child (list_item);
+
+  out->main = GTK_LABEL (gtk_widget_get_first_child (box));
+  out->sub = GTK_LABEL (gtk_widget_get_last_child (box));
+}
+
+static void
+set_cell (const CellWidgets  *cell,
+          const char         *main_text,
+          const char * const *main_classes,
+          const char         *sub_text,
+          const char * const *sub_classes,
+          const char         *tooltip)
+{
+  static const char *const none[] = { NULL };
+
+  gtk_label_set_text (cell->main, main_text);
+  gtk_widget_set_css_classes (GTK_WIDGET (cell->main), (const char **) (main_classes ? main_classes : none));
+  gtk_label_set_text (cell->sub, sub_text != NULL ? sub_text : "");
+  gtk_widget_set_visible (GTK_WIDGET (cell->sub), sub_text != NULL && *sub_text != '\0');
+  gtk_widget_set_css_classes (GTK_WIDGET (cell->sub), (const char **) (sub_classes ? sub_classes : none));
+  gtk_widget_set_tooltip_text (gtk_widget_get_parent (GTK_WIDGET (cell->main)), tooltip);
+}
+
+static void
+benchmark_cell_bind_cb (GtkSignalListItemFactory *factory,
+                        GtkListItem              *list_item,
+                        gpointer                  user_data)
+{
+  LbCompareItem *item = gtk_list_item_get_item (list_item);
+  const LbComparison *c = item->comparison;
+  static const char *const heading[] = { "heading", NULL };
+  static const char *const dim[] = { "dim-label", "caption", NULL };
+  CellWidgets cell;
+
+  cell_get_labels (list_item, &cell);
+  switch (item->kind)
+    {
+    case ITEM_COVERAGE:
+      set_cell (&cell, _("Coverage"), heading, _("Benchmarks with a value"), dim, NULL);
+      break;
+    case ITEM_COMPOSITE:
+      set_cell (&cell, _("Composite"), heading, c->coverage_text, dim, c->method_text);
+      break;
+    case ITEM_BENCHMARK:
+      {
+        const LbCompareRow *row = &c->rows[item->row];
+        g_autofree char *title = g_strdup_printf ("%s %s", row->benchmark->name,
+                                                  row->benchmark->higher_is_better ? "↑" : "↓");
+        g_autofree char *sub = NULL;
+        g_autofree char *weight = NULL;
+        const char *direction = row->benchmark->higher_is_better ? _("higher is better") : _("lower is better");
+
+        weight = g_strdup_printf ("%g", row->weight);
+        if (!row->in_composite)
+          sub = g_strdup_printf (_("%s · weight %s · not in the composite"), direction, weight);
+        else
+          sub = g_strdup_printf (_("%s · weight %s"), direction, weight);
+        set_cell (&cell, title, NULL, sub, dim, row->benchmark->description);
+      }
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+model_cell_bind_cb (GtkSignalListItemFactory *factory,
+                    GtkListItem              *list_item,
+                    gpointer                  user_data)
+{
+  LbCompareItem *item = gtk_list_item_get_item (list_item);
+  const LbComparison *c = item->comparison;
+  guint m = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "model-index"));
+  static const char *const best_classes[] = { "heading", "accent", NULL };
+  static const char *const dim[] = { "dim-label", "caption", NULL };
+  static const char *const good[] = { "success", "caption", NULL };
+  static const char *const bad[] = { "error", "caption", NULL };
+  static const char *const warn[] = { "warning", "caption", NULL };
+  const LbCompareModel *model;
+  CellWidgets cell;
+
+  cell_get_labels (list_item, &cell);
+  if (m >= c->n_models)
+    {
+      set_cell (&cell, "", NULL, NULL, NULL, NULL);
+      return;
+    }
+  model = &c->models[m];
+
+  switch (item->kind)
+    {
+    case ITEM_COVERAGE:
+      {
+        g_autofree char *coverage = lb_comparison_dup_model_coverage (c, m);
+
+        set_cell (&cell, coverage, NULL, model->partial ? _("partial") : NULL,
+                  model->partial ? warn : NULL, NULL);
+      }
+      break;
+
+    case ITEM_COMPOSITE:
+      if (!model->has_composite)
+        set_cell (&cell, "—", NULL, _("no composite"), dim, c->coverage_text);
+      else
+        {
+          g_autofree char *value = g_strdup_printf ("%.3f", model->composite);
+          g_autoptr(GString) sub = g_string_new (NULL);
+
+          g_string_append_printf (sub, _("rank %u"), model->rank);
+          if (model->tie_group != 0)
+            g_string_append (sub, _(" (tied)"));
+          if (model->has_composite_stderr)
+            g_string_append_printf (sub, _(" · ±%.3f"), model->composite_stderr);
+          if (model->partial && c->include_partial)
+            g_string_append_printf (sub, ngettext (" · partial: over %u benchmark", " · partial: over %u benchmarks",
+                                                   model->composite_n),
+                                    model->composite_n);
+          set_cell (&cell, value, model->rank == 1 ? best_classes : NULL, sub->str,
+                    model->partial && c->include_partial ? warn : dim, c->coverage_text);
+        }
+      break;
+
+    case ITEM_BENCHMARK:
+      {
+        const LbCompareRow *row = &c->rows[item->row];
+        const LbCompareCell *v = &row->cells[m];
+        g_autofree char *letter = column_letter (v->source_column);
+        g_autofree char *tooltip = NULL;
+
+        if (v->kind != LB_CELL_VALUE)
+          {
+            if (v->kind == LB_CELL_GAP)
+              tooltip = g_strdup_printf (_("Import %" G_GINT64_FORMAT ", row %u, column %s: “%s”"),
+                                         v->import_id, v->source_row, letter, v->raw ? v->raw : "");
+            set_cell (&cell, "—", NULL, lb_compare_cell_reason (v), dim, tooltip);
+          }
+        else
+          {
+            g_autofree char *score = lb_compare_format_score (row, v->score);
+            g_autoptr(GString) sub = g_string_new (NULL);
+            const char *const *sub_classes = dim;
+
+            if (v->import_id != 0)
+              tooltip = g_strdup_printf (_("Import %" G_GINT64_FORMAT ", row %u, column %s: “%s”"),
+                                         v->import_id, v->source_row, letter, v->raw ? v->raw : "");
+            else
+              tooltip = g_strdup_printf (_("Typed in by hand: “%s”"), v->raw ? v->raw : score);
+            if (v->evaluated_at != NULL)
+              {
+                char *t = g_strdup_printf (_("%s, evaluated %s"), tooltip, v->evaluated_at);
+
+                g_free (tooltip);
+                tooltip = t;
+              }
+            if (v->has_stderr)
+              {
+                g_autofree char *se = lb_compare_format_score (row, v->stderr_value);
+                char *with = g_strdup_printf ("%s ± %s", score, se);
+
+                g_free (score);
+                score = with;
+              }
+            if (v->best)
+              g_string_append (sub, _("best"));
+            if (v->baseline)
+              {
+                if (sub->len > 0)
+                  g_string_append (sub, " · ");
+                g_string_append (sub, _("baseline"));
+              }
+            else if (v->has_difference)
+              {
+                g_autofree char *diff = lb_compare_format_difference (row, v->difference);
+
+                if (sub->len > 0)
+                  g_string_append (sub, " · ");
+                g_string_append (sub, diff);
+                if (v->significance == LB_SIGNIFICANCE_NOT_DISTINGUISHABLE)
+                  g_string_append (sub, _(" (not distinguishable)"));
+                else if (v->difference != 0)
+                  sub_classes = v->difference_better ? good : bad;
+              }
+            if (v->clamped)
+              {
+                if (sub->len > 0)
+                  g_string_append (sub, " · ");
+                g_string_append (sub, _("outside the declared scale"));
+                sub_classes = warn;
+              }
+            set_cell (&cell, score, v->best ? best_classes : NULL, sub->str, sub_classes, tooltip);
+          }
+      }
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static GtkListItemFactory *
+cell_factory_new (GCallback bind,
+                  guint     model_index)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_object_set_data (G_OBJECT (factory), "model-index", GUINT_TO_POINTER (model_index));
+  g_signal_connect (factory, "setup", G_CALLBACK (cell_setup_cb), NULL);
+  g_signal_connect (factory, "bind", bind, NULL);
+  return factory;
+}
+
+/* The columns follow the chosen models; only a change of models rebuilds them, a change of
+ * profile or baseline only rebinds the cells. */
+static void
+update_columns (LbComparePage *self)
+{
+  GListModel *columns = gtk_column_view_get_columns (self->table);
+  const LbComparison *c = self->comparison;
+  gboolean same = c != NULL && self->column_models->len == c->n_models;
+
+  for (guint m = 0; same && m < c->n_models; m++)
+    if (g_array_index (self->column_models, gint64, m) != c->models[m].model->id)
+      same = FALSE;
+
+  if (g_list_model_get_n_items (columns) == 0)
+    {
+      g_autoptr(GtkListItemFactory) factory = cell_factory_new (G_CALLBACK (benchmark_cell_bind_cb), 0);
+      g_autoptr(GtkColumnViewColumn) column = gtk_column_view_column_new (_("Benchmark"),
+                                                                          g_steal_pointer (&factory));
+
+      gtk_column_view_column_set_resizable (column, TRUE);
+      gtk_column_view_append_column (self->table, column);
+    }
+
+  if (!same)
+    {
+      while (g_list_model_get_n_items (columns) > 1)
+        {
+          g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, 1);
+
+          gtk_column_view_remove_column (self->table, column);
+        }
+      g_array_set_size (self->column_models, 0);
+      for (guint m = 0; c != NULL && m < c->n_models; m++)
+        {
+          g_autoptr(GtkListItemFactory) factory = cell_factory_new (G_CALLBACK (model_cell_bind_cb), m);
+          g_autoptr(GtkColumnViewColumn) column = gtk_column_view_column_new (NULL, g_steal_pointer (&factory));
+
+          gtk_column_view_column_set_resizable (column, TRUE);
+          gtk_column_view_append_column (self->table, column);
+          g_array_append_val (self->column_models, c->models[m].model->id);
+        }
+    }
+
+  /* titles say which column is the baseline */
+  for (guint m = 0; c != NULL && m < c->n_models; m++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, m + 1);
+      g_autofree char *title = c->models[m].baseline
+                               ? g_strdup_printf (_("%s (baseline)"), c->models[m].model->name)
+                               : g_strdup (c->models[m].model->name);
+
+      gtk_column_view_column_set_title (column, title);
+    }
+}
+
+static void
+update_rows (LbComparePage *self)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  const LbComparison *c = self->comparison;
+
+  if (c != NULL)
+    {
+      g_ptr_array_add (items, lb_compare_item_new (self->comparison, ITEM_COVERAGE, 0));
+      for (guint r = 0; r < c->n_rows; r++)
+        g_ptr_array_add (items, lb_compare_item_new (self->comparison, ITEM_BENCHMARK, r));
+      g_ptr_array_add (items, lb_compare_item_new (self->comparison, ITEM_COMPOSITE, 0));
+    }
+  g_list_store_splice (self->rows, 0, g_list_model_get_n_items (G_LIST_MODEL (self->rows)),
+                       items->pdata, items->len);
+}
+
+static void
+update_texts (LbComparePage *self,
+              const GError  *error)
+{
+  const LbComparison *c = self->comparison;
+  g_autoptr(GString) notes = g_string_new (NULL);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), error != NULL);
+  gtk_label_set_text (self->error_label, error != NULL ? error->message : "");
+  gtk_label_set_text (self->coverage_label, c != NULL ? c->coverage_text : "");
+  gtk_label_set_text (self->robustness_label, c != NULL ? c->robustness_text : "");
+  gtk_label_set_text (self->uncertainty_label, c != NULL ? c->uncertainty_text : "");
+  gtk_label_set_text (self->method_label, c != NULL ? c->method_text : "");
+  for (guint i = 0; c != NULL && i < c->notes->len; i++)
+    {
+      if (notes->len > 0)
+        g_string_append_c (notes, '\n');
+      g_string_append (notes, g_ptr_array_index (c->notes, i));
+    }
+  gtk_label_set_text (self->notes_label, notes->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->notes_label), notes->len > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->uncertainty_label),
+                          c != NULL && *c->uncertainty_text != '\0');
+}
+
+/* The baseline dropdown lists the compared models. */
+static void
+update_baseline_dropdown (LbComparePage *self)
+{
+  const LbComparison *c = self->comparison;
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+
+  self->updating = TRUE;
+  for (guint m = 0; c != NULL && m < c->n_models; m++)
+    g_ptr_array_add (names, c->models[m].model->name);
+  g_ptr_array_add (names, NULL);
+  gtk_string_list_splice (self->baseline_names, 0,
+                          g_list_model_get_n_items (G_LIST_MODEL (self->baseline_names)),
+                          (const char * const *) names->pdata);
+  if (c != NULL)
+    gtk_drop_down_set_selected (self->baseline_dropdown, c->baseline);
+  self->updating = FALSE;
+}
+
+static void
+update_models_button (LbComparePage *self)
+{
+  guint n = g_hash_table_size (self->chosen);
+  g_autofree char *label = NULL;
+
+  if (n == 0)
+    label = g_strdup (_("All Models"));
+  else
+    label = g_strdup_printf (ngettext ("%u Model", "%u Models", n), n);
+  gtk_menu_button_set_label (self->models_button, label);
+}
+
+static void
+recompute (LbComparePage *self)
+{
+  g_autoptr(LbCompareOptions) options = lb_compare_options_new ();
+  g_autoptr(GError) error = NULL;
+  LbComparison *c = NULL;
+
+  g_clear_pointer (&self->comparison, lb_comparison_unref);
+  if (self->models != NULL)
+    {
+      /* in the leaderboard's order, whatever order they were picked in */
+      for (guint i = 0; i < self->models->len; i++)
+        {
+          LbModel *model = g_ptr_array_index (self->models, i);
+
+          if (g_hash_table_contains (self->chosen, &model->id))
+            lb_compare_options_add_model (options, model->id);
+        }
+      if (self->baseline_id != 0
+          && (g_hash_table_size (self->chosen) == 0 || g_hash_table_contains (self->chosen, &self->baseline_id)))
+        lb_compare_options_set_baseline (options, self->baseline_id);
+      lb_compare_options_set_profile (options, selected_profile (self));
+      lb_compare_options_set_normalization (options,
+                                            gtk_drop_down_get_selected (self->normalization_dropdown) == 1
+                                            ? LB_NORMALIZE_DECLARED_SCALE : LB_NORMALIZE_MIN_MAX);
+      lb_compare_options_set_include_partial (options, gtk_check_button_get_active (self->partial_check));
+      c = lb_compare (self->benchmarks, self->models, self->results, self->gaps, options, &error);
+    }
+  self->comparison = c;
+
+  update_columns (self);
+  update_rows (self);
+  update_texts (self, error);
+  update_baseline_dropdown (self);
+  update_models_button (self);
+  gtk_button_set_label (self->edit_profile_button,
+                        selected_profile (self) != NULL ? _("_Edit Profile…") : _("_New Profile…"));
+  lb_compare_chart_set_comparison (self->chart, self->comparison);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPARISON]);
+}
+
+/* ---- the model picker ---- */
+
+static void
+model_check_toggled_cb (GtkCheckButton *check,
+                        LbComparePage  *self)
+{
+  const char *name = g_object_get_data (G_OBJECT (check), "model-name");
+  LbModel *model = model_by_name (self, name);
+  gboolean active = gtk_check_button_get_active (check);
+
+  if (model == NULL || active == g_hash_table_contains (self->chosen, &model->id))
+    return;
+  if (g_hash_table_size (self->chosen) == 0)
+    {
+      /* "all" was in effect: unticking one means all the others */
+      for (guint i = 0; i < self->models->len; i++)
+        {
+          LbModel *other = g_ptr_array_index (self->models, i);
+
+          g_hash_table_add (self->chosen, g_memdup2 (&other->id, sizeof other->id));
+        }
+    }
+  if (active)
+    g_hash_table_add (self->chosen, g_memdup2 (&model->id, sizeof model->id));
+  else
+    g_hash_table_remove (self->chosen, &model->id);
+  recompute (self);
+}
+
+static void
+model_item_setup_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *list_item,
+                     LbComparePage            *self)
+{
+  GtkWidget *check = gtk_check_button_new ();
+
+  gtk_list_item_set_child (list_item, check);
+  g_signal_connect (check, "toggled", G_CALLBACK (model_check_toggled_cb), self);
+}
+
+static void
+model_item_bind_cb (GtkSignalListItemFactory *factory,
+                    GtkListItem              *list_item,
+                    LbComparePage            *self)
+{
+  GtkStringObject *item = gtk_list_item_get_item (list_item);
+  GtkCheckButton *check = GTK_CHECK_BUTTON (gtk_list_item_get_child (list_item));
+  const char *name = gtk_string_object_get_string (item);
+  LbModel *model = model_by_name (self, name);
+  gboolean chosen = model != NULL
+                    && (g_hash_table_size (self->chosen) == 0 || g_hash_table_contains (self->chosen, &model->id));
+
+  /* set the name first: the toggled handler looks it up */
+  g_object_set_data_full (G_OBJECT (check), "model-name", g_strdup (name), g_free);
+  gtk_check_button_set_label (check, name);
+  gtk_check_button_set_active (check, chosen);
+}
+
+static void
+model_search_changed_cb (LbComparePage  *self,
+                         GtkSearchEntry *entry)
+{
+  gtk_string_filter_set_search (self->model_filter, gtk_editable_get_text (GTK_EDITABLE (entry)));
+}
+
+static void
+choose_all_cb (LbComparePage *self)
+{
+  lb_compare_page_set_chosen (self, NULL, 0);
+}
+
+static void
+choose_two_cb (LbComparePage *self)
+{
+  gint64 ids[2];
+
+  if (self->models == NULL || self->models->len < 2)
+    return;
+  ids[0] = ((LbModel *) g_ptr_array_index (self->models, 0))->id;
+  ids[1] = ((LbModel *) g_ptr_array_index (self->models, 1))->id;
+  lb_compare_page_set_chosen (self, ids, 2);
+}
+
+static void
+refresh_model_list (LbComparePage *self)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+
+  for (guint i = 0; self->models != NULL && i < self->models->len; i++)
+    g_ptr_array_add (names, ((LbModel *) g_ptr_array_index (self->models, i))->name);
+  g_ptr_array_add (names, NULL);
+  /* a full splice rebinds every check button to the current choice */
+  gtk_string_list_splice (self->model_names, 0,
+                          g_list_model_get_n_items (G_LIST_MODEL (self->model_names)),
+                          (const char * const *) names->pdata);
+}
+
+/* ---- dropdowns ---- */
+
+static void
+baseline_changed_cb (LbComparePage *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->baseline_dropdown);
+
+  if (self->updating || self->comparison == NULL || selected >= self->comparison->n_models)
+    return;
+  self->baseline_id = self->comparison->models[selected].model->id;
+  recompute (self);
+}
+
+static void
+profile_changed_cb (LbComparePage *self)
+{
+  if (self->updating)
+    return;
+  recompute (self);
+}
+
+static void
+options_changed_cb (LbComparePage *self)
+{
+  if (self->updating)
+    return;
+  recompute (self);
+}
+
+static void
+refresh_profile_dropdown (LbComparePage *self,
+                          const char    *select)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  guint selected = 0;
+
+  self->updating = TRUE;
+  g_ptr_array_add (names, (gpointer) _("Equal weights"));
+  for (guint i = 0; self->profiles != NULL && i < self->profiles->len; i++)
+    {
+      LbProfile *profile = g_ptr_array_index (self->profiles, i);
+
+      g_ptr_array_add (names, profile->name);
+      if (g_strcmp0 (profile->name, select) == 0)
+        selected = i + 1;
+    }
+  g_ptr_array_add (names, NULL);
+  gtk_string_list_splice (self->profile_names, 0,
+                          g_list_model_get_n_items (G_LIST_MODEL (self->profile_names)),
+                          (const char * const *) names->pdata);
+  gtk_drop_down_set_selected (self->profile_dropdown, selected);
+  self->updating = FALSE;
+}
+
+/* ---- the profile editor ---- */
+
+typedef struct {
+  LbComparePage *page;       /* borrowed: the editor is modal over it */
+  GtkWindow     *window;
+  AdwEntryRow   *name_row;
+  AdwEntryRow   *description_row;
+  GtkLabel      *error_label;
+  GPtrArray     *spins;      /* of GtkSpinButton*, one per benchmark in self->benchmarks order */
+  gint64         profile_id;
+} ProfileEditor;
+
+static void
+profile_editor_free (ProfileEditor *editor)
+{
+  g_ptr_array_unref (editor->spins);
+  g_free (editor);
+}
+
+static void
+profile_editor_save_cb (GtkButton     *button,
+                        ProfileEditor *editor)
+{
+  LbComparePage *self = editor->page;
+  g_autoptr(LbProfile) profile = g_new0 (LbProfile, 1);
+  g_autoptr(GError) error = NULL;
+
+  profile->id = editor->profile_id;
+  profile->leaderboard_id = self->benchmarks->len > 0
+                            ? ((LbBenchmark *) g_ptr_array_index (self->benchmarks, 0))->leaderboard_id : 0;
+  profile->name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (editor->name_row))));
+  profile->description = g_strdup (gtk_editable_get_text (GTK_EDITABLE (editor->description_row)));
+  if (profile->description[0] == '\0')
+    g_clear_pointer (&profile->description, g_free);
+  profile->weights = g_ptr_array_new_with_free_func ((GDestroyNotify) lb_weight_free);
+  for (guint i = 0; i < editor->spins->len; i++)
+    {
+      LbBenchmark *benchmark = g_ptr_array_index (self->benchmarks, i);
+      double weight = gtk_spin_button_get_value (g_ptr_array_index (editor->spins, i));
+      LbWeight *w;
+
+      if (weight <= 0.0)
+        continue;
+      w = g_new0 (LbWeight, 1);
+      w->benchmark = g_strdup (benchmark->name);
+      w->weight = weight;
+      g_ptr_array_add (profile->weights, w);
+    }
+
+  if (!lb_compare_page_save_profile (self, profile, &error))
+    {
+      gtk_label_set_text (editor->error_label, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (editor->error_label), TRUE);
+      return;
+    }
+  gtk_window_destroy (editor->window);
+}
+
+static void
+edit_profile_cb (LbComparePage *self)
+{
+  const LbProfile *profile = selected_profile (self);
+  ProfileEditor *editor;
+  GtkWidget *header, *cancel, *save, *page, *group, *box, *weights;
+  GtkWidget *toolbar_box;
+
+  if (self->benchmarks == NULL)
+    return;
+
+  editor = g_new0 (ProfileEditor, 1);
+  editor->page = self;
+  editor->spins = g_ptr_array_new ();
+  editor->profile_id = profile != NULL ? profile->id : 0;
+
+  editor->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_modal (editor->window, TRUE);
+  gtk_window_set_transient_for (editor->window, GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
+  gtk_window_set_title (editor->window, _("Decision Profile"));
+  gtk_window_set_default_size (editor->window, 480, 560);
+  g_object_set_data_full (G_OBJECT (editor->window), "editor", editor, (GDestroyNotify) profile_editor_free);
+
+  header = adw_header_bar_new ();
+  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
+  cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
+  g_signal_connect_swapped (cancel, "clicked", G_CALLBACK (gtk_window_destroy), editor->window);
+  save = gtk_button_new_with_mnemonic (_("_Save"));
+  gtk_widget_add_css_class (save, "suggested-action");
+  g_signal_connect (save, "clicked", G_CALLBACK (profile_editor_save_cb), editor);
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header), save);
+  gtk_window_set_titlebar (editor->window, header);
+  gtk_window_set_default_widget (editor->window, save);
+
+  page = adw_preferences_page_new ();
+  group = adw_preferences_group_new ();
+  editor->name_row = ADW_ENTRY_ROW (adw_entry_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (editor->name_row), _("Name"));
+  gtk_editable_set_text (GTK_EDITABLE (editor->name_row),
+                         profile != NULL ? profile->name : _("New profile"));
+  editor->description_row = ADW_ENTRY_ROW (adw_entry_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (editor->description_row), _("What it is for"));
+  if (profile != NULL && profile->description != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (editor->description_row), profile->description);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (editor->name_row));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (editor->description_row));
+  editor->error_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (editor->error_label, TRUE);
+  gtk_label_set_xalign (editor->error_label, 0);
+  gtk_widget_add_css_class (GTK_WIDGET (editor->error_label), "error");
+  gtk_widget_set_visible (GTK_WIDGET (editor->error_label), FALSE);
+  gtk_widget_set_margin_top (GTK_WIDGET (editor->error_label), 6);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (editor->error_label));
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
+
+  weights = adw_preferences_group_new ();
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (weights), _("Weights"));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (weights),
+                                         _("How much each benchmark counts in the composite. 0 leaves it out."));
+  for (guint i = 0; i < self->benchmarks->len; i++)
+    {
+      LbBenchmark *benchmark = g_ptr_array_index (self->benchmarks, i);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *spin = gtk_spin_button_new_with_range (0, 100, 0.5);
+      double weight = profile == NULL ? 1.0 : 0.0;
+
+      for (guint j = 0; profile != NULL && j < profile->weights->len; j++)
+        {
+          LbWeight *w = g_ptr_array_index (profile->weights, j);
+
+          if (g_strcmp0 (w->benchmark, benchmark->name) == 0)
+            weight = w->weight;
+        }
+      gtk_spin_button_set_digits (GTK_SPIN_BUTTON (spin), 1);
+      gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), weight);
+      gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      benchmark->name, -1);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), benchmark->name);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                                   benchmark->higher_is_better ? _("higher is better") : _("lower is better"));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (weights), row);
+      g_ptr_array_add (editor->spins, spin);
+    }
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (weights));
+
+  toolbar_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  box = page;
+  gtk_box_append (GTK_BOX (toolbar_box), box);
+  gtk_widget_set_vexpand (box, TRUE);
+  gtk_window_set_child (editor->window, toolbar_box);
+  gtk_window_present (editor->window);
+}
+
+/* ---- GObject ---- */
+
+static void
+lb_compare_page_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), LB_TYPE_COMPARE_PAGE);
+  G_OBJECT_CLASS (lb_compare_page_parent_class)->dispose (object);
+}
+
+static void
+lb_compare_page_finalize (GObject *object)
+{
+  LbComparePage *self = LB_COMPARE_PAGE (object);
+
+  g_clear_pointer (&self->benchmarks, g_ptr_array_unref);
+  g_clear_pointer (&self->models, g_ptr_array_unref);
+  g_clear_pointer (&self->results, g_ptr_array_unref);
+  g_clear_pointer (&self->gaps, g_ptr_array_unref);
+  g_clear_pointer (&self->profiles, g_ptr_array_unref);
+  g_clear_pointer (&self->chosen, g_hash_table_unref);
+  g_clear_pointer (&self->column_models, g_array_unref);
+  g_clear_pointer (&self->comparison, lb_comparison_unref);
+  g_clear_object (&self->rows);
+  g_clear_object (&self->model_names);
+  g_clear_object (&self->model_filter);
+  g_clear_object (&self->baseline_names);
+  g_clear_object (&self->profile_names);
+  G_OBJECT_CLASS (lb_compare_page_parent_class)->finalize (object);
+}
+
+static void
+lb_compare_page_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  LbComparePage *self = LB_COMPARE_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_COMPARISON:
+      g_value_set_boxed (value, self->comparison);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lb_compare_page_class_init (LbComparePageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = lb_compare_page_dispose;
+  object_class->finalize = lb_compare_page_finalize;
+  object_class->get_property = lb_compare_page_get_property;
+
+  properties[PROP_COMPARISON] =
+    g_param_spec_boxed ("comparison", NULL, NULL, LB_TYPE_COMPARISON,
+                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (LB_TYPE_COMPARE_CHART);
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/example/Leaderboard/ui/lb-compare-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, LbComparePage, models_button);
+  gtk_widget_class_bind_template_child (widget_class, LbComparePage, model_search);
+  gtk_widget_class_bind_template_child (widget_class, LbComparePage, model_list);
+  gtk_widget_class_bind_template_child (widget_class, LbComparePage, baseline_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, LbComparePage, profile_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, LbComparePage, edit_profile_button);
+  gtk_widget_class_bind_template_child (widget_class, LbComparePage, normalization_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, LbComparePage, partial_check);
+  gtk_widget_class_bind_template_child (widget_class, LbComparePage, error_label);
+  gtk_widget_class_bind_template_child (widget_class, LbComparePage, coverage_label);
+  gtk_widget_class_bind_template_child (widget_class, LbComparePage, robustness_label);
+  gtk_widget_class_bind_template_child (widget_class, LbComparePage, uncertainty_label);
+  gtk_widget_class_bind_template_child (widget_class, LbComparePage, method_label);
+  gtk_widget_class_bind_template_child (widget_class, LbComparePage, notes_label);
+  gtk_widget_class_bind_template_child (widget_class, LbComparePage, table);
+  gtk_widget_class_bind_template_child (widget_class, LbComparePage, chart);
+  gtk_widget_class_bind_template_callback (widget_class, model_search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, choose_all_cb);
+  gtk_widget_class_bind_template_callback (widget_class, choose_two_cb);
+  gtk_widget_class_bind_template_callback (widget_class, baseline_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, profile_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, edit_profile_cb);
+  gtk_widget_class_bind_template_callback (widget_class, options_changed_cb);
+}
+
+static void
+lb_compare_page_init (LbComparePage *self)
+{
+  g_autoptr(GtkListItemFactory) model_factory = gtk_signal_list_item_factory_new ();
+  GtkFilterListModel *filtered;
+
+  self->updating = TRUE;
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->updating = FALSE;
+
+  self->chosen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->column_models = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  self->rows = g_list_store_new (LB_TYPE_COMPARE_ITEM);
+  gtk_column_view_set_model (self->table,
+                             GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->rows)))));
+
+  self->model_names = gtk_string_list_new (NULL);
+  self->model_filter = gtk_string_filter_new (gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
+  gtk_string_filter_set_match_mode (self->model_filter, GTK_STRING_FILTER_MATCH_MODE_SUBSTRING);
+  filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->model_names)),
+                                        g_object_ref (GTK_FILTER (self->model_filter)));
+  g_signal_connect (model_factory, "setup", G_CALLBACK (model_item_setup_cb), self);
+  g_signal_connect (model_factory, "bind", G_CALLBACK (model_item_bind_cb), self);
+  gtk_list_view_set_model (self->model_list, GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (filtered))));
+  gtk_list_view_set_factory (self->model_list, model_factory);
+
+  self->baseline_names = gtk_string_list_new (NULL);
+  gtk_drop_down_set_model (self->baseline_dropdown, G_LIST_MODEL (self->baseline_names));
+  self->profile_names = gtk_string_list_new (NULL);
+  gtk_drop_down_set_model (self->profile_dropdown, G_LIST_MODEL (self->profile_names));
+  refresh_profile_dropdown (self, NULL);
+  recompute (self);
+}
+
+/* ---- public API ---- */
+
+GtkWidget *
+lb_compare_page_new (void)
+{
+  return g_object_new (LB_TYPE_COMPARE_PAGE, NULL);
+}
+
+void
+lb_compare_page_set_data (LbComparePage *self,
+                          GPtrArray     *benchmarks,
+                          GPtrArray     *models,
+                          GPtrArray     *results,
+                          GPtrArray     *gaps,
+                          GPtrArray     *profiles)
+{
+  g_autofree char *profile = NULL;
+  gint64 ids[2];
+
+  g_return_if_fail (LB_IS_COMPARE_PAGE (self));
+  g_return_if_fail (benchmarks != NULL && models != NULL && results != NULL);
+
+  if (selected_profile (self) != NULL)
+    profile = g_strdup (selected_profile (self)->name);
+  g_clear_pointer (&self->benchmarks, g_ptr_array_unref);
+  g_clear_pointer (&self->models, g_ptr_array_unref);
+  g_clear_pointer (&self->results, g_ptr_array_unref);
+  g_clear_pointer (&self->gaps, g_ptr_array_unref);
+  g_clear_pointer (&self->profiles, g_ptr_array_unref);
+  self->benchmarks = g_ptr_array_ref (benchmarks);
+  self->models = g_ptr_array_ref (models);
+  self->results = g_ptr_array_ref (results);
+  self->gaps = gaps != NULL ? g_ptr_array_ref (gaps) : NULL;
+  self->profiles = profiles != NULL ? g_ptr_array_ref (profiles)
+                                    : g_ptr_array_new_with_free_func ((GDestroyNotify) lb_profile_free);
+  self->baseline_id = 0;
+
+  refresh_profile_dropdown (self, profile);
+  g_hash_table_remove_all (self->chosen);
+  if (models->len >= 2)
+    {
+      ids[0] = ((LbModel *) g_ptr_array_index (models, 0))->id;
+      ids[1] = ((LbModel *) g_ptr_array_index (models, 1))->id;
+      lb_compare_page_set_chosen (self, ids, 2);
+    }
+  else
+    lb_compare_page_set_chosen (self, NULL, 0);
+}
+
+void
+lb_compare_page_set_chosen (LbComparePage *self,
+                            const gint64  *model_ids,
+                            guint          n_ids)
+{
+  g_return_if_fail (LB_IS_COMPARE_PAGE (self));
+
+  g_hash_table_remove_all (self->chosen);
+  for (guint i = 0; i < n_ids; i++)
+    if (model_by_id (self, model_ids[i]) != NULL)
+      g_hash_table_add (self->chosen, g_memdup2 (&model_ids[i], sizeof (gint64)));
+  refresh_model_list (self);
+  recompute (self);
+}
+
+gboolean
+lb_compare_page_select_profile (LbComparePage *self,
+                                const char    *name)
+{
+  g_return_val_if_fail (LB_IS_COMPARE_PAGE (self), FALSE);
+
+  if (name == NULL)
+    {
+      gtk_drop_down_set_selected (self->profile_dropdown, 0);
+      return TRUE;
+    }
+  for (guint i = 0; self->profiles != NULL && i < self->profiles->len; i++)
+    if (g_strcmp0 (((LbProfile *) g_ptr_array_index (self->profiles, i))->name, name) == 0)
+      {
+        gtk_drop_down_set_selected (self->profile_dropdown, i + 1);
+        return TRUE;
+      }
+  return FALSE;
+}
+
+void
+lb_compare_page_set_baseline (LbComparePage *self,
+                              gint64         model_id)
+{
+  g_return_if_fail (LB_IS_COMPARE_PAGE (self));
+
+  self->baseline_id = model_id;
+  recompute (self);
+}
+
+gboolean
+lb_compare_page_save_profile (LbComparePage    *self,
+                              const LbProfile  *profile,
+                              GError          **error)
+{
+  guint replace = G_MAXUINT;
+
+  g_return_val_if_fail (LB_IS_COMPARE_PAGE (self), FALSE);
+  g_return_val_if_fail (profile != NULL, FALSE);
+
+  if (profile->name == NULL || *profile->name == '\0')
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                           _("The profile has no name. Give it one, e.g. “Customer-support chatbot”."));
+      return FALSE;
+    }
+  for (guint i = 0; i < self->profiles->len; i++)
+    {
+      LbProfile *other = g_ptr_array_index (self->profiles, i);
+
+      if (profile->id != 0 && other->id == profile->id)
+        replace = i;
+      else if (g_strcmp0 (other->name, profile->name) == 0)
+        {
+          if (profile->id == 0 || other->id == 0)
+            replace = i;
+          else
+            {
+              g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
+                           _("A profile named “%s” exists already. Pick another name."), profile->name);
+              return FALSE;
+            }
+        }
+    }
+  if (replace != G_MAXUINT)
+    {
+      lb_profile_free (g_ptr_array_index (self->profiles, replace));
+      g_ptr_array_index (self->profiles, replace) = lb_profile_copy (profile);
+    }
+  else
+    g_ptr_array_add (self->profiles, lb_profile_copy (profile));
+
+  refresh_profile_dropdown (self, profile->name);
+  recompute (self);
+  return TRUE;
+}
+
+LbComparison *
+lb_compare_page_get_comparison (LbComparePage *self)
+{
+  g_return_val_if_fail (LB_IS_COMPARE_PAGE (self), NULL);
+  return self->comparison;
+}

@@ -1,0 +1,43 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* lb-compare-page.h: models side by side: picker, table, chart, profiles, robustness */
+#pragma once
+
+#include <adwaita.h>
+
+#include "lb-compare.h"
+
+G_BEGIN_DECLS
+
+#define LB_TYPE_COMPARE_PAGE (lb_compare_page_get_type ())
+G_DECLARE_FINAL_TYPE (LbComparePage, lb_compare_page, LB, COMPARE_PAGE, AdwBin)
+
+GtkWidget    *lb_compare_page_new            (void);
+
+/* Shows one leaderboard: every benchmark, model, current result, gap (LbBenchmark*, LbModel*,
+ * LbResult*, LbGap*) and its saved profiles (LbProfile*). The page keeps references to the
+ * arrays and compares the first two models until told otherwise. */
+void          lb_compare_page_set_data       (LbComparePage *self,
+                                              GPtrArray     *benchmarks,
+                                              GPtrArray     *models,
+                                              GPtrArray     *results,
+                                              GPtrArray     *gaps,
+                                              GPtrArray     *profiles);
+
+/* Compares the models with these ids (in the leaderboard's order); none means all. */
+void          lb_compare_page_set_chosen     (LbComparePage *self,
+                                              const gint64  *model_ids,
+                                              guint          n_ids);
+/* Selects a saved profile by name, or equal weights for NULL. FALSE when there is none. */
+gboolean      lb_compare_page_select_profile (LbComparePage *self,
+                                              const char    *name);
+void          lb_compare_page_set_baseline   (LbComparePage *self,
+                                              gint64         model_id);
+/* Saves @profile (replacing the one of the same id, or name) and selects it. */
+gboolean      lb_compare_page_save_profile   (LbComparePage   *self,
+                                              const LbProfile *profile,
+                                              GError         **error);
+
+/* What the page shows, or NULL while the choice cannot be compared (the page says why). */
+LbComparison *lb_compare_page_get_comparison (LbComparePage *self);
+
+G_END_DECLS

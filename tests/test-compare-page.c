@@ -1,0 +1,449 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-compare-page.c: the comparison page on a display, with a fixture leaderboard */
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "lb-compare-chart.h"
+#include "lb-compare-page.h"
+
+/* The leaderboard of test-compare.c: models A, B, C, D; benchmarks X, Y, Z; B's Z is empty. */
+static const struct {
+  const char *model;
+  const char *benchmark;
+  double      score;
+} scores[] = {
+  { "A", "X", 80 }, { "B", "X", 70 }, { "C", "X", 90 }, { "D", "X", 60 },
+  { "A", "Y", 60 }, { "B", "Y", 90 }, { "C", "Y", 40 }, { "D", "Y", 20 },
+  { "A", "Z", 50 }, { "C", "Z", 70 }, { "D", "Z", 0 },
+};
+
+typedef struct {
+  GPtrArray *benchmarks;
+  GPtrArray *models;
+  GPtrArray *results;
+  GPtrArray *gaps;
+  GPtrArray *profiles;
+  GtkWindow *window;
+  LbComparePage *page;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  static const char *const benchmark_names[] = { "X", "Y", "Z" };
+  static const char *const model_names[] = { "A", "B", "C", "D" };
+  LbProfile *profile;
+  LbWeight *w;
+  LbGap *gap;
+
+  f->benchmarks = g_ptr_array_new_with_free_func ((GDestroyNotify) lb_benchmark_free);
+  f->models = g_ptr_array_new_with_free_func ((GDestroyNotify) lb_model_free);
+  f->results = g_ptr_array_new_with_free_func ((GDestroyNotify) lb_result_free);
+  f->gaps = g_ptr_array_new_with_free_func ((GDestroyNotify) lb_gap_free);
+  f->profiles = g_ptr_array_new_with_free_func ((GDestroyNotify) lb_profile_free);
+
+  for (guint i = 0; i < G_N_ELEMENTS (benchmark_names); i++)
+    {
+      LbBenchmark *b = g_new0 (LbBenchmark, 1);
+
+      b->id = 100 + i;
+      b->leaderboard_id = 1;
+      b->position = i;
+      b->name = g_strdup (benchmark_names[i]);
+      b->higher_is_better = TRUE;
+      b->direction_confirmed = TRUE;
+      g_ptr_array_add (f->benchmarks, b);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (model_names); i++)
+    {
+      LbModel *m = g_new0 (LbModel, 1);
+
+      m->id = i + 1;
+      m->leaderboard_id = 1;
+      m->name = g_strdup (model_names[i]);
+      g_ptr_array_add (f->models, m);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (scores); i++)
+    {
+      LbResult *r = g_new0 (LbResult, 1);
+
+      r->id = i + 1;
+      r->leaderboard_id = 1;
+      r->model_id = scores[i].model[0] - 'A' + 1;
+      r->benchmark_id = 100 + scores[i].benchmark[0] - 'X';
+      r->score = scores[i].score;
+      r->raw = g_strdup_printf ("%g", scores[i].score);
+      r->current = TRUE;
+      r->import_id = 7;
+      r->source_row = r->model_id + 1;
+      r->source_column = r->benchmark_id - 100 + 2;
+      g_ptr_array_add (f->results, r);
+    }
+  gap = g_new0 (LbGap, 1);
+  gap->id = 1;
+  gap->leaderboard_id = 1;
+  gap->model_id = 2;
+  gap->benchmark_id = 102;
+  gap->import_id = 7;
+  gap->source_row = 3;
+  gap->source_column = 4;
+  gap->raw = g_strdup ("");
+  gap->reason = g_strdup ("The cell is empty.");
+  g_ptr_array_add (f->gaps, gap);
+
+  profile = g_new0 (LbProfile, 1);
+  profile->id = 5;
+  profile->leaderboard_id = 1;
+  profile->name = g_strdup ("Support bot");
+  profile->weights = g_ptr_array_new_with_free_func ((GDestroyNotify) lb_weight_free);
+  w = g_new0 (LbWeight, 1);
+  w->benchmark = g_strdup ("X");
+  w->weight = 3;
+  g_ptr_array_add (profile->weights, w);
+  w = g_new0 (LbWeight, 1);
+  w->benchmark = g_strdup ("Y");
+  w->weight = 1;
+  g_ptr_array_add (profile->weights, w);
+  g_ptr_array_add (f->profiles, profile);
+
+  f->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (f->window, 1000, 700);
+  f->page = LB_COMPARE_PAGE (lb_compare_page_new ());
+  gtk_window_set_child (f->window, GTK_WIDGET (f->page));
+  lb_compare_page_set_data (f->page, f->benchmarks, f->models, f->results, f->gaps, f->profiles);
+  gtk_window_present (f->window);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  gtk_window_destroy (f->window);
+  g_ptr_array_unref (f->benchmarks);
+  g_ptr_array_unref (f->models);
+  g_ptr_array_unref (f->results);
+  g_ptr_array_unref (f->gaps);
+  g_ptr_array_unref (f->profiles);
+}
+
+static gboolean
+quit_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  g_main_context_wakeup (NULL);
+  return G_SOURCE_REMOVE;
+}
+
+/* Lets GTK lay out and draw (the column view creates its rows on allocation). */
+static void
+run_main_loop (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, quit_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+collect (GtkWidget *widget,
+         GType      type,
+         GPtrArray *out)
+{
+  if (g_type_is_a (G_OBJECT_TYPE (widget), type) && gtk_widget_get_visible (widget))
+    g_ptr_array_add (out, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect (child, type, out);
+}
+
+static GtkWidget *
+find_one (GtkWidget *root,
+          GType      type)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+  collect (root, type, found);
+  g_assert_cmpuint (found->len, >=, 1);
+  return g_ptr_array_index (found, 0);
+}
+
+/* The texts of the visible labels inside the table, as "main|sub" per cell. */
+static GPtrArray *
+table_texts (Fixture *f)
+{
+  GtkWidget *table = find_one (GTK_WIDGET (f->page), GTK_TYPE_COLUMN_VIEW);
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  GPtrArray *texts = g_ptr_array_new_with_free_func (g_free);
+
+  collect (table, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    g_ptr_array_add (texts, g_strdup (gtk_label_get_text (g_ptr_array_index (labels, i))));
+  return texts;
+}
+
+static gboolean
+has_text (GPtrArray  *texts,
+          const char *text)
+{
+  for (guint i = 0; i < texts->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (texts, i), text) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static GtkLabel *
+find_label (Fixture    *f,
+            const char *text)
+{
+  GtkWidget *table = find_one (GTK_WIDGET (f->page), GTK_TYPE_COLUMN_VIEW);
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  collect (table, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (g_strcmp0 (gtk_label_get_text (g_ptr_array_index (labels, i)), text) == 0)
+      return g_ptr_array_index (labels, i);
+  return NULL;
+}
+
+static gboolean
+label_shows (Fixture    *f,
+             const char *text)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  collect (GTK_WIDGET (f->page), GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (g_strcmp0 (gtk_label_get_text (g_ptr_array_index (labels, i)), text) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+choose_abc (Fixture *f)
+{
+  const gint64 ids[] = { 1, 2, 3 };
+
+  lb_compare_page_set_chosen (f->page, ids, G_N_ELEMENTS (ids));
+  run_main_loop (300);
+}
+
+static void
+test_page_table (Fixture       *f,
+                 gconstpointer  data)
+{
+  GtkColumnView *table;
+  GListModel *columns;
+  g_autoptr(GPtrArray) texts = NULL;
+  LbComparison *c;
+  GtkLabel *best;
+
+  run_main_loop (300);
+  table = GTK_COLUMN_VIEW (find_one (GTK_WIDGET (f->page), GTK_TYPE_COLUMN_VIEW));
+  columns = gtk_column_view_get_columns (table);
+  /* the first two models by default */
+  g_assert_cmpuint (g_list_model_get_n_items (columns), ==, 3);
+
+  choose_abc (f);
+  c = lb_compare_page_get_comparison (f->page);
+  g_assert_nonnull (c);
+  g_assert_cmpuint (c->n_models, ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (columns), ==, 4);
+  {
+    g_autoptr(GtkColumnViewColumn) col1 = g_list_model_get_item (columns, 1);
+    g_autoptr(GtkColumnViewColumn) col3 = g_list_model_get_item (columns, 3);
+
+    g_assert_cmpstr (gtk_column_view_column_get_title (col1), ==, "A (baseline)");
+    g_assert_cmpstr (gtk_column_view_column_get_title (col3), ==, "C");
+  }
+
+  texts = table_texts (f);
+  /* coverage first, the missing cell with its reason, the composite with its rank */
+  g_assert_true (has_text (texts, "Coverage"));
+  g_assert_true (has_text (texts, "2 of 3 benchmarks"));
+  g_assert_true (has_text (texts, "3 of 3 benchmarks"));
+  g_assert_true (has_text (texts, "—"));
+  g_assert_true (has_text (texts, "The cell is empty."));
+  g_assert_true (has_text (texts, "X ↑"));
+  g_assert_true (has_text (texts, "Composite"));
+  g_assert_true (has_text (texts, "0.667"));   /* B: (1/3 + 1)/2 */
+  g_assert_true (has_text (texts, "rank 1"));
+  /* B's X is 10 below the baseline A's 80 */
+  g_assert_true (has_text (texts, "−10"));
+  g_assert_true (has_text (texts, "best · +10"));   /* C's X: 90 */
+
+  /* the best value stands out by more than colour: bold and "best" */
+  best = find_label (f, "90");
+  g_assert_nonnull (best);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (best), "heading"));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (best), "accent"));
+
+  /* the sentences above the table are the core's */
+  g_assert_true (label_shows (f, c->coverage_text));
+  g_assert_true (label_shows (f, c->robustness_text));
+  g_assert_true (label_shows (f, c->method_text));
+  g_assert_cmpstr (c->robustness_text, ==,
+                   "“B” is on top, but raising the weight of “X” by 50% puts “C” on top; "
+                   "leaving out “Y” puts “C” on top; lowering the weight of “Y” by 50% puts “C” on top.");
+}
+
+static void
+test_page_profile (Fixture       *f,
+                   gconstpointer  data)
+{
+  GtkColumnView *table;
+  g_autoptr(GtkColumnViewColumn) before = NULL;
+  g_autoptr(GtkColumnViewColumn) after = NULL;
+  LbComparison *c;
+
+  choose_abc (f);
+  table = GTK_COLUMN_VIEW (find_one (GTK_WIDGET (f->page), GTK_TYPE_COLUMN_VIEW));
+  before = g_list_model_get_item (gtk_column_view_get_columns (table), 2);
+
+  g_assert_false (lb_compare_page_select_profile (f->page, "No such profile"));
+  g_assert_true (lb_compare_page_select_profile (f->page, "Support bot"));
+  run_main_loop (200);
+  c = lb_compare_page_get_comparison (f->page);
+  g_assert_cmpstr (c->profile_name, ==, "Support bot");
+  g_assert_cmpstr (c->robustness_text, ==, "“C” is on top, but leaving out “X” puts “B” on top.");
+  g_assert_true (label_shows (f, c->robustness_text));
+  g_assert_true (label_shows (f, "Composite over 2 of 3 benchmarks. 1 has weight 0 in the profile or is not in it."));
+  /* C: (3 + 2/7)/4 = 0.821 */
+  g_assert_nonnull (find_label (f, "0.821"));
+
+  /* a new profile only rebinds the cells; the columns stay */
+  after = g_list_model_get_item (gtk_column_view_get_columns (table), 2);
+  g_assert_true (before == after);
+}
+
+static void
+test_page_profile_editor (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  g_autoptr(GList) toplevels = NULL;
+  GtkWindow *editor = NULL;
+  GtkButton *edit = NULL;
+  g_autoptr(GPtrArray) spins = g_ptr_array_new ();
+  g_autoptr(GPtrArray) entries = g_ptr_array_new ();
+  LbComparison *c;
+
+  choose_abc (f);
+  collect (GTK_WIDGET (f->page), GTK_TYPE_BUTTON, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_button_get_label (g_ptr_array_index (buttons, i)), "_New Profile…") == 0)
+      edit = g_ptr_array_index (buttons, i);
+  g_assert_nonnull (edit);
+  g_signal_emit_by_name (edit, "clicked");
+  run_main_loop (200);
+
+  toplevels = gtk_window_list_toplevels ();
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (l->data != f->window && gtk_window_get_transient_for (l->data) == f->window)
+      editor = l->data;
+  g_assert_nonnull (editor);
+  g_assert_cmpstr (gtk_window_get_title (editor), ==, "Decision Profile");
+
+  /* name it, weigh Y only, save */
+  collect (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW, entries);
+  g_assert_cmpuint (entries->len, ==, 2);
+  gtk_editable_set_text (GTK_EDITABLE (g_ptr_array_index (entries, 0)), "Only Y");
+  collect (GTK_WIDGET (editor), GTK_TYPE_SPIN_BUTTON, spins);
+  g_assert_cmpuint (spins->len, ==, 3);
+  gtk_spin_button_set_value (g_ptr_array_index (spins, 0), 0);
+  gtk_spin_button_set_value (g_ptr_array_index (spins, 1), 2);
+  gtk_spin_button_set_value (g_ptr_array_index (spins, 2), 0);
+  g_ptr_array_set_size (buttons, 0);
+  collect (gtk_window_get_titlebar (editor), GTK_TYPE_BUTTON, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_button_get_label (g_ptr_array_index (buttons, i)), "_Save") == 0)
+      g_signal_emit_by_name (g_ptr_array_index (buttons, i), "clicked");
+  run_main_loop (200);
+
+  c = lb_compare_page_get_comparison (f->page);
+  g_assert_cmpstr (c->profile_name, ==, "Only Y");
+  g_assert_cmpuint (f->profiles->len, ==, 2);
+  /* Y alone: B (90) is best */
+  g_assert_cmpstr (c->models[c->ranking[0]].model->name, ==, "B");
+  g_assert_cmpuint (c->n_composite, ==, 1);
+}
+
+static void
+test_page_too_few (Fixture       *f,
+                   gconstpointer  data)
+{
+  const gint64 one[] = { 1 };
+  GtkColumnView *table;
+
+  lb_compare_page_set_chosen (f->page, one, 1);
+  run_main_loop (200);
+  g_assert_null (lb_compare_page_get_comparison (f->page));
+  g_assert_true (label_shows (f, "A comparison needs at least two models, but only 1 is chosen. Pick another model."));
+  table = GTK_COLUMN_VIEW (find_one (GTK_WIDGET (f->page), GTK_TYPE_COLUMN_VIEW));
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_column_view_get_columns (table)), ==, 1);
+
+  /* all four */
+  lb_compare_page_set_chosen (f->page, NULL, 0);
+  run_main_loop (200);
+  g_assert_cmpuint (lb_compare_page_get_comparison (f->page)->n_models, ==, 4);
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_column_view_get_columns (table)), ==, 5);
+}
+
+static void
+test_page_chart (Fixture       *f,
+                 gconstpointer  data)
+{
+  LbCompareChart *chart;
+  g_autofree char *description = NULL;
+  GdkRGBA color;
+  int min, nat;
+
+  choose_abc (f);
+  chart = LB_COMPARE_CHART (find_one (GTK_WIDGET (f->page), LB_TYPE_COMPARE_CHART));
+  g_assert_true (lb_compare_chart_get_comparison (chart) == lb_compare_page_get_comparison (f->page));
+  description = lb_compare_chart_dup_description (chart);
+  g_assert_cmpstr (description, ==,
+                   "Bar chart of the rescaled scores (0 to 1, 1 = best) of 3 models on 3 benchmarks, and the composite. "
+                   "“B” has the highest composite. The table shows the same values.");
+  /* four groups (3 benchmarks + composite) of three bars each grow the chart */
+  gtk_widget_measure (GTK_WIDGET (chart), GTK_ORIENTATION_VERTICAL, 720, &min, &nat, NULL, NULL);
+  g_assert_cmpint (min, >, 4 * 3 * 14);
+
+  /* Okabe–Ito: orange first, black last — grey on a dark style */
+  lb_compare_chart_model_color (0, FALSE, &color);
+  g_assert_cmpfloat_with_epsilon (color.red, 0xE6 / 255.0, 1e-6);
+  lb_compare_chart_model_color (7, TRUE, &color);
+  g_assert_cmpfloat_with_epsilon (color.red, 0xBB / 255.0, 1e-6);
+  lb_compare_chart_model_color (7, FALSE, &color);
+  g_assert_cmpfloat_with_epsilon (color.red, 0.0, 1e-6);
+
+  /* draw it once, in both styles */
+  {
+    GtkWidget *stack = gtk_widget_get_ancestor (GTK_WIDGET (chart), GTK_TYPE_STACK);
+
+    gtk_stack_set_visible_child_name (GTK_STACK (stack), "chart");
+    run_main_loop (200);
+    adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+    run_main_loop (200);
+    adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+    g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (chart)));
+  }
+}
+
+int
+main (int argc, char *argv[])
+{
+  /* no accessibility bus on a test display; the chart's description is checked directly */
+  g_setenv ("GTK_A11Y", "none", TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  g_test_add ("/compare-page/table", Fixture, NULL, fixture_setup, test_page_table, fixture_teardown);
+  g_test_add ("/compare-page/profile", Fixture, NULL, fixture_setup, test_page_profile, fixture_teardown);
+  g_test_add ("/compare-page/profile-editor", Fixture, NULL, fixture_setup, test_page_profile_editor, fixture_teardown);
+  g_test_add ("/compare-page/too-few", Fixture, NULL, fixture_setup, test_page_too_few, fixture_teardown);
+  g_test_add ("/compare-page/chart", Fixture, NULL, fixture_setup, test_page_chart, fixture_teardown);
+  return g_test_run ();
+}
