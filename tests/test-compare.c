@@ -1027,6 +1027,226 @@ test_json (void)
                     ==, 3);
 }
 
+static void
+test_text (void)
+{
+  g_auto(Fixture) f;
+  g_autoptr(LbCompareOptions) options = NULL;
+  g_autoptr(LbComparison) c = NULL;
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  fixture_init (&f);
+  build_abc (&f);
+  options = options_abc (&f);
+  c = compare_ok (&f, options);
+  text = lb_comparison_to_text (c);
+  lines = g_strsplit (text, "\n", -1);
+
+  g_assert_cmpstr (lines[0], ==, "Profile: equal weights");
+  g_assert_cmpstr (lines[2], ==, "Benchmark  Weight  A (baseline)  B            C");
+  g_assert_cmpstr (lines[3], ==, "Coverage           3/3           2/3 partial  3/3");
+  g_assert_cmpstr (lines[4], ==, "X ↑        ×1      80            70 (−10)     90* (+10)");
+  g_assert_cmpstr (lines[6], ==, "Z ↑        ×1†     50            —[1]         70* (+20)");
+  g_assert_cmpstr (lines[7], ==, "Composite          0.619 #3      0.667 #1     0.643 #2");
+  g_assert_cmpstr (lines[9], ==, c->coverage_text);
+  g_assert_cmpstr (lines[10], ==, "Ranking: 1. B (0.667); 2. C (0.643); 3. A (0.619)");
+  g_assert_true (g_str_has_prefix (lines[11], "Robustness: “B” is on top, but raising the weight of “X”"));
+  g_assert_nonnull (strstr (text, "[1] “B” on “Z”: The cell is empty. (import 7, row 3, column D)\n"));
+}
+
+static void
+test_text_wide_names (void)
+{
+  g_auto(Fixture) f;
+  g_autoptr(LbCompareOptions) options = lb_compare_options_new ();
+  g_autoptr(LbComparison) c = NULL;
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  fixture_init (&f);
+  add_benchmark (&f, "日本語理解", TRUE, "%");
+  add_benchmark (&f, "X", TRUE, NULL);
+  add_model (&f, "モデルA");
+  add_model (&f, "B");
+  add_result (&f, "モデルA", "日本語理解", 85.3);
+  add_result (&f, "B", "日本語理解", 80);
+  add_result (&f, "モデルA", "X", 1);
+  add_result (&f, "B", "X", 2);
+  c = compare_ok (&f, options);
+  text = lb_comparison_to_text (c);
+  lines = g_strsplit (text, "\n", -1);
+  /* "日本語理解 ↑" takes 12 columns; "モデルA (baseline)" 18 */
+  g_assert_cmpstr (lines[2], ==, "Benchmark     Weight  モデルA (baseline)  B");
+  g_assert_cmpstr (lines[4], ==, "日本語理解 ↑  ×1      85.3%*              80% (−5.3%)");
+}
+
+static void
+test_check_profile (void)
+{
+  g_auto(Fixture) f;
+  static const struct {
+    const char *name;
+    const char *benchmark;
+    double      weight;
+    int         code;   /* -1: valid */
+  } cases[] = {
+    { "Support bot", "X", 2.0, -1 },
+    { "  ", "X", 2.0, LB_COMPARE_ERROR_INVALID_PROFILE },
+    { NULL, "X", 2.0, LB_COMPARE_ERROR_INVALID_PROFILE },
+    { "Support bot", "X", -2.0, LB_COMPARE_ERROR_INVALID_WEIGHT },
+    { "Support bot", "X", 0.0, LB_COMPARE_ERROR_INVALID_PROFILE },
+    { "Support bot", "Latency", 1.0, LB_COMPARE_ERROR_INVALID_PROFILE },
+  };
+
+  fixture_init (&f);
+  build_abc (&f);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(LbProfile) profile = profile_new (cases[i].name, cases[i].benchmark, cases[i].weight, NULL);
+      g_autoptr(GError) error = NULL;
+      gboolean ok = lb_compare_check_profile (profile, f.benchmarks, &error);
+
+      if (cases[i].code < 0)
+        {
+          g_assert_no_error (error);
+          g_assert_true (ok);
+        }
+      else
+        {
+          g_assert_false (ok);
+          g_assert_error (error, LB_COMPARE_ERROR, cases[i].code);
+        }
+    }
+}
+
+/* ---- over the store ---- */
+
+static void
+test_store_leaderboard (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LbStore) store = lb_store_open (":memory:", &error);
+  g_autoptr(LbImport) import = g_new0 (LbImport, 1);
+  g_autoptr(LbProfile) profile = profile_new ("Support bot", "X", 3.0, "Y", 1.0, NULL);
+  g_autoptr(LbProfile) found = NULL;
+  g_autoptr(LbCompareOptions) options = lb_compare_options_new ();
+  g_autoptr(LbComparison) c = NULL;
+  g_autoptr(GPtrArray) models = NULL;
+  g_autoptr(GPtrArray) profiles = NULL;
+  static const char *const benchmark_names[] = { "X", "Y", "Z" };
+  static const char *const model_names[] = { "A", "B", "C", "D" };
+  static const double matrix[4][3] = {
+    { 80, 60, 50 }, { 70, 90, NAN }, { 90, 40, 70 }, { 60, 20, 0 },
+  };
+  gint64 benchmark_ids[3], model_ids[4];
+  gint64 lb, import_id;
+  const LbCompareCell *cell;
+
+  g_assert_no_error (error);
+  lb = lb_store_create_leaderboard (store, "Chatbots", &error);
+  g_assert_no_error (error);
+  for (guint b = 0; b < 3; b++)
+    {
+      LbBenchmark init = { .higher_is_better = TRUE, .direction_confirmed = TRUE };
+
+      benchmark_ids[b] = lb_store_ensure_benchmark (store, lb, benchmark_names[b], &init, NULL, &error);
+      g_assert_no_error (error);
+    }
+  for (guint m = 0; m < 4; m++)
+    {
+      model_ids[m] = lb_store_ensure_model (store, lb, model_names[m], NULL, NULL, &error);
+      g_assert_no_error (error);
+    }
+
+  import->leaderboard_id = lb;
+  import->file_name = g_strdup ("chatbots.csv");
+  import->sha256 = g_strdup ("00");
+  import->layout = g_strdup ("wide");
+  import->status = LB_IMPORT_COMPLETE;
+  import->warnings = g_ptr_array_new_with_free_func ((GDestroyNotify) lb_warning_free);
+  g_assert_true (lb_store_begin (store, &error));
+  import_id = lb_store_add_import (store, import, &error);
+  g_assert_no_error (error);
+  for (guint m = 0; m < 4; m++)
+    for (guint b = 0; b < 3; b++)
+      {
+        if (isnan (matrix[m][b]))
+          {
+            LbGap gap = { 0, lb, model_ids[m], benchmark_ids[b], import_id, m + 2, b + 2, "",
+                          "The cell is empty." };
+
+            g_assert_cmpint (lb_store_add_gap (store, &gap, &error), >, 0);
+          }
+        else
+          {
+            g_autofree char *raw = g_strdup_printf ("%g", matrix[m][b]);
+            LbResult result = { 0 };
+
+            result.leaderboard_id = lb;
+            result.model_id = model_ids[m];
+            result.benchmark_id = benchmark_ids[b];
+            result.score = matrix[m][b];
+            result.raw = raw;
+            result.import_id = import_id;
+            result.source_row = m + 2;
+            result.source_column = b + 2;
+            g_assert_cmpint (lb_store_add_result (store, &result, &error), >, 0);
+          }
+        g_assert_no_error (error);
+      }
+  g_assert_true (lb_store_finish_import (store, import_id, 5, 11, &error));
+  g_assert_true (lb_store_commit (store, &error));
+
+  /* the profile goes through the store and comes back by name */
+  profile->leaderboard_id = lb;
+  g_assert_true (lb_compare_check_profile (profile, NULL, &error));
+  g_assert_cmpint (lb_store_put_profile (store, profile, &error), >, 0);
+  g_assert_no_error (error);
+  found = lb_compare_find_profile (store, lb, "Support bot", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (found->weights->len, ==, 2);
+  g_assert_null (lb_compare_find_profile (store, lb, "Latency first", &error));
+  g_assert_error (error, LB_COMPARE_ERROR, LB_COMPARE_ERROR_UNKNOWN_PROFILE);
+  g_assert_cmpstr (error->message, ==,
+                   "There is no profile named “Latency first”. The profiles of this leaderboard are: “Support bot”.");
+  g_clear_error (&error);
+  profiles = lb_store_list_profiles (store, lb, &error);
+  g_assert_cmpuint (profiles->len, ==, 1);
+
+  lb_compare_options_add_model (options, model_ids[0]);
+  lb_compare_options_add_model (options, model_ids[1]);
+  lb_compare_options_add_model (options, model_ids[2]);
+  lb_compare_options_set_profile (options, found);
+  c = lb_compare_leaderboard (store, lb, options, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (c);
+
+  /* the same numbers as /compare/weights/profile, now from SQLite */
+  g_assert_cmpfloat_with_epsilon (model_of (c, "A")->composite, 9.0 / 14, EPS);
+  g_assert_cmpfloat_with_epsilon (model_of (c, "C")->composite, 23.0 / 28, EPS);
+  g_assert_cmpstr (ranked (c, 0), ==, "C");
+  g_assert_cmpstr (c->robustness_text, ==, "“C” is on top, but leaving out “X” puts “B” on top.");
+  cell = cell_of (c, "Z", "B");
+  g_assert_cmpint (cell->kind, ==, LB_CELL_GAP);
+  g_assert_cmpstr (lb_compare_cell_reason (cell), ==, "The cell is empty.");
+  g_assert_cmpint (cell->import_id, ==, import_id);
+  g_assert_cmpuint (cell->source_row, ==, 3);
+  g_assert_cmpuint (cell->source_column, ==, 4);
+  cell = cell_of (c, "Y", "C");
+  g_assert_cmpstr (cell->raw, ==, "40");
+  g_assert_cmpuint (cell->source_row, ==, 4);
+
+  /* a model of another leaderboard is not this one's */
+  models = lb_store_list_models (store, lb, &error);
+  g_assert_cmpuint (models->len, ==, 4);
+  lb_compare_options_add_model (options, 999);
+  g_clear_pointer (&c, lb_comparison_unref);
+  c = lb_compare_leaderboard (store, lb, options, &error);
+  g_assert_null (c);
+  g_assert_error (error, LB_COMPARE_ERROR, LB_COMPARE_ERROR_UNKNOWN_MODEL);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1052,5 +1272,9 @@ main (int argc, char *argv[])
   g_test_add_func ("/compare/benchmarks/retired-and-unconfirmed", test_retired_and_unconfirmed);
   g_test_add_func ("/compare/output/format", test_format);
   g_test_add_func ("/compare/output/json", test_json);
+  g_test_add_func ("/compare/output/text", test_text);
+  g_test_add_func ("/compare/output/text-wide-names", test_text_wide_names);
+  g_test_add_func ("/compare/profiles/check", test_check_profile);
+  g_test_add_func ("/compare/store/leaderboard", test_store_leaderboard);
   return g_test_run ();
 }

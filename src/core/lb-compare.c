@@ -1392,3 +1392,356 @@ lb_comparison_to_json (const LbComparison *self)
   json_builder_end_object (builder);
   return json_builder_get_root (builder);
 }
+
+/* ---- as text ---- */
+
+/* Columns a terminal gives @text: wide (CJK) characters take two. */
+static guint
+display_width (const char *text)
+{
+  guint width = 0;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_iszerowidth (c))
+        continue;
+      width += g_unichar_iswide (c) ? 2 : 1;
+    }
+  return width;
+}
+
+static void
+append_padded (GString    *out,
+               const char *text,
+               guint       width)
+{
+  g_string_append (out, text);
+  for (guint w = display_width (text); w < width; w++)
+    g_string_append_c (out, ' ');
+}
+
+static char *
+cell_text (const LbComparison *self,
+           const LbCompareRow *row,
+           guint               m,
+           GPtrArray          *footnotes)
+{
+  const LbCompareCell *cell = &row->cells[m];
+  g_autofree char *score = NULL;
+  GString *s;
+
+  if (cell->kind != LB_CELL_VALUE)
+    {
+      g_autofree char *letter = NULL;
+      char *note;
+
+      if (cell->kind == LB_CELL_GAP)
+        {
+          GString *l = g_string_new (NULL);
+
+          for (guint c = cell->source_column; c > 0; c = (c - 1) / 26)
+            g_string_prepend_c (l, 'A' + (c - 1) % 26);
+          letter = g_string_free (l, FALSE);
+          /* TRANSLATORS: a footnote: model, benchmark, reason, then where the cell came from */
+          note = g_strdup_printf (_("“%s” on “%s”: %s (import %" G_GINT64_FORMAT ", row %u, column %s)"),
+                                  self->models[m].model->name, row->benchmark->name,
+                                  lb_compare_cell_reason (cell), cell->import_id, cell->source_row, letter);
+        }
+      else
+        note = g_strdup_printf (_("“%s” on “%s”: %s"), self->models[m].model->name, row->benchmark->name,
+                                lb_compare_cell_reason (cell));
+      g_ptr_array_add (footnotes, note);
+      return g_strdup_printf ("—[%u]", footnotes->len);
+    }
+
+  score = lb_compare_format_score (row, cell->score);
+  s = g_string_new (score);
+  if (cell->has_stderr)
+    {
+      g_autofree char *se = format_number (cell->stderr_value);
+
+      g_string_append_printf (s, "±%s", se);
+    }
+  if (cell->best)
+    g_string_append_c (s, '*');
+  if (cell->has_difference)
+    {
+      g_autofree char *diff = lb_compare_format_difference (row, cell->difference);
+
+      if (cell->significance == LB_SIGNIFICANCE_NOT_DISTINGUISHABLE)
+        /* TRANSLATORS: "n.d." abbreviates "not distinguishable", explained below the table */
+        g_string_append_printf (s, _(" (%s, n.d.)"), diff);
+      else
+        g_string_append_printf (s, " (%s)", diff);
+    }
+  if (cell->clamped)
+    g_string_append (s, "!");
+  return g_string_free (s, FALSE);
+}
+
+char *
+lb_comparison_to_text (const LbComparison *self)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GPtrArray) footnotes = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
+  guint n_cols, n_lines;
+  g_autofree guint *widths = NULL;
+  gboolean any_best = FALSE, any_nd = FALSE, any_out = FALSE, any_clamped = FALSE;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  /* a grid of strings: header, coverage, one line per benchmark, composite */
+  n_cols = 2 + self->n_models;
+  n_lines = 3 + self->n_rows;
+  g_ptr_array_add (cells, g_strdup (_("Benchmark")));
+  g_ptr_array_add (cells, g_strdup (_("Weight")));
+  for (guint m = 0; m < self->n_models; m++)
+    g_ptr_array_add (cells, self->models[m].baseline
+                            ? g_strdup_printf (_("%s (baseline)"), self->models[m].model->name)
+                            : g_strdup (self->models[m].model->name));
+
+  g_ptr_array_add (cells, g_strdup (_("Coverage")));
+  g_ptr_array_add (cells, g_strdup (""));
+  for (guint m = 0; m < self->n_models; m++)
+    {
+      g_autofree char *coverage = g_strdup_printf ("%u/%u", self->models[m].n_covered, self->models[m].n_benchmarks);
+
+      g_ptr_array_add (cells, self->models[m].partial ? g_strdup_printf (_("%s partial"), coverage)
+                                                      : g_steal_pointer (&coverage));
+    }
+
+  for (guint r = 0; r < self->n_rows; r++)
+    {
+      const LbCompareRow *row = &self->rows[r];
+      g_autofree char *weight = format_number (row->weight);
+
+      g_ptr_array_add (cells, g_strdup_printf ("%s %s", row->benchmark->name,
+                                               row->benchmark->higher_is_better ? "↑" : "↓"));
+      if (!row->in_composite)
+        any_out = TRUE;
+      g_ptr_array_add (cells, g_strdup_printf (row->in_composite ? "×%s" : "×%s†", weight));
+      for (guint m = 0; m < self->n_models; m++)
+        {
+          const LbCompareCell *cell = &row->cells[m];
+
+          any_best |= cell->best;
+          any_nd |= cell->has_difference && cell->significance == LB_SIGNIFICANCE_NOT_DISTINGUISHABLE;
+          any_clamped |= cell->clamped;
+          g_ptr_array_add (cells, cell_text (self, row, m, footnotes));
+        }
+    }
+
+  g_ptr_array_add (cells, g_strdup (_("Composite")));
+  g_ptr_array_add (cells, g_strdup (""));
+  for (guint m = 0; m < self->n_models; m++)
+    {
+      const LbCompareModel *model = &self->models[m];
+      GString *s;
+
+      if (!model->has_composite)
+        {
+          g_ptr_array_add (cells, g_strdup ("—"));
+          continue;
+        }
+      s = g_string_new (NULL);
+      g_string_append_printf (s, "%.3f", model->composite);
+      if (model->has_composite_stderr)
+        g_string_append_printf (s, "±%.3f", model->composite_stderr);
+      g_string_append_printf (s, " #%u%s", model->rank, model->tie_group != 0 ? "=" : "");
+      if (model->partial && self->include_partial)
+        g_string_append_printf (s, _(" partial (%u)"), model->composite_n);
+      g_ptr_array_add (cells, g_string_free (s, FALSE));
+    }
+
+  widths = g_new0 (guint, n_cols);
+  for (guint l = 0; l < n_lines; l++)
+    for (guint col = 0; col < n_cols; col++)
+      widths[col] = MAX (widths[col], display_width (g_ptr_array_index (cells, l * n_cols + col)));
+
+  if (self->profile_name != NULL)
+    g_string_append_printf (out, _("Profile: %s"), self->profile_name);
+  else
+    g_string_append (out, _("Profile: equal weights"));
+  g_string_append (out, "\n\n");
+  for (guint l = 0; l < n_lines; l++)
+    {
+      for (guint col = 0; col < n_cols; col++)
+        {
+          const char *text = g_ptr_array_index (cells, l * n_cols + col);
+
+          if (col == n_cols - 1)
+            g_string_append (out, text);
+          else
+            {
+              append_padded (out, text, widths[col]);
+              g_string_append (out, "  ");
+            }
+        }
+      /* no trailing blanks */
+      while (out->len > 0 && out->str[out->len - 1] == ' ')
+        g_string_truncate (out, out->len - 1);
+      g_string_append_c (out, '\n');
+    }
+
+  g_string_append_c (out, '\n');
+  g_string_append_printf (out, "%s\n", self->coverage_text);
+  if (self->n_ranked > 0)
+    {
+      g_string_append (out, _("Ranking:"));
+      for (guint i = 0; i < self->n_ranked; i++)
+        {
+          const LbCompareModel *model = &self->models[self->ranking[i]];
+
+          g_string_append_printf (out, " %u. %s (%.3f)%s", model->rank, model->model->name, model->composite,
+                                  i + 1 < self->n_ranked ? ";" : "");
+        }
+      g_string_append_c (out, '\n');
+    }
+  g_string_append_printf (out, _("Robustness: %s"), self->robustness_text);
+  g_string_append_c (out, '\n');
+  if (*self->uncertainty_text != '\0')
+    {
+      g_string_append_printf (out, _("Uncertainty: %s"), self->uncertainty_text);
+      g_string_append_c (out, '\n');
+    }
+  g_string_append_printf (out, _("Method: %s"), self->method_text);
+  g_string_append_c (out, '\n');
+  for (guint i = 0; i < self->notes->len; i++)
+    {
+      g_string_append_printf (out, _("Note: %s"), (const char *) g_ptr_array_index (self->notes, i));
+      g_string_append_c (out, '\n');
+    }
+
+  if (any_best || any_nd || any_out || any_clamped || self->n_models > 0)
+    g_string_append_c (out, '\n');
+  g_string_append (out, _("(±x) difference to the baseline."));
+  if (any_best)
+    g_string_append_printf (out, " %s", _("* best of the compared models."));
+  if (any_nd)
+    g_string_append_printf (out, " %s", _("n.d. not distinguishable: within two standard errors."));
+  if (any_out)
+    g_string_append_printf (out, " %s", _("† not in the composite."));
+  if (any_clamped)
+    g_string_append_printf (out, " %s", _("! outside the declared scale."));
+  g_string_append (out, _(" #n rank, = tied."));
+  g_string_append_c (out, '\n');
+  for (guint i = 0; i < footnotes->len; i++)
+    g_string_append_printf (out, "[%u] %s\n", i + 1, (const char *) g_ptr_array_index (footnotes, i));
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* ---- profiles ---- */
+
+gboolean
+lb_compare_check_profile (const LbProfile  *profile,
+                          GPtrArray        *benchmarks,
+                          GError          **error)
+{
+  g_autofree char *name = NULL;
+  gboolean any = FALSE;
+
+  g_return_val_if_fail (profile != NULL, FALSE);
+
+  name = g_strstrip (g_strdup (profile->name != NULL ? profile->name : ""));
+  if (*name == '\0')
+    {
+      g_set_error_literal (error, LB_COMPARE_ERROR, LB_COMPARE_ERROR_INVALID_PROFILE,
+                           _("The profile has no name. Give it one, e.g. “Customer-support chatbot”."));
+      return FALSE;
+    }
+  for (guint i = 0; profile->weights != NULL && i < profile->weights->len; i++)
+    {
+      const LbWeight *weight = g_ptr_array_index (profile->weights, i);
+      gboolean known = benchmarks == NULL;
+
+      if (!isfinite (weight->weight) || weight->weight < 0.0)
+        {
+          g_set_error (error, LB_COMPARE_ERROR, LB_COMPARE_ERROR_INVALID_WEIGHT,
+                       _("The profile “%s” gives “%s” the weight %g. A weight must be 0 or more; edit the profile."),
+                       profile->name, weight->benchmark, weight->weight);
+          return FALSE;
+        }
+      for (guint b = 0; !known && b < benchmarks->len; b++)
+        known = g_strcmp0 (((LbBenchmark *) g_ptr_array_index (benchmarks, b))->name, weight->benchmark) == 0;
+      if (!known)
+        {
+          g_set_error (error, LB_COMPARE_ERROR, LB_COMPARE_ERROR_INVALID_PROFILE,
+                       _("The profile “%s” weighs “%s”, which is not a benchmark of this leaderboard. Remove the weight or check the name."),
+                       profile->name, weight->benchmark);
+          return FALSE;
+        }
+      any |= weight->weight > 0.0;
+    }
+  if (!any)
+    {
+      g_set_error (error, LB_COMPARE_ERROR, LB_COMPARE_ERROR_INVALID_PROFILE,
+                   _("The profile “%s” gives every benchmark the weight 0, so it has no composite. Give at least one benchmark a weight above 0."),
+                   profile->name);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* ---- over the store ---- */
+
+LbProfile *
+lb_compare_find_profile (LbStore     *store,
+                         gint64       leaderboard_id,
+                         const char  *name,
+                         GError     **error)
+{
+  g_autoptr(GPtrArray) profiles = NULL;
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  g_return_val_if_fail (LB_IS_STORE (store), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  profiles = lb_store_list_profiles (store, leaderboard_id, error);
+  if (profiles == NULL)
+    return NULL;
+  for (guint i = 0; i < profiles->len; i++)
+    {
+      LbProfile *profile = g_ptr_array_index (profiles, i);
+
+      if (g_strcmp0 (profile->name, name) == 0)
+        return lb_profile_copy (profile);
+      if (names->len > 0)
+        g_string_append (names, _(", "));
+      g_string_append_printf (names, "“%s”", profile->name);
+    }
+  if (profiles->len == 0)
+    g_set_error (error, LB_COMPARE_ERROR, LB_COMPARE_ERROR_UNKNOWN_PROFILE,
+                 _("There is no profile named “%s”: this leaderboard has no profiles yet. Create one on the Compare page, or leave out the profile for equal weights."),
+                 name);
+  else
+    g_set_error (error, LB_COMPARE_ERROR, LB_COMPARE_ERROR_UNKNOWN_PROFILE,
+                 _("There is no profile named “%s”. The profiles of this leaderboard are: %s."),
+                 name, names->str);
+  return NULL;
+}
+
+LbComparison *
+lb_compare_leaderboard (LbStore                 *store,
+                        gint64                   leaderboard_id,
+                        const LbCompareOptions  *options,
+                        GError                 **error)
+{
+  g_autoptr(GPtrArray) benchmarks = NULL;
+  g_autoptr(GPtrArray) models = NULL;
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GPtrArray) gaps = NULL;
+
+  g_return_val_if_fail (LB_IS_STORE (store), NULL);
+  g_return_val_if_fail (options != NULL, NULL);
+
+  if ((benchmarks = lb_store_list_benchmarks (store, leaderboard_id, error)) == NULL
+      || (models = lb_store_list_models (store, leaderboard_id, error)) == NULL
+      || (results = lb_store_list_results (store, leaderboard_id, TRUE, error)) == NULL
+      || (gaps = lb_store_list_gaps (store, leaderboard_id, error)) == NULL)
+    return NULL;
+  return lb_compare (benchmarks, models, results, gaps, options, error);
+}

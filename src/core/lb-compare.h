@@ -5,6 +5,7 @@
 #include <glib-object.h>
 #include <json-glib/json-glib.h>
 
+#include "lb-store.h"
 #include "lb-types.h"
 
 G_BEGIN_DECLS
@@ -15,7 +16,8 @@ typedef enum {
   LB_COMPARE_ERROR_TOO_FEW_MODELS,   /* fewer than two models to compare */
   LB_COMPARE_ERROR_UNKNOWN_MODEL,    /* a chosen or baseline model is not in the leaderboard */
   LB_COMPARE_ERROR_INVALID_WEIGHT,   /* a profile weight is negative or not a number */
-  LB_COMPARE_ERROR_UNKNOWN_PROFILE,  /* no profile of that name (lb_compare_leaderboard) */
+  LB_COMPARE_ERROR_UNKNOWN_PROFILE,  /* no profile of that name (lb_compare_find_profile) */
+  LB_COMPARE_ERROR_INVALID_PROFILE,  /* lb_compare_check_profile: no name, or nothing weighed */
 } LbCompareError;
 
 /* How scores on different scales are brought to 0–1 (1 = best) before averaging. */
@@ -198,6 +200,32 @@ char         *lb_compare_format_difference (const LbCompareRow *row, double diff
 
 /* Everything the comparison says, as data (the CLI's --json, the report). Caller owns it. */
 JsonNode     *lb_comparison_to_json   (const LbComparison *self);
+
+/* The table, coverage, composite, robustness, uncertainty, method and notes as plain text
+ * for a terminal (columns aligned, wide characters counted twice). Newly allocated. */
+char         *lb_comparison_to_text   (const LbComparison *self);
+
+/* Checks a profile before it is saved: a name, weights of 0 or more, at least one above 0.
+ * @benchmarks (LbBenchmark*, may be NULL) lets it name weights for unknown benchmarks. */
+gboolean      lb_compare_check_profile (const LbProfile  *profile,
+                                        GPtrArray        *benchmarks,
+                                        GError          **error);
+
+/* ---- over the store ---- */
+
+/* The leaderboard's profile named @name (LB_COMPARE_ERROR_UNKNOWN_PROFILE, naming those that
+ * exist, when there is none). Caller owns it. */
+LbProfile    *lb_compare_find_profile (LbStore     *store,
+                                       gint64       leaderboard_id,
+                                       const char  *name,
+                                       GError     **error);
+
+/* Reads the leaderboard's benchmarks, models, current results and gaps from @store and
+ * compares them with lb_compare(). */
+LbComparison *lb_compare_leaderboard  (LbStore                 *store,
+                                       gint64                   leaderboard_id,
+                                       const LbCompareOptions  *options,
+                                       GError                 **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LbComparison, lb_comparison_unref)
 
