@@ -156,6 +156,12 @@ gint64       lb_store_add_import        (LbStore *self, const LbImport *import, 
  * and stores the final counts. */
 gboolean     lb_store_finish_import     (LbStore *self, gint64 import_id, guint records, guint results,
                                          GError **error);
+/* Adds warnings the importer found after lb_store_add_import() (of LbWarning*). */
+gboolean     lb_store_add_import_warnings (LbStore *self, gint64 import_id, GPtrArray *warnings,
+                                           GError **error);
+/* Records the encoding the reader settled on: a guess made on an ASCII-only start may change. */
+gboolean     lb_store_set_import_encoding (LbStore *self, gint64 import_id, const char *encoding,
+                                           GError **error);
 GPtrArray   *lb_store_list_imports      (LbStore *self, gint64 leaderboard_id, GError **error); /* newest first, without deleted */
 LbImport    *lb_store_get_import        (LbStore *self, gint64 id, GError **error);
 /* The id of a non-deleted complete import of the same bytes into the leaderboard, or 0. */
