@@ -4,6 +4,8 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
+#include <sys/wait.h>
 
 #include "lb-compare.h"
 
@@ -1247,6 +1249,166 @@ test_store_leaderboard (void)
   g_assert_error (error, LB_COMPARE_ERROR, LB_COMPARE_ERROR_UNKNOWN_MODEL);
 }
 
+/* ---- leaderboard-cli compare ---- */
+
+typedef struct {
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+static void
+run_cli (Run        *run,
+         const char *db,
+         const char *first,
+         ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  const char *exe = g_getenv ("LEADERBOARD_CLI");
+  int wait_status = 0;
+  va_list args;
+
+  g_assert_nonnull (exe);
+  g_ptr_array_add (argv, (char *) exe);
+  g_ptr_array_add (argv, (char *) "--db");
+  g_ptr_array_add (argv, (char *) db);
+  va_start (args, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  memset (run, 0, sizeof *run);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                               &run->out, &run->err, &wait_status, &error));
+  g_assert_no_error (error);
+  run->status = WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1;
+}
+
+/* tests/data/compare/chatbots.csv:
+ *           JMMLU (±se)   MT-bench  Latency (ms, lower is better)
+ *   Alpha   85.3% ±1.0    9.1       420
+ *   Beta    84.9% ±1.1    9.2       510
+ *   Gamma   72.0% ±1.2    #N/A      380
+ * Alpha and Beta, min–max over all three:
+ *   Alpha (1 + 0 + (1 − 40/130))/3 = 0.5641,  Beta (12.9/13.3 + 1 + 0)/3 = 0.6566 */
+static void
+test_cli (void)
+{
+  g_autofree char *db = g_build_filename (g_get_user_data_dir (), "compare.db", NULL);
+  g_autofree char *csv = g_test_build_filename (G_TEST_DIST, "data", "compare", "chatbots.csv", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonObject *root;
+  JsonArray *models;
+
+  g_mkdir_with_parents (g_get_user_data_dir (), 0700);
+  {
+    g_auto(Run) run;
+
+    run_cli (&run, db, "import", csv, "--leaderboard", "Chatbots", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+  }
+
+  /* all three: Gamma lacks MT-bench, so the composite is over 2 of 3 */
+  {
+    g_auto(Run) run;
+
+    run_cli (&run, db, "compare", "Chatbots", NULL);
+    g_assert_cmpstr (run.err, ==, "");
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.out, "\nJMMLU ↑         ×1      85.3%±1*          84.9%±1.1 (−0.4%, n.d.)  72%±1.2 (−13.3%)\n"));
+    g_assert_nonnull (strstr (run.out, "\nComposite over 2 of 3 benchmarks. 1 is left out because"));
+    g_assert_nonnull (strstr (run.out, "\nRobustness: “Alpha” is on top, but leaving out “JMMLU” puts “Gamma” on top.\n"));
+    g_assert_nonnull (strstr (run.out, "[1] “Gamma” on “MT-bench”: Excel error #N/A (the value is not available). (import 1, row 4, column D)\n"));
+  }
+
+  /* two of them, as data */
+  {
+    g_auto(Run) run;
+
+    run_cli (&run, db, "compare", "Chatbots", "--models", "Alpha, Beta", "--json", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_true (json_parser_load_from_data (parser, run.out, -1, &error));
+    g_assert_no_error (error);
+    root = json_node_get_object (json_parser_get_root (parser));
+    g_assert_cmpstr (json_object_get_string_member (root, "leaderboard"), ==, "Chatbots");
+    g_assert_cmpstr (json_array_get_string_element (json_object_get_array_member (root, "ranking"), 0), ==, "Beta");
+    models = json_object_get_array_member (root, "models");
+    g_assert_cmpuint (json_array_get_length (models), ==, 2);
+    g_assert_cmpfloat_with_epsilon (json_object_get_double_member (json_array_get_object_element (models, 0), "composite"),
+                                    (1.0 + 0.0 + (1.0 - 40.0 / 130)) / 3, 1e-9);
+    g_assert_cmpfloat_with_epsilon (json_object_get_double_member (json_array_get_object_element (models, 1), "composite"),
+                                    (12.9 / 13.3 + 1.0) / 3, 1e-9);
+    g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (models, 1), "rank"), ==, 1);
+  }
+
+  /* a profile saved in the store */
+  {
+    g_autoptr(LbStore) store = lb_store_open (db, &error);
+    g_autoptr(LbLeaderboard) lb = NULL;
+    g_autoptr(LbProfile) profile = profile_new ("Fast answers", "Latency (ms)", 3.0, "JMMLU", 1.0, NULL);
+    g_auto(Run) run;
+
+    g_assert_no_error (error);
+    lb = lb_store_find_leaderboard (store, "Chatbots", &error);
+    g_assert_no_error (error);
+    profile->leaderboard_id = lb->id;
+    g_assert_cmpint (lb_store_put_profile (store, profile, &error), >, 0);
+    g_assert_no_error (error);
+    g_clear_object (&store);
+
+    /* Latency ×3, JMMLU ×1 over all three: Alpha (1 + 3·(1 − 40/130))/4 = 0.769 stays ahead of
+     * Gamma (0 + 3·1)/4 = 0.75; Beta (12.9/13.3 + 0)/4 = 0.242 */
+    run_cli (&run, db, "compare", "Chatbots", "--profile", "Fast answers", "--baseline", "Beta", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.out, "Profile: Fast answers\n"));
+    g_assert_nonnull (strstr (run.out, "Ranking: 1. Alpha (0.769); 2. Gamma (0.750); 3. Beta (0.242)\n"));
+    g_assert_nonnull (strstr (run.out, "Beta (baseline)"));
+  }
+
+  /* what is wrong, and what exists */
+  {
+    static const struct {
+      const char *args[4];
+      int         status;
+      const char *message;
+    } cases[] = {
+      { { "--models", "Alpha,Delta" }, 1,
+        "leaderboard-cli: The leaderboard “Chatbots” has no model named “Delta”. Its models are: “Alpha”, “Beta”, “Gamma”.\n" },
+      { { "--models", "Alpha" }, 1,
+        "leaderboard-cli: A comparison needs at least two models, but only 1 is chosen. Pick another model.\n" },
+      { { "--profile", "Cheap" }, 1,
+        "leaderboard-cli: There is no profile named “Cheap”. The profiles of this leaderboard are: “Fast answers”.\n" },
+      { { "--models", "Alpha,Beta", "--baseline", "Gamma" }, 1,
+        "leaderboard-cli: The baseline “Gamma” is not among the compared models. Add it to the comparison or pick another baseline.\n" },
+      { { "--normalization", "z-score" }, 2,
+        "leaderboard-cli: Unknown normalization “z-score”. Use “min-max” or “declared-scale”.\n" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+      {
+        g_auto(Run) run;
+
+        run_cli (&run, db, "compare", "Chatbots", cases[i].args[0], cases[i].args[1], cases[i].args[2],
+                 cases[i].args[3], NULL);
+        g_assert_cmpint (run.status, ==, cases[i].status);
+        g_assert_cmpstr (run.err, ==, cases[i].message);
+        g_assert_cmpstr (run.out, ==, "");
+      }
+  }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1276,5 +1438,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/compare/output/text-wide-names", test_text_wide_names);
   g_test_add_func ("/compare/profiles/check", test_check_profile);
   g_test_add_func ("/compare/store/leaderboard", test_store_leaderboard);
+  g_test_add_func ("/compare/cli/compare", test_cli);
   return g_test_run ();
 }

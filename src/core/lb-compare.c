@@ -724,7 +724,43 @@ compute_ranking (LbComparison *self)
       return;
     }
   if (n_with_stderr == 0)
-    g_string_append (text, _("The results carry no standard errors, so the ranking has no uncertainty information: a small difference may not be real."));
+    {
+      g_autoptr(GString) lacking = g_string_new (NULL);
+      guint n_lacking = 0;
+      gboolean some = FALSE;
+
+      /* Name the benchmarks that keep the composites from having a standard error. */
+      for (guint r = 0; r < self->n_rows; r++)
+        {
+          gboolean row_lacks = FALSE;
+
+          for (guint m = 0; m < self->n_models; m++)
+            {
+              const LbCompareCell *cell = &self->rows[r].cells[m];
+
+              if (!cell->in_composite)
+                continue;
+              if (cell->has_stderr)
+                some = TRUE;
+              else
+                row_lacks = TRUE;
+            }
+          if (row_lacks)
+            {
+              if (n_lacking++ > 0)
+                g_string_append (lacking, _(", "));
+              g_string_append_printf (lacking, "“%s”", self->rows[r].benchmark->name);
+            }
+        }
+      if (some)
+        g_string_append_printf (text,
+                                ngettext ("Results on %s carry no standard error, so the composites have none and the ranking has no uncertainty information: a small difference may not be real.",
+                                          "Results on %s carry no standard errors, so the composites have none and the ranking has no uncertainty information: a small difference may not be real.",
+                                          n_lacking),
+                                lacking->str);
+      else
+        g_string_append (text, _("The results carry no standard errors, so the ranking has no uncertainty information: a small difference may not be real."));
+    }
   else if (n_with_stderr < self->n_ranked)
     g_string_append_printf (text,
                             ngettext ("Standard errors are known for %u of %u ranked model; differences involving the others have no uncertainty information.",
@@ -1319,8 +1355,16 @@ lb_comparison_to_json (const LbComparison *self)
       add_number_or_null (builder, "composite_stderr", model->has_composite_stderr, model->composite_stderr);
       json_builder_set_member_name (builder, "composite_benchmarks");
       json_builder_add_int_value (builder, model->composite_n);
-      add_number_or_null (builder, "rank", model->rank > 0, model->rank);
-      add_number_or_null (builder, "tie_group", model->tie_group > 0, model->tie_group);
+      json_builder_set_member_name (builder, "rank");
+      if (model->rank > 0)
+        json_builder_add_int_value (builder, model->rank);
+      else
+        json_builder_add_null_value (builder);
+      json_builder_set_member_name (builder, "tie_group");
+      if (model->tie_group > 0)
+        json_builder_add_int_value (builder, model->tie_group);
+      else
+        json_builder_add_null_value (builder);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
