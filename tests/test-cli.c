@@ -250,6 +250,81 @@ test_set_record (Fixture       *fixture,
   g_assert_nonnull (strstr (run.out, "Check the dates."));
 }
 
+/* Drops the "generated_at" line, which differs between two exports. */
+static char *
+without_generated_at (const char *json)
+{
+  g_auto(GStrv) lines = g_strsplit (json, "\n", -1);
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (strstr (lines[i], "\"generated_at\"") == NULL)
+      g_string_append_printf (out, "%s\n", lines[i]);
+  return g_string_free (out, FALSE);
+}
+
+static void
+test_export_round_trip (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *path = data_path ("wide-cp932.csv");
+  g_autofree char *lbom = g_build_filename (fixture->dir, "vendors.lbom.json", NULL);
+  g_autofree char *csv = g_build_filename (fixture->dir, "vendors.csv", NULL);
+  g_autofree char *first = NULL;
+  g_autofree char *csv_bytes = NULL;
+  g_autofree char *other_db = g_build_filename (fixture->dir, "other.db", NULL);
+  char *saved_db = NULL;  /* borrowed: the fixture owns it */
+  g_auto(Run) run = { 0 };
+  gsize length = 0;
+
+  cli (fixture, &run, "import", path, "--leaderboard", "Vendors", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+  cli (fixture, &run, "set", "Vendors", "--owner", "佐藤", NULL);
+  run_clear (&run);
+
+  cli (fixture, &run, "export", "Vendors", "--format", "lbom", "-o", lbom, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+  cli (fixture, &run, "export", "Vendors", "--format", "lbom", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  first = g_steal_pointer (&run.out);
+  g_assert_nonnull (strstr (first, "\"format\" : \"lbom\""));
+  g_assert_nonnull (strstr (first, "\"raw\" : \"85.3%\""));
+  run_clear (&run);
+
+  /* Into another database, and out again: the same document. */
+  saved_db = fixture->db;
+  fixture->db = other_db;
+  cli (fixture, &run, "import-lbom", lbom, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "“Vendors”"));
+  run_clear (&run);
+  cli (fixture, &run, "export", "Vendors", "--format", "lbom", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  {
+    g_autofree char *a = without_generated_at (first);
+    g_autofree char *b = without_generated_at (run.out);
+
+    g_assert_cmpstr (a, ==, b);
+  }
+  run_clear (&run);
+
+  /* Importing it again is refused and changes nothing. */
+  cli (fixture, &run, "import-lbom", lbom, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "Vendors"));
+  g_assert_nonnull (strstr (run.err, "Nothing was imported."));
+  run_clear (&run);
+  fixture->db = saved_db;
+
+  cli (fixture, &run, "export", "Vendors", "--format", "csv", "-o", csv, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_file_get_contents (csv, &csv_bytes, &length, NULL));
+  g_assert_true (g_str_has_prefix (csv_bytes, "\xef\xbb\xbfModel,Version,Provider,JMMLU (%),MT-bench,"));
+  g_assert_nonnull (strstr (csv_bytes, "\r\nGPT-4o,2024-08-06,OpenAI,85.3,9.1,420\r\n"));
+}
+
 static void
 test_usage (Fixture       *fixture,
             gconstpointer  data)
@@ -284,6 +359,7 @@ main (int argc, char *argv[])
   g_test_add ("/cli/import/dry-run", Fixture, NULL, fixture_set_up, test_import_dry_run, fixture_tear_down);
   g_test_add ("/cli/import/bad-files", Fixture, NULL, fixture_set_up, test_bad_files, fixture_tear_down);
   g_test_add ("/cli/set", Fixture, NULL, fixture_set_up, test_set_record, fixture_tear_down);
+  g_test_add ("/cli/export/round-trip", Fixture, NULL, fixture_set_up, test_export_round_trip, fixture_tear_down);
   g_test_add ("/cli/usage", Fixture, NULL, fixture_set_up, test_usage, fixture_tear_down);
   return g_test_run ();
 }

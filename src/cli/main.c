@@ -19,6 +19,8 @@ static const struct {
   { "list",        lb_cli_list,        N_("List the leaderboards") },
   { "show",        lb_cli_show,        N_("Show a leaderboard’s record, benchmarks, models and imports") },
   { "set",         lb_cli_set,         N_("Set fields of a leaderboard’s record") },
+  { "export",      lb_cli_export,      N_("Export a leaderboard as LBOM or CSV") },
+  { "import-lbom", lb_cli_import_lbom, N_("Import an LBOM file") },
   { "compare",     lb_cli_compare,     N_("Compare models side by side") },
 };
 

@@ -180,8 +180,10 @@ insert_result (LbStore         *self,
   lb_bind_text (stmt, 6, result->evaluated_at);
   lb_bind_text (stmt, 7, result->raw);
   lb_bind_text (stmt, 8, result->model_version);
-  /* An import's results become current in lb_store_finish_import(). */
-  sqlite3_bind_int (stmt, 9, result->import_id == 0 && result->current);
+  /* An import's results are written current (so lb_store_finish_import() need not touch
+   * them again); finishing demotes the older ones. The importer writes everything in one
+   * transaction, so no reader sees two current results for a cell. */
+  sqlite3_bind_int (stmt, 9, result->import_id != 0 || result->current);
   lb_bind_id (stmt, 10, result->import_id);
   sqlite3_bind_int (stmt, 11, result->source_row);
   sqlite3_bind_int (stmt, 12, result->source_column);
@@ -426,26 +428,17 @@ finish_import (LbStore  *self,
   if (leaderboard_id <= 0)
     return FALSE;
 
-  /* Older results of the cells this import covers stop being current... */
+  /* The import's results were written current; every older current result of a cell
+   * the import covers (from earlier imports, or earlier in the same file when it repeats
+   * a cell) stops being current. One indexed probe per new result. */
   stmt = lb_store_prepare (self,
                            "UPDATE results SET current = 0"
-                           " WHERE leaderboard_id = ?2 AND current = 1"
-                           "   AND (model_id, benchmark_id) IN"
-                           "       (SELECT model_id, benchmark_id FROM results WHERE import_id = ?1)",
-                           error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, import_id);
-  sqlite3_bind_int64 (stmt, 2, leaderboard_id);
-  if (!lb_store_step_done (self, stmt, error))
-    return FALSE;
-  g_clear_pointer (&stmt, lb_stmt_release);
-
-  /* ...and the import's own become current; when a file repeats a cell, its last one wins. */
-  stmt = lb_store_prepare (self,
-                           "UPDATE results SET current = 1"
-                           " WHERE id IN (SELECT max(id) FROM results WHERE import_id = ?1"
-                           "              GROUP BY model_id, benchmark_id)", error);
+                           " WHERE id IN (SELECT o.id FROM results n"
+                           "              JOIN results o ON o.leaderboard_id = n.leaderboard_id"
+                           "                AND o.model_id = n.model_id"
+                           "                AND o.benchmark_id = n.benchmark_id"
+                           "                AND o.current = 1 AND o.id < n.id"
+                           "              WHERE n.import_id = ?1)", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, import_id);
@@ -657,20 +650,36 @@ set_import_deleted (LbStore   *self,
     return FALSE;
   g_clear_pointer (&stmt, lb_stmt_release);
 
-  /* Every cell the import touched: the newest visible result is current, none other. */
+  /* In every cell the import touched, the newest visible result is current and no other:
+   * first clear the cells, then mark one result in each. Both go through the indexes and
+   * write only the rows whose flag is set or cleared. */
   stmt = lb_store_prepare (self,
-                           "UPDATE results AS t SET current = (t.id IS"
-                           "   (SELECT r.id FROM results r"
-                           "     WHERE r.leaderboard_id = t.leaderboard_id AND r.model_id = t.model_id"
-                           "       AND r.benchmark_id = t.benchmark_id AND" RESULT_VISIBLE
-                           "     ORDER BY r.id DESC LIMIT 1))"
-                           " WHERE t.leaderboard_id = ?2 AND (t.model_id, t.benchmark_id) IN"
-                           "       (SELECT model_id, benchmark_id FROM results WHERE import_id = ?1)",
-                           error);
+                           "UPDATE results SET current = 0"
+                           " WHERE id IN (SELECT o.id FROM results n"
+                           "              JOIN results o ON o.leaderboard_id = n.leaderboard_id"
+                           "                AND o.model_id = n.model_id"
+                           "                AND o.benchmark_id = n.benchmark_id"
+                           "                AND o.current = 1"
+                           "              WHERE n.import_id = ?1)", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
-  sqlite3_bind_int64 (stmt, 2, leaderboard_id);
+  if (!lb_store_step_done (self, stmt, error))
+    return FALSE;
+  g_clear_pointer (&stmt, lb_stmt_release);
+
+  stmt = lb_store_prepare (self,
+                           "UPDATE results SET current = 1"
+                           " WHERE id IN (SELECT (SELECT r.id FROM results r"
+                           "                       WHERE r.leaderboard_id = n.leaderboard_id"
+                           "                         AND r.model_id = n.model_id"
+                           "                         AND r.benchmark_id = n.benchmark_id"
+                           "                         AND" RESULT_VISIBLE
+                           "                       ORDER BY r.id DESC LIMIT 1)"
+                           "              FROM results n WHERE n.import_id = ?1)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
   if (!lb_store_step_done (self, stmt, error))
     return FALSE;
 
