@@ -433,6 +433,143 @@ test_page_chart (Fixture       *f,
   }
 }
 
+/* The same leaderboard written to a store, as the importer would. */
+static gint64
+fill_store (Fixture *f,
+            LbStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LbImport) import = g_new0 (LbImport, 1);
+  gint64 lb, import_id;
+  gint64 benchmark_ids[3], model_ids[4];
+
+  lb = lb_store_create_leaderboard (store, "Chatbots", &error);
+  g_assert_no_error (error);
+  for (guint b = 0; b < f->benchmarks->len; b++)
+    {
+      benchmark_ids[b] = lb_store_ensure_benchmark (store, lb, ((LbBenchmark *) g_ptr_array_index (f->benchmarks, b))->name,
+                                                    g_ptr_array_index (f->benchmarks, b), NULL, &error);
+      g_assert_no_error (error);
+    }
+  for (guint m = 0; m < f->models->len; m++)
+    {
+      model_ids[m] = lb_store_ensure_model (store, lb, ((LbModel *) g_ptr_array_index (f->models, m))->name,
+                                            NULL, NULL, &error);
+      g_assert_no_error (error);
+    }
+  import->leaderboard_id = lb;
+  import->file_name = g_strdup ("chatbots.csv");
+  import->sha256 = g_strdup ("00");
+  import->layout = g_strdup ("wide");
+  import->status = LB_IMPORT_COMPLETE;
+  import->warnings = g_ptr_array_new_with_free_func ((GDestroyNotify) lb_warning_free);
+  g_assert_true (lb_store_begin (store, &error));
+  import_id = lb_store_add_import (store, import, &error);
+  for (guint i = 0; i < f->results->len; i++)
+    {
+      LbResult result = *(LbResult *) g_ptr_array_index (f->results, i);
+
+      result.leaderboard_id = lb;
+      result.model_id = model_ids[result.model_id - 1];
+      result.benchmark_id = benchmark_ids[result.benchmark_id - 100];
+      result.import_id = import_id;
+      g_assert_cmpint (lb_store_add_result (store, &result, &error), >, 0);
+    }
+  {
+    LbGap gap = *(LbGap *) g_ptr_array_index (f->gaps, 0);
+
+    gap.leaderboard_id = lb;
+    gap.model_id = model_ids[gap.model_id - 1];
+    gap.benchmark_id = benchmark_ids[gap.benchmark_id - 100];
+    gap.import_id = import_id;
+    g_assert_cmpint (lb_store_add_gap (store, &gap, &error), >, 0);
+  }
+  g_assert_true (lb_store_finish_import (store, import_id, 5, f->results->len, &error));
+  g_assert_true (lb_store_commit (store, &error));
+  g_assert_no_error (error);
+  return lb;
+}
+
+static void
+test_page_store (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LbStore) store = lb_store_open (":memory:", &error);
+  g_autoptr(GPtrArray) profiles = NULL;
+  g_autoptr(LbProfile) profile = NULL;
+  g_autoptr(LbProfile) bad = NULL;
+  g_autoptr(GPtrArray) models = NULL;
+  LbComparison *c;
+  gint64 lb, ids[3];
+  LbWeight *w;
+
+  g_assert_no_error (error);
+  lb = fill_store (f, store);
+  lb_compare_page_load (f->page, store, lb);
+  run_main_loop (200);
+
+  /* the first two models, by name: A and B */
+  c = lb_compare_page_get_comparison (f->page);
+  g_assert_nonnull (c);
+  g_assert_cmpuint (c->n_models, ==, 2);
+  g_assert_cmpstr (c->models[0].model->name, ==, "A");
+
+  models = lb_store_list_models (store, lb, &error);
+  for (guint i = 0; i < 3; i++)
+    ids[i] = ((LbModel *) g_ptr_array_index (models, i))->id;
+  lb_compare_page_set_chosen (f->page, ids, 3);
+  run_main_loop (200);
+  c = lb_compare_page_get_comparison (f->page);
+  g_assert_cmpuint (c->n_models, ==, 3);
+  g_assert_cmpint (lb_compare_cell_reason (lb_comparison_get_cell (c, 2, 1)) != NULL, ==, TRUE);
+  g_assert_true (label_shows (f, "The cell is empty."));
+
+  /* saving a profile writes it to the store and selects it */
+  profile = g_new0 (LbProfile, 1);
+  profile->name = g_strdup ("Support bot");
+  profile->weights = g_ptr_array_new_with_free_func ((GDestroyNotify) lb_weight_free);
+  w = g_new0 (LbWeight, 1);
+  w->benchmark = g_strdup ("X");
+  w->weight = 3;
+  g_ptr_array_add (profile->weights, w);
+  w = g_new0 (LbWeight, 1);
+  w->benchmark = g_strdup ("Y");
+  w->weight = 1;
+  g_ptr_array_add (profile->weights, w);
+  g_assert_true (lb_compare_page_save_profile (f->page, profile, &error));
+  g_assert_no_error (error);
+  run_main_loop (100);
+  profiles = lb_store_list_profiles (store, lb, &error);
+  g_assert_cmpuint (profiles->len, ==, 1);
+  g_assert_cmpint (((LbProfile *) g_ptr_array_index (profiles, 0))->leaderboard_id, ==, lb);
+  c = lb_compare_page_get_comparison (f->page);
+  g_assert_cmpstr (c->profile_name, ==, "Support bot");
+  g_assert_cmpuint (c->n_models, ==, 3);   /* the choice survives the reload */
+  g_assert_cmpstr (c->robustness_text, ==, "“C” is on top, but leaving out “X” puts “B” on top.");
+
+  /* a profile that weighs nothing is refused, and the store keeps the one it has */
+  bad = lb_profile_copy (profile);
+  g_free (bad->name);
+  bad->name = g_strdup ("Nothing");
+  ((LbWeight *) g_ptr_array_index (bad->weights, 0))->weight = 0;
+  ((LbWeight *) g_ptr_array_index (bad->weights, 1))->weight = 0;
+  g_assert_false (lb_compare_page_save_profile (f->page, bad, &error));
+  g_assert_error (error, LB_COMPARE_ERROR, LB_COMPARE_ERROR_INVALID_PROFILE);
+  g_clear_error (&error);
+  g_clear_pointer (&profiles, g_ptr_array_unref);
+  profiles = lb_store_list_profiles (store, lb, &error);
+  g_assert_cmpuint (profiles->len, ==, 1);
+
+  /* a change written elsewhere (a model renamed) shows up */
+  g_assert_true (lb_store_set_model_field (store, ids[2], LB_MODEL_FIELD_NAME, "C-2", &error));
+  g_assert_no_error (error);
+  run_main_loop (100);
+  c = lb_compare_page_get_comparison (f->page);
+  g_assert_cmpstr (c->models[2].model->name, ==, "C-2");
+  g_assert_cmpstr (c->profile_name, ==, "Support bot");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -444,6 +581,7 @@ main (int argc, char *argv[])
   g_test_add ("/compare-page/profile", Fixture, NULL, fixture_setup, test_page_profile, fixture_teardown);
   g_test_add ("/compare-page/profile-editor", Fixture, NULL, fixture_setup, test_page_profile_editor, fixture_teardown);
   g_test_add ("/compare-page/too-few", Fixture, NULL, fixture_setup, test_page_too_few, fixture_teardown);
+  g_test_add ("/compare-page/store", Fixture, NULL, fixture_setup, test_page_store, fixture_teardown);
   g_test_add ("/compare-page/chart", Fixture, NULL, fixture_setup, test_page_chart, fixture_teardown);
   return g_test_run ();
 }

@@ -90,6 +90,8 @@ struct _LbComparePage
   LbCompareChart *chart;
 
   /* owned */
+  LbStore        *store;           /* NULL: data given by lb_compare_page_set_data() */
+  gint64          leaderboard_id;
   GPtrArray      *benchmarks;
   GPtrArray      *models;
   GPtrArray      *results;
@@ -906,6 +908,7 @@ lb_compare_page_finalize (GObject *object)
 {
   LbComparePage *self = LB_COMPARE_PAGE (object);
 
+  g_clear_object (&self->store);
   g_clear_pointer (&self->benchmarks, g_ptr_array_unref);
   g_clear_pointer (&self->models, g_ptr_array_unref);
   g_clear_pointer (&self->results, g_ptr_array_unref);
@@ -1025,22 +1028,31 @@ lb_compare_page_new (void)
   return g_object_new (LB_TYPE_COMPARE_PAGE, NULL);
 }
 
-void
-lb_compare_page_set_data (LbComparePage *self,
-                          GPtrArray     *benchmarks,
-                          GPtrArray     *models,
-                          GPtrArray     *results,
-                          GPtrArray     *gaps,
-                          GPtrArray     *profiles)
+/* Takes new data; keeps the choice of models, baseline and profile where they still exist. */
+static void
+apply_data (LbComparePage *self,
+            GPtrArray     *benchmarks,
+            GPtrArray     *models,
+            GPtrArray     *results,
+            GPtrArray     *gaps,
+            GPtrArray     *profiles,
+            gboolean       keep_choice)
 {
   g_autofree char *profile = NULL;
-  gint64 ids[2];
-
-  g_return_if_fail (LB_IS_COMPARE_PAGE (self));
-  g_return_if_fail (benchmarks != NULL && models != NULL && results != NULL);
+  g_autoptr(GArray) chosen = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   if (selected_profile (self) != NULL)
     profile = g_strdup (selected_profile (self)->name);
+  if (keep_choice)
+    {
+      GHashTableIter iter;
+      gpointer key;
+
+      g_hash_table_iter_init (&iter, self->chosen);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        g_array_append_val (chosen, *(gint64 *) key);
+    }
+
   g_clear_pointer (&self->benchmarks, g_ptr_array_unref);
   g_clear_pointer (&self->models, g_ptr_array_unref);
   g_clear_pointer (&self->results, g_ptr_array_unref);
@@ -1052,18 +1064,88 @@ lb_compare_page_set_data (LbComparePage *self,
   self->gaps = gaps != NULL ? g_ptr_array_ref (gaps) : NULL;
   self->profiles = profiles != NULL ? g_ptr_array_ref (profiles)
                                     : g_ptr_array_new_with_free_func ((GDestroyNotify) lb_profile_free);
-  self->baseline_id = 0;
+  if (!keep_choice || model_by_id (self, self->baseline_id) == NULL)
+    self->baseline_id = 0;
 
   refresh_profile_dropdown (self, profile);
-  g_hash_table_remove_all (self->chosen);
-  if (models->len >= 2)
+  if (!keep_choice && models->len >= 2)
     {
-      ids[0] = ((LbModel *) g_ptr_array_index (models, 0))->id;
-      ids[1] = ((LbModel *) g_ptr_array_index (models, 1))->id;
-      lb_compare_page_set_chosen (self, ids, 2);
+      g_array_set_size (chosen, 2);
+      g_array_index (chosen, gint64, 0) = ((LbModel *) g_ptr_array_index (models, 0))->id;
+      g_array_index (chosen, gint64, 1) = ((LbModel *) g_ptr_array_index (models, 1))->id;
     }
-  else
-    lb_compare_page_set_chosen (self, NULL, 0);
+  /* drops the models that are gone */
+  lb_compare_page_set_chosen (self, (const gint64 *) chosen->data, chosen->len);
+}
+
+static void
+reload (LbComparePage *self,
+        gboolean       keep_choice)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) benchmarks = NULL;
+  g_autoptr(GPtrArray) models = NULL;
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GPtrArray) gaps = NULL;
+  g_autoptr(GPtrArray) profiles = NULL;
+
+  if ((benchmarks = lb_store_list_benchmarks (self->store, self->leaderboard_id, &error)) == NULL
+      || (models = lb_store_list_models (self->store, self->leaderboard_id, &error)) == NULL
+      || (results = lb_store_list_results (self->store, self->leaderboard_id, TRUE, &error)) == NULL
+      || (gaps = lb_store_list_gaps (self->store, self->leaderboard_id, &error)) == NULL
+      || (profiles = lb_store_list_profiles (self->store, self->leaderboard_id, &error)) == NULL)
+    {
+      gtk_label_set_text (self->error_label, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+      return;
+    }
+  apply_data (self, benchmarks, models, results, gaps, profiles, keep_choice);
+}
+
+static void
+store_changed_cb (LbComparePage *self,
+                  gint64         leaderboard_id,
+                  LbStore       *store)
+{
+  if (leaderboard_id == 0 || leaderboard_id == self->leaderboard_id)
+    reload (self, TRUE);
+}
+
+void
+lb_compare_page_set_data (LbComparePage *self,
+                          GPtrArray     *benchmarks,
+                          GPtrArray     *models,
+                          GPtrArray     *results,
+                          GPtrArray     *gaps,
+                          GPtrArray     *profiles)
+{
+  g_return_if_fail (LB_IS_COMPARE_PAGE (self));
+  g_return_if_fail (benchmarks != NULL && models != NULL && results != NULL);
+
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_func (self->store, store_changed_cb, self);
+  g_clear_object (&self->store);
+  self->leaderboard_id = 0;
+  apply_data (self, benchmarks, models, results, gaps, profiles, FALSE);
+}
+
+void
+lb_compare_page_load (LbComparePage *self,
+                      LbStore       *store,
+                      gint64         leaderboard_id)
+{
+  g_return_if_fail (LB_IS_COMPARE_PAGE (self));
+  g_return_if_fail (LB_IS_STORE (store));
+
+  if (self->store != store)
+    {
+      if (self->store != NULL)
+        g_signal_handlers_disconnect_by_func (self->store, store_changed_cb, self);
+      g_set_object (&self->store, store);
+      g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
+    }
+  self->leaderboard_id = leaderboard_id;
+  reload (self, FALSE);
 }
 
 void
@@ -1121,12 +1203,23 @@ lb_compare_page_save_profile (LbComparePage    *self,
   g_return_val_if_fail (LB_IS_COMPARE_PAGE (self), FALSE);
   g_return_val_if_fail (profile != NULL, FALSE);
 
-  if (profile->name == NULL || *profile->name == '\0')
+  if (!lb_compare_check_profile (profile, self->benchmarks, error))
+    return FALSE;
+
+  if (self->store != NULL)
     {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                           _("The profile has no name. Give it one, e.g. “Customer-support chatbot”."));
-      return FALSE;
+      g_autoptr(LbProfile) copy = lb_profile_copy (profile);
+
+      copy->leaderboard_id = self->leaderboard_id;
+      /* the store emits ::changed, and the page reloads from it */
+      if (lb_store_put_profile (self->store, copy, error) == 0)
+        return FALSE;
+      reload (self, TRUE);
+      refresh_profile_dropdown (self, profile->name);
+      recompute (self);
+      return TRUE;
     }
+
   for (guint i = 0; i < self->profiles->len; i++)
     {
       LbProfile *other = g_ptr_array_index (self->profiles, i);

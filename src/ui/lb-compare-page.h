@@ -23,6 +23,12 @@ void          lb_compare_page_set_data       (LbComparePage *self,
                                               GPtrArray     *gaps,
                                               GPtrArray     *profiles);
 
+/* Shows the leaderboard @leaderboard_id of @store, reloads when the store says it changed, and
+ * saves profiles to it (lb_store_put_profile). A failure to read is shown on the page. */
+void          lb_compare_page_load           (LbComparePage *self,
+                                              LbStore       *store,
+                                              gint64         leaderboard_id);
+
 /* Compares the models with these ids (in the leaderboard's order); none means all. */
 void          lb_compare_page_set_chosen     (LbComparePage *self,
                                               const gint64  *model_ids,
@@ -32,7 +38,8 @@ gboolean      lb_compare_page_select_profile (LbComparePage *self,
                                               const char    *name);
 void          lb_compare_page_set_baseline   (LbComparePage *self,
                                               gint64         model_id);
-/* Saves @profile (replacing the one of the same id, or name) and selects it. */
+/* Checks @profile (lb_compare_check_profile), saves it (to the store when the page has one;
+ * replacing the one of the same id, or name) and selects it. */
 gboolean      lb_compare_page_save_profile   (LbComparePage   *self,
                                               const LbProfile *profile,
                                               GError         **error);
