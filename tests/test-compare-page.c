@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <string.h>
 
 #include "lb-compare-chart.h"
 #include "lb-compare-page.h"
@@ -171,7 +172,8 @@ find_one (GtkWidget *root,
   return g_ptr_array_index (found, 0);
 }
 
-/* The texts of the visible labels inside the table, as "main|sub" per cell. */
+/* The lines of the visible labels inside the table: a cell shows its value on the first line
+ * and what to know about it on the second. */
 static GPtrArray *
 table_texts (Fixture *f)
 {
@@ -181,7 +183,12 @@ table_texts (Fixture *f)
 
   collect (table, GTK_TYPE_LABEL, labels);
   for (guint i = 0; i < labels->len; i++)
-    g_ptr_array_add (texts, g_strdup (gtk_label_get_text (g_ptr_array_index (labels, i))));
+    {
+      g_auto(GStrv) lines = g_strsplit (gtk_label_get_text (g_ptr_array_index (labels, i)), "\n", -1);
+
+      for (guint l = 0; lines[l] != NULL; l++)
+        g_ptr_array_add (texts, g_strdup (lines[l]));
+    }
   return texts;
 }
 
@@ -195,17 +202,22 @@ has_text (GPtrArray  *texts,
   return FALSE;
 }
 
+/* The table cell whose first line is @first_line. */
 static GtkLabel *
 find_label (Fixture    *f,
-            const char *text)
+            const char *first_line)
 {
   GtkWidget *table = find_one (GTK_WIDGET (f->page), GTK_TYPE_COLUMN_VIEW);
   g_autoptr(GPtrArray) labels = g_ptr_array_new ();
 
   collect (table, GTK_TYPE_LABEL, labels);
   for (guint i = 0; i < labels->len; i++)
-    if (g_strcmp0 (gtk_label_get_text (g_ptr_array_index (labels, i)), text) == 0)
-      return g_ptr_array_index (labels, i);
+    {
+      g_auto(GStrv) lines = g_strsplit (gtk_label_get_text (g_ptr_array_index (labels, i)), "\n", 2);
+
+      if (g_strcmp0 (lines[0], first_line) == 0)
+        return g_ptr_array_index (labels, i);
+    }
   return NULL;
 }
 
@@ -272,14 +284,25 @@ test_page_table (Fixture       *f,
   g_assert_true (has_text (texts, "0.667"));   /* B: (1/3 + 1)/2 */
   g_assert_true (has_text (texts, "rank 1"));
   /* B's X is 10 below the baseline A's 80 */
-  g_assert_true (has_text (texts, "−10"));
-  g_assert_true (has_text (texts, "best · +10"));   /* C's X: 90 */
+  g_assert_true (has_text (texts, "−10 (worse)"));
+  g_assert_true (has_text (texts, "best · +10 (better)"));   /* C's X: 90 */
+  g_assert_true (has_text (texts, "baseline"));
 
   /* the best value stands out by more than colour: bold and "best" */
   best = find_label (f, "90");
   g_assert_nonnull (best);
-  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (best), "heading"));
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (best), "accent"));
+  g_assert_nonnull (strstr (gtk_label_get_label (best), "<b>90</b>"));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (find_label (f, "70")), "accent"));
+
+  /* the missing cell says where it came from */
+  {
+    GtkLabel *missing = find_label (f, "—");
+
+    g_assert_nonnull (missing);
+    g_assert_cmpstr (gtk_label_get_text (missing), ==, "—\nThe cell is empty.");
+    g_assert_true (gtk_widget_get_has_tooltip (GTK_WIDGET (missing)));
+  }
 
   /* the sentences above the table are the core's */
   g_assert_true (label_shows (f, c->coverage_text));
@@ -297,11 +320,14 @@ test_page_profile (Fixture       *f,
   GtkColumnView *table;
   g_autoptr(GtkColumnViewColumn) before = NULL;
   g_autoptr(GtkColumnViewColumn) after = NULL;
+  GtkLabel *composite_a;
   LbComparison *c;
 
   choose_abc (f);
   table = GTK_COLUMN_VIEW (find_one (GTK_WIDGET (f->page), GTK_TYPE_COLUMN_VIEW));
   before = g_list_model_get_item (gtk_column_view_get_columns (table), 2);
+  composite_a = find_label (f, "0.619");   /* A, equal weights: 13/21 */
+  g_assert_nonnull (composite_a);
 
   g_assert_false (lb_compare_page_select_profile (f->page, "No such profile"));
   g_assert_true (lb_compare_page_select_profile (f->page, "Support bot"));
@@ -314,9 +340,10 @@ test_page_profile (Fixture       *f,
   /* C: (3 + 2/7)/4 = 0.821 */
   g_assert_nonnull (find_label (f, "0.821"));
 
-  /* a new profile only rebinds the cells; the columns stay */
+  /* a new profile renders the same cells again; no column or cell is made anew */
   after = g_list_model_get_item (gtk_column_view_get_columns (table), 2);
   g_assert_true (before == after);
+  g_assert_true (find_label (f, "0.643") == composite_a);   /* A with the profile: 9/14 */
 }
 
 static void
@@ -523,7 +550,8 @@ test_page_store (Fixture       *f,
   c = lb_compare_page_get_comparison (f->page);
   g_assert_cmpuint (c->n_models, ==, 3);
   g_assert_cmpint (lb_compare_cell_reason (lb_comparison_get_cell (c, 2, 1)) != NULL, ==, TRUE);
-  g_assert_true (label_shows (f, "The cell is empty."));
+  g_assert_nonnull (find_label (f, "—"));
+  g_assert_cmpstr (gtk_label_get_text (find_label (f, "—")), ==, "—\nThe cell is empty.");
 
   /* saving a profile writes it to the store and selects it */
   profile = g_new0 (LbProfile, 1);

@@ -32,6 +32,10 @@ struct _LbCompareItem
 
 G_DEFINE_FINAL_TYPE (LbCompareItem, lb_compare_item, G_TYPE_OBJECT)
 
+/* Emitted when the item shows another comparison: the bound cells render it again in place,
+ * so a new profile or baseline creates no widgets. */
+static guint item_changed_signal;
+
 static void
 lb_compare_item_finalize (GObject *object)
 {
@@ -45,6 +49,8 @@ static void
 lb_compare_item_class_init (LbCompareItemClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = lb_compare_item_finalize;
+  item_changed_signal = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                      0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -63,6 +69,15 @@ lb_compare_item_new (LbComparison *comparison,
   item->kind = kind;
   item->row = row;
   return item;
+}
+
+static void
+lb_compare_item_set_comparison (LbCompareItem *item,
+                                LbComparison  *comparison)
+{
+  g_clear_pointer (&item->comparison, lb_comparison_unref);
+  item->comparison = lb_comparison_ref (comparison);
+  g_signal_emit (item, item_changed_signal, 0);
 }
 
 /* ---- the page ---- */
@@ -98,7 +113,6 @@ struct _LbComparePage
   GPtrArray      *gaps;
   GPtrArray      *profiles;
   GHashTable     *chosen;          /* model ids (gint64*) */
-  GArray         *column_models;   /* of gint64: the models the table's columns show */
   gint64          baseline_id;
   LbComparison   *comparison;
   GListStore     *rows;            /* of LbCompareItem */
@@ -180,76 +194,124 @@ selected_profile (LbComparePage *self)
 
 /* ---- table cells ---- */
 
-typedef struct {
-  GtkLabel *main;
-  GtkLabel *sub;
-} CellWidgets;
+/* A cell is one label: the value, and on a second, smaller line what to know about it (best,
+ * the difference to the baseline, why a value is missing). One widget per cell, tooltips made
+ * only when asked for and style classes touched only when they change keep 200 columns × 50
+ * rows responsive. */
+
+typedef enum {
+  CELL_PLAIN,
+  CELL_HEADING,    /* bold */
+  CELL_BEST,       /* bold, in the accent colour, and the second line says "best" */
+} CellStyle;
+
+static char *cell_tooltip (LbCompareItem *item, guint m);
+
+static gboolean
+cell_query_tooltip_cb (GtkWidget   *label,
+                       int          x,
+                       int          y,
+                       gboolean     keyboard,
+                       GtkTooltip  *tooltip,
+                       GtkListItem *list_item)
+{
+  LbCompareItem *item = gtk_list_item_get_item (list_item);
+  g_autofree char *text = NULL;
+
+  if (item == NULL)
+    return FALSE;
+  text = cell_tooltip (item, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (label), "model-index")));
+  if (text == NULL)
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
 
 static void
 cell_setup_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *list_item,
                gpointer                  user_data)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *main_label = gtk_label_new (NULL);
-  GtkWidget *sub_label = gtk_label_new (NULL);
+  GtkWidget *label = gtk_label_new (NULL);
 
-  gtk_label_set_xalign (GTK_LABEL (main_label), 0);
-  gtk_label_set_xalign (GTK_LABEL (sub_label), 0);
-  gtk_label_set_wrap (GTK_LABEL (sub_label), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (sub_label), 28);
-  gtk_box_append (GTK_BOX (box), main_label);
-  gtk_box_append (GTK_BOX (box), sub_label);
-  gtk_list_item_set_child (list_item, box);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 26);
+  gtk_widget_set_has_tooltip (label, TRUE);
+  g_object_set_data (G_OBJECT (label), "model-index", g_object_get_data (G_OBJECT (factory), "model-index"));
+  g_object_set_data (G_OBJECT (label), "render", g_object_get_data (G_OBJECT (factory), "render"));
+  g_signal_connect (label, "query-tooltip", G_CALLBACK (cell_query_tooltip_cb), list_item);
+  gtk_list_item_set_child (list_item, label);
 }
 
 static void
-cell_get_labels (GtkListItem *list_item,
-                 CellWidgets *out)
+set_class (GtkWidget  *widget,
+           const char *css_class,
+           gboolean    on)
 {
-  GtkWidget *box = gtk_list_item_get_child (list_item);
+  if (gtk_widget_has_css_class (widget, css_class) == on)
+    return;
+  if (on)
+    gtk_widget_add_css_class (widget, css_class);
+  else
+    gtk_widget_remove_css_class (widget, css_class);
+}
 
-  out->main = GTK_LABEL (gtk_widget_get_first_child (box));
-  out->sub = GTK_LABEL (gtk_widget_get_last_child (box));
+/* Only long second lines (why a value is missing, the coverage sentence) wrap: measuring a
+ * wrapping label costs twice as much, and most cells hold a number. */
+static void
+set_cell_full (GtkListItem *list_item,
+               const char  *main_text,
+               CellStyle    style,
+               const char  *sub_text,
+               gboolean     wrap)
+{
+  GtkWidget *label = gtk_list_item_get_child (list_item);
+  g_autoptr(GString) markup = g_string_new (NULL);
+  g_autofree char *main_escaped = g_markup_escape_text (main_text, -1);
+
+  if (style != CELL_PLAIN)
+    g_string_append_printf (markup, "<b>%s</b>", main_escaped);
+  else
+    g_string_append (markup, main_escaped);
+  if (sub_text != NULL && *sub_text != '\0')
+    {
+      g_autofree char *sub_escaped = g_markup_escape_text (sub_text, -1);
+
+      /* a lighter second line that reads on light and dark styles alike */
+      g_string_append_printf (markup, "\n<span size=\"small\" alpha=\"70%%\">%s</span>", sub_escaped);
+    }
+  if (gtk_label_get_wrap (GTK_LABEL (label)) != wrap)
+    gtk_label_set_wrap (GTK_LABEL (label), wrap);
+  gtk_label_set_markup (GTK_LABEL (label), markup->str);
+  set_class (label, "accent", style == CELL_BEST);
 }
 
 static void
-set_cell (const CellWidgets  *cell,
-          const char         *main_text,
-          const char * const *main_classes,
-          const char         *sub_text,
-          const char * const *sub_classes,
-          const char         *tooltip)
+set_cell (GtkListItem *list_item,
+          const char  *main_text,
+          CellStyle    style,
+          const char  *sub_text)
 {
-  static const char *const none[] = { NULL };
-
-  gtk_label_set_text (cell->main, main_text);
-  gtk_widget_set_css_classes (GTK_WIDGET (cell->main), (const char **) (main_classes ? main_classes : none));
-  gtk_label_set_text (cell->sub, sub_text != NULL ? sub_text : "");
-  gtk_widget_set_visible (GTK_WIDGET (cell->sub), sub_text != NULL && *sub_text != '\0');
-  gtk_widget_set_css_classes (GTK_WIDGET (cell->sub), (const char **) (sub_classes ? sub_classes : none));
-  gtk_widget_set_tooltip_text (gtk_widget_get_parent (GTK_WIDGET (cell->main)), tooltip);
+  set_cell_full (list_item, main_text, style, sub_text, FALSE);
 }
 
+typedef void (*CellRenderFunc) (GtkListItem *list_item, LbCompareItem *item, guint m);
+
 static void
-benchmark_cell_bind_cb (GtkSignalListItemFactory *factory,
-                        GtkListItem              *list_item,
-                        gpointer                  user_data)
+render_benchmark_cell (GtkListItem   *list_item,
+                       LbCompareItem *item,
+                       guint          m)
 {
-  LbCompareItem *item = gtk_list_item_get_item (list_item);
   const LbComparison *c = item->comparison;
-  static const char *const heading[] = { "heading", NULL };
-  static const char *const dim[] = { "dim-label", "caption", NULL };
-  CellWidgets cell;
 
-  cell_get_labels (list_item, &cell);
   switch (item->kind)
     {
     case ITEM_COVERAGE:
-      set_cell (&cell, _("Coverage"), heading, _("Benchmarks with a value"), dim, NULL);
+      set_cell (list_item, _("Coverage"), CELL_HEADING, _("Benchmarks with a value"));
       break;
     case ITEM_COMPOSITE:
-      set_cell (&cell, _("Composite"), heading, c->coverage_text, dim, c->method_text);
+      set_cell_full (list_item, _("Composite"), CELL_HEADING, c->coverage_text, TRUE);
       break;
     case ITEM_BENCHMARK:
       {
@@ -257,15 +319,14 @@ benchmark_cell_bind_cb (GtkSignalListItemFactory *factory,
         g_autofree char *title = g_strdup_printf ("%s %s", row->benchmark->name,
                                                   row->benchmark->higher_is_better ? "↑" : "↓");
         g_autofree char *sub = NULL;
-        g_autofree char *weight = NULL;
+        g_autofree char *weight = g_strdup_printf ("%g", row->weight);
         const char *direction = row->benchmark->higher_is_better ? _("higher is better") : _("lower is better");
 
-        weight = g_strdup_printf ("%g", row->weight);
         if (!row->in_composite)
           sub = g_strdup_printf (_("%s · weight %s · not in the composite"), direction, weight);
         else
           sub = g_strdup_printf (_("%s · weight %s"), direction, weight);
-        set_cell (&cell, title, NULL, sub, dim, row->benchmark->description);
+        set_cell_full (list_item, title, CELL_PLAIN, sub, TRUE);
       }
       break;
     default:
@@ -273,26 +334,74 @@ benchmark_cell_bind_cb (GtkSignalListItemFactory *factory,
     }
 }
 
-static void
-model_cell_bind_cb (GtkSignalListItemFactory *factory,
-                    GtkListItem              *list_item,
-                    gpointer                  user_data)
+static char *
+cell_tooltip (LbCompareItem *item,
+              guint          m)
 {
-  LbCompareItem *item = gtk_list_item_get_item (list_item);
   const LbComparison *c = item->comparison;
-  guint m = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "model-index"));
-  static const char *const best_classes[] = { "heading", "accent", NULL };
-  static const char *const dim[] = { "dim-label", "caption", NULL };
-  static const char *const good[] = { "success", "caption", NULL };
-  static const char *const bad[] = { "error", "caption", NULL };
-  static const char *const warn[] = { "warning", "caption", NULL };
-  const LbCompareModel *model;
-  CellWidgets cell;
+  const LbCompareRow *row;
+  const LbCompareCell *v;
+  g_autofree char *letter = NULL;
+  char *tooltip;
 
-  cell_get_labels (list_item, &cell);
+  if (m == G_MAXUINT)
+    {
+      /* the benchmark column */
+      if (item->kind == ITEM_COMPOSITE)
+        return g_strdup (c->method_text);
+      if (item->kind == ITEM_BENCHMARK)
+        return g_strdup (c->rows[item->row].benchmark->description);
+      return NULL;
+    }
+  if (m >= c->n_models)
+    return NULL;
+  if (item->kind == ITEM_COMPOSITE)
+    return g_strdup (c->coverage_text);
+  if (item->kind != ITEM_BENCHMARK)
+    return NULL;
+
+  row = &c->rows[item->row];
+  v = &row->cells[m];
+  letter = column_letter (v->source_column);
+  if (v->kind == LB_CELL_NOT_EVALUATED)
+    return g_strdup (lb_compare_cell_reason (v));
+  if (v->kind == LB_CELL_GAP)
+    return g_strdup_printf (_("%s\nImport %" G_GINT64_FORMAT ", row %u, column %s: “%s”"),
+                            lb_compare_cell_reason (v), v->import_id, v->source_row, letter,
+                            v->raw ? v->raw : "");
+  if (v->import_id != 0)
+    tooltip = g_strdup_printf (_("Import %" G_GINT64_FORMAT ", row %u, column %s: “%s”"),
+                               v->import_id, v->source_row, letter, v->raw ? v->raw : "");
+  else
+    tooltip = g_strdup_printf (_("Typed in by hand: “%s”"), v->raw ? v->raw : "");
+  if (v->evaluated_at != NULL)
+    {
+      char *t = g_strdup_printf (_("%s, evaluated %s"), tooltip, v->evaluated_at);
+
+      g_free (tooltip);
+      tooltip = t;
+    }
+  if (v->has_stderr && v->stderr_binomial)
+    {
+      char *t = g_strdup_printf (_("%s; standard error from the number of items"), tooltip);
+
+      g_free (tooltip);
+      tooltip = t;
+    }
+  return tooltip;
+}
+
+static void
+render_model_cell (GtkListItem   *list_item,
+                   LbCompareItem *item,
+                   guint          m)
+{
+  const LbComparison *c = item->comparison;
+  const LbCompareModel *model;
+
   if (m >= c->n_models)
     {
-      set_cell (&cell, "", NULL, NULL, NULL, NULL);
+      set_cell (list_item, "", CELL_PLAIN, NULL);
       return;
     }
   model = &c->models[m];
@@ -303,14 +412,13 @@ model_cell_bind_cb (GtkSignalListItemFactory *factory,
       {
         g_autofree char *coverage = lb_comparison_dup_model_coverage (c, m);
 
-        set_cell (&cell, coverage, NULL, model->partial ? _("partial") : NULL,
-                  model->partial ? warn : NULL, NULL);
+        set_cell (list_item, coverage, CELL_PLAIN, model->partial ? _("partial") : NULL);
       }
       break;
 
     case ITEM_COMPOSITE:
       if (!model->has_composite)
-        set_cell (&cell, "—", NULL, _("no composite"), dim, c->coverage_text);
+        set_cell (list_item, "—", CELL_PLAIN, _("no composite"));
       else
         {
           g_autofree char *value = g_strdup_printf ("%.3f", model->composite);
@@ -325,8 +433,7 @@ model_cell_bind_cb (GtkSignalListItemFactory *factory,
             g_string_append_printf (sub, ngettext (" · partial: over %u benchmark", " · partial: over %u benchmarks",
                                                    model->composite_n),
                                     model->composite_n);
-          set_cell (&cell, value, model->rank == 1 ? best_classes : NULL, sub->str,
-                    model->partial && c->include_partial ? warn : dim, c->coverage_text);
+          set_cell (list_item, value, model->rank == 1 ? CELL_BEST : CELL_PLAIN, sub->str);
         }
       break;
 
@@ -334,71 +441,52 @@ model_cell_bind_cb (GtkSignalListItemFactory *factory,
       {
         const LbCompareRow *row = &c->rows[item->row];
         const LbCompareCell *v = &row->cells[m];
-        g_autofree char *letter = column_letter (v->source_column);
-        g_autofree char *tooltip = NULL;
+        g_autofree char *score = NULL;
+        g_autoptr(GString) sub = NULL;
 
         if (v->kind != LB_CELL_VALUE)
           {
-            if (v->kind == LB_CELL_GAP)
-              tooltip = g_strdup_printf (_("Import %" G_GINT64_FORMAT ", row %u, column %s: “%s”"),
-                                         v->import_id, v->source_row, letter, v->raw ? v->raw : "");
-            set_cell (&cell, "—", NULL, lb_compare_cell_reason (v), dim, tooltip);
+            set_cell_full (list_item, "—", CELL_PLAIN, lb_compare_cell_reason (v), TRUE);
+            break;
           }
-        else
+        score = lb_compare_format_score (row, v->score);
+        sub = g_string_new (NULL);
+        if (v->has_stderr)
           {
-            g_autofree char *score = lb_compare_format_score (row, v->score);
-            g_autoptr(GString) sub = g_string_new (NULL);
-            const char *const *sub_classes = dim;
+            g_autofree char *se = lb_compare_format_score (row, v->stderr_value);
+            char *with = g_strdup_printf ("%s ± %s", score, se);
 
-            if (v->import_id != 0)
-              tooltip = g_strdup_printf (_("Import %" G_GINT64_FORMAT ", row %u, column %s: “%s”"),
-                                         v->import_id, v->source_row, letter, v->raw ? v->raw : "");
-            else
-              tooltip = g_strdup_printf (_("Typed in by hand: “%s”"), v->raw ? v->raw : score);
-            if (v->evaluated_at != NULL)
-              {
-                char *t = g_strdup_printf (_("%s, evaluated %s"), tooltip, v->evaluated_at);
-
-                g_free (tooltip);
-                tooltip = t;
-              }
-            if (v->has_stderr)
-              {
-                g_autofree char *se = lb_compare_format_score (row, v->stderr_value);
-                char *with = g_strdup_printf ("%s ± %s", score, se);
-
-                g_free (score);
-                score = with;
-              }
-            if (v->best)
-              g_string_append (sub, _("best"));
-            if (v->baseline)
-              {
-                if (sub->len > 0)
-                  g_string_append (sub, " · ");
-                g_string_append (sub, _("baseline"));
-              }
-            else if (v->has_difference)
-              {
-                g_autofree char *diff = lb_compare_format_difference (row, v->difference);
-
-                if (sub->len > 0)
-                  g_string_append (sub, " · ");
-                g_string_append (sub, diff);
-                if (v->significance == LB_SIGNIFICANCE_NOT_DISTINGUISHABLE)
-                  g_string_append (sub, _(" (not distinguishable)"));
-                else if (v->difference != 0)
-                  sub_classes = v->difference_better ? good : bad;
-              }
-            if (v->clamped)
-              {
-                if (sub->len > 0)
-                  g_string_append (sub, " · ");
-                g_string_append (sub, _("outside the declared scale"));
-                sub_classes = warn;
-              }
-            set_cell (&cell, score, v->best ? best_classes : NULL, sub->str, sub_classes, tooltip);
+            g_free (score);
+            score = with;
           }
+        if (v->best)
+          g_string_append (sub, _("best"));
+        if (v->baseline)
+          {
+            if (sub->len > 0)
+              g_string_append (sub, " · ");
+            g_string_append (sub, _("baseline"));
+          }
+        else if (v->has_difference)
+          {
+            g_autofree char *diff = lb_compare_format_difference (row, v->difference);
+
+            if (sub->len > 0)
+              g_string_append (sub, " · ");
+            g_string_append (sub, diff);
+            /* in words, not only colour: "−40 ms" is better when lower is better */
+            if (v->significance == LB_SIGNIFICANCE_NOT_DISTINGUISHABLE)
+              g_string_append (sub, _(" (not distinguishable)"));
+            else if (v->difference != 0)
+              g_string_append (sub, v->difference_better ? _(" (better)") : _(" (worse)"));
+          }
+        if (v->clamped)
+          {
+            if (sub->len > 0)
+              g_string_append (sub, " · ");
+            g_string_append (sub, _("outside the declared scale"));
+          }
+        set_cell (list_item, score, v->best ? CELL_BEST : CELL_PLAIN, sub->str);
       }
       break;
 
@@ -407,34 +495,67 @@ model_cell_bind_cb (GtkSignalListItemFactory *factory,
     }
 }
 
+static void
+cell_render (GtkListItem *list_item)
+{
+  GtkWidget *label = gtk_list_item_get_child (list_item);
+  CellRenderFunc render = g_object_get_data (G_OBJECT (label), "render");
+
+  render (list_item, gtk_list_item_get_item (list_item),
+          GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (label), "model-index")));
+}
+
+static void
+cell_bind_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *list_item,
+              gpointer                  user_data)
+{
+  gulong id;
+
+  cell_render (list_item);
+  id = g_signal_connect_object (gtk_list_item_get_item (list_item), "changed",
+                                G_CALLBACK (cell_render), list_item, G_CONNECT_SWAPPED);
+  g_object_set_data (G_OBJECT (list_item), "changed-handler", GSIZE_TO_POINTER (id));
+}
+
+static void
+cell_unbind_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *list_item,
+                gpointer                  user_data)
+{
+  gulong id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (list_item), "changed-handler"));
+
+  if (id != 0)
+    g_signal_handler_disconnect (gtk_list_item_get_item (list_item), id);
+  g_object_set_data (G_OBJECT (list_item), "changed-handler", NULL);
+}
+
 static GtkListItemFactory *
-cell_factory_new (GCallback bind,
-                  guint     model_index)
+cell_factory_new (CellRenderFunc render,
+                  guint          model_index)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
 
   g_object_set_data (G_OBJECT (factory), "model-index", GUINT_TO_POINTER (model_index));
+  g_object_set_data (G_OBJECT (factory), "render", render);
   g_signal_connect (factory, "setup", G_CALLBACK (cell_setup_cb), NULL);
-  g_signal_connect (factory, "bind", bind, NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (cell_bind_cb), NULL);
+  g_signal_connect (factory, "unbind", G_CALLBACK (cell_unbind_cb), NULL);
   return factory;
 }
 
-/* The columns follow the chosen models; only a change of models rebuilds them, a change of
- * profile or baseline only rebinds the cells. */
+/* One column per compared model, by index: columns are added or removed only at the end, and
+ * the cells of those that stay render the new comparison in place. */
 static void
 update_columns (LbComparePage *self)
 {
   GListModel *columns = gtk_column_view_get_columns (self->table);
   const LbComparison *c = self->comparison;
-  gboolean same = c != NULL && self->column_models->len == c->n_models;
-
-  for (guint m = 0; same && m < c->n_models; m++)
-    if (g_array_index (self->column_models, gint64, m) != c->models[m].model->id)
-      same = FALSE;
+  guint n_models = c != NULL ? c->n_models : 0;
 
   if (g_list_model_get_n_items (columns) == 0)
     {
-      g_autoptr(GtkListItemFactory) factory = cell_factory_new (G_CALLBACK (benchmark_cell_bind_cb), 0);
+      g_autoptr(GtkListItemFactory) factory = cell_factory_new (render_benchmark_cell, G_MAXUINT);
       g_autoptr(GtkColumnViewColumn) column = gtk_column_view_column_new (_("Benchmark"),
                                                                           g_steal_pointer (&factory));
 
@@ -442,44 +563,53 @@ update_columns (LbComparePage *self)
       gtk_column_view_append_column (self->table, column);
     }
 
-  if (!same)
+  while (g_list_model_get_n_items (columns) > n_models + 1)
     {
-      while (g_list_model_get_n_items (columns) > 1)
-        {
-          g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, 1);
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, g_list_model_get_n_items (columns) - 1);
 
-          gtk_column_view_remove_column (self->table, column);
-        }
-      g_array_set_size (self->column_models, 0);
-      for (guint m = 0; c != NULL && m < c->n_models; m++)
-        {
-          g_autoptr(GtkListItemFactory) factory = cell_factory_new (G_CALLBACK (model_cell_bind_cb), m);
-          g_autoptr(GtkColumnViewColumn) column = gtk_column_view_column_new (NULL, g_steal_pointer (&factory));
+      gtk_column_view_remove_column (self->table, column);
+    }
+  for (guint m = g_list_model_get_n_items (columns) - 1; m < n_models; m++)
+    {
+      g_autoptr(GtkListItemFactory) factory = cell_factory_new (render_model_cell, m);
+      g_autoptr(GtkColumnViewColumn) column = gtk_column_view_column_new (NULL, g_steal_pointer (&factory));
 
-          gtk_column_view_column_set_resizable (column, TRUE);
-          gtk_column_view_append_column (self->table, column);
-          g_array_append_val (self->column_models, c->models[m].model->id);
-        }
+      gtk_column_view_column_set_resizable (column, TRUE);
+      gtk_column_view_append_column (self->table, column);
     }
 
   /* titles say which column is the baseline */
-  for (guint m = 0; c != NULL && m < c->n_models; m++)
+  for (guint m = 0; m < n_models; m++)
     {
       g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, m + 1);
       g_autofree char *title = c->models[m].baseline
                                ? g_strdup_printf (_("%s (baseline)"), c->models[m].model->name)
                                : g_strdup (c->models[m].model->name);
 
-      gtk_column_view_column_set_title (column, title);
+      if (g_strcmp0 (gtk_column_view_column_get_title (column), title) != 0)
+        gtk_column_view_column_set_title (column, title);
     }
 }
 
+/* The rows: coverage, one per benchmark, the composite. The same leaderboard keeps its items,
+ * which only get the new comparison. */
 static void
 update_rows (LbComparePage *self)
 {
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   const LbComparison *c = self->comparison;
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
 
+  if (c != NULL && n_items == c->n_rows + 2)
+    {
+      for (guint i = 0; i < n_items; i++)
+        {
+          g_autoptr(LbCompareItem) item = g_list_model_get_item (G_LIST_MODEL (self->rows), i);
+
+          lb_compare_item_set_comparison (item, self->comparison);
+        }
+      return;
+    }
   if (c != NULL)
     {
       g_ptr_array_add (items, lb_compare_item_new (self->comparison, ITEM_COVERAGE, 0));
@@ -487,8 +617,7 @@ update_rows (LbComparePage *self)
         g_ptr_array_add (items, lb_compare_item_new (self->comparison, ITEM_BENCHMARK, r));
       g_ptr_array_add (items, lb_compare_item_new (self->comparison, ITEM_COMPOSITE, 0));
     }
-  g_list_store_splice (self->rows, 0, g_list_model_get_n_items (G_LIST_MODEL (self->rows)),
-                       items->pdata, items->len);
+  g_list_store_splice (self->rows, 0, n_items, items->pdata, items->len);
 }
 
 static void
@@ -578,8 +707,9 @@ recompute (LbComparePage *self)
     }
   self->comparison = c;
 
-  update_columns (self);
+  /* rows first: columns added next bind to the new comparison */
   update_rows (self);
+  update_columns (self);
   update_texts (self, error);
   update_baseline_dropdown (self);
   update_models_button (self);
@@ -599,7 +729,9 @@ model_check_toggled_cb (GtkCheckButton *check,
   LbModel *model = model_by_name (self, name);
   gboolean active = gtk_check_button_get_active (check);
 
-  if (model == NULL || active == g_hash_table_contains (self->chosen, &model->id))
+  /* an empty choice means all */
+  if (model == NULL || self->updating
+      || active == (g_hash_table_size (self->chosen) == 0 || g_hash_table_contains (self->chosen, &model->id)))
     return;
   if (g_hash_table_size (self->chosen) == 0)
     {
@@ -681,9 +813,11 @@ refresh_model_list (LbComparePage *self)
     g_ptr_array_add (names, ((LbModel *) g_ptr_array_index (self->models, i))->name);
   g_ptr_array_add (names, NULL);
   /* a full splice rebinds every check button to the current choice */
+  self->updating = TRUE;
   gtk_string_list_splice (self->model_names, 0,
                           g_list_model_get_n_items (G_LIST_MODEL (self->model_names)),
                           (const char * const *) names->pdata);
+  self->updating = FALSE;
 }
 
 /* ---- dropdowns ---- */
@@ -915,7 +1049,6 @@ lb_compare_page_finalize (GObject *object)
   g_clear_pointer (&self->gaps, g_ptr_array_unref);
   g_clear_pointer (&self->profiles, g_ptr_array_unref);
   g_clear_pointer (&self->chosen, g_hash_table_unref);
-  g_clear_pointer (&self->column_models, g_array_unref);
   g_clear_pointer (&self->comparison, lb_comparison_unref);
   g_clear_object (&self->rows);
   g_clear_object (&self->model_names);
@@ -996,7 +1129,6 @@ lb_compare_page_init (LbComparePage *self)
   self->updating = FALSE;
 
   self->chosen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  self->column_models = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   self->rows = g_list_store_new (LB_TYPE_COMPARE_ITEM);
   gtk_column_view_set_model (self->table,
