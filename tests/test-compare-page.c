@@ -589,6 +589,40 @@ test_page_store (Fixture       *f,
   profiles = lb_store_list_profiles (store, lb, &error);
   g_assert_cmpuint (profiles->len, ==, 1);
 
+  /* the window's contract: "store" and "leaderboard-id" */
+  g_assert_true (lb_compare_page_get_comparison (f->page) != NULL);
+  {
+    GtkColumnView *table = GTK_COLUMN_VIEW (find_one (GTK_WIDGET (f->page), GTK_TYPE_COLUMN_VIEW));
+    g_autoptr(LbStore) got = NULL;
+    gint64 got_id = -1;
+    gint64 empty;
+
+    g_object_get (f->page, "store", &got, "leaderboard-id", &got_id, NULL);
+    g_assert_true (got == store);
+    g_assert_cmpint (got_id, ==, lb);
+
+    g_object_set (f->page, "leaderboard-id", (gint64) 0, NULL);
+    run_main_loop (100);
+    g_assert_null (lb_compare_page_get_comparison (f->page));
+    g_assert_cmpuint (g_list_model_get_n_items (gtk_column_view_get_columns (table)), ==, 1);
+
+    /* a leaderboard with one model says what to do */
+    empty = lb_store_create_leaderboard (store, "Lonely", &error);
+    g_assert_no_error (error);
+    lb_store_ensure_model (store, empty, "Solo", NULL, NULL, &error);
+    g_assert_no_error (error);
+    g_object_set (f->page, "leaderboard-id", empty, NULL);
+    run_main_loop (100);
+    g_assert_null (lb_compare_page_get_comparison (f->page));
+    g_assert_true (label_shows (f, "This leaderboard has 1 model; a comparison needs at least two. Import the results of more models."));
+
+    g_object_set (f->page, "leaderboard-id", lb, NULL);
+    run_main_loop (100);
+    g_assert_nonnull (lb_compare_page_get_comparison (f->page));
+    lb_compare_page_set_chosen (f->page, ids, 3);
+    lb_compare_page_select_profile (f->page, "Support bot");
+  }
+
   /* a change written elsewhere (a model renamed) shows up */
   g_assert_true (lb_store_set_model_field (store, ids[2], LB_MODEL_FIELD_NAME, "C-2", &error));
   g_assert_no_error (error);

@@ -128,12 +128,20 @@ G_DEFINE_FINAL_TYPE (LbComparePage, lb_compare_page, ADW_TYPE_BIN)
 enum {
   PROP_0,
   PROP_COMPARISON,
+  PROP_STORE,
+  PROP_LEADERBOARD_ID,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
 
-static void recompute (LbComparePage *self);
+static void recompute        (LbComparePage *self);
+static void reload           (LbComparePage *self,
+                              gboolean       keep_choice);
+static void clear_data       (LbComparePage *self);
+static void store_changed_cb (LbComparePage *self,
+                              gint64         leaderboard_id,
+                              LbStore       *store);
 
 /* "A", "Z", "AA": the column letter Excel shows. */
 static char *
@@ -703,7 +711,17 @@ recompute (LbComparePage *self)
                                             gtk_drop_down_get_selected (self->normalization_dropdown) == 1
                                             ? LB_NORMALIZE_DECLARED_SCALE : LB_NORMALIZE_MIN_MAX);
       lb_compare_options_set_include_partial (options, gtk_check_button_get_active (self->partial_check));
-      c = lb_compare (self->benchmarks, self->models, self->results, self->gaps, options, &error);
+      if (self->models->len >= 2 || self->leaderboard_id == 0)
+        c = lb_compare (self->benchmarks, self->models, self->results, self->gaps, options, &error);
+      else
+        g_set_error (&error, LB_COMPARE_ERROR, LB_COMPARE_ERROR_TOO_FEW_MODELS,
+                     ngettext ("This leaderboard has %u model; a comparison needs at least two. Import the results of more models.",
+                               "This leaderboard has %u models; a comparison needs at least two. Import the results of more models.",
+                               self->models->len),
+                     self->models->len);
+      /* no leaderboard open: nothing to say */
+      if (self->models->len == 0 && self->leaderboard_id == 0)
+        g_clear_error (&error);
     }
   self->comparison = c;
 
@@ -1071,6 +1089,61 @@ lb_compare_page_get_property (GObject    *object,
     case PROP_COMPARISON:
       g_value_set_boxed (value, self->comparison);
       break;
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_LEADERBOARD_ID:
+      g_value_set_int64 (value, self->leaderboard_id);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+/* The window sets "store" once and binds "leaderboard-id" to its selection. */
+static void
+lb_compare_page_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  LbComparePage *self = LB_COMPARE_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      {
+        LbStore *store = g_value_get_object (value);
+
+        if (store == self->store)
+          break;
+        if (store != NULL && self->leaderboard_id != 0)
+          lb_compare_page_load (self, store, self->leaderboard_id);
+        else
+          {
+            if (self->store != NULL)
+              g_signal_handlers_disconnect_by_func (self->store, store_changed_cb, self);
+            g_set_object (&self->store, store);
+            if (store != NULL)
+              g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
+          }
+        g_object_notify_by_pspec (object, pspec);
+      }
+      break;
+    case PROP_LEADERBOARD_ID:
+      {
+        gint64 id = g_value_get_int64 (value);
+
+        if (id == self->leaderboard_id)
+          break;
+        self->leaderboard_id = id;
+        if (self->store != NULL && id != 0)
+          reload (self, FALSE);
+        else
+          clear_data (self);
+        g_object_notify_by_pspec (object, pspec);
+      }
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1085,14 +1158,21 @@ lb_compare_page_class_init (LbComparePageClass *klass)
   object_class->dispose = lb_compare_page_dispose;
   object_class->finalize = lb_compare_page_finalize;
   object_class->get_property = lb_compare_page_get_property;
+  object_class->set_property = lb_compare_page_set_property;
 
   properties[PROP_COMPARISON] =
     g_param_spec_boxed ("comparison", NULL, NULL, LB_TYPE_COMPARISON,
                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, LB_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LEADERBOARD_ID] =
+    g_param_spec_int64 ("leaderboard-id", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (LB_TYPE_COMPARE_CHART);
-  gtk_widget_class_set_template_from_resource (widget_class, "/org/example/Leaderboard/ui/lb-compare-page.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/example/Leaderboard/lb-compare-page.ui");
   gtk_widget_class_bind_template_child (widget_class, LbComparePage, models_button);
   gtk_widget_class_bind_template_child (widget_class, LbComparePage, model_search);
   gtk_widget_class_bind_template_child (widget_class, LbComparePage, model_list);
@@ -1243,6 +1323,15 @@ store_changed_cb (LbComparePage *self,
     reload (self, TRUE);
 }
 
+/* No leaderboard: nothing to compare, and nothing stale shown. */
+static void
+clear_data (LbComparePage *self)
+{
+  g_autoptr(GPtrArray) none = g_ptr_array_new ();
+
+  apply_data (self, none, none, none, NULL, NULL, FALSE);
+}
+
 void
 lb_compare_page_set_data (LbComparePage *self,
                           GPtrArray     *benchmarks,
@@ -1276,7 +1365,11 @@ lb_compare_page_load (LbComparePage *self,
       g_set_object (&self->store, store);
       g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
     }
-  self->leaderboard_id = leaderboard_id;
+  if (self->leaderboard_id != leaderboard_id)
+    {
+      self->leaderboard_id = leaderboard_id;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LEADERBOARD_ID]);
+    }
   reload (self, FALSE);
 }
 
