@@ -20,18 +20,30 @@
 
 struct _LbCompareChart
 {
-  GtkWidget     parent_instance;
+  GtkWidget      parent_instance;
 
   /* owned */
-  LbComparison *comparison;
+  LbComparison  *comparison;
+  GtkAdjustment *hadjustment;
+  GtkAdjustment *vadjustment;
+  guint          hscroll_policy : 1;
+  guint          vscroll_policy : 1;
 };
 
-G_DEFINE_FINAL_TYPE (LbCompareChart, lb_compare_chart, GTK_TYPE_WIDGET)
+/* Scrollable itself, so that it draws only the groups in view: 200 models × 50 benchmarks are
+ * 10,000 bars, and a scrolled window would otherwise have them all drawn on every change. */
+G_DEFINE_FINAL_TYPE_WITH_CODE (LbCompareChart, lb_compare_chart, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (GTK_TYPE_SCROLLABLE, NULL))
 
 enum {
   PROP_0,
   PROP_COMPARISON,
-  N_PROPS
+  N_PROPS,
+  /* GtkScrollable */
+  PROP_HADJUSTMENT = N_PROPS,
+  PROP_VADJUSTMENT,
+  PROP_HSCROLL_POLICY,
+  PROP_VSCROLL_POLICY,
 };
 
 static GParamSpec *properties[N_PROPS];
@@ -80,6 +92,15 @@ group_height (LbCompareChart *self)
   return self->comparison->n_models * (BAR_HEIGHT + BAR_GAP) - BAR_GAP + GROUP_GAP;
 }
 
+static double
+content_height (LbCompareChart *self,
+                int             width)
+{
+  if (self->comparison == NULL)
+    return 0;
+  return 2 * PADDING + legend_rows (self, width) * LEGEND_ROW + GROUP_GAP + n_groups (self) * group_height (self);
+}
+
 static void
 lb_compare_chart_measure (GtkWidget      *widget,
                           GtkOrientation  orientation,
@@ -97,14 +118,49 @@ lb_compare_chart_measure (GtkWidget      *widget,
       *natural = 720;
       return;
     }
-  if (self->comparison == NULL)
-    {
-      *minimum = *natural = 0;
-      return;
-    }
-  *minimum = *natural = (int) ceil (2 * PADDING
-                                    + legend_rows (self, for_size < 0 ? 720 : for_size) * LEGEND_ROW
-                                    + GROUP_GAP + n_groups (self) * group_height (self));
+  *natural = (int) ceil (content_height (self, for_size < 0 ? 720 : for_size));
+  /* the rest scrolls */
+  *minimum = MIN (*natural, 160);
+}
+
+static void
+lb_compare_chart_size_allocate (GtkWidget *widget,
+                                int        width,
+                                int        height,
+                                int        baseline)
+{
+  LbCompareChart *self = LB_COMPARE_CHART (widget);
+  double content = content_height (self, width);
+
+  if (self->vadjustment != NULL)
+    gtk_adjustment_configure (self->vadjustment,
+                              CLAMP (gtk_adjustment_get_value (self->vadjustment), 0, MAX (0, content - height)),
+                              0, MAX (content, height), height * 0.1, height * 0.9, height);
+  if (self->hadjustment != NULL)
+    gtk_adjustment_configure (self->hadjustment, 0, 0, width, width * 0.1, width * 0.9, width);
+}
+
+static void
+adjustment_value_changed_cb (GtkAdjustment  *adjustment,
+                             LbCompareChart *self)
+{
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+set_adjustment (LbCompareChart  *self,
+                GtkAdjustment  **slot,
+                GtkAdjustment   *adjustment)
+{
+  if (*slot == adjustment && adjustment != NULL)
+    return;
+  if (*slot != NULL)
+    g_signal_handlers_disconnect_by_func (*slot, adjustment_value_changed_cb, self);
+  if (adjustment == NULL)
+    adjustment = gtk_adjustment_new (0, 0, 0, 0, 0, 0);
+  g_set_object (slot, adjustment);
+  g_signal_connect_object (adjustment, "value-changed", G_CALLBACK (adjustment_value_changed_cb), self, 0);
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
 }
 
 static GtkSizeRequestMode
@@ -214,6 +270,14 @@ draw_group (LbCompareChart *self,
           else
             label = g_strdup (_("— no value"));
         }
+      if (c->n_models > G_N_ELEMENTS (okabe_ito))
+        {
+          /* the colours repeat: the name tells the bars apart */
+          char *named = g_strdup_printf ("%s: %s", c->models[m].model->name, label);
+
+          g_free (label);
+          label = named;
+        }
 
       lb_compare_chart_model_color (m, dark, &color);
       if (!isnan (value))
@@ -249,11 +313,14 @@ lb_compare_chart_snapshot (GtkWidget   *widget,
   LbCompareChart *self = LB_COMPARE_CHART (widget);
   const LbComparison *c = self->comparison;
   int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  double offset = self->vadjustment != NULL ? gtk_adjustment_get_value (self->vadjustment) : 0;
   g_autoptr(PangoLayout) layout = NULL;
   GdkRGBA foreground;
   gboolean dark;
   double label_width = 0;
-  double y = PADDING;
+  double y = PADDING - offset;
+  double legend_height;
   guint per_row;
 
   if (c == NULL)
@@ -273,41 +340,44 @@ lb_compare_chart_snapshot (GtkWidget   *widget,
     }
   label_width = MIN (label_width, width / 3.0);
 
+  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+
   /* legend: which colour is which model */
   per_row = MAX (1, (guint) ((width - 2 * PADDING) / 180.0));
-  {
-    cairo_t *cr = gtk_snapshot_append_cairo (snapshot,
-                                             &GRAPHENE_RECT_INIT (0, 0, width,
-                                                                  PADDING + legend_rows (self, width) * LEGEND_ROW));
-
-    pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-    for (guint m = 0; m < c->n_models; m++)
-      {
-        double x = PADDING + (m % per_row) * 180.0;
-        double ly = PADDING + (m / per_row) * LEGEND_ROW;
-        g_autofree char *name = c->models[m].baseline
-                                ? g_strdup_printf (_("%s (baseline)"), c->models[m].model->name)
-                                : g_strdup (c->models[m].model->name);
-        GdkRGBA color;
-
-        lb_compare_chart_model_color (m, dark, &color);
-        gdk_cairo_set_source_rgba (cr, &color);
-        cairo_rectangle (cr, x, ly + (LEGEND_ROW - SWATCH) / 2 - 2, SWATCH, SWATCH);
-        cairo_fill (cr);
-        gdk_cairo_set_source_rgba (cr, &foreground);
-        draw_text (cr, layout, name, x + SWATCH + 6, ly + LEGEND_ROW / 2 - 2, 180 - SWATCH - 14);
-      }
-    cairo_destroy (cr);
-  }
-  y += legend_rows (self, width) * LEGEND_ROW + GROUP_GAP;
-
-  /* one cairo node per group keeps every surface small, and GTK skips the groups scrolled
-   * out of view */
-  for (guint g = 0; g < n_groups (self); g++)
+  legend_height = legend_rows (self, width) * LEGEND_ROW;
+  if (y + legend_height > 0)
     {
-      draw_group (self, snapshot, layout, g, y, width, label_width, dark, &foreground);
+      cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, y, width, legend_height));
+
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+      for (guint m = 0; m < c->n_models; m++)
+        {
+          double x = PADDING + (m % per_row) * 180.0;
+          double ly = y + (m / per_row) * LEGEND_ROW;
+          g_autofree char *name = c->models[m].baseline
+                                  ? g_strdup_printf (_("%s (baseline)"), c->models[m].model->name)
+                                  : g_strdup (c->models[m].model->name);
+          GdkRGBA color;
+
+          lb_compare_chart_model_color (m, dark, &color);
+          gdk_cairo_set_source_rgba (cr, &color);
+          cairo_rectangle (cr, x, ly + (LEGEND_ROW - SWATCH) / 2 - 2, SWATCH, SWATCH);
+          cairo_fill (cr);
+          gdk_cairo_set_source_rgba (cr, &foreground);
+          draw_text (cr, layout, name, x + SWATCH + 6, ly + LEGEND_ROW / 2 - 2, 180 - SWATCH - 14);
+        }
+      cairo_destroy (cr);
+    }
+  y += legend_height + GROUP_GAP;
+
+  /* only the groups in view, each its own small cairo node */
+  for (guint g = 0; g < n_groups (self) && y < height; g++)
+    {
+      if (y + group_height (self) > 0)
+        draw_group (self, snapshot, layout, g, y, width, label_width, dark, &foreground);
       y += group_height (self);
     }
+  gtk_snapshot_pop (snapshot);
 }
 
 char *
@@ -360,6 +430,8 @@ lb_compare_chart_finalize (GObject *object)
   LbCompareChart *self = LB_COMPARE_CHART (object);
 
   g_clear_pointer (&self->comparison, lb_comparison_unref);
+  g_clear_object (&self->hadjustment);
+  g_clear_object (&self->vadjustment);
   G_OBJECT_CLASS (lb_compare_chart_parent_class)->finalize (object);
 }
 
@@ -375,6 +447,18 @@ lb_compare_chart_get_property (GObject    *object,
     {
     case PROP_COMPARISON:
       g_value_set_boxed (value, self->comparison);
+      break;
+    case PROP_HADJUSTMENT:
+      g_value_set_object (value, self->hadjustment);
+      break;
+    case PROP_VADJUSTMENT:
+      g_value_set_object (value, self->vadjustment);
+      break;
+    case PROP_HSCROLL_POLICY:
+      g_value_set_enum (value, self->hscroll_policy);
+      break;
+    case PROP_VSCROLL_POLICY:
+      g_value_set_enum (value, self->vscroll_policy);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -394,6 +478,20 @@ lb_compare_chart_set_property (GObject      *object,
     case PROP_COMPARISON:
       lb_compare_chart_set_comparison (self, g_value_get_boxed (value));
       break;
+    case PROP_HADJUSTMENT:
+      set_adjustment (self, &self->hadjustment, g_value_get_object (value));
+      break;
+    case PROP_VADJUSTMENT:
+      set_adjustment (self, &self->vadjustment, g_value_get_object (value));
+      break;
+    case PROP_HSCROLL_POLICY:
+      self->hscroll_policy = g_value_get_enum (value);
+      gtk_widget_queue_resize (GTK_WIDGET (self));
+      break;
+    case PROP_VSCROLL_POLICY:
+      self->vscroll_policy = g_value_get_enum (value);
+      gtk_widget_queue_resize (GTK_WIDGET (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -411,6 +509,7 @@ lb_compare_chart_class_init (LbCompareChartClass *klass)
 
   widget_class->get_request_mode = lb_compare_chart_get_request_mode;
   widget_class->measure = lb_compare_chart_measure;
+  widget_class->size_allocate = lb_compare_chart_size_allocate;
   widget_class->snapshot = lb_compare_chart_snapshot;
   widget_class->css_changed = lb_compare_chart_css_changed;
 
@@ -418,6 +517,10 @@ lb_compare_chart_class_init (LbCompareChartClass *klass)
     g_param_spec_boxed ("comparison", NULL, NULL, LB_TYPE_COMPARISON,
                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+  g_object_class_override_property (object_class, PROP_HADJUSTMENT, "hadjustment");
+  g_object_class_override_property (object_class, PROP_VADJUSTMENT, "vadjustment");
+  g_object_class_override_property (object_class, PROP_HSCROLL_POLICY, "hscroll-policy");
+  g_object_class_override_property (object_class, PROP_VSCROLL_POLICY, "vscroll-policy");
 
   gtk_widget_class_set_css_name (widget_class, "lb-compare-chart");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);

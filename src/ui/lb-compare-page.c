@@ -214,6 +214,7 @@ typedef enum {
 } CellStyle;
 
 static char *cell_tooltip (LbCompareItem *item, guint m);
+static void  cell_map_cb  (GtkWidget *label, GtkListItem *list_item);
 
 static gboolean
 cell_query_tooltip_cb (GtkWidget   *label,
@@ -249,6 +250,7 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
   g_object_set_data (G_OBJECT (label), "model-index", g_object_get_data (G_OBJECT (factory), "model-index"));
   g_object_set_data (G_OBJECT (label), "render", g_object_get_data (G_OBJECT (factory), "render"));
   g_signal_connect (label, "query-tooltip", G_CALLBACK (cell_query_tooltip_cb), list_item);
+  g_signal_connect (label, "map", G_CALLBACK (cell_map_cb), list_item);
   gtk_list_item_set_child (list_item, label);
 }
 
@@ -291,7 +293,9 @@ set_cell_full (GtkListItem *list_item,
     }
   if (gtk_label_get_wrap (GTK_LABEL (label)) != wrap)
     gtk_label_set_wrap (GTK_LABEL (label), wrap);
-  gtk_label_set_markup (GTK_LABEL (label), markup->str);
+  /* a new profile changes few cells: leave the others alone, laid out as they are */
+  if (g_strcmp0 (gtk_label_get_label (GTK_LABEL (label)), markup->str) != 0)
+    gtk_label_set_markup (GTK_LABEL (label), markup->str);
   set_class (label, "accent", style == CELL_BEST);
 }
 
@@ -509,8 +513,23 @@ cell_render (GtkListItem *list_item)
   GtkWidget *label = gtk_list_item_get_child (list_item);
   CellRenderFunc render = g_object_get_data (G_OBJECT (label), "render");
 
+  /* while the chart is shown the table is not: render when it is mapped again */
+  if (!gtk_widget_get_mapped (label) && gtk_label_get_label (GTK_LABEL (label))[0] != '\0')
+    {
+      g_object_set_data (G_OBJECT (label), "stale", GINT_TO_POINTER (TRUE));
+      return;
+    }
+  g_object_set_data (G_OBJECT (label), "stale", NULL);
   render (list_item, gtk_list_item_get_item (list_item),
           GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (label), "model-index")));
+}
+
+static void
+cell_map_cb (GtkWidget   *label,
+             GtkListItem *list_item)
+{
+  if (g_object_get_data (G_OBJECT (label), "stale") != NULL && gtk_list_item_get_item (list_item) != NULL)
+    cell_render (list_item);
 }
 
 static void
@@ -660,13 +679,19 @@ update_baseline_dropdown (LbComparePage *self)
   const LbComparison *c = self->comparison;
   g_autoptr(GPtrArray) names = g_ptr_array_new ();
 
+  gboolean same = TRUE;
+
   self->updating = TRUE;
   for (guint m = 0; c != NULL && m < c->n_models; m++)
     g_ptr_array_add (names, c->models[m].model->name);
+  same = names->len == g_list_model_get_n_items (G_LIST_MODEL (self->baseline_names));
+  for (guint m = 0; same && m < names->len; m++)
+    same = g_strcmp0 (gtk_string_list_get_string (self->baseline_names, m), g_ptr_array_index (names, m)) == 0;
   g_ptr_array_add (names, NULL);
-  gtk_string_list_splice (self->baseline_names, 0,
-                          g_list_model_get_n_items (G_LIST_MODEL (self->baseline_names)),
-                          (const char * const *) names->pdata);
+  if (!same)
+    gtk_string_list_splice (self->baseline_names, 0,
+                            g_list_model_get_n_items (G_LIST_MODEL (self->baseline_names)),
+                            (const char * const *) names->pdata);
   if (c != NULL)
     gtk_drop_down_set_selected (self->baseline_dropdown, c->baseline);
   self->updating = FALSE;
@@ -1430,6 +1455,8 @@ lb_compare_page_save_profile (LbComparePage    *self,
 
   if (!lb_compare_check_profile (profile, self->benchmarks, error))
     return FALSE;
+  if (self->profiles == NULL)
+    self->profiles = g_ptr_array_new_with_free_func ((GDestroyNotify) lb_profile_free);
 
   if (self->store != NULL)
     {
