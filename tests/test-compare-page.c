@@ -313,6 +313,26 @@ test_page_table (Fixture       *f,
                    "leaving out “Y” puts “C” on top; lowering the weight of “Y” by 50% puts “C” on top.");
 }
 
+/* The window folds its sidebar below 400 pixels: the page must fit. */
+static void
+test_page_narrow (Fixture       *f,
+                  gconstpointer  data)
+{
+  int min = 0, nat = 0;
+
+  choose_abc (f);
+  gtk_widget_measure (GTK_WIDGET (f->page), GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
+  g_assert_cmpint (min, <=, 400);
+  gtk_window_set_default_size (f->window, 400, 700);
+  run_main_loop (300);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->page)), <=, 400);
+  /* and it still works there */
+  g_assert_true (lb_compare_page_select_profile (f->page, "Support bot"));
+  run_main_loop (300);
+  g_assert_nonnull (find_label (f, "Composite"));
+  g_assert_cmpstr (lb_compare_page_get_comparison (f->page)->profile_name, ==, "Support bot");
+}
+
 static void
 test_page_profile (Fixture       *f,
                    gconstpointer  data)
@@ -662,6 +682,7 @@ main (int argc, char *argv[])
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
   g_test_add ("/compare-page/table", Fixture, NULL, fixture_setup, test_page_table, fixture_teardown);
+  g_test_add ("/compare-page/narrow", Fixture, NULL, fixture_setup, test_page_narrow, fixture_teardown);
   g_test_add ("/compare-page/profile", Fixture, NULL, fixture_setup, test_page_profile, fixture_teardown);
   g_test_add ("/compare-page/profile-editor", Fixture, NULL, fixture_setup, test_page_profile_editor, fixture_teardown);
   g_test_add ("/compare-page/too-few", Fixture, NULL, fixture_setup, test_page_too_few, fixture_teardown);

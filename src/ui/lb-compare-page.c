@@ -214,7 +214,6 @@ typedef enum {
 } CellStyle;
 
 static char *cell_tooltip (LbCompareItem *item, guint m);
-static void  cell_map_cb  (GtkWidget *label, GtkListItem *list_item);
 
 static gboolean
 cell_query_tooltip_cb (GtkWidget   *label,
@@ -250,7 +249,6 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
   g_object_set_data (G_OBJECT (label), "model-index", g_object_get_data (G_OBJECT (factory), "model-index"));
   g_object_set_data (G_OBJECT (label), "render", g_object_get_data (G_OBJECT (factory), "render"));
   g_signal_connect (label, "query-tooltip", G_CALLBACK (cell_query_tooltip_cb), list_item);
-  g_signal_connect (label, "map", G_CALLBACK (cell_map_cb), list_item);
   gtk_list_item_set_child (list_item, label);
 }
 
@@ -513,23 +511,15 @@ cell_render (GtkListItem *list_item)
   GtkWidget *label = gtk_list_item_get_child (list_item);
   CellRenderFunc render = g_object_get_data (G_OBJECT (label), "render");
 
-  /* while the chart is shown the table is not: render when it is mapped again */
-  if (!gtk_widget_get_mapped (label) && gtk_label_get_label (GTK_LABEL (label))[0] != '\0')
-    {
-      g_object_set_data (G_OBJECT (label), "stale", GINT_TO_POINTER (TRUE));
-      return;
-    }
-  g_object_set_data (G_OBJECT (label), "stale", NULL);
+  GtkWidget *table = gtk_widget_get_ancestor (label, GTK_TYPE_COLUMN_VIEW);
+
+  /* While the chart is shown the table is not: the page renders the cells again when the
+   * table comes back (view_changed_cb). Not on "map" of the cell itself: rows are mapped
+   * while the list allocates them, and a label changed then is snapshotted unallocated. */
+  if (table != NULL && !gtk_widget_get_mapped (table) && gtk_label_get_label (GTK_LABEL (label))[0] != '\0')
+    return;
   render (list_item, gtk_list_item_get_item (list_item),
           GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (label), "model-index")));
-}
-
-static void
-cell_map_cb (GtkWidget   *label,
-             GtkListItem *list_item)
-{
-  if (g_object_get_data (G_OBJECT (label), "stale") != NULL && gtk_list_item_get_item (list_item) != NULL)
-    cell_render (list_item);
 }
 
 static void
@@ -760,6 +750,20 @@ recompute (LbComparePage *self)
                         selected_profile (self) != NULL ? _("_Edit Profile…") : _("_New Profile…"));
   lb_compare_chart_set_comparison (self->chart, self->comparison);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPARISON]);
+}
+
+/* The table was hidden behind the chart and its cells kept their old text: render them now. */
+static void
+table_map_cb (LbComparePage *self)
+{
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(LbCompareItem) item = g_list_model_get_item (G_LIST_MODEL (self->rows), i);
+
+      g_signal_emit (item, item_changed_signal, 0);
+    }
 }
 
 /* ---- the model picker ---- */
@@ -1236,6 +1240,7 @@ lb_compare_page_init (LbComparePage *self)
   self->chosen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 
   self->rows = g_list_store_new (LB_TYPE_COMPARE_ITEM);
+  g_signal_connect_swapped (self->table, "map", G_CALLBACK (table_map_cb), self);
   gtk_column_view_set_model (self->table,
                              GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->rows)))));
 
