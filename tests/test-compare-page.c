@@ -256,8 +256,8 @@ test_page_table (Fixture       *f,
   run_main_loop (300);
   table = GTK_COLUMN_VIEW (find_one (GTK_WIDGET (f->page), GTK_TYPE_COLUMN_VIEW));
   columns = gtk_column_view_get_columns (table);
-  /* the first two models by default */
-  g_assert_cmpuint (g_list_model_get_n_items (columns), ==, 3);
+  /* by default the (up to) four models with the most results: here all four */
+  g_assert_cmpuint (g_list_model_get_n_items (columns), ==, 5);
 
   choose_abc (f);
   c = lb_compare_page_get_comparison (f->page);
@@ -416,6 +416,43 @@ test_page_profile_editor (Fixture       *f,
   /* Y alone: B (90) is best */
   g_assert_cmpstr (c->models[c->ranking[0]].model->name, ==, "B");
   g_assert_cmpuint (c->n_composite, ==, 1);
+}
+
+/* Five models: the default leaves out B, the one with the fewest results. */
+static void
+test_page_default_choice (Fixture       *f,
+                          gconstpointer  data)
+{
+  LbModel *e = g_new0 (LbModel, 1);
+  LbComparison *c;
+
+  e->id = 5;
+  e->leaderboard_id = 1;
+  e->name = g_strdup ("E");
+  g_ptr_array_add (f->models, e);
+  for (guint b = 0; b < 3; b++)
+    {
+      LbResult *r = g_new0 (LbResult, 1);
+
+      r->id = 100 + b;
+      r->leaderboard_id = 1;
+      r->model_id = 5;
+      r->benchmark_id = 100 + b;
+      r->score = 50;
+      r->raw = g_strdup ("50");
+      r->current = TRUE;
+      g_ptr_array_add (f->results, r);
+    }
+  lb_compare_page_set_data (f->page, f->benchmarks, f->models, f->results, f->gaps, f->profiles);
+  run_main_loop (200);
+  c = lb_compare_page_get_comparison (f->page);
+  g_assert_cmpuint (c->n_models, ==, 4);
+  g_assert_cmpstr (c->models[0].model->name, ==, "A");
+  g_assert_cmpstr (c->models[1].model->name, ==, "C");
+  g_assert_cmpstr (c->models[2].model->name, ==, "D");
+  g_assert_cmpstr (c->models[3].model->name, ==, "E");
+  /* and every model has all three benchmarks, so the composite counts them all */
+  g_assert_cmpuint (c->n_composite, ==, 3);
 }
 
 static void
@@ -578,10 +615,10 @@ test_page_store (Fixture       *f,
   lb_compare_page_load (f->page, store, lb);
   run_main_loop (200);
 
-  /* the first two models, by name: A and B */
+  /* the four models with the most results, in the leaderboard's order (by name) */
   c = lb_compare_page_get_comparison (f->page);
   g_assert_nonnull (c);
-  g_assert_cmpuint (c->n_models, ==, 2);
+  g_assert_cmpuint (c->n_models, ==, 4);
   g_assert_cmpstr (c->models[0].model->name, ==, "A");
 
   models = lb_store_list_models (store, lb, &error);
@@ -685,6 +722,7 @@ main (int argc, char *argv[])
   g_test_add ("/compare-page/narrow", Fixture, NULL, fixture_setup, test_page_narrow, fixture_teardown);
   g_test_add ("/compare-page/profile", Fixture, NULL, fixture_setup, test_page_profile, fixture_teardown);
   g_test_add ("/compare-page/profile-editor", Fixture, NULL, fixture_setup, test_page_profile_editor, fixture_teardown);
+  g_test_add ("/compare-page/default-choice", Fixture, NULL, fixture_setup, test_page_default_choice, fixture_teardown);
   g_test_add ("/compare-page/too-few", Fixture, NULL, fixture_setup, test_page_too_few, fixture_teardown);
   g_test_add ("/compare-page/store", Fixture, NULL, fixture_setup, test_page_store, fixture_teardown);
   g_test_add ("/compare-page/chart", Fixture, NULL, fixture_setup, test_page_chart, fixture_teardown);

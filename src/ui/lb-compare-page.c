@@ -84,7 +84,7 @@ lb_compare_item_set_comparison (LbCompareItem *item,
 
 struct _LbComparePage
 {
-  AdwBin          parent_instance;
+  LbPage          parent_instance;
 
   /* template widgets */
   GtkMenuButton  *models_button;
@@ -105,8 +105,6 @@ struct _LbComparePage
   LbCompareChart *chart;
 
   /* owned */
-  LbStore        *store;           /* NULL: data given by lb_compare_page_set_data() */
-  gint64          leaderboard_id;
   GPtrArray      *benchmarks;
   GPtrArray      *models;
   GPtrArray      *results;
@@ -123,13 +121,11 @@ struct _LbComparePage
   gboolean        updating;        /* dropdowns are being refilled: ignore their signals */
 };
 
-G_DEFINE_FINAL_TYPE (LbComparePage, lb_compare_page, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (LbComparePage, lb_compare_page, LB_TYPE_PAGE)
 
 enum {
   PROP_0,
   PROP_COMPARISON,
-  PROP_STORE,
-  PROP_LEADERBOARD_ID,
   N_PROPS
 };
 
@@ -139,9 +135,6 @@ static void recompute        (LbComparePage *self);
 static void reload           (LbComparePage *self,
                               gboolean       keep_choice);
 static void clear_data       (LbComparePage *self);
-static void store_changed_cb (LbComparePage *self,
-                              gint64         leaderboard_id,
-                              LbStore       *store);
 
 /* "A", "Z", "AA": the column letter Excel shows. */
 static char *
@@ -726,7 +719,7 @@ recompute (LbComparePage *self)
                                             gtk_drop_down_get_selected (self->normalization_dropdown) == 1
                                             ? LB_NORMALIZE_DECLARED_SCALE : LB_NORMALIZE_MIN_MAX);
       lb_compare_options_set_include_partial (options, gtk_check_button_get_active (self->partial_check));
-      if (self->models->len >= 2 || self->leaderboard_id == 0)
+      if (self->models->len >= 2 || lb_page_get_leaderboard_id (LB_PAGE (self)) == 0)
         c = lb_compare (self->benchmarks, self->models, self->results, self->gaps, options, &error);
       else
         g_set_error (&error, LB_COMPARE_ERROR, LB_COMPARE_ERROR_TOO_FEW_MODELS,
@@ -735,7 +728,7 @@ recompute (LbComparePage *self)
                                self->models->len),
                      self->models->len);
       /* no leaderboard open: nothing to say */
-      if (self->models->len == 0 && self->leaderboard_id == 0)
+      if (self->models->len == 0 && lb_page_get_leaderboard_id (LB_PAGE (self)) == 0)
         g_clear_error (&error);
     }
   self->comparison = c;
@@ -839,16 +832,77 @@ choose_all_cb (LbComparePage *self)
   lb_compare_page_set_chosen (self, NULL, 0);
 }
 
-static void
-choose_two_cb (LbComparePage *self)
-{
-  gint64 ids[2];
+#define DEFAULT_MODELS 4
 
-  if (self->models == NULL || self->models->len < 2)
+typedef struct {
+  guint  position;
+  guint  n_results;
+  gint64 id;
+} Covered;
+
+static int
+by_coverage (gconstpointer a,
+             gconstpointer b)
+{
+  const Covered *x = a, *y = b;
+
+  if (x->n_results != y->n_results)
+    return x->n_results > y->n_results ? -1 : 1;
+  return x->position < y->position ? -1 : x->position > y->position;
+}
+
+static int
+by_position (gconstpointer a,
+             gconstpointer b)
+{
+  const Covered *x = a, *y = b;
+
+  return x->position < y->position ? -1 : x->position > y->position;
+}
+
+/* The first choice: the few models with the most results, so the composite has benchmarks to
+ * count; the user adds the others. */
+static void
+default_choice (LbComparePage *self,
+                GArray        *ids)
+{
+  g_autoptr(GHashTable) index = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GArray) covered = g_array_new (FALSE, TRUE, sizeof (Covered));
+
+  g_array_set_size (ids, 0);
+  if (self->models == NULL)
     return;
-  ids[0] = ((LbModel *) g_ptr_array_index (self->models, 0))->id;
-  ids[1] = ((LbModel *) g_ptr_array_index (self->models, 1))->id;
-  lb_compare_page_set_chosen (self, ids, 2);
+  g_array_set_size (covered, self->models->len);
+  for (guint i = 0; i < self->models->len; i++)
+    {
+      Covered *c = &g_array_index (covered, Covered, i);
+
+      c->position = i;
+      c->id = ((LbModel *) g_ptr_array_index (self->models, i))->id;
+      g_hash_table_insert (index, &c->id, GUINT_TO_POINTER (i + 1));
+    }
+  for (guint i = 0; self->results != NULL && i < self->results->len; i++)
+    {
+      LbResult *r = g_ptr_array_index (self->results, i);
+      guint m = GPOINTER_TO_UINT (g_hash_table_lookup (index, &r->model_id));
+
+      if (m > 0 && r->current)
+        g_array_index (covered, Covered, m - 1).n_results++;
+    }
+  g_array_sort (covered, by_coverage);
+  g_array_set_size (covered, MIN (covered->len, DEFAULT_MODELS));
+  g_array_sort (covered, by_position);
+  for (guint i = 0; i < covered->len; i++)
+    g_array_append_val (ids, g_array_index (covered, Covered, i).id);
+}
+
+static void
+choose_default_cb (LbComparePage *self)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  default_choice (self, ids);
+  lb_compare_page_set_chosen (self, (const gint64 *) ids->data, ids->len);
 }
 
 static void
@@ -1080,6 +1134,8 @@ edit_profile_cb (LbComparePage *self)
 static void
 lb_compare_page_dispose (GObject *object)
 {
+  /* Through AdwBin, or AdwBin would later unparent a child the template already dropped. */
+  adw_bin_set_child (ADW_BIN (object), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (object), LB_TYPE_COMPARE_PAGE);
   G_OBJECT_CLASS (lb_compare_page_parent_class)->dispose (object);
 }
@@ -1089,7 +1145,6 @@ lb_compare_page_finalize (GObject *object)
 {
   LbComparePage *self = LB_COMPARE_PAGE (object);
 
-  g_clear_object (&self->store);
   g_clear_pointer (&self->benchmarks, g_ptr_array_unref);
   g_clear_pointer (&self->models, g_ptr_array_unref);
   g_clear_pointer (&self->results, g_ptr_array_unref);
@@ -1118,64 +1173,16 @@ lb_compare_page_get_property (GObject    *object,
     case PROP_COMPARISON:
       g_value_set_boxed (value, self->comparison);
       break;
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-    case PROP_LEADERBOARD_ID:
-      g_value_set_int64 (value, self->leaderboard_id);
-      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
-/* The window sets "store" once and binds "leaderboard-id" to its selection. */
 static void
-lb_compare_page_set_property (GObject      *object,
-                              guint         prop_id,
-                              const GValue *value,
-                              GParamSpec   *pspec)
+page_reload (LbPage   *page,
+             gboolean  same_leaderboard)
 {
-  LbComparePage *self = LB_COMPARE_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      {
-        LbStore *store = g_value_get_object (value);
-
-        if (store == self->store)
-          break;
-        if (store != NULL && self->leaderboard_id != 0)
-          lb_compare_page_load (self, store, self->leaderboard_id);
-        else
-          {
-            if (self->store != NULL)
-              g_signal_handlers_disconnect_by_func (self->store, store_changed_cb, self);
-            g_set_object (&self->store, store);
-            if (store != NULL)
-              g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
-          }
-        g_object_notify_by_pspec (object, pspec);
-      }
-      break;
-    case PROP_LEADERBOARD_ID:
-      {
-        gint64 id = g_value_get_int64 (value);
-
-        if (id == self->leaderboard_id)
-          break;
-        self->leaderboard_id = id;
-        if (self->store != NULL && id != 0)
-          reload (self, FALSE);
-        else
-          clear_data (self);
-        g_object_notify_by_pspec (object, pspec);
-      }
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  reload (LB_COMPARE_PAGE (page), same_leaderboard);
 }
 
 static void
@@ -1187,17 +1194,11 @@ lb_compare_page_class_init (LbComparePageClass *klass)
   object_class->dispose = lb_compare_page_dispose;
   object_class->finalize = lb_compare_page_finalize;
   object_class->get_property = lb_compare_page_get_property;
-  object_class->set_property = lb_compare_page_set_property;
+  LB_PAGE_CLASS (klass)->reload = page_reload;
 
   properties[PROP_COMPARISON] =
     g_param_spec_boxed ("comparison", NULL, NULL, LB_TYPE_COMPARISON,
                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, LB_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_LEADERBOARD_ID] =
-    g_param_spec_int64 ("leaderboard-id", NULL, NULL, 0, G_MAXINT64, 0,
-                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (LB_TYPE_COMPARE_CHART);
@@ -1220,7 +1221,7 @@ lb_compare_page_class_init (LbComparePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LbComparePage, chart);
   gtk_widget_class_bind_template_callback (widget_class, model_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, choose_all_cb);
-  gtk_widget_class_bind_template_callback (widget_class, choose_two_cb);
+  gtk_widget_class_bind_template_callback (widget_class, choose_default_cb);
   gtk_widget_class_bind_template_callback (widget_class, baseline_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, profile_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, edit_profile_cb);
@@ -1310,12 +1311,8 @@ apply_data (LbComparePage *self,
     self->baseline_id = 0;
 
   refresh_profile_dropdown (self, profile);
-  if (!keep_choice && models->len >= 2)
-    {
-      g_array_set_size (chosen, 2);
-      g_array_index (chosen, gint64, 0) = ((LbModel *) g_ptr_array_index (models, 0))->id;
-      g_array_index (chosen, gint64, 1) = ((LbModel *) g_ptr_array_index (models, 1))->id;
-    }
+  if (!keep_choice)
+    default_choice (self, chosen);
   /* drops the models that are gone */
   lb_compare_page_set_chosen (self, (const gint64 *) chosen->data, chosen->len);
 }
@@ -1324,6 +1321,8 @@ static void
 reload (LbComparePage *self,
         gboolean       keep_choice)
 {
+  LbStore *store = lb_page_get_store (LB_PAGE (self));
+  gint64 leaderboard_id = lb_page_get_leaderboard_id (LB_PAGE (self));
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) benchmarks = NULL;
   g_autoptr(GPtrArray) models = NULL;
@@ -1331,26 +1330,22 @@ reload (LbComparePage *self,
   g_autoptr(GPtrArray) gaps = NULL;
   g_autoptr(GPtrArray) profiles = NULL;
 
-  if ((benchmarks = lb_store_list_benchmarks (self->store, self->leaderboard_id, &error)) == NULL
-      || (models = lb_store_list_models (self->store, self->leaderboard_id, &error)) == NULL
-      || (results = lb_store_list_results (self->store, self->leaderboard_id, TRUE, &error)) == NULL
-      || (gaps = lb_store_list_gaps (self->store, self->leaderboard_id, &error)) == NULL
-      || (profiles = lb_store_list_profiles (self->store, self->leaderboard_id, &error)) == NULL)
+  if (store == NULL || leaderboard_id == 0)
+    {
+      clear_data (self);
+      return;
+    }
+  if ((benchmarks = lb_store_list_benchmarks (store, leaderboard_id, &error)) == NULL
+      || (models = lb_store_list_models (store, leaderboard_id, &error)) == NULL
+      || (results = lb_store_list_results (store, leaderboard_id, TRUE, &error)) == NULL
+      || (gaps = lb_store_list_gaps (store, leaderboard_id, &error)) == NULL
+      || (profiles = lb_store_list_profiles (store, leaderboard_id, &error)) == NULL)
     {
       gtk_label_set_text (self->error_label, error->message);
       gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
       return;
     }
   apply_data (self, benchmarks, models, results, gaps, profiles, keep_choice);
-}
-
-static void
-store_changed_cb (LbComparePage *self,
-                  gint64         leaderboard_id,
-                  LbStore       *store)
-{
-  if (leaderboard_id == 0 || leaderboard_id == self->leaderboard_id)
-    reload (self, TRUE);
 }
 
 /* No leaderboard: nothing to compare, and nothing stale shown. */
@@ -1373,10 +1368,6 @@ lb_compare_page_set_data (LbComparePage *self,
   g_return_if_fail (LB_IS_COMPARE_PAGE (self));
   g_return_if_fail (benchmarks != NULL && models != NULL && results != NULL);
 
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_func (self->store, store_changed_cb, self);
-  g_clear_object (&self->store);
-  self->leaderboard_id = 0;
   apply_data (self, benchmarks, models, results, gaps, profiles, FALSE);
 }
 
@@ -1388,19 +1379,7 @@ lb_compare_page_load (LbComparePage *self,
   g_return_if_fail (LB_IS_COMPARE_PAGE (self));
   g_return_if_fail (LB_IS_STORE (store));
 
-  if (self->store != store)
-    {
-      if (self->store != NULL)
-        g_signal_handlers_disconnect_by_func (self->store, store_changed_cb, self);
-      g_set_object (&self->store, store);
-      g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
-    }
-  if (self->leaderboard_id != leaderboard_id)
-    {
-      self->leaderboard_id = leaderboard_id;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LEADERBOARD_ID]);
-    }
-  reload (self, FALSE);
+  g_object_set (self, "store", store, "leaderboard-id", leaderboard_id, NULL);
 }
 
 void
@@ -1463,13 +1442,13 @@ lb_compare_page_save_profile (LbComparePage    *self,
   if (self->profiles == NULL)
     self->profiles = g_ptr_array_new_with_free_func ((GDestroyNotify) lb_profile_free);
 
-  if (self->store != NULL)
+  if (lb_page_get_store (LB_PAGE (self)) != NULL)
     {
       g_autoptr(LbProfile) copy = lb_profile_copy (profile);
 
-      copy->leaderboard_id = self->leaderboard_id;
+      copy->leaderboard_id = lb_page_get_leaderboard_id (LB_PAGE (self));
       /* the store emits ::changed, and the page reloads from it */
-      if (lb_store_put_profile (self->store, copy, error) == 0)
+      if (lb_store_put_profile (lb_page_get_store (LB_PAGE (self)), copy, error) == 0)
         return FALSE;
       reload (self, TRUE);
       refresh_profile_dropdown (self, profile->name);

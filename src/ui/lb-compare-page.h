@@ -4,18 +4,24 @@
 
 #include <adwaita.h>
 
+#include "lb-page.h"
+
 #include "lb-compare.h"
 
 G_BEGIN_DECLS
 
 #define LB_TYPE_COMPARE_PAGE (lb_compare_page_get_type ())
-G_DECLARE_FINAL_TYPE (LbComparePage, lb_compare_page, LB, COMPARE_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (LbComparePage, lb_compare_page, LB, COMPARE_PAGE, LbPage)
+
+/* Properties (from LbPage): "store" and "leaderboard-id": the page reads the leaderboard from the
+ * store, reloads when the store says it changed, and saves profiles to it. */
 
 GtkWidget    *lb_compare_page_new            (void);
 
-/* Shows one leaderboard: every benchmark, model, current result, gap (LbBenchmark*, LbModel*,
- * LbResult*, LbGap*) and its saved profiles (LbProfile*). The page keeps references to the
- * arrays and compares the first two models until told otherwise. */
+/* Without a store: shows one leaderboard from every benchmark, model, current result, gap
+ * (LbBenchmark*, LbModel*, LbResult*, LbGap*) and its saved profiles (LbProfile*). The page keeps
+ * references to the arrays and compares the four models with the most results until told
+ * otherwise. */
 void          lb_compare_page_set_data       (LbComparePage *self,
                                               GPtrArray     *benchmarks,
                                               GPtrArray     *models,
@@ -23,8 +29,7 @@ void          lb_compare_page_set_data       (LbComparePage *self,
                                               GPtrArray     *gaps,
                                               GPtrArray     *profiles);
 
-/* Shows the leaderboard @leaderboard_id of @store, reloads when the store says it changed, and
- * saves profiles to it (lb_store_put_profile). A failure to read is shown on the page. */
+/* Sets "store" and "leaderboard-id". A failure to read is shown on the page. */
 void          lb_compare_page_load           (LbComparePage *self,
                                               LbStore       *store,
                                               gint64         leaderboard_id);
