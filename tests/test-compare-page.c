@@ -416,6 +416,18 @@ test_page_profile_editor (Fixture       *f,
   /* Y alone: B (90) is best */
   g_assert_cmpstr (c->models[c->ranking[0]].model->name, ==, "B");
   g_assert_cmpuint (c->n_composite, ==, 1);
+
+  /* an editor left open goes when the page shows another leaderboard */
+  g_signal_emit_by_name (edit, "clicked");
+  run_main_loop (100);
+  g_clear_pointer (&toplevels, g_list_free);
+  toplevels = gtk_window_list_toplevels ();
+  g_assert_cmpuint (g_list_length (toplevels), ==, 2);
+  g_object_set (f->page, "leaderboard-id", (gint64) 42, NULL);
+  run_main_loop (100);
+  g_clear_pointer (&toplevels, g_list_free);
+  toplevels = gtk_window_list_toplevels ();
+  g_assert_cmpuint (g_list_length (toplevels), ==, 1);
 }
 
 /* Five models: the default leaves out B, the one with the fewest results. */

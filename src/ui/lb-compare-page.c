@@ -119,6 +119,9 @@ struct _LbComparePage
   GtkStringList  *baseline_names;
   GtkStringList  *profile_names;
   gboolean        updating;        /* dropdowns are being refilled: ignore their signals */
+
+  /* borrowed */
+  GtkWindow      *editor;          /* the open profile editor, or NULL */
 };
 
 G_DEFINE_FINAL_TYPE (LbComparePage, lb_compare_page, LB_TYPE_PAGE)
@@ -983,7 +986,8 @@ typedef struct {
   AdwEntryRow   *name_row;
   AdwEntryRow   *description_row;
   GtkLabel      *error_label;
-  GPtrArray     *spins;      /* of GtkSpinButton*, one per benchmark in self->benchmarks order */
+  GPtrArray     *benchmarks; /* the LbBenchmark* the editor was opened with */
+  GPtrArray     *spins;      /* of GtkSpinButton*, one per benchmark */
   gint64         profile_id;
 } ProfileEditor;
 
@@ -991,6 +995,7 @@ static void
 profile_editor_free (ProfileEditor *editor)
 {
   g_ptr_array_unref (editor->spins);
+  g_ptr_array_unref (editor->benchmarks);
   g_free (editor);
 }
 
@@ -1012,7 +1017,7 @@ profile_editor_save_cb (GtkButton     *button,
   profile->weights = g_ptr_array_new_with_free_func ((GDestroyNotify) lb_weight_free);
   for (guint i = 0; i < editor->spins->len; i++)
     {
-      LbBenchmark *benchmark = g_ptr_array_index (self->benchmarks, i);
+      LbBenchmark *benchmark = g_ptr_array_index (editor->benchmarks, i);
       double weight = gtk_spin_button_get_value (g_ptr_array_index (editor->spins, i));
       LbWeight *w;
 
@@ -1038,8 +1043,7 @@ edit_profile_cb (LbComparePage *self)
 {
   const LbProfile *profile = selected_profile (self);
   ProfileEditor *editor;
-  GtkWidget *header, *cancel, *save, *page, *group, *box, *weights;
-  GtkWidget *toolbar_box;
+  GtkWidget *header, *cancel, *save, *page, *group, *weights;
 
   if (self->benchmarks == NULL)
     return;
@@ -1047,6 +1051,8 @@ edit_profile_cb (LbComparePage *self)
   editor = g_new0 (ProfileEditor, 1);
   editor->page = self;
   editor->spins = g_ptr_array_new ();
+  /* the page may reload while the editor is open: keep the benchmarks the spins stand for */
+  editor->benchmarks = g_ptr_array_ref (self->benchmarks);
   editor->profile_id = profile != NULL ? profile->id : 0;
 
   editor->window = GTK_WINDOW (gtk_window_new ());
@@ -1121,11 +1127,8 @@ edit_profile_cb (LbComparePage *self)
     }
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (weights));
 
-  toolbar_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  box = page;
-  gtk_box_append (GTK_BOX (toolbar_box), box);
-  gtk_widget_set_vexpand (box, TRUE);
-  gtk_window_set_child (editor->window, toolbar_box);
+  gtk_window_set_child (editor->window, page);
+  g_set_weak_pointer (&self->editor, editor->window);
   gtk_window_present (editor->window);
 }
 
@@ -1134,6 +1137,11 @@ edit_profile_cb (LbComparePage *self)
 static void
 lb_compare_page_dispose (GObject *object)
 {
+  LbComparePage *self = LB_COMPARE_PAGE (object);
+
+  if (self->editor != NULL)
+    gtk_window_destroy (self->editor);
+  g_clear_weak_pointer (&self->editor);
   /* Through AdwBin, or AdwBin would later unparent a child the template already dropped. */
   adw_bin_set_child (ADW_BIN (object), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (object), LB_TYPE_COMPARE_PAGE);
@@ -1185,6 +1193,16 @@ page_reload (LbPage   *page,
   reload (LB_COMPARE_PAGE (page), same_leaderboard);
 }
 
+/* Another leaderboard or store: a profile being edited belongs to the old one, so it goes. */
+static void
+page_leave (LbPage *page)
+{
+  LbComparePage *self = LB_COMPARE_PAGE (page);
+
+  if (self->editor != NULL)
+    gtk_window_destroy (self->editor);
+}
+
 static void
 lb_compare_page_class_init (LbComparePageClass *klass)
 {
@@ -1195,6 +1213,7 @@ lb_compare_page_class_init (LbComparePageClass *klass)
   object_class->finalize = lb_compare_page_finalize;
   object_class->get_property = lb_compare_page_get_property;
   LB_PAGE_CLASS (klass)->reload = page_reload;
+  LB_PAGE_CLASS (klass)->leave = page_leave;
 
   properties[PROP_COMPARISON] =
     g_param_spec_boxed ("comparison", NULL, NULL, LB_TYPE_COMPARISON,
