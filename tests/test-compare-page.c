@@ -284,9 +284,10 @@ test_page_table (Fixture       *f,
   g_assert_true (has_text (texts, "0.667"));   /* B: (1/3 + 1)/2 */
   g_assert_true (has_text (texts, "rank 1"));
   /* B's X is 10 below the baseline A's 80 */
-  g_assert_true (has_text (texts, "−10 (worse)"));
-  g_assert_true (has_text (texts, "best · +10 (better)"));   /* C's X: 90 */
-  g_assert_true (has_text (texts, "baseline"));
+  /* B's X: 70 on the range 60..90 of all four models rescales to 1/3 */
+  g_assert_true (has_text (texts, "−10 (worse) · rescaled 0.33"));
+  g_assert_true (has_text (texts, "best · +10 (better) · rescaled 1.00"));   /* C's X: 90 */
+  g_assert_true (has_text (texts, "baseline · rescaled 0.67"));             /* A's X: 80 */
 
   /* the best value stands out by more than colour: bold and "best" */
   best = find_label (f, "90");

@@ -492,6 +492,10 @@ render_model_cell (GtkListItem   *list_item,
               g_string_append (sub, " · ");
             g_string_append (sub, _("outside the declared scale"));
           }
+        /* the length of the chart's bar, so the table holds everything the chart shows */
+        if (sub->len > 0)
+          g_string_append (sub, " · ");
+        g_string_append_printf (sub, _("rescaled %.2f"), v->normalized);
         set_cell (list_item, score, v->best ? CELL_BEST : CELL_PLAIN, sub->str);
       }
       break;
