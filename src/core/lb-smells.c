@@ -2072,7 +2072,7 @@ item_new (const LbSmell *stored,
   item = g_new0 (LbSmell, 1);
   item->leaderboard_id = leaderboard_id;
   item->smell = g_strdup (lb_smell_kind_to_string (smell));
-  item->component = g_strdup (lb_component_to_string (component));
+  item->component = component < LB_N_COMPONENTS ? g_strdup (lb_component_to_string (component)) : NULL;
   item->status = g_strdup ("unchecked");
   return item;
 }
@@ -2127,7 +2127,7 @@ lb_smell_apply_verdict (const LbSmell *stored,
   LbSmell *item;
 
   g_return_val_if_fail (smell < LB_N_SMELLS, NULL);
-  g_return_val_if_fail (component < LB_N_COMPONENTS, NULL);
+  g_return_val_if_fail (component <= LB_N_COMPONENTS, NULL);
   g_return_val_if_fail (status < LB_N_SMELL_STATUSES, NULL);
 
   item = item_new (stored, leaderboard_id, smell, component);

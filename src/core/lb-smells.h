@@ -162,7 +162,8 @@ LbSmell     *lb_smell_apply_detection (const LbSmell     *stored,
                                        const LbDetection *detection);
 
 /* A reviewer's verdict on @stored (may be NULL): status, note, reviewer and checked_at set,
- * needs_review cleared. Newly allocated. */
+ * needs_review cleared. @component LB_N_COMPONENTS stands for a row without a component (as an
+ * LBOM may hold). Newly allocated. */
 LbSmell     *lb_smell_apply_verdict   (const LbSmell     *stored,
                                        gint64             leaderboard_id,
                                        LbSmellKind        smell,

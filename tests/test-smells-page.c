@@ -1,0 +1,280 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-smells-page.c: drives the Smells page in a real window (display suite) */
+#include "config.h"
+
+#include <string.h>
+#include <adwaita.h>
+
+#include "lb-smells-page.h"
+
+typedef gboolean (*Match) (GtkWidget *widget, gconstpointer data);
+
+static GtkWidget *
+find_widget (GtkWidget     *root,
+             Match          match,
+             gconstpointer  data)
+{
+  if (match (root, data))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, match, data);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+is_group_titled (GtkWidget *w, gconstpointer title)
+{
+  return ADW_IS_PREFERENCES_GROUP (w)
+         && g_strcmp0 (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (w)), title) == 0;
+}
+
+static gboolean
+is_expander_titled (GtkWidget *w, gconstpointer title)
+{
+  return ADW_IS_EXPANDER_ROW (w)
+         && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (w)), title) == 0;
+}
+
+static gboolean
+is_action_row_titled (GtkWidget *w, gconstpointer title)
+{
+  return ADW_IS_ACTION_ROW (w) && !ADW_IS_COMBO_ROW (w)
+         && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (w)), title) == 0;
+}
+
+static gboolean
+is_combo_row (GtkWidget *w, gconstpointer data)
+{
+  return ADW_IS_COMBO_ROW (w);
+}
+
+static gboolean
+is_entry_row (GtkWidget *w, gconstpointer data)
+{
+  return ADW_IS_ENTRY_ROW (w);
+}
+
+static gboolean
+is_label_starting (GtkWidget *w, gconstpointer prefix)
+{
+  return GTK_IS_LABEL (w) && g_str_has_prefix (gtk_label_get_label (GTK_LABEL (w)), prefix);
+}
+
+/* The expander of @component in the group of @smell. */
+static GtkWidget *
+item_expander (GtkWidget  *page,
+               const char *smell_label,
+               const char *component_label)
+{
+  GtkWidget *group = find_widget (page, is_group_titled, smell_label);
+
+  g_assert_nonnull (group);
+  return find_widget (group, is_expander_titled, component_label);
+}
+
+static void
+spin (void)
+{
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static LbSmell *
+stored_row (const char *smell, const char *component, const char *status, const char *evidence)
+{
+  LbSmell *row = g_new0 (LbSmell, 1);
+
+  row->id = 1;
+  row->leaderboard_id = 7;
+  row->smell = g_strdup (smell);
+  row->component = g_strdup (component);
+  row->status = g_strdup (status);
+  row->evidence = g_strdup (evidence);
+  row->detected = evidence != NULL;
+  return row;
+}
+
+static LbDetection *
+model_detection (void)
+{
+  LbDetection *d = g_new0 (LbDetection, 1);
+  LbEvidence *ev = g_new0 (LbEvidence, 1);
+  LbEvidence *cell = g_new0 (LbEvidence, 1);
+
+  d->smell = LB_SMELL_MISSING;
+  d->component = LB_COMPONENT_MODEL;
+  d->evidence = g_ptr_array_new_with_free_func ((GDestroyNotify) lb_evidence_free);
+  ev->kind = LB_EVIDENCE_MODEL;
+  ev->check = g_strdup ("missing-model-version");
+  ev->field = g_strdup ("version");
+  ev->model_id = 21;
+  ev->key = g_strdup ("missing-model-version|model|Qwen & <Co>");
+  ev->message = g_strdup ("Model “Qwen & <Co>” has no version.");
+  g_ptr_array_add (d->evidence, ev);
+  cell->kind = LB_EVIDENCE_CELL;
+  cell->check = g_strdup ("missing-result");
+  cell->model_id = 21;
+  cell->benchmark_id = 11;
+  cell->import_id = 30;
+  cell->row = 3;
+  cell->column = 3;
+  cell->key = g_strdup ("missing-result|cell|Qwen|GSM8K");
+  cell->message = g_strdup ("No result for “Qwen” on “GSM8K” (scores.csv, cell C3): The cell is empty.");
+  g_ptr_array_add (d->evidence, cell);
+  return d;
+}
+
+static void
+evidence_cb (LbSmellsPage *page, LbEvidence *evidence, LbEvidence **out)
+{
+  g_clear_pointer (out, lb_evidence_free);
+  *out = lb_evidence_copy (evidence);
+}
+
+static void
+verdict_cb (LbSmellsPage *page, LbSmell *item, LbSmell **out)
+{
+  g_clear_pointer (out, lb_smell_free);
+  *out = lb_smell_copy (item);
+}
+
+static void
+test_page_flow (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *page = lb_smells_page_new ();
+  g_autoptr(GPtrArray) stored = g_ptr_array_new_with_free_func ((GDestroyNotify) lb_smell_free);
+  g_autoptr(GPtrArray) detections = g_ptr_array_new_with_free_func ((GDestroyNotify) lb_detection_free);
+  g_autoptr(LbEvidence) activated = NULL;
+  g_autoptr(LbSmell) verdict = NULL;
+  GtkWidget *expander, *row, *combo, *entry, *summary;
+  LbSmellCounts counts;
+
+  g_setenv ("LEADERBOARD_NOW", "2026-11-28T03:00:00Z", TRUE);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 800);
+  gtk_window_set_child (GTK_WINDOW (window), page);
+  gtk_window_present (GTK_WINDOW (window));
+
+  /* Before any data: the whole catalogue, unchecked. */
+  lb_smells_page_get_counts (LB_SMELLS_PAGE (page), &counts);
+  g_assert_cmpuint (counts.total, ==, 72);
+  g_assert_cmpuint (counts.unchecked, ==, 72);
+
+  g_ptr_array_add (stored, stored_row ("missing", "model", "present", "old [missing-model-version|model|Qwen & <Co>]"));
+  g_ptr_array_add (stored, stored_row ("redundant", "model", "mitigated", NULL));
+  g_ptr_array_add (stored, stored_row ("confusing", "benchmark-task", "absent", "x [y]"));
+  ((LbSmell *) g_ptr_array_index (stored, 2))->needs_review = TRUE;
+  ((LbSmell *) g_ptr_array_index (stored, 2))->reviewer = g_strdup ("Sato");
+  g_ptr_array_add (detections, model_detection ());
+  lb_smells_page_set_checklist (LB_SMELLS_PAGE (page), stored, detections);
+  spin ();
+
+  lb_smells_page_get_counts (LB_SMELLS_PAGE (page), &counts);
+  g_assert_cmpuint (counts.present, ==, 1);
+  g_assert_cmpuint (counts.mitigated, ==, 1);
+  g_assert_cmpuint (counts.unchecked, ==, 69);
+  g_assert_cmpuint (counts.attention, ==, 2);
+  summary = find_widget (page, is_label_starting, "Present: 1 · Unchecked: 69 · Mitigated: 1");
+  g_assert_nonnull (summary);
+  g_assert_nonnull (find_widget (page, is_label_starting, "1 verdict needs a new look"));
+
+  /* Every smell has its group with its explanation. */
+  for (guint s = 0; s < LB_N_SMELLS; s++)
+    {
+      GtkWidget *group = find_widget (page, is_group_titled, lb_smell_kind_label (s));
+
+      g_assert_nonnull (group);
+      g_assert_nonnull (strstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (group)),
+                                lb_smell_kind_explanation (s)));
+    }
+
+  expander = item_expander (page, "Missing entity", "Model");
+  g_assert_nonnull (expander);
+  g_assert_nonnull (strstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (expander)), "2 pieces of evidence"));
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (expander), TRUE);
+  spin ();
+
+  /* Clicking evidence tells the window where to go. */
+  g_signal_connect (page, "evidence-activated", G_CALLBACK (evidence_cb), &activated);
+  row = find_widget (expander, is_action_row_titled,
+                     "No result for “Qwen” on “GSM8K” (scores.csv, cell C3): The cell is empty.");
+  g_assert_nonnull (row);
+  g_signal_emit_by_name (row, "activated");
+  g_assert_nonnull (activated);
+  g_assert_cmpint (activated->kind, ==, LB_EVIDENCE_CELL);
+  g_assert_cmpint (activated->model_id, ==, 21);
+  g_assert_cmpint (activated->benchmark_id, ==, 11);
+  g_assert_cmpuint (activated->row, ==, 3);
+  g_assert_cmpuint (activated->column, ==, 3);
+  /* Names with markup characters are shown as they are. */
+  row = find_widget (expander, is_action_row_titled, "Model “Qwen & <Co>” has no version.");
+  g_assert_nonnull (row);
+  g_signal_emit_by_name (row, "activated");
+  g_assert_cmpint (activated->kind, ==, LB_EVIDENCE_MODEL);
+  g_assert_cmpstr (activated->field, ==, "version");
+
+  /* A verdict through the status selector. */
+  g_signal_connect (page, "verdict-changed", G_CALLBACK (verdict_cb), &verdict);
+  combo = find_widget (expander, is_combo_row, NULL);
+  g_assert_nonnull (combo);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (combo)), ==, LB_SMELL_STATUS_PRESENT);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (combo), LB_SMELL_STATUS_MITIGATED);
+  g_assert_nonnull (verdict);
+  g_assert_cmpstr (verdict->smell, ==, "missing");
+  g_assert_cmpstr (verdict->component, ==, "model");
+  g_assert_cmpstr (verdict->status, ==, "mitigated");
+  g_assert_cmpstr (verdict->checked_at, ==, "2026-11-28T03:00:00Z");
+  g_assert_cmpint (verdict->leaderboard_id, ==, 7);
+  g_assert_nonnull (verdict->reviewer);
+  lb_smells_page_get_counts (LB_SMELLS_PAGE (page), &counts);
+  g_assert_cmpuint (counts.present, ==, 0);
+  g_assert_cmpuint (counts.mitigated, ==, 2);
+  g_assert_nonnull (find_widget (page, is_label_starting, "Present: 0 · Unchecked: 69 · Mitigated: 2"));
+  g_assert_true (g_str_has_prefix (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (expander)), "Mitigated"));
+
+  /* A note keeps the status. */
+  entry = find_widget (expander, is_entry_row, NULL);
+  g_assert_nonnull (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Vendor publishes no versions; asked on 11/20.");
+  g_signal_emit_by_name (entry, "apply");
+  g_assert_cmpstr (verdict->status, ==, "mitigated");
+  g_assert_cmpstr (verdict->note, ==, "Vendor publishes no versions; asked on 11/20.");
+
+  /* The flagged item: choosing a status again clears the flag. */
+  expander = item_expander (page, "Confusing entity", "Benchmark task");
+  g_assert_nonnull (strstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (expander)), "look again"));
+  combo = find_widget (expander, is_combo_row, NULL);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (combo), LB_SMELL_STATUS_PRESENT);
+  g_assert_cmpstr (verdict->smell, ==, "confusing");
+  g_assert_false (verdict->needs_review);
+  lb_smells_page_get_counts (LB_SMELLS_PAGE (page), &counts);
+  g_assert_cmpuint (counts.needs_review, ==, 0);
+  g_assert_cmpuint (counts.present, ==, 1);
+
+  /* Reloading keeps open rows open. */
+  expander = item_expander (page, "Missing entity", "Model");
+  g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (expander)));
+  lb_smells_page_set_checklist (LB_SMELLS_PAGE (page), stored, detections);
+  expander = item_expander (page, "Missing entity", "Model");
+  g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (expander)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+}
+
+int
+main (int argc, char *argv[])
+{
+  /* Xvfb has no session bus for the accessibility bridge. */
+  g_setenv ("GTK_A11Y", "none", TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  g_test_add_func ("/smells-page/flow", test_page_flow);
+  return g_test_run ();
+}
