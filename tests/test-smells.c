@@ -1114,6 +1114,266 @@ test_checklist_and_counts (void)
   g_assert_cmpmem (&counts, sizeof counts, &again, sizeof again);
 }
 
+
+/* ---- with the store ---- */
+
+typedef struct {
+  LbStore *store;
+  gint64   lb;
+  gint64   llama, qwen, mmlu, gsm8k;
+} StoreFixture;
+
+static guint
+count_audit (LbStore *store, gint64 lb, const char *field_suffix)
+{
+  g_autoptr(GPtrArray) entries = lb_store_list_audit (store, lb, 0, NULL);
+  guint n = 0;
+
+  g_assert_nonnull (entries);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      LbAuditEntry *e = g_ptr_array_index (entries, i);
+
+      if (g_strcmp0 (e->entity, "smell") == 0
+          && (field_suffix == NULL || g_str_has_suffix (e->field, field_suffix)))
+        n++;
+    }
+  return n;
+}
+
+static void
+store_fixture_set_up (StoreFixture *fx, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LbImport) import = g_new0 (LbImport, 1);
+  LbBenchmark init = { 0 };
+  LbModel minit = { 0 };
+  gint64 import_id;
+  struct { gint64 *model; gint64 *benchmark; double score; } cells[] = {
+    { &fx->llama, &fx->mmlu, 86.0 }, { &fx->qwen, &fx->mmlu, 85.3 },
+    { &fx->llama, &fx->gsm8k, 93.0 }, { &fx->qwen, &fx->gsm8k, 91.6 },
+  };
+
+  g_setenv ("LEADERBOARD_NOW", "2026-11-28T03:00:00Z", TRUE);
+  fx->store = lb_store_open (":memory:", &error);
+  g_assert_no_error (error);
+  lb_store_set_user (fx->store, "Tester");
+  fx->lb = lb_store_create_leaderboard (fx->store, "Chatbot", &error);
+  g_assert_no_error (error);
+  g_assert_true (lb_store_set_leaderboard_field (fx->store, fx->lb, LB_LEADERBOARD_FIELD_PURPOSE, "Pick the chatbot model.", NULL));
+  g_assert_true (lb_store_set_leaderboard_field (fx->store, fx->lb, LB_LEADERBOARD_FIELD_OWNER, "Sato", NULL));
+  g_assert_true (lb_store_set_leaderboard_field (fx->store, fx->lb, LB_LEADERBOARD_FIELD_UPDATE_CADENCE_DAYS, "90", NULL));
+  g_assert_true (lb_store_set_leaderboard_field (fx->store, fx->lb, LB_LEADERBOARD_FIELD_EVALUATION_DATA, "MMLU and GSM8K from the model cards.", NULL));
+  g_assert_true (lb_store_set_leaderboard_field (fx->store, fx->lb, LB_LEADERBOARD_FIELD_PROCEDURE, "Copied from the cards.", NULL));
+
+  init.metric = "accuracy";
+  init.unit = "%";
+  init.higher_is_better = TRUE;
+  init.description = "A test.";
+  fx->mmlu = lb_store_ensure_benchmark (fx->store, fx->lb, "MMLU", &init, NULL, &error);
+  fx->gsm8k = lb_store_ensure_benchmark (fx->store, fx->lb, "GSM8K", &init, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (lb_store_set_benchmark_field (fx->store, fx->mmlu, LB_BENCHMARK_FIELD_HIGHER_IS_BETTER, "true", NULL));
+  g_assert_true (lb_store_set_benchmark_field (fx->store, fx->gsm8k, LB_BENCHMARK_FIELD_HIGHER_IS_BETTER, "true", NULL));
+
+  minit.version = "3.1";
+  minit.provenance_url = "https://huggingface.co/meta-llama";
+  fx->llama = lb_store_ensure_model (fx->store, fx->lb, "Llama 3.1 70B", &minit, NULL, &error);
+  minit.version = NULL;  /* the one thing that smells */
+  minit.provenance_url = "https://huggingface.co/Qwen";
+  fx->qwen = lb_store_ensure_model (fx->store, fx->lb, "Qwen2.5 72B", &minit, NULL, &error);
+  g_assert_no_error (error);
+
+  import->leaderboard_id = fx->lb;
+  import->file_name = g_strdup ("scores.csv");
+  import->sha256 = g_strdup ("aaaa");
+  import->layout = g_strdup ("wide");
+  import->status = LB_IMPORT_COMPLETE;
+  import->warnings = g_ptr_array_new_with_free_func ((GDestroyNotify) lb_warning_free);
+  g_assert_true (lb_store_begin (fx->store, &error));
+  import_id = lb_store_add_import (fx->store, import, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (cells); i++)
+    {
+      LbResult r = { 0 };
+
+      r.leaderboard_id = fx->lb;
+      r.model_id = *cells[i].model;
+      r.benchmark_id = *cells[i].benchmark;
+      r.score = cells[i].score;
+      r.raw = g_strdup_printf ("%.1f", cells[i].score);
+      r.evaluated_at = "2026-11-01";
+      r.import_id = import_id;
+      r.source_row = 2 + i % 2;
+      r.source_column = 2 + i / 2;
+      g_assert_cmpint (lb_store_add_result (fx->store, &r, &error), >, 0);
+      g_free (r.raw);
+    }
+  g_assert_true (lb_store_finish_import (fx->store, import_id, 3, 4, &error));
+  g_assert_true (lb_store_commit (fx->store, &error));
+  g_assert_no_error (error);
+}
+
+static void
+store_fixture_tear_down (StoreFixture *fx, gconstpointer data)
+{
+  g_clear_object (&fx->store);
+}
+
+static LbSmell *
+checklist_item (GPtrArray *checklist, const char *smell, const char *component)
+{
+  for (guint i = 0; i < checklist->len; i++)
+    {
+      LbSmell *item = g_ptr_array_index (checklist, i);
+
+      if (g_strcmp0 (item->smell, smell) == 0 && g_strcmp0 (item->component, component) == 0)
+        return item;
+    }
+  g_assert_not_reached ();
+}
+
+static void
+test_store_run_and_verdicts (StoreFixture *fx, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) checklist = NULL;
+  g_autoptr(GPtrArray) detections = NULL;
+  g_autoptr(LbSmellSnapshot) snapshot = NULL;
+  g_autoptr(LbSmell) verdict = NULL;
+  LbSmellCounts counts, stored_counts;
+  LbSmell *item;
+  guint audited;
+
+  checklist = lb_smells_run (fx->store, fx->lb, NULL, &snapshot, &detections, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (checklist->len, ==, 72);
+  g_assert_cmpuint (snapshot->results->len, ==, 4);
+  /* Only the model without version smells. */
+  g_assert_cmpuint (detections->len, ==, 1);
+  item = checklist_item (checklist, "missing", "model");
+  g_assert_cmpstr (item->status, ==, "present");
+  g_assert_true (item->detected);
+  g_assert_nonnull (strstr (item->evidence, "[missing-model-version|model|Qwen2.5 72B]"));
+  g_assert_cmpint (item->id, >, 0);
+  g_assert_cmpuint (count_audit (fx->store, fx->lb, "missing/model.status"), ==, 1);
+  g_assert_true (lb_smells_count_stored (fx->store, fx->lb, &stored_counts, &error));
+  lb_smell_count (checklist, &counts);
+  g_assert_cmpmem (&counts, sizeof counts, &stored_counts, sizeof stored_counts);
+  g_assert_cmpuint (counts.present, ==, 1);
+  g_assert_cmpuint (counts.attention, ==, 1);
+
+  /* A reviewer's verdict, audited. */
+  verdict = lb_smells_set_verdict (fx->store, fx->lb, LB_SMELL_MISSING, LB_COMPONENT_MODEL,
+                                   LB_SMELL_STATUS_ACCEPTED, "The vendor gives no version.", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (verdict->reviewer, ==, "Tester");
+  g_assert_cmpstr (verdict->checked_at, ==, "2026-11-28T03:00:00Z");
+  g_assert_cmpuint (count_audit (fx->store, fx->lb, "missing/model.status"), ==, 2);
+  g_assert_cmpuint (count_audit (fx->store, fx->lb, "missing/model.note"), ==, 1);
+
+  /* Running again changes nothing and writes nothing. */
+  audited = count_audit (fx->store, fx->lb, NULL);
+  g_clear_pointer (&checklist, g_ptr_array_unref);
+  checklist = lb_smells_run (fx->store, fx->lb, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  item = checklist_item (checklist, "missing", "model");
+  g_assert_cmpstr (item->status, ==, "accepted");
+  g_assert_false (item->needs_review);
+  g_assert_cmpuint (count_audit (fx->store, fx->lb, NULL), ==, audited);
+
+  /* New evidence: the verdict stays, the item is flagged. */
+  g_assert_true (lb_store_set_model_field (fx->store, fx->llama, LB_MODEL_FIELD_VERSION, NULL, &error));
+  g_clear_pointer (&checklist, g_ptr_array_unref);
+  checklist = lb_smells_run (fx->store, fx->lb, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  item = checklist_item (checklist, "missing", "model");
+  g_assert_cmpstr (item->status, ==, "accepted");
+  g_assert_cmpstr (item->note, ==, "The vendor gives no version.");
+  g_assert_true (item->needs_review);
+  g_assert_cmpuint (count_audit (fx->store, fx->lb, "missing/model.needs_review"), ==, 1);
+  g_assert_true (lb_smells_count_stored (fx->store, fx->lb, &stored_counts, &error));
+  g_assert_cmpuint (stored_counts.needs_review, ==, 1);
+  g_assert_cmpuint (stored_counts.attention, ==, 1);
+
+  /* A new look clears the flag; the evidence going away keeps the verdict. */
+  g_clear_pointer (&verdict, lb_smell_free);
+  verdict = lb_smells_set_verdict (fx->store, fx->lb, LB_SMELL_MISSING, LB_COMPONENT_MODEL,
+                                   LB_SMELL_STATUS_MITIGATED, "Asked both vendors.", &error);
+  g_assert_false (verdict->needs_review);
+  g_assert_true (lb_store_set_model_field (fx->store, fx->llama, LB_MODEL_FIELD_VERSION, "3.1", &error));
+  g_assert_true (lb_store_set_model_field (fx->store, fx->qwen, LB_MODEL_FIELD_VERSION, "2.5", &error));
+  g_clear_pointer (&checklist, g_ptr_array_unref);
+  checklist = lb_smells_run (fx->store, fx->lb, NULL, NULL, NULL, &error);
+  item = checklist_item (checklist, "missing", "model");
+  g_assert_cmpstr (item->status, ==, "mitigated");
+  g_assert_false (item->detected);
+  g_assert_null (item->evidence);
+  g_assert_false (item->needs_review);
+}
+
+static void
+test_store_text_and_json (StoreFixture *fx, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) checklist = NULL;
+  g_autoptr(GPtrArray) detections = NULL;
+  g_autoptr(LbSmellSnapshot) snapshot = NULL;
+  g_autoptr(JsonNode) json = NULL;
+  g_autofree char *text = NULL;
+  JsonObject *root;
+  JsonArray *smells;
+  JsonObject *missing_result = NULL;
+
+  g_assert_true (lb_store_set_model_field (fx->store, fx->qwen, LB_MODEL_FIELD_VERSION, "2.5", &error));
+  /* A hole at Qwen × GSM8K: delete nothing, add a model with one result only. */
+  {
+    gint64 gemma = lb_store_ensure_model (fx->store, fx->lb, "Gemma 2 27B", NULL, NULL, &error);
+
+    g_assert_true (lb_store_set_model_field (fx->store, gemma, LB_MODEL_FIELD_VERSION, "2", &error));
+    g_assert_true (lb_store_set_model_field (fx->store, gemma, LB_MODEL_FIELD_PROVENANCE_URL, "https://ai.google.dev/gemma", &error));
+  }
+  checklist = lb_smells_run (fx->store, fx->lb, NULL, &snapshot, &detections, &error);
+  g_assert_no_error (error);
+
+  text = lb_smells_format_text (snapshot, checklist, detections, "2026-11-28T03:00:00Z");
+  g_assert_nonnull (strstr (text, "Leaderboard smells of “Chatbot”, checked on 2026-11-28\n"));
+  g_assert_nonnull (strstr (text, "Present: 1 · Unchecked: 71"));
+  g_assert_nonnull (strstr (text, "\nMissing entity\n"));
+  g_assert_nonnull (strstr (text, "  Ranking table: Present (detected)\n    - No result for “Gemma 2 27B” on “MMLU”"));
+  g_assert_nonnull (strstr (text, "  Model: Unchecked\n"));
+
+  json = lb_smells_to_json (snapshot, checklist, detections, "2026-11-28");
+  root = json_node_get_object (json);
+  g_assert_cmpstr (json_object_get_string_member (root, "leaderboard"), ==, "Chatbot");
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (root, "counts"), "present"), ==, 1);
+  smells = json_object_get_array_member (root, "smells");
+  g_assert_cmpuint (json_array_get_length (smells), ==, 72);
+  for (guint i = 0; i < json_array_get_length (smells); i++)
+    {
+      JsonObject *o = json_array_get_object_element (smells, i);
+
+      if (g_strcmp0 (json_object_get_string_member (o, "smell"), "missing") == 0
+          && g_strcmp0 (json_object_get_string_member (o, "component"), "ranking-dataframe") == 0)
+        missing_result = o;
+    }
+  g_assert_nonnull (missing_result);
+  g_assert_cmpstr (json_object_get_string_member (missing_result, "status"), ==, "present");
+  g_assert_true (json_object_get_boolean_member (missing_result, "detected"));
+  {
+    JsonArray *evidence = json_object_get_array_member (missing_result, "evidence");
+    JsonObject *ev;
+
+    g_assert_cmpuint (json_array_get_length (evidence), ==, 2);
+    ev = json_array_get_object_element (evidence, 0);
+    g_assert_cmpstr (json_object_get_string_member (ev, "check"), ==, "missing-result");
+    g_assert_cmpstr (json_object_get_string_member (ev, "target"), ==, "cell");
+    g_assert_cmpstr (json_object_get_string_member (ev, "model"), ==, "Gemma 2 27B");
+    g_assert_cmpstr (json_object_get_string_member (ev, "benchmark"), ==, "MMLU");
+    g_assert_true (json_object_get_null_member (ev, "cell"));
+  }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1140,5 +1400,9 @@ main (int argc, char *argv[])
   g_test_add_func ("/smells/verdict/never-overwritten", test_verdict_never_overwritten);
   g_test_add_func ("/smells/verdict/absent-then-evidence", test_verdict_absent_then_evidence);
   g_test_add_func ("/smells/checklist/counts", test_checklist_and_counts);
+  g_test_add ("/smells/store/run-and-verdicts", StoreFixture, NULL, store_fixture_set_up,
+              test_store_run_and_verdicts, store_fixture_tear_down);
+  g_test_add ("/smells/store/text-and-json", StoreFixture, NULL, store_fixture_set_up,
+              test_store_text_and_json, store_fixture_tear_down);
   return g_test_run ();
 }

@@ -1801,22 +1801,78 @@ is_web_url (const char *text)
          && !is_blank (g_uri_get_host (uri)) && strchr (trimmed, ' ') == NULL;
 }
 
+/* The checks run again after every change, so a file's hash is remembered for as long as its
+ * size and modification time stay the same. */
+typedef struct {
+  guint64  size;
+  gint64   mtime;
+  char    *sha256;
+} HashEntry;
+
+static void
+hash_entry_free (gpointer data)
+{
+  HashEntry *entry = data;
+
+  g_free (entry->sha256);
+  g_free (entry);
+}
+
+G_LOCK_DEFINE_STATIC (hash_cache);
+static GHashTable *hash_cache;  /* path → HashEntry* */
+
 /* The file's SHA-256 in hex, or NULL when it cannot be read. */
 static char *
 file_sha256 (const char *path)
 {
-  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autoptr(GChecksum) checksum = NULL;
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFileInputStream) stream = g_file_read (file, NULL, NULL);
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GFileInputStream) stream = NULL;
+  HashEntry *entry;
+  guint64 size;
+  gint64 mtime;
   guchar buf[65536];
   gssize n;
 
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_TIME_MODIFIED
+                            "," G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC,
+                            G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  if (info == NULL)
+    return NULL;
+  size = g_file_info_get_size (info);
+  mtime = (gint64) g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED) * G_USEC_PER_SEC
+          + g_file_info_get_attribute_uint32 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC);
+
+  G_LOCK (hash_cache);
+  if (hash_cache == NULL)
+    hash_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, hash_entry_free);
+  entry = g_hash_table_lookup (hash_cache, path);
+  if (entry != NULL && entry->size == size && entry->mtime == mtime)
+    {
+      char *sha = g_strdup (entry->sha256);
+
+      G_UNLOCK (hash_cache);
+      return sha;
+    }
+  G_UNLOCK (hash_cache);
+
+  stream = g_file_read (file, NULL, NULL);
   if (stream == NULL)
     return NULL;
+  checksum = g_checksum_new (G_CHECKSUM_SHA256);
   while ((n = g_input_stream_read (G_INPUT_STREAM (stream), buf, sizeof buf, NULL, NULL)) > 0)
     g_checksum_update (checksum, buf, n);
   if (n < 0)
     return NULL;
+
+  entry = g_new0 (HashEntry, 1);
+  entry->size = size;
+  entry->mtime = mtime;
+  entry->sha256 = g_strdup (g_checksum_get_string (checksum));
+  G_LOCK (hash_cache);
+  g_hash_table_replace (hash_cache, g_strdup (path), entry);
+  G_UNLOCK (hash_cache);
   return g_strdup (g_checksum_get_string (checksum));
 }
 

@@ -4,6 +4,8 @@
 #pragma once
 
 #include <glib-object.h>
+#include <json-glib/json-glib.h>
+#include "lb-store.h"
 #include "lb-types.h"
 
 G_BEGIN_DECLS
@@ -196,5 +198,54 @@ typedef struct {
  * unchecked). */
 void         lb_smell_count           (GPtrArray     *checklist,
                                        LbSmellCounts *counts);
+
+/* ---- text and JSON for the CLI and the report ---- */
+
+/* Every checklist item with its status, verdict and evidence, as `leaderboard-cli smells`
+ * prints it (translated, newly allocated). @snapshot gives the names; @today "YYYY-MM-DD…". */
+char        *lb_smells_format_text    (const LbSmellSnapshot *snapshot,
+                                       GPtrArray             *checklist,
+                                       GPtrArray             *detections,
+                                       const char            *today);
+
+/* The same as a JSON object (see lb-smells-run.c for the keys); new reference. */
+JsonNode    *lb_smells_to_json        (const LbSmellSnapshot *snapshot,
+                                       GPtrArray             *checklist,
+                                       GPtrArray             *detections,
+                                       const char            *today);
+
+/* ---- with the store (lb-smells-run.c) ---- */
+
+/* Reads everything the checks look at: the leaderboard, its benchmarks, models, every result
+ * (superseded ones too), gaps and imports with warnings. */
+LbSmellSnapshot *lb_smell_snapshot_load (LbStore  *store,
+                                         gint64    leaderboard_id,
+                                         GError  **error);
+
+/* Runs the checks on the stored leaderboard and merges them into its stored checklist with the
+ * verdict rules, in one transaction; every changed field is written to the audit log. @options
+ * may be NULL (defaults, today from lb_now_iso8601()). Returns the full checklist (as
+ * lb_smell_checklist()); @detections, when not NULL, receives the detections. */
+GPtrArray   *lb_smells_run            (LbStore               *store,
+                                       gint64                 leaderboard_id,
+                                       const LbSmellOptions  *options,
+                                       LbSmellSnapshot      **snapshot,
+                                       GPtrArray            **detections,
+                                       GError               **error);
+
+/* Stores the verdict of the store's user on one item (audited); returns the stored item. */
+LbSmell     *lb_smells_set_verdict    (LbStore        *store,
+                                       gint64          leaderboard_id,
+                                       LbSmellKind     smell,
+                                       LbComponent     component,
+                                       LbSmellStatus   status,
+                                       const char     *note,
+                                       GError        **error);
+
+/* lb_smell_count() of the stored checklist: what the sidebar badge and the report show. */
+gboolean     lb_smells_count_stored   (LbStore        *store,
+                                       gint64          leaderboard_id,
+                                       LbSmellCounts  *counts,
+                                       GError        **error);
 
 G_END_DECLS
