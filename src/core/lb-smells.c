@@ -1423,12 +1423,20 @@ check_mismatched (Checks *c)
               add_result (c, LB_SMELL_MISMATCHED, LB_COMPONENT_EVALUATION_SCORE,
                           "mismatched-mixed-scale", r,
                           g_strdup_printf (odd == small
-                                           ? _("“%s” on “%s”%s is %s, on a 0–1 scale, while %u "
-                                               "other values of the column are on a 0–100 scale. "
-                                               "Put the column on one scale.")
-                                           : _("“%s” on “%s”%s is %s, on a 0–100 scale, while %u "
-                                               "other values of the column are on a 0–1 scale. "
-                                               "Put the column on one scale."),
+                                           ? ngettext ("“%s” on “%s”%s is %s, on a 0–1 scale, while "
+                                                       "%u other value of the column is on a 0–100 "
+                                                       "scale. Put the column on one scale.",
+                                                       "“%s” on “%s”%s is %s, on a 0–1 scale, while "
+                                                       "%u other values of the column are on a 0–100 "
+                                                       "scale. Put the column on one scale.",
+                                                       large->len)
+                                           : ngettext ("“%s” on “%s”%s is %s, on a 0–100 scale, while "
+                                                       "%u other value of the column is on a 0–1 "
+                                                       "scale. Put the column on one scale.",
+                                                       "“%s” on “%s”%s is %s, on a 0–100 scale, while "
+                                                       "%u other values of the column are on a 0–1 "
+                                                       "scale. Put the column on one scale.",
+                                                       small->len),
                                            model_name (c, r->model_id), b->name, where,
                                            r->raw != NULL ? r->raw : "?",
                                            (odd == small ? large : small)->len));
@@ -1586,12 +1594,22 @@ check_misdisplayed (Checks *c)
               add_result (c, LB_SMELL_MISDISPLAYED, LB_COMPONENT_RANKING_DATAFRAME,
                           "misdisplayed-mixed-units", r,
                           g_strdup_printf (odd == with_percent
-                                           ? _("“%s” on “%s”%s is shown as “%s” with a percent "
-                                               "sign, while %u other values of the column have "
-                                               "none. Use one number format per column.")
-                                           : _("“%s” on “%s”%s is shown as “%s” without a percent "
-                                               "sign, while %u other values of the column have "
-                                               "one. Use one number format per column."),
+                                           ? ngettext ("“%s” on “%s”%s is shown as “%s” with a "
+                                                       "percent sign, while %u other value of the "
+                                                       "column has none. Use one number format per "
+                                                       "column.",
+                                                       "“%s” on “%s”%s is shown as “%s” with a "
+                                                       "percent sign, while %u other values of the "
+                                                       "column have none. Use one number format per "
+                                                       "column.", without_percent->len)
+                                           : ngettext ("“%s” on “%s”%s is shown as “%s” without a "
+                                                       "percent sign, while %u other value of the "
+                                                       "column has one. Use one number format per "
+                                                       "column.",
+                                                       "“%s” on “%s”%s is shown as “%s” without a "
+                                                       "percent sign, while %u other values of the "
+                                                       "column have one. Use one number format per "
+                                                       "column.", with_percent->len),
                                            model_name (c, r->model_id), b->name, where, r->raw,
                                            (odd == with_percent ? without_percent : with_percent)->len));
             }
@@ -1906,10 +1924,11 @@ check_inaccessible (Checks *c)
         {
           add_import (c, LB_SMELL_INACCESSIBLE, LB_COMPONENT_SUBMISSION_CHANNEL,
                       "inaccessible-source-missing", import, "file_path",
-                      g_strdup_printf (_("The source file of the import of %s is no longer at "
-                                         "“%s”: it was moved, renamed or deleted. Keep source "
-                                         "files where they can be found, or record the new place "
-                                         "by importing it again."),
+                      g_strdup_printf (_("The source file of “%s” (imported on %.10s) is no "
+                                         "longer at “%s”: it was moved, renamed or deleted. Keep "
+                                         "source files where they can be found, or import the "
+                                         "file again from its new place."),
+                                       import->file_name != NULL ? import->file_name : "?",
                                        import->imported_at != NULL ? import->imported_at : "?",
                                        import->file_path));
           continue;
@@ -1919,7 +1938,7 @@ check_inaccessible (Checks *c)
         add_import (c, LB_SMELL_INACCESSIBLE, LB_COMPONENT_SUBMISSION_CHANNEL,
                     "inaccessible-source-changed", import, "sha256",
                     g_strdup_printf (_("The source file “%s” has changed since it was imported "
-                                       "on %s: the leaderboard no longer shows what the file "
+                                       "on %.10s: the leaderboard no longer shows what the file "
                                        "says. Import it again."),
                                      import->file_path,
                                      import->imported_at != NULL ? import->imported_at : "?"));
