@@ -6,6 +6,7 @@
 #include <adwaita.h>
 
 #include "lb-smells-page.h"
+#include "lb-store.h"
 
 typedef gboolean (*Match) (GtkWidget *widget, gconstpointer data);
 
@@ -268,6 +269,79 @@ test_page_flow (void)
   spin ();
 }
 
+
+/* With a store: the page runs the checks, stores verdicts and follows changes. */
+static void
+test_page_store (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LbStore) store = lb_store_open (":memory:", &error);
+  g_autoptr(GPtrArray) stored = NULL;
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *page = lb_smells_page_new ();
+  GtkWidget *expander, *combo;
+  LbSmellCounts counts;
+  gint64 lb, model;
+  LbSmell *item = NULL;
+
+  g_assert_no_error (error);
+  g_setenv ("LEADERBOARD_NOW", "2026-11-28T03:00:00Z", TRUE);
+  lb_store_set_user (store, "Tester");
+  lb = lb_store_create_leaderboard (store, "Chatbot", &error);
+  model = lb_store_ensure_model (store, lb, "Qwen2.5 72B", NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  gtk_window_set_child (GTK_WINDOW (window), page);
+  gtk_window_present (GTK_WINDOW (window));
+  g_object_set (page, "store", store, "leaderboard-id", lb, NULL);
+  spin ();
+
+  /* An empty leaderboard: purpose, owner, ... and the model's version are missing. */
+  lb_smells_page_get_counts (LB_SMELLS_PAGE (page), &counts);
+  g_assert_cmpuint (counts.present, >=, 5);
+  g_assert_true (gtk_widget_activate_action (page, "smells.run-checks", NULL));
+  expander = item_expander (page, "Missing entity", "Model");
+  g_assert_nonnull (find_widget (expander, is_action_row_titled,
+                                 "Model “Qwen2.5 72B” has no version, so nobody can tell which "
+                                 "release was evaluated. Record it on the model."));
+
+  /* The verdict goes to the store, with the store's user. */
+  combo = find_widget (expander, is_combo_row, NULL);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (combo), LB_SMELL_STATUS_ACCEPTED);
+  spin ();
+  stored = lb_store_list_smells (store, lb, &error);
+  for (guint i = 0; i < stored->len; i++)
+    {
+      LbSmell *row = g_ptr_array_index (stored, i);
+
+      if (g_strcmp0 (row->smell, "missing") == 0 && g_strcmp0 (row->component, "model") == 0)
+        item = row;
+    }
+  g_assert_nonnull (item);
+  g_assert_cmpstr (item->status, ==, "accepted");
+  g_assert_cmpstr (item->reviewer, ==, "Tester");
+  g_assert_false (item->needs_review);
+
+  /* New evidence in the store: the page runs again by itself and flags the verdict. */
+  g_assert_cmpint (lb_store_ensure_model (store, lb, "Gemma 2 27B", NULL, NULL, &error), >, 0);
+  g_assert_true (lb_store_set_model_field (store, model, LB_MODEL_FIELD_NOTES, "x", &error));
+  spin ();
+  lb_smells_page_get_counts (LB_SMELLS_PAGE (page), &counts);
+  g_assert_cmpuint (counts.needs_review, ==, 1);
+  g_assert_cmpuint (counts.accepted, ==, 1);
+  expander = item_expander (page, "Missing entity", "Model");
+  g_assert_nonnull (strstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (expander)), "Accepted risk"));
+  g_assert_nonnull (find_widget (page, is_label_starting, "1 verdict needs a new look"));
+
+  /* No leaderboard: nothing to run. */
+  g_object_set (page, "leaderboard-id", (gint64) 0, NULL);
+  lb_smells_page_get_counts (LB_SMELLS_PAGE (page), &counts);
+  g_assert_cmpuint (counts.unchecked, ==, 72);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -276,5 +350,6 @@ main (int argc, char *argv[])
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
   g_test_add_func ("/smells-page/flow", test_page_flow);
+  g_test_add_func ("/smells-page/store", test_page_store);
   return g_test_run ();
 }

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "lb-smells-page.h"
+#include "lb-store.h"
 
 /* More evidence than this per item is summarised in one row: the CLI and report list it all. */
 #define MAX_EVIDENCE_ROWS 25
@@ -23,13 +24,25 @@ struct _LbSmellsPage
   GtkBox         *groups_box;
 
   /* owned */
+  LbStore        *store;
   GPtrArray      *checklist;   /* of LbSmell*: the full checklist, catalogue order */
   GPtrArray      *detections;  /* of LbDetection* */
   GPtrArray      *expanders;   /* of AdwExpanderRow*, parallel to checklist (borrowed refs) */
   gboolean        populating;
+  guint           reload_source;
+  gint64          leaderboard_id;
 };
 
 G_DEFINE_FINAL_TYPE (LbSmellsPage, lb_smells_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_LEADERBOARD_ID,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 enum {
   SIGNAL_EVIDENCE_ACTIVATED,
@@ -148,6 +161,72 @@ now_iso8601 (void)
   return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
 }
 
+static void rebuild (LbSmellsPage *self);
+
+/* Runs the checks on the stored leaderboard and shows the result. */
+static void
+run_checks (LbSmellsPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) checklist = NULL;
+  g_autoptr(GPtrArray) detections = NULL;
+
+  g_clear_handle_id (&self->reload_source, g_source_remove);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "smells.run-checks",
+                                 self->store != NULL && self->leaderboard_id != 0);
+  if (self->store == NULL || self->leaderboard_id == 0)
+    {
+      lb_smells_page_set_checklist (self, NULL, NULL);
+      return;
+    }
+  checklist = lb_smells_run (self->store, self->leaderboard_id, NULL, NULL, &detections, &error);
+  if (checklist == NULL)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.show-error", "s", error->message);
+      return;
+    }
+  g_clear_pointer (&self->checklist, g_ptr_array_unref);
+  g_clear_pointer (&self->detections, g_ptr_array_unref);
+  self->checklist = g_steal_pointer (&checklist);
+  self->detections = g_steal_pointer (&detections);
+  rebuild (self);
+}
+
+static gboolean
+reload_idle_cb (gpointer data)
+{
+  LbSmellsPage *self = data;
+
+  self->reload_source = 0;
+  run_checks (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Several changes in a row (an import, a form) give one run, after they are done. */
+static void
+schedule_reload (LbSmellsPage *self)
+{
+  if (self->reload_source == 0)
+    self->reload_source = g_idle_add (reload_idle_cb, self);
+}
+
+static void
+store_changed_cb (LbSmellsPage *self,
+                  gint64        leaderboard_id,
+                  LbStore      *store)
+{
+  if (self->leaderboard_id != 0 && (leaderboard_id == 0 || leaderboard_id == self->leaderboard_id))
+    schedule_reload (self);
+}
+
+static void
+run_checks_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  run_checks (LB_SMELLS_PAGE (widget));
+}
+
 /* Records a reviewer's verdict on item @index from the widgets' state. */
 static void
 apply_verdict (LbSmellsPage  *self,
@@ -164,8 +243,22 @@ apply_verdict (LbSmellsPage  *self,
   if (!lb_smell_kind_from_string (item->smell, &smell))
     return;
   lb_component_from_string (item->component, &component);
-  verdict = lb_smell_apply_verdict (item, item->leaderboard_id, smell, component, status, note,
-                                    g_get_real_name (), now);
+  if (self->store != NULL && self->leaderboard_id != 0)
+    {
+      g_autoptr(GError) error = NULL;
+
+      verdict = lb_smells_set_verdict (self->store, self->leaderboard_id, smell, component, status,
+                                       note, &error);
+      if (verdict == NULL)
+        {
+          gtk_widget_activate_action (GTK_WIDGET (self), "win.show-error", "s", error->message);
+          schedule_reload (self);
+          return;
+        }
+    }
+  else
+    verdict = lb_smell_apply_verdict (item, item->leaderboard_id, smell, component, status, note,
+                                      g_get_real_name (), now);
   g_ptr_array_index (self->checklist, index) = verdict;
   lb_smell_free (item);
 
@@ -377,6 +470,8 @@ lb_smells_page_dispose (GObject *object)
 {
   LbSmellsPage *self = LB_SMELLS_PAGE (object);
 
+  g_clear_handle_id (&self->reload_source, g_source_remove);
+  g_clear_object (&self->store);
   g_clear_pointer (&self->expanders, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (object), LB_TYPE_SMELLS_PAGE);
   G_OBJECT_CLASS (lb_smells_page_parent_class)->dispose (object);
@@ -393,6 +488,59 @@ lb_smells_page_finalize (GObject *object)
 }
 
 static void
+lb_smells_page_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  LbSmellsPage *self = LB_SMELLS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_LEADERBOARD_ID:
+      g_value_set_int64 (value, self->leaderboard_id);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lb_smells_page_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  LbSmellsPage *self = LB_SMELLS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      if (self->store == g_value_get_object (value))
+        return;
+      if (self->store != NULL)
+        g_signal_handlers_disconnect_by_func (self->store, store_changed_cb, self);
+      g_set_object (&self->store, g_value_get_object (value));
+      if (self->store != NULL)
+        g_signal_connect_object (self->store, "changed", G_CALLBACK (store_changed_cb), self,
+                                 G_CONNECT_SWAPPED);
+      run_checks (self);
+      break;
+    case PROP_LEADERBOARD_ID:
+      if (self->leaderboard_id == g_value_get_int64 (value))
+        return;
+      self->leaderboard_id = g_value_get_int64 (value);
+      run_checks (self);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 lb_smells_page_class_init (LbSmellsPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -400,6 +548,16 @@ lb_smells_page_class_init (LbSmellsPageClass *klass)
 
   object_class->dispose = lb_smells_page_dispose;
   object_class->finalize = lb_smells_page_finalize;
+  object_class->get_property = lb_smells_page_get_property;
+  object_class->set_property = lb_smells_page_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, LB_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LEADERBOARD_ID] =
+    g_param_spec_int64 ("leaderboard-id", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[SIGNAL_EVIDENCE_ACTIVATED] =
     g_signal_new ("evidence-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
@@ -412,6 +570,7 @@ lb_smells_page_class_init (LbSmellsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LbSmellsPage, summary_label);
   gtk_widget_class_bind_template_child (widget_class, LbSmellsPage, review_label);
   gtk_widget_class_bind_template_child (widget_class, LbSmellsPage, groups_box);
+  gtk_widget_class_install_action (widget_class, "smells.run-checks", NULL, run_checks_action);
 }
 
 static void
@@ -421,6 +580,7 @@ lb_smells_page_init (LbSmellsPage *self)
 
   self->checklist = lb_smell_checklist (NULL, 0);
   self->detections = g_ptr_array_new_with_free_func ((GDestroyNotify) lb_detection_free);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "smells.run-checks", FALSE);
   rebuild (self);
 }
 
@@ -441,11 +601,12 @@ lb_smells_page_set_checklist (LbSmellsPage *self,
 
   g_clear_pointer (&self->checklist, g_ptr_array_unref);
   g_clear_pointer (&self->detections, g_ptr_array_unref);
-  self->checklist = lb_smell_checklist (checklist, 0);
+  self->checklist = lb_smell_checklist (checklist, self->leaderboard_id);
   for (guint i = 0; checklist != NULL && checklist->len > 0 && i < self->checklist->len; i++)
     {
       LbSmell *item = g_ptr_array_index (self->checklist, i);
 
+      /* Without a store the rows given say which leaderboard they belong to. */
       if (item->leaderboard_id == 0)
         item->leaderboard_id = ((LbSmell *) g_ptr_array_index (checklist, 0))->leaderboard_id;
     }

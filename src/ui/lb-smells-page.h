@@ -11,7 +11,10 @@ G_BEGIN_DECLS
 #define LB_TYPE_SMELLS_PAGE (lb_smells_page_get_type ())
 G_DECLARE_FINAL_TYPE (LbSmellsPage, lb_smells_page, LB, SMELLS_PAGE, AdwBin)
 
-/* Signals:
+/* Properties: "store" (LbStore), "leaderboard-id" (gint64). With both set the page runs the
+ * checks (lb_smells_run()) and runs them again after the store changes, and stores verdicts.
+ *
+ * Signals:
  *   "evidence-activated" (LbEvidence *evidence): a piece of evidence was clicked; the window
  *     opens the record field, the model, the benchmark or the cell it points at.
  *   "verdict-changed" (LbSmell *item): a reviewer changed a status or a note; the page has
@@ -20,7 +23,8 @@ G_DECLARE_FINAL_TYPE (LbSmellsPage, lb_smells_page, LB, SMELLS_PAGE, AdwBin)
 GtkWidget *lb_smells_page_new            (void);
 
 /* Shows @checklist (LbSmell*, stored rows; missing ones show as unchecked; may be NULL) with the
- * evidence of @detections (LbDetection*, may be NULL). Both are copied. */
+ * evidence of @detections (LbDetection*, may be NULL). Both are copied. For a page without a
+ * store (tests, previews); verdicts then stay in the page and are only signalled. */
 void       lb_smells_page_set_checklist  (LbSmellsPage *self,
                                           GPtrArray    *checklist,
                                           GPtrArray    *detections);
