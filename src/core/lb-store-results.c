@@ -180,8 +180,10 @@ insert_result (LbStore         *self,
   lb_bind_text (stmt, 6, result->evaluated_at);
   lb_bind_text (stmt, 7, result->raw);
   lb_bind_text (stmt, 8, result->model_version);
-  /* An import's results become current in lb_store_finish_import(). */
-  sqlite3_bind_int (stmt, 9, result->import_id == 0 && result->current);
+  /* An import's results are written current (so lb_store_finish_import() need not touch
+   * them again); finishing demotes the older ones. The importer writes everything in one
+   * transaction, so no reader sees two current results for a cell. */
+  sqlite3_bind_int (stmt, 9, result->import_id != 0 || result->current);
   lb_bind_id (stmt, 10, result->import_id);
   sqlite3_bind_int (stmt, 11, result->source_row);
   sqlite3_bind_int (stmt, 12, result->source_column);
@@ -283,6 +285,36 @@ lb_store_list_gaps (LbStore  *self,
 
 /* ---- imports ---- */
 
+static gboolean
+insert_warnings (LbStore    *self,
+                 gint64      import_id,
+                 GPtrArray  *warnings,
+                 GError    **error)
+{
+  g_autoptr(LbStmt) stmt = NULL;
+
+  if (warnings == NULL || warnings->len == 0)
+    return TRUE;
+  stmt = lb_store_prepare (self,
+                           "INSERT INTO import_warnings (import_id, source_row, source_column,"
+                           "  message) VALUES (?1, ?2, ?3, ?4)", error);
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < warnings->len; i++)
+    {
+      const LbWarning *warning = g_ptr_array_index (warnings, i);
+
+      sqlite3_reset (stmt);
+      sqlite3_bind_int64 (stmt, 1, import_id);
+      sqlite3_bind_int (stmt, 2, warning->row);
+      sqlite3_bind_int (stmt, 3, warning->column);
+      lb_bind_text (stmt, 4, warning->message != NULL ? warning->message : "");
+      if (!lb_store_step_done (self, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static gint64
 insert_import (LbStore         *self,
                const LbImport  *import,
@@ -322,27 +354,8 @@ insert_import (LbStore         *self,
   id = sqlite3_last_insert_rowid (self->db);
   g_clear_pointer (&stmt, lb_stmt_release);
 
-  if (import->warnings != NULL && import->warnings->len > 0)
-    {
-      stmt = lb_store_prepare (self,
-                               "INSERT INTO import_warnings (import_id, source_row, source_column,"
-                               "  message) VALUES (?1, ?2, ?3, ?4)", error);
-      if (stmt == NULL)
-        return 0;
-      for (guint i = 0; i < import->warnings->len; i++)
-        {
-          const LbWarning *warning = g_ptr_array_index (import->warnings, i);
-
-          sqlite3_reset (stmt);
-          sqlite3_bind_int64 (stmt, 1, id);
-          sqlite3_bind_int (stmt, 2, warning->row);
-          sqlite3_bind_int (stmt, 3, warning->column);
-          lb_bind_text (stmt, 4, warning->message != NULL ? warning->message : "");
-          if (!lb_store_step_done (self, stmt, error))
-            return 0;
-        }
-      g_clear_pointer (&stmt, lb_stmt_release);
-    }
+  if (!insert_warnings (self, id, import->warnings, error))
+    return 0;
 
   lb_store_note_changed (self, import->leaderboard_id);
   if (!lb_store_touch_leaderboard (self, import->leaderboard_id, error)
@@ -415,26 +428,17 @@ finish_import (LbStore  *self,
   if (leaderboard_id <= 0)
     return FALSE;
 
-  /* Older results of the cells this import covers stop being current... */
+  /* The import's results were written current; every older current result of a cell
+   * the import covers (from earlier imports, or earlier in the same file when it repeats
+   * a cell) stops being current. One indexed probe per new result. */
   stmt = lb_store_prepare (self,
                            "UPDATE results SET current = 0"
-                           " WHERE leaderboard_id = ?2 AND current = 1"
-                           "   AND (model_id, benchmark_id) IN"
-                           "       (SELECT model_id, benchmark_id FROM results WHERE import_id = ?1)",
-                           error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, import_id);
-  sqlite3_bind_int64 (stmt, 2, leaderboard_id);
-  if (!lb_store_step_done (self, stmt, error))
-    return FALSE;
-  g_clear_pointer (&stmt, lb_stmt_release);
-
-  /* ...and the import's own become current; when a file repeats a cell, its last one wins. */
-  stmt = lb_store_prepare (self,
-                           "UPDATE results SET current = 1"
-                           " WHERE id IN (SELECT max(id) FROM results WHERE import_id = ?1"
-                           "              GROUP BY model_id, benchmark_id)", error);
+                           " WHERE id IN (SELECT o.id FROM results n"
+                           "              JOIN results o ON o.leaderboard_id = n.leaderboard_id"
+                           "                AND o.model_id = n.model_id"
+                           "                AND o.benchmark_id = n.benchmark_id"
+                           "                AND o.current = 1 AND o.id < n.id"
+                           "              WHERE n.import_id = ?1)", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, import_id);
@@ -468,6 +472,45 @@ lb_store_finish_import (LbStore  *self,
     return FALSE;
   return lb_store_finish_write (self, finish_import (self, import_id, records, results, error),
                                 error);
+}
+
+gboolean
+lb_store_add_import_warnings (LbStore    *self,
+                              gint64      import_id,
+                              GPtrArray  *warnings,
+                              GError    **error)
+{
+  g_return_val_if_fail (LB_IS_STORE (self), FALSE);
+
+  if (!lb_store_begin (self, error))
+    return FALSE;
+  return lb_store_finish_write (self, insert_warnings (self, import_id, warnings, error), error);
+}
+
+gboolean
+lb_store_set_import_encoding (LbStore     *self,
+                              gint64       import_id,
+                              const char  *encoding,
+                              GError     **error)
+{
+  g_autoptr(LbStmt) stmt = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (LB_IS_STORE (self), FALSE);
+  g_return_val_if_fail (encoding != NULL, FALSE);
+
+  if (!lb_store_begin (self, error))
+    return FALSE;
+  stmt = lb_store_prepare (self, "UPDATE imports SET encoding = ?2 WHERE id = ?1", error);
+  ok = stmt != NULL;
+  if (ok)
+    {
+      sqlite3_bind_int64 (stmt, 1, import_id);
+      lb_bind_text (stmt, 2, encoding);
+      ok = lb_store_step_done (self, stmt, error);
+    }
+  g_clear_pointer (&stmt, lb_stmt_release);
+  return lb_store_finish_write (self, ok, error);
 }
 
 GPtrArray *
@@ -607,20 +650,36 @@ set_import_deleted (LbStore   *self,
     return FALSE;
   g_clear_pointer (&stmt, lb_stmt_release);
 
-  /* Every cell the import touched: the newest visible result is current, none other. */
+  /* In every cell the import touched, the newest visible result is current and no other:
+   * first clear the cells, then mark one result in each. Both go through the indexes and
+   * write only the rows whose flag is set or cleared. */
   stmt = lb_store_prepare (self,
-                           "UPDATE results AS t SET current = (t.id IS"
-                           "   (SELECT r.id FROM results r"
-                           "     WHERE r.leaderboard_id = t.leaderboard_id AND r.model_id = t.model_id"
-                           "       AND r.benchmark_id = t.benchmark_id AND" RESULT_VISIBLE
-                           "     ORDER BY r.id DESC LIMIT 1))"
-                           " WHERE t.leaderboard_id = ?2 AND (t.model_id, t.benchmark_id) IN"
-                           "       (SELECT model_id, benchmark_id FROM results WHERE import_id = ?1)",
-                           error);
+                           "UPDATE results SET current = 0"
+                           " WHERE id IN (SELECT o.id FROM results n"
+                           "              JOIN results o ON o.leaderboard_id = n.leaderboard_id"
+                           "                AND o.model_id = n.model_id"
+                           "                AND o.benchmark_id = n.benchmark_id"
+                           "                AND o.current = 1"
+                           "              WHERE n.import_id = ?1)", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
-  sqlite3_bind_int64 (stmt, 2, leaderboard_id);
+  if (!lb_store_step_done (self, stmt, error))
+    return FALSE;
+  g_clear_pointer (&stmt, lb_stmt_release);
+
+  stmt = lb_store_prepare (self,
+                           "UPDATE results SET current = 1"
+                           " WHERE id IN (SELECT (SELECT r.id FROM results r"
+                           "                       WHERE r.leaderboard_id = n.leaderboard_id"
+                           "                         AND r.model_id = n.model_id"
+                           "                         AND r.benchmark_id = n.benchmark_id"
+                           "                         AND" RESULT_VISIBLE
+                           "                       ORDER BY r.id DESC LIMIT 1)"
+                           "              FROM results n WHERE n.import_id = ?1)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
   if (!lb_store_step_done (self, stmt, error))
     return FALSE;
 

@@ -451,8 +451,24 @@ migrate (LbStore  *self,
       /* An integer, not user text. */
       g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %d", v + 1);
 
+      int now_at;
+
       if (!exec_sql (self, "BEGIN IMMEDIATE", error))
         return FALSE;
+      /* Another process may have upgraded it meanwhile: look again under the write lock. */
+      now_at = read_user_version (self, error);
+      if (now_at < 0)
+        {
+          sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+          return FALSE;
+        }
+      if (now_at > v)
+        {
+          if (!exec_sql (self, "COMMIT", error))
+            return FALSE;
+          v = now_at - 1;
+          continue;
+        }
       if (!exec_sql (self, migrations[v], error) || !exec_sql (self, set_version, error))
         {
           sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
@@ -782,6 +798,10 @@ open_store (const char  *path,
   sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
 
   if (!exec_sql (self, "PRAGMA foreign_keys = ON", error))
+    return NULL;
+  /* 64 MiB of page cache instead of 2: superseding or restoring a million results touches
+   * the results table and its indexes all over. */
+  if (!exec_sql (self, "PRAGMA cache_size = -65536", error))
     return NULL;
   if (!is_memory_path (path))
     {
