@@ -5,6 +5,7 @@
 
 #include <string.h>
 #include <glib/gstdio.h>
+#include <sys/wait.h>
 
 #include "lb-smells.h"
 
@@ -1374,6 +1375,120 @@ test_store_text_and_json (StoreFixture *fx, gconstpointer data)
   }
 }
 
+/* ---- leaderboard-cli smells, end to end ---- */
+
+typedef struct {
+  int   status;
+  char *out;
+  char *err;
+} CliRun;
+
+static void
+cli_run_clear (CliRun *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CliRun, cli_run_clear)
+
+static void
+cli (const char *db, CliRun *run, const char *first, ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  const char *exe = g_getenv ("LEADERBOARD_CLI");
+  int wait_status = 0;
+  va_list args;
+
+  g_assert_nonnull (exe);
+  g_ptr_array_add (argv, (char *) exe);
+  g_ptr_array_add (argv, (char *) "--db");
+  g_ptr_array_add (argv, (char *) db);
+  va_start (args, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+  memset (run, 0, sizeof *run);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                               &run->out, &run->err, &wait_status, &error));
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  run->status = WEXITSTATUS (wait_status);
+}
+
+static void
+test_cli_smells (void)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "cli", NULL);
+  g_autofree char *db = g_build_filename (dir, "test.db", NULL);
+  g_autofree char *csv = g_test_build_filename (G_TEST_DIST, "data", "import", "wide-cp932.csv", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(CliRun) run = { 0 };
+  JsonObject *root;
+  JsonArray *smells;
+  gboolean found_cell = FALSE;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_setenv ("LEADERBOARD_NOW", "2026-11-28T03:00:00Z", TRUE);
+  cli (db, &run, "import", csv, "--leaderboard", "Vendors", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  cli_run_clear (&run);
+
+  /* Smells are present, and that is not an error. */
+  cli (db, &run, "smells", "Vendors", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_true (g_str_has_prefix (run.out, "Leaderboard smells of “Vendors”, checked on 2026-11-28\n"));
+  g_assert_nonnull (strstr (run.out, "\nMissing entity\n"));
+  g_assert_nonnull (strstr (run.out, "    - No result for “ELYZA-japanese” on “JMMLU” (wide-cp932.csv, cell E5): "
+                                     "The cell holds only a dash, which marks a missing value.\n"));
+  g_assert_nonnull (strstr (run.out, "  Evaluation harness: Unchecked\n"));
+  cli_run_clear (&run);
+
+  cli (db, &run, "smells", "Vendors", "--json", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, run.out, -1, &error));
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpstr (json_object_get_string_member (root, "leaderboard"), ==, "Vendors");
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (root, "counts"), "total"), ==, 72);
+  smells = json_object_get_array_member (root, "smells");
+  g_assert_cmpuint (json_array_get_length (smells), ==, 72);
+  for (guint i = 0; i < json_array_get_length (smells); i++)
+    {
+      JsonArray *evidence = json_object_get_array_member (json_array_get_object_element (smells, i), "evidence");
+
+      for (guint k = 0; k < json_array_get_length (evidence); k++)
+        {
+          JsonObject *ev = json_array_get_object_element (evidence, k);
+
+          if (g_strcmp0 (json_object_get_string_member (ev, "check"), "missing-result") == 0
+              && g_strcmp0 (json_object_get_string_member (ev, "cell"), "E5") == 0)
+            {
+              g_assert_cmpstr (json_object_get_string_member (ev, "model"), ==, "ELYZA-japanese");
+              g_assert_cmpstr (json_object_get_string_member (ev, "benchmark"), ==, "JMMLU");
+              g_assert_cmpint (json_object_get_int_member (ev, "row"), ==, 5);
+              g_assert_cmpint (json_object_get_int_member (ev, "column"), ==, 5);
+              found_cell = TRUE;
+            }
+        }
+    }
+  g_assert_true (found_cell);
+  cli_run_clear (&run);
+
+  cli (db, &run, "smells", "Nobody", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "No leaderboard named “Nobody”"));
+  g_assert_cmpstr (run.out, ==, "");
+  cli_run_clear (&run);
+
+  cli (db, &run, "smells", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1404,5 +1519,6 @@ main (int argc, char *argv[])
               test_store_run_and_verdicts, store_fixture_tear_down);
   g_test_add ("/smells/store/text-and-json", StoreFixture, NULL, store_fixture_set_up,
               test_store_text_and_json, store_fixture_tear_down);
+  g_test_add_func ("/smells/cli/smells", test_cli_smells);
   return g_test_run ();
 }
