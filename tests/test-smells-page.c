@@ -75,8 +75,14 @@ item_expander (GtkWidget  *page,
 {
   GtkWidget *group = find_widget (page, is_group_titled, smell_label);
 
+  GtkWidget *expander;
+
   g_assert_nonnull (group);
-  return find_widget (group, is_expander_titled, component_label);
+  expander = find_widget (group, is_expander_titled, component_label);
+  g_assert_nonnull (expander);
+  /* Rows are filled when first opened. */
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (expander), TRUE);
+  return expander;
 }
 
 static void
@@ -258,12 +264,16 @@ test_page_flow (void)
   g_assert_cmpuint (counts.needs_review, ==, 0);
   g_assert_cmpuint (counts.present, ==, 1);
 
-  /* Reloading keeps open rows open. */
-  expander = item_expander (page, "Missing entity", "Model");
-  g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (expander)));
+  /* Reloading keeps open rows open, and filled; closed ones stay closed. */
+  expander = find_widget (find_widget (page, is_group_titled, "Redundant entity"), is_expander_titled, "Model");
+  g_assert_false (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (expander)));
+  g_assert_null (find_widget (expander, is_combo_row, NULL));
   lb_smells_page_set_checklist (LB_SMELLS_PAGE (page), stored, detections);
-  expander = item_expander (page, "Missing entity", "Model");
+  expander = find_widget (find_widget (page, is_group_titled, "Missing entity"), is_expander_titled, "Model");
   g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (expander)));
+  g_assert_nonnull (find_widget (expander, is_combo_row, NULL));
+  expander = find_widget (find_widget (page, is_group_titled, "Redundant entity"), is_expander_titled, "Model");
+  g_assert_false (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (expander)));
 
   gtk_window_destroy (GTK_WINDOW (window));
   spin ();

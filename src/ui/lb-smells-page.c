@@ -30,6 +30,7 @@ struct _LbSmellsPage
   GPtrArray      *expanders;   /* of AdwExpanderRow*, parallel to checklist (borrowed refs) */
   gboolean        populating;
   guint           reload_source;
+  char           *signature;   /* of what the rows show */
   gint64          leaderboard_id;
 };
 
@@ -163,6 +164,38 @@ now_iso8601 (void)
 
 static void rebuild (LbSmellsPage *self);
 
+/* Everything the rows show, to tell whether a reload changed anything. */
+static char *
+page_signature (LbSmellsPage *self)
+{
+  GString *sig = g_string_new (NULL);
+
+  for (guint i = 0; i < self->checklist->len; i++)
+    {
+      LbSmell *item = g_ptr_array_index (self->checklist, i);
+
+      g_string_append_printf (sig, "%s/%s %s %d %d %s|%s|%s|%s\n", item->smell,
+                              item->component != NULL ? item->component : "", item->status,
+                              item->detected, item->needs_review,
+                              item->evidence != NULL ? item->evidence : "",
+                              item->note != NULL ? item->note : "",
+                              item->reviewer != NULL ? item->reviewer : "",
+                              item->checked_at != NULL ? item->checked_at : "");
+    }
+  for (guint i = 0; i < self->detections->len; i++)
+    {
+      LbDetection *d = g_ptr_array_index (self->detections, i);
+
+      for (guint k = 0; k < d->evidence->len; k++)
+        {
+          LbEvidence *ev = g_ptr_array_index (d->evidence, k);
+
+          g_string_append_printf (sig, "%d %d %s %s\n", d->smell, d->component, ev->key, ev->message);
+        }
+    }
+  return g_string_free (sig, FALSE);
+}
+
 /* Runs the checks on the stored leaderboard and shows the result. */
 static void
 run_checks (LbSmellsPage *self)
@@ -170,6 +203,7 @@ run_checks (LbSmellsPage *self)
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) checklist = NULL;
   g_autoptr(GPtrArray) detections = NULL;
+  g_autofree char *signature = NULL;
 
   g_clear_handle_id (&self->reload_source, g_source_remove);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "smells.run-checks",
@@ -189,6 +223,11 @@ run_checks (LbSmellsPage *self)
   g_clear_pointer (&self->detections, g_ptr_array_unref);
   self->checklist = g_steal_pointer (&checklist);
   self->detections = g_steal_pointer (&detections);
+  signature = page_signature (self);
+  if (g_strcmp0 (signature, self->signature) == 0)
+    return;  /* e.g. the run after our own verdict: the rows show it already */
+  g_free (self->signature);
+  self->signature = g_steal_pointer (&signature);
   rebuild (self);
 }
 
@@ -261,6 +300,9 @@ apply_verdict (LbSmellsPage  *self,
                                       g_get_real_name (), now);
   g_ptr_array_index (self->checklist, index) = verdict;
   lb_smell_free (item);
+  /* The rows show the verdict already; the run the store change triggers needs no rebuild. */
+  g_free (self->signature);
+  self->signature = page_signature (self);
 
   update_item (self, index);
   update_summary (self);
@@ -339,26 +381,25 @@ text_row_new (const char *title,
   return row;
 }
 
-static GtkWidget *
-item_row_new (LbSmellsPage *self,
-              guint         index)
+/* Fills an item's row when it is first opened: 72 rows with selectors and entries would make
+ * every reload slow. */
+static void
+populate_item_row (LbSmellsPage *self,
+                   GtkWidget    *row)
 {
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "lb-index"));
   LbSmell *item = g_ptr_array_index (self->checklist, index);
   LbDetection *detection = item_detection (self, item);
-  LbComponent component;
-  gboolean has_component = lb_component_from_string (item->component, &component);
-  GtkWidget *row = adw_expander_row_new ();
   g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
   GtkWidget *status;
   GtkWidget *note;
   LbSmellStatus current = LB_SMELL_STATUS_UNCHECKED;
+  gboolean populating = self->populating;
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                 has_component ? lb_component_label (component)
-                                               : _("Whole leaderboard"));
-  if (has_component)
-    gtk_widget_set_tooltip_text (row, lb_component_explanation (component));
+  if (g_object_get_data (G_OBJECT (row), "lb-populated") != NULL)
+    return;
+  g_object_set_data (G_OBJECT (row), "lb-populated", GINT_TO_POINTER (TRUE));
+  self->populating = TRUE;
 
   if (detection != NULL)
     {
@@ -409,6 +450,35 @@ item_row_new (LbSmellsPage *self,
 
       adw_expander_row_add_row (ADW_EXPANDER_ROW (row), text_row_new (_("Last verdict"), by));
     }
+  self->populating = populating;
+}
+
+static void
+item_expanded_cb (AdwExpanderRow *row,
+                  GParamSpec     *pspec,
+                  LbSmellsPage   *self)
+{
+  if (adw_expander_row_get_expanded (row))
+    populate_item_row (self, GTK_WIDGET (row));
+}
+
+static GtkWidget *
+item_row_new (LbSmellsPage *self,
+              guint         index)
+{
+  LbSmell *item = g_ptr_array_index (self->checklist, index);
+  LbComponent component;
+  gboolean has_component = lb_component_from_string (item->component, &component);
+  GtkWidget *row = adw_expander_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                 has_component ? lb_component_label (component)
+                                               : _("Whole leaderboard"));
+  if (has_component)
+    gtk_widget_set_tooltip_text (row, lb_component_explanation (component));
+  g_object_set_data (G_OBJECT (row), "lb-index", GUINT_TO_POINTER (index));
+  g_signal_connect_object (row, "notify::expanded", G_CALLBACK (item_expanded_cb), self, 0);
   return row;
 }
 
@@ -484,6 +554,7 @@ lb_smells_page_finalize (GObject *object)
 
   g_clear_pointer (&self->checklist, g_ptr_array_unref);
   g_clear_pointer (&self->detections, g_ptr_array_unref);
+  g_clear_pointer (&self->signature, g_free);
   G_OBJECT_CLASS (lb_smells_page_parent_class)->finalize (object);
 }
 
@@ -613,6 +684,8 @@ lb_smells_page_set_checklist (LbSmellsPage *self,
   self->detections = g_ptr_array_new_with_free_func ((GDestroyNotify) lb_detection_free);
   for (guint i = 0; detections != NULL && i < detections->len; i++)
     g_ptr_array_add (self->detections, copy_detection (g_ptr_array_index (detections, i)));
+  g_free (self->signature);
+  self->signature = page_signature (self);
   rebuild (self);
 }
 
