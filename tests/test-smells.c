@@ -272,6 +272,16 @@ static void fire_no_eval_data (LbSmellSnapshot *s) { set_str (&s->leaderboard->e
 static void fire_no_procedure (LbSmellSnapshot *s) { set_str (&s->leaderboard->procedure, NULL); }
 static void quiet_short_purpose (LbSmellSnapshot *s) { set_str (&s->leaderboard->purpose, "選定"); }
 
+static void quiet_japanese_owner (LbSmellSnapshot *s) { set_str (&s->leaderboard->owner, "情報システム部 佐藤"); }
+static void quiet_daily_cadence (LbSmellSnapshot *s) { s->leaderboard->update_cadence_days = 1; }
+static void quiet_short_eval_data (LbSmellSnapshot *s) { set_str (&s->leaderboard->evaluation_data, "社内データ"); }
+static void quiet_short_procedure (LbSmellSnapshot *s) { set_str (&s->leaderboard->procedure, "手順書 v2 参照"); }
+static void quiet_odd_provenance (LbSmellSnapshot *s) { set_str (&model_by_id (s, 20)->provenance_url, "ftp://files.example.com/llama"); }
+static void quiet_japanese_metric (LbSmellSnapshot *s) { set_str (&benchmark_by_id (s, 11)->metric, "正解率"); }
+static void quiet_retired_in_name (LbSmellSnapshot *s) { set_str (&benchmark_by_id (s, 11)->name, "GSM8K (retired set)"); }
+static void quiet_japanese_description (LbSmellSnapshot *s) { set_str (&benchmark_by_id (s, 10)->description, "日本語の常識推論"); }
+static void quiet_score_with_name (LbSmellSnapshot *s) { set_str (&benchmark_by_id (s, 11)->name, "Score (GSM8K)"); }
+
 static void fire_no_version (LbSmellSnapshot *s) { set_str (&model_by_id (s, 21)->version, NULL); }
 static void quiet_version_text (LbSmellSnapshot *s) { set_str (&model_by_id (s, 21)->version, "2024-09-19"); }
 static void fire_no_provenance (LbSmellSnapshot *s) { set_str (&model_by_id (s, 20)->provenance_url, " "); }
@@ -633,20 +643,20 @@ quiet_cancelled_deleted (LbSmellSnapshot *s)
 
 static const CheckCase check_cases[] = {
   { "missing-purpose", LB_SMELL_MISSING, LB_COMPONENT_BENCHMARK_TASK, LB, 0, 0, 0, 0, 0, "purpose", "Purpose", 1, fire_no_purpose, quiet_short_purpose },
-  { "missing-owner", LB_SMELL_MISSING, LB_COMPONENT_SUBMISSION_CHANNEL, LB, 0, 0, 0, 0, 0, "owner", "Owner", 1, fire_no_owner, NULL },
-  { "missing-update-cadence", LB_SMELL_MISSING, LB_COMPONENT_SUBMISSION_CHANNEL, LB, 0, 0, 0, 0, 0, "update_cadence_days", "cadence", 1, fire_no_cadence, NULL },
-  { "missing-evaluation-data", LB_SMELL_MISSING, LB_COMPONENT_BENCHMARK_DATASET, LB, 0, 0, 0, 0, 0, "evaluation_data", "Evaluation data", 1, fire_no_eval_data, NULL },
-  { "missing-procedure", LB_SMELL_MISSING, LB_COMPONENT_BENCHMARK_PROTOCOL, LB, 0, 0, 0, 0, 0, "procedure", "Procedure", 1, fire_no_procedure, NULL },
+  { "missing-owner", LB_SMELL_MISSING, LB_COMPONENT_SUBMISSION_CHANNEL, LB, 0, 0, 0, 0, 0, "owner", "Owner", 1, fire_no_owner, quiet_japanese_owner },
+  { "missing-update-cadence", LB_SMELL_MISSING, LB_COMPONENT_SUBMISSION_CHANNEL, LB, 0, 0, 0, 0, 0, "update_cadence_days", "cadence", 1, fire_no_cadence, quiet_daily_cadence },
+  { "missing-evaluation-data", LB_SMELL_MISSING, LB_COMPONENT_BENCHMARK_DATASET, LB, 0, 0, 0, 0, 0, "evaluation_data", "Evaluation data", 1, fire_no_eval_data, quiet_short_eval_data },
+  { "missing-procedure", LB_SMELL_MISSING, LB_COMPONENT_BENCHMARK_PROTOCOL, LB, 0, 0, 0, 0, 0, "procedure", "Procedure", 1, fire_no_procedure, quiet_short_procedure },
   { "missing-model-version", LB_SMELL_MISSING, LB_COMPONENT_MODEL, MO, 21, 0, 0, 0, 0, "version", "“Qwen2.5 72B”", 1, fire_no_version, quiet_version_text },
-  { "missing-model-provenance", LB_SMELL_MISSING, LB_COMPONENT_MODEL, MO, 20, 0, 0, 0, 0, "provenance_url", "“Llama 3.1 70B”", 1, fire_no_provenance, NULL },
-  { "missing-benchmark-metric", LB_SMELL_MISSING, LB_COMPONENT_BENCHMARK_METRIC, BM, 0, 11, 0, 0, 0, "metric", "“GSM8K”", 1, fire_no_metric, NULL },
+  { "missing-model-provenance", LB_SMELL_MISSING, LB_COMPONENT_MODEL, MO, 20, 0, 0, 0, 0, "provenance_url", "“Llama 3.1 70B”", 1, fire_no_provenance, quiet_odd_provenance },
+  { "missing-benchmark-metric", LB_SMELL_MISSING, LB_COMPONENT_BENCHMARK_METRIC, BM, 0, 11, 0, 0, 0, "metric", "“GSM8K”", 1, fire_no_metric, quiet_japanese_metric },
   { "missing-benchmark-direction", LB_SMELL_MISSING, LB_COMPONENT_BENCHMARK_METRIC, BM, 0, 11, 0, 0, 0, "higher_is_better", "“GSM8K”", 1, fire_unconfirmed, quiet_lower_is_better },
   { "missing-result", LB_SMELL_MISSING, LB_COMPONENT_RANKING_DATAFRAME, CE, 21, 11, 30, 3, 3, NULL, "scores.csv, cell C3): The cell is empty.", 1, fire_hole_with_reason, quiet_hole_filled_later },
   { "missing-result-date", LB_SMELL_MISSING, LB_COMPONENT_EVALUATION_SCORE, CE, 20, 11, 30, 2, 3, NULL, "cell C2", 1, fire_no_date, quiet_superseded_without_date },
   { "deprecated-review-overdue", LB_SMELL_DEPRECATED, LB_COMPONENT_RANKING_DATAFRAME, LB, 0, 0, 0, 0, 0, "update_cadence_days", "2026-08-31", 1, fire_overdue, quiet_not_yet_due },
   { "deprecated-old-result", LB_SMELL_DEPRECATED, LB_COMPONENT_EVALUATION_SCORE, CE, 21, 10, 30, 3, 2, NULL, "2026-05-31", 1, fire_old_result, quiet_exactly_180 },
   { "deprecated-older-version", LB_SMELL_DEPRECATED, LB_COMPONENT_MODEL, MO, 22, 0, 0, 0, 0, "name", "“Llama 3.1 70B”", 1, fire_older_version, quiet_older_version_unranked },
-  { "deprecated-retired-benchmark", LB_SMELL_DEPRECATED, LB_COMPONENT_BENCHMARK_DATASET, BM, 0, 11, 0, 0, 0, "retired", "“GSM8K”", 1, fire_retired, NULL },
+  { "deprecated-retired-benchmark", LB_SMELL_DEPRECATED, LB_COMPONENT_BENCHMARK_DATASET, BM, 0, 11, 0, 0, 0, "retired", "“GSM8K”", 1, fire_retired, quiet_retired_in_name },
   { "redundant-model-name", LB_SMELL_REDUNDANT, LB_COMPONENT_MODEL, MO, 20, 0, 0, 0, 0, "name", "“llama-3.1  70b”", 2, fire_same_model, quiet_other_size },
   { "redundant-identical-columns", LB_SMELL_REDUNDANT, LB_COMPONENT_RANKING_DATAFRAME, BM, 0, 12, 0, 0, 0, NULL, "“MMLU”", 1, fire_identical_columns, quiet_one_value_differs },
   { "redundant-same-file", LB_SMELL_REDUNDANT, LB_COMPONENT_SUBMISSION_CHANNEL, IM, 0, 0, 30, 0, 0, "sha256", "“scores (2).csv”", 2, fire_same_file, quiet_same_file_failed_once },
@@ -659,13 +669,13 @@ static const CheckCase check_cases[] = {
   { "misdisplayed-mixed-units", LB_SMELL_MISDISPLAYED, LB_COMPONENT_RANKING_DATAFRAME, CE, 21, 10, 30, 3, 2, NULL, "“85.3%”", 1, fire_mixed_units, quiet_all_percent },
   { "misdisplayed-mixed-precision", LB_SMELL_MISDISPLAYED, LB_COMPONENT_RANKING_DATAFRAME, CE, 22, 10, 30, 4, 2, NULL, "“75.125”", 1, fire_mixed_precision, quiet_general_format },
   { "misdisplayed-number-as-text", LB_SMELL_MISDISPLAYED, LB_COMPONENT_EVALUATION_SCORE, CE, 21, 11, 30, 3, 3, NULL, "full-width", 1, fire_full_width, quiet_decimal_comma },
-  { "misdisplayed-number-as-text", LB_SMELL_MISDISPLAYED, LB_COMPONENT_EVALUATION_SCORE, CE, 21, 11, 30, 3, 3, NULL, "thousands", 1, fire_thousands, NULL },
+  { "misdisplayed-number-as-text", LB_SMELL_MISDISPLAYED, LB_COMPONENT_EVALUATION_SCORE, CE, 21, 11, 30, 3, 3, NULL, "thousands", 1, fire_thousands, quiet_decimal_comma },
   { "misdisplayed-number-as-text", LB_SMELL_MISDISPLAYED, LB_COMPONENT_EVALUATION_SCORE, CE, 21, 11, 30, 3, 3, NULL, "“約91.6”", 1, fire_text_gap, quiet_error_gap },
   { "misdisplayed-long-name", LB_SMELL_MISDISPLAYED, LB_COMPONENT_MODEL, MO, 21, 0, 0, 0, 0, "name", "61 characters", 1, fire_long_name, quiet_long_japanese_name },
-  { "confusing-no-description", LB_SMELL_CONFUSING, LB_COMPONENT_BENCHMARK_TASK, BM, 0, 10, 0, 0, 0, "description", "“MMLU”", 1, fire_no_description, NULL },
+  { "confusing-no-description", LB_SMELL_CONFUSING, LB_COMPONENT_BENCHMARK_TASK, BM, 0, 10, 0, 0, 0, "description", "“MMLU”", 1, fire_no_description, quiet_japanese_description },
   { "confusing-no-unit", LB_SMELL_CONFUSING, LB_COMPONENT_BENCHMARK_METRIC, BM, 0, 10, 0, 0, 0, "unit", "“MMLU”", 1, fire_no_unit, quiet_scale_without_unit },
   { "confusing-no-direction", LB_SMELL_CONFUSING, LB_COMPONENT_BENCHMARK_METRIC, BM, 0, 11, 0, 0, 0, "higher_is_better", "“GSM8K”", 1, fire_unconfirmed, quiet_lower_is_better },
-  { "confusing-generic-header", LB_SMELL_CONFUSING, LB_COMPONENT_RANKING_DATAFRAME, BM, 0, 11, 0, 0, 0, "name", "“Unnamed: 3”", 1, fire_generic_header, NULL },
+  { "confusing-generic-header", LB_SMELL_CONFUSING, LB_COMPONENT_RANKING_DATAFRAME, BM, 0, 11, 0, 0, 0, "name", "“Unnamed: 3”", 1, fire_generic_header, quiet_score_with_name },
   { "inaccessible-provenance-url", LB_SMELL_INACCESSIBLE, LB_COMPONENT_MODEL, MO, 21, 0, 0, 0, 0, "provenance_url", "“huggingface.co/Qwen”", 1, fire_bad_url, quiet_http_url },
   { "inaccessible-source-missing", LB_SMELL_INACCESSIBLE, LB_COMPONENT_SUBMISSION_CHANNEL, IM, 0, 0, 30, 0, 0, "file_path", "moved-away.csv", 1, fire_source_missing, quiet_source_unchanged },
   { "inaccessible-source-changed", LB_SMELL_INACCESSIBLE, LB_COMPONENT_SUBMISSION_CHANNEL, IM, 0, 0, 30, 0, 0, "sha256", "scores.csv", 1, fire_source_changed, quiet_source_unchanged },
@@ -1047,6 +1057,18 @@ test_verdict_absent_then_evidence (void)
   g_assert_cmpstr (gone->status, ==, "absent");
   g_assert_false (gone->detected);
   g_assert_true (gone->needs_review);
+
+  /* A verdict without a reviewer's name (an unnamed account) is still a verdict. */
+  {
+    g_autoptr(LbSmell) anonymous = lb_smell_apply_verdict (NULL, 1, LB_SMELL_MISSING, LB_COMPONENT_MODEL,
+                                                           LB_SMELL_STATUS_ABSENT, NULL, "", "2026-11-02T00:00:00Z");
+    g_autoptr(LbSmell) rerun = lb_smell_apply_detection (anonymous, 1, LB_SMELL_MISSING, LB_COMPONENT_MODEL, d1);
+
+    g_assert_null (anonymous->reviewer);
+    g_assert_true (lb_smell_has_verdict (anonymous));
+    g_assert_cmpstr (rerun->status, ==, "absent");
+    g_assert_true (rerun->needs_review);
+  }
 
   /* A reviewer who sets "unchecked" gives no verdict: the checks lead again. */
   {

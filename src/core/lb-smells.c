@@ -389,6 +389,8 @@ typedef struct {
   GHashTable            *benchmarks;    /* id → LbBenchmark* */
   GHashTable            *imports;       /* id → LbImport* */
   GHashTable            *current;       /* "model:benchmark" → LbResult* (current ones) */
+  GHashTable            *by_benchmark;  /* benchmark id → GPtrArray of its current LbResult* */
+  GHashTable            *cell_gaps;     /* "model:benchmark" → the LbGap of the newest live import */
   GPtrArray             *found[LB_N_SMELLS][LB_N_COMPONENTS];
 } Checks;
 
@@ -629,21 +631,14 @@ import_is_live (const LbImport *import)
   return import != NULL && !import->deleted;
 }
 
-/* The current results of a benchmark, in snapshot order (container only). */
+/* The current results of a benchmark, in snapshot order (a new reference to a container). */
 static GPtrArray *
 benchmark_results (Checks *c,
                    gint64  benchmark_id)
 {
-  GPtrArray *out = g_ptr_array_new ();
+  GPtrArray *found = g_hash_table_lookup (c->by_benchmark, &benchmark_id);
 
-  for (guint i = 0; i < N_ITEMS (c->snapshot->results); i++)
-    {
-      LbResult *r = g_ptr_array_index (c->snapshot->results, i);
-
-      if (r->current && r->benchmark_id == benchmark_id)
-        g_ptr_array_add (out, r);
-    }
-  return out;
+  return found != NULL ? g_ptr_array_ref (found) : g_ptr_array_new ();
 }
 
 /* NFKC of @s; "" for NULL or text that is not UTF-8 (which then matches nothing). */
@@ -773,19 +768,11 @@ check_missing (Checks *c)
           if (current_result (c, m->id, b->id) != NULL)
             continue;
 
-          /* The gap of the newest live import explains the hole best. */
-          for (guint k = 0; k < N_ITEMS (c->snapshot->gaps); k++)
-            {
-              LbGap *g = g_ptr_array_index (c->snapshot->gaps, k);
-              LbImport *import = g_hash_table_lookup (c->imports, &g->import_id);
+          {
+            g_autofree char *key = cell_key (m->id, b->id);
 
-              if (g->model_id != m->id || g->benchmark_id != b->id)
-                continue;
-              if (import != NULL && import->deleted)
-                continue;
-              if (gap == NULL || g->import_id >= gap->import_id)
-                gap = g;
-            }
+            gap = g_hash_table_lookup (c->cell_gaps, key);
+          }
 
           if (gap != NULL)
             {
@@ -2016,6 +2003,9 @@ lb_smells_detect (const LbSmellSnapshot *snapshot,
   c.benchmarks = g_hash_table_new (g_int64_hash, g_int64_equal);
   c.imports = g_hash_table_new (g_int64_hash, g_int64_equal);
   c.current = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  c.by_benchmark = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
+                                          (GDestroyNotify) g_ptr_array_unref);
+  c.cell_gaps = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   for (guint i = 0; i < N_ITEMS (snapshot->models); i++)
     {
@@ -2036,8 +2026,35 @@ lb_smells_detect (const LbSmellSnapshot *snapshot,
     {
       LbResult *r = g_ptr_array_index (snapshot->results, i);
 
-      if (r->current)
-        g_hash_table_replace (c.current, cell_key (r->model_id, r->benchmark_id), r);
+      GPtrArray *column;
+
+      if (!r->current)
+        continue;
+      g_hash_table_replace (c.current, cell_key (r->model_id, r->benchmark_id), r);
+      column = g_hash_table_lookup (c.by_benchmark, &r->benchmark_id);
+      if (column == NULL)
+        {
+          column = g_ptr_array_new ();
+          g_hash_table_insert (c.by_benchmark, &r->benchmark_id, column);
+        }
+      g_ptr_array_add (column, r);
+    }
+  /* The gap of the newest live import explains a hole best. */
+  for (guint i = 0; i < N_ITEMS (snapshot->gaps); i++)
+    {
+      LbGap *g = g_ptr_array_index (snapshot->gaps, i);
+      LbImport *import = g_hash_table_lookup (c.imports, &g->import_id);
+      char *key;
+      LbGap *other;
+
+      if (import != NULL && import->deleted)
+        continue;
+      key = cell_key (g->model_id, g->benchmark_id);
+      other = g_hash_table_lookup (c.cell_gaps, key);
+      if (other == NULL || g->import_id >= other->import_id)
+        g_hash_table_replace (c.cell_gaps, key, g);
+      else
+        g_free (key);
     }
 
   check_confusing (&c);
@@ -2066,6 +2083,8 @@ lb_smells_detect (const LbSmellSnapshot *snapshot,
   g_hash_table_unref (c.benchmarks);
   g_hash_table_unref (c.imports);
   g_hash_table_unref (c.current);
+  g_hash_table_unref (c.by_benchmark);
+  g_hash_table_unref (c.cell_gaps);
   return detections;
 }
 
@@ -2113,8 +2132,9 @@ lb_smell_has_verdict (const LbSmell *smell)
 {
   g_return_val_if_fail (smell != NULL, FALSE);
 
-  return !is_blank (smell->reviewer) && smell->status != NULL
-         && strcmp (smell->status, "unchecked") != 0;
+  /* A verdict carries a reviewer or a date (an LBOM may hold either); checks set neither. */
+  return (!is_blank (smell->reviewer) || !is_blank (smell->checked_at))
+         && smell->status != NULL && strcmp (smell->status, "unchecked") != 0;
 }
 
 /* Whether @stored_text (one "message [key]" per line) holds an item with @key. */

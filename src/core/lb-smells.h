@@ -149,7 +149,8 @@ char        *lb_detection_to_text    (const LbDetection *detection);
 
 /* ---- verdict rules ---- */
 
-/* Whether @smell holds a reviewer's verdict (a reviewer and a status other than unchecked). */
+/* Whether @smell holds a reviewer's verdict: a status other than unchecked, given by a reviewer
+ * or on a date (the checks set neither). */
 gboolean     lb_smell_has_verdict    (const LbSmell *smell);
 
 /* Merges a check run into one checklist item and returns the new item (newly allocated).
