@@ -990,6 +990,24 @@ test_verdict_detection_suggests_present (void)
 }
 
 static void
+test_evidence_display (void)
+{
+  g_autoptr(LbSmell) item = g_new0 (LbSmell, 1);
+  g_autofree char *shown = NULL;
+
+  item->evidence = g_strdup ("Model “Foo [beta]” has no version. [missing-model-version|model|Foo [beta]]\n"
+                             "A line [without] a key\n"
+                             "No result for “A” on “B”. [missing-result|cell|A|B]");
+  shown = lb_smell_evidence_display (item);
+  g_assert_cmpstr (shown, ==, "Model “Foo [beta]” has no version.\n"
+                              "A line [without] a key\n"
+                              "No result for “A” on “B”.");
+  g_free (item->evidence);
+  item->evidence = g_strdup ("");
+  g_assert_null (lb_smell_evidence_display (item));
+}
+
+static void
 test_verdict_never_overwritten (void)
 {
   static const char * const one[] = { "k|model|A", NULL };
@@ -1535,6 +1553,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/smells/detections/catalogue-order", test_detections_in_catalogue_order);
   g_test_add_func ("/smells/verdict/detection-suggests-present", test_verdict_detection_suggests_present);
   g_test_add_func ("/smells/verdict/never-overwritten", test_verdict_never_overwritten);
+  g_test_add_func ("/smells/evidence/display", test_evidence_display);
   g_test_add_func ("/smells/verdict/absent-then-evidence", test_verdict_absent_then_evidence);
   g_test_add_func ("/smells/checklist/counts", test_checklist_and_counts);
   g_test_add ("/smells/store/run-and-verdicts", StoreFixture, NULL, store_fixture_set_up,

@@ -357,7 +357,8 @@ lb_smells_format_text (const LbSmellSnapshot *snapshot,
           }
       else if (item->evidence != NULL && *item->evidence != '\0')
         {
-          g_auto(GStrv) lines = g_strsplit (item->evidence, "\n", -1);
+          g_autofree char *shown = lb_smell_evidence_display (item);
+          g_auto(GStrv) lines = g_strsplit (shown, "\n", -1);
 
           for (guint k = 0; lines[k] != NULL; k++)
             g_string_append_printf (out, "    - %s\n", lines[k]);

@@ -2123,6 +2123,42 @@ lb_detection_to_text (const LbDetection *detection)
   return g_string_free (text, FALSE);
 }
 
+char *
+lb_smell_evidence_display (const LbSmell *smell)
+{
+  g_auto(GStrv) lines = NULL;
+  GString *out;
+
+  g_return_val_if_fail (smell != NULL, NULL);
+
+  if (is_blank (smell->evidence))
+    return NULL;
+  out = g_string_new (NULL);
+  lines = g_strsplit (smell->evidence, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      gsize len = strlen (lines[i]);
+      const char *open = NULL;
+
+      /* "message [check-id|…]": a message or a name may hold brackets, a check id only
+       * lower-case letters and dashes. */
+      if (len > 0 && lines[i][len - 1] == ']')
+        for (const char *p = lines[i]; open == NULL && (p = strstr (p, " [")) != NULL; p++)
+          {
+            const char *q = p + 2;
+
+            while (g_ascii_islower (*q) || *q == '-')
+              q++;
+            if (q > p + 2 && *q == '|')
+              open = p;
+          }
+      if (out->len > 0)
+        g_string_append_c (out, '\n');
+      g_string_append_len (out, lines[i], open != NULL ? (gssize) (open - lines[i]) : (gssize) len);
+    }
+  return g_string_free (out, FALSE);
+}
+
 /* ---------------------------------------------------------------------------------------------
  * Verdict rules
  * ------------------------------------------------------------------------------------------- */

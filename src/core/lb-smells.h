@@ -147,6 +147,10 @@ LbDetection *lb_detections_find      (GPtrArray   *detections,
 /* The text stored in LbSmell.evidence: one line per item, "message [key]" (newly allocated). */
 char        *lb_detection_to_text    (const LbDetection *detection);
 
+/* The stored evidence of @smell for people to read: its lines without the "[key]" ending the
+ * checks use to notice new evidence; NULL when there is none. Newly allocated. */
+char        *lb_smell_evidence_display (const LbSmell *smell);
+
 /* ---- verdict rules ---- */
 
 /* Whether @smell holds a reviewer's verdict: a status other than unchecked, given by a reviewer

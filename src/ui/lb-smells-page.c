@@ -418,9 +418,12 @@ populate_item_row (LbSmellsPage *self,
         }
     }
   else if (item->evidence != NULL && item->evidence[0] != '\0')
-    /* Evidence recorded by an earlier run or another computer, without links. */
-    adw_expander_row_add_row (ADW_EXPANDER_ROW (row),
-                              text_row_new (_("Recorded evidence"), item->evidence));
+    {
+      /* Evidence recorded by an earlier run or another computer, without links. */
+      g_autofree char *shown = lb_smell_evidence_display (item);
+
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), text_row_new (_("Recorded evidence"), shown));
+    }
 
   for (guint i = 0; i < LB_N_SMELL_STATUSES; i++)
     gtk_string_list_append (labels, lb_smell_status_label (i));
