@@ -6,7 +6,9 @@
 #include <adwaita.h>
 
 #include "lb-smells-page.h"
+#include "lb-results-page.h"
 #include "lb-store.h"
+#include "lb-window.h"
 
 typedef gboolean (*Match) (GtkWidget *widget, gconstpointer data);
 
@@ -352,6 +354,99 @@ test_page_store (void)
   spin ();
 }
 
+/* In the window: the badge counts what the page counts, and evidence leads to its place. */
+static void
+test_window_navigation (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LbStore) store = lb_store_open (":memory:", &error);
+  g_autoptr(LbImport) import = g_new0 (LbImport, 1);
+  g_autoptr(GObject) item = NULL;
+  g_autofree char *label = NULL;
+  g_autofree char *expected = NULL;
+  LbEvidence evidence = { 0 };
+  LbSmellCounts counts;
+  LbWindow *window;
+  GtkWidget *smells_page, *results_page;
+  AdwViewStack *stack;
+  GListModel *sidebar;
+  gint64 lb, qwen, llama, mmlu, import_id;
+
+  g_assert_no_error (error);
+  g_setenv ("LEADERBOARD_NOW", "2026-11-28T03:00:00Z", TRUE);
+  lb = lb_store_create_leaderboard (store, "Chatbot", &error);
+  qwen = lb_store_ensure_model (store, lb, "Qwen2.5 72B", NULL, NULL, &error);
+  llama = lb_store_ensure_model (store, lb, "Llama 3.1 70B", NULL, NULL, &error);
+  mmlu = lb_store_ensure_benchmark (store, lb, "MMLU", NULL, NULL, &error);
+  import->leaderboard_id = lb;
+  import->file_name = g_strdup ("scores.csv");
+  import->sha256 = g_strdup ("aa");
+  import->status = LB_IMPORT_COMPLETE;
+  import->warnings = g_ptr_array_new_with_free_func ((GDestroyNotify) lb_warning_free);
+  g_assert_true (lb_store_begin (store, &error));
+  import_id = lb_store_add_import (store, import, &error);
+  {
+    LbResult r = { 0 };
+
+    r.leaderboard_id = lb;
+    r.model_id = llama;
+    r.benchmark_id = mmlu;
+    r.score = 86.0;
+    r.raw = (char *) "86.0";
+    r.import_id = import_id;
+    r.source_row = 2;
+    r.source_column = 2;
+    g_assert_cmpint (lb_store_add_result (store, &r, &error), >, 0);
+  }
+  g_assert_true (lb_store_finish_import (store, import_id, 2, 1, &error));
+  g_assert_true (lb_store_commit (store, &error));
+  g_assert_no_error (error);
+
+  window = g_object_new (LB_TYPE_WINDOW, "store", store, "default-width", 1100, "default-height", 760, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  spin ();
+
+  /* The sidebar badge is the page's count of items needing attention. */
+  smells_page = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), LB_TYPE_WINDOW, "smells_page"));
+  lb_smells_page_get_counts (LB_SMELLS_PAGE (smells_page), &counts);
+  g_assert_cmpuint (counts.attention, >, 0);
+  sidebar = G_LIST_MODEL (gtk_widget_get_template_child (GTK_WIDGET (window), LB_TYPE_WINDOW, "sidebar_filter_model"));
+  item = g_list_model_get_item (sidebar, 0);
+  g_object_get (item, "smells-label", &label, NULL);
+  expected = g_strdup_printf ("%u", counts.attention);
+  g_assert_cmpstr (label, ==, expected);
+
+  stack = ADW_VIEW_STACK (gtk_widget_get_template_child (GTK_WIDGET (window), LB_TYPE_WINDOW, "view_stack"));
+  results_page = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), LB_TYPE_WINDOW, "results_page"));
+  adw_view_stack_set_visible_child_name (stack, "smells");
+  spin ();
+
+  /* A hole: the Results page shows that model's row. */
+  evidence.kind = LB_EVIDENCE_CELL;
+  evidence.check = (char *) "missing-result";
+  evidence.model_id = qwen;
+  evidence.benchmark_id = mmlu;
+  g_signal_emit_by_name (smells_page, "evidence-activated", &evidence);
+  spin ();
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "results");
+  g_assert_cmpuint (g_list_model_get_n_items (lb_results_page_get_rows (LB_RESULTS_PAGE (results_page))), ==, 1);
+
+  /* A leaderboard field: the Overview page; an import: the History page. */
+  evidence.kind = LB_EVIDENCE_LEADERBOARD;
+  evidence.field = (char *) "purpose";
+  evidence.model_id = evidence.benchmark_id = 0;
+  g_signal_emit_by_name (smells_page, "evidence-activated", &evidence);
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "overview");
+  evidence.kind = LB_EVIDENCE_IMPORT;
+  evidence.field = (char *) "status";
+  evidence.import_id = import_id;
+  g_signal_emit_by_name (smells_page, "evidence-activated", &evidence);
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "history");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -361,5 +456,6 @@ main (int argc, char *argv[])
   adw_init ();
   g_test_add_func ("/smells-page/flow", test_page_flow);
   g_test_add_func ("/smells-page/store", test_page_store);
+  g_test_add_func ("/smells-page/window", test_window_navigation);
   return g_test_run ();
 }

@@ -16,7 +16,7 @@
 
 struct _LbSmellsPage
 {
-  AdwBin          parent_instance;
+  LbPage          parent_instance;
 
   /* template widgets */
   GtkLabel       *summary_label;
@@ -24,26 +24,15 @@ struct _LbSmellsPage
   GtkBox         *groups_box;
 
   /* owned */
-  LbStore        *store;
   GPtrArray      *checklist;   /* of LbSmell*: the full checklist, catalogue order */
   GPtrArray      *detections;  /* of LbDetection* */
   GPtrArray      *expanders;   /* of AdwExpanderRow*, parallel to checklist (borrowed refs) */
   gboolean        populating;
   guint           reload_source;
   char           *signature;   /* of what the rows show */
-  gint64          leaderboard_id;
 };
 
-G_DEFINE_FINAL_TYPE (LbSmellsPage, lb_smells_page, ADW_TYPE_BIN)
-
-enum {
-  PROP_0,
-  PROP_STORE,
-  PROP_LEADERBOARD_ID,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (LbSmellsPage, lb_smells_page, LB_TYPE_PAGE)
 
 enum {
   SIGNAL_EVIDENCE_ACTIVATED,
@@ -205,15 +194,18 @@ run_checks (LbSmellsPage *self)
   g_autoptr(GPtrArray) detections = NULL;
   g_autofree char *signature = NULL;
 
+  LbStore *store = lb_page_get_store (LB_PAGE (self));
+  gint64 leaderboard_id = lb_page_get_leaderboard_id (LB_PAGE (self));
+
   g_clear_handle_id (&self->reload_source, g_source_remove);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "smells.run-checks",
-                                 self->store != NULL && self->leaderboard_id != 0);
-  if (self->store == NULL || self->leaderboard_id == 0)
+                                 store != NULL && leaderboard_id != 0);
+  if (store == NULL || leaderboard_id == 0)
     {
       lb_smells_page_set_checklist (self, NULL, NULL);
       return;
     }
-  checklist = lb_smells_run (self->store, self->leaderboard_id, NULL, NULL, &detections, &error);
+  checklist = lb_smells_run (store, leaderboard_id, NULL, NULL, &detections, &error);
   if (checklist == NULL)
     {
       gtk_widget_activate_action (GTK_WIDGET (self), "win.show-error", "s", error->message);
@@ -250,15 +242,6 @@ schedule_reload (LbSmellsPage *self)
 }
 
 static void
-store_changed_cb (LbSmellsPage *self,
-                  gint64        leaderboard_id,
-                  LbStore      *store)
-{
-  if (self->leaderboard_id != 0 && (leaderboard_id == 0 || leaderboard_id == self->leaderboard_id))
-    schedule_reload (self);
-}
-
-static void
 run_checks_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
@@ -282,12 +265,13 @@ apply_verdict (LbSmellsPage  *self,
   if (!lb_smell_kind_from_string (item->smell, &smell))
     return;
   lb_component_from_string (item->component, &component);
-  if (self->store != NULL && self->leaderboard_id != 0)
+  if (lb_page_get_store (LB_PAGE (self)) != NULL && lb_page_get_leaderboard_id (LB_PAGE (self)) != 0)
     {
       g_autoptr(GError) error = NULL;
 
-      verdict = lb_smells_set_verdict (self->store, self->leaderboard_id, smell, component, status,
-                                       note, &error);
+      verdict = lb_smells_set_verdict (lb_page_get_store (LB_PAGE (self)),
+                                       lb_page_get_leaderboard_id (LB_PAGE (self)), smell, component,
+                                       status, note, &error);
       if (verdict == NULL)
         {
           gtk_widget_activate_action (GTK_WIDGET (self), "win.show-error", "s", error->message);
@@ -544,8 +528,9 @@ lb_smells_page_dispose (GObject *object)
   LbSmellsPage *self = LB_SMELLS_PAGE (object);
 
   g_clear_handle_id (&self->reload_source, g_source_remove);
-  g_clear_object (&self->store);
   g_clear_pointer (&self->expanders, g_ptr_array_unref);
+  /* Through AdwBin, or AdwBin would later unparent a child the template already dropped. */
+  adw_bin_set_child (ADW_BIN (object), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (object), LB_TYPE_SMELLS_PAGE);
   G_OBJECT_CLASS (lb_smells_page_parent_class)->dispose (object);
 }
@@ -561,57 +546,18 @@ lb_smells_page_finalize (GObject *object)
   G_OBJECT_CLASS (lb_smells_page_parent_class)->finalize (object);
 }
 
+/* LbPage: another leaderboard or store runs the checks now; a write to the store runs them
+ * once the writes in a row are done. */
 static void
-lb_smells_page_get_property (GObject    *object,
-                             guint       prop_id,
-                             GValue     *value,
-                             GParamSpec *pspec)
+lb_smells_page_reload (LbPage   *page,
+                       gboolean  same_leaderboard)
 {
-  LbSmellsPage *self = LB_SMELLS_PAGE (object);
+  LbSmellsPage *self = LB_SMELLS_PAGE (page);
 
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-    case PROP_LEADERBOARD_ID:
-      g_value_set_int64 (value, self->leaderboard_id);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-lb_smells_page_set_property (GObject      *object,
-                             guint         prop_id,
-                             const GValue *value,
-                             GParamSpec   *pspec)
-{
-  LbSmellsPage *self = LB_SMELLS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      if (self->store == g_value_get_object (value))
-        return;
-      if (self->store != NULL)
-        g_signal_handlers_disconnect_by_func (self->store, store_changed_cb, self);
-      g_set_object (&self->store, g_value_get_object (value));
-      if (self->store != NULL)
-        g_signal_connect_object (self->store, "changed", G_CALLBACK (store_changed_cb), self,
-                                 G_CONNECT_SWAPPED);
-      run_checks (self);
-      break;
-    case PROP_LEADERBOARD_ID:
-      if (self->leaderboard_id == g_value_get_int64 (value))
-        return;
-      self->leaderboard_id = g_value_get_int64 (value);
-      run_checks (self);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  if (same_leaderboard)
+    schedule_reload (self);
+  else
+    run_checks (self);
 }
 
 static void
@@ -622,16 +568,7 @@ lb_smells_page_class_init (LbSmellsPageClass *klass)
 
   object_class->dispose = lb_smells_page_dispose;
   object_class->finalize = lb_smells_page_finalize;
-  object_class->get_property = lb_smells_page_get_property;
-  object_class->set_property = lb_smells_page_set_property;
-
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, LB_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_LEADERBOARD_ID] =
-    g_param_spec_int64 ("leaderboard-id", NULL, NULL, 0, G_MAXINT64, 0,
-                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  LB_PAGE_CLASS (klass)->reload = lb_smells_page_reload;
 
   signals[SIGNAL_EVIDENCE_ACTIVATED] =
     g_signal_new ("evidence-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
@@ -675,7 +612,7 @@ lb_smells_page_set_checklist (LbSmellsPage *self,
 
   g_clear_pointer (&self->checklist, g_ptr_array_unref);
   g_clear_pointer (&self->detections, g_ptr_array_unref);
-  self->checklist = lb_smell_checklist (checklist, self->leaderboard_id);
+  self->checklist = lb_smell_checklist (checklist, lb_page_get_leaderboard_id (LB_PAGE (self)));
   for (guint i = 0; checklist != NULL && checklist->len > 0 && i < self->checklist->len; i++)
     {
       LbSmell *item = g_ptr_array_index (self->checklist, i);

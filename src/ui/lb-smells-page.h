@@ -3,16 +3,16 @@
  * reviewers' verdicts */
 #pragma once
 
-#include <adwaita.h>
+#include "lb-page.h"
 #include "lb-smells.h"
 
 G_BEGIN_DECLS
 
 #define LB_TYPE_SMELLS_PAGE (lb_smells_page_get_type ())
-G_DECLARE_FINAL_TYPE (LbSmellsPage, lb_smells_page, LB, SMELLS_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (LbSmellsPage, lb_smells_page, LB, SMELLS_PAGE, LbPage)
 
-/* Properties: "store" (LbStore), "leaderboard-id" (gint64). With both set the page runs the
- * checks (lb_smells_run()) and runs them again after the store changes, and stores verdicts.
+/* With a store and a leaderboard (LbPage's properties) the page runs the checks
+ * (lb_smells_run()), runs them again after the store changes, and stores verdicts.
  *
  * Signals:
  *   "evidence-activated" (LbEvidence *evidence): a piece of evidence was clicked; the window
