@@ -94,6 +94,37 @@ spin (void)
     g_main_context_iteration (NULL, FALSE);
 }
 
+/* With $LB_SCREENSHOT_DIR set, saves what @widget shows as NAME (for looking at the page). */
+static void
+save_screenshot (GtkWidget  *widget,
+                 const char *name)
+{
+  const char *dir = g_getenv ("LB_SCREENSHOT_DIR");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  int width, height;
+
+  if (dir == NULL)
+    return;
+  /* Let frames be drawn. */
+  for (gint64 until = g_get_monotonic_time () + 400 * 1000; g_get_monotonic_time () < until;)
+    g_main_context_iteration (NULL, FALSE);
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
+                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  path = g_build_filename (dir, name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
 static LbSmell *
 stored_row (const char *smell, const char *component, const char *status, const char *evidence)
 {
@@ -208,6 +239,16 @@ test_page_flow (void)
   g_assert_nonnull (strstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (expander)), "2 pieces of evidence"));
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (expander), TRUE);
   spin ();
+  {
+    /* Scrolled to the open item, for the screenshot. */
+    GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (
+      GTK_SCROLLED_WINDOW (gtk_widget_get_template_child (page, LB_TYPE_SMELLS_PAGE, "scroller")));
+    graphene_point_t point;
+
+    if (gtk_widget_compute_point (expander, page, &GRAPHENE_POINT_INIT (0, 0), &point))
+      gtk_adjustment_set_value (adj, gtk_adjustment_get_value (adj) + point.y - 120);
+    save_screenshot (window, "smells-page-item.png");
+  }
 
   /* Clicking evidence tells the window where to go. */
   g_signal_connect (page, "evidence-activated", G_CALLBACK (evidence_cb), &activated);

@@ -19,6 +19,7 @@ struct _LbSmellsPage
   LbPage          parent_instance;
 
   /* template widgets */
+  GtkScrolledWindow *scroller;
   GtkLabel       *summary_label;
   GtkLabel       *review_label;
   GtkBox         *groups_box;
@@ -133,7 +134,25 @@ update_item (LbSmellsPage *self,
   AdwExpanderRow *row = g_ptr_array_index (self->expanders, index);
   g_autofree char *subtitle = item_subtitle (item, item_detection (self, item));
 
+  GtkImage *icon = g_object_get_data (G_OBJECT (row), "lb-status-icon");
+  LbSmellStatus status = LB_SMELL_STATUS_UNCHECKED;
+  const char *icon_name = NULL;
+  const char *style = NULL;
+
   adw_expander_row_set_subtitle (row, subtitle);
+  lb_smell_status_from_string (item->status, &status);
+  /* Scanning 72 rows: what needs attention stands out. */
+  if (item->needs_review)
+    icon_name = "dialog-question-symbolic", style = "warning";
+  else if (status == LB_SMELL_STATUS_PRESENT)
+    icon_name = "dialog-warning-symbolic", style = "error";
+  else if (status == LB_SMELL_STATUS_ABSENT || status == LB_SMELL_STATUS_MITIGATED)
+    icon_name = "emblem-ok-symbolic", style = "success";
+  else if (status == LB_SMELL_STATUS_ACCEPTED)
+    icon_name = "dialog-information-symbolic", style = "dim-label";
+  gtk_image_set_from_icon_name (icon, icon_name);
+  gtk_widget_set_css_classes (GTK_WIDGET (icon), style != NULL ? (const char *[]) { style, NULL }
+                                                                : (const char *[]) { NULL });
   if (g_strcmp0 (item->status, "present") == 0 || item->needs_review)
     gtk_widget_add_css_class (GTK_WIDGET (row), "lb-smell-attention");
   else
@@ -468,6 +487,13 @@ item_row_new (LbSmellsPage *self,
     gtk_widget_set_tooltip_text (row, lb_component_explanation (component));
   g_object_set_data (G_OBJECT (row), "lb-index", GUINT_TO_POINTER (index));
   g_signal_connect_object (row, "notify::expanded", G_CALLBACK (item_expanded_cb), self, 0);
+  {
+    GtkWidget *icon = gtk_image_new ();
+
+    gtk_widget_set_size_request (icon, 16, 16);
+    adw_expander_row_add_prefix (ADW_EXPANDER_ROW (row), icon);
+    g_object_set_data (G_OBJECT (row), "lb-status-icon", icon);
+  }
   return row;
 }
 
@@ -605,6 +631,7 @@ lb_smells_page_class_init (LbSmellsPageClass *klass)
                   NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_POINTER);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/example/Leaderboard/lb-smells-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, LbSmellsPage, scroller);
   gtk_widget_class_bind_template_child (widget_class, LbSmellsPage, summary_label);
   gtk_widget_class_bind_template_child (widget_class, LbSmellsPage, review_label);
   gtk_widget_class_bind_template_child (widget_class, LbSmellsPage, groups_box);
