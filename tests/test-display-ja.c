@@ -22,7 +22,7 @@
 /* Names that are the same in Japanese: formats, encodings, products, the study. */
 static const char * const allowed_words[] = {
   "API", "BOM", "CP932", "CSV", "Ctrl", "Excel", "IEEE", "JIS", "JSON", "LBOM", "LBOps",
-  "Leaderboard", "PDF", "Shift", "TSE", "URL", "UTF", "Unicode", "Windows", "Zhao", "sep", "shot",
+  "Leaderboard", "PDF", "Shift", "TSE", "URL", "UTF", "Unicode", "Web", "Windows", "Zhao", "sep", "shot",
 };
 
 typedef struct {

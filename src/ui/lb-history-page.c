@@ -6,9 +6,11 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "lb-record-item.h"
 #include "lb-warning-row.h"
+#include "lb-smells.h"
 #include "lb-store.h"
 #include "lb-value.h"
 #include "lb-history-page.h"
@@ -129,6 +131,14 @@ static const struct {
   { "provenance_url", NC_("audit field", "provenance link") },
   { "access", NC_("audit field", "access") },
   { "notes", NC_("audit field", "notes") },
+  /* what the smell checks record on a checklist item */
+  { "status", NC_("audit field", "status") },
+  { "detected", NC_("audit field", "detected") },
+  { "evidence", NC_("audit field", "evidence") },
+  { "needs_review", NC_("audit field", "needs a new look") },
+  { "note", NC_("audit field", "note") },
+  { "reviewer", NC_("audit field", "reviewer") },
+  { "checked_at", NC_("audit field", "verdict date") },
 };
 
 static const char *
@@ -143,13 +153,59 @@ audit_name (const char *id,
   return id;
 }
 
-/* A stored value for people: dates of *_at fields the user's way, the rest as stored. */
+/* The field of a smell's checklist item, "missing/model.status", as people read it:
+ * "Missing entity (Model) status"; @attr gets "status". NULL for any other field. */
+static char *
+smell_field_label (const LbAuditEntry  *e,
+                   const char         **attr)
+{
+  g_auto(GStrv) parts = NULL;
+  const char *dot;
+  g_autofree char *component = NULL;
+  LbSmellKind kind;
+  LbComponent comp;
+
+  if (g_strcmp0 (e->entity, "smell") != 0 || e->field == NULL
+      || (dot = strrchr (e->field, '.')) == NULL)
+    return NULL;
+  parts = g_strsplit (e->field, "/", 2);
+  if (g_strv_length (parts) != 2 || !lb_smell_kind_from_string (parts[0], &kind))
+    return NULL;
+  component = g_strndup (parts[1], (gsize) (dot - e->field) - strlen (parts[0]) - 1);
+  *attr = dot + 1;
+  if (lb_component_from_string (component, &comp))
+    /* Translators: a smell of the checklist and the component it is about */
+    return g_strdup_printf (_("%s (%s)"), lb_smell_kind_label (kind), lb_component_label (comp));
+  return g_strdup (lb_smell_kind_label (kind));
+}
+
+/* A stored value for people: dates of *_at fields the user's way, smell verdicts and yes/no
+ * in words, evidence without the keys the checks use; the rest as stored. */
 static char *
 audit_value (const LbAuditEntry *e,
+             const char         *attr,
              const char         *value)
 {
-  if (value != NULL && e->field != NULL && g_str_has_suffix (e->field, "_at"))
+  LbSmellStatus status;
+
+  if (value == NULL)
+    return NULL;
+  if (attr != NULL && g_str_has_suffix (attr, "_at"))
     return lb_date_text_to_display (value);
+  if (g_strcmp0 (value, "true") == 0)
+    return g_strdup (C_("audit value", "yes"));
+  if (g_strcmp0 (value, "false") == 0)
+    return g_strdup (C_("audit value", "no"));
+  if (g_strcmp0 (e->entity, "smell") == 0 && g_strcmp0 (attr, "status") == 0
+      && lb_smell_status_from_string (value, &status))
+    return g_strdup (lb_smell_status_label (status));
+  if (g_strcmp0 (e->entity, "smell") == 0 && g_strcmp0 (attr, "evidence") == 0)
+    {
+      LbSmell smell = { .evidence = (char *) value };
+      char *shown = lb_smell_evidence_display (&smell);
+
+      return shown != NULL ? shown : g_strdup (value);
+    }
   return g_strdup (value);
 }
 
@@ -162,10 +218,12 @@ create_audit_row (gpointer item,
   g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
   g_autofree char *at = NULL;
-  g_autofree char *old_value = audit_value (e, e->old_value);
-  g_autofree char *new_value = audit_value (e, e->new_value);
-  const char *entity = audit_name (e->entity, "audit entity");
-  const char *field = audit_name (e->field, "audit field");
+  const char *attr = e->field;
+  g_autofree char *smell_label = smell_field_label (e, &attr);
+  g_autofree char *old_value = audit_value (e, attr, e->old_value);
+  g_autofree char *new_value = audit_value (e, attr, e->new_value);
+  const char *entity = smell_label != NULL ? smell_label : audit_name (e->entity, "audit entity");
+  const char *field = audit_name (attr, "audit field");
 
   /* Translators: the audit entries start with the entity, then the field or event, as in
      “Leaderboard purpose: …” or “Import deleted”. */
