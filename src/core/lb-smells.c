@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "lb-smells.h"
+#include "lb-value.h"
 
 /* ---------------------------------------------------------------------------------------------
  * Catalogue
@@ -979,7 +980,8 @@ check_deprecated (Checks *c)
       if (g_date_compare (&c->today, &due) > 0)
         {
           g_autofree char *newest_iso = date_to_iso (&newest);
-          g_autofree char *due_iso = date_to_iso (&due);
+          g_autofree char *newest_shown = lb_date_to_display (&newest);
+          g_autofree char *due_shown = lb_date_to_display (&due);
 
           add_leaderboard (c, LB_SMELL_DEPRECATED, LB_COMPONENT_RANKING_DATAFRAME,
                            "deprecated-review-overdue", "update_cadence_days", newest_iso,
@@ -990,7 +992,7 @@ check_deprecated (Checks *c)
                                                       "cadence of %d days the results were due for "
                                                       "a refresh on %s. Refresh them or record why not.",
                                                       lb->update_cadence_days),
-                                            newest_iso, lb->update_cadence_days, due_iso));
+                                            newest_shown, lb->update_cadence_days, due_shown));
         }
     }
 
@@ -999,6 +1001,7 @@ check_deprecated (Checks *c)
     {
       LbResult *r = g_ptr_array_index (c->snapshot->results, i);
       g_autofree char *where = NULL;
+      g_autofree char *evaluated = NULL;
       GDate d;
 
       if (!r->current || !parse_iso_date (r->evaluated_at, &d))
@@ -1006,13 +1009,14 @@ check_deprecated (Checks *c)
       if (g_date_days_between (&d, &c->today) <= (int) max_age)
         continue;
       where = source_text (c, r->import_id, r->source_row, r->source_column);
+      evaluated = lb_date_text_to_display (r->evaluated_at);
       add_result (c, LB_SMELL_DEPRECATED, LB_COMPONENT_EVALUATION_SCORE, "deprecated-old-result", r,
                   g_strdup_printf (ngettext ("The result of “%s” on “%s”%s was evaluated on %s, "
                                              "more than %u day ago.",
                                              "The result of “%s” on “%s”%s was evaluated on %s, "
                                              "more than %u days ago.", max_age),
                                    model_name (c, r->model_id), benchmark_name (c, r->benchmark_id),
-                                   where, r->evaluated_at, max_age));
+                                   where, evaluated, max_age));
     }
 
   /* An older version of a model still ranked beside its successor. */
@@ -1168,12 +1172,15 @@ check_redundant (Checks *c)
           if (j == i || !import_is_live (b) || b->status != LB_IMPORT_COMPLETE
               || g_strcmp0 (a->sha256, b->sha256) != 0)
             continue;
+          g_autofree char *a_at = lb_date_text_to_display (a->imported_at);
+          g_autofree char *b_at = lb_date_text_to_display (b->imported_at);
+
           add_import (c, LB_SMELL_REDUNDANT, LB_COMPONENT_SUBMISSION_CHANNEL, "redundant-same-file",
                       a, "sha256",
                       g_strdup_printf (_("The file “%s” imported on %s has the same content as "
                                          "“%s” imported on %s. Delete one of the imports."),
-                                       a->file_name, a->imported_at != NULL ? a->imported_at : "?",
-                                       b->file_name, b->imported_at != NULL ? b->imported_at : "?"));
+                                       a->file_name, a_at != NULL ? a_at : "?",
+                                       b->file_name, b_at != NULL ? b_at : "?"));
           break;
         }
     }
@@ -1903,6 +1910,7 @@ check_inaccessible (Checks *c)
     {
       LbImport *import = g_ptr_array_index (c->snapshot->imports, i);
       g_autofree char *sha = NULL;
+      g_autofree char *imported = lb_date_text_to_display (import->imported_at);
 
       if (!import_is_live (import) || import->status != LB_IMPORT_COMPLETE
           || is_blank (import->file_path))
@@ -1911,12 +1919,12 @@ check_inaccessible (Checks *c)
         {
           add_import (c, LB_SMELL_INACCESSIBLE, LB_COMPONENT_SUBMISSION_CHANNEL,
                       "inaccessible-source-missing", import, "file_path",
-                      g_strdup_printf (_("The source file of “%s” (imported on %.10s) is no "
+                      g_strdup_printf (_("The source file of “%s” (imported on %s) is no "
                                          "longer at “%s”: it was moved, renamed or deleted. Keep "
                                          "source files where they can be found, or import the "
                                          "file again from its new place."),
                                        import->file_name != NULL ? import->file_name : "?",
-                                       import->imported_at != NULL ? import->imported_at : "?",
+                                       imported != NULL ? imported : "?",
                                        import->file_path));
           continue;
         }
@@ -1925,10 +1933,10 @@ check_inaccessible (Checks *c)
         add_import (c, LB_SMELL_INACCESSIBLE, LB_COMPONENT_SUBMISSION_CHANNEL,
                     "inaccessible-source-changed", import, "sha256",
                     g_strdup_printf (_("The source file “%s” has changed since it was imported "
-                                       "on %.10s: the leaderboard no longer shows what the file "
+                                       "on %s: the leaderboard no longer shows what the file "
                                        "says. Import it again."),
                                      import->file_path,
-                                     import->imported_at != NULL ? import->imported_at : "?"));
+                                     imported != NULL ? imported : "?"));
     }
 }
 
@@ -1942,6 +1950,7 @@ check_unresponsive (Checks *c)
   for (guint i = 0; i < N_ITEMS (c->snapshot->imports); i++)
     {
       LbImport *import = g_ptr_array_index (c->snapshot->imports, i);
+      g_autofree char *imported = lb_date_text_to_display (import->imported_at);
       gboolean redone = FALSE;
 
       if (!import_is_live (import) || import->status == LB_IMPORT_COMPLETE)
@@ -1972,7 +1981,7 @@ check_unresponsive (Checks *c)
                                    : _("The import of “%s” on %s was cancelled and never "
                                        "completed, so its results are missing. Import it again."),
                                    import->file_name != NULL ? import->file_name : "?",
-                                   import->imported_at != NULL ? import->imported_at : "?"));
+                                   imported != NULL ? imported : "?"));
     }
 }
 
