@@ -160,13 +160,18 @@ save_screenshot (GtkWidget  *widget,
 
   if (dir == NULL)
     return;
-  spin (400);
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  /* Let frames be drawn; a page that is still building its rows may need a few more. */
+  for (guint tries = 0; node == NULL && tries < 10; tries++)
+    {
+      spin (400);
+      width = gtk_widget_get_width (widget);
+      height = gtk_widget_get_height (widget);
+      paintable = gtk_widget_paintable_new (widget);
+      snapshot = gtk_snapshot_new ();
+      gdk_paintable_snapshot (paintable, snapshot, width, height);
+      node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+      g_clear_object (&paintable);
+    }
   g_assert_nonnull (node);
   renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
   texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
