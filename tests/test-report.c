@@ -1,0 +1,430 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <locale.h>
+#include <math.h>
+#include <glib/gstdio.h>
+
+#include "lb-report.h"
+
+/* ---- helpers ---- */
+
+static char *
+temp_pdf (const char *name)
+{
+  g_mkdir_with_parents (g_get_user_cache_dir (), 0700);
+  return g_build_filename (g_get_user_cache_dir (), name, NULL);
+}
+
+static char *
+run_tool (const char * const *argv)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err, &status,
+                &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("%s failed: %s", argv[0], err);
+  return g_steal_pointer (&out);
+}
+
+/* The PDF's text, page by page when @page > 0 (1-based), with line breaks kept. */
+static char *
+pdf_text (const char *path,
+          guint       page)
+{
+  g_autofree char *first = g_strdup_printf ("%u", page);
+
+  if (page == 0)
+    {
+      const char *argv[] = { "pdftotext", "-enc", "UTF-8", path, "-", NULL };
+      return run_tool (argv);
+    }
+  else
+    {
+      const char *argv[] = { "pdftotext", "-enc", "UTF-8", "-f", first, "-l", first, path, "-", NULL };
+      return run_tool (argv);
+    }
+}
+
+/* The text with every space and line break taken out, so wrapped words compare whole. */
+static char *
+squeeze (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!g_unichar_isspace (c))
+        g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static guint
+pdf_pages (const char *path)
+{
+  const char *argv[] = { "pdfinfo", path, NULL };
+  g_autofree char *info = run_tool (argv);
+  const char *line = strstr (info, "Pages:");
+
+  g_assert_nonnull (line);
+  return (guint) g_ascii_strtoull (line + strlen ("Pages:"), NULL, 10);
+}
+
+static void
+assert_contains (const char *haystack,
+                 const char *needle)
+{
+  if (strstr (haystack, needle) == NULL)
+    g_error ("“%s” not found in:\n%s", needle, haystack);
+}
+
+/* Every word box of the PDF (pdftotext -bbox) lies inside the page with a margin. */
+static void
+assert_inside_pages (const char *path,
+                     double      width,
+                     double      height)
+{
+  const char *argv[] = { "pdftotext", "-bbox", path, "-", NULL };
+  g_autofree char *html = run_tool (argv);
+  g_autoptr(GRegex) regex = g_regex_new ("xMin=\"([0-9.]+)\" yMin=\"([0-9.]+)\" xMax=\"([0-9.]+)\" "
+                                         "yMax=\"([0-9.]+)\"", 0, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  guint n = 0;
+
+  g_regex_match (regex, html, 0, &match);
+  while (g_match_info_matches (match))
+    {
+      double box[4];
+
+      for (guint i = 0; i < 4; i++)
+        {
+          g_autofree char *v = g_match_info_fetch (match, i + 1);
+          box[i] = g_ascii_strtod (v, NULL);
+        }
+      g_assert_cmpfloat (box[0], >=, 30);
+      g_assert_cmpfloat (box[1], >=, 20);
+      g_assert_cmpfloat (box[2], <=, width - 30);
+      g_assert_cmpfloat (box[3], <=, height - 20);
+      n++;
+      g_match_info_next (match, NULL);
+    }
+  g_assert_cmpuint (n, >, 0);
+}
+
+/* ---- the document renderer ---- */
+
+static LbReport *
+small_report (void)
+{
+  LbReport *report = lb_report_new ("Support bot 2026", "28 November 2026");
+  const char *headers[] = { "Model", "Score", NULL };
+  const char *row[] = { "Alpha-7B", "85.3%", NULL };
+  const char *labels[] = { "Reviewer", "Decision", NULL };
+  LbReportTable *table;
+  LbReportChart *chart;
+
+  lb_report_add_title (report, "Leaderboard review");
+  lb_report_add_key_value (report, "Purpose", "Pick the model for the help desk", NULL);
+  lb_report_add_key_value (report, "Owner", NULL, "Not recorded");
+  lb_report_add_section (report, "1 Results");
+  lb_report_add_paragraph (report, "One paragraph of text.");
+  table = lb_report_add_table (report, 2, headers);
+  lb_report_table_set_align (table, 1, LB_REPORT_ALIGN_END);
+  lb_report_table_add_row (table, row);
+  chart = lb_report_add_bar_chart (report);
+  lb_report_chart_add_bar (chart, "Alpha-7B", 0.853, "0.853");
+  lb_report_chart_add_bar (chart, "Beta-13B", NAN, "no composite");
+  lb_report_add_question (report, "Which data is this comparison based on?", 3);
+  lb_report_add_sign_off (report, labels);
+  return report;
+}
+
+static void
+test_pdf_small (void)
+{
+  g_autoptr(LbReport) report = small_report ();
+  g_autofree char *path = temp_pdf ("small.pdf");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  g_assert_true (lb_report_render_pdf (report, LB_PAPER_A4, path, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (lb_report_get_n_pages (report), ==, 1);
+  g_assert_cmpuint (pdf_pages (path), ==, 1);
+
+  text = pdf_text (path, 0);
+  assert_contains (text, "Leaderboard review");
+  assert_contains (text, "Support bot 2026");
+  assert_contains (text, "28 November 2026");
+  assert_contains (text, "Pick the model for the help desk");
+  assert_contains (text, "Not recorded");
+  assert_contains (text, "Alpha-7B");
+  assert_contains (text, "85.3%");
+  assert_contains (text, "no composite");
+  assert_contains (text, "Which data is this comparison based on?");
+  assert_contains (text, "Reviewer");
+  assert_contains (text, "Page 1 of 1");
+  assert_inside_pages (path, 595.28, 841.89);
+}
+
+static void
+test_pdf_paper (void)
+{
+  static const struct { LbPaper paper; const char *size; } cases[] = {
+    { LB_PAPER_A4, "595.276 x 841.89 pts (A4)" },
+    { LB_PAPER_LETTER, "612 x 792 pts (letter)" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(LbReport) report = small_report ();
+      g_autofree char *path = temp_pdf ("paper.pdf");
+      const char *argv[] = { "pdfinfo", path, NULL };
+      g_autofree char *info = NULL;
+
+      g_assert_true (lb_report_render_pdf (report, cases[i].paper, path, NULL));
+      info = run_tool (argv);
+      assert_contains (info, cases[i].size);
+    }
+}
+
+static void
+test_paper_names (void)
+{
+  static const struct { const char *text; gboolean ok; LbPaper paper; } cases[] = {
+    { "a4", TRUE, LB_PAPER_A4 },
+    { "A4", TRUE, LB_PAPER_A4 },
+    { "letter", TRUE, LB_PAPER_LETTER },
+    { "Letter", TRUE, LB_PAPER_LETTER },
+    { "a5", FALSE, LB_PAPER_A4 },
+    { "", FALSE, LB_PAPER_A4 },
+    { NULL, FALSE, LB_PAPER_A4 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      LbPaper paper = LB_PAPER_A4;
+
+      g_assert_cmpint (lb_paper_from_string (cases[i].text, &paper), ==, cases[i].ok);
+      g_assert_cmpint (paper, ==, cases[i].paper);
+    }
+  /* The test runs in C.UTF-8, whose paper is A4. */
+  g_assert_cmpint (lb_paper_for_locale (), ==, LB_PAPER_A4);
+}
+
+static void
+test_unsafe_text (void)
+{
+  const char *evil = "<b>Model & Co</b> <span foreground=\"red\">x</span> &amp; 1 < 2";
+  g_autofree char *long_word = NULL;
+  g_autoptr(LbReport) report = NULL;
+  g_autofree char *path = temp_pdf ("unsafe.pdf");
+  g_autofree char *text = NULL;
+  g_autofree char *flat = NULL;
+  const char *headers[] = { evil, "Score", NULL };
+  LbReportTable *table;
+  GString *word = g_string_new (NULL);
+
+  for (guint i = 0; i < 60; i++)
+    g_string_append_printf (word, "Word%02u", i);
+  long_word = g_string_free (word, FALSE);
+
+  report = lb_report_new (evil, long_word);
+  lb_report_add_title (report, evil);
+  lb_report_add_key_value (report, evil, long_word, NULL);
+  lb_report_add_paragraph (report, long_word);
+  table = lb_report_add_table (report, 2, headers);
+  lb_report_table_add_row (table, (const char *[]) { long_word, evil, NULL });
+  lb_report_chart_add_bar (lb_report_add_bar_chart (report), long_word, 0.5, evil);
+  lb_report_add_question (report, long_word, 2);
+
+  g_assert_true (lb_report_render_pdf (report, LB_PAPER_A4, path, NULL));
+  text = pdf_text (path, 0);
+  flat = squeeze (text);
+  /* The markup shows as the characters typed, never interpreted. */
+  assert_contains (text, "<b>Model");
+  assert_contains (flat, "<b>Model&Co</b><spanforeground=\"red\">x</span>&amp;1<2");
+  assert_contains (flat, long_word);
+  /* Wrapped, not run off the page. */
+  assert_inside_pages (path, 595.28, 841.89);
+}
+
+static void
+test_table_header_repeats (void)
+{
+  g_autoptr(LbReport) report = lb_report_new ("Many rows", "today");
+  g_autofree char *path = temp_pdf ("long-table.pdf");
+  const char *headers[] = { "ModelColumnHeader", "ScoreColumnHeader", NULL };
+  LbReportTable *table;
+  guint n_pages;
+
+  lb_report_add_title (report, "A long table");
+  table = lb_report_add_table (report, 2, headers);
+  for (guint i = 0; i < 240; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("row-%03u", i);
+      lb_report_table_add_row (table, (const char *[]) { name, "1.0", NULL });
+    }
+  lb_report_add_paragraph (report, "After the table.");
+
+  g_assert_true (lb_report_render_pdf (report, LB_PAPER_A4, path, NULL));
+  n_pages = lb_report_get_n_pages (report);
+  g_assert_cmpuint (n_pages, >=, 3);
+  g_assert_cmpuint (pdf_pages (path), ==, n_pages);
+
+  for (guint p = 1; p <= n_pages; p++)
+    {
+      g_autofree char *text = pdf_text (path, p);
+      g_autofree char *footer = g_strdup_printf ("Page %u of %u", p, n_pages);
+
+      assert_contains (text, "ModelColumnHeader");
+      assert_contains (text, "ScoreColumnHeader");
+      assert_contains (text, footer);
+    }
+
+  /* Every row is printed exactly once. */
+  {
+    g_autofree char *all = pdf_text (path, 0);
+    for (guint i = 0; i < 240; i++)
+      {
+        g_autofree char *name = g_strdup_printf ("row-%03u\n", i);
+        const char *hit = strstr (all, name);
+
+        g_assert_nonnull (hit);
+        g_assert_null (strstr (hit + 1, name));
+      }
+  }
+}
+
+static void
+test_tall_cell_splits (void)
+{
+  g_autoptr(LbReport) report = lb_report_new ("Tall", "today");
+  g_autofree char *path = temp_pdf ("tall.pdf");
+  GString *text = g_string_new (NULL);
+  g_autofree char *body = NULL;
+  g_autofree char *all = NULL;
+  g_autofree char *flat_all = NULL;
+  const char *headers[] = { "Smell", "Evidence", NULL };
+  LbReportTable *table;
+
+  for (guint i = 0; i < 400; i++)
+    g_string_append_printf (text, "sentence%03u of the evidence. ", i);
+  body = g_string_free (text, FALSE);
+
+  table = lb_report_add_table (report, 2, headers);
+  lb_report_table_add_row (table, (const char *[]) { "Missing", body, NULL });
+  lb_report_add_key_value (report, "Procedure", body, NULL);
+  lb_report_add_paragraph (report, body);
+
+  g_assert_true (lb_report_render_pdf (report, LB_PAPER_LETTER, path, NULL));
+  g_assert_cmpuint (lb_report_get_n_pages (report), >=, 4);
+  all = pdf_text (path, 0);
+  flat_all = squeeze (all);
+  /* Nothing lost or printed twice at the page breaks: each sentence appears three times. */
+  for (guint i = 0; i < 400; i++)
+    {
+      g_autofree char *needle = g_strdup_printf ("sentence%03uofthe", i);
+      guint n = 0;
+
+      for (const char *hit = strstr (flat_all, needle); hit != NULL; hit = strstr (hit + 1, needle))
+        n++;
+      g_assert_cmpuint (n, ==, 3);
+    }
+  assert_inside_pages (path, 612, 792);
+}
+
+static void
+test_japanese_text (void)
+{
+  g_autoptr(LbReport) report = lb_report_new ("カスタマーサポート評価", "2026年11月28日");
+  g_autofree char *path = temp_pdf ("ja.pdf");
+  g_autofree char *text = NULL;
+  g_autofree char *flat = NULL;
+  const char *headers[] = { "モデル", "スコア", NULL };
+  LbReportTable *table;
+
+  lb_report_add_title (report, "リーダーボードのレビュー");
+  lb_report_add_key_value (report, "目的", "問い合わせ対応に使うモデルを選ぶ", NULL);
+  table = lb_report_add_table (report, 2, headers);
+  lb_report_table_add_row (table, (const char *[]) { "日本語モデル", "85.3%", NULL });
+
+  g_assert_true (lb_report_render_pdf (report, LB_PAPER_A4, path, NULL));
+  text = pdf_text (path, 0);
+  flat = squeeze (text);
+  assert_contains (flat, "カスタマーサポート評価");
+  assert_contains (flat, "2026年11月28日");
+  assert_contains (flat, "問い合わせ対応に使うモデルを選ぶ");
+  assert_contains (flat, "日本語モデル");
+  /* The glyphs come from a CJK font, not from boxes of a fallback. */
+  {
+    const char *argv[] = { "pdffonts", path, NULL };
+    g_autofree char *fonts = run_tool (argv);
+    assert_contains (fonts, "NotoSansCJK");
+  }
+}
+
+static void
+test_pdf_unwritable (void)
+{
+  g_autoptr(LbReport) report = small_report ();
+  g_autofree char *dir = temp_pdf ("no-such-folder");
+  g_autofree char *path = g_build_filename (dir, "report.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (lb_report_render_pdf (report, LB_PAPER_A4, path, &error));
+  g_assert_nonnull (error);
+  assert_contains (error->message, path);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_format_date (void)
+{
+  static const struct { const char *language; const char *iso; const char *expected; } cases[] = {
+    { "en", "2026-11-28", "28 November 2026" },
+    { "en", "2026-03-05T10:00:00Z", "5 March 2026" },
+    { "ja", "2026-11-28", "2026年11月28日" },
+    { "ja", "2026-03-05T10:00:00Z", "2026年3月5日" },
+    { "ja_JP", "2026-01-01", "2026年1月1日" },
+    { "en", "2026-02-30", NULL },
+    { "en", "soon", NULL },
+    { "en", NULL, NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = NULL;
+
+      g_setenv ("LANGUAGE", cases[i].language, TRUE);
+      text = lb_report_format_date (cases[i].iso);
+      g_assert_cmpstr (text, ==, cases[i].expected);
+    }
+  g_setenv ("LANGUAGE", "", TRUE);
+}
+
+int
+main (int argc, char *argv[])
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/report/render/small", test_pdf_small);
+  g_test_add_func ("/report/render/paper", test_pdf_paper);
+  g_test_add_func ("/report/render/paper-names", test_paper_names);
+  g_test_add_func ("/report/render/unsafe-text", test_unsafe_text);
+  g_test_add_func ("/report/render/table-header-repeats", test_table_header_repeats);
+  g_test_add_func ("/report/render/tall-cell-splits", test_tall_cell_splits);
+  g_test_add_func ("/report/render/japanese", test_japanese_text);
+  g_test_add_func ("/report/render/unwritable", test_pdf_unwritable);
+  g_test_add_func ("/report/date/format", test_format_date);
+  return g_test_run ();
+}
