@@ -41,7 +41,9 @@ typedef struct {
 
 /* What the reader decided, and whether it was detected or forced. */
 typedef struct {
-  char      *encoding;          /* LB_ENCODING_* */
+  char      *encoding;          /* LB_ENCODING_*; when the first 64 KiB were plain ASCII, "UTF-8"
+                                   may become "CP932" or "WINDOWS-1252" at the first other byte:
+                                   read it again after the last record */
   gboolean   encoding_detected;
   char      *encoding_reason;   /* translated sentence saying why, e.g. "The file starts with a UTF-8 byte order mark." */
   gunichar   delimiter;
@@ -92,6 +94,10 @@ const LbCsvDialect *lb_csv_reader_get_dialect (LbCsvReader *self);
 LbCsvRecord  *lb_csv_reader_next      (LbCsvReader   *self,
                                        GCancellable  *cancellable,
                                        GError       **error);
+
+/* A translated sentence (with row and column) when the text looks like mojibake, e.g.
+ * UTF-8 Japanese that was read as CP932 and saved again; NULL otherwise. Owned by the reader. */
+const char   *lb_csv_reader_get_encoding_warning (LbCsvReader *self);
 
 /* Fraction of the input consumed so far, 0.0 to 1.0. */
 double        lb_csv_reader_get_progress (LbCsvReader *self);

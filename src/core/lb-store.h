@@ -23,7 +23,7 @@ typedef enum {
 } LbStoreError;
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define LB_STORE_SCHEMA_VERSION 1
+#define LB_STORE_SCHEMA_VERSION 2
 
 typedef enum {
   LB_LEADERBOARD_FIELD_NAME,

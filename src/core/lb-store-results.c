@@ -1,0 +1,644 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* lb-store-results.c: results, gaps and imports; which result of a cell is current */
+
+#define G_LOG_DOMAIN "lb-store"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "lb-store-private.h"
+
+#define RESULT_COLUMNS \
+  "r.id, r.leaderboard_id, r.model_id, r.benchmark_id, r.score, r.stderr, r.evaluated_at," \
+  " r.raw, r.model_version, r.current, r.import_id, r.source_row, r.source_column"
+
+/* A result counts when it was typed in by hand or its import was not deleted. */
+#define RESULT_VISIBLE \
+  " (r.import_id IS NULL" \
+  "  OR NOT EXISTS (SELECT 1 FROM imports i WHERE i.id = r.import_id AND i.deleted_at IS NOT NULL))"
+
+#define IMPORT_COLUMNS \
+  "id, leaderboard_id, file_name, file_path, sha256, size_bytes, encoding, delimiter, layout," \
+  " header_row, imported_at, imported_by, records, results, status, deleted_at IS NOT NULL"
+
+static const char *const status_names[] = {
+  [LB_IMPORT_COMPLETE] = "complete",
+  [LB_IMPORT_FAILED] = "failed",
+  [LB_IMPORT_CANCELLED] = "cancelled",
+};
+
+static const char *import_not_found =
+  N_("There is no import with id %" G_GINT64_FORMAT "; it may have been removed. "
+     "Reload the leaderboard.");
+
+static gpointer
+result_from_row (LbStmt *stmt)
+{
+  LbResult *result = g_new0 (LbResult, 1);
+
+  result->id = lb_column_id (stmt, 0);
+  result->leaderboard_id = lb_column_id (stmt, 1);
+  result->model_id = lb_column_id (stmt, 2);
+  result->benchmark_id = lb_column_id (stmt, 3);
+  result->score = sqlite3_column_double (stmt, 4);
+  result->has_stderr = sqlite3_column_type (stmt, 5) != SQLITE_NULL;
+  result->stderr_value = sqlite3_column_double (stmt, 5);
+  result->evaluated_at = lb_column_dup (stmt, 6);
+  result->raw = lb_column_dup (stmt, 7);
+  result->model_version = lb_column_dup (stmt, 8);
+  result->current = sqlite3_column_int (stmt, 9) != 0;
+  result->import_id = lb_column_id (stmt, 10);
+  result->source_row = sqlite3_column_int (stmt, 11);
+  result->source_column = sqlite3_column_int (stmt, 12);
+  return result;
+}
+
+static gpointer
+gap_from_row (LbStmt *stmt)
+{
+  LbGap *gap = g_new0 (LbGap, 1);
+
+  gap->id = lb_column_id (stmt, 0);
+  gap->leaderboard_id = lb_column_id (stmt, 1);
+  gap->model_id = lb_column_id (stmt, 2);
+  gap->benchmark_id = lb_column_id (stmt, 3);
+  gap->import_id = lb_column_id (stmt, 4);
+  gap->source_row = sqlite3_column_int (stmt, 5);
+  gap->source_column = sqlite3_column_int (stmt, 6);
+  gap->raw = lb_column_dup (stmt, 7);
+  gap->reason = lb_column_dup (stmt, 8);
+  return gap;
+}
+
+static gpointer
+import_from_row (LbStmt *stmt)
+{
+  LbImport *import = g_new0 (LbImport, 1);
+  const char *status = (const char *) sqlite3_column_text (stmt, 14);
+
+  import->id = lb_column_id (stmt, 0);
+  import->leaderboard_id = lb_column_id (stmt, 1);
+  import->file_name = lb_column_dup (stmt, 2);
+  import->file_path = lb_column_dup (stmt, 3);
+  import->sha256 = lb_column_dup (stmt, 4);
+  import->size_bytes = sqlite3_column_int64 (stmt, 5);
+  import->encoding = lb_column_dup (stmt, 6);
+  import->delimiter = lb_column_dup (stmt, 7);
+  import->layout = lb_column_dup (stmt, 8);
+  import->header_row = sqlite3_column_int (stmt, 9);
+  import->imported_at = lb_column_dup (stmt, 10);
+  import->imported_by = lb_column_dup (stmt, 11);
+  import->records = sqlite3_column_int (stmt, 12);
+  import->results = sqlite3_column_int (stmt, 13);
+  import->status = LB_IMPORT_COMPLETE;
+  for (guint i = 0; i < G_N_ELEMENTS (status_names); i++)
+    if (g_strcmp0 (status, status_names[i]) == 0)
+      import->status = i;
+  import->deleted = sqlite3_column_int (stmt, 15) != 0;
+  import->warnings = g_ptr_array_new_with_free_func ((GDestroyNotify) lb_warning_free);
+  return import;
+}
+
+static gpointer
+warning_from_row (LbStmt *stmt)
+{
+  return lb_warning_new (sqlite3_column_int (stmt, 0), sqlite3_column_int (stmt, 1),
+                         (const char *) sqlite3_column_text (stmt, 2));
+}
+
+/* ---- results ---- */
+
+GPtrArray *
+lb_store_list_results (LbStore   *self,
+                       gint64     leaderboard_id,
+                       gboolean   current_only,
+                       GError   **error)
+{
+  g_autoptr(LbStmt) stmt = NULL;
+
+  g_return_val_if_fail (LB_IS_STORE (self), NULL);
+
+  if (current_only)
+    stmt = lb_store_prepare (self,
+                             "SELECT " RESULT_COLUMNS " FROM results r"
+                             " WHERE r.leaderboard_id = ?1 AND r.current = 1"
+                             " ORDER BY r.model_id, r.benchmark_id", error);
+  else
+    stmt = lb_store_prepare (self,
+                             "SELECT " RESULT_COLUMNS " FROM results r"
+                             " WHERE r.leaderboard_id = ?1 AND" RESULT_VISIBLE
+                             " ORDER BY r.id", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, leaderboard_id);
+  return lb_store_collect (self, stmt, result_from_row, (GDestroyNotify) lb_result_free, error);
+}
+
+GPtrArray *
+lb_store_list_cell_history (LbStore  *self,
+                            gint64    model_id,
+                            gint64    benchmark_id,
+                            GError  **error)
+{
+  g_autoptr(LbStmt) stmt = NULL;
+
+  g_return_val_if_fail (LB_IS_STORE (self), NULL);
+
+  stmt = lb_store_prepare (self,
+                           "SELECT " RESULT_COLUMNS " FROM results r"
+                           " WHERE r.leaderboard_id = (SELECT leaderboard_id FROM models WHERE id = ?1)"
+                           "   AND r.model_id = ?1 AND r.benchmark_id = ?2 AND" RESULT_VISIBLE
+                           " ORDER BY r.id DESC", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, model_id);
+  sqlite3_bind_int64 (stmt, 2, benchmark_id);
+  return lb_store_collect (self, stmt, result_from_row, (GDestroyNotify) lb_result_free, error);
+}
+
+static gint64
+insert_result (LbStore         *self,
+               const LbResult  *result,
+               GError         **error)
+{
+  g_autoptr(LbStmt) stmt = NULL;
+
+  stmt = lb_store_prepare (self,
+                           "INSERT INTO results (leaderboard_id, model_id, benchmark_id, score,"
+                           "  stderr, evaluated_at, raw, model_version, current, import_id,"
+                           "  source_row, source_column)"
+                           " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)", error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, result->leaderboard_id);
+  sqlite3_bind_int64 (stmt, 2, result->model_id);
+  sqlite3_bind_int64 (stmt, 3, result->benchmark_id);
+  sqlite3_bind_double (stmt, 4, result->score);
+  if (result->has_stderr)
+    sqlite3_bind_double (stmt, 5, result->stderr_value);
+  lb_bind_text (stmt, 6, result->evaluated_at);
+  lb_bind_text (stmt, 7, result->raw);
+  lb_bind_text (stmt, 8, result->model_version);
+  /* An import's results become current in lb_store_finish_import(). */
+  sqlite3_bind_int (stmt, 9, result->import_id == 0 && result->current);
+  lb_bind_id (stmt, 10, result->import_id);
+  sqlite3_bind_int (stmt, 11, result->source_row);
+  sqlite3_bind_int (stmt, 12, result->source_column);
+  if (!lb_store_step_done (self, stmt, error))
+    return 0;
+  lb_store_note_changed (self, result->leaderboard_id);
+  return sqlite3_last_insert_rowid (self->db);
+}
+
+gint64
+lb_store_add_result (LbStore         *self,
+                     const LbResult  *result,
+                     GError         **error)
+{
+  gint64 id;
+
+  g_return_val_if_fail (LB_IS_STORE (self), 0);
+  g_return_val_if_fail (result != NULL, 0);
+
+  /* The hot path: one INSERT is atomic, so inside a transaction no savepoint is needed. */
+  if (self->depth > 0)
+    return insert_result (self, result, error);
+
+  if (!lb_store_begin (self, error))
+    return 0;
+  id = insert_result (self, result, error);
+  if (!lb_store_finish_write (self, id != 0, error))
+    return 0;
+  return id;
+}
+
+static gint64
+insert_gap (LbStore      *self,
+            const LbGap  *gap,
+            GError      **error)
+{
+  g_autoptr(LbStmt) stmt = NULL;
+
+  stmt = lb_store_prepare (self,
+                           "INSERT INTO gaps (leaderboard_id, model_id, benchmark_id, import_id,"
+                           "  source_row, source_column, raw, reason)"
+                           " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, gap->leaderboard_id);
+  sqlite3_bind_int64 (stmt, 2, gap->model_id);
+  sqlite3_bind_int64 (stmt, 3, gap->benchmark_id);
+  lb_bind_id (stmt, 4, gap->import_id);
+  sqlite3_bind_int (stmt, 5, gap->source_row);
+  sqlite3_bind_int (stmt, 6, gap->source_column);
+  lb_bind_text (stmt, 7, gap->raw);
+  lb_bind_text (stmt, 8, gap->reason);
+  if (!lb_store_step_done (self, stmt, error))
+    return 0;
+  lb_store_note_changed (self, gap->leaderboard_id);
+  return sqlite3_last_insert_rowid (self->db);
+}
+
+gint64
+lb_store_add_gap (LbStore      *self,
+                  const LbGap  *gap,
+                  GError      **error)
+{
+  gint64 id;
+
+  g_return_val_if_fail (LB_IS_STORE (self), 0);
+  g_return_val_if_fail (gap != NULL, 0);
+
+  if (self->depth > 0)
+    return insert_gap (self, gap, error);
+
+  if (!lb_store_begin (self, error))
+    return 0;
+  id = insert_gap (self, gap, error);
+  if (!lb_store_finish_write (self, id != 0, error))
+    return 0;
+  return id;
+}
+
+GPtrArray *
+lb_store_list_gaps (LbStore  *self,
+                    gint64    leaderboard_id,
+                    GError  **error)
+{
+  g_autoptr(LbStmt) stmt = NULL;
+
+  g_return_val_if_fail (LB_IS_STORE (self), NULL);
+
+  stmt = lb_store_prepare (self,
+                           "SELECT r.id, r.leaderboard_id, r.model_id, r.benchmark_id, r.import_id,"
+                           "       r.source_row, r.source_column, r.raw, r.reason"
+                           " FROM gaps r WHERE r.leaderboard_id = ?1 AND" RESULT_VISIBLE
+                           " ORDER BY r.id", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, leaderboard_id);
+  return lb_store_collect (self, stmt, gap_from_row, (GDestroyNotify) lb_gap_free, error);
+}
+
+/* ---- imports ---- */
+
+static gint64
+insert_import (LbStore         *self,
+               const LbImport  *import,
+               GError         **error)
+{
+  g_autoptr(LbStmt) stmt = NULL;
+  g_autofree char *now = lb_now_iso8601 ();
+  gint64 id;
+
+  g_return_val_if_fail ((guint) import->status < G_N_ELEMENTS (status_names), 0);
+
+  stmt = lb_store_prepare (self,
+                           "INSERT INTO imports (leaderboard_id, file_name, file_path, sha256,"
+                           "  size_bytes, encoding, delimiter, layout, header_row, imported_at,"
+                           "  imported_by, records, results, status)"
+                           " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+                           error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, import->leaderboard_id);
+  lb_bind_text (stmt, 2, import->file_name);
+  lb_bind_text (stmt, 3, import->file_path);
+  lb_bind_text (stmt, 4, import->sha256);
+  sqlite3_bind_int64 (stmt, 5, (gint64) import->size_bytes);
+  lb_bind_text (stmt, 6, import->encoding);
+  lb_bind_text (stmt, 7, import->delimiter);
+  lb_bind_text (stmt, 8, import->layout);
+  sqlite3_bind_int (stmt, 9, import->header_row);
+  lb_bind_text (stmt, 10, import->imported_at != NULL ? import->imported_at : now);
+  lb_bind_text (stmt, 11, import->imported_by != NULL ? import->imported_by
+                                                      : lb_store_get_user (self));
+  sqlite3_bind_int64 (stmt, 12, import->records);
+  sqlite3_bind_int64 (stmt, 13, import->results);
+  lb_bind_text (stmt, 14, status_names[import->status]);
+  if (!lb_store_step_done (self, stmt, error))
+    return 0;
+  id = sqlite3_last_insert_rowid (self->db);
+  g_clear_pointer (&stmt, lb_stmt_release);
+
+  if (import->warnings != NULL && import->warnings->len > 0)
+    {
+      stmt = lb_store_prepare (self,
+                               "INSERT INTO import_warnings (import_id, source_row, source_column,"
+                               "  message) VALUES (?1, ?2, ?3, ?4)", error);
+      if (stmt == NULL)
+        return 0;
+      for (guint i = 0; i < import->warnings->len; i++)
+        {
+          const LbWarning *warning = g_ptr_array_index (import->warnings, i);
+
+          sqlite3_reset (stmt);
+          sqlite3_bind_int64 (stmt, 1, id);
+          sqlite3_bind_int (stmt, 2, warning->row);
+          sqlite3_bind_int (stmt, 3, warning->column);
+          lb_bind_text (stmt, 4, warning->message != NULL ? warning->message : "");
+          if (!lb_store_step_done (self, stmt, error))
+            return 0;
+        }
+      g_clear_pointer (&stmt, lb_stmt_release);
+    }
+
+  lb_store_note_changed (self, import->leaderboard_id);
+  if (!lb_store_touch_leaderboard (self, import->leaderboard_id, error)
+      || !lb_store_audit (self, import->leaderboard_id, "import", id, "file", NULL,
+                          import->file_name, error))
+    return 0;
+  return id;
+}
+
+gint64
+lb_store_add_import (LbStore         *self,
+                     const LbImport  *import,
+                     GError         **error)
+{
+  gint64 id;
+
+  g_return_val_if_fail (LB_IS_STORE (self), 0);
+  g_return_val_if_fail (import != NULL, 0);
+
+  if (!lb_store_begin (self, error))
+    return 0;
+  id = insert_import (self, import, error);
+  if (!lb_store_finish_write (self, id != 0, error))
+    return 0;
+  return id;
+}
+
+/* Returns the import's leaderboard, 0 with NOT_FOUND, -1 on other errors. */
+static gint64
+import_leaderboard (LbStore  *self,
+                    gint64    import_id,
+                    gboolean *deleted,
+                    GError  **error)
+{
+  g_autoptr(LbStmt) stmt = NULL;
+  int rc;
+
+  stmt = lb_store_prepare (self,
+                           "SELECT leaderboard_id, deleted_at IS NOT NULL FROM imports WHERE id = ?1",
+                           error);
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_int64 (stmt, 1, import_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      lb_store_not_found (error, _(import_not_found), import_id);
+      return 0;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      lb_store_fail (self, rc, error);
+      return -1;
+    }
+  if (deleted != NULL)
+    *deleted = sqlite3_column_int (stmt, 1) != 0;
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+static gboolean
+finish_import (LbStore  *self,
+               gint64    import_id,
+               guint     records,
+               guint     results,
+               GError  **error)
+{
+  g_autoptr(LbStmt) stmt = NULL;
+  gint64 leaderboard_id = import_leaderboard (self, import_id, NULL, error);
+
+  if (leaderboard_id <= 0)
+    return FALSE;
+
+  /* Older results of the cells this import covers stop being current... */
+  stmt = lb_store_prepare (self,
+                           "UPDATE results SET current = 0"
+                           " WHERE leaderboard_id = ?2 AND current = 1"
+                           "   AND (model_id, benchmark_id) IN"
+                           "       (SELECT model_id, benchmark_id FROM results WHERE import_id = ?1)",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, import_id);
+  sqlite3_bind_int64 (stmt, 2, leaderboard_id);
+  if (!lb_store_step_done (self, stmt, error))
+    return FALSE;
+  g_clear_pointer (&stmt, lb_stmt_release);
+
+  /* ...and the import's own become current; when a file repeats a cell, its last one wins. */
+  stmt = lb_store_prepare (self,
+                           "UPDATE results SET current = 1"
+                           " WHERE id IN (SELECT max(id) FROM results WHERE import_id = ?1"
+                           "              GROUP BY model_id, benchmark_id)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, import_id);
+  if (!lb_store_step_done (self, stmt, error))
+    return FALSE;
+  g_clear_pointer (&stmt, lb_stmt_release);
+
+  stmt = lb_store_prepare (self, "UPDATE imports SET records = ?2, results = ?3 WHERE id = ?1",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, import_id);
+  sqlite3_bind_int64 (stmt, 2, records);
+  sqlite3_bind_int64 (stmt, 3, results);
+  if (!lb_store_step_done (self, stmt, error))
+    return FALSE;
+  lb_store_note_changed (self, leaderboard_id);
+  return lb_store_touch_leaderboard (self, leaderboard_id, error);
+}
+
+gboolean
+lb_store_finish_import (LbStore  *self,
+                        gint64    import_id,
+                        guint     records,
+                        guint     results,
+                        GError  **error)
+{
+  g_return_val_if_fail (LB_IS_STORE (self), FALSE);
+
+  if (!lb_store_begin (self, error))
+    return FALSE;
+  return lb_store_finish_write (self, finish_import (self, import_id, records, results, error),
+                                error);
+}
+
+GPtrArray *
+lb_store_list_imports (LbStore  *self,
+                       gint64    leaderboard_id,
+                       GError  **error)
+{
+  g_autoptr(LbStmt) stmt = NULL;
+  g_autoptr(GPtrArray) imports = NULL;
+
+  g_return_val_if_fail (LB_IS_STORE (self), NULL);
+
+  stmt = lb_store_prepare (self,
+                           "SELECT " IMPORT_COLUMNS " FROM imports"
+                           " WHERE leaderboard_id = ?1 AND deleted_at IS NULL"
+                           " ORDER BY imported_at DESC, id DESC", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, leaderboard_id);
+  imports = lb_store_collect (self, stmt, import_from_row, (GDestroyNotify) lb_import_free, error);
+  if (imports == NULL)
+    return NULL;
+  g_clear_pointer (&stmt, lb_stmt_release);
+
+  stmt = lb_store_prepare (self,
+                           "SELECT source_row, source_column, message FROM import_warnings"
+                           " WHERE import_id = ?1 ORDER BY id", error);
+  if (stmt == NULL)
+    return NULL;
+  for (guint i = 0; i < imports->len; i++)
+    {
+      LbImport *import = g_ptr_array_index (imports, i);
+      g_autoptr(GPtrArray) warnings = NULL;
+
+      sqlite3_reset (stmt);
+      sqlite3_bind_int64 (stmt, 1, import->id);
+      warnings = lb_store_collect (self, stmt, warning_from_row, (GDestroyNotify) lb_warning_free,
+                                   error);
+      if (warnings == NULL)
+        return NULL;
+      g_ptr_array_unref (import->warnings);
+      import->warnings = g_steal_pointer (&warnings);
+    }
+  return g_steal_pointer (&imports);
+}
+
+LbImport *
+lb_store_get_import (LbStore  *self,
+                     gint64    id,
+                     GError  **error)
+{
+  g_autoptr(LbStmt) stmt = NULL;
+  g_autoptr(LbImport) import = NULL;
+  g_autoptr(GPtrArray) warnings = NULL;
+  gboolean found;
+
+  g_return_val_if_fail (LB_IS_STORE (self), NULL);
+
+  stmt = lb_store_prepare (self, "SELECT " IMPORT_COLUMNS " FROM imports WHERE id = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  import = lb_store_fetch_one (self, stmt, import_from_row, &found, error);
+  if (!found)
+    {
+      if (error == NULL || *error == NULL)
+        lb_store_not_found (error, _(import_not_found), id);
+      return NULL;
+    }
+  g_clear_pointer (&stmt, lb_stmt_release);
+
+  stmt = lb_store_prepare (self,
+                           "SELECT source_row, source_column, message FROM import_warnings"
+                           " WHERE import_id = ?1 ORDER BY id", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  warnings = lb_store_collect (self, stmt, warning_from_row, (GDestroyNotify) lb_warning_free,
+                               error);
+  if (warnings == NULL)
+    return NULL;
+  g_ptr_array_unref (import->warnings);
+  import->warnings = g_steal_pointer (&warnings);
+  return g_steal_pointer (&import);
+}
+
+gint64
+lb_store_find_import_by_sha256 (LbStore     *self,
+                                gint64       leaderboard_id,
+                                const char  *sha256,
+                                GError     **error)
+{
+  g_autoptr(LbStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (LB_IS_STORE (self), 0);
+  g_return_val_if_fail (sha256 != NULL, 0);
+
+  stmt = lb_store_prepare (self,
+                           "SELECT id FROM imports WHERE leaderboard_id = ?1 AND sha256 = ?2"
+                           "   AND status = 'complete' AND deleted_at IS NULL"
+                           " ORDER BY id DESC LIMIT 1", error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, leaderboard_id);
+  lb_bind_text (stmt, 2, sha256);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return sqlite3_column_int64 (stmt, 0);
+  if (rc != SQLITE_DONE)
+    lb_store_fail (self, rc, error);
+  return 0;
+}
+
+static gboolean
+set_import_deleted (LbStore   *self,
+                    gint64     id,
+                    gboolean   deleted,
+                    GError   **error)
+{
+  g_autoptr(LbStmt) stmt = NULL;
+  g_autofree char *now = lb_now_iso8601 ();
+  gboolean was_deleted = FALSE;
+  gint64 leaderboard_id = import_leaderboard (self, id, &was_deleted, error);
+
+  if (leaderboard_id <= 0)
+    return FALSE;
+  if (was_deleted == !!deleted)
+    return TRUE;
+
+  stmt = lb_store_prepare (self, "UPDATE imports SET deleted_at = ?2 WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  lb_bind_text (stmt, 2, deleted ? now : NULL);
+  if (!lb_store_step_done (self, stmt, error))
+    return FALSE;
+  g_clear_pointer (&stmt, lb_stmt_release);
+
+  /* Every cell the import touched: the newest visible result is current, none other. */
+  stmt = lb_store_prepare (self,
+                           "UPDATE results AS t SET current = (t.id IS"
+                           "   (SELECT r.id FROM results r"
+                           "     WHERE r.leaderboard_id = t.leaderboard_id AND r.model_id = t.model_id"
+                           "       AND r.benchmark_id = t.benchmark_id AND" RESULT_VISIBLE
+                           "     ORDER BY r.id DESC LIMIT 1))"
+                           " WHERE t.leaderboard_id = ?2 AND (t.model_id, t.benchmark_id) IN"
+                           "       (SELECT model_id, benchmark_id FROM results WHERE import_id = ?1)",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_int64 (stmt, 2, leaderboard_id);
+  if (!lb_store_step_done (self, stmt, error))
+    return FALSE;
+
+  lb_store_note_changed (self, leaderboard_id);
+  return lb_store_touch_leaderboard (self, leaderboard_id, error)
+         && lb_store_audit (self, leaderboard_id, "import", id, "deleted",
+                            deleted ? "false" : "true", deleted ? "true" : "false", error);
+}
+
+gboolean
+lb_store_set_import_deleted (LbStore   *self,
+                             gint64     id,
+                             gboolean   deleted,
+                             GError   **error)
+{
+  g_return_val_if_fail (LB_IS_STORE (self), FALSE);
+
+  if (!lb_store_begin (self, error))
+    return FALSE;
+  return lb_store_finish_write (self, set_import_deleted (self, id, deleted, error), error);
+}

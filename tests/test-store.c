@@ -1,0 +1,1299 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <math.h>
+#include <string.h>
+#include <sqlite3.h>
+
+#include "lb-store.h"
+#include "lb-store-private.h"
+
+/* ---- helpers ---- */
+
+static char *
+test_path (const char *name)
+{
+  /* G_TEST_OPTION_ISOLATE_DIRS gives every test its own data dir; it starts missing. */
+  g_assert_cmpint (g_mkdir_with_parents (g_get_user_data_dir (), 0700), ==, 0);
+  return g_build_filename (g_get_user_data_dir (), name, NULL);
+}
+
+static LbStore *
+open_memory (void)
+{
+  g_autoptr(GError) error = NULL;
+  LbStore *store = lb_store_open (":memory:", &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  lb_store_set_user (store, "Tester");
+  return store;
+}
+
+static char *
+file_sha256 (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+}
+
+/* Runs one statement on a separate connection and returns the first column as text. */
+static char *
+raw_query (const char *path,
+           const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char *value = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return value;
+}
+
+static void
+raw_exec (const char *path,
+          const char *sql)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+static LbAuditEntry *
+last_audit (LbStore *store,
+            gint64   leaderboard_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) entries = lb_store_list_audit (store, leaderboard_id, 1, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (entries->len, ==, 1);
+  return lb_audit_entry_copy (g_ptr_array_index (entries, 0));
+}
+
+static guint
+count_audit (LbStore *store,
+             gint64   leaderboard_id)
+{
+  g_autoptr(GPtrArray) entries = lb_store_list_audit (store, leaderboard_id, 0, NULL);
+
+  return entries->len;
+}
+
+static gint64
+new_leaderboard (LbStore    *store,
+                 const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = lb_store_create_leaderboard (store, name, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  return id;
+}
+
+/* ---- opening ---- */
+
+static void
+test_open_memory (void)
+{
+  g_autoptr(LbStore) store = open_memory ();
+  g_autoptr(GPtrArray) list = NULL;
+
+  g_assert_cmpstr (lb_store_get_path (store), ==, ":memory:");
+  g_assert_null (lb_store_get_backup_path (store));
+  new_leaderboard (store, "Chatbot 2026");
+  list = lb_store_list_leaderboards (store, NULL);
+  g_assert_cmpuint (list->len, ==, 1);
+  g_assert_cmpstr (((LbLeaderboard *) g_ptr_array_index (list, 0))->name, ==, "Chatbot 2026");
+}
+
+static void
+test_open_creates_file (void)
+{
+  g_autofree char *dir = test_path ("deep/er");
+  g_autofree char *path = g_build_filename (dir, "lb.db", NULL);
+  g_autofree char *mode = NULL;
+  g_autofree char *version = NULL;
+  g_autofree char *expected = g_strdup_printf ("%d", LB_STORE_SCHEMA_VERSION);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LbStore) store = NULL;
+
+  g_assert_false (g_file_test (dir, G_FILE_TEST_IS_DIR));
+  store = lb_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  g_assert_null (lb_store_get_backup_path (store));
+  new_leaderboard (store, "A");
+  g_clear_object (&store);
+
+  mode = raw_query (path, "PRAGMA journal_mode");
+  g_assert_cmpstr (mode, ==, "wal");
+  version = raw_query (path, "PRAGMA user_version");
+  g_assert_cmpstr (version, ==, expected);
+
+  /* Opening again keeps the data and writes no backup. */
+  store = lb_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_null (lb_store_get_backup_path (store));
+  g_assert_nonnull (lb_store_find_leaderboard (store, "A", NULL));
+  lb_leaderboard_free (lb_store_find_leaderboard (store, "A", NULL));
+}
+
+static void
+test_default_path (void)
+{
+  g_autofree char *expected = g_build_filename (g_get_user_data_dir (), "leaderboard",
+                                                "leaderboard.db", NULL);
+  g_autofree char *from_env = NULL;
+  g_autofree char *fallback = NULL;
+
+  g_setenv ("LEADERBOARD_DB", "/tmp/elsewhere/x.db", TRUE);
+  from_env = lb_store_default_path ();
+  g_assert_cmpstr (from_env, ==, "/tmp/elsewhere/x.db");
+  g_unsetenv ("LEADERBOARD_DB");
+  fallback = lb_store_default_path ();
+  g_assert_cmpstr (fallback, ==, expected);
+}
+
+static void
+test_now (void)
+{
+  g_autofree char *fixed = NULL;
+  g_autofree char *date_only = NULL;
+  g_autofree char *offset = NULL;
+
+  g_setenv ("LEADERBOARD_NOW", "2026-11-28T03:00:00Z", TRUE);
+  fixed = lb_now_iso8601 ();
+  g_assert_cmpstr (fixed, ==, "2026-11-28T03:00:00Z");
+  g_setenv ("LEADERBOARD_NOW", "2026-01-02", TRUE);
+  date_only = lb_now_iso8601 ();
+  g_assert_cmpstr (date_only, ==, "2026-01-02T00:00:00Z");
+  g_setenv ("LEADERBOARD_NOW", "2026-11-28T12:00:00+09:00", TRUE);
+  offset = lb_now_iso8601 ();
+  g_assert_cmpstr (offset, ==, "2026-11-28T03:00:00Z");
+  g_setenv ("LEADERBOARD_NOW", "2026-11-28T03:00:00Z", TRUE);
+}
+
+static void
+test_newer_schema_refused (void)
+{
+  g_autofree char *path = test_path ("newer.db");
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LbStore) store = NULL;
+
+  raw_exec (path, "CREATE TABLE leaderboards (id INTEGER PRIMARY KEY, name TEXT);"
+                  "INSERT INTO leaderboards (name) VALUES ('future');"
+                  "PRAGMA user_version = 99;");
+  before = file_sha256 (path);
+
+  store = lb_store_open (path, &error);
+  g_assert_error (error, LB_STORE_ERROR, LB_STORE_ERROR_NEWER_SCHEMA);
+  g_assert_null (store);
+  g_assert_nonnull (strstr (error->message, path));
+  after = file_sha256 (path);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_not_a_database (void)
+{
+  static const struct {
+    const char *name;
+    const char *contents;  /* NULL: a database of another program */
+  } cases[] = {
+    { "scores.csv", "model,MMLU\nA,85.3\nB,79.1\n" },
+    { "garbage.db", "SQLite format 3 garbage garbage garbage garbage garbage garbage" },
+    { "other-app.db", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = test_path (cases[i].name);
+      g_autofree char *before = NULL;
+      g_autofree char *after = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(LbStore) store = NULL;
+
+      if (cases[i].contents != NULL)
+        {
+          g_assert_true (g_file_set_contents (path, cases[i].contents, -1, NULL));
+        }
+      else
+        raw_exec (path, "CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES ('x');");
+      before = file_sha256 (path);
+
+      store = lb_store_open (path, &error);
+      g_assert_error (error, LB_STORE_ERROR, LB_STORE_ERROR_NOT_A_DATABASE);
+      g_assert_nonnull (strstr (error->message, path));
+      after = file_sha256 (path);
+      g_assert_cmpstr (before, ==, after);
+    }
+}
+
+static void
+test_read_only (void)
+{
+  g_autofree char *path = test_path ("ro.db");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LbStore) store = lb_store_open (path, &error);
+
+  g_assert_no_error (error);
+  new_leaderboard (store, "Kept");
+  g_clear_object (&store);
+  g_assert_cmpint (g_chmod (path, 0444), ==, 0);
+  before = file_sha256 (path);
+
+  store = lb_store_open (path, &error);
+  g_assert_error (error, LB_STORE_ERROR, LB_STORE_ERROR_READ_ONLY);
+  g_assert_null (store);
+  g_assert_nonnull (strstr (error->message, path));
+  after = file_sha256 (path);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpint (g_chmod (path, 0644), ==, 0);
+}
+
+static void
+test_busy (void)
+{
+  g_autofree char *path = test_path ("locked.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LbStore) store = NULL;
+  sqlite3 *db = NULL;
+
+  /* Another program holds an exclusive lock on a database in rollback-journal mode. */
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "BEGIN EXCLUSIVE", NULL, NULL, NULL), ==, SQLITE_OK);
+
+  store = lb_store_open (path, &error);
+  g_assert_error (error, LB_STORE_ERROR, LB_STORE_ERROR_BUSY);
+  g_assert_null (store);
+
+  sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
+  sqlite3_close (db);
+  g_clear_error (&error);
+  store = lb_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+}
+
+/* ---- migrations ---- */
+
+static void
+test_migrate_with_backup (void)
+{
+  g_autofree char *path = test_path ("old.db");
+  g_autofree char *first_backup = g_strconcat (path, ".bak-1", NULL);
+  g_autofree char *second_backup = g_strconcat (path, ".bak-1.1", NULL);
+  g_autofree char *version = NULL;
+  g_autofree char *backup_version = NULL;
+  g_autofree char *backup_name = NULL;
+  g_autofree char *expected = g_strdup_printf ("%d", LB_STORE_SCHEMA_VERSION);
+  g_autofree char *mapping = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LbStore) store = NULL;
+  g_autoptr(LbLeaderboard) lb = NULL;
+  gint64 id;
+
+  for (guint round = 0; round < 2; round++)
+    {
+      /* A version 1 database, as the first release wrote it. */
+      g_remove (path);
+      store = lb_store_open_at_version (path, 1, &error);
+      g_assert_no_error (error);
+      id = new_leaderboard (store, "Old data");
+      g_assert_true (lb_store_set_leaderboard_field (store, id, LB_LEADERBOARD_FIELD_OWNER,
+                                                     "Sato", &error));
+      g_assert_no_error (error);
+      g_clear_object (&store);
+      version = raw_query (path, "PRAGMA user_version");
+      g_assert_cmpstr (version, ==, "1");
+      g_clear_pointer (&version, g_free);
+
+      store = lb_store_open (path, &error);
+      g_assert_no_error (error);
+      /* The second upgrade keeps the first backup and writes another. */
+      g_assert_cmpstr (lb_store_get_backup_path (store), ==,
+                       round == 0 ? first_backup : second_backup);
+      lb = lb_store_find_leaderboard (store, "Old data", &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (lb->owner, ==, "Sato");
+      g_clear_pointer (&lb, lb_leaderboard_free);
+      /* The version 2 table is there. */
+      g_assert_true (lb_store_set_mapping (store, "sig", "{\"a\":1}", &error));
+      g_assert_no_error (error);
+      mapping = lb_store_get_mapping (store, "sig", &error);
+      g_assert_cmpstr (mapping, ==, "{\"a\":1}");
+      g_clear_pointer (&mapping, g_free);
+      g_clear_object (&store);
+
+      version = raw_query (path, "PRAGMA user_version");
+      g_assert_cmpstr (version, ==, expected);
+      g_clear_pointer (&version, g_free);
+
+      backup_version = raw_query (round == 0 ? first_backup : second_backup,
+                                  "PRAGMA user_version");
+      g_assert_cmpstr (backup_version, ==, "1");
+      g_clear_pointer (&backup_version, g_free);
+      backup_name = raw_query (round == 0 ? first_backup : second_backup,
+                               "SELECT owner FROM leaderboards WHERE name = 'Old data'");
+      g_assert_cmpstr (backup_name, ==, "Sato");
+      g_clear_pointer (&backup_name, g_free);
+    }
+  g_assert_true (g_file_test (first_backup, G_FILE_TEST_IS_REGULAR));
+  g_assert_true (g_file_test (second_backup, G_FILE_TEST_IS_REGULAR));
+}
+
+/* ---- leaderboards ---- */
+
+static void
+test_leaderboard_fields (void)
+{
+  static const struct {
+    LbLeaderboardField field;
+    const char *column;
+    const char *value;
+    gboolean ok;
+    const char *stored;   /* what the audit row's new value says */
+  } cases[] = {
+    { LB_LEADERBOARD_FIELD_PURPOSE, "purpose", "Pick a support bot", TRUE, "Pick a support bot" },
+    { LB_LEADERBOARD_FIELD_OWNER, "owner", "佐藤", TRUE, "佐藤" },
+    { LB_LEADERBOARD_FIELD_OWNER_CONTACT, "owner_contact", "sato@example.com", TRUE, "sato@example.com" },
+    { LB_LEADERBOARD_FIELD_UPDATE_CADENCE_DAYS, "update_cadence_days", "30", TRUE, "30" },
+    { LB_LEADERBOARD_FIELD_UPDATE_CADENCE_DAYS, "update_cadence_days", " 7 ", TRUE, "7" },
+    { LB_LEADERBOARD_FIELD_UPDATE_CADENCE_DAYS, "update_cadence_days", "0", FALSE, NULL },
+    { LB_LEADERBOARD_FIELD_UPDATE_CADENCE_DAYS, "update_cadence_days", "-3", FALSE, NULL },
+    { LB_LEADERBOARD_FIELD_UPDATE_CADENCE_DAYS, "update_cadence_days", "1.5", FALSE, NULL },
+    { LB_LEADERBOARD_FIELD_UPDATE_CADENCE_DAYS, "update_cadence_days", "weekly", FALSE, NULL },
+    { LB_LEADERBOARD_FIELD_WORKFLOW_PATTERN, "workflow_pattern", "P3", TRUE, "P3" },
+    { LB_LEADERBOARD_FIELD_WORKFLOW_PATTERN, "workflow_pattern", "p5", TRUE, "P5" },
+    { LB_LEADERBOARD_FIELD_WORKFLOW_PATTERN, "workflow_pattern", "P6", FALSE, NULL },
+    { LB_LEADERBOARD_FIELD_EVALUATION_DATA, "evaluation_data", "JGLUE", TRUE, "JGLUE" },
+    { LB_LEADERBOARD_FIELD_PROCEDURE, "procedure", "Run harness", TRUE, "Run harness" },
+    { LB_LEADERBOARD_FIELD_PRODUCTION_CONTEXT, "production_context", "Call centre", TRUE, "Call centre" },
+    { LB_LEADERBOARD_FIELD_LAST_REVIEWED_AT, "last_reviewed_at", "2026-11-01", TRUE, "2026-11-01" },
+    { LB_LEADERBOARD_FIELD_LAST_REVIEWED_AT, "last_reviewed_at", "2026-11-01T09:00:00Z", TRUE, "2026-11-01T09:00:00Z" },
+    { LB_LEADERBOARD_FIELD_LAST_REVIEWED_AT, "last_reviewed_at", "2026-02-30", FALSE, NULL },
+    { LB_LEADERBOARD_FIELD_LAST_REVIEWED_AT, "last_reviewed_at", "11/01/2026", FALSE, NULL },
+    { LB_LEADERBOARD_FIELD_NAME, "name", "Renamed", TRUE, "Renamed" },
+    { LB_LEADERBOARD_FIELD_NAME, "name", "", FALSE, NULL },
+    { LB_LEADERBOARD_FIELD_PURPOSE, "purpose", NULL, TRUE, NULL },
+    { LB_LEADERBOARD_FIELD_UPDATE_CADENCE_DAYS, "update_cadence_days", "", TRUE, NULL },
+  };
+  g_autoptr(LbStore) store = open_memory ();
+  gint64 id = new_leaderboard (store, "Fields");
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(LbAuditEntry) entry = NULL;
+      g_autoptr(LbLeaderboard) lb = NULL;
+      guint audits_before = count_audit (store, id);
+      gboolean ok;
+
+      g_test_message ("case %u: %s = %s", i, cases[i].column, cases[i].value);
+      ok = lb_store_set_leaderboard_field (store, id, cases[i].field, cases[i].value, &error);
+      if (!cases[i].ok)
+        {
+          g_assert_error (error, LB_STORE_ERROR, LB_STORE_ERROR_INVALID);
+          g_assert_false (ok);
+          g_assert_cmpuint (count_audit (store, id), ==, audits_before);
+          continue;
+        }
+      g_assert_no_error (error);
+      g_assert_true (ok);
+      g_assert_cmpuint (count_audit (store, id), ==, audits_before + 1);
+      entry = last_audit (store, id);
+      g_assert_cmpstr (entry->entity, ==, "leaderboard");
+      g_assert_cmpint (entry->entity_id, ==, id);
+      g_assert_cmpstr (entry->field, ==, cases[i].column);
+      g_assert_cmpstr (entry->new_value, ==, cases[i].stored);
+      g_assert_cmpstr (entry->who, ==, "Tester");
+      g_assert_cmpstr (entry->at, ==, "2026-11-28T03:00:00Z");
+      lb = lb_store_get_leaderboard (store, id, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (lb->updated_at, ==, "2026-11-28T03:00:00Z");
+    }
+
+  {
+    g_autoptr(LbLeaderboard) lb = lb_store_get_leaderboard (store, id, NULL);
+    g_autoptr(LbAuditEntry) entry = NULL;
+    g_autoptr(GError) error = NULL;
+
+    g_assert_cmpstr (lb->name, ==, "Renamed");
+    g_assert_null (lb->purpose);
+    g_assert_cmpstr (lb->owner, ==, "佐藤");
+    g_assert_cmpint (lb->update_cadence_days, ==, 0);
+    g_assert_cmpstr (lb->workflow_pattern, ==, "P5");
+    g_assert_cmpstr (lb->last_reviewed_at, ==, "2026-11-01T09:00:00Z");
+
+    /* The old value is recorded, and setting the same value again writes nothing. */
+    g_assert_true (lb_store_set_leaderboard_field (store, id, LB_LEADERBOARD_FIELD_OWNER,
+                                                   "Tanaka", &error));
+    entry = last_audit (store, id);
+    g_assert_cmpstr (entry->old_value, ==, "佐藤");
+    g_assert_cmpstr (entry->new_value, ==, "Tanaka");
+    g_assert_cmpuint (count_audit (store, id), ==, count_audit (store, id));
+    {
+      guint before = count_audit (store, id);
+      g_assert_true (lb_store_set_leaderboard_field (store, id, LB_LEADERBOARD_FIELD_OWNER,
+                                                     "Tanaka", &error));
+      g_assert_cmpuint (count_audit (store, id), ==, before);
+    }
+
+    g_assert_false (lb_store_set_leaderboard_field (store, 9999, LB_LEADERBOARD_FIELD_OWNER,
+                                                    "x", &error));
+    g_assert_error (error, LB_STORE_ERROR, LB_STORE_ERROR_NOT_FOUND);
+  }
+}
+
+static void
+test_leaderboard_unique_and_soft_delete (void)
+{
+  g_autoptr(LbStore) store = open_memory ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(LbLeaderboard) lb = NULL;
+  gint64 a = new_leaderboard (store, "Alpha");
+  gint64 b = new_leaderboard (store, "beta");
+  gint64 again;
+
+  g_assert_cmpint (lb_store_create_leaderboard (store, "Alpha", &error), ==, 0);
+  g_assert_error (error, LB_STORE_ERROR, LB_STORE_ERROR_EXISTS);
+  g_assert_nonnull (strstr (error->message, "Alpha"));
+  g_clear_error (&error);
+  g_assert_cmpint (lb_store_create_leaderboard (store, "  ", &error), ==, 0);
+  g_assert_error (error, LB_STORE_ERROR, LB_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (lb_store_set_leaderboard_field (store, b, LB_LEADERBOARD_FIELD_NAME, "Alpha",
+                                                  &error));
+  g_assert_error (error, LB_STORE_ERROR, LB_STORE_ERROR_EXISTS);
+  g_clear_error (&error);
+
+  /* Listed by name, case folded. */
+  new_leaderboard (store, "Gamma");
+  list = lb_store_list_leaderboards (store, &error);
+  g_assert_cmpuint (list->len, ==, 3);
+  g_assert_cmpstr (((LbLeaderboard *) g_ptr_array_index (list, 0))->name, ==, "Alpha");
+  g_assert_cmpstr (((LbLeaderboard *) g_ptr_array_index (list, 1))->name, ==, "beta");
+  g_assert_cmpstr (((LbLeaderboard *) g_ptr_array_index (list, 2))->name, ==, "Gamma");
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  /* Soft delete: gone from lists and lookups by name, still there by id. */
+  g_assert_true (lb_store_set_leaderboard_deleted (store, a, TRUE, &error));
+  g_assert_no_error (error);
+  list = lb_store_list_leaderboards (store, &error);
+  g_assert_cmpuint (list->len, ==, 2);
+  g_clear_pointer (&list, g_ptr_array_unref);
+  lb = lb_store_find_leaderboard (store, "Alpha", &error);
+  g_assert_null (lb);
+  g_assert_error (error, LB_STORE_ERROR, LB_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  lb = lb_store_get_leaderboard (store, a, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (lb->name, ==, "Alpha");
+  g_clear_pointer (&lb, lb_leaderboard_free);
+  {
+    g_autoptr(LbAuditEntry) entry = last_audit (store, a);
+    g_assert_cmpstr (entry->field, ==, "deleted");
+    g_assert_cmpstr (entry->new_value, ==, "true");
+  }
+
+  /* Undelete. */
+  g_assert_true (lb_store_set_leaderboard_deleted (store, a, FALSE, &error));
+  g_assert_no_error (error);
+  lb = lb_store_find_leaderboard (store, "Alpha", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (lb->id, ==, a);
+  g_clear_pointer (&lb, lb_leaderboard_free);
+
+  /* The name of a deleted leaderboard is free; then it cannot come back under that name. */
+  g_assert_true (lb_store_set_leaderboard_deleted (store, a, TRUE, &error));
+  again = new_leaderboard (store, "Alpha");
+  g_assert_cmpint (again, !=, a);
+  g_assert_false (lb_store_set_leaderboard_deleted (store, a, FALSE, &error));
+  g_assert_error (error, LB_STORE_ERROR, LB_STORE_ERROR_EXISTS);
+  lb = lb_store_get_leaderboard (store, a, NULL);
+  g_assert_nonnull (lb);
+}
+
+/* ---- benchmarks and models ---- */
+
+static void
+test_benchmark_fields (void)
+{
+  static const struct {
+    LbBenchmarkField field;
+    const char *column;
+    const char *value;
+    LbStoreError error;   /* 0 with ok */
+    gboolean ok;
+    const char *old_value;
+    const char *new_value;
+  } cases[] = {
+    { LB_BENCHMARK_FIELD_TASK, "task", "QA", 0, TRUE, NULL, "QA" },
+    { LB_BENCHMARK_FIELD_METRIC, "metric", "accuracy", 0, TRUE, NULL, "accuracy" },
+    { LB_BENCHMARK_FIELD_UNIT, "unit", "%", 0, TRUE, NULL, "%" },
+    { LB_BENCHMARK_FIELD_HIGHER_IS_BETTER, "higher_is_better", "false", 0, TRUE, "true", "false" },
+    { LB_BENCHMARK_FIELD_HIGHER_IS_BETTER, "higher_is_better", "no", LB_STORE_ERROR_INVALID, FALSE, NULL, NULL },
+    { LB_BENCHMARK_FIELD_HIGHER_IS_BETTER, "higher_is_better", NULL, LB_STORE_ERROR_INVALID, FALSE, NULL, NULL },
+    { LB_BENCHMARK_FIELD_SCALE_MIN, "scale_min", "0", 0, TRUE, NULL, "0" },
+    { LB_BENCHMARK_FIELD_SCALE_MAX, "scale_max", "100.5", 0, TRUE, NULL, "100.5" },
+    { LB_BENCHMARK_FIELD_SCALE_MAX, "scale_max", "abc", LB_STORE_ERROR_INVALID, FALSE, NULL, NULL },
+    { LB_BENCHMARK_FIELD_SCALE_MAX, "scale_max", "inf", LB_STORE_ERROR_INVALID, FALSE, NULL, NULL },
+    { LB_BENCHMARK_FIELD_SCALE_MIN, "scale_min", "200", LB_STORE_ERROR_INVALID, FALSE, NULL, NULL },
+    { LB_BENCHMARK_FIELD_DATASET, "dataset", "JCommonsenseQA", 0, TRUE, NULL, "JCommonsenseQA" },
+    { LB_BENCHMARK_FIELD_DATASET_VERSION, "dataset_version", "1.1", 0, TRUE, NULL, "1.1" },
+    { LB_BENCHMARK_FIELD_PROTOCOL, "protocol", "5-shot", 0, TRUE, NULL, "5-shot" },
+    { LB_BENCHMARK_FIELD_HARNESS, "harness", "lm-eval", 0, TRUE, NULL, "lm-eval" },
+    { LB_BENCHMARK_FIELD_DESCRIPTION, "description", "Common sense", 0, TRUE, NULL, "Common sense" },
+    { LB_BENCHMARK_FIELD_RETIRED, "retired", "true", 0, TRUE, "false", "true" },
+    { LB_BENCHMARK_FIELD_RETIRED, "retired", "1", LB_STORE_ERROR_INVALID, FALSE, NULL, NULL },
+    { LB_BENCHMARK_FIELD_NAME, "name", "JCQA", 0, TRUE, "JComQA", "JCQA" },
+    { LB_BENCHMARK_FIELD_NAME, "name", "Other", LB_STORE_ERROR_EXISTS, FALSE, NULL, NULL },
+  };
+  g_autoptr(LbStore) store = open_memory ();
+  g_autoptr(LbBenchmark) bm = NULL;
+  gint64 lb = new_leaderboard (store, "Bench");
+  gint64 id = lb_store_ensure_benchmark (store, lb, "JComQA", NULL, NULL, NULL);
+
+  g_assert_cmpint (id, >, 0);
+  g_assert_cmpint (lb_store_ensure_benchmark (store, lb, "Other", NULL, NULL, NULL), >, 0);
+  bm = lb_store_get_benchmark (store, id, NULL);
+  g_assert_true (bm->higher_is_better);
+  g_assert_false (bm->direction_confirmed);
+  g_clear_pointer (&bm, lb_benchmark_free);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      guint audits_before = count_audit (store, lb);
+      gboolean ok;
+
+      g_test_message ("case %u: %s = %s", i, cases[i].column, cases[i].value);
+      ok = lb_store_set_benchmark_field (store, id, cases[i].field, cases[i].value, &error);
+      if (!cases[i].ok)
+        {
+          g_assert_error (error, LB_STORE_ERROR, (int) cases[i].error);
+          g_assert_false (ok);
+          g_assert_cmpuint (count_audit (store, lb), ==, audits_before);
+        }
+      else
+        {
+          g_autoptr(LbAuditEntry) entry = NULL;
+
+          g_assert_no_error (error);
+          entry = last_audit (store, lb);
+          g_assert_cmpstr (entry->entity, ==, "benchmark");
+          g_assert_cmpint (entry->entity_id, ==, id);
+          g_assert_cmpstr (entry->field, ==, cases[i].column);
+          g_assert_cmpstr (entry->old_value, ==, cases[i].old_value);
+          g_assert_cmpstr (entry->new_value, ==, cases[i].new_value);
+        }
+    }
+
+  bm = lb_store_get_benchmark (store, id, NULL);
+  g_assert_cmpstr (bm->name, ==, "JCQA");
+  g_assert_false (bm->higher_is_better);
+  g_assert_true (bm->direction_confirmed);
+  g_assert_true (bm->has_scale);
+  g_assert_cmpfloat (bm->scale_min, ==, 0.0);
+  g_assert_cmpfloat (bm->scale_max, ==, 100.5);
+  g_assert_true (bm->retired);
+  g_assert_cmpstr (bm->unit, ==, "%");
+  g_assert_cmpstr (bm->protocol, ==, "5-shot");
+}
+
+static void
+test_model_fields (void)
+{
+  g_autoptr(LbStore) store = open_memory ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LbModel) model = NULL;
+  g_autoptr(LbAuditEntry) entry = NULL;
+  gint64 lb = new_leaderboard (store, "Models");
+  gint64 id = lb_store_ensure_model (store, lb, "gpt-x", NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (lb_store_set_model_field (store, id, LB_MODEL_FIELD_ACCESS, "api", &error));
+  g_assert_true (lb_store_set_model_field (store, id, LB_MODEL_FIELD_PROVIDER, "Example", &error));
+  g_assert_true (lb_store_set_model_field (store, id, LB_MODEL_FIELD_VERSION, "2026-01", &error));
+  g_assert_true (lb_store_set_model_field (store, id, LB_MODEL_FIELD_PROVENANCE_URL,
+                                           "https://example.com/x", &error));
+  g_assert_true (lb_store_set_model_field (store, id, LB_MODEL_FIELD_NOTES, "licence: MIT", &error));
+  g_assert_no_error (error);
+  g_assert_false (lb_store_set_model_field (store, id, LB_MODEL_FIELD_ACCESS, "paid", &error));
+  g_assert_error (error, LB_STORE_ERROR, LB_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  model = lb_store_get_model (store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (model->access, ==, "api");
+  g_assert_cmpstr (model->provider, ==, "Example");
+  g_assert_cmpstr (model->version, ==, "2026-01");
+  g_assert_cmpstr (model->provenance_url, ==, "https://example.com/x");
+  g_assert_cmpstr (model->notes, ==, "licence: MIT");
+  entry = last_audit (store, lb);
+  g_assert_cmpstr (entry->entity, ==, "model");
+  g_assert_cmpstr (entry->field, ==, "notes");
+  g_assert_cmpstr (entry->new_value, ==, "licence: MIT");
+  g_assert_null (entry->old_value);
+
+  g_assert_cmpint (lb_store_ensure_model (store, lb, "other", NULL, NULL, &error), >, 0);
+  g_assert_false (lb_store_set_model_field (store, id, LB_MODEL_FIELD_NAME, "other", &error));
+  g_assert_error (error, LB_STORE_ERROR, LB_STORE_ERROR_EXISTS);
+}
+
+static void
+test_ensure_idempotent (void)
+{
+  g_autoptr(LbStore) store = open_memory ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) benchmarks = NULL;
+  g_autoptr(GPtrArray) models = NULL;
+  LbBenchmark init = { 0 };
+  LbModel model_init = { 0 };
+  gint64 lb = new_leaderboard (store, "Ensure");
+  gint64 other = new_leaderboard (store, "Other");
+  gboolean created = FALSE;
+  gint64 a, b, c, m1, m2;
+
+  init.unit = "%";
+  init.higher_is_better = FALSE;
+  init.position = 5;
+  a = lb_store_ensure_benchmark (store, lb, "Latency", &init, &created, &error);
+  g_assert_no_error (error);
+  g_assert_true (created);
+  /* A second call finds it and does not overwrite what is stored. */
+  init.unit = "ms";
+  init.higher_is_better = TRUE;
+  b = lb_store_ensure_benchmark (store, lb, "Latency", &init, &created, &error);
+  g_assert_no_error (error);
+  g_assert_false (created);
+  g_assert_cmpint (a, ==, b);
+  c = lb_store_ensure_benchmark (store, lb, "MMLU", NULL, &created, &error);
+  g_assert_true (created);
+  g_assert_cmpint (c, !=, a);
+  /* Same name in another leaderboard is another benchmark. */
+  g_assert_cmpint (lb_store_ensure_benchmark (store, other, "MMLU", NULL, NULL, &error), !=, c);
+
+  benchmarks = lb_store_list_benchmarks (store, lb, &error);
+  g_assert_cmpuint (benchmarks->len, ==, 2);
+  g_assert_cmpstr (((LbBenchmark *) g_ptr_array_index (benchmarks, 0))->name, ==, "Latency");
+  g_assert_cmpstr (((LbBenchmark *) g_ptr_array_index (benchmarks, 0))->unit, ==, "%");
+  g_assert_false (((LbBenchmark *) g_ptr_array_index (benchmarks, 0))->higher_is_better);
+  g_assert_cmpint (((LbBenchmark *) g_ptr_array_index (benchmarks, 1))->position, ==, 6);
+
+  model_init.provider = "First";
+  m1 = lb_store_ensure_model (store, lb, "Zeta", &model_init, &created, &error);
+  g_assert_true (created);
+  model_init.provider = "Second";
+  m2 = lb_store_ensure_model (store, lb, "Zeta", &model_init, &created, &error);
+  g_assert_false (created);
+  g_assert_cmpint (m1, ==, m2);
+  lb_store_ensure_model (store, lb, "alpha", NULL, NULL, &error);
+  g_assert_no_error (error);
+  models = lb_store_list_models (store, lb, &error);
+  g_assert_cmpuint (models->len, ==, 2);
+  g_assert_cmpstr (((LbModel *) g_ptr_array_index (models, 0))->name, ==, "alpha");
+  g_assert_cmpstr (((LbModel *) g_ptr_array_index (models, 1))->provider, ==, "First");
+
+  g_assert_cmpint (lb_store_ensure_model (store, lb, "", NULL, NULL, &error), ==, 0);
+  g_assert_error (error, LB_STORE_ERROR, LB_STORE_ERROR_INVALID);
+}
+
+/* ---- results and imports ---- */
+
+typedef struct {
+  LbStore *store;
+  gint64   lb;
+  gint64   m1, m2, b1, b2;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fx,
+                gconstpointer  data)
+{
+  fx->store = open_memory ();
+  fx->lb = new_leaderboard (fx->store, "Results");
+  fx->m1 = lb_store_ensure_model (fx->store, fx->lb, "M1", NULL, NULL, NULL);
+  fx->m2 = lb_store_ensure_model (fx->store, fx->lb, "M2", NULL, NULL, NULL);
+  fx->b1 = lb_store_ensure_benchmark (fx->store, fx->lb, "B1", NULL, NULL, NULL);
+  fx->b2 = lb_store_ensure_benchmark (fx->store, fx->lb, "B2", NULL, NULL, NULL);
+}
+
+static void
+fixture_tear_down (Fixture       *fx,
+                   gconstpointer  data)
+{
+  g_clear_object (&fx->store);
+}
+
+typedef struct {
+  gint64      model;
+  gint64      benchmark;
+  double      score;   /* NAN: a gap */
+} Cell;
+
+/* Imports @cells the way the importer does: one transaction, then finish. */
+static gint64
+import_cells (Fixture    *fx,
+              const char *sha256,
+              const Cell *cells,
+              guint       n_cells)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LbImport) import = g_new0 (LbImport, 1);
+  gint64 id;
+  guint n_results = 0;
+
+  import->leaderboard_id = fx->lb;
+  import->file_name = g_strdup_printf ("%s.csv", sha256);
+  import->sha256 = g_strdup (sha256);
+  import->layout = g_strdup ("wide");
+  import->status = LB_IMPORT_COMPLETE;
+  import->warnings = g_ptr_array_new_with_free_func ((GDestroyNotify) lb_warning_free);
+  g_ptr_array_add (import->warnings, lb_warning_new (3, 2, "The cell C3 is empty."));
+
+  g_assert_true (lb_store_begin (fx->store, &error));
+  id = lb_store_add_import (fx->store, import, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < n_cells; i++)
+    {
+      if (isnan (cells[i].score))
+        {
+          LbGap gap = { 0, fx->lb, cells[i].model, cells[i].benchmark, id, i + 2, 3, "#N/A",
+                        "The cell holds an Excel error." };
+          g_assert_cmpint (lb_store_add_gap (fx->store, &gap, &error), >, 0);
+        }
+      else
+        {
+          g_autofree char *raw = g_strdup_printf ("%g", cells[i].score);
+          LbResult result = { 0 };
+
+          result.leaderboard_id = fx->lb;
+          result.model_id = cells[i].model;
+          result.benchmark_id = cells[i].benchmark;
+          result.score = cells[i].score;
+          result.raw = raw;
+          result.import_id = id;
+          result.source_row = i + 2;
+          result.source_column = 2;
+          g_assert_cmpint (lb_store_add_result (fx->store, &result, &error), >, 0);
+          n_results++;
+        }
+      g_assert_no_error (error);
+    }
+  g_assert_true (lb_store_finish_import (fx->store, id, n_cells, n_results, &error));
+  g_assert_true (lb_store_commit (fx->store, &error));
+  g_assert_no_error (error);
+  return id;
+}
+
+/* The current score of a cell, NAN when there is none; asserts at most one is current. */
+static double
+current_score (Fixture *fx,
+               gint64   model,
+               gint64   benchmark)
+{
+  g_autoptr(GPtrArray) results = lb_store_list_results (fx->store, fx->lb, TRUE, NULL);
+  double score = NAN;
+  guint found = 0;
+
+  for (guint i = 0; i < results->len; i++)
+    {
+      const LbResult *r = g_ptr_array_index (results, i);
+      if (r->model_id == model && r->benchmark_id == benchmark)
+        {
+          g_assert_true (r->current);
+          score = r->score;
+          found++;
+        }
+    }
+  g_assert_cmpuint (found, <=, 1);
+  return score;
+}
+
+static void
+test_results_supersede (Fixture       *fx,
+                        gconstpointer  data)
+{
+  const Cell first[] = { { fx->m1, fx->b1, 80.0 }, { fx->m2, fx->b1, 70.0 }, { fx->m1, fx->b2, NAN } };
+  const Cell second[] = { { fx->m1, fx->b1, 85.0 }, { fx->m1, fx->b2, 50.0 } };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  g_autoptr(GPtrArray) imports = NULL;
+  g_autoptr(LbImport) import = NULL;
+  LbLeaderboardStats stats = { 0 };
+  gint64 imp1, imp2;
+
+  imp1 = import_cells (fx, "aaa", first, G_N_ELEMENTS (first));
+  g_assert_cmpfloat (current_score (fx, fx->m1, fx->b1), ==, 80.0);
+  g_assert_true (isnan (current_score (fx, fx->m1, fx->b2)));
+
+  imp2 = import_cells (fx, "bbb", second, G_N_ELEMENTS (second));
+  g_assert_cmpfloat (current_score (fx, fx->m1, fx->b1), ==, 85.0);
+  g_assert_cmpfloat (current_score (fx, fx->m2, fx->b1), ==, 70.0);
+  g_assert_cmpfloat (current_score (fx, fx->m1, fx->b2), ==, 50.0);
+
+  /* Nothing was deleted: every result is still there, oldest first. */
+  all = lb_store_list_results (fx->store, fx->lb, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (all->len, ==, 4);
+  g_assert_cmpfloat (((LbResult *) g_ptr_array_index (all, 0))->score, ==, 80.0);
+  g_assert_false (((LbResult *) g_ptr_array_index (all, 0))->current);
+  g_assert_cmpint (((LbResult *) g_ptr_array_index (all, 0))->import_id, ==, imp1);
+  g_assert_cmpuint (((LbResult *) g_ptr_array_index (all, 0))->source_row, ==, 2);
+  g_assert_cmpstr (((LbResult *) g_ptr_array_index (all, 0))->raw, ==, "80");
+
+  history = lb_store_list_cell_history (fx->store, fx->m1, fx->b1, &error);
+  g_assert_cmpuint (history->len, ==, 2);
+  g_assert_cmpfloat (((LbResult *) g_ptr_array_index (history, 0))->score, ==, 85.0);
+  g_assert_true (((LbResult *) g_ptr_array_index (history, 0))->current);
+  g_assert_cmpfloat (((LbResult *) g_ptr_array_index (history, 1))->score, ==, 80.0);
+  g_assert_false (((LbResult *) g_ptr_array_index (history, 1))->current);
+
+  import = lb_store_get_import (fx->store, imp2, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (import->records, ==, 2);
+  g_assert_cmpuint (import->results, ==, 2);
+  g_assert_cmpstr (import->imported_by, ==, "Tester");
+  g_assert_cmpuint (import->warnings->len, ==, 1);
+  g_assert_cmpuint (((LbWarning *) g_ptr_array_index (import->warnings, 0))->row, ==, 3);
+  g_assert_cmpstr (((LbWarning *) g_ptr_array_index (import->warnings, 0))->message, ==,
+                   "The cell C3 is empty.");
+
+  imports = lb_store_list_imports (fx->store, fx->lb, &error);
+  g_assert_cmpuint (imports->len, ==, 2);
+  g_assert_cmpint (((LbImport *) g_ptr_array_index (imports, 0))->id, ==, imp2);
+
+  g_assert_true (lb_store_get_leaderboard_stats (fx->store, fx->lb, &stats, &error));
+  g_assert_cmpuint (stats.n_models, ==, 2);
+  g_assert_cmpuint (stats.n_benchmarks, ==, 2);
+  g_assert_cmpuint (stats.n_results, ==, 3);
+  g_assert_cmpstr (stats.newest_result, ==, "2026-11-28");
+  g_assert_cmpstr (stats.last_import_at, ==, "2026-11-28T03:00:00Z");
+  lb_leaderboard_stats_clear (&stats);
+}
+
+static void
+test_delete_import_restores (Fixture       *fx,
+                             gconstpointer  data)
+{
+  const Cell first[] = { { fx->m1, fx->b1, 80.0 }, { fx->m2, fx->b1, 70.0 } };
+  const Cell second[] = { { fx->m1, fx->b1, 85.0 }, { fx->m2, fx->b2, 60.0 }, { fx->m2, fx->b1, NAN } };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GPtrArray) gaps = NULL;
+  g_autoptr(GPtrArray) imports = NULL;
+  g_autoptr(LbAuditEntry) entry = NULL;
+  gint64 imp2;
+
+  import_cells (fx, "aaa", first, G_N_ELEMENTS (first));
+  imp2 = import_cells (fx, "bbb", second, G_N_ELEMENTS (second));
+  g_assert_cmpfloat (current_score (fx, fx->m1, fx->b1), ==, 85.0);
+  gaps = lb_store_list_gaps (fx->store, fx->lb, &error);
+  g_assert_cmpuint (gaps->len, ==, 1);
+  g_assert_cmpstr (((LbGap *) g_ptr_array_index (gaps, 0))->raw, ==, "#N/A");
+  g_clear_pointer (&gaps, g_ptr_array_unref);
+
+  g_assert_true (lb_store_set_import_deleted (fx->store, imp2, TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpfloat (current_score (fx, fx->m1, fx->b1), ==, 80.0);
+  g_assert_cmpfloat (current_score (fx, fx->m2, fx->b1), ==, 70.0);
+  g_assert_true (isnan (current_score (fx, fx->m2, fx->b2)));
+  all = lb_store_list_results (fx->store, fx->lb, FALSE, &error);
+  g_assert_cmpuint (all->len, ==, 2);
+  g_clear_pointer (&all, g_ptr_array_unref);
+  gaps = lb_store_list_gaps (fx->store, fx->lb, &error);
+  g_assert_cmpuint (gaps->len, ==, 0);
+  g_clear_pointer (&gaps, g_ptr_array_unref);
+  imports = lb_store_list_imports (fx->store, fx->lb, &error);
+  g_assert_cmpuint (imports->len, ==, 1);
+  g_assert_cmpint (lb_store_find_import_by_sha256 (fx->store, fx->lb, "bbb", &error), ==, 0);
+  entry = last_audit (fx->store, fx->lb);
+  g_assert_cmpstr (entry->entity, ==, "import");
+  g_assert_cmpint (entry->entity_id, ==, imp2);
+  g_assert_cmpstr (entry->field, ==, "deleted");
+  g_assert_cmpstr (entry->new_value, ==, "true");
+
+  /* Undo. */
+  g_assert_true (lb_store_set_import_deleted (fx->store, imp2, FALSE, &error));
+  g_assert_cmpfloat (current_score (fx, fx->m1, fx->b1), ==, 85.0);
+  g_assert_cmpfloat (current_score (fx, fx->m2, fx->b2), ==, 60.0);
+  g_assert_cmpfloat (current_score (fx, fx->m2, fx->b1), ==, 70.0);
+  all = lb_store_list_results (fx->store, fx->lb, FALSE, &error);
+  g_assert_cmpuint (all->len, ==, 4);
+  gaps = lb_store_list_gaps (fx->store, fx->lb, &error);
+  g_assert_cmpuint (gaps->len, ==, 1);
+  g_assert_cmpint (lb_store_find_import_by_sha256 (fx->store, fx->lb, "bbb", &error), ==, imp2);
+
+  g_assert_false (lb_store_set_import_deleted (fx->store, 4242, TRUE, &error));
+  g_assert_error (error, LB_STORE_ERROR, LB_STORE_ERROR_NOT_FOUND);
+}
+
+static void
+test_find_import_by_sha256 (Fixture       *fx,
+                            gconstpointer  data)
+{
+  const Cell cells[] = { { fx->m1, fx->b1, 1.0 } };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LbImport) failed = g_new0 (LbImport, 1);
+  gint64 other = new_leaderboard (fx->store, "Other");
+  gint64 id;
+
+  g_assert_cmpint (lb_store_find_import_by_sha256 (fx->store, fx->lb, "abc", &error), ==, 0);
+  g_assert_no_error (error);
+  id = import_cells (fx, "abc", cells, 1);
+  g_assert_cmpint (lb_store_find_import_by_sha256 (fx->store, fx->lb, "abc", &error), ==, id);
+  /* Another leaderboard has not seen these bytes. */
+  g_assert_cmpint (lb_store_find_import_by_sha256 (fx->store, other, "abc", &error), ==, 0);
+
+  /* A failed import of the same bytes does not count. */
+  failed->leaderboard_id = other;
+  failed->sha256 = g_strdup ("abc");
+  failed->status = LB_IMPORT_FAILED;
+  failed->warnings = g_ptr_array_new ();
+  g_assert_cmpint (lb_store_add_import (fx->store, failed, &error), >, 0);
+  g_assert_cmpint (lb_store_find_import_by_sha256 (fx->store, other, "abc", &error), ==, 0);
+  g_assert_no_error (error);
+}
+
+/* ---- smells, profiles, reviews, mappings ---- */
+
+static void
+test_smells_put_replace (void)
+{
+  g_autoptr(LbStore) store = open_memory ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) smells = NULL;
+  LbSmell smell = { 0 };
+  gint64 lb = new_leaderboard (store, "Smells");
+  gint64 a, b, c;
+
+  smell.leaderboard_id = lb;
+  smell.smell = "missing";
+  smell.component = "evaluation-score";
+  smell.status = "present";
+  smell.detected = TRUE;
+  smell.evidence = "3 empty cells";
+  a = lb_store_put_smell (store, &smell, &error);
+  g_assert_no_error (error);
+
+  smell.status = "mitigated";
+  smell.note = "asked the vendor";
+  smell.reviewer = "Sato";
+  smell.needs_review = TRUE;
+  b = lb_store_put_smell (store, &smell, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (a, ==, b);
+
+  smell.component = NULL;
+  c = lb_store_put_smell (store, &smell, &error);
+  g_assert_cmpint (c, !=, a);
+
+  smell.status = "maybe";
+  g_assert_cmpint (lb_store_put_smell (store, &smell, &error), ==, 0);
+  g_assert_error (error, LB_STORE_ERROR, LB_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  smells = lb_store_list_smells (store, lb, &error);
+  g_assert_cmpuint (smells->len, ==, 2);
+  g_assert_null (((LbSmell *) g_ptr_array_index (smells, 0))->component);
+  g_assert_cmpstr (((LbSmell *) g_ptr_array_index (smells, 0))->status, ==, "mitigated");
+  g_assert_cmpstr (((LbSmell *) g_ptr_array_index (smells, 1))->component, ==, "evaluation-score");
+  g_assert_cmpstr (((LbSmell *) g_ptr_array_index (smells, 1))->status, ==, "mitigated");
+  g_assert_cmpstr (((LbSmell *) g_ptr_array_index (smells, 1))->note, ==, "asked the vendor");
+  g_assert_cmpstr (((LbSmell *) g_ptr_array_index (smells, 1))->evidence, ==, "3 empty cells");
+  g_assert_true (((LbSmell *) g_ptr_array_index (smells, 1))->detected);
+  g_assert_true (((LbSmell *) g_ptr_array_index (smells, 1))->needs_review);
+}
+
+static LbWeight *
+weight (const char *benchmark,
+        double      value)
+{
+  LbWeight *w = g_new0 (LbWeight, 1);
+
+  w->benchmark = g_strdup (benchmark);
+  w->weight = value;
+  return w;
+}
+
+static void
+test_profiles (void)
+{
+  g_autoptr(LbStore) store = open_memory ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) profiles = NULL;
+  g_autoptr(LbAuditEntry) entry = NULL;
+  LbProfile profile = { 0 };
+  const LbProfile *got;
+  gint64 lb = new_leaderboard (store, "Profiles");
+  gint64 id;
+
+  profile.leaderboard_id = lb;
+  profile.name = "Accuracy first";
+  profile.description = "For the call centre";
+  profile.weights = g_ptr_array_new_with_free_func ((GDestroyNotify) lb_weight_free);
+  g_ptr_array_add (profile.weights, weight ("MMLU", 2.0));
+  g_ptr_array_add (profile.weights, weight ("Latency", 0.5));
+  id = lb_store_put_profile (store, &profile, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+
+  profiles = lb_store_list_profiles (store, lb, &error);
+  g_assert_cmpuint (profiles->len, ==, 1);
+  got = g_ptr_array_index (profiles, 0);
+  g_assert_cmpstr (got->name, ==, "Accuracy first");
+  g_assert_cmpstr (got->description, ==, "For the call centre");
+  g_assert_cmpuint (got->weights->len, ==, 2);
+  g_assert_cmpstr (((LbWeight *) g_ptr_array_index (got->weights, 0))->benchmark, ==, "MMLU");
+  g_assert_cmpfloat (((LbWeight *) g_ptr_array_index (got->weights, 1))->weight, ==, 0.5);
+  g_clear_pointer (&profiles, g_ptr_array_unref);
+
+  /* Replacing keeps the id and replaces the weights. */
+  profile.id = id;
+  g_ptr_array_set_size (profile.weights, 0);
+  g_ptr_array_add (profile.weights, weight ("GSM8K", 1.0));
+  g_assert_cmpint (lb_store_put_profile (store, &profile, &error), ==, id);
+  profiles = lb_store_list_profiles (store, lb, &error);
+  got = g_ptr_array_index (profiles, 0);
+  g_assert_cmpuint (got->weights->len, ==, 1);
+  g_assert_cmpstr (((LbWeight *) g_ptr_array_index (got->weights, 0))->benchmark, ==, "GSM8K");
+  g_clear_pointer (&profiles, g_ptr_array_unref);
+  entry = last_audit (store, lb);
+  g_assert_cmpstr (entry->entity, ==, "profile");
+  g_assert_cmpstr (entry->old_value, ==, "MMLU=2; Latency=0.5");
+  g_assert_cmpstr (entry->new_value, ==, "GSM8K=1");
+  g_clear_pointer (&entry, lb_audit_entry_free);
+
+  /* A second profile cannot take the name. */
+  profile.id = 0;
+  g_assert_cmpint (lb_store_put_profile (store, &profile, &error), ==, 0);
+  g_assert_error (error, LB_STORE_ERROR, LB_STORE_ERROR_EXISTS);
+  g_clear_error (&error);
+
+  g_assert_true (lb_store_delete_profile (store, id, &error));
+  g_assert_no_error (error);
+  profiles = lb_store_list_profiles (store, lb, &error);
+  g_assert_cmpuint (profiles->len, ==, 0);
+  entry = last_audit (store, lb);
+  g_assert_cmpstr (entry->field, ==, "deleted");
+  g_assert_cmpstr (entry->old_value, ==, "Accuracy first");
+  g_assert_false (lb_store_delete_profile (store, id, &error));
+  g_assert_error (error, LB_STORE_ERROR, LB_STORE_ERROR_NOT_FOUND);
+  g_ptr_array_unref (profile.weights);
+}
+
+static void
+test_reviews (void)
+{
+  g_autoptr(LbStore) store = open_memory ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) reviews = NULL;
+  LbReview review = { 0 };
+  gint64 lb = new_leaderboard (store, "Reviews");
+
+  review.leaderboard_id = lb;
+  review.held_at = "2026-10-01";
+  review.reviewer = "Board";
+  review.decision = "Keep model A";
+  g_assert_cmpint (lb_store_add_review (store, &review, &error), >, 0);
+  review.held_at = NULL;
+  review.reviewer = NULL;
+  review.decision = "Switch to B";
+  review.notes = "cheaper";
+  g_assert_cmpint (lb_store_add_review (store, &review, &error), >, 0);
+  g_assert_no_error (error);
+
+  reviews = lb_store_list_reviews (store, lb, &error);
+  g_assert_cmpuint (reviews->len, ==, 2);
+  g_assert_cmpstr (((LbReview *) g_ptr_array_index (reviews, 0))->decision, ==, "Switch to B");
+  g_assert_cmpstr (((LbReview *) g_ptr_array_index (reviews, 0))->reviewer, ==, "Tester");
+  g_assert_cmpstr (((LbReview *) g_ptr_array_index (reviews, 0))->held_at, ==, "2026-11-28T03:00:00Z");
+  g_assert_cmpstr (((LbReview *) g_ptr_array_index (reviews, 1))->decision, ==, "Keep model A");
+}
+
+static void
+test_mappings (void)
+{
+  g_autoptr(LbStore) store = open_memory ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = NULL;
+
+  json = lb_store_get_mapping (store, "model|MMLU|GSM8K", &error);
+  g_assert_no_error (error);
+  g_assert_null (json);
+  g_assert_true (lb_store_set_mapping (store, "model|MMLU|GSM8K", "{\"layout\":\"wide\"}", &error));
+  json = lb_store_get_mapping (store, "model|MMLU|GSM8K", &error);
+  g_assert_cmpstr (json, ==, "{\"layout\":\"wide\"}");
+  g_clear_pointer (&json, g_free);
+  g_assert_true (lb_store_set_mapping (store, "model|MMLU|GSM8K", "{\"layout\":\"long\"}", &error));
+  json = lb_store_get_mapping (store, "model|MMLU|GSM8K", &error);
+  g_assert_cmpstr (json, ==, "{\"layout\":\"long\"}");
+  g_clear_pointer (&json, g_free);
+  json = lb_store_get_mapping (store, "other", &error);
+  g_assert_null (json);
+  g_assert_no_error (error);
+}
+
+/* ---- transactions ---- */
+
+static void
+changed_cb (LbStore *store,
+            gint64   leaderboard_id,
+            gpointer user_data)
+{
+  GArray *ids = user_data;
+
+  g_array_append_val (ids, leaderboard_id);
+}
+
+static gboolean
+has_leaderboard (LbStore    *store,
+                 const char *name)
+{
+  g_autoptr(LbLeaderboard) lb = lb_store_find_leaderboard (store, name, NULL);
+
+  return lb != NULL;
+}
+
+static void
+test_transactions_rollback (void)
+{
+  g_autoptr(LbStore) store = open_memory ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) changed = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(LbLeaderboard) lb = NULL;
+  gint64 a, c, keep;
+  guint audits;
+
+  g_signal_connect (store, "changed", G_CALLBACK (changed_cb), changed);
+
+  /* Nested savepoints: the inner rollback drops only its own work. */
+  g_assert_true (lb_store_begin (store, &error));
+  a = lb_store_create_leaderboard (store, "A", &error);
+  g_assert_true (lb_store_begin (store, &error));
+  lb_store_create_leaderboard (store, "B", &error);
+  lb_store_rollback (store);
+  g_assert_true (lb_store_begin (store, &error));
+  c = lb_store_create_leaderboard (store, "C", &error);
+  g_assert_true (lb_store_commit (store, &error));
+  g_assert_cmpuint (changed->len, ==, 0);   /* not before the outer commit */
+  g_assert_true (lb_store_commit (store, &error));
+  g_assert_no_error (error);
+  g_assert_true (has_leaderboard (store, "A"));
+  g_assert_false (has_leaderboard (store, "B"));
+  g_assert_true (has_leaderboard (store, "C"));
+  g_assert_cmpuint (changed->len, ==, 1);
+  g_assert_cmpint (g_array_index (changed, gint64, 0), ==, 0);   /* A and C: several */
+  g_assert_cmpint (a, !=, c);
+
+  /* An outer rollback drops everything and emits nothing. */
+  g_assert_true (lb_store_begin (store, &error));
+  lb_store_create_leaderboard (store, "D", &error);
+  lb_store_rollback (store);
+  g_assert_false (has_leaderboard (store, "D"));
+  g_assert_cmpuint (changed->len, ==, 1);
+
+  /* A failing write inside a transaction leaves the rest of it alone. */
+  g_assert_true (lb_store_begin (store, &error));
+  keep = lb_store_create_leaderboard (store, "E", &error);
+  g_assert_cmpint (lb_store_create_leaderboard (store, "E", &error), ==, 0);
+  g_assert_error (error, LB_STORE_ERROR, LB_STORE_ERROR_EXISTS);
+  g_clear_error (&error);
+  g_assert_true (lb_store_commit (store, &error));
+  g_assert_true (has_leaderboard (store, "E"));
+  g_assert_cmpuint (changed->len, ==, 2);
+  g_assert_cmpint (g_array_index (changed, gint64, 1), ==, keep);
+
+  /* A refused value changes nothing and logs nothing. */
+  g_assert_true (lb_store_set_leaderboard_field (store, keep, LB_LEADERBOARD_FIELD_UPDATE_CADENCE_DAYS,
+                                                 "14", &error));
+  audits = count_audit (store, 0);
+  g_assert_false (lb_store_set_leaderboard_field (store, keep, LB_LEADERBOARD_FIELD_UPDATE_CADENCE_DAYS,
+                                                  "abc", &error));
+  g_assert_error (error, LB_STORE_ERROR, LB_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  lb = lb_store_get_leaderboard (store, keep, &error);
+  g_assert_cmpint (lb->update_cadence_days, ==, 14);
+  g_assert_cmpuint (count_audit (store, 0), ==, audits);
+
+  /* A whole import rolled back leaves no trace. */
+  {
+    g_autoptr(GPtrArray) results = NULL;
+    LbResult result = { 0 };
+    gint64 model = lb_store_ensure_model (store, keep, "M", NULL, NULL, NULL);
+    gint64 bench = lb_store_ensure_benchmark (store, keep, "B", NULL, NULL, NULL);
+
+    g_assert_true (lb_store_begin (store, &error));
+    result.leaderboard_id = keep;
+    result.model_id = model;
+    result.benchmark_id = bench;
+    result.score = 1;
+    g_assert_cmpint (lb_store_add_result (store, &result, &error), >, 0);
+    /* A result for a model that does not exist breaks a foreign key. */
+    result.model_id = 99999;
+    g_assert_cmpint (lb_store_add_result (store, &result, &error), ==, 0);
+    g_assert_nonnull (error);
+    g_clear_error (&error);
+    lb_store_rollback (store);
+    results = lb_store_list_results (store, keep, FALSE, &error);
+    g_assert_cmpuint (results->len, ==, 0);
+  }
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_setenv ("LEADERBOARD_NOW", "2026-11-28T03:00:00Z", TRUE);
+  g_unsetenv ("LEADERBOARD_DB");
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/store/open/memory", test_open_memory);
+  g_test_add_func ("/store/open/creates-file", test_open_creates_file);
+  g_test_add_func ("/store/open/default-path", test_default_path);
+  g_test_add_func ("/store/open/newer-schema-refused", test_newer_schema_refused);
+  g_test_add_func ("/store/open/not-a-database", test_not_a_database);
+  g_test_add_func ("/store/open/read-only", test_read_only);
+  g_test_add_func ("/store/open/busy", test_busy);
+  g_test_add_func ("/store/migrate/backup-and-keep-data", test_migrate_with_backup);
+  g_test_add_func ("/store/now", test_now);
+  g_test_add_func ("/store/leaderboard/fields", test_leaderboard_fields);
+  g_test_add_func ("/store/leaderboard/unique-and-soft-delete", test_leaderboard_unique_and_soft_delete);
+  g_test_add_func ("/store/benchmark/fields", test_benchmark_fields);
+  g_test_add_func ("/store/model/fields", test_model_fields);
+  g_test_add_func ("/store/ensure/idempotent", test_ensure_idempotent);
+  g_test_add ("/store/results/supersede", Fixture, NULL,
+              fixture_set_up, test_results_supersede, fixture_tear_down);
+  g_test_add ("/store/results/delete-import-restores", Fixture, NULL,
+              fixture_set_up, test_delete_import_restores, fixture_tear_down);
+  g_test_add ("/store/imports/find-by-sha256", Fixture, NULL,
+              fixture_set_up, test_find_import_by_sha256, fixture_tear_down);
+  g_test_add_func ("/store/smells/put-replace", test_smells_put_replace);
+  g_test_add_func ("/store/profiles/weights", test_profiles);
+  g_test_add_func ("/store/reviews/add-list", test_reviews);
+  g_test_add_func ("/store/mappings/remember", test_mappings);
+  g_test_add_func ("/store/transactions/rollback", test_transactions_rollback);
+
+  return g_test_run ();
+}

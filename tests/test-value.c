@@ -1,0 +1,169 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <math.h>
+
+#include "lb-value.h"
+
+typedef struct {
+  const char *text;
+  char        decimal_separator;
+  LbValueKind kind;
+  double      number;
+  gboolean    percent;
+  int         decimals;
+  gboolean    formula_like;
+  const char *reason;   /* expected reason for MISSING; NULL: not checked */
+} ValueCase;
+
+static const ValueCase value_cases[] = {
+  { "85.3%",              '.', LB_VALUE_NUMBER, 85.3,    TRUE,  1, FALSE, NULL },
+  { "1,234.5",            '.', LB_VALUE_NUMBER, 1234.5,  FALSE, 1, FALSE, NULL },
+  { "85,3",               ',', LB_VALUE_NUMBER, 85.3,    FALSE, 1, FALSE, NULL },
+  { "1.234,5",            ',', LB_VALUE_NUMBER, 1234.5,  FALSE, 1, FALSE, NULL },
+  { "12,5%",              ',', LB_VALUE_NUMBER, 12.5,    TRUE,  1, FALSE, NULL },
+  { "▲1.5",               '.', LB_VALUE_NUMBER, -1.5,    FALSE, 1, FALSE, NULL },
+  { "△1.5",               '.', LB_VALUE_NUMBER, -1.5,    FALSE, 1, FALSE, NULL },
+  { "(5)",                '.', LB_VALUE_NUMBER, -5,      FALSE, 0, FALSE, NULL },
+  { "８５．３",           '.', LB_VALUE_NUMBER, 85.3,    FALSE, 1, FALSE, NULL },
+  { "８５．３％",         '.', LB_VALUE_NUMBER, 85.3,    TRUE,  1, FALSE, NULL },
+  { "1.2E+03",            '.', LB_VALUE_NUMBER, 1200,    FALSE, 1, FALSE, NULL },
+  { "1.23457E+11",        '.', LB_VALUE_NUMBER, 1.23457e11, FALSE, 5, FALSE, NULL },
+  { "¥1,235",             '.', LB_VALUE_NUMBER, 1235,    FALSE, 0, FALSE, NULL },
+  { "￥1,235",            '.', LB_VALUE_NUMBER, 1235,    FALSE, 0, FALSE, NULL },
+  { "$12",                '.', LB_VALUE_NUMBER, 12,      FALSE, 0, FALSE, NULL },
+  { "+5",                 '.', LB_VALUE_NUMBER, 5,       FALSE, 0, FALSE, NULL },
+  { "-0.25",              '.', LB_VALUE_NUMBER, -0.25,   FALSE, 2, FALSE, NULL },
+  { " 72.10 ",            '.', LB_VALUE_NUMBER, 72.1,    FALSE, 2, FALSE, NULL },
+  { "85.3",               ',', LB_VALUE_NUMBER, 85.3,    FALSE, 1, FALSE, NULL },
+  { "",                   '.', LB_VALUE_MISSING, 0, FALSE, 0, FALSE, "The cell is empty." },
+  { "   ",                '.', LB_VALUE_MISSING, 0, FALSE, 0, FALSE, "The cell is empty." },
+  { "-",                  '.', LB_VALUE_MISSING, 0, FALSE, 0, FALSE, "The cell holds only a dash, which marks a missing value." },
+  { "—",                  '.', LB_VALUE_MISSING, 0, FALSE, 0, FALSE, "The cell holds only a dash, which marks a missing value." },
+  { "–",                  '.', LB_VALUE_MISSING, 0, FALSE, 0, FALSE, "The cell holds only a dash, which marks a missing value." },
+  { "N/A",                '.', LB_VALUE_MISSING, 0, FALSE, 0, FALSE, "The cell says “N/A” (not available)." },
+  { "n/a",                '.', LB_VALUE_MISSING, 0, FALSE, 0, FALSE, "The cell says “N/A” (not available)." },
+  { "NA",                 '.', LB_VALUE_MISSING, 0, FALSE, 0, FALSE, "The cell says “N/A” (not available)." },
+  { "#N/A",               '.', LB_VALUE_MISSING, 0, FALSE, 0, FALSE, "Excel error #N/A (the value is not available)." },
+  { "#DIV/0!",            '.', LB_VALUE_MISSING, 0, FALSE, 0, FALSE, "Excel error #DIV/0! (a division by zero)." },
+  { "#VALUE!",            '.', LB_VALUE_MISSING, 0, FALSE, 0, FALSE, "Excel error #VALUE! (a formula used the wrong kind of value)." },
+  { "#REF!",              '.', LB_VALUE_MISSING, 0, FALSE, 0, FALSE, "Excel error #REF! (a formula refers to a deleted cell)." },
+  { "#NAME?",             '.', LB_VALUE_MISSING, 0, FALSE, 0, FALSE, "Excel error #NAME? (a formula uses an unknown name)." },
+  { "#NUM!",              '.', LB_VALUE_MISSING, 0, FALSE, 0, FALSE, "Excel error #NUM! (a number is out of range)." },
+  { "#NULL!",             '.', LB_VALUE_MISSING, 0, FALSE, 0, FALSE, "Excel error #NULL! (two ranges do not intersect)." },
+  { "nan",                '.', LB_VALUE_MISSING, 0, FALSE, 0, FALSE, "The cell says “nan” (not a number)." },
+  { "=SUM(A1)",           '.', LB_VALUE_TEXT, 0, FALSE, 0, TRUE,  NULL },
+  { "+81-3-1234-5678",    '.', LB_VALUE_TEXT, 0, FALSE, 0, TRUE,  NULL },
+  { "@x",                 '.', LB_VALUE_TEXT, 0, FALSE, 0, TRUE,  NULL },
+  { "＝1+1",              '.', LB_VALUE_TEXT, 0, FALSE, 0, TRUE,  NULL },
+  { "GPT-4",              '.', LB_VALUE_TEXT, 0, FALSE, 0, FALSE, NULL },
+  { "1,2",                '.', LB_VALUE_TEXT, 0, FALSE, 0, FALSE, NULL },
+  { "12.5.3",             '.', LB_VALUE_TEXT, 0, FALSE, 0, FALSE, NULL },
+  { "2024/5/1",           '.', LB_VALUE_TEXT, 0, FALSE, 0, FALSE, NULL },
+};
+
+static void
+test_value_table (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (value_cases); i++)
+    {
+      const ValueCase *c = &value_cases[i];
+      LbValue v;
+
+      g_test_message ("value %u: “%s”", i, c->text);
+      lb_value_parse (c->text, c->decimal_separator, &v);
+      g_assert_cmpint (v.kind, ==, c->kind);
+      g_assert_cmpint (v.formula_like, ==, c->formula_like);
+      if (c->kind == LB_VALUE_NUMBER)
+        {
+          g_assert_cmpfloat_with_epsilon (v.number, c->number, 1e-9 * MAX (1.0, fabs (c->number)));
+          g_assert_cmpint (v.percent, ==, c->percent);
+          g_assert_cmpint (v.decimals, ==, c->decimals);
+          g_assert_null (v.reason);
+        }
+      else
+        {
+          g_assert_nonnull (v.reason);
+          if (c->reason != NULL)
+            g_assert_cmpstr (v.reason, ==, c->reason);
+        }
+    }
+}
+
+static void
+test_value_null_is_missing (void)
+{
+  LbValue v;
+
+  lb_value_parse (NULL, '.', &v);
+  g_assert_cmpint (v.kind, ==, LB_VALUE_MISSING);
+  g_assert_cmpstr (v.reason, ==, "The cell is empty.");
+}
+
+typedef struct {
+  const char *text;
+  const char *iso;   /* NULL: must be rejected */
+} DateCase;
+
+static const DateCase date_cases[] = {
+  { "2024/5/1",           "2024-05-01" },
+  { "2024-05-01",         "2024-05-01" },
+  { "2024年5月1日",       "2024-05-01" },
+  { "令和6年5月1日",      "2024-05-01" },
+  { "令和元年5月1日",     "2019-05-01" },
+  { "平成31年4月30日",    "2019-04-30" },
+  { "昭和64年1月7日",     "1989-01-07" },
+  { "R6.5.1",             "2024-05-01" },
+  { "H31.4.30",           "2019-04-30" },
+  { "01.05.2024",         "2024-05-01" },
+  { "2024/05/01 12:34",   "2024-05-01" },
+  { "2024/5/1 9:05:30",   "2024-05-01" },
+  { "２０２４／５／１",   "2024-05-01" },
+  { "2024/2/29",          "2024-02-29" },
+  { "2024/2/30",          NULL },
+  { "2023/2/29",          NULL },
+  { "2024/13/1",          NULL },
+  { "平成32年1月1日",     NULL },
+  { "令和1年4月30日",     NULL },
+  { "平成31年5月1日",     NULL },
+  { "R0.5.1",             NULL },
+  { "2024/5/1 25:00",     NULL },
+  { "5/1",                NULL },
+  { "85.3",               NULL },
+  { "",                   NULL },
+  { "GPT-4",              NULL },
+};
+
+static void
+test_date_table (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (date_cases); i++)
+    {
+      const DateCase *c = &date_cases[i];
+      GDate date;
+      gboolean ok;
+
+      g_test_message ("date %u: “%s”", i, c->text);
+      ok = lb_date_parse (c->text, &date);
+      if (c->iso == NULL)
+        g_assert_false (ok);
+      else
+        {
+          g_autofree char *iso = NULL;
+
+          g_assert_true (ok);
+          iso = lb_date_to_iso (&date);
+          g_assert_cmpstr (iso, ==, c->iso);
+        }
+    }
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_test_add_func ("/value/parse/table", test_value_table);
+  g_test_add_func ("/value/parse/null", test_value_null_is_missing);
+  g_test_add_func ("/value/date/table", test_date_table);
+  return g_test_run ();
+}
