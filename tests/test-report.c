@@ -4,14 +4,21 @@
 #include <locale.h>
 #include <math.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "lb-report.h"
+#include "lb-review-report.h"
 
 /* ---- helpers ---- */
 
+/* LB_REPORT_TEST_OUTPUT=DIR keeps the PDFs there, to look at the pages. */
 static char *
 temp_pdf (const char *name)
 {
+  const char *keep = g_getenv ("LB_REPORT_TEST_OUTPUT");
+
+  if (keep != NULL && *keep != '\0')
+    return g_build_filename (keep, name, NULL);
   g_mkdir_with_parents (g_get_user_cache_dir (), 0700);
   return g_build_filename (g_get_user_cache_dir (), name, NULL);
 }
@@ -411,6 +418,281 @@ test_format_date (void)
   g_setenv ("LANGUAGE", "", TRUE);
 }
 
+
+/* ---- the review report, from a store ---- */
+
+typedef struct {
+  LbStore *store;
+  gint64   lb;
+  gint64   alpha, beta, nihongo, gamma;
+  gint64   jcqa, mtbench, latency;
+} Fixture;
+
+typedef struct {
+  gint64     *model;
+  gint64     *benchmark;
+  const char *raw;
+  double      score;
+  guint       row, column;
+} Value;
+
+static void
+set_field (Fixture            *fx,
+           LbLeaderboardField  field,
+           const char         *value)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (lb_store_set_leaderboard_field (fx->store, fx->lb, field, value, &error));
+  g_assert_no_error (error);
+}
+
+static void
+import_values (Fixture     *fx,
+               const char  *file_name,
+               const char  *sha256,
+               const char  *imported_at,
+               const Value *values,
+               guint        n_values,
+               guint        n_warnings)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LbImport) import = g_new0 (LbImport, 1);
+  gint64 id;
+
+  import->leaderboard_id = fx->lb;
+  import->file_name = g_strdup (file_name);
+  import->sha256 = g_strdup (sha256);
+  import->encoding = g_strdup ("CP932");
+  import->layout = g_strdup ("wide");
+  import->imported_at = g_strdup (imported_at);
+  import->imported_by = g_strdup ("Hanako Yamada");
+  import->status = LB_IMPORT_COMPLETE;
+  import->warnings = g_ptr_array_new_with_free_func ((GDestroyNotify) lb_warning_free);
+  for (guint i = 0; i < n_warnings; i++)
+    g_ptr_array_add (import->warnings, lb_warning_new (i + 2, 3, "The cell is empty."));
+
+  g_assert_true (lb_store_begin (fx->store, &error));
+  id = lb_store_add_import (fx->store, import, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < n_values; i++)
+    {
+      LbResult result = { 0 };
+
+      result.leaderboard_id = fx->lb;
+      result.model_id = *values[i].model;
+      result.benchmark_id = *values[i].benchmark;
+      result.score = values[i].score;
+      result.raw = (char *) values[i].raw;
+      result.import_id = id;
+      result.source_row = values[i].row;
+      result.source_column = values[i].column;
+      g_assert_cmpint (lb_store_add_result (fx->store, &result, &error), >, 0);
+      g_assert_no_error (error);
+    }
+  g_assert_true (lb_store_finish_import (fx->store, id, n_values, n_values, &error));
+  g_assert_true (lb_store_commit (fx->store, &error));
+  g_assert_no_error (error);
+}
+
+static gint64
+ensure_benchmark (Fixture    *fx,
+                  const char *name,
+                  const char *unit,
+                  gboolean    higher_is_better)
+{
+  LbBenchmark init = { 0 };
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  init.unit = (char *) unit;
+  init.higher_is_better = higher_is_better;
+  init.direction_confirmed = TRUE;
+  id = lb_store_ensure_benchmark (fx->store, fx->lb, name, &init, NULL, &error);
+  g_assert_no_error (error);
+  return id;
+}
+
+static gint64
+ensure_model (Fixture    *fx,
+              const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = lb_store_ensure_model (fx->store, fx->lb, name, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  return id;
+}
+
+static void
+fixture_set_up (Fixture       *fx,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  LbSmell smell = { 0 };
+  LbReview review = { 0 };
+
+  g_setenv ("LEADERBOARD_NOW", "2026-11-28T03:00:00Z", TRUE);
+  fx->store = lb_store_open (":memory:", &error);
+  g_assert_no_error (error);
+  lb_store_set_user (fx->store, "Taro Suzuki");
+  fx->lb = lb_store_create_leaderboard (fx->store, "Support bot 2026", &error);
+  g_assert_no_error (error);
+
+  set_field (fx, LB_LEADERBOARD_FIELD_PURPOSE, "Answer customer questions about invoices");
+  set_field (fx, LB_LEADERBOARD_FIELD_OWNER, "Hanako Yamada");
+  set_field (fx, LB_LEADERBOARD_FIELD_OWNER_CONTACT, "hanako@example.com");
+  set_field (fx, LB_LEADERBOARD_FIELD_UPDATE_CADENCE_DAYS, "30");
+  set_field (fx, LB_LEADERBOARD_FIELD_WORKFLOW_PATTERN, "P1");
+  set_field (fx, LB_LEADERBOARD_FIELD_EVALUATION_DATA, "Vendor model cards and JGLUE v1.1");
+  set_field (fx, LB_LEADERBOARD_FIELD_PROCEDURE, "Export sheet Scores as CSV and import it");
+  set_field (fx, LB_LEADERBOARD_FIELD_LAST_REVIEWED_AT, "2026-11-01");
+
+  fx->jcqa = ensure_benchmark (fx, "JCommonsenseQA", "%", TRUE);
+  fx->mtbench = ensure_benchmark (fx, "MT-Bench", NULL, TRUE);
+  fx->latency = ensure_benchmark (fx, "Latency", NULL, FALSE);
+  fx->alpha = ensure_model (fx, "Alpha-7B");
+  fx->beta = ensure_model (fx, "Beta <&> 13B");
+  fx->nihongo = ensure_model (fx, "日本語モデル");
+  fx->gamma = ensure_model (fx, "Gamma-2B");
+
+  {
+    const Value october[] = {
+      { &fx->alpha, &fx->jcqa, "85.3%", 85.3, 2, 2 },
+      { &fx->alpha, &fx->mtbench, "7.9", 7.9, 2, 3 },
+      { &fx->alpha, &fx->latency, "420", 420, 2, 4 },
+      { &fx->beta, &fx->jcqa, "80.1%", 80.1, 3, 2 },
+      { &fx->beta, &fx->latency, "390", 390, 3, 4 },
+      { &fx->gamma, &fx->jcqa, "61.0%", 61.0, 4, 2 },
+    };
+    const Value november[] = {
+      { &fx->alpha, &fx->jcqa, "86.1%", 86.1, 2, 2 },
+      { &fx->nihongo, &fx->jcqa, "88.8%", 88.8, 5, 2 },
+      { &fx->nihongo, &fx->mtbench, "8.1", 8.1, 5, 3 },
+    };
+
+    import_values (fx, "scores-october.csv", "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
+                   "2026-10-20T09:00:00Z", october, G_N_ELEMENTS (october), 2);
+    import_values (fx, "scores-november.csv", "fedcba9876543210fedcba9876543210fedcba9876543210fedcba9876543210",
+                   "2026-11-20T09:00:00Z", november, G_N_ELEMENTS (november), 0);
+  }
+
+  smell.leaderboard_id = fx->lb;
+  smell.smell = "missing";
+  smell.status = "present";
+  smell.evidence = "MT-Bench has no procedure";
+  smell.note = "Ask the vendor for the prompts";
+  g_assert_cmpint (lb_store_put_smell (fx->store, &smell, &error), >, 0);
+  smell.smell = "redundant";
+  smell.status = "absent";
+  smell.evidence = NULL;
+  smell.note = "Checked model names";
+  g_assert_cmpint (lb_store_put_smell (fx->store, &smell, &error), >, 0);
+  g_assert_no_error (error);
+
+  review.leaderboard_id = fx->lb;
+  review.held_at = "2026-11-01";
+  review.reviewer = "Jiro Tanaka";
+  review.decision = "Keep Alpha-7B for now";
+  g_assert_cmpint (lb_store_add_review (fx->store, &review, &error), >, 0);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *fx,
+                   gconstpointer  data)
+{
+  g_clear_object (&fx->store);
+  g_unsetenv ("LEADERBOARD_NOW");
+}
+
+/* Builds, renders and returns the report's text with spaces and line breaks taken out. */
+static char *
+render_review (Fixture                     *fx,
+               const LbReviewReportOptions *options,
+               const char                  *name,
+               guint                       *n_pages)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LbReport) report = lb_review_report_build (fx->store, fx->lb, options, &error);
+  g_autofree char *path = temp_pdf (name);
+  g_autofree char *text = NULL;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (report);
+  g_assert_true (lb_report_render_pdf (report, LB_PAPER_A4, path, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (pdf_pages (path), ==, lb_report_get_n_pages (report));
+  if (n_pages != NULL)
+    *n_pages = lb_report_get_n_pages (report);
+  assert_inside_pages (path, 595.28, 841.89);
+  text = pdf_text (path, 0);
+  return squeeze (text);
+}
+
+static void
+assert_in_order (const char         *text,
+                 const char * const *needles)
+{
+  const char *at = text;
+
+  for (guint i = 0; needles[i] != NULL; i++)
+    {
+      const char *hit = strstr (at, needles[i]);
+
+      if (hit == NULL)
+        g_error ("“%s” not found (in this order) in:\n%s", needles[i], text);
+      at = hit + strlen (needles[i]);
+    }
+}
+
+static void
+test_review_english (Fixture       *fx,
+                     gconstpointer  data)
+{
+  guint n_pages = 0;
+  g_autofree char *text = render_review (fx, NULL, "review-en.pdf", &n_pages);
+  const char *order[] = {
+    /* 1. title block */
+    "Leaderboardreview", "Supportbot2026", "28November2026",
+    "Preparedby", "TaroSuzuki",
+    /* 2. the record */
+    "1Therecord", "Answercustomerquestionsaboutinvoices", "HanakoYamada", "hanako@example.com",
+    "Every30days—nextreviewdue1December2026", "P1—ExternalEvaluationIntegration",
+    "VendormodelcardsandJGLUEv1.1", "ExportsheetScoresasCSVandimportit", "Notrecorded",
+    /* 3. the comparison: by coverage, every value with its source cell */
+    "2Comparisonofthechosenmodels", "Alpha-7B", "3of3", "86.1%[2:B2]", "7.9[1:C2]", "420[1:D2]",
+    "Beta<&>13B", "2of3", "80.1%[1:B3]", "—", "390[1:D3]",
+    "日本語モデル", "2of3", "88.8%[2:B5]", "8.1[2:C5]",
+    "Gamma-2B", "1of3", "61.0%[1:B4]",
+    /* 4. smells */
+    "3Smellchecklist", "Missingentity", "Present", "MT-Benchhasnoprocedure",
+    "Askthevendorfortheprompts", "Redundantentity", "Absent", "Notcheckedyet:Confusingentity",
+    /* 5. changes */
+    "4Whatchangedsincethelastreview", "Lastreviewedon1November2026", "KeepAlpha-7Bfornow",
+    "[2]scores-november.csv", "Newmodels", "日本語モデル", "Changedvalues", "Alpha-7B",
+    "JCommonsenseQA", "85.3%[1:B2]", "86.1%[2:B2]",
+    /* 6. provenance */
+    "5Provenance", "[1]", "scores-october.csv", "0123456789ab", "20October2026,byHanakoYamada",
+    "CP932", "6,6", "2", "[2]", "scores-november.csv", "fedcba987654", "[1]C2:Thecellisempty.", "[1]C3:Thecellisempty.",
+    /* 7. questions, 8. sign-off */
+    "6Questionsforthemeeting", "1.Whichdataisthiscomparisonbasedon?",
+    "2.Whoupdatestheresults,andhowoften?", "3.Whichsmellsarepresent,andwhatisdoneaboutthem?",
+    "4.Cantheresultbereproducedfromthewrittenprocedure?",
+    "7Sign-off", "Reviewer", "Decision", "Date", "Signature",
+    NULL
+  };
+
+  assert_in_order (text, order);
+  g_assert_cmpuint (n_pages, >=, 2);
+  /* The second file changed one value of a model listed then; the new model is not a change. */
+  g_assert_null (strstr (text, "88.8%[2:B5]86.1"));
+  {
+    g_autofree char *footer = g_strdup_printf ("Page%uof%u", n_pages, n_pages);
+    assert_contains (text, footer);
+  }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -426,5 +708,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/report/render/japanese", test_japanese_text);
   g_test_add_func ("/report/render/unwritable", test_pdf_unwritable);
   g_test_add_func ("/report/date/format", test_format_date);
+  g_test_add ("/report/review/english", Fixture, NULL, fixture_set_up, test_review_english,
+              fixture_tear_down);
   return g_test_run ();
 }

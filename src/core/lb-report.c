@@ -8,6 +8,8 @@
 #include <glib/gi18n.h>
 #include <langinfo.h>
 #include <math.h>
+#include <stdio.h>
+#include <string.h>
 #include <cairo-pdf.h>
 #include <pango/pangocairo.h>
 
@@ -31,7 +33,9 @@
 
 #define CELL_PAD_X   3.5
 #define CELL_PAD_Y   2.5
-#define ANSWER_LINE 22.0
+#define ANSWER_LINE 21.0
+/* What must follow a heading on its page, in points */
+#define KEEP_FOLLOWING 44.0
 
 typedef struct {
   double r, g, b;
@@ -600,7 +604,7 @@ layout_sign_off (LbReport *self,
     {
       double lh;
 
-      y += 16;
+      y += 14;
       lh = chunk_add_text (chunk, make_layout (self, block->strv[i], SIZE_BODY, TRUE, label_w - 8,
                                                LB_REPORT_ALIGN_START),
                            0, y, &COLOR_MUTED);
@@ -708,6 +712,30 @@ place (GArray *page,
   g_array_append_val (page, placement);
 }
 
+/* How much of what follows chunk @first - 1 must fit on its page with it: a heading is never
+ * left alone at the foot of a page, nor followed by only a line of a note. */
+static double
+following_need (LbReport *self,
+                guint     first)
+{
+  double need = 0;
+
+  for (guint j = first; j < self->chunks->len && need < KEEP_FOLLOWING; j++)
+    {
+      Chunk *chunk = g_ptr_array_index (self->chunks, j);
+      double piece;
+
+      if (chunk->break_before)
+        break;
+      piece = chunk->keep_with_next || chunk->height < KEEP_FOLLOWING - need
+              ? chunk->height : chunk_first_piece (chunk);
+      need += chunk->space_before + piece;
+      if (piece < chunk->height)
+        break;
+    }
+  return need;
+}
+
 static void
 paginate_chunks (LbReport *self)
 {
@@ -719,7 +747,6 @@ paginate_chunks (LbReport *self)
   for (guint i = 0; i < self->chunks->len; i++)
     {
       Chunk *chunk = g_ptr_array_index (self->chunks, i);
-      Chunk *next = i + 1 < self->chunks->len ? g_ptr_array_index (self->chunks, i + 1) : NULL;
       double off = 0;
 
       if (chunk->break_before && page_has_content)
@@ -737,8 +764,8 @@ paginate_chunks (LbReport *self)
           double need = rest;
           double cut;
 
-          if (off == 0 && chunk->keep_with_next && next != NULL && !next->break_before)
-            need = rest + next->space_before + chunk_first_piece (next);
+          if (off == 0 && chunk->keep_with_next)
+            need = rest + following_need (self, i + 1);
 
           if (need <= room + 0.01)
             {

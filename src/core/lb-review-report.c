@@ -1,0 +1,1084 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* lb-review-report.c: assembling the review report from the store */
+
+#define G_LOG_DOMAIN "lb-review-report"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "lb-review-report.h"
+
+/* Benchmark columns per comparison table: more would squeeze the numbers unreadably. */
+#define BENCHMARKS_PER_TABLE 5
+#define ANSWER_LINES 4
+#define WARNINGS_LISTED 5
+
+struct _LbReviewReportOptions {
+  GArray *models;          /* of gint64 */
+  char   *profile;
+  char   *prepared_by;
+};
+
+typedef struct {
+  LbStore                     *store;
+  const LbReviewReportOptions *options;
+  LbReport                    *report;
+  guint                        section;
+  GDate                        today;
+
+  LbLeaderboard               *leaderboard;
+  GPtrArray                   *benchmarks;     /* of LbBenchmark*, by position */
+  GPtrArray                   *models;         /* of LbModel*, by name */
+  GPtrArray                   *chosen;         /* of LbModel*, borrowed */
+  GPtrArray                   *current;        /* of LbResult* */
+  GPtrArray                   *all_results;    /* of LbResult*, oldest first */
+  GPtrArray                   *imports;        /* of LbImport*, oldest first */
+  GPtrArray                   *smells;         /* of LbSmell* */
+  GPtrArray                   *reviews;        /* of LbReview* */
+  LbProfile                   *profile;        /* borrowed from profiles, or NULL */
+  GPtrArray                   *profiles;       /* of LbProfile* */
+  GHashTable                  *import_keys;    /* import id → key (1-based, oldest first) */
+  GHashTable                  *imports_by_id;  /* import id → LbImport*, borrowed */
+  GHashTable                  *cells;          /* "model:benchmark" → current LbResult*, borrowed */
+  gboolean                     has_hand_values;
+} Builder;
+
+typedef struct {
+  const char *id;
+  const char *label;   /* untranslated */
+} Label;
+
+static const Label smell_names[] = {
+  { "confusing", N_("Confusing entity") },
+  { "deprecated", N_("Deprecated entity") },
+  { "inaccessible", N_("Inaccessible entity") },
+  { "misdisplayed", N_("Misdisplayed entity") },
+  { "mismatched", N_("Mismatched entity") },
+  { "missing", N_("Missing entity") },
+  { "redundant", N_("Redundant entity") },
+  { "unresponsive", N_("Unresponsive entity") },
+};
+
+static const Label component_names[] = {
+  { "benchmark-dataset", N_("Benchmark dataset") },
+  { "benchmark-task", N_("Benchmark task") },
+  { "benchmark-metric", N_("Benchmark metric") },
+  { "benchmark-protocol", N_("Benchmark protocol") },
+  { "evaluation-harness", N_("Evaluation harness") },
+  { "evaluation-score", N_("Evaluation score") },
+  { "model", N_("Model") },
+  { "ranking-dataframe", N_("Ranking table") },
+  { "submission-channel", N_("Submission channel") },
+};
+
+static const Label status_names[] = {
+  { "unchecked", N_("Unchecked") },
+  { "present", N_("Present") },
+  { "absent", N_("Absent") },
+  { "mitigated", N_("Mitigated") },
+  { "accepted", N_("Accepted") },
+};
+
+/* The translated label of @key, or @key itself when the table does not know it. */
+static const char *
+lookup_label (const Label *table,
+              guint        n,
+              const char  *key)
+{
+  for (guint i = 0; i < n; i++)
+    if (g_strcmp0 (table[i].id, key) == 0)
+      return _(table[i].label);
+  return key;
+}
+
+#define LOOKUP_LABEL(table, key) lookup_label (table, G_N_ELEMENTS (table), key)
+
+/* ---- small helpers ---- */
+
+static const char *
+list_separator (void)
+{
+  /* TRANSLATORS: between the items of a list in a sentence; Japanese uses "、" */
+  return C_("list separator", ", ");
+}
+
+static char *
+join_list (GPtrArray *items)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      if (i > 0)
+        g_string_append (out, list_separator ());
+      g_string_append (out, g_ptr_array_index (items, i));
+    }
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+parse_date (const char *iso,
+            GDate      *out)
+{
+  int y, m, d;
+
+  g_date_clear (out, 1);
+  if (iso == NULL || sscanf (iso, "%4d-%2d-%2d", &y, &m, &d) != 3 || !g_date_valid_dmy (d, m, y))
+    return FALSE;
+  g_date_set_dmy (out, d, m, y);
+  return TRUE;
+}
+
+static char *
+date_to_iso (const GDate *date)
+{
+  return g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (date), g_date_get_month (date),
+                          g_date_get_day (date));
+}
+
+/* The date as the report writes it; the text itself when it is not a date, NULL for NULL. */
+static char *
+format_date (const char *iso)
+{
+  char *text = lb_report_format_date (iso);
+
+  return text != NULL ? text : g_strdup (iso);
+}
+
+static char *
+format_gdate (const GDate *date)
+{
+  g_autofree char *iso = date_to_iso (date);
+
+  return format_date (iso);
+}
+
+char *
+lb_column_letter (guint column)
+{
+  char buf[16];
+  int i = sizeof buf - 1;
+
+  g_return_val_if_fail (column > 0, g_strdup ("?"));
+
+  buf[i] = '\0';
+  while (column > 0 && i > 0)
+    {
+      column--;
+      buf[--i] = 'A' + column % 26;
+      column /= 26;
+    }
+  return g_strdup (buf + i);
+}
+
+static const char *
+empty_to_null (const char *text)
+{
+  return text != NULL && *text != '\0' ? text : NULL;
+}
+
+static char *
+cell_key (gint64      model_id,
+          gint64      benchmark_id)
+{
+  return g_strdup_printf ("%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT, model_id, benchmark_id);
+}
+
+static guint
+import_key (Builder *b,
+            gint64   import_id)
+{
+  return GPOINTER_TO_UINT (g_hash_table_lookup (b->import_keys, &import_id));
+}
+
+/* "[2:C14]": file [2] of the provenance list, cell C14; "[H]" for a value typed in by hand. */
+static char *
+source_ref (Builder        *b,
+            const LbResult *result)
+{
+  g_autofree char *letter = NULL;
+  guint key = result->import_id != 0 ? import_key (b, result->import_id) : 0;
+
+  if (key == 0)
+    return g_strdup ("[H]");
+  if (result->source_column == 0 || result->source_row == 0)
+    return g_strdup_printf ("[%u]", key);
+  letter = lb_column_letter (result->source_column);
+  return g_strdup_printf ("[%u:%s%u]", key, letter, result->source_row);
+}
+
+/* The value as the sheet showed it, with where it came from. */
+static char *
+value_text (Builder        *b,
+            const LbResult *result,
+            gboolean        with_source)
+{
+  g_autofree char *ref = NULL;
+  g_autofree char *number = NULL;
+  const char *shown = empty_to_null (result->raw);
+
+  if (shown == NULL)
+    shown = number = g_strdup_printf ("%g", result->score);
+  if (!with_source)
+    return g_strdup (shown);
+  ref = source_ref (b, result);
+  return g_strdup_printf ("%s %s", shown, ref);
+}
+
+static const LbResult *
+current_result (Builder *b,
+                gint64   model_id,
+                gint64   benchmark_id)
+{
+  g_autofree char *key = cell_key (model_id, benchmark_id);
+
+  return g_hash_table_lookup (b->cells, key);
+}
+
+static void
+add_section (Builder    *b,
+             const char *title)
+{
+  g_autofree char *heading = g_strdup_printf ("%u  %s", ++b->section, title);
+
+  lb_report_add_section (b->report, heading);
+}
+
+static gboolean
+benchmark_in_comparison (const LbBenchmark *benchmark)
+{
+  return !benchmark->retired;
+}
+
+static char *
+benchmark_header (const LbBenchmark *benchmark)
+{
+  /* ↑ higher is better, ↓ lower is better, ? while the direction is only guessed */
+  return g_strdup_printf ("%s %s%s", benchmark->name, benchmark->higher_is_better ? "↑" : "↓",
+                          benchmark->direction_confirmed ? "" : "?");
+}
+
+/* ---- loading ---- */
+
+static void
+builder_clear (Builder *b)
+{
+  g_clear_pointer (&b->leaderboard, lb_leaderboard_free);
+  g_clear_pointer (&b->benchmarks, g_ptr_array_unref);
+  g_clear_pointer (&b->models, g_ptr_array_unref);
+  g_clear_pointer (&b->chosen, g_ptr_array_unref);
+  g_clear_pointer (&b->current, g_ptr_array_unref);
+  g_clear_pointer (&b->all_results, g_ptr_array_unref);
+  g_clear_pointer (&b->imports, g_ptr_array_unref);
+  g_clear_pointer (&b->smells, g_ptr_array_unref);
+  g_clear_pointer (&b->reviews, g_ptr_array_unref);
+  g_clear_pointer (&b->profiles, g_ptr_array_unref);
+  g_clear_pointer (&b->import_keys, g_hash_table_unref);
+  g_clear_pointer (&b->imports_by_id, g_hash_table_unref);
+  g_clear_pointer (&b->cells, g_hash_table_unref);
+  g_clear_pointer (&b->report, lb_report_unref);
+}
+
+static gboolean
+builder_load (Builder  *b,
+              gint64    leaderboard_id,
+              GError  **error)
+{
+  g_autofree char *now = lb_now_iso8601 ();
+
+  if (!parse_date (now, &b->today))
+    g_date_set_time_t (&b->today, time (NULL));
+
+  b->leaderboard = lb_store_get_leaderboard (b->store, leaderboard_id, error);
+  if (b->leaderboard == NULL)
+    return FALSE;
+  if ((b->benchmarks = lb_store_list_benchmarks (b->store, leaderboard_id, error)) == NULL ||
+      (b->models = lb_store_list_models (b->store, leaderboard_id, error)) == NULL ||
+      (b->current = lb_store_list_results (b->store, leaderboard_id, TRUE, error)) == NULL ||
+      (b->all_results = lb_store_list_results (b->store, leaderboard_id, FALSE, error)) == NULL ||
+      (b->imports = lb_store_list_imports (b->store, leaderboard_id, error)) == NULL ||
+      (b->smells = lb_store_list_smells (b->store, leaderboard_id, error)) == NULL ||
+      (b->reviews = lb_store_list_reviews (b->store, leaderboard_id, error)) == NULL ||
+      (b->profiles = lb_store_list_profiles (b->store, leaderboard_id, error)) == NULL)
+    return FALSE;
+
+  /* The store lists imports newest first; keys count from the oldest. */
+  for (guint i = 0, j = b->imports->len; i + 1 < j; i++, j--)
+    {
+      gpointer tmp = b->imports->pdata[i];
+      b->imports->pdata[i] = b->imports->pdata[j - 1];
+      b->imports->pdata[j - 1] = tmp;
+    }
+  b->import_keys = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, NULL);
+  b->imports_by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  for (guint i = 0; i < b->imports->len; i++)
+    {
+      LbImport *import = g_ptr_array_index (b->imports, i);
+
+      g_hash_table_insert (b->import_keys, &import->id, GUINT_TO_POINTER (i + 1));
+      g_hash_table_insert (b->imports_by_id, &import->id, import);
+    }
+
+  b->cells = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; i < b->current->len; i++)
+    {
+      LbResult *result = g_ptr_array_index (b->current, i);
+
+      g_hash_table_insert (b->cells, cell_key (result->model_id, result->benchmark_id), result);
+      if (result->import_id == 0)
+        b->has_hand_values = TRUE;
+    }
+
+  b->chosen = g_ptr_array_new ();
+  if (b->options != NULL && b->options->models->len > 0)
+    {
+      for (guint i = 0; i < b->options->models->len; i++)
+        {
+          gint64 id = g_array_index (b->options->models, gint64, i);
+          LbModel *found = NULL;
+
+          for (guint j = 0; j < b->models->len && found == NULL; j++)
+            if (((LbModel *) g_ptr_array_index (b->models, j))->id == id)
+              found = g_ptr_array_index (b->models, j);
+          if (found == NULL)
+            {
+              g_set_error (error, LB_STORE_ERROR, LB_STORE_ERROR_NOT_FOUND,
+                           _("The leaderboard “%s” has no model with id %" G_GINT64_FORMAT ". "
+                             "Choose models from the leaderboard’s list."),
+                           b->leaderboard->name, id);
+              return FALSE;
+            }
+          if (!g_ptr_array_find (b->chosen, found, NULL))
+            g_ptr_array_add (b->chosen, found);
+        }
+    }
+  else
+    {
+      for (guint i = 0; i < b->models->len; i++)
+        g_ptr_array_add (b->chosen, g_ptr_array_index (b->models, i));
+    }
+
+  if (b->options != NULL && b->options->profile != NULL)
+    {
+      for (guint i = 0; i < b->profiles->len && b->profile == NULL; i++)
+        if (g_strcmp0 (((LbProfile *) g_ptr_array_index (b->profiles, i))->name,
+                       b->options->profile) == 0)
+          b->profile = g_ptr_array_index (b->profiles, i);
+      if (b->profile == NULL)
+        {
+          g_autoptr(GPtrArray) names = g_ptr_array_new ();
+          g_autofree char *list = NULL;
+
+          for (guint i = 0; i < b->profiles->len; i++)
+            g_ptr_array_add (names, ((LbProfile *) g_ptr_array_index (b->profiles, i))->name);
+          list = join_list (names);
+          if (names->len > 0)
+            g_set_error (error, LB_STORE_ERROR, LB_STORE_ERROR_NOT_FOUND,
+                         _("The leaderboard “%s” has no decision profile named “%s”. "
+                           "Its profiles are: %s."),
+                         b->leaderboard->name, b->options->profile, list);
+          else
+            g_set_error (error, LB_STORE_ERROR, LB_STORE_ERROR_NOT_FOUND,
+                         _("The leaderboard “%s” has no decision profile named “%s”; it has no "
+                           "profiles yet. Leave the profile out to weigh every benchmark equally."),
+                         b->leaderboard->name, b->options->profile);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* ---- 1. title block ---- */
+
+static void
+add_title_block (Builder *b)
+{
+  g_autofree char *today = format_gdate (&b->today);
+  const char *prepared_by = b->options != NULL ? b->options->prepared_by : NULL;
+
+  if (prepared_by == NULL)
+    prepared_by = lb_store_get_user (b->store);
+
+  lb_report_add_title (b->report, _("Leaderboard review"));
+  lb_report_add_key_value (b->report, _("Leaderboard"), b->leaderboard->name, NULL);
+  lb_report_add_key_value (b->report, _("Date"), today, NULL);
+  lb_report_add_key_value (b->report, _("Prepared by"), prepared_by, _("Not recorded"));
+}
+
+/* ---- 2. the record ---- */
+
+static char *
+cadence_text (Builder *b)
+{
+  const LbLeaderboard *lb = b->leaderboard;
+  int days = lb->update_cadence_days;
+  GDate due;
+  g_autofree char *every = NULL;
+  g_autofree char *when = NULL;
+
+  if (days <= 0)
+    return NULL;
+
+  /* The same rule as the record page: from the last review, else from the creation. */
+  if (!parse_date (lb->last_reviewed_at, &due) && !parse_date (lb->created_at, &due))
+    due = b->today;
+  g_date_add_days (&due, days);
+  when = format_gdate (&due);
+
+  every = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Every %d day", "Every %d days", days), days);
+  if (g_date_compare (&due, &b->today) < 0)
+    /* TRANSLATORS: "Every 30 days — review overdue since 1 November 2026" */
+    return g_strdup_printf (_("%s — review overdue since %s"), every, when);
+  /* TRANSLATORS: "Every 30 days — next review due 28 December 2026" */
+  return g_strdup_printf (_("%s — next review due %s"), every, when);
+}
+
+static void
+add_record (Builder *b)
+{
+  const LbLeaderboard *lb = b->leaderboard;
+  g_autofree char *cadence = cadence_text (b);
+  g_autofree char *pattern = NULL;
+  g_autofree char *reviewed = NULL;
+  const char *not_recorded = _("Not recorded");
+  const char *fields[] = { lb->purpose, lb->owner, lb->owner_contact, cadence, lb->workflow_pattern,
+                           lb->evaluation_data, lb->procedure, lb->production_context };
+  guint n_missing = 0;
+
+  if (lb->workflow_pattern != NULL && lb_workflow_pattern_name (lb->workflow_pattern) != NULL)
+    pattern = g_strdup_printf ("%s — %s", lb->workflow_pattern,
+                               _(lb_workflow_pattern_name (lb->workflow_pattern)));
+  else
+    pattern = g_strdup (lb->workflow_pattern);
+  if (lb->last_reviewed_at != NULL)
+    reviewed = format_date (lb->last_reviewed_at);
+
+  add_section (b, _("The record"));
+  lb_report_add_key_value (b->report, _("Purpose"), lb->purpose, not_recorded);
+  lb_report_add_key_value (b->report, _("Owner"), lb->owner, not_recorded);
+  lb_report_add_key_value (b->report, _("Contact"), lb->owner_contact, not_recorded);
+  lb_report_add_key_value (b->report, _("Update cadence"), cadence, not_recorded);
+  lb_report_add_key_value (b->report, _("Workflow pattern"), pattern, not_recorded);
+  lb_report_add_key_value (b->report, _("Evaluation data"), lb->evaluation_data, not_recorded);
+  lb_report_add_key_value (b->report, _("Reproduction procedure"), lb->procedure, not_recorded);
+  lb_report_add_key_value (b->report, _("Production context"), lb->production_context, not_recorded);
+  lb_report_add_key_value (b->report, _("Last reviewed"), reviewed, _("Never"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    if (empty_to_null (fields[i]) == NULL)
+      n_missing++;
+  if (n_missing > 0)
+    {
+      g_autofree char *note =
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                      "%u of %u fields of the record is not filled in. Missing "
+                                      "documentation is the most frequent leaderboard smell.",
+                                      "%u of %u fields of the record are not filled in. Missing "
+                                      "documentation is the most frequent leaderboard smell.",
+                                      n_missing),
+                         n_missing, (guint) G_N_ELEMENTS (fields));
+      lb_report_add_note (b->report, note);
+    }
+}
+
+/* ---- 3. the comparison ---- */
+
+static guint
+model_coverage (Builder       *b,
+                const LbModel *model,
+                guint         *n_benchmarks)
+{
+  guint covered = 0, total = 0;
+
+  for (guint i = 0; i < b->benchmarks->len; i++)
+    {
+      const LbBenchmark *benchmark = g_ptr_array_index (b->benchmarks, i);
+
+      if (!benchmark_in_comparison (benchmark))
+        continue;
+      total++;
+      if (current_result (b, model->id, benchmark->id) != NULL)
+        covered++;
+    }
+  *n_benchmarks = total;
+  return covered;
+}
+
+static char *
+coverage_text (guint covered,
+               guint total)
+{
+  /* TRANSLATORS: coverage of a model: benchmarks with a value out of those compared */
+  return g_strdup_printf (_("%u of %u"), covered, total);
+}
+
+static int
+compare_coverage_cb (gconstpointer a,
+                     gconstpointer b,
+                     gpointer      user_data)
+{
+  Builder *builder = user_data;
+  const LbModel *ma = *(LbModel * const *) a;
+  const LbModel *mb = *(LbModel * const *) b;
+  guint total, ca = model_coverage (builder, ma, &total), cb = model_coverage (builder, mb, &total);
+
+  if (ca != cb)
+    return ca > cb ? -1 : 1;
+  return g_utf8_collate (ma->name, mb->name);
+}
+
+static void
+add_comparison (Builder *b)
+{
+  g_autoptr(GPtrArray) compared = g_ptr_array_new ();   /* LbBenchmark*, borrowed */
+  g_autoptr(GPtrArray) models = g_ptr_array_copy (b->chosen, NULL, NULL);
+  guint n_retired = 0;
+  g_autofree char *intro = NULL;
+  LbReportChart *chart;
+
+  add_section (b, _("Comparison of the chosen models"));
+
+  for (guint i = 0; i < b->benchmarks->len; i++)
+    {
+      LbBenchmark *benchmark = g_ptr_array_index (b->benchmarks, i);
+
+      if (benchmark_in_comparison (benchmark))
+        g_ptr_array_add (compared, benchmark);
+      else
+        n_retired++;
+    }
+  g_ptr_array_sort_with_data (models, compare_coverage_cb, b);
+
+  intro = g_strdup_printf (_("%u of the leaderboard’s %u models are compared on %u benchmarks."),
+                           models->len, b->models->len, compared->len);
+  lb_report_add_paragraph (b->report, intro);
+  if (n_retired > 0)
+    {
+      g_autofree char *text =
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u retired benchmark is left out.",
+                                      "%u retired benchmarks are left out.", n_retired),
+                         n_retired);
+      lb_report_add_note (b->report, text);
+    }
+  if (b->profile != NULL)
+    {
+      g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+      g_autofree char *weights = NULL;
+      g_autofree char *text = NULL;
+
+      for (guint i = 0; i < b->profile->weights->len; i++)
+        {
+          const LbWeight *weight = g_ptr_array_index (b->profile->weights, i);
+          g_ptr_array_add (parts, g_strdup_printf ("%s %g", weight->benchmark, weight->weight));
+        }
+      weights = join_list (parts);
+      text = g_strdup_printf (_("Decision profile “%s”: %s."), b->profile->name,
+                              parts->len > 0 ? weights : _("no weights"));
+      lb_report_add_note (b->report, text);
+    }
+  lb_report_add_note (b->report,
+                      _("No composite score is computed here: every value is shown as imported, "
+                        "and a missing value (—) is neither filled in nor skipped. Models are "
+                        "listed by coverage, then by name."));
+
+  if (models->len == 0 || compared->len == 0)
+    {
+      lb_report_add_paragraph (b->report, models->len == 0
+                               ? _("There are no models to compare yet. Import a results file first.")
+                               : _("There are no benchmarks to compare yet. Import a results file first."));
+      return;
+    }
+
+  for (guint first = 0; first < compared->len; first += BENCHMARKS_PER_TABLE)
+    {
+      guint n = MIN (BENCHMARKS_PER_TABLE, compared->len - first);
+      g_autoptr(GPtrArray) headers = g_ptr_array_new_with_free_func (g_free);
+      g_autofree double *widths = g_new (double, n + 2);
+      LbReportTable *table;
+
+      if (compared->len > BENCHMARKS_PER_TABLE)
+        {
+          g_autofree char *part =
+            g_strdup_printf (_("Benchmarks %u–%u of %u"), first + 1, first + n, compared->len);
+          lb_report_add_heading (b->report, part);
+        }
+
+      g_ptr_array_add (headers, g_strdup (_("Model")));
+      g_ptr_array_add (headers, g_strdup (_("Coverage")));
+      widths[0] = 2.2;
+      widths[1] = 0.9;
+      for (guint i = 0; i < n; i++)
+        {
+          g_ptr_array_add (headers, benchmark_header (g_ptr_array_index (compared, first + i)));
+          widths[i + 2] = 1.3;
+        }
+      g_ptr_array_add (headers, NULL);
+
+      table = lb_report_add_table (b->report, n + 2, (const char * const *) headers->pdata);
+      lb_report_table_set_widths (table, widths);
+      for (guint i = 1; i < n + 2; i++)
+        lb_report_table_set_align (table, i, LB_REPORT_ALIGN_END);
+
+      for (guint m = 0; m < models->len; m++)
+        {
+          const LbModel *model = g_ptr_array_index (models, m);
+          g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
+          guint total, covered = model_coverage (b, model, &total);
+
+          g_ptr_array_add (cells, g_strdup (model->name));
+          g_ptr_array_add (cells, coverage_text (covered, total));
+          for (guint i = 0; i < n; i++)
+            {
+              const LbBenchmark *benchmark = g_ptr_array_index (compared, first + i);
+              const LbResult *result = current_result (b, model->id, benchmark->id);
+
+              g_ptr_array_add (cells, result != NULL ? value_text (b, result, TRUE) : g_strdup ("—"));
+            }
+          g_ptr_array_add (cells, NULL);
+          lb_report_table_add_row (table, (const char * const *) cells->pdata);
+        }
+    }
+  lb_report_add_note (b->report,
+                      _("↑ higher is better, ↓ lower is better, ? direction not confirmed yet. "
+                        "[2:C14] after a value: file [2] in the provenance list, cell C14 as Excel "
+                        "shows it. — no value."));
+
+  lb_report_add_heading (b->report, _("Coverage: benchmarks with a value"));
+  chart = lb_report_add_bar_chart (b->report);
+  for (guint m = 0; m < models->len; m++)
+    {
+      const LbModel *model = g_ptr_array_index (models, m);
+      guint total, covered = model_coverage (b, model, &total);
+      g_autofree char *text = coverage_text (covered, total);
+
+      lb_report_chart_add_bar (chart, model->name, total > 0 ? (double) covered / total : NAN, text);
+    }
+}
+
+/* ---- 4. the smell checklist ---- */
+
+static void
+add_smells (Builder *b)
+{
+  g_autoptr(GPtrArray) unchecked = g_ptr_array_new ();
+  const char *headers[] = { _("Smell"), _("Part"), _("Status"), _("Evidence"), _("Note"), NULL };
+  const double widths[] = { 1.3, 1.0, 0.9, 2.3, 1.7 };
+  LbReportTable *table = NULL;
+
+  add_section (b, _("Smell checklist"));
+  lb_report_add_note (b->report,
+                      _("The leaderboard smells of the LBOps study (Zhao et al., IEEE TSE 2025): "
+                        "problems that make a leaderboard’s results hard to trust or use."));
+
+  for (guint s = 0; s < G_N_ELEMENTS (smell_names); s++)
+    {
+      gboolean any = FALSE;
+
+      for (guint i = 0; i < b->smells->len; i++)
+        {
+          const LbSmell *smell = g_ptr_array_index (b->smells, i);
+          g_autofree char *status = NULL;
+          const char *status_label;
+
+          if (g_strcmp0 (smell->smell, smell_names[s].id) != 0 ||
+              (g_strcmp0 (smell->status, "unchecked") == 0 && !smell->detected))
+            continue;
+
+          any = TRUE;
+          status_label = LOOKUP_LABEL (status_names, smell->status != NULL ? smell->status : "unchecked");
+          if (smell->needs_review)
+            /* TRANSLATORS: a smell's status when new evidence appeared after the verdict */
+            status = g_strdup_printf (_("%s (review again: new evidence)"), status_label);
+          else if (smell->detected && g_strcmp0 (smell->status, "unchecked") == 0)
+            status = g_strdup (_("Detected, not yet reviewed"));
+          else
+            status = g_strdup (status_label);
+
+          if (table == NULL)
+            {
+              table = lb_report_add_table (b->report, 5, headers);
+              lb_report_table_set_widths (table, widths);
+            }
+          lb_report_table_add_row (table, (const char *[]) {
+                                     _(smell_names[s].label),
+                                     smell->component != NULL ? LOOKUP_LABEL (component_names, smell->component) : "",
+                                     status,
+                                     smell->evidence != NULL ? smell->evidence : "",
+                                     smell->note != NULL ? smell->note : "",
+                                     NULL });
+        }
+      if (!any)
+        g_ptr_array_add (unchecked, (gpointer) _(smell_names[s].label));
+    }
+
+  if (unchecked->len == 0)
+    lb_report_add_paragraph (b->report, _("Every smell has been checked."));
+  else
+    {
+      g_autofree char *list = join_list (unchecked);
+      g_autofree char *text = g_strdup_printf (_("Not checked yet: %s."), list);
+
+      if (table == NULL)
+        lb_report_add_paragraph (b->report, _("No smell has been checked yet."));
+      lb_report_add_paragraph (b->report, text);
+    }
+}
+
+/* ---- 5. changes since the last review ---- */
+
+static const char *
+import_date (Builder *b,
+             gint64   import_id)
+{
+  LbImport *import = g_hash_table_lookup (b->imports_by_id, &import_id);
+
+  return import != NULL ? import->imported_at : NULL;
+}
+
+static int
+compare_names_cb (gconstpointer a,
+                  gconstpointer b)
+{
+  return g_utf8_collate (*(const char * const *) a, *(const char * const *) b);
+}
+
+static void
+add_changes (Builder *b)
+{
+  const char *since = b->leaderboard->last_reviewed_at;
+  g_autofree char *since_text = NULL;
+  g_autoptr(GHashTable) then = NULL;      /* cell key → LbResult* current at the last review */
+  g_autoptr(GHashTable) models_then = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GHashTable) models_now = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GPtrArray) new_models = g_ptr_array_new ();
+  g_autoptr(GPtrArray) removed_models = g_ptr_array_new ();
+  g_autoptr(GPtrArray) new_imports = g_ptr_array_new_with_free_func (g_free);
+  LbReportTable *table = NULL;
+  const char *headers[] = { _("Model"), _("Benchmark"), _("At the last review"), _("Now"), NULL };
+  const double widths[] = { 1.6, 1.4, 1.3, 1.3 };
+  g_autofree char *since_day = NULL;
+
+  add_section (b, _("What changed since the last review"));
+  if (since == NULL)
+    {
+      lb_report_add_paragraph (b->report,
+                               _("This leaderboard has not been reviewed before, so there is no "
+                                 "earlier state to compare with: everything in this report is new "
+                                 "to the meeting."));
+      return;
+    }
+
+  since_text = format_date (since);
+  /* A review on a day counts the whole day: imports on that day were seen. */
+  since_day = strlen (since) == 10 ? g_strconcat (since, "T23:59:59Z", NULL) : g_strdup (since);
+
+  {
+    g_autofree char *text = g_strdup_printf (_("Last reviewed on %s."), since_text);
+    lb_report_add_paragraph (b->report, text);
+  }
+  if (b->reviews->len > 0)
+    {
+      const LbReview *review = g_ptr_array_index (b->reviews, b->reviews->len - 1);
+      g_autofree char *held = format_date (review->held_at);
+      g_autofree char *text = g_strdup_printf (_("Decision at the review of %s (%s): %s"),
+                                               held != NULL ? held : "?",
+                                               review->reviewer != NULL ? review->reviewer : "?",
+                                               review->decision != NULL ? review->decision : "—");
+      lb_report_add_note (b->report, text);
+    }
+
+  for (guint i = 0; i < b->imports->len; i++)
+    {
+      const LbImport *import = g_ptr_array_index (b->imports, i);
+
+      if (import->imported_at != NULL && strcmp (import->imported_at, since_day) > 0)
+        g_ptr_array_add (new_imports, g_strdup_printf ("[%u] %s", i + 1, import->file_name));
+    }
+
+  /* The state at the review: the newest result of each cell imported by then. Values typed in
+   * by hand carry no date and count as known then. */
+  then = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; i < b->all_results->len; i++)
+    {
+      LbResult *result = g_ptr_array_index (b->all_results, i);
+      const char *at = result->import_id != 0 ? import_date (b, result->import_id) : NULL;
+
+      if (result->import_id != 0 && (at == NULL || strcmp (at, since_day) > 0))
+        continue;
+      g_hash_table_replace (then, cell_key (result->model_id, result->benchmark_id), result);
+      g_hash_table_add (models_then, &result->model_id);
+    }
+  for (guint i = 0; i < b->current->len; i++)
+    {
+      LbResult *result = g_ptr_array_index (b->current, i);
+      g_hash_table_add (models_now, &result->model_id);
+    }
+  for (guint m = 0; m < b->models->len; m++)
+    {
+      LbModel *model = g_ptr_array_index (b->models, m);
+      gboolean was = g_hash_table_contains (models_then, &model->id);
+      gboolean is = g_hash_table_contains (models_now, &model->id);
+
+      if (is && !was)
+        g_ptr_array_add (new_models, model->name);
+      else if (was && !is)
+        g_ptr_array_add (removed_models, model->name);
+    }
+  g_ptr_array_sort (new_models, compare_names_cb);
+  g_ptr_array_sort (removed_models, compare_names_cb);
+
+  {
+    g_autofree char *imports = join_list (new_imports);
+    g_autofree char *added = join_list (new_models);
+    g_autofree char *removed = join_list (removed_models);
+
+    lb_report_add_key_value (b->report, _("Files imported since"), imports, _("None"));
+    lb_report_add_key_value (b->report, _("New models"), added, _("None"));
+    lb_report_add_key_value (b->report, _("Models no longer listed"), removed, _("None"));
+  }
+
+  for (guint m = 0; m < b->models->len; m++)
+    {
+      const LbModel *model = g_ptr_array_index (b->models, m);
+
+      for (guint i = 0; i < b->benchmarks->len; i++)
+        {
+          const LbBenchmark *benchmark = g_ptr_array_index (b->benchmarks, i);
+          g_autofree char *key = cell_key (model->id, benchmark->id);
+          const LbResult *old = g_hash_table_lookup (then, key);
+          const LbResult *now = g_hash_table_lookup (b->cells, key);
+          g_autofree char *old_text = NULL;
+          g_autofree char *now_text = NULL;
+
+          if (old == NULL && now == NULL)
+            continue;
+          if (old != NULL && now != NULL && (old->id == now->id || old->score == now->score))
+            continue;
+          /* A model new since the review is listed above; its values are not changes. */
+          if (old == NULL && !g_hash_table_contains (models_then, &model->id))
+            continue;
+
+          old_text = old != NULL ? value_text (b, old, TRUE) : g_strdup ("—");
+          now_text = now != NULL ? value_text (b, now, TRUE) : g_strdup ("—");
+          if (table == NULL)
+            {
+              lb_report_add_heading (b->report, _("Changed values"));
+              table = lb_report_add_table (b->report, 4, headers);
+              lb_report_table_set_widths (table, widths);
+              lb_report_table_set_align (table, 2, LB_REPORT_ALIGN_END);
+              lb_report_table_set_align (table, 3, LB_REPORT_ALIGN_END);
+            }
+          lb_report_table_add_row (table, (const char *[]) { model->name, benchmark->name,
+                                                             old_text, now_text, NULL });
+        }
+    }
+  if (table == NULL)
+    lb_report_add_paragraph (b->report, _("No value of a model that was listed then has changed."));
+}
+
+/* ---- 6. provenance ---- */
+
+static void
+add_provenance (Builder *b)
+{
+  const char *headers[] = { _("Key"), _("File"), _("SHA-256"), _("Imported"), _("Encoding"),
+                            _("Rows, values"), _("Warnings"), NULL };
+  const double widths[] = { 0.45, 2.0, 1.25, 1.7, 1.0, 0.9, 0.85 };
+  LbReportTable *table;
+
+  add_section (b, _("Provenance"));
+  lb_report_add_paragraph (b->report,
+                           _("Every value in this report carries a key such as [2:C14]: the file "
+                             "with that number below, and the cell (column letter and row as Excel "
+                             "shows them) the value was read from. The SHA-256 fingerprint "
+                             "identifies the exact file."));
+  if (b->imports->len == 0)
+    {
+      lb_report_add_paragraph (b->report, _("Nothing has been imported into this leaderboard yet."));
+      return;
+    }
+
+  table = lb_report_add_table (b->report, G_N_ELEMENTS (headers) - 1, headers);
+  lb_report_table_set_widths (table, widths);
+  lb_report_table_set_align (table, 5, LB_REPORT_ALIGN_END);
+  lb_report_table_set_align (table, 6, LB_REPORT_ALIGN_END);
+  for (guint i = 0; i < b->imports->len; i++)
+    {
+      const LbImport *import = g_ptr_array_index (b->imports, i);
+      g_autofree char *key = g_strdup_printf ("[%u]", i + 1);
+      g_autofree char *sha = g_strndup (import->sha256 != NULL ? import->sha256 : "", 12);
+      g_autofree char *date = format_date (import->imported_at);
+      g_autofree char *imported = NULL;
+      g_autofree char *counts = g_strdup_printf ("%u, %u", import->records, import->results);
+      g_autofree char *warnings = g_strdup_printf ("%u", import->warnings->len);
+
+      if (import->imported_by != NULL)
+        /* TRANSLATORS: "<date>, by <person>" in the provenance table */
+        imported = g_strdup_printf (_("%s, by %s"), date != NULL ? date : "?", import->imported_by);
+      else
+        imported = g_strdup (date);
+      lb_report_table_add_row (table, (const char *[]) { key, import->file_name, sha, imported,
+                                                         import->encoding, counts, warnings, NULL });
+    }
+  if (b->has_hand_values)
+    lb_report_add_note (b->report, _("[H] a value typed in by hand: it has no source file."));
+
+  for (guint i = 0; i < b->imports->len; i++)
+    {
+      const LbImport *import = g_ptr_array_index (b->imports, i);
+
+      for (guint w = 0; w < import->warnings->len && w < WARNINGS_LISTED; w++)
+        {
+          const LbWarning *warning = g_ptr_array_index (import->warnings, w);
+          g_autofree char *letter = warning->column > 0 ? lb_column_letter (warning->column) : NULL;
+          g_autofree char *where = NULL;
+          g_autofree char *text = NULL;
+
+          if (warning->row > 0 && letter != NULL)
+            where = g_strdup_printf ("%s%u", letter, warning->row);
+          else if (warning->row > 0)
+            where = g_strdup_printf (_("row %u"), warning->row);
+          else if (letter != NULL)
+            where = g_strdup_printf (_("column %s"), letter);
+          text = where != NULL ? g_strdup_printf ("[%u] %s: %s", i + 1, where, warning->message)
+                               : g_strdup_printf ("[%u] %s", i + 1, warning->message);
+          lb_report_add_note (b->report, text);
+        }
+      if (import->warnings->len > WARNINGS_LISTED)
+        {
+          guint more = import->warnings->len - WARNINGS_LISTED;
+          g_autofree char *text =
+            g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "[%u] and %u more warning.",
+                                          "[%u] and %u more warnings.", more),
+                             i + 1, more);
+          lb_report_add_note (b->report, text);
+        }
+    }
+}
+
+/* ---- 7. questions and 8. sign-off ---- */
+
+static void
+add_questions (Builder *b)
+{
+  const char *questions[] = {
+    N_("Which data is this comparison based on?"),
+    N_("Who updates the results, and how often?"),
+    N_("Which smells are present, and what is done about them?"),
+    N_("Can the result be reproduced from the written procedure?"),
+  };
+
+  lb_report_add_page_break (b->report);
+  add_section (b, _("Questions for the meeting"));
+  for (guint i = 0; i < G_N_ELEMENTS (questions); i++)
+    {
+      g_autofree char *text = g_strdup_printf ("%u. %s", i + 1, _(questions[i]));
+      lb_report_add_question (b->report, text, ANSWER_LINES);
+    }
+}
+
+static void
+add_sign_off (Builder *b)
+{
+  const char *labels[] = { _("Reviewer"), _("Decision"), _("Date"), _("Signature"), NULL };
+
+  add_section (b, _("Sign-off"));
+  lb_report_add_sign_off (b->report, labels);
+}
+
+/* ---- public API ---- */
+
+LbReviewReportOptions *
+lb_review_report_options_new (void)
+{
+  LbReviewReportOptions *options = g_new0 (LbReviewReportOptions, 1);
+
+  options->models = g_array_new (FALSE, FALSE, sizeof (gint64));
+  return options;
+}
+
+void
+lb_review_report_options_free (LbReviewReportOptions *options)
+{
+  if (options == NULL)
+    return;
+  g_array_unref (options->models);
+  g_free (options->profile);
+  g_free (options->prepared_by);
+  g_free (options);
+}
+
+void
+lb_review_report_options_add_model (LbReviewReportOptions *options,
+                                    gint64                 model_id)
+{
+  g_return_if_fail (options != NULL);
+
+  g_array_append_val (options->models, model_id);
+}
+
+void
+lb_review_report_options_set_profile (LbReviewReportOptions *options,
+                                      const char            *profile_name)
+{
+  g_return_if_fail (options != NULL);
+
+  g_free (options->profile);
+  options->profile = g_strdup (profile_name);
+}
+
+void
+lb_review_report_options_set_prepared_by (LbReviewReportOptions *options,
+                                          const char            *name)
+{
+  g_return_if_fail (options != NULL);
+
+  g_free (options->prepared_by);
+  options->prepared_by = g_strdup (name);
+}
+
+LbReport *
+lb_review_report_build (LbStore                     *store,
+                        gint64                       leaderboard_id,
+                        const LbReviewReportOptions *options,
+                        GError                     **error)
+{
+  Builder b = { 0 };
+  g_autofree char *today = NULL;
+  g_autofree char *doc_title = NULL;
+  LbReport *report;
+
+  g_return_val_if_fail (LB_IS_STORE (store), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  b.store = store;
+  b.options = options;
+  if (!builder_load (&b, leaderboard_id, error))
+    {
+      builder_clear (&b);
+      return NULL;
+    }
+
+  today = format_gdate (&b.today);
+  b.report = lb_report_new (b.leaderboard->name, today);
+  /* TRANSLATORS: the PDF's document title */
+  doc_title = g_strdup_printf (_("Leaderboard review: %s"), b.leaderboard->name);
+  lb_report_set_document_title (b.report, doc_title);
+
+  add_title_block (&b);
+  add_record (&b);
+  add_comparison (&b);
+  add_smells (&b);
+  add_changes (&b);
+  add_provenance (&b);
+  add_questions (&b);
+  add_sign_off (&b);
+
+  report = g_steal_pointer (&b.report);
+  builder_clear (&b);
+  return report;
+}
