@@ -39,6 +39,10 @@ gboolean  lb_cli_parse           (const char    *command,
                                   int           *argc,
                                   char        ***argv);
 
+/* @text padded with spaces to @width terminal columns (East Asian wide characters count
+ * two). Newly allocated. */
+char     *lb_cli_pad             (const char *text, guint width);
+
 /* Each command: returns an exit status. argv[0] is the command name. */
 typedef int (*LbCliCommandFunc) (LbCli *cli, int argc, char **argv);
 

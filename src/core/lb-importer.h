@@ -102,6 +102,8 @@ void          lb_importer_set_column_direction (LbImporter *self, guint column, 
 const char   *lb_importer_get_signature  (LbImporter *self);
 /* Whether the plan came from a remembered mapping. */
 gboolean      lb_importer_get_mapping_remembered (LbImporter *self);
+/* A sentence when the preview's text looks like mojibake (wrong encoding), else NULL. */
+const char   *lb_importer_get_encoding_warning (LbImporter *self);
 /* The first data records (at most 100) as read for the preview, of LbCsvRecord*. */
 GPtrArray    *lb_importer_get_preview    (LbImporter *self);
 /* Checks the plan: FALSE with the blocking reason, TRUE otherwise. */

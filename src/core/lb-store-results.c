@@ -283,6 +283,36 @@ lb_store_list_gaps (LbStore  *self,
 
 /* ---- imports ---- */
 
+static gboolean
+insert_warnings (LbStore    *self,
+                 gint64      import_id,
+                 GPtrArray  *warnings,
+                 GError    **error)
+{
+  g_autoptr(LbStmt) stmt = NULL;
+
+  if (warnings == NULL || warnings->len == 0)
+    return TRUE;
+  stmt = lb_store_prepare (self,
+                           "INSERT INTO import_warnings (import_id, source_row, source_column,"
+                           "  message) VALUES (?1, ?2, ?3, ?4)", error);
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < warnings->len; i++)
+    {
+      const LbWarning *warning = g_ptr_array_index (warnings, i);
+
+      sqlite3_reset (stmt);
+      sqlite3_bind_int64 (stmt, 1, import_id);
+      sqlite3_bind_int (stmt, 2, warning->row);
+      sqlite3_bind_int (stmt, 3, warning->column);
+      lb_bind_text (stmt, 4, warning->message != NULL ? warning->message : "");
+      if (!lb_store_step_done (self, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static gint64
 insert_import (LbStore         *self,
                const LbImport  *import,
@@ -322,27 +352,8 @@ insert_import (LbStore         *self,
   id = sqlite3_last_insert_rowid (self->db);
   g_clear_pointer (&stmt, lb_stmt_release);
 
-  if (import->warnings != NULL && import->warnings->len > 0)
-    {
-      stmt = lb_store_prepare (self,
-                               "INSERT INTO import_warnings (import_id, source_row, source_column,"
-                               "  message) VALUES (?1, ?2, ?3, ?4)", error);
-      if (stmt == NULL)
-        return 0;
-      for (guint i = 0; i < import->warnings->len; i++)
-        {
-          const LbWarning *warning = g_ptr_array_index (import->warnings, i);
-
-          sqlite3_reset (stmt);
-          sqlite3_bind_int64 (stmt, 1, id);
-          sqlite3_bind_int (stmt, 2, warning->row);
-          sqlite3_bind_int (stmt, 3, warning->column);
-          lb_bind_text (stmt, 4, warning->message != NULL ? warning->message : "");
-          if (!lb_store_step_done (self, stmt, error))
-            return 0;
-        }
-      g_clear_pointer (&stmt, lb_stmt_release);
-    }
+  if (!insert_warnings (self, id, import->warnings, error))
+    return 0;
 
   lb_store_note_changed (self, import->leaderboard_id);
   if (!lb_store_touch_leaderboard (self, import->leaderboard_id, error)
@@ -468,6 +479,45 @@ lb_store_finish_import (LbStore  *self,
     return FALSE;
   return lb_store_finish_write (self, finish_import (self, import_id, records, results, error),
                                 error);
+}
+
+gboolean
+lb_store_add_import_warnings (LbStore    *self,
+                              gint64      import_id,
+                              GPtrArray  *warnings,
+                              GError    **error)
+{
+  g_return_val_if_fail (LB_IS_STORE (self), FALSE);
+
+  if (!lb_store_begin (self, error))
+    return FALSE;
+  return lb_store_finish_write (self, insert_warnings (self, import_id, warnings, error), error);
+}
+
+gboolean
+lb_store_set_import_encoding (LbStore     *self,
+                              gint64       import_id,
+                              const char  *encoding,
+                              GError     **error)
+{
+  g_autoptr(LbStmt) stmt = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (LB_IS_STORE (self), FALSE);
+  g_return_val_if_fail (encoding != NULL, FALSE);
+
+  if (!lb_store_begin (self, error))
+    return FALSE;
+  stmt = lb_store_prepare (self, "UPDATE imports SET encoding = ?2 WHERE id = ?1", error);
+  ok = stmt != NULL;
+  if (ok)
+    {
+      sqlite3_bind_int64 (stmt, 1, import_id);
+      lb_bind_text (stmt, 2, encoding);
+      ok = lb_store_step_done (self, stmt, error);
+    }
+  g_clear_pointer (&stmt, lb_stmt_release);
+  return lb_store_finish_write (self, ok, error);
 }
 
 GPtrArray *

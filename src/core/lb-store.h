@@ -156,6 +156,12 @@ gint64       lb_store_add_import        (LbStore *self, const LbImport *import, 
  * and stores the final counts. */
 gboolean     lb_store_finish_import     (LbStore *self, gint64 import_id, guint records, guint results,
                                          GError **error);
+/* Adds warnings the importer found after lb_store_add_import() (of LbWarning*). */
+gboolean     lb_store_add_import_warnings (LbStore *self, gint64 import_id, GPtrArray *warnings,
+                                           GError **error);
+/* Records the encoding the reader settled on: a guess made on an ASCII-only start may change. */
+gboolean     lb_store_set_import_encoding (LbStore *self, gint64 import_id, const char *encoding,
+                                           GError **error);
 GPtrArray   *lb_store_list_imports      (LbStore *self, gint64 leaderboard_id, GError **error); /* newest first, without deleted */
 LbImport    *lb_store_get_import        (LbStore *self, gint64 id, GError **error);
 /* The id of a non-deleted complete import of the same bytes into the leaderboard, or 0. */
@@ -187,6 +193,23 @@ GPtrArray   *lb_store_list_audit        (LbStore *self, gint64 leaderboard_id, g
 char        *lb_store_get_mapping       (LbStore *self, const char *signature, GError **error); /* JSON or NULL */
 gboolean     lb_store_set_mapping       (LbStore *self, const char *signature, const char *json,
                                          GError **error);
+
+/* ---- restoring from an LBOM file (implemented in lb-store-lbom.c) ---- */
+/* These write values exactly as given, without an audit entry, so that an LBOM import keeps
+ * what the file says rather than "now" and the importing user. Call them inside a transaction,
+ * after the ordinary writes of the same rows. */
+/* Sets created_at and updated_at; NULL keeps the value. */
+gboolean     lb_store_restore_leaderboard_times (LbStore *self, gint64 id, const char *created_at,
+                                                 const char *updated_at, GError **error);
+/* Sets imported_at (NULL keeps it) and imported_by (NULL clears it) of an import. */
+gboolean     lb_store_restore_import    (LbStore *self, gint64 id, const char *imported_at,
+                                         const char *imported_by, GError **error);
+/* Sets a result's current flag without touching other results. */
+gboolean     lb_store_restore_result_current (LbStore *self, gint64 id, gboolean current,
+                                              GError **error);
+/* Sets (NULL clears) the reviewer of a review. */
+gboolean     lb_store_restore_review_reviewer (LbStore *self, gint64 id, const char *reviewer,
+                                               GError **error);
 
 /* Current time as ISO 8601 UTC; $LEADERBOARD_NOW (ISO 8601) overrides it for tests. */
 char        *lb_now_iso8601             (void);

@@ -1,0 +1,1642 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* lb-importer.c: turns a CSV file into results in the store, in one transaction */
+
+#define G_LOG_DOMAIN "lb-importer"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+#include <math.h>
+#include <string.h>
+
+#include "lb-importer.h"
+#include "lb-value.h"
+
+#define PREVIEW_RECORDS 100
+#define PROGRESS_EVERY  2048
+
+struct _LbImporter
+{
+  GObject       parent_instance;
+
+  /* owned */
+  GFile        *file;
+  char         *display_name;
+  LbCsvOptions  options;        /* as given; strings below own the borrowed members */
+  char         *options_encoding;
+  LbCsvDialect  dialect;        /* a copy of what the reader decided */
+  LbLayout      layout;
+  gboolean      layout_detected;
+  GPtrArray    *columns;        /* of LbColumnSpec* */
+  GPtrArray    *preview;        /* of LbCsvRecord* */
+  char         *signature;
+  gboolean      mapping_remembered;
+  char         *encoding_warning;
+};
+
+G_DEFINE_FINAL_TYPE (LbImporter, lb_importer, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (lb-import-error-quark, lb_import_error)
+
+static const char * const role_names[LB_N_COLUMN_ROLES] = {
+  [LB_COLUMN_IGNORE] = "ignore",
+  [LB_COLUMN_MODEL] = "model",
+  [LB_COLUMN_VERSION] = "version",
+  [LB_COLUMN_PROVIDER] = "provider",
+  [LB_COLUMN_DATE] = "date",
+  [LB_COLUMN_NOTES] = "notes",
+  [LB_COLUMN_SCORE] = "score",
+  [LB_COLUMN_STDERR] = "stderr",
+  [LB_COLUMN_BENCHMARK] = "benchmark",
+  [LB_COLUMN_LICENSE] = "license",
+  [LB_COLUMN_PARAMETERS] = "parameters",
+};
+
+static const char * const role_labels[LB_N_COLUMN_ROLES] = {
+  [LB_COLUMN_IGNORE] = N_("Ignore"),
+  [LB_COLUMN_MODEL] = N_("Model"),
+  [LB_COLUMN_VERSION] = N_("Version"),
+  [LB_COLUMN_PROVIDER] = N_("Provider"),
+  [LB_COLUMN_DATE] = N_("Evaluation date"),
+  [LB_COLUMN_NOTES] = N_("Notes"),
+  [LB_COLUMN_SCORE] = N_("Benchmark score"),
+  [LB_COLUMN_STDERR] = N_("Standard error"),
+  [LB_COLUMN_BENCHMARK] = N_("Benchmark name"),
+  [LB_COLUMN_LICENSE] = N_("License"),
+  [LB_COLUMN_PARAMETERS] = N_("Parameters"),
+};
+
+/* Header names we recognise, compared after folding case, width and spacing. */
+static const struct {
+  LbColumnRole role;
+  const char  *names[16];
+} header_synonyms[] = {
+  { LB_COLUMN_MODEL, { "model", "models", "model name", "modelname", "model_name", "llm", "name",
+                       "モデル", "モデル名", "モデル名称", "llm名", "名前", "runname", NULL } },
+  { LB_COLUMN_VERSION, { "version", "model version", "model_version", "revision", "model sha",
+                         "バージョン", "版", "リビジョン", NULL } },
+  { LB_COLUMN_PROVIDER, { "provider", "organization", "organisation", "org", "vendor", "company",
+                          "developer", "提供元", "ベンダー", "開発元", "提供者", "企業", "開発者", NULL } },
+  { LB_COLUMN_DATE, { "date", "evaluation date", "evaluated", "evaluated at", "evaluated_at",
+                      "eval date", "評価日", "日付", "実施日", "測定日", "評価日時", NULL } },
+  { LB_COLUMN_NOTES, { "notes", "note", "comment", "comments", "remarks", "memo",
+                       "備考", "メモ", "コメント", "注記", NULL } },
+  { LB_COLUMN_LICENSE, { "license", "licence", "hub license", "ライセンス", NULL } },
+  { LB_COLUMN_PARAMETERS, { "parameters", "params", "#params (b)", "#params", "model size", "size",
+                            "パラメータ数", "パラメータ", "パラメーター数", "モデルサイズ", NULL } },
+  { LB_COLUMN_BENCHMARK, { "benchmark", "benchmarks", "task", "dataset", "ベンチマーク",
+                           "ベンチマーク名", "タスク", "評価項目", NULL } },
+  { LB_COLUMN_SCORE, { "score", "value", "result", "スコア", "値", "結果", "得点", NULL } },
+  { LB_COLUMN_STDERR, { "stderr", "std err", "standard error", "se", "±", "標準誤差", NULL } },
+};
+
+/* Name fragments that mean "lower is better". */
+static const char * const lower_is_better_words[] = {
+  "latency", "cost", "error", "perplexity", "ppl", "loss", "wer", "cer", "price", "time",
+  "seconds", "(s)", "(ms)", "toxicity", "遅延", "レイテンシ", "コスト", "誤り", "エラー",
+  "料金", "価格", "時間", "秒", "毒性",
+};
+
+static const char * const stderr_suffixes[] = {
+  " stderr", "_stderr", "-stderr", " (stderr)", " std err", " se", " ±", "±", " 標準誤差", "_se",
+};
+
+static void
+column_spec_free (LbColumnSpec *spec)
+{
+  g_free (spec->header);
+  g_free (spec->unit);
+  g_free (spec);
+}
+
+void
+lb_import_outcome_clear (LbImportOutcome *outcome)
+{
+  g_clear_pointer (&outcome->warnings, g_ptr_array_unref);
+  memset (outcome, 0, sizeof *outcome);
+}
+
+/* Folds a header for comparison: NFKC (full-width → ASCII), lower case, trimmed, inner runs of
+ * white space collapsed to one space. */
+static char *
+fold_header (const char *header)
+{
+  g_autofree char *nfkc = g_utf8_normalize (header, -1, G_NORMALIZE_NFKC);
+  g_autofree char *lower = g_utf8_strdown (nfkc != NULL ? nfkc : header, -1);
+  GString *out = g_string_new (NULL);
+  gboolean space = FALSE;
+
+  for (const char *p = lower; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c) || c == 0xA0 || c == 0x3000)
+        {
+          space = out->len > 0;
+          continue;
+        }
+      if (space)
+        g_string_append_c (out, ' ');
+      space = FALSE;
+      g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Removes what Excel and editors leave around header text: BOM, zero-width space, NBSP. */
+static char *
+clean_header (const char *text)
+{
+  GString *out = g_string_new (NULL);
+  char *result;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == 0xFEFF || c == 0x200B)
+        continue;
+      if (c == 0xA0 || c == '\r' || c == '\n' || c == '\t')
+        c = ' ';
+      g_string_append_unichar (out, c);
+    }
+  result = g_string_free (out, FALSE);
+  return g_strstrip (result);
+}
+
+static LbColumnRole
+role_from_header (const char *folded)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (header_synonyms); i++)
+    for (guint j = 0; header_synonyms[i].names[j] != NULL; j++)
+      if (strcmp (folded, header_synonyms[i].names[j]) == 0)
+        return header_synonyms[i].role;
+  return LB_COLUMN_IGNORE;
+}
+
+static gboolean
+name_means_lower_is_better (const char *name)
+{
+  g_autofree char *folded = fold_header (name);
+
+  for (guint i = 0; i < G_N_ELEMENTS (lower_is_better_words); i++)
+    {
+      const char *word = lower_is_better_words[i];
+      gsize len = strlen (word);
+      gboolean ascii_word = g_ascii_isalpha (word[0]);
+
+      for (const char *hit = strstr (folded, word); hit != NULL; hit = strstr (hit + 1, word))
+        {
+          /* "wer" must not match "answer": ASCII words count only as whole words. */
+          if (!ascii_word
+              || ((hit == folded || !g_ascii_isalnum (hit[-1])) && !g_ascii_isalnum (hit[len])))
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* If @folded is "<base><stderr suffix>", returns the length of <base>, else 0. */
+static gsize
+stderr_base_length (const char *folded)
+{
+  gsize len = strlen (folded);
+
+  for (guint i = 0; i < G_N_ELEMENTS (stderr_suffixes); i++)
+    {
+      gsize slen = strlen (stderr_suffixes[i]);
+
+      if (len > slen && strcmp (folded + len - slen, stderr_suffixes[i]) == 0)
+        return len - slen;
+    }
+  return 0;
+}
+
+static LbColumnSpec *
+find_column (GPtrArray *columns,
+             guint      column)
+{
+  if (column == 0 || column > columns->len)
+    return NULL;
+  return g_ptr_array_index (columns, column - 1);
+}
+
+static const char *
+record_field (const LbCsvRecord *record,
+              guint              column)
+{
+  if (column == 0 || column > record->n_fields)
+    return "";
+  return record->fields[column - 1];
+}
+
+/* Looks at the header and the sample to propose roles, units and directions. */
+static void
+detect_plan (LbImporter *self)
+{
+  gboolean have_model = FALSE, have_benchmark = FALSE, have_score = FALSE;
+
+  for (guint i = 0; i < self->columns->len; i++)
+    {
+      LbColumnSpec *spec = g_ptr_array_index (self->columns, i);
+      g_autofree char *folded = fold_header (spec->header);
+      LbColumnRole role = role_from_header (folded);
+
+      spec->role_detected = TRUE;
+      spec->unit_detected = TRUE;
+      spec->direction_detected = TRUE;
+      spec->higher_is_better = !name_means_lower_is_better (spec->header);
+
+      if (role == LB_COLUMN_MODEL && have_model)
+        role = LB_COLUMN_IGNORE;
+      have_model |= role == LB_COLUMN_MODEL;
+      have_benchmark |= role == LB_COLUMN_BENCHMARK;
+      have_score |= role == LB_COLUMN_SCORE;
+      spec->role = role;
+    }
+
+  self->layout = (have_benchmark && have_score) ? LB_LAYOUT_LONG : LB_LAYOUT_WIDE;
+  self->layout_detected = TRUE;
+
+  /* Per column: how many sample cells are numbers, percentages, text. */
+  for (guint i = 0; i < self->columns->len; i++)
+    {
+      LbColumnSpec *spec = g_ptr_array_index (self->columns, i);
+      guint numbers = 0, percents = 0, texts = 0;
+
+      for (guint r = 0; r < self->preview->len; r++)
+        {
+          LbCsvRecord *record = g_ptr_array_index (self->preview, r);
+          LbValue value;
+
+          lb_value_parse (record_field (record, spec->column), self->dialect.decimal_separator, &value);
+          if (value.kind == LB_VALUE_NUMBER)
+            {
+              numbers++;
+              percents += value.percent;
+            }
+          else if (value.kind == LB_VALUE_TEXT)
+            {
+              texts++;
+            }
+        }
+
+      if (percents > 0 && percents * 2 >= numbers)
+        spec->unit = g_strdup ("%");
+
+      if (self->layout == LB_LAYOUT_WIDE && spec->role == LB_COLUMN_IGNORE)
+        {
+          if (!have_model && texts > numbers)
+            {
+              /* No column is called "model": the first column of names is. */
+              spec->role = LB_COLUMN_MODEL;
+              have_model = TRUE;
+            }
+          else if (numbers > 0 && numbers >= texts)
+            {
+              spec->role = LB_COLUMN_SCORE;
+            }
+        }
+      else if (self->layout == LB_LAYOUT_WIDE && spec->role == LB_COLUMN_SCORE
+               && numbers == 0 && texts > 0)
+        {
+          /* A column called "score" holding text is not a benchmark. */
+          spec->role = LB_COLUMN_IGNORE;
+        }
+    }
+
+  /* Wide layout: "MMLU stderr" belongs to "MMLU". */
+  if (self->layout == LB_LAYOUT_WIDE)
+    {
+      for (guint i = 0; i < self->columns->len; i++)
+        {
+          LbColumnSpec *spec = g_ptr_array_index (self->columns, i);
+          g_autofree char *folded = fold_header (spec->header);
+          gsize base = stderr_base_length (folded);
+
+          if (base == 0 || (spec->role != LB_COLUMN_SCORE && spec->role != LB_COLUMN_STDERR))
+            continue;
+          for (guint j = 0; j < self->columns->len; j++)
+            {
+              LbColumnSpec *other = g_ptr_array_index (self->columns, j);
+              g_autofree char *other_folded = fold_header (other->header);
+
+              if (other != spec && other->role == LB_COLUMN_SCORE
+                  && strlen (other_folded) == base
+                  && strncmp (other_folded, folded, base) == 0)
+                {
+                  spec->role = LB_COLUMN_STDERR;
+                  spec->stderr_of = other->column;
+                  break;
+                }
+            }
+          if (spec->role == LB_COLUMN_STDERR && spec->stderr_of == 0)
+            spec->role = LB_COLUMN_IGNORE;
+        }
+    }
+}
+
+static char *
+compute_signature (GPtrArray *columns)
+{
+  GString *sig = g_string_new ("v1");
+
+  for (guint i = 0; i < columns->len; i++)
+    {
+      LbColumnSpec *spec = g_ptr_array_index (columns, i);
+      g_autofree char *folded = fold_header (spec->header);
+
+      g_string_append_c (sig, '\x1f');
+      g_string_append (sig, folded);
+    }
+  return g_compute_checksum_for_string (G_CHECKSUM_SHA256, sig->str, sig->len);
+}
+
+static char *
+mapping_to_json (LbImporter *self)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "layout");
+  json_builder_add_string_value (builder, lb_layout_to_string (self->layout));
+  json_builder_set_member_name (builder, "columns");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < self->columns->len; i++)
+    {
+      LbColumnSpec *spec = g_ptr_array_index (self->columns, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "header");
+      json_builder_add_string_value (builder, spec->header);
+      json_builder_set_member_name (builder, "role");
+      json_builder_add_string_value (builder, lb_column_role_to_string (spec->role));
+      json_builder_set_member_name (builder, "unit");
+      if (spec->unit != NULL)
+        json_builder_add_string_value (builder, spec->unit);
+      else
+        json_builder_add_null_value (builder);
+      json_builder_set_member_name (builder, "higher_is_better");
+      json_builder_add_boolean_value (builder, spec->higher_is_better);
+      json_builder_set_member_name (builder, "stderr_of");
+      json_builder_add_int_value (builder, spec->stderr_of);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  return json_generator_to_data (generator, NULL);
+}
+
+static LbColumnRole
+role_from_string (const char *name)
+{
+  for (guint i = 0; i < LB_N_COLUMN_ROLES; i++)
+    if (g_strcmp0 (role_names[i], name) == 0)
+      return i;
+  return LB_COLUMN_IGNORE;
+}
+
+/* Applies a remembered mapping; ignores it unless it fits the columns exactly. */
+static gboolean
+apply_mapping (LbImporter *self,
+               const char *json)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *root;
+  JsonArray *columns;
+
+  if (!json_parser_load_from_data (parser, json, -1, NULL))
+    return FALSE;
+  if (!JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    return FALSE;
+  root = json_node_get_object (json_parser_get_root (parser));
+  if (!json_object_has_member (root, "columns")
+      || !JSON_NODE_HOLDS_ARRAY (json_object_get_member (root, "columns")))
+    return FALSE;
+  columns = json_object_get_array_member (root, "columns");
+  if (json_array_get_length (columns) != self->columns->len)
+    return FALSE;
+  for (guint i = 0; i < self->columns->len; i++)
+    if (!JSON_NODE_HOLDS_OBJECT (json_array_get_element (columns, i)))
+      return FALSE;
+
+  self->layout = g_strcmp0 (json_object_get_string_member_with_default (root, "layout", "wide"),
+                            "long") == 0 ? LB_LAYOUT_LONG : LB_LAYOUT_WIDE;
+  self->layout_detected = FALSE;
+  for (guint i = 0; i < self->columns->len; i++)
+    {
+      LbColumnSpec *spec = g_ptr_array_index (self->columns, i);
+      JsonObject *obj = json_array_get_object_element (columns, i);
+      const char *unit = NULL;
+      gint64 stderr_of;
+
+      if (json_object_has_member (obj, "unit") && !json_object_get_null_member (obj, "unit"))
+        unit = json_object_get_string_member_with_default (obj, "unit", NULL);
+      spec->role = role_from_string (json_object_get_string_member_with_default (obj, "role", "ignore"));
+      spec->role_detected = FALSE;
+      g_free (spec->unit);
+      spec->unit = g_strdup (unit);
+      spec->unit_detected = FALSE;
+      spec->higher_is_better = json_object_get_boolean_member_with_default (obj, "higher_is_better", TRUE);
+      spec->direction_detected = FALSE;
+      stderr_of = json_object_get_int_member_with_default (obj, "stderr_of", 0);
+      spec->stderr_of = (stderr_of > 0 && (guint64) stderr_of <= self->columns->len) ? (guint) stderr_of : 0;
+    }
+  return TRUE;
+}
+
+static void
+lb_importer_finalize (GObject *object)
+{
+  LbImporter *self = (LbImporter *) object;
+
+  g_clear_object (&self->file);
+  g_clear_pointer (&self->display_name, g_free);
+  g_clear_pointer (&self->options_encoding, g_free);
+  lb_csv_dialect_clear (&self->dialect);
+  g_clear_pointer (&self->columns, g_ptr_array_unref);
+  g_clear_pointer (&self->preview, g_ptr_array_unref);
+  g_clear_pointer (&self->signature, g_free);
+  g_clear_pointer (&self->encoding_warning, g_free);
+
+  G_OBJECT_CLASS (lb_importer_parent_class)->finalize (object);
+}
+
+static void
+lb_importer_class_init (LbImporterClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = lb_importer_finalize;
+}
+
+static void
+lb_importer_init (LbImporter *self)
+{
+  self->columns = g_ptr_array_new_with_free_func ((GDestroyNotify) column_spec_free);
+  self->preview = g_ptr_array_new_with_free_func ((GDestroyNotify) lb_csv_record_free);
+}
+
+static void
+copy_dialect (LbCsvDialect       *dst,
+              const LbCsvDialect *src)
+{
+  *dst = *src;
+  dst->encoding = g_strdup (src->encoding);
+  dst->encoding_reason = g_strdup (src->encoding_reason);
+  dst->sha256 = g_strdup (src->sha256);
+}
+
+LbImporter *
+lb_importer_new (GFile               *file,
+                 const LbCsvOptions  *options,
+                 LbStore             *store,
+                 GCancellable        *cancellable,
+                 GError             **error)
+{
+  g_autoptr(LbImporter) self = NULL;
+  g_autoptr(LbCsvReader) reader = NULL;
+  const LbCsvDialect *dialect;
+  gboolean have_header = FALSE;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (store == NULL || LB_IS_STORE (store), NULL);
+
+  self = g_object_new (LB_TYPE_IMPORTER, NULL);
+  self->file = g_object_ref (file);
+  self->display_name = g_file_get_basename (file);
+  if (options != NULL)
+    self->options = *options;
+  self->options_encoding = g_strdup (self->options.encoding);
+  self->options.encoding = self->options_encoding;
+
+  reader = lb_csv_reader_new (file, &self->options, cancellable, error);
+  if (reader == NULL)
+    return NULL;
+  dialect = lb_csv_reader_get_dialect (reader);
+
+  while (self->preview->len < PREVIEW_RECORDS)
+    {
+      g_autoptr(GError) local_error = NULL;
+      g_autoptr(LbCsvRecord) record = lb_csv_reader_next (reader, cancellable, &local_error);
+
+      if (record == NULL)
+        {
+          if (local_error != NULL)
+            {
+              g_propagate_error (error, g_steal_pointer (&local_error));
+              return NULL;
+            }
+          break;
+        }
+      if (record->record < dialect->header_record)
+        continue;
+      if (!have_header)
+        {
+          for (guint i = 0; i < record->n_fields; i++)
+            {
+              LbColumnSpec *spec = g_new0 (LbColumnSpec, 1);
+
+              spec->column = i + 1;
+              spec->header = clean_header (record->fields[i]);
+              if (spec->header[0] == '\0')
+                {
+                  g_autofree char *letter = lb_csv_column_name (i + 1);
+
+                  g_free (spec->header);
+                  /* Translators: a name for a column whose header cell is empty; %s is its letter */
+                  spec->header = g_strdup_printf (_("Column %s"), letter);
+                }
+              g_ptr_array_add (self->columns, spec);
+            }
+          have_header = TRUE;
+          continue;
+        }
+      if (record->n_fields == 0)
+        continue;
+      g_ptr_array_add (self->preview, g_steal_pointer (&record));
+    }
+
+  copy_dialect (&self->dialect, dialect);
+  self->encoding_warning = g_strdup (lb_csv_reader_get_encoding_warning (reader));
+
+  if (!have_header || self->columns->len == 0)
+    {
+      g_set_error (error, LB_CSV_ERROR, LB_CSV_ERROR_EMPTY,
+                   _("“%s” has no header row. The first row should name the columns (for example "
+                     "“Model”, then one column per benchmark)."),
+                   self->display_name);
+      return NULL;
+    }
+
+  self->signature = compute_signature (self->columns);
+  detect_plan (self);
+
+  if (store != NULL)
+    {
+      g_autoptr(GError) local_error = NULL;
+      g_autofree char *json = lb_store_get_mapping (store, self->signature, &local_error);
+
+      if (json != NULL)
+        self->mapping_remembered = apply_mapping (self, json);
+      else if (local_error != NULL)
+        g_debug ("No remembered mapping: %s", local_error->message);
+    }
+
+  return g_steal_pointer (&self);
+}
+
+GFile *
+lb_importer_get_file (LbImporter *self)
+{
+  g_return_val_if_fail (LB_IS_IMPORTER (self), NULL);
+  return self->file;
+}
+
+const LbCsvDialect *
+lb_importer_get_dialect (LbImporter *self)
+{
+  g_return_val_if_fail (LB_IS_IMPORTER (self), NULL);
+  return &self->dialect;
+}
+
+LbLayout
+lb_importer_get_layout (LbImporter *self)
+{
+  g_return_val_if_fail (LB_IS_IMPORTER (self), LB_LAYOUT_WIDE);
+  return self->layout;
+}
+
+gboolean
+lb_importer_get_layout_detected (LbImporter *self)
+{
+  g_return_val_if_fail (LB_IS_IMPORTER (self), FALSE);
+  return self->layout_detected;
+}
+
+void
+lb_importer_set_layout (LbImporter *self,
+                        LbLayout    layout)
+{
+  g_return_if_fail (LB_IS_IMPORTER (self));
+  self->layout = layout;
+  self->layout_detected = FALSE;
+}
+
+GPtrArray *
+lb_importer_get_columns (LbImporter *self)
+{
+  g_return_val_if_fail (LB_IS_IMPORTER (self), NULL);
+  return self->columns;
+}
+
+void
+lb_importer_set_column_role (LbImporter   *self,
+                             guint         column,
+                             LbColumnRole  role)
+{
+  LbColumnSpec *spec;
+
+  g_return_if_fail (LB_IS_IMPORTER (self));
+  g_return_if_fail (role < LB_N_COLUMN_ROLES);
+  spec = find_column (self->columns, column);
+  g_return_if_fail (spec != NULL);
+
+  /* One model column at a time. */
+  if (role == LB_COLUMN_MODEL)
+    for (guint i = 0; i < self->columns->len; i++)
+      {
+        LbColumnSpec *other = g_ptr_array_index (self->columns, i);
+
+        if (other != spec && other->role == LB_COLUMN_MODEL)
+          other->role = LB_COLUMN_IGNORE;
+      }
+  spec->role = role;
+  spec->role_detected = FALSE;
+}
+
+void
+lb_importer_set_column_unit (LbImporter *self,
+                             guint       column,
+                             const char *unit)
+{
+  LbColumnSpec *spec;
+
+  g_return_if_fail (LB_IS_IMPORTER (self));
+  spec = find_column (self->columns, column);
+  g_return_if_fail (spec != NULL);
+  g_free (spec->unit);
+  spec->unit = (unit != NULL && unit[0] != '\0') ? g_strdup (unit) : NULL;
+  spec->unit_detected = FALSE;
+}
+
+void
+lb_importer_set_column_direction (LbImporter *self,
+                                  guint       column,
+                                  gboolean    higher_is_better)
+{
+  LbColumnSpec *spec;
+
+  g_return_if_fail (LB_IS_IMPORTER (self));
+  spec = find_column (self->columns, column);
+  g_return_if_fail (spec != NULL);
+  spec->higher_is_better = !!higher_is_better;
+  spec->direction_detected = FALSE;
+}
+
+const char *
+lb_importer_get_signature (LbImporter *self)
+{
+  g_return_val_if_fail (LB_IS_IMPORTER (self), NULL);
+  return self->signature;
+}
+
+gboolean
+lb_importer_get_mapping_remembered (LbImporter *self)
+{
+  g_return_val_if_fail (LB_IS_IMPORTER (self), FALSE);
+  return self->mapping_remembered;
+}
+
+const char *
+lb_importer_get_encoding_warning (LbImporter *self)
+{
+  g_return_val_if_fail (LB_IS_IMPORTER (self), NULL);
+  return self->encoding_warning;
+}
+
+GPtrArray *
+lb_importer_get_preview (LbImporter *self)
+{
+  g_return_val_if_fail (LB_IS_IMPORTER (self), NULL);
+  return self->preview;
+}
+
+static LbColumnSpec *
+first_with_role (LbImporter   *self,
+                 LbColumnRole  role)
+{
+  for (guint i = 0; i < self->columns->len; i++)
+    {
+      LbColumnSpec *spec = g_ptr_array_index (self->columns, i);
+
+      if (spec->role == role)
+        return spec;
+    }
+  return NULL;
+}
+
+gboolean
+lb_importer_check (LbImporter  *self,
+                   GError     **error)
+{
+  g_autoptr(GHashTable) names = NULL;
+
+  g_return_val_if_fail (LB_IS_IMPORTER (self), FALSE);
+
+  if (first_with_role (self, LB_COLUMN_MODEL) == NULL)
+    {
+      g_set_error (error, LB_IMPORT_ERROR, LB_IMPORT_ERROR_NO_MODEL_COLUMN,
+                   _("No column says which model a row is about. Mark the column with the model "
+                     "names as “Model”."));
+      return FALSE;
+    }
+
+  if (self->layout == LB_LAYOUT_LONG)
+    {
+      if (first_with_role (self, LB_COLUMN_BENCHMARK) == NULL
+          || first_with_role (self, LB_COLUMN_SCORE) == NULL)
+        {
+          g_set_error (error, LB_IMPORT_ERROR, LB_IMPORT_ERROR_LAYOUT,
+                       _("A long table needs a column with the benchmark names and a column with "
+                         "the scores. Mark them, or choose the wide layout (one column per benchmark)."));
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  if (first_with_role (self, LB_COLUMN_SCORE) == NULL)
+    {
+      g_set_error (error, LB_IMPORT_ERROR, LB_IMPORT_ERROR_NO_SCORE_COLUMN,
+                   _("No column holds benchmark scores. Mark at least one column as “Benchmark score”."));
+      return FALSE;
+    }
+
+  /* Two score columns with the same name would merge into one benchmark. */
+  names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; i < self->columns->len; i++)
+    {
+      LbColumnSpec *spec = g_ptr_array_index (self->columns, i);
+      g_autofree char *folded = NULL;
+      gpointer other;
+
+      if (spec->role != LB_COLUMN_SCORE)
+        continue;
+      folded = fold_header (spec->header);
+      other = g_hash_table_lookup (names, folded);
+      if (other != NULL)
+        {
+          g_autofree char *a = lb_csv_column_name (GPOINTER_TO_UINT (other));
+          g_autofree char *b = lb_csv_column_name (spec->column);
+
+          g_set_error (error, LB_IMPORT_ERROR, LB_IMPORT_ERROR_DUPLICATE_HEADER,
+                       _("Columns %s and %s are both called “%s”. Rename one in the spreadsheet, "
+                         "or mark one as “Ignore”."),
+                       a, b, spec->header);
+          return FALSE;
+        }
+      g_hash_table_insert (names, g_steal_pointer (&folded), GUINT_TO_POINTER (spec->column));
+    }
+  return TRUE;
+}
+
+/* ---- running the import ---- */
+
+typedef struct {
+  LbImporter      *self;
+  LbStore         *store;
+  gint64           leaderboard_id;
+  gint64           import_id;
+  gboolean         dry_run;
+  GHashTable      *model_ids;      /* name → Entry* */
+  GHashTable      *benchmark_ids;  /* name → Entry* */
+  gint64           next_fake_id;   /* ids handed out in a dry run */
+  LbImportOutcome *outcome;
+} RunState;
+
+/* A model or benchmark met in this import. Benchmarks get dense indexes; a model keeps, per
+ * benchmark index, the row of its first value in this file (0: none yet), so a repeated row
+ * is caught with a few bytes per cell. */
+typedef struct {
+  gint64  id;
+  guint   index;
+  GArray *rows;
+} Entry;
+
+static void
+entry_free (Entry *entry)
+{
+  g_clear_pointer (&entry->rows, g_array_unref);
+  g_free (entry);
+}
+
+static Entry *
+remember_id (GHashTable *table,
+             const char *key,
+             gint64      id)
+{
+  Entry *entry = g_new0 (Entry, 1);
+
+  entry->id = id;
+  entry->index = g_hash_table_size (table);
+  g_hash_table_insert (table, g_strdup (key), entry);
+  return entry;
+}
+
+/* Known models and benchmarks, so a dry run counts what it would create and a real run
+ * asks the store once per name. */
+static gboolean
+preload_ids (RunState  *state,
+             GError   **error)
+{
+  g_autoptr(GPtrArray) models = lb_store_list_models (state->store, state->leaderboard_id, error);
+  g_autoptr(GPtrArray) benchmarks = NULL;
+
+  if (models == NULL)
+    return FALSE;
+  benchmarks = lb_store_list_benchmarks (state->store, state->leaderboard_id, error);
+  if (benchmarks == NULL)
+    return FALSE;
+  for (guint i = 0; i < models->len; i++)
+    {
+      LbModel *model = g_ptr_array_index (models, i);
+      remember_id (state->model_ids, model->name, model->id);
+    }
+  for (guint i = 0; i < benchmarks->len; i++)
+    {
+      LbBenchmark *benchmark = g_ptr_array_index (benchmarks, i);
+      remember_id (state->benchmark_ids, benchmark->name, benchmark->id);
+    }
+  return TRUE;
+}
+
+static void
+add_warning (RunState   *state,
+             guint       row,
+             guint       column,
+             const char *message)
+{
+  g_ptr_array_add (state->outcome->warnings, lb_warning_new (row, column, message));
+}
+
+static Entry *
+ensure_model (RunState           *state,
+              const char         *name,
+              const LbCsvRecord  *record,
+              GError            **error)
+{
+  LbImporter *self = state->self;
+  LbModel init = { 0 };
+  g_autoptr(GString) notes = NULL;
+  gboolean created = FALSE;
+  Entry *entry = g_hash_table_lookup (state->model_ids, name);
+  gint64 id;
+
+  if (entry != NULL)
+    return entry;
+
+  notes = g_string_new (NULL);
+  for (guint i = 0; i < self->columns->len; i++)
+    {
+      LbColumnSpec *c = g_ptr_array_index (self->columns, i);
+      const char *text = record_field (record, c->column);
+
+      if (text[0] == '\0')
+        continue;
+      switch (c->role)
+        {
+        case LB_COLUMN_VERSION:
+          init.version = (char *) text;
+          break;
+        case LB_COLUMN_PROVIDER:
+          init.provider = (char *) text;
+          break;
+        case LB_COLUMN_NOTES:
+        case LB_COLUMN_LICENSE:
+        case LB_COLUMN_PARAMETERS:
+          if (notes->len > 0)
+            g_string_append (notes, "; ");
+          if (c->role == LB_COLUMN_NOTES)
+            g_string_append (notes, text);
+          else
+            g_string_append_printf (notes, "%s: %s", c->header, text);
+          break;
+        case LB_COLUMN_IGNORE:
+        case LB_COLUMN_MODEL:
+        case LB_COLUMN_DATE:
+        case LB_COLUMN_SCORE:
+        case LB_COLUMN_STDERR:
+        case LB_COLUMN_BENCHMARK:
+        case LB_N_COLUMN_ROLES:
+        default:
+          break;
+        }
+    }
+  if (notes->len > 0)
+    init.notes = notes->str;
+
+  if (state->dry_run)
+    {
+      id = --state->next_fake_id;
+      created = TRUE;
+    }
+  else
+    {
+      id = lb_store_ensure_model (state->store, state->leaderboard_id, name, &init, &created, error);
+      if (id == 0)
+        return NULL;
+    }
+  state->outcome->models_created += created;
+  return remember_id (state->model_ids, name, id);
+}
+
+static Entry *
+ensure_benchmark (RunState            *state,
+                  const char          *name,
+                  const LbColumnSpec  *spec,
+                  int                  position,
+                  GError             **error)
+{
+  LbBenchmark init = { 0 };
+  gboolean created = FALSE;
+  Entry *entry = g_hash_table_lookup (state->benchmark_ids, name);
+  gint64 id;
+
+  if (entry != NULL)
+    return entry;
+
+  init.name = (char *) name;
+  init.unit = spec->unit;
+  /* In a long table the direction comes from each benchmark's name. */
+  init.higher_is_better = state->self->layout == LB_LAYOUT_LONG
+    ? !name_means_lower_is_better (name)
+    : spec->higher_is_better;
+  init.direction_confirmed = state->self->layout == LB_LAYOUT_WIDE && !spec->direction_detected;
+  init.position = position;
+
+  if (state->dry_run)
+    {
+      id = --state->next_fake_id;
+      created = TRUE;
+    }
+  else
+    {
+      id = lb_store_ensure_benchmark (state->store, state->leaderboard_id, name, &init, &created, error);
+      if (id == 0)
+        return NULL;
+    }
+  state->outcome->benchmarks_created += created;
+  return remember_id (state->benchmark_ids, name, id);
+}
+
+/* The message for a cell that holds no number. */
+static char *
+describe_cell (RunState          *state,
+               const LbCsvRecord *record,
+               guint              column,
+               const char        *text)
+{
+  g_autofree char *letter = lb_csv_column_name (column);
+  LbColumnSpec *spec = find_column (state->self->columns, column);
+
+  /* Translators: where a cell is: "row 12, column C (JMMLU)" */
+  return g_strdup_printf (_("row %u, column %s (%s)"), record->record, letter,
+                          spec != NULL ? spec->header : "");
+}
+
+/* Stores one score cell: a result, or a gap with its reason. */
+static gboolean
+store_cell (RunState           *state,
+            const LbCsvRecord  *record,
+            Entry              *model,
+            const char         *model_name,
+            Entry              *benchmark,
+            const char         *benchmark_name,
+            guint               score_column,
+            guint               stderr_column,
+            const char         *evaluated_at,
+            const char         *model_version,
+            GError            **error)
+{
+  LbImporter *self = state->self;
+  const char *text = record_field (record, score_column);
+  gint64 model_id = model->id, benchmark_id = benchmark->id;
+  guint first_row = 0;
+  LbValue value;
+
+  if (model->rows != NULL && benchmark->index < model->rows->len)
+    first_row = g_array_index (model->rows, guint, benchmark->index);
+  if (first_row != 0)
+    {
+      g_autofree char *where = describe_cell (state, record, score_column, text);
+      g_autofree char *message = NULL;
+
+      if (text[0] == '\0')
+        return TRUE;
+      message = g_strdup_printf (_("%s: “%s” already has a %s score in row %u; this value (%s) was "
+                                   "not imported. Remove the duplicate row in the spreadsheet."),
+                                 where, model_name, benchmark_name, first_row, text);
+      add_warning (state, record->record, score_column, message);
+      return TRUE;
+    }
+
+  lb_value_parse (text, self->dialect.decimal_separator, &value);
+
+  if (value.kind == LB_VALUE_NUMBER)
+    {
+      LbResult result = { 0 };
+
+      result.leaderboard_id = state->leaderboard_id;
+      result.model_id = model_id;
+      result.benchmark_id = benchmark_id;
+      result.score = value.number;
+      result.raw = (char *) text;
+      result.evaluated_at = (char *) evaluated_at;
+      result.model_version = (char *) model_version;
+      result.current = TRUE;
+      result.import_id = state->import_id;
+      result.source_row = record->record;
+      result.source_column = score_column;
+
+      if (stderr_column != 0)
+        {
+          const char *stext = record_field (record, stderr_column);
+          LbValue svalue;
+
+          lb_value_parse (stext, self->dialect.decimal_separator, &svalue);
+          if (svalue.kind == LB_VALUE_NUMBER && svalue.number >= 0)
+            {
+              result.has_stderr = TRUE;
+              result.stderr_value = svalue.number;
+            }
+          else if (stext[0] != '\0')
+            {
+              g_autofree char *where = describe_cell (state, record, stderr_column, stext);
+              g_autofree char *message = g_strdup_printf (_("%s: the standard error “%s” is not a "
+                                                            "positive number and was left out."),
+                                                          where, stext);
+              add_warning (state, record->record, stderr_column, message);
+            }
+        }
+
+      if (!state->dry_run && lb_store_add_result (state->store, &result, error) == 0)
+        return FALSE;
+      state->outcome->results++;
+      if (model->rows == NULL)
+        model->rows = g_array_new (FALSE, TRUE, sizeof (guint));
+      if (model->rows->len <= benchmark->index)
+        g_array_set_size (model->rows, benchmark->index + 1);
+      g_array_index (model->rows, guint, benchmark->index) = record->record;
+    }
+  else
+    {
+      g_autofree char *where = describe_cell (state, record, score_column, text);
+      g_autofree char *message = NULL;
+      LbGap gap = { 0 };
+
+      if (value.kind == LB_VALUE_TEXT)
+        message = g_strdup_printf (_("%s: “%s” is not a number, so %s has no %s score. %s"),
+                                   where, text, model_name, benchmark_name,
+                                   value.formula_like
+                                     ? _("It looks like a formula; it was kept as text and not calculated.")
+                                     : _("Correct the cell if a score was meant."));
+      else
+        message = g_strdup_printf (_("%s: %s has no %s score. %s"),
+                                   where, model_name, benchmark_name, _(value.reason));
+      add_warning (state, record->record, score_column, message);
+
+      gap.leaderboard_id = state->leaderboard_id;
+      gap.model_id = model_id;
+      gap.benchmark_id = benchmark_id;
+      gap.import_id = state->import_id;
+      gap.source_row = record->record;
+      gap.source_column = score_column;
+      gap.raw = (char *) text;
+      gap.reason = (char *) (value.reason != NULL ? value.reason : N_("The cell is not a number."));
+      if (!state->dry_run && lb_store_add_gap (state->store, &gap, error) == 0)
+        return FALSE;
+      state->outcome->gaps++;
+    }
+  return TRUE;
+}
+
+static char *
+row_date (RunState          *state,
+          const LbCsvRecord *record,
+          LbColumnSpec      *date_spec)
+{
+  const char *text;
+  GDate date;
+
+  if (date_spec == NULL)
+    return NULL;
+  text = record_field (record, date_spec->column);
+  if (text[0] == '\0')
+    return NULL;
+  if (lb_date_parse (text, &date))
+    return lb_date_to_iso (&date);
+  else
+    {
+      g_autofree char *where = describe_cell (state, record, date_spec->column, text);
+      g_autofree char *message = g_strdup_printf (_("%s: “%s” is not a date we can read (write it "
+                                                    "as 2024/5/1 or 2024-05-01); the evaluation "
+                                                    "date was left empty."),
+                                                  where, text);
+      add_warning (state, record->record, date_spec->column, message);
+      return NULL;
+    }
+}
+
+static gboolean
+import_record (RunState           *state,
+               const LbCsvRecord  *record,
+               GError            **error)
+{
+  LbImporter *self = state->self;
+  LbColumnSpec *model_spec = first_with_role (self, LB_COLUMN_MODEL);
+  LbColumnSpec *version_spec = first_with_role (self, LB_COLUMN_VERSION);
+  g_autofree char *model_name = g_strstrip (g_strdup (record_field (record, model_spec->column)));
+  g_autofree char *date = NULL;
+  const char *version;
+  Entry *model;
+
+  if (model_name[0] == '\0')
+    {
+      g_autofree char *letter = lb_csv_column_name (model_spec->column);
+      g_autofree char *message = g_strdup_printf (_("row %u: the model name in column %s is empty, "
+                                                    "so the row was skipped."),
+                                                  record->record, letter);
+      add_warning (state, record->record, model_spec->column, message);
+      return TRUE;
+    }
+
+  model = ensure_model (state, model_name, record, error);
+  if (model == NULL)
+    return FALSE;
+  date = row_date (state, record, first_with_role (self, LB_COLUMN_DATE));
+  version = version_spec != NULL ? record_field (record, version_spec->column) : "";
+  if (version[0] == '\0')
+    version = NULL;
+
+  if (self->layout == LB_LAYOUT_LONG)
+    {
+      LbColumnSpec *bench_spec = first_with_role (self, LB_COLUMN_BENCHMARK);
+      LbColumnSpec *score_spec = first_with_role (self, LB_COLUMN_SCORE);
+      LbColumnSpec *stderr_spec = first_with_role (self, LB_COLUMN_STDERR);
+      g_autofree char *bench_name = g_strstrip (g_strdup (record_field (record, bench_spec->column)));
+      Entry *benchmark;
+
+      if (bench_name[0] == '\0')
+        {
+          g_autofree char *letter = lb_csv_column_name (bench_spec->column);
+          g_autofree char *message = g_strdup_printf (_("row %u: the benchmark name in column %s is "
+                                                        "empty, so the row was skipped."),
+                                                      record->record, letter);
+          add_warning (state, record->record, bench_spec->column, message);
+          return TRUE;
+        }
+      benchmark = ensure_benchmark (state, bench_name, score_spec,
+                                    g_hash_table_size (state->benchmark_ids), error);
+      if (benchmark == NULL)
+        return FALSE;
+      return store_cell (state, record, model, model_name, benchmark, bench_name,
+                         score_spec->column, stderr_spec != NULL ? stderr_spec->column : 0,
+                         date, version, error);
+    }
+
+  for (guint i = 0; i < self->columns->len; i++)
+    {
+      LbColumnSpec *spec = g_ptr_array_index (self->columns, i);
+      guint stderr_column = 0;
+      Entry *benchmark;
+
+      if (spec->role != LB_COLUMN_SCORE)
+        continue;
+      for (guint j = 0; j < self->columns->len; j++)
+        {
+          LbColumnSpec *other = g_ptr_array_index (self->columns, j);
+
+          if (other->role == LB_COLUMN_STDERR && other->stderr_of == spec->column)
+            stderr_column = other->column;
+        }
+      benchmark = ensure_benchmark (state, spec->header, spec, (int) i, error);
+      if (benchmark == NULL)
+        return FALSE;
+      if (!store_cell (state, record, model, model_name, benchmark, spec->header,
+                       spec->column, stderr_column, date, version, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static char *
+file_sha256 (GFile         *file,
+             guint64       *size,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  g_autoptr(GFileInputStream) stream = g_file_read (file, cancellable, error);
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autofree guchar *buffer = g_malloc (1 << 16);
+  gssize n;
+
+  *size = 0;
+  if (stream == NULL)
+    return NULL;
+  while ((n = g_input_stream_read (G_INPUT_STREAM (stream), buffer, 1 << 16, cancellable, error)) > 0)
+    {
+      g_checksum_update (checksum, buffer, n);
+      *size += n;
+    }
+  if (n < 0)
+    return NULL;
+  return g_strdup (g_checksum_get_string (checksum));
+}
+
+static const char *
+delimiter_string (gunichar delimiter)
+{
+  switch (delimiter)
+    {
+    case ';':
+      return ";";
+    case '\t':
+      return "\t";
+    case '|':
+      return "|";
+    default:
+      return ",";
+    }
+}
+
+gboolean
+lb_importer_run (LbImporter        *self,
+                 LbStore           *store,
+                 const char        *leaderboard_name,
+                 LbImportFlags      flags,
+                 LbImportProgress   progress,
+                 gpointer           progress_data,
+                 GCancellable      *cancellable,
+                 LbImportOutcome   *outcome,
+                 GError           **error)
+{
+  g_autoptr(LbCsvReader) reader = NULL;
+  g_autoptr(GHashTable) model_ids = NULL;
+  g_autoptr(GHashTable) benchmark_ids = NULL;
+  g_autoptr(LbLeaderboard) leaderboard = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *sha256 = NULL;
+  g_autofree char *now = NULL;
+  g_autofree char *path = NULL;
+  LbImport import = { 0 };
+  RunState state = { 0 };
+  guint64 size = 0;
+  guint since_progress = 0;
+  gboolean in_transaction = FALSE;
+
+  g_return_val_if_fail (LB_IS_IMPORTER (self), FALSE);
+  g_return_val_if_fail (LB_IS_STORE (store), FALSE);
+  g_return_val_if_fail (leaderboard_name != NULL && leaderboard_name[0] != '\0', FALSE);
+  g_return_val_if_fail (outcome != NULL, FALSE);
+
+  memset (outcome, 0, sizeof *outcome);
+  outcome->warnings = g_ptr_array_new_with_free_func ((GDestroyNotify) lb_warning_free);
+
+  if (!lb_importer_check (self, error))
+    return FALSE;
+
+  sha256 = file_sha256 (self->file, &size, cancellable, error);
+  if (sha256 == NULL)
+    goto fail;
+
+  leaderboard = lb_store_find_leaderboard (store, leaderboard_name, &local_error);
+  if (leaderboard == NULL && !g_error_matches (local_error, LB_STORE_ERROR, LB_STORE_ERROR_NOT_FOUND))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  g_clear_error (&local_error);
+
+  if (leaderboard != NULL && !(flags & LB_IMPORT_FLAGS_FORCE))
+    {
+      gint64 previous = lb_store_find_import_by_sha256 (store, leaderboard->id, sha256, &local_error);
+
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      if (previous != 0)
+        {
+          g_autoptr(LbImport) earlier = lb_store_get_import (store, previous, NULL);
+
+          g_set_error (error, LB_IMPORT_ERROR, LB_IMPORT_ERROR_DUPLICATE_FILE,
+                       _("“%s” was already imported into “%s” on %s (the same bytes). Nothing was "
+                         "imported. To import it again anyway, use --force."),
+                       self->display_name, leaderboard_name,
+                       earlier != NULL && earlier->imported_at != NULL ? earlier->imported_at : "?");
+          return FALSE;
+        }
+    }
+
+  /* The second reader sees the same bytes with the same choices, so it detects the same. */
+  reader = lb_csv_reader_new (self->file, &self->options, cancellable, error);
+  if (reader == NULL)
+    goto fail;
+
+  model_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) entry_free);
+  benchmark_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) entry_free);
+  state.self = self;
+  state.store = store;
+  state.dry_run = (flags & LB_IMPORT_FLAGS_DRY_RUN) != 0;
+  state.model_ids = model_ids;
+  state.benchmark_ids = benchmark_ids;
+  state.outcome = outcome;
+
+  if (!state.dry_run)
+    {
+      if (!lb_store_begin (store, error))
+        return FALSE;
+      in_transaction = TRUE;
+    }
+
+  if (leaderboard != NULL)
+    {
+      state.leaderboard_id = leaderboard->id;
+      if (!preload_ids (&state, error))
+        goto fail;
+    }
+  else if (!state.dry_run)
+    {
+      state.leaderboard_id = lb_store_create_leaderboard (store, leaderboard_name, error);
+      if (state.leaderboard_id == 0)
+        goto fail;
+      outcome->leaderboard_created = TRUE;
+    }
+  else
+    {
+      outcome->leaderboard_created = TRUE;
+    }
+  outcome->leaderboard_id = state.leaderboard_id;
+
+  path = g_file_get_path (self->file);
+  now = lb_now_iso8601 ();
+  import.leaderboard_id = state.leaderboard_id;
+  import.file_name = self->display_name;
+  import.file_path = path;
+  import.sha256 = sha256;
+  import.size_bytes = size;
+  import.encoding = self->dialect.encoding;
+  import.delimiter = (char *) delimiter_string (self->dialect.delimiter);
+  import.layout = (char *) lb_layout_to_string (self->layout);
+  import.header_row = self->dialect.header_record;
+  import.imported_at = now;
+  import.imported_by = (char *) lb_store_get_user (store);
+  import.status = LB_IMPORT_COMPLETE;
+  import.warnings = outcome->warnings;
+
+  if (!state.dry_run)
+    {
+      state.import_id = lb_store_add_import (store, &import, error);
+      if (state.import_id == 0)
+        goto fail;
+      outcome->import_id = state.import_id;
+    }
+
+  for (;;)
+    {
+      g_autoptr(LbCsvRecord) record = NULL;
+
+      if (since_progress == 0 && g_cancellable_is_cancelled (cancellable))
+        {
+          g_set_error (error, LB_IMPORT_ERROR, LB_IMPORT_ERROR_CANCELLED,
+                       _("The import of “%s” was cancelled. Nothing was imported."),
+                       self->display_name);
+          goto fail;
+        }
+      record = lb_csv_reader_next (reader, cancellable, &local_error);
+
+      if (record == NULL)
+        {
+          if (local_error != NULL)
+            {
+              g_propagate_error (error, g_steal_pointer (&local_error));
+              goto fail;
+            }
+          break;
+        }
+      if (record->record <= self->dialect.header_record || record->n_fields == 0)
+        continue;
+
+      outcome->records++;
+      if (!import_record (&state, record, error))
+        goto fail;
+
+      if (++since_progress >= PROGRESS_EVERY)
+        {
+          since_progress = 0;
+          if (progress != NULL)
+            progress (lb_csv_reader_get_progress (reader), progress_data);
+        }
+    }
+
+  if (outcome->results == 0)
+    {
+      g_set_error (error, LB_IMPORT_ERROR, LB_IMPORT_ERROR_NO_RESULTS,
+                   _("“%s” holds no scores: none of its %u data rows has a number in a benchmark "
+                     "column. Nothing was imported. Check that the right columns are marked as "
+                     "benchmark scores."),
+                   self->display_name, outcome->records);
+      goto fail;
+    }
+
+  if (lb_csv_reader_get_encoding_warning (reader) != NULL)
+    add_warning (&state, 0, 0, lb_csv_reader_get_encoding_warning (reader));
+
+  if (!state.dry_run)
+    {
+      if (!lb_store_add_import_warnings (store, state.import_id, outcome->warnings, error))
+        goto fail;
+      if (g_strcmp0 (lb_csv_reader_get_dialect (reader)->encoding, self->dialect.encoding) != 0
+          && !lb_store_set_import_encoding (store, state.import_id,
+                                            lb_csv_reader_get_dialect (reader)->encoding, error))
+        goto fail;
+      if (!lb_store_finish_import (store, state.import_id, outcome->records, outcome->results, error))
+        goto fail;
+      {
+        g_autofree char *json = mapping_to_json (self);
+
+        if (!lb_store_set_mapping (store, self->signature, json, error))
+          goto fail;
+      }
+      if (!lb_store_commit (store, error))
+        goto fail;
+    }
+
+  if (progress != NULL)
+    progress (1.0, progress_data);
+  return TRUE;
+
+fail:
+  if (in_transaction)
+    lb_store_rollback (store);
+  if (error != NULL && g_error_matches (*error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_clear_error (error);
+      g_set_error (error, LB_IMPORT_ERROR, LB_IMPORT_ERROR_CANCELLED,
+                   _("The import of “%s” was cancelled. Nothing was imported."),
+                   self->display_name);
+    }
+  outcome->import_id = 0;
+  if (outcome->leaderboard_created)
+    outcome->leaderboard_id = 0;
+  return FALSE;
+}
+
+/* ---- in a worker thread ---- */
+
+typedef struct {
+  char             *db_path;
+  char             *leaderboard_name;
+  LbImportFlags     flags;
+  LbImportProgress  progress;
+  gpointer          progress_data;
+  GMainContext     *context;
+  LbImportOutcome   outcome;
+  double            fraction;    /* last reported, guarded by the main context */
+} RunData;
+
+static void
+run_data_free (RunData *data)
+{
+  g_free (data->db_path);
+  g_free (data->leaderboard_name);
+  g_main_context_unref (data->context);
+  lb_import_outcome_clear (&data->outcome);
+  g_free (data);
+}
+
+typedef struct {
+  LbImportProgress progress;
+  gpointer         progress_data;
+  double           fraction;
+} ProgressIdle;
+
+static gboolean
+progress_idle_cb (gpointer user_data)
+{
+  ProgressIdle *idle = user_data;
+
+  idle->progress (idle->fraction, idle->progress_data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+thread_progress_cb (double   fraction,
+                    gpointer user_data)
+{
+  RunData *data = user_data;
+  ProgressIdle *idle;
+
+  if (data->progress == NULL)
+    return;
+  idle = g_new0 (ProgressIdle, 1);
+  idle->progress = data->progress;
+  idle->progress_data = data->progress_data;
+  idle->fraction = fraction;
+  g_main_context_invoke_full (data->context, G_PRIORITY_DEFAULT, progress_idle_cb, idle, g_free);
+}
+
+static void
+run_thread (GTask        *task,
+            gpointer      source_object,
+            gpointer      task_data,
+            GCancellable *cancellable)
+{
+  LbImporter *self = source_object;
+  RunData *data = task_data;
+  g_autoptr(LbStore) store = NULL;
+  GError *error = NULL;
+
+  store = lb_store_open (data->db_path, &error);
+  if (store == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  if (!lb_importer_run (self, store, data->leaderboard_name, data->flags,
+                        thread_progress_cb, data, cancellable, &data->outcome, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_return_boolean (task, TRUE);
+}
+
+void
+lb_importer_run_async (LbImporter          *self,
+                       const char          *db_path,
+                       const char          *leaderboard_name,
+                       LbImportFlags        flags,
+                       LbImportProgress     progress,
+                       gpointer             progress_data,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  RunData *data;
+
+  g_return_if_fail (LB_IS_IMPORTER (self));
+  g_return_if_fail (db_path != NULL);
+  g_return_if_fail (leaderboard_name != NULL);
+
+  data = g_new0 (RunData, 1);
+  data->db_path = g_strdup (db_path);
+  data->leaderboard_name = g_strdup (leaderboard_name);
+  data->flags = flags;
+  data->progress = progress;
+  data->progress_data = progress_data;
+  data->context = g_main_context_ref_thread_default ();
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, lb_importer_run_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) run_data_free);
+  g_task_run_in_thread (task, run_thread);
+}
+
+gboolean
+lb_importer_run_finish (LbImporter       *self,
+                        GAsyncResult     *result,
+                        LbImportOutcome  *outcome,
+                        GError          **error)
+{
+  RunData *data;
+
+  g_return_val_if_fail (LB_IS_IMPORTER (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  data = g_task_get_task_data (G_TASK (result));
+  if (outcome != NULL)
+    {
+      *outcome = data->outcome;
+      memset (&data->outcome, 0, sizeof data->outcome);
+    }
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+const char *
+lb_column_role_to_string (LbColumnRole role)
+{
+  g_return_val_if_fail (role < LB_N_COLUMN_ROLES, NULL);
+  return role_names[role];
+}
+
+const char *
+lb_column_role_label (LbColumnRole role)
+{
+  g_return_val_if_fail (role < LB_N_COLUMN_ROLES, NULL);
+  return _(role_labels[role]);
+}
+
+const char *
+lb_layout_to_string (LbLayout layout)
+{
+  return layout == LB_LAYOUT_LONG ? "long" : "wide";
+}

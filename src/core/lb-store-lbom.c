@@ -1,0 +1,118 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* lb-store-lbom.c: the few raw writes an LBOM import needs to restore a leaderboard faithfully */
+
+#define G_LOG_DOMAIN "lb-store"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "lb-store-private.h"
+
+static gboolean
+check_changed (LbStore     *self,
+               const char  *message_format,
+               gint64       id,
+               GError     **error)
+{
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error (error, LB_STORE_ERROR, LB_STORE_ERROR_NOT_FOUND, message_format, id);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+lb_store_restore_leaderboard_times (LbStore     *self,
+                                    gint64       id,
+                                    const char  *created_at,
+                                    const char  *updated_at,
+                                    GError     **error)
+{
+  g_autoptr(LbStmt) stmt = NULL;
+
+  g_return_val_if_fail (LB_IS_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  stmt = lb_store_prepare (self,
+                           "UPDATE leaderboards SET created_at = coalesce (?1, created_at),"
+                           "  updated_at = coalesce (?2, updated_at) WHERE id = ?3",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  lb_bind_text (stmt, 1, created_at);
+  lb_bind_text (stmt, 2, updated_at);
+  sqlite3_bind_int64 (stmt, 3, id);
+  if (!lb_store_step_done (self, stmt, error) ||
+      !check_changed (self, _("There is no leaderboard with the id %" G_GINT64_FORMAT "."),
+                      id, error))
+    return FALSE;
+  lb_store_note_changed (self, id);
+  return TRUE;
+}
+
+gboolean
+lb_store_restore_import (LbStore     *self,
+                         gint64       id,
+                         const char  *imported_at,
+                         const char  *imported_by,
+                         GError     **error)
+{
+  g_autoptr(LbStmt) stmt = NULL;
+
+  g_return_val_if_fail (LB_IS_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  stmt = lb_store_prepare (self,
+                           "UPDATE imports SET imported_at = coalesce (?1, imported_at),"
+                           "  imported_by = ?2 WHERE id = ?3",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  lb_bind_text (stmt, 1, imported_at);
+  lb_bind_text (stmt, 2, imported_by);
+  sqlite3_bind_int64 (stmt, 3, id);
+  return lb_store_step_done (self, stmt, error) &&
+         check_changed (self, _("There is no import with the id %" G_GINT64_FORMAT "."), id, error);
+}
+
+gboolean
+lb_store_restore_result_current (LbStore   *self,
+                                 gint64     id,
+                                 gboolean   current,
+                                 GError   **error)
+{
+  g_autoptr(LbStmt) stmt = NULL;
+
+  g_return_val_if_fail (LB_IS_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  stmt = lb_store_prepare (self, "UPDATE results SET current = ?1 WHERE id = ?2", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int (stmt, 1, current != FALSE);
+  sqlite3_bind_int64 (stmt, 2, id);
+  return lb_store_step_done (self, stmt, error) &&
+         check_changed (self, _("There is no result with the id %" G_GINT64_FORMAT "."), id, error);
+}
+
+gboolean
+lb_store_restore_review_reviewer (LbStore     *self,
+                                  gint64       id,
+                                  const char  *reviewer,
+                                  GError     **error)
+{
+  g_autoptr(LbStmt) stmt = NULL;
+
+  g_return_val_if_fail (LB_IS_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  stmt = lb_store_prepare (self, "UPDATE reviews SET reviewer = ?1 WHERE id = ?2", error);
+  if (stmt == NULL)
+    return FALSE;
+  lb_bind_text (stmt, 1, reviewer);
+  sqlite3_bind_int64 (stmt, 2, id);
+  return lb_store_step_done (self, stmt, error) &&
+         check_changed (self, _("There is no review with the id %" G_GINT64_FORMAT "."), id, error);
+}

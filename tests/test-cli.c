@@ -1,0 +1,365 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* End-to-end tests of leaderboard-cli on files written as Excel writes them. */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include <gio/gio.h>
+
+typedef struct {
+  char *dir;
+  char *db;
+} Fixture;
+
+typedef struct {
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+static char *
+data_path (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", "import", name, NULL);
+}
+
+/* Runs leaderboard-cli --db <fixture db> ARGS… */
+static void
+cli (Fixture    *fixture,
+     Run        *run,
+     const char *first,
+     ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  const char *exe = g_getenv ("LEADERBOARD_CLI");
+  int wait_status = 0;
+  va_list args;
+
+  g_assert_nonnull (exe);
+  g_ptr_array_add (argv, (char *) exe);
+  g_ptr_array_add (argv, (char *) "--db");
+  g_ptr_array_add (argv, fixture->db);
+  va_start (args, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  memset (run, 0, sizeof *run);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                               &run->out, &run->err, &wait_status, &error));
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  run->status = WEXITSTATUS (wait_status);
+}
+
+static char *
+file_sha256 (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("lb-cli-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->db = g_build_filename (fixture->dir, "test.db", NULL);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GFile) dir = g_file_new_for_path (fixture->dir);
+  g_autoptr(GFileEnumerator) children = g_file_enumerate_children (dir, G_FILE_ATTRIBUTE_STANDARD_NAME,
+                                                                   G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  GFileInfo *info;
+
+  while (children != NULL && (info = g_file_enumerator_next_file (children, NULL, NULL)) != NULL)
+    {
+      g_autoptr(GFile) child = g_file_get_child (dir, g_file_info_get_name (info));
+
+      g_file_delete (child, NULL, NULL);
+      g_object_unref (info);
+    }
+  g_rmdir (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->db);
+}
+
+static void
+test_import_show_list (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *path = data_path ("wide-cp932.csv");
+  g_auto(Run) run = { 0 };
+
+  cli (fixture, &run, "import", path, "--leaderboard", "Vendors", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "CP932"));
+  g_assert_nonnull (strstr (run.out, "comma"));
+  g_assert_nonnull (strstr (run.out, "wide"));
+  g_assert_nonnull (strstr (run.out, "Imported 9 results from 4 rows into “Vendors”."));
+  g_assert_nonnull (strstr (run.out, "row 4, column F (MT-bench)"));
+  run_clear (&run);
+
+  cli (fixture, &run, "list", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "Vendors\t4 models, 3 benchmarks, 9 results"));
+  run_clear (&run);
+
+  cli (fixture, &run, "show", "Vendors", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "↓ レイテンシ(ms)"));
+  g_assert_nonnull (strstr (run.out, "↑ JMMLU (%)"));
+  g_assert_nonnull (strstr (run.out, "GPT-4o, version 2024-08-06, by OpenAI"));
+  g_assert_nonnull (strstr (run.out, "wide-cp932.csv"));
+}
+
+static void
+test_import_twice_refused_unchanged (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  g_autofree char *path = data_path ("long.csv");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_auto(Run) run = { 0 };
+
+  cli (fixture, &run, "import", path, "--leaderboard", "Public", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+
+  before = file_sha256 (fixture->db);
+  cli (fixture, &run, "import", path, "--leaderboard", "Public", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "already imported"));
+  after = file_sha256 (fixture->db);
+  g_assert_cmpstr (before, ==, after);
+  run_clear (&run);
+
+  cli (fixture, &run, "import", path, "--leaderboard", "Public", "--force", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+}
+
+static void
+test_import_dry_run (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *path = data_path ("wide-utf8-bom.csv");
+  g_auto(Run) run = { 0 };
+
+  cli (fixture, &run, "import", path, "--leaderboard", "Vendors", "--dry-run", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "UTF-8-BOM"));
+  g_assert_nonnull (strstr (run.out, "would import 9 results"));
+  run_clear (&run);
+
+  cli (fixture, &run, "show", "Vendors", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "No leaderboard named “Vendors”"));
+}
+
+static void
+test_bad_files (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autofree char *good = data_path ("long.csv");
+  g_autofree char *no_scores = data_path ("no-scores.csv");
+  g_autofree char *xlsx = g_build_filename (fixture->dir, "scores.csv", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_auto(Run) run = { 0 };
+  static const char zip[] = "PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00[Content_Types].xml";
+
+  cli (fixture, &run, "import", good, "--leaderboard", "Public", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+  before = file_sha256 (fixture->db);
+
+  /* An Excel workbook renamed .csv */
+  g_assert_true (g_file_set_contents (xlsx, zip, sizeof zip - 1, NULL));
+  cli (fixture, &run, "import", xlsx, "--leaderboard", "Public", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "scores.csv"));
+  g_assert_nonnull (strstr (run.err, "xlsx"));
+  run_clear (&run);
+
+  cli (fixture, &run, "import", no_scores, "--leaderboard", "Public", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "Benchmark score"));
+  run_clear (&run);
+
+  cli (fixture, &run, "import", "/nonexistent/file.csv", "--leaderboard", "Public", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "file.csv"));
+  run_clear (&run);
+
+  after = file_sha256 (fixture->db);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_set_record (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *path = data_path ("long.csv");
+  g_auto(Run) run = { 0 };
+
+  cli (fixture, &run, "import", path, "--leaderboard", "Public", NULL);
+  run_clear (&run);
+
+  cli (fixture, &run, "set", "Public", "--purpose", "Pick the model for the support chatbot",
+       "--owner", "Sato Hanako", "--cadence-days", "30", "--pattern", "P1",
+       "--procedure", "Copy the vendor numbers.\nCheck the dates.", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "Set 5 fields of “Public”."));
+  run_clear (&run);
+
+  /* One bad value: nothing of the command is written. */
+  cli (fixture, &run, "set", "Public", "--owner", "Somebody Else", "--pattern", "P9", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "Nothing was changed"));
+  run_clear (&run);
+
+  cli (fixture, &run, "show", "Public", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "Pick the model for the support chatbot"));
+  g_assert_nonnull (strstr (run.out, "Sato Hanako"));
+  g_assert_null (strstr (run.out, "Somebody Else"));
+  g_assert_nonnull (strstr (run.out, "every 30 days"));
+  g_assert_nonnull (strstr (run.out, "P1 External Evaluation Integration"));
+  g_assert_nonnull (strstr (run.out, "Check the dates."));
+}
+
+/* Drops the "generated_at" line, which differs between two exports. */
+static char *
+without_generated_at (const char *json)
+{
+  g_auto(GStrv) lines = g_strsplit (json, "\n", -1);
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (strstr (lines[i], "\"generated_at\"") == NULL)
+      g_string_append_printf (out, "%s\n", lines[i]);
+  return g_string_free (out, FALSE);
+}
+
+static void
+test_export_round_trip (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *path = data_path ("wide-cp932.csv");
+  g_autofree char *lbom = g_build_filename (fixture->dir, "vendors.lbom.json", NULL);
+  g_autofree char *csv = g_build_filename (fixture->dir, "vendors.csv", NULL);
+  g_autofree char *first = NULL;
+  g_autofree char *csv_bytes = NULL;
+  g_autofree char *other_db = g_build_filename (fixture->dir, "other.db", NULL);
+  char *saved_db = NULL;  /* borrowed: the fixture owns it */
+  g_auto(Run) run = { 0 };
+  gsize length = 0;
+
+  cli (fixture, &run, "import", path, "--leaderboard", "Vendors", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+  cli (fixture, &run, "set", "Vendors", "--owner", "佐藤", NULL);
+  run_clear (&run);
+
+  cli (fixture, &run, "export", "Vendors", "--format", "lbom", "-o", lbom, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+  cli (fixture, &run, "export", "Vendors", "--format", "lbom", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  first = g_steal_pointer (&run.out);
+  g_assert_nonnull (strstr (first, "\"format\" : \"lbom\""));
+  g_assert_nonnull (strstr (first, "\"raw\" : \"85.3%\""));
+  run_clear (&run);
+
+  /* Into another database, and out again: the same document. */
+  saved_db = fixture->db;
+  fixture->db = other_db;
+  cli (fixture, &run, "import-lbom", lbom, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "“Vendors”"));
+  run_clear (&run);
+  cli (fixture, &run, "export", "Vendors", "--format", "lbom", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  {
+    g_autofree char *a = without_generated_at (first);
+    g_autofree char *b = without_generated_at (run.out);
+
+    g_assert_cmpstr (a, ==, b);
+  }
+  run_clear (&run);
+
+  /* Importing it again is refused and changes nothing. */
+  cli (fixture, &run, "import-lbom", lbom, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "Vendors"));
+  g_assert_nonnull (strstr (run.err, "Nothing was imported."));
+  run_clear (&run);
+  fixture->db = saved_db;
+
+  cli (fixture, &run, "export", "Vendors", "--format", "csv", "-o", csv, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_file_get_contents (csv, &csv_bytes, &length, NULL));
+  g_assert_true (g_str_has_prefix (csv_bytes, "\xef\xbb\xbfModel,Version,Provider,JMMLU (%),MT-bench,"));
+  g_assert_nonnull (strstr (csv_bytes, "\r\nGPT-4o,2024-08-06,OpenAI,85.3,9.1,420\r\n"));
+}
+
+static void
+test_usage (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_auto(Run) run = { 0 };
+
+  cli (fixture, &run, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  run_clear (&run);
+  cli (fixture, &run, "frobnicate", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "frobnicate"));
+  run_clear (&run);
+  cli (fixture, &run, "import", "x.csv", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  run_clear (&run);
+  cli (fixture, &run, "import", "x.csv", "--leaderboard", "A", "--encoding", "klingon", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "klingon"));
+  run_clear (&run);
+  cli (fixture, &run, "set", "A", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_test_add ("/cli/import-show-list", Fixture, NULL, fixture_set_up, test_import_show_list, fixture_tear_down);
+  g_test_add ("/cli/import-twice/refused-unchanged", Fixture, NULL, fixture_set_up,
+              test_import_twice_refused_unchanged, fixture_tear_down);
+  g_test_add ("/cli/import/dry-run", Fixture, NULL, fixture_set_up, test_import_dry_run, fixture_tear_down);
+  g_test_add ("/cli/import/bad-files", Fixture, NULL, fixture_set_up, test_bad_files, fixture_tear_down);
+  g_test_add ("/cli/set", Fixture, NULL, fixture_set_up, test_set_record, fixture_tear_down);
+  g_test_add ("/cli/export/round-trip", Fixture, NULL, fixture_set_up, test_export_round_trip, fixture_tear_down);
+  g_test_add ("/cli/usage", Fixture, NULL, fixture_set_up, test_usage, fixture_tear_down);
+  return g_test_run ();
+}
