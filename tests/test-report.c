@@ -4,6 +4,7 @@
 #include <locale.h>
 #include <math.h>
 #include <glib/gstdio.h>
+#include <sys/wait.h>
 #include <string.h>
 
 #include "lb-report.h"
@@ -693,6 +694,113 @@ test_review_english (Fixture       *fx,
   }
 }
 
+/* ---- leaderboard-cli report ---- */
+
+typedef struct {
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+static void
+run_cli (const char         *db,
+         Run                *run,
+         const char * const *args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  const char *exe = g_getenv ("LEADERBOARD_CLI");
+  int wait_status = 0;
+
+  g_assert_nonnull (exe);
+  g_ptr_array_add (argv, (char *) exe);
+  g_ptr_array_add (argv, (char *) "--db");
+  g_ptr_array_add (argv, (char *) db);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  run_clear (run);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                               &run->out, &run->err, &wait_status, &error));
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  run->status = WEXITSTATUS (wait_status);
+}
+
+static void
+test_cli_report (void)
+{
+  g_autofree char *db = temp_pdf ("cli.db");
+  g_autofree char *csv = temp_pdf ("scores.csv");
+  g_autofree char *pdf = temp_pdf ("cli.pdf");
+  g_autofree char *bad = temp_pdf ("not-written.pdf");
+  const char *csv_text = "Model,JCommonsenseQA,MT-Bench\n"
+                         "Alpha-7B,85.3%,7.9\n"
+                         "\"Beta, the second\",80.1%,\n"
+                         "日本語モデル,88.8%,8.1\n";
+  Run run = { 0 };
+
+  g_assert_true (g_file_set_contents (csv, csv_text, -1, NULL));
+  run_cli (db, &run, (const char *[]) { "import", csv, "--leaderboard", "Support bot", NULL });
+  g_assert_cmpint (run.status, ==, 0);
+
+  /* Chosen models, one of them with a comma in its name; Letter paper. */
+  run_cli (db, &run, (const char *[]) { "report", "Support bot", "-o", pdf, "--models",
+                                        "Beta, the second", "--models", "日本語モデル",
+                                        "--paper", "letter", NULL });
+  g_assert_cmpint (run.status, ==, 0);
+  assert_contains (run.out, pdf);
+  {
+    const char *argv[] = { "pdfinfo", pdf, NULL };
+    g_autofree char *info = run_tool (argv);
+    g_autofree char *text = pdf_text (pdf, 0);
+    g_autofree char *flat = squeeze (text);
+
+    assert_contains (info, "612 x 792 pts");
+    assert_contains (flat, "2oftheleaderboard’s3modelsarecompared");
+    assert_contains (flat, "Beta,thesecond");
+    assert_contains (flat, "80.1%[1:B3]");
+    assert_contains (flat, "88.8%[1:B4]");
+    assert_contains (flat, "scores.csv");
+    g_assert_null (strstr (flat, "85.3%"));
+  }
+
+  /* Mistakes: a clear message, nothing written. */
+  {
+    static const struct { const char *args[8]; int status; const char *message; } cases[] = {
+      { { "report", "Support bot", "-o", NULL }, 2, "" },
+      { { "report", "Support bot", NULL }, 2, "Usage" },
+      { { "report", "No such board", "-o", "@", NULL }, 1, "No leaderboard named “No such board”" },
+      { { "report", "Support bot", "-o", "@", "--models", "Alpha-7B,Gamma", NULL }, 1,
+        "has no model named “Gamma”. Its models are: “Alpha-7B”" },
+      { { "report", "Support bot", "-o", "@", "--profile", "speed", NULL }, 1,
+        "no decision profile named “speed”" },
+      { { "report", "Support bot", "-o", "@", "--paper", "a5", NULL }, 2, "Use a4 or letter" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+      {
+        const char *args[8] = { NULL };
+
+        for (guint j = 0; cases[i].args[j] != NULL; j++)
+          args[j] = strcmp (cases[i].args[j], "@") == 0 ? bad : cases[i].args[j];
+        run_cli (db, &run, args);
+        g_assert_cmpint (run.status, ==, cases[i].status);
+        assert_contains (run.err, cases[i].message);
+        g_assert_false (g_file_test (bad, G_FILE_TEST_EXISTS));
+      }
+  }
+  run_clear (&run);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -708,6 +816,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/report/render/japanese", test_japanese_text);
   g_test_add_func ("/report/render/unwritable", test_pdf_unwritable);
   g_test_add_func ("/report/date/format", test_format_date);
+  g_test_add_func ("/report/cli/report", test_cli_report);
   g_test_add ("/report/review/english", Fixture, NULL, fixture_set_up, test_review_english,
               fixture_tear_down);
   return g_test_run ();
