@@ -609,8 +609,8 @@ add_comparison (Builder *b)
 
       g_ptr_array_add (headers, g_strdup (_("Model")));
       g_ptr_array_add (headers, g_strdup (_("Coverage")));
-      widths[0] = 2.2;
-      widths[1] = 0.9;
+      widths[0] = 2.0;
+      widths[1] = 1.05;
       for (guint i = 0; i < n; i++)
         {
           g_ptr_array_add (headers, benchmark_header (g_ptr_array_index (compared, first + i)));
