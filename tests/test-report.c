@@ -396,6 +396,45 @@ test_pdf_unwritable (void)
 }
 
 static void
+store_result_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+static void
+test_pdf_async (void)
+{
+  static const char *names[] = { "async.pdf", "no-such-folder/async.pdf" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr(LbReport) report = small_report ();
+      g_autofree char *path = temp_pdf (names[i]);
+      g_autoptr(GError) error = NULL;
+      gboolean done = FALSE;
+      g_autoptr(GAsyncResult) result = NULL;
+
+      lb_report_render_pdf_async (report, LB_PAPER_A4, path, NULL, store_result_cb, &result);
+      while (result == NULL)
+        g_main_context_iteration (NULL, TRUE);
+      done = lb_report_render_pdf_finish (report, result, &error);
+      if (i == 0)
+        {
+          g_assert_no_error (error);
+          g_assert_true (done);
+          g_assert_cmpuint (pdf_pages (path), ==, 1);
+        }
+      else
+        {
+          g_assert_false (done);
+          g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+          assert_contains (error->message, path);
+        }
+    }
+}
+
+static void
 test_format_date (void)
 {
   static const struct { const char *language; const char *iso; const char *expected; } cases[] = {
@@ -859,6 +898,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/report/render/tall-cell-splits", test_tall_cell_splits);
   g_test_add_func ("/report/render/japanese", test_japanese_text);
   g_test_add_func ("/report/render/unwritable", test_pdf_unwritable);
+  g_test_add_func ("/report/render/async", test_pdf_async);
   g_test_add_func ("/report/date/format", test_format_date);
   g_test_add_func ("/report/cli/report", test_cli_report);
   g_test_add ("/report/review/japanese", Fixture, NULL, fixture_set_up, test_review_japanese,

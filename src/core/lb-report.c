@@ -894,6 +894,36 @@ write_stream_cb (void                *closure,
   return CAIRO_STATUS_SUCCESS;
 }
 
+typedef struct {
+  LbPaper  paper;
+  char    *path;
+} RenderData;
+
+static void
+render_data_free (RenderData *data)
+{
+  g_free (data->path);
+  g_free (data);
+}
+
+static void
+render_pdf_thread (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  LbReport *self = g_object_get_data (G_OBJECT (task), "report");
+  RenderData *data = task_data;
+  GError *error = NULL;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  if (lb_report_render_pdf (self, data->paper, data->path, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
 /* ---- public API ---- */
 
 void
@@ -1365,4 +1395,39 @@ lb_report_render_pdf (LbReport    *self,
       return FALSE;
     }
   return TRUE;
+}
+
+void
+lb_report_render_pdf_async (LbReport            *self,
+                            LbPaper              paper,
+                            const char          *path,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  RenderData *data;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (path != NULL);
+
+  data = g_new0 (RenderData, 1);
+  data->paper = paper;
+  data->path = g_strdup (path);
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, lb_report_render_pdf_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) render_data_free);
+  g_object_set_data_full (G_OBJECT (task), "report", lb_report_ref (self), (GDestroyNotify) lb_report_unref);
+  g_task_run_in_thread (task, render_pdf_thread);
+}
+
+gboolean
+lb_report_render_pdf_finish (LbReport      *self,
+                             GAsyncResult  *result,
+                             GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == lb_report_render_pdf_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }

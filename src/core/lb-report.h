@@ -117,6 +117,18 @@ gboolean       lb_report_render_pdf         (LbReport    *self,
                                              const char  *path,
                                              GError     **error);
 
+/* The same in a worker thread. The report must not be laid out or drawn elsewhere until the
+ * callback runs. */
+void           lb_report_render_pdf_async   (LbReport            *self,
+                                             LbPaper              paper,
+                                             const char          *path,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
+gboolean       lb_report_render_pdf_finish  (LbReport      *self,
+                                             GAsyncResult  *result,
+                                             GError       **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LbReport, lb_report_unref)
 
 G_END_DECLS
