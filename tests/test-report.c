@@ -435,6 +435,40 @@ test_pdf_async (void)
 }
 
 static void
+test_file_name (void)
+{
+  static const struct { const char *name; const char *date; const char *expected; } cases[] = {
+    { "Support bot 2026", "2026-11-28", "Support bot 2026 – review 2026-11-28.pdf" },
+    { "Support bot 2026", "2026-11-28T03:00:00Z", "Support bot 2026 – review 2026-11-28.pdf" },
+    { "a/b\\c:d*e?f\"g<h>i|j", "2026-11-28", "a_b_c_d_e_f_g_h_i_j – review 2026-11-28.pdf" },
+    { "日本語の評価\tボード", "2026-11-28", "日本語の評価_ボード – review 2026-11-28.pdf" },
+    { "..", NULL, "Leaderboard.. – review.pdf" },
+    { "", "", "Leaderboard – review.pdf" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *name = lb_review_report_file_name (cases[i].name, cases[i].date);
+      g_assert_cmpstr (name, ==, cases[i].expected);
+    }
+}
+
+static void
+test_column_letter (void)
+{
+  static const struct { guint column; const char *letter; } cases[] = {
+    { 1, "A" }, { 3, "C" }, { 26, "Z" }, { 27, "AA" }, { 52, "AZ" }, { 53, "BA" },
+    { 702, "ZZ" }, { 703, "AAA" }, { 16384, "XFD" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *letter = lb_column_letter (cases[i].column);
+      g_assert_cmpstr (letter, ==, cases[i].letter);
+    }
+}
+
+static void
 test_format_date (void)
 {
   static const struct { const char *language; const char *iso; const char *expected; } cases[] = {
@@ -770,6 +804,123 @@ test_review_japanese (Fixture       *fx,
     }
 }
 
+static void
+test_review_states (Fixture       *fx,
+                    gconstpointer  data)
+{
+  static const struct {
+    const char *last_reviewed;
+    const char *cadence;
+    const char *expected[4];
+  } cases[] = {
+    { "2026-10-01", "30", { "Every30days—reviewoverduesince31October2026", "Lastreviewedon1October2026",
+                            "[2]scores-november.csv", NULL } },
+    { "2026-11-01", "1", { "Every1day—reviewoverduesince2November2026", NULL } },
+    { "2026-11-28", "7", { "Every7days—nextreviewdue5December2026", "Filesimportedsince", "None", NULL } },
+    { NULL, NULL, { "UpdatecadenceNotrecorded", "LastreviewedNever", "hasnotbeenreviewedbefore", NULL } },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = NULL;
+
+      set_field (fx, LB_LEADERBOARD_FIELD_LAST_REVIEWED_AT, cases[i].last_reviewed);
+      set_field (fx, LB_LEADERBOARD_FIELD_UPDATE_CADENCE_DAYS, cases[i].cadence);
+      text = render_review (fx, NULL, "states.pdf", NULL);
+      assert_in_order (text, cases[i].expected);
+    }
+}
+
+static void
+test_review_choices (Fixture       *fx,
+                     gconstpointer  data)
+{
+  g_autoptr(LbReviewReportOptions) options = lb_review_report_options_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LbReport) report = NULL;
+  g_autofree char *text = NULL;
+  LbProfile profile = { 0 };
+  LbWeight weight = { (char *) "JCommonsenseQA", 2.0 };
+
+  profile.leaderboard_id = fx->lb;
+  profile.name = (char *) "accuracy";
+  profile.weights = g_ptr_array_new ();
+  g_ptr_array_add (profile.weights, &weight);
+  g_assert_cmpint (lb_store_put_profile (fx->store, &profile, &error), >, 0);
+  g_assert_no_error (error);
+  g_ptr_array_unref (profile.weights);
+
+  /* Two chosen models, a profile and an author. */
+  lb_review_report_options_add_model (options, fx->gamma);
+  lb_review_report_options_add_model (options, fx->beta);
+  lb_review_report_options_set_profile (options, "accuracy");
+  lb_review_report_options_set_prepared_by (options, "Ichiro <QA>");
+  text = render_review (fx, options, "choices.pdf", NULL);
+  {
+    const char *order[] = { "Preparedby", "Ichiro<QA>", "2oftheleaderboard’s4modelsarecomparedon3benchmarks",
+                            "Decisionprofile“accuracy”:JCommonsenseQA2", "Beta<&>13B", "Gamma-2B",
+                            "Coverage", NULL };
+    assert_in_order (text, order);
+  }
+  {
+    /* Alpha-7B is not compared: it only shows up in the changes section. */
+    const char *compared = strstr (text, "Comparisonofthechosenmodels");
+    const char *smells = strstr (text, "Smellchecklist");
+
+    g_assert_nonnull (compared);
+    g_assert_nonnull (smells);
+    g_assert_null (g_strstr_len (compared, smells - compared, "Alpha-7B"));
+  }
+
+  /* A profile or a model the leaderboard does not have: nothing is built. */
+  lb_review_report_options_set_profile (options, "speed");
+  report = lb_review_report_build (fx->store, fx->lb, options, &error);
+  g_assert_null (report);
+  g_assert_error (error, LB_STORE_ERROR, LB_STORE_ERROR_NOT_FOUND);
+  assert_contains (error->message, "“speed”");
+  assert_contains (error->message, "accuracy");
+  g_clear_error (&error);
+
+  lb_review_report_options_set_profile (options, NULL);
+  lb_review_report_options_add_model (options, 9999);
+  report = lb_review_report_build (fx->store, fx->lb, options, &error);
+  g_assert_null (report);
+  g_assert_error (error, LB_STORE_ERROR, LB_STORE_ERROR_NOT_FOUND);
+  assert_contains (error->message, "Support bot 2026");
+  g_clear_error (&error);
+
+  report = lb_review_report_build (fx->store, 4242, NULL, &error);
+  g_assert_null (report);
+  g_assert_error (error, LB_STORE_ERROR, LB_STORE_ERROR_NOT_FOUND);
+}
+
+static void
+test_review_empty (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LbStore) store = lb_store_open (":memory:", &error);
+  g_autoptr(LbReport) report = NULL;
+  g_autofree char *path = temp_pdf ("empty.pdf");
+  g_autofree char *text = NULL;
+  g_autofree char *flat = NULL;
+  gint64 lb;
+
+  g_assert_no_error (error);
+  lb = lb_store_create_leaderboard (store, "Nothing yet", &error);
+  g_assert_no_error (error);
+  report = lb_review_report_build (store, lb, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (lb_report_render_pdf (report, LB_PAPER_A4, path, &error));
+  text = pdf_text (path, 0);
+  flat = squeeze (text);
+  {
+    const char *order[] = { "8of8fieldsoftherecordarenotfilledin", "Therearenomodelstocompareyet",
+                            "Nosmellhasbeencheckedyet", "hasnotbeenreviewedbefore",
+                            "Nothinghasbeenimported", "Questionsforthemeeting", "Sign-off", NULL };
+    assert_in_order (flat, order);
+  }
+}
+
 /* ---- leaderboard-cli report ---- */
 
 typedef struct {
@@ -900,7 +1051,14 @@ main (int argc, char *argv[])
   g_test_add_func ("/report/render/unwritable", test_pdf_unwritable);
   g_test_add_func ("/report/render/async", test_pdf_async);
   g_test_add_func ("/report/date/format", test_format_date);
+  g_test_add_func ("/report/review/file-name", test_file_name);
+  g_test_add_func ("/report/review/column-letter", test_column_letter);
   g_test_add_func ("/report/cli/report", test_cli_report);
+  g_test_add_func ("/report/review/empty", test_review_empty);
+  g_test_add ("/report/review/states", Fixture, NULL, fixture_set_up, test_review_states,
+              fixture_tear_down);
+  g_test_add ("/report/review/choices", Fixture, NULL, fixture_set_up, test_review_choices,
+              fixture_tear_down);
   g_test_add ("/report/review/japanese", Fixture, NULL, fixture_set_up, test_review_japanese,
               fixture_tear_down);
   g_test_add ("/report/review/english", Fixture, NULL, fixture_set_up, test_review_english,

@@ -1082,3 +1082,32 @@ lb_review_report_build (LbStore                     *store,
   builder_clear (&b);
   return report;
 }
+
+char *
+lb_review_report_file_name (const char *leaderboard_name,
+                            const char *iso_date)
+{
+  GString *out = g_string_new (NULL);
+  g_autofree char *date = NULL;
+
+  g_return_val_if_fail (leaderboard_name != NULL, NULL);
+
+  for (const char *p = leaderboard_name; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c < 0x20 || c == 0x7f || (c < 0x80 && strchr ("/\\:*?\"<>|", (int) c) != NULL))
+        g_string_append_c (out, '_');
+      else
+        g_string_append_unichar (out, c);
+    }
+  /* A name of dots alone would name a folder. */
+  if (out->len == 0 || strspn (out->str, ".") == out->len)
+    g_string_prepend (out, _("Leaderboard"));
+  if (iso_date == NULL || *iso_date == '\0')
+    /* TRANSLATORS: the suggested file name of the PDF */
+    return g_strdup_printf (_("%s – review.pdf"), out->str);
+  date = g_strndup (iso_date, 10);
+  /* TRANSLATORS: the suggested file name of the PDF: leaderboard name and date */
+  return g_strdup_printf (_("%s – review %s.pdf"), out->str, date);
+}

@@ -33,6 +33,11 @@ LbReport *lb_review_report_build (LbStore                     *store,
                                   const LbReviewReportOptions *options,
                                   GError                     **error);
 
+/* The file name to suggest for the report: "NAME – review YYYY-MM-DD.pdf", with the characters
+ * file systems refuse (/ \ : * ? " < > |, control characters) replaced by "_". Newly allocated. */
+char     *lb_review_report_file_name (const char *leaderboard_name,
+                                      const char *iso_date);
+
 /* "C" for column 3, "AA" for 27; newly allocated. */
 char     *lb_column_letter       (guint column);
 
