@@ -145,6 +145,7 @@ struct _LbReport {
   /* layout */
   PangoFontMap    *font_map;
   PangoContext    *context;
+  GPtrArray       *fonts;   /* of PangoFontDescription*, by size and weight */
   double           width, height;
   GPtrArray       *chunks;  /* of Chunk* */
   GPtrArray       *pages;   /* of GArray of Placement */
@@ -370,6 +371,28 @@ chunk_draw (Chunk   *chunk,
 
 /* ---- layout helpers ---- */
 
+/* The font of @size points, bold or not; owned by the report. */
+static const PangoFontDescription *
+font (LbReport *self,
+      double    size,
+      gboolean  bold)
+{
+  PangoFontDescription *desc;
+
+  for (guint i = 0; i < self->fonts->len; i++)
+    {
+      desc = g_ptr_array_index (self->fonts, i);
+      if (pango_font_description_get_size (desc) == (int) (size * PANGO_SCALE) &&
+          (pango_font_description_get_weight (desc) == PANGO_WEIGHT_BOLD) == !!bold)
+        return desc;
+    }
+  desc = pango_font_description_from_string (FONT_FAMILY);
+  pango_font_description_set_size (desc, (int) (size * PANGO_SCALE));
+  pango_font_description_set_weight (desc, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+  g_ptr_array_add (self->fonts, desc);
+  return desc;
+}
+
 static PangoLayout *
 make_layout (LbReport      *self,
              const char    *text,
@@ -379,12 +402,8 @@ make_layout (LbReport      *self,
              LbReportAlign  align)
 {
   PangoLayout *layout = pango_layout_new (self->context);
-  g_autoptr(PangoFontDescription) desc = pango_font_description_from_string (FONT_FAMILY);
 
-  pango_font_description_set_size (desc, (int) (size * PANGO_SCALE));
-  if (bold)
-    pango_font_description_set_weight (desc, PANGO_WEIGHT_BOLD);
-  pango_layout_set_font_description (layout, desc);
+  pango_layout_set_font_description (layout, font (self, size, bold));
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
   pango_layout_set_width (layout, (int) (MAX (width, 1.0) * PANGO_SCALE));
   switch (align)
@@ -848,12 +867,17 @@ draw_furniture (LbReport *self,
 
   date = make_layout (self, self->date_text, SIZE_SMALL, FALSE, w * 0.3, LB_REPORT_ALIGN_END);
   title = make_layout (self, self->running_title, SIZE_SMALL, TRUE, w * 0.68, LB_REPORT_ALIGN_START);
-  /* The running head is a reminder, the full name is on the first page: two lines at most. */
+  /* The running head is a reminder, the full texts are on the first page: the title takes two
+   * lines at most, the date one. */
   pango_layout_set_ellipsize (title, PANGO_ELLIPSIZE_END);
   pango_layout_set_height (title, -2);
+  pango_layout_set_ellipsize (date, PANGO_ELLIPSIZE_END);
+  pango_layout_set_height (date, -1);
 
   pango_layout_get_extents (title, NULL, &logical);
   header_h = (double) logical.height / PANGO_SCALE;
+  pango_layout_get_extents (date, NULL, &logical);
+  header_h = MAX (header_h, (double) logical.height / PANGO_SCALE);
 
   cairo_set_source_rgb (cr, COLOR_MUTED.r, COLOR_MUTED.g, COLOR_MUTED.b);
   cairo_move_to (cr, MARGIN_SIDE, HEADER_TOP);
@@ -1023,6 +1047,7 @@ lb_report_new (const char *running_title,
   self->blocks = g_ptr_array_new_with_free_func ((GDestroyNotify) block_free);
   self->chunks = g_ptr_array_new_with_free_func ((GDestroyNotify) chunk_free);
   self->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  self->fonts = g_ptr_array_new_with_free_func ((GDestroyNotify) pango_font_description_free);
 
   /* Our own font map, so a report can be laid out in any thread; metrics unhinted and in
    * points so the layout is the same on paper, in the preview and in the PDF. */
@@ -1064,6 +1089,7 @@ lb_report_unref (LbReport *self)
   g_ptr_array_unref (self->pages);
   g_ptr_array_unref (self->chunks);
   g_ptr_array_unref (self->blocks);
+  g_ptr_array_unref (self->fonts);
   g_clear_object (&self->context);
   g_clear_object (&self->font_map);
   g_free (self->running_title);
