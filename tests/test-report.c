@@ -454,21 +454,6 @@ test_file_name (void)
 }
 
 static void
-test_column_letter (void)
-{
-  static const struct { guint column; const char *letter; } cases[] = {
-    { 1, "A" }, { 3, "C" }, { 26, "Z" }, { 27, "AA" }, { 52, "AZ" }, { 53, "BA" },
-    { 702, "ZZ" }, { 703, "AAA" }, { 16384, "XFD" },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
-    {
-      g_autofree char *letter = lb_column_letter (cases[i].column);
-      g_assert_cmpstr (letter, ==, cases[i].letter);
-    }
-}
-
-static void
 test_format_date (void)
 {
   static const struct { const char *language; const char *iso; const char *expected; } cases[] = {
@@ -1052,7 +1037,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/report/render/async", test_pdf_async);
   g_test_add_func ("/report/date/format", test_format_date);
   g_test_add_func ("/report/review/file-name", test_file_name);
-  g_test_add_func ("/report/review/column-letter", test_column_letter);
   g_test_add_func ("/report/cli/report", test_cli_report);
   g_test_add_func ("/report/review/empty", test_review_empty);
   g_test_add ("/report/review/states", Fixture, NULL, fixture_set_up, test_review_states,

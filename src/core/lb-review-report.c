@@ -157,8 +157,9 @@ format_gdate (const GDate *date)
   return format_date (iso);
 }
 
-char *
-lb_column_letter (guint column)
+/* "C" for column 3, "AA" for 27 (newly allocated). */
+static char *
+column_letter (guint column)
 {
   char buf[16];
   int i = sizeof buf - 1;
@@ -207,7 +208,7 @@ source_ref (Builder        *b,
     return g_strdup ("[H]");
   if (result->source_column == 0 || result->source_row == 0)
     return g_strdup_printf ("[%u]", key);
-  letter = lb_column_letter (result->source_column);
+  letter = column_letter (result->source_column);
   return g_strdup_printf ("[%u:%s%u]", key, letter, result->source_row);
 }
 
@@ -934,7 +935,7 @@ add_provenance (Builder *b)
       for (guint w = 0; w < import->warnings->len && w < WARNINGS_LISTED; w++)
         {
           const LbWarning *warning = g_ptr_array_index (import->warnings, w);
-          g_autofree char *letter = warning->column > 0 ? lb_column_letter (warning->column) : NULL;
+          g_autofree char *letter = warning->column > 0 ? column_letter (warning->column) : NULL;
           g_autofree char *where = NULL;
           g_autofree char *text = NULL;
 

@@ -38,7 +38,4 @@ LbReport *lb_review_report_build (LbStore                     *store,
 char     *lb_review_report_file_name (const char *leaderboard_name,
                                       const char *iso_date);
 
-/* "C" for column 3, "AA" for 27; newly allocated. */
-char     *lb_column_letter       (guint column);
-
 G_END_DECLS
