@@ -74,31 +74,6 @@ remembered_print_settings (GSettings *settings)
 }
 
 static void
-remember (GSettings         *settings,
-          GtkPrintSettings  *print_settings)
-{
-  g_autoptr(GtkPageSetup) setup = NULL;
-  GtkPaperSize *paper;
-
-  if (print_settings == NULL || !settings_has_key (settings, "print-settings"))
-    return;
-  g_settings_set_value (settings, "print-settings", gtk_print_settings_to_gvariant (print_settings));
-
-  /* The page setup chosen in the dialog lives in the print settings. */
-  if (!settings_has_key (settings, "page-setup"))
-    return;
-  setup = gtk_page_setup_new ();
-  paper = gtk_print_settings_get_paper_size (print_settings);
-  if (paper != NULL)
-    {
-      gtk_page_setup_set_paper_size (setup, paper);
-      gtk_paper_size_free (paper);
-    }
-  gtk_page_setup_set_orientation (setup, gtk_print_settings_get_orientation (print_settings));
-  g_settings_set_value (settings, "page-setup", gtk_page_setup_to_gvariant (setup));
-}
-
-static void
 show_error (GtkWindow    *parent,
             const char   *heading,
             const GError *error)
@@ -136,7 +111,7 @@ print_done_cb (GtkPrintOperation       *operation,
                PrintData               *data)
 {
   if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
-    remember (data->settings, gtk_print_operation_get_print_settings (operation));
+    lb_report_print_remember (data->settings, gtk_print_operation_get_print_settings (operation));
   else if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
     {
       g_autoptr(GError) error = NULL;
@@ -145,6 +120,31 @@ print_done_cb (GtkPrintOperation       *operation,
       if (error != NULL)
         show_error (data->parent, _("The Report Could Not Be Printed"), error);
     }
+}
+
+void
+lb_report_print_remember (GSettings        *settings,
+                          GtkPrintSettings *print_settings)
+{
+  g_autoptr(GtkPageSetup) setup = NULL;
+  GtkPaperSize *paper;
+
+  if (print_settings == NULL || !settings_has_key (settings, "print-settings"))
+    return;
+  g_settings_set_value (settings, "print-settings", gtk_print_settings_to_gvariant (print_settings));
+
+  /* The page setup chosen in the dialog lives in the print settings. */
+  if (!settings_has_key (settings, "page-setup"))
+    return;
+  setup = gtk_page_setup_new ();
+  paper = gtk_print_settings_get_paper_size (print_settings);
+  if (paper != NULL)
+    {
+      gtk_page_setup_set_paper_size (setup, paper);
+      gtk_paper_size_free (paper);
+    }
+  gtk_page_setup_set_orientation (setup, gtk_print_settings_get_orientation (print_settings));
+  g_settings_set_value (settings, "page-setup", gtk_page_setup_to_gvariant (setup));
 }
 
 GtkPrintOperation *

@@ -15,6 +15,11 @@ G_BEGIN_DECLS
 GtkPrintOperation *lb_report_print_operation_new (LbReport  *report,
                                                   GSettings *settings);
 
+/* Remembers the paper, orientation and printer of @print_settings in @settings (may be NULL;
+ * nothing happens when its schema lacks the keys). */
+void      lb_report_print_remember    (GSettings        *settings,
+                                       GtkPrintSettings *print_settings);
+
 /* Shows the print dialog for @report over @parent. The settings chosen are remembered in
  * @settings (may be NULL) when the user prints; a failure is shown in a dialog. */
 void      lb_report_print             (GtkWindow *parent,
