@@ -103,6 +103,15 @@ new_leaderboard (LbStore    *store,
   return id;
 }
 
+static gboolean
+has_leaderboard (LbStore    *store,
+                 const char *name)
+{
+  g_autoptr(LbLeaderboard) lb = lb_store_find_leaderboard (store, name, NULL);
+
+  return lb != NULL;
+}
+
 /* ---- opening ---- */
 
 static void
@@ -147,8 +156,7 @@ test_open_creates_file (void)
   store = lb_store_open (path, &error);
   g_assert_no_error (error);
   g_assert_null (lb_store_get_backup_path (store));
-  g_assert_nonnull (lb_store_find_leaderboard (store, "A", NULL));
-  lb_leaderboard_free (lb_store_find_leaderboard (store, "A", NULL));
+  g_assert_true (has_leaderboard (store, "A"));
 }
 
 static void
@@ -244,6 +252,36 @@ test_not_a_database (void)
       after = file_sha256 (path);
       g_assert_cmpstr (before, ==, after);
     }
+}
+
+static void
+test_corrupt (void)
+{
+  g_autofree char *path = test_path ("damaged.db");
+  g_autofree char *contents = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LbStore) store = lb_store_open (path, &error);
+  gsize length = 0;
+
+  g_assert_no_error (error);
+  new_leaderboard (store, "Soon damaged");
+  g_clear_object (&store);
+
+  /* Scribble over the schema page after its 100-byte file header. */
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_cmpuint (length, >=, 4096);
+  memset (contents + 100, 0xff, 4096 - 100);
+  g_assert_true (g_file_set_contents (path, contents, length, NULL));
+  before = file_sha256 (path);
+
+  store = lb_store_open (path, &error);
+  g_assert_error (error, LB_STORE_ERROR, LB_STORE_ERROR_NOT_A_DATABASE);
+  g_assert_null (store);
+  g_assert_nonnull (strstr (error->message, path));
+  after = file_sha256 (path);
+  g_assert_cmpstr (before, ==, after);
 }
 
 static void
@@ -457,6 +495,20 @@ test_leaderboard_fields (void)
                                                      "Tanaka", &error));
       g_assert_cmpuint (count_audit (store, id), ==, before);
     }
+
+    /* Every change refreshes updated_at, and the log says when. */
+    g_setenv ("LEADERBOARD_NOW", "2026-12-01T08:30:00Z", TRUE);
+    g_assert_true (lb_store_set_leaderboard_field (store, id, LB_LEADERBOARD_FIELD_PROCEDURE,
+                                                   "Run it twice", &error));
+    g_setenv ("LEADERBOARD_NOW", "2026-11-28T03:00:00Z", TRUE);
+    g_clear_pointer (&lb, lb_leaderboard_free);
+    lb = lb_store_get_leaderboard (store, id, &error);
+    g_assert_cmpstr (lb->updated_at, ==, "2026-12-01T08:30:00Z");
+    g_assert_cmpstr (lb->created_at, ==, "2026-11-28T03:00:00Z");
+    g_clear_pointer (&entry, lb_audit_entry_free);
+    entry = last_audit (store, 0);
+    g_assert_cmpstr (entry->at, ==, "2026-12-01T08:30:00Z");
+    g_assert_cmpstr (entry->old_value, ==, "Run harness");
 
     g_assert_false (lb_store_set_leaderboard_field (store, 9999, LB_LEADERBOARD_FIELD_OWNER,
                                                     "x", &error));
@@ -1168,15 +1220,6 @@ changed_cb (LbStore *store,
   g_array_append_val (ids, leaderboard_id);
 }
 
-static gboolean
-has_leaderboard (LbStore    *store,
-                 const char *name)
-{
-  g_autoptr(LbLeaderboard) lb = lb_store_find_leaderboard (store, name, NULL);
-
-  return lb != NULL;
-}
-
 static void
 test_transactions_rollback (void)
 {
@@ -1262,6 +1305,103 @@ test_transactions_rollback (void)
   }
 }
 
+static void
+test_disk_full (void)
+{
+  g_autofree char *path = test_path ("full.db");
+  g_autofree char *big = g_strnfill (256 * 1024, 'x');
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LbStore) store = lb_store_open (path, &error);
+  g_autoptr(LbLeaderboard) lb = NULL;
+  gint64 id;
+  guint audits;
+
+  g_assert_no_error (error);
+  id = new_leaderboard (store, "Full");
+  g_assert_true (lb_store_set_leaderboard_field (store, id, LB_LEADERBOARD_FIELD_PURPOSE,
+                                                 "small", &error));
+  audits = count_audit (store, id);
+  /* The database may not grow any more: as good as a full disk. */
+  g_assert_cmpint (sqlite3_exec (store->db, "PRAGMA max_page_count = 1", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  g_assert_false (lb_store_set_leaderboard_field (store, id, LB_LEADERBOARD_FIELD_PURPOSE, big,
+                                                  &error));
+  g_assert_error (error, LB_STORE_ERROR, LB_STORE_ERROR_FULL);
+  g_assert_nonnull (strstr (error->message, path));
+  g_clear_error (&error);
+  lb = lb_store_get_leaderboard (store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (lb->purpose, ==, "small");
+  g_assert_cmpuint (count_audit (store, id), ==, audits);
+}
+
+/* After an error inside a transaction, either the transaction goes on whole, or (when SQLite
+ * rolled it back itself) every later write and the commit fail: never half of it saved. */
+static void
+test_disk_full_in_transaction (void)
+{
+  g_autofree char *path = test_path ("full-tx.db");
+  g_autofree char *big = g_strnfill (256 * 1024, 'x');
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LbStore) store = lb_store_open (path, &error);
+  gint64 id;
+  gboolean committed;
+
+  g_assert_no_error (error);
+  new_leaderboard (store, "Before");
+  g_assert_cmpint (sqlite3_exec (store->db, "PRAGMA max_page_count = 1", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+
+  g_assert_true (lb_store_begin (store, &error));
+  id = lb_store_create_leaderboard (store, "A", &error);
+  g_assert_no_error (error);
+  g_assert_false (lb_store_set_leaderboard_field (store, id, LB_LEADERBOARD_FIELD_PURPOSE, big,
+                                                  &error));
+  g_assert_error (error, LB_STORE_ERROR, LB_STORE_ERROR_FULL);
+  g_clear_error (&error);
+  g_test_message ("SQLite rolled back on its own: %d", sqlite3_get_autocommit (store->db));
+  lb_store_create_leaderboard (store, "B", NULL);
+  committed = lb_store_commit (store, &error);
+  g_assert_true (committed == (error == NULL));
+  g_clear_error (&error);
+
+  g_assert_true (has_leaderboard (store, "Before"));
+  g_assert_true (has_leaderboard (store, "A") == committed);
+  g_assert_true (has_leaderboard (store, "B") == committed);
+  g_assert_true (lb_store_begin (store, &error));
+  lb_store_rollback (store);
+}
+
+static void
+test_changed_signal (void)
+{
+  g_autoptr(LbStore) store = open_memory ();
+  g_autoptr(GArray) changed = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  g_signal_connect (store, "changed", G_CALLBACK (changed_cb), changed);
+  id = new_leaderboard (store, "Signals");
+  g_assert_cmpuint (changed->len, ==, 1);
+  g_assert_cmpint (g_array_index (changed, gint64, 0), ==, id);
+  g_assert_true (lb_store_set_leaderboard_field (store, id, LB_LEADERBOARD_FIELD_OWNER, "Ito",
+                                                 &error));
+  g_assert_cmpuint (changed->len, ==, 2);
+  /* A refused write emits nothing. */
+  g_assert_false (lb_store_set_leaderboard_field (store, id, LB_LEADERBOARD_FIELD_WORKFLOW_PATTERN,
+                                                  "P9", &error));
+  g_assert_cmpuint (changed->len, ==, 2);
+  g_clear_error (&error);
+  g_assert_cmpint (lb_store_ensure_model (store, id, "M", NULL, NULL, &error), >, 0);
+  g_assert_cmpuint (changed->len, ==, 3);
+  g_assert_cmpint (g_array_index (changed, gint64, 2), ==, id);
+  /* Finding an existing model writes nothing. */
+  g_assert_cmpint (lb_store_ensure_model (store, id, "M", NULL, NULL, &error), >, 0);
+  g_assert_cmpuint (changed->len, ==, 3);
+  lb_store_emit_changed (store, 0);
+  g_assert_cmpuint (changed->len, ==, 4);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1274,6 +1414,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/store/open/default-path", test_default_path);
   g_test_add_func ("/store/open/newer-schema-refused", test_newer_schema_refused);
   g_test_add_func ("/store/open/not-a-database", test_not_a_database);
+  g_test_add_func ("/store/open/corrupt", test_corrupt);
   g_test_add_func ("/store/open/read-only", test_read_only);
   g_test_add_func ("/store/open/busy", test_busy);
   g_test_add_func ("/store/migrate/backup-and-keep-data", test_migrate_with_backup);
@@ -1294,6 +1435,9 @@ main (int argc, char *argv[])
   g_test_add_func ("/store/reviews/add-list", test_reviews);
   g_test_add_func ("/store/mappings/remember", test_mappings);
   g_test_add_func ("/store/transactions/rollback", test_transactions_rollback);
+  g_test_add_func ("/store/transactions/changed-signal", test_changed_signal);
+  g_test_add_func ("/store/errors/disk-full", test_disk_full);
+  g_test_add_func ("/store/errors/disk-full-in-transaction", test_disk_full_in_transaction);
 
   return g_test_run ();
 }

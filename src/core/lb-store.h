@@ -22,7 +22,7 @@ typedef enum {
   LB_STORE_ERROR_FAILED,        /* anything else SQLite reports */
 } LbStoreError;
 
-/* The schema version this build writes (PRAGMA user_version). */
+/* The schema version this build writes (PRAGMA user_version). 1: first schema; 2: mappings. */
 #define LB_STORE_SCHEMA_VERSION 2
 
 typedef enum {
@@ -142,9 +142,15 @@ GPtrArray   *lb_store_list_results      (LbStore *self, gint64 leaderboard_id, g
 /* Every result for one cell, newest first, including superseded ones. */
 GPtrArray   *lb_store_list_cell_history (LbStore *self, gint64 model_id, gint64 benchmark_id,
                                          GError **error);
-/* Adds one result (fast path for the importer; call inside a transaction). Does not change
- * other results' current flags: lb_store_finish_import() does that. Returns the new id. */
+/* Adds one result (fast path for the importer; call inside a transaction). A result of an
+ * import is written current; other results' flags are left alone until
+ * lb_store_finish_import() demotes the older ones. A hand-typed result (import_id 0) keeps
+ * @result->current. Returns the new id, 0 on error. */
 gint64       lb_store_add_result        (LbStore *self, const LbResult *result, GError **error);
+/* Adds @n_results results like lb_store_add_result(), several to a statement (the importer's
+ * hot path). */
+gboolean     lb_store_add_results       (LbStore *self, const LbResult *results, guint n_results,
+                                         GError **error);
 gint64       lb_store_add_gap           (LbStore *self, const LbGap *gap, GError **error);
 /* Of LbGap*: cells of non-deleted imports that held no value. */
 GPtrArray   *lb_store_list_gaps         (LbStore *self, gint64 leaderboard_id, GError **error);
