@@ -835,9 +835,9 @@ open_store (const char  *path,
 
   if (!exec_sql (self, "PRAGMA foreign_keys = ON", error))
     return NULL;
-  /* 64 MiB of page cache instead of 2: superseding or restoring a million results touches
+  /* 16 MiB of page cache instead of 2: superseding or restoring a million results touches
    * the results table and its indexes all over. */
-  if (!exec_sql (self, "PRAGMA cache_size = -65536", error))
+  if (!exec_sql (self, "PRAGMA cache_size = -16384", error))
     return NULL;
   if (!is_memory_path (path))
     {
