@@ -37,7 +37,7 @@ long_report (void)
       g_autofree char *name = g_strdup_printf ("model-%03u", i);
       lb_report_table_add_row (table, (const char *[]) { name, "85.3% [1:B2]", NULL });
     }
-  lb_report_add_question (report, "Which data is this comparison based on?", 4);
+  lb_report_add_question (report, "Which data is this comparison based on?", NULL, 4);
   return report;
 }
 

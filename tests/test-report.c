@@ -151,7 +151,7 @@ small_report (void)
   chart = lb_report_add_bar_chart (report);
   lb_report_chart_add_bar (chart, "Alpha-7B", 0.853, "0.853");
   lb_report_chart_add_bar (chart, "Beta-13B", NAN, "no composite");
-  lb_report_add_question (report, "Which data is this comparison based on?", 3);
+  lb_report_add_question (report, "Which data is this comparison based on?", "Recorded: <none> & more", 3);
   lb_report_add_sign_off (report, labels);
   return report;
 }
@@ -179,6 +179,7 @@ test_pdf_small (void)
   assert_contains (text, "85.3%");
   assert_contains (text, "no composite");
   assert_contains (text, "Which data is this comparison based on?");
+  assert_contains (text, "Recorded: <none> & more");
   assert_contains (text, "Reviewer");
   assert_contains (text, "Page 1 of 1");
   assert_inside_pages (path, 595.28, 841.89);
@@ -253,7 +254,7 @@ test_unsafe_text (void)
   table = lb_report_add_table (report, 2, headers);
   lb_report_table_add_row (table, (const char *[]) { long_word, evil, NULL });
   lb_report_chart_add_bar (lb_report_add_bar_chart (report), long_word, 0.5, evil);
-  lb_report_add_question (report, long_word, 2);
+  lb_report_add_question (report, long_word, long_word, 2);
 
   g_assert_true (lb_report_render_pdf (report, LB_PAPER_A4, path, NULL));
   text = pdf_text (path, 0);
@@ -737,8 +738,12 @@ test_review_english (Fixture       *fx,
     "CP932", "6,6", "2", "[2]", "scores-november.csv", "fedcba987654", "[1]C2:Thecellisempty.", "[1]C3:Thecellisempty.",
     /* 7. questions, 8. sign-off */
     "6Questionsforthemeeting", "1.Whichdataisthiscomparisonbasedon?",
-    "2.Whoupdatestheresults,andhowoften?", "3.Whichsmellsarepresent,andwhatisdoneaboutthem?",
+    "Therecordsays:VendormodelcardsandJGLUEv1.1.2filesimported(seeProvenance).",
+    "2.Whoupdatestheresults,andhowoften?",
+    "Therecordsays:ownerHanakoYamada;Every30days—nextreviewdue1December2026.",
+    "3.Whichsmellsarepresent,andwhatisdoneaboutthem?", "Presentordetected:Missingentity.",
     "4.Cantheresultbereproducedfromthewrittenprocedure?",
+    "Therecordsays:ExportsheetScoresasCSVandimportit.",
     "7Sign-off", "Reviewer", "Decision", "Date", "Signature",
     NULL
   };

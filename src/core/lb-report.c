@@ -597,6 +597,13 @@ layout_question (LbReport *self,
   h = chunk_add_text (chunk, make_layout (self, block->text, SIZE_BODY, TRUE, w,
                                           LB_REPORT_ALIGN_START),
                       0, 0, &COLOR_TEXT);
+  if (block->text2 != NULL && *block->text2 != '\0')
+    {
+      double hint_h = chunk_add_text (chunk, make_layout (self, block->text2, SIZE_SMALL, FALSE, w,
+                                                          LB_REPORT_ALIGN_START),
+                                      0, h + 2, &COLOR_MUTED);
+      h += 2 + hint_h;
+    }
   for (guint i = 1; i <= block->n_lines; i++)
     {
       double y = h + i * ANSWER_LINE;
@@ -1269,6 +1276,7 @@ lb_report_chart_add_bar (LbReportChart *chart,
 void
 lb_report_add_question (LbReport   *self,
                         const char *question,
+                        const char *hint,
                         guint       n_lines)
 {
   Block *block;
@@ -1276,6 +1284,7 @@ lb_report_add_question (LbReport   *self,
   g_return_if_fail (self != NULL);
 
   block = add_block (self, BLOCK_QUESTION, question);
+  block->text2 = g_strdup (hint);
   block->n_lines = n_lines;
 }
 

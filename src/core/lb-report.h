@@ -88,9 +88,11 @@ void           lb_report_chart_add_bar      (LbReportChart *chart,
                                              const char    *label,
                                              double         fraction,
                                              const char    *value_text);
-/* A question followed by @n_lines ruled lines to write the answer on. */
+/* A question, an optional muted @hint under it (what the record already says; may be NULL),
+ * and @n_lines ruled lines to write the answer on. */
 void           lb_report_add_question       (LbReport   *self,
                                              const char *question,
+                                             const char *hint,
                                              guint       n_lines);
 /* A sign-off block: one labelled line to write on per label. */
 void           lb_report_add_sign_off       (LbReport           *self,

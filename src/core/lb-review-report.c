@@ -963,9 +963,37 @@ add_provenance (Builder *b)
 
 /* ---- 7. questions and 8. sign-off ---- */
 
+/* At most @max characters of @text, with an ellipsis when cut; newly allocated. */
+static char *
+shorten (const char *text,
+         glong       max)
+{
+  if (g_utf8_strlen (text, -1) <= max)
+    return g_strdup (text);
+  {
+    g_autofree char *cut = g_utf8_substring (text, 0, max);
+    return g_strconcat (cut, "…", NULL);
+  }
+}
+
+static char *
+recorded_or_not (const char *text)
+{
+  if (empty_to_null (text) == NULL)
+    return g_strdup (_("not recorded"));
+  return shorten (text, 160);
+}
+
 static void
 add_questions (Builder *b)
 {
+  const LbLeaderboard *lb = b->leaderboard;
+  g_autofree char *data = recorded_or_not (lb->evaluation_data);
+  g_autofree char *owner = recorded_or_not (lb->owner);
+  g_autofree char *procedure = recorded_or_not (lb->procedure);
+  g_autofree char *cadence = cadence_text (b);
+  char *hints[4] = { NULL };
+  g_autoptr(GPtrArray) present = g_ptr_array_new ();
   const char *questions[] = {
     N_("Which data is this comparison based on?"),
     N_("Who updates the results, and how often?"),
@@ -973,13 +1001,43 @@ add_questions (Builder *b)
     N_("Can the result be reproduced from the written procedure?"),
   };
 
+  for (guint s = 0; s < G_N_ELEMENTS (smell_names); s++)
+    for (guint i = 0; i < b->smells->len; i++)
+      {
+        const LbSmell *smell = g_ptr_array_index (b->smells, i);
+
+        if (g_strcmp0 (smell->smell, smell_names[s].id) == 0 &&
+            (g_strcmp0 (smell->status, "present") == 0 || smell->detected) &&
+            !g_ptr_array_find_with_equal_func (present, _(smell_names[s].label), g_str_equal, NULL))
+          g_ptr_array_add (present, (gpointer) _(smell_names[s].label));
+      }
+
+  /* TRANSLATORS: under a question for the meeting: what the record already says */
+  hints[0] = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "The record says: %s. %u file imported (see Provenance).",
+                                           "The record says: %s. %u files imported (see Provenance).",
+                                           b->imports->len),
+                              data, b->imports->len);
+  hints[1] = g_strdup_printf (_("The record says: owner %s; %s."), owner,
+                              cadence != NULL ? cadence : _("no update cadence"));
+  if (present->len > 0)
+    {
+      g_autofree char *list = join_list (present);
+      hints[2] = g_strdup_printf (_("Present or detected: %s."), list);
+    }
+  else
+    hints[2] = g_strdup (_("None is marked present or detected yet; see the checklist."));
+  hints[3] = g_strdup_printf (_("The record says: %s."), procedure);
+
   lb_report_add_page_break (b->report);
   add_section (b, _("Questions for the meeting"));
   for (guint i = 0; i < G_N_ELEMENTS (questions); i++)
     {
       g_autofree char *text = g_strdup_printf ("%u. %s", i + 1, _(questions[i]));
-      lb_report_add_question (b->report, text, ANSWER_LINES);
+      lb_report_add_question (b->report, text, hints[i], ANSWER_LINES);
     }
+  for (guint i = 0; i < G_N_ELEMENTS (hints); i++)
+    g_free (hints[i]);
 }
 
 static void
