@@ -3,10 +3,12 @@
  * paper the page setup says (display suite: needs a display, run under xvfb-run). */
 #include "config.h"
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "lb-report-print.h"
+#include "lb-window.h"
 
 static char *
 run_tool (const char * const *argv)
@@ -139,13 +141,135 @@ test_print_remembers_paper (void)
   g_assert_nonnull (strstr (text, "model-119"));
 }
 
+static void
+iterate (void)
+{
+  for (guint i = 0; i < 5; i++)
+    while (g_main_context_iteration (NULL, FALSE))
+      ;
+}
+
+/* The toplevel window of @type that is not @except, or NULL. */
+static GtkWindow *
+find_toplevel (GType      type,
+               GtkWindow *except)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (window != except && G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+        return window;
+    }
+  return NULL;
+}
+
+static gboolean
+timeout_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Spins the main loop until @path exists (the PDF is written in a worker thread). */
+static void
+wait_for_file (const char *path)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (60, timeout_cb, &timed_out);
+
+  while (!g_file_test (path, G_FILE_TEST_EXISTS) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (timed_out);
+  g_source_remove (id);
+  iterate ();
+}
+
+static void
+test_window_actions (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("lb-report-window-XXXXXX", &error);
+  g_autofree char *db = g_build_filename (dir, "leaderboard.db", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "saved report.pdf", NULL);
+  g_autoptr(LbStore) store = NULL;
+  g_autoptr(GFile) file = NULL;
+  GtkWindow *dialog;
+  LbWindow *window;
+  gint64 id;
+
+  g_assert_no_error (error);
+  store = lb_store_open (db, &error);
+  g_assert_no_error (error);
+  id = lb_store_create_leaderboard (store, "Support <bot> 2026", &error);
+  g_assert_no_error (error);
+  g_assert_true (lb_store_set_leaderboard_field (store, id, LB_LEADERBOARD_FIELD_PURPOSE,
+                                                 "Answer questions about invoices", &error));
+
+  window = g_object_new (LB_TYPE_WINDOW, "store", store, "database-path", db, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate ();
+  lb_window_select_leaderboard (window, id);
+  iterate ();
+  g_assert_cmpint (lb_window_get_leaderboard_id (window), ==, id);
+
+  /* Print: the dialog opens over the window; cancelling prints nothing. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.print-report", NULL));
+  iterate ();
+  dialog = find_toplevel (g_type_from_name ("GtkPrintUnixDialog"), GTK_WINDOW (window));
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (window));
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  iterate ();
+
+  /* Export: the file chooser suggests a name; the PDF is written where the user chose. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-report", NULL));
+  iterate ();
+  dialog = find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, GTK_WINDOW (window));
+  g_assert_nonnull (dialog);
+  {
+    g_autofree char *suggested = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (dialog));
+    g_assert_cmpstr (suggested, ==, "Support _bot_ 2026 – review 2026-11-28.pdf");
+  }
+  file = g_file_new_for_path (dir);
+  g_assert_true (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (dialog), file, NULL));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), "saved report.pdf");
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+  wait_for_file (pdf);
+  {
+    const char *argv[] = { "pdftotext", "-enc", "UTF-8", pdf, "-", NULL };
+    g_autofree char *text = run_tool (argv);
+
+    g_assert_nonnull (strstr (text, "Answer questions about invoices"));
+    g_assert_nonnull (strstr (text, "Support <bot> 2026"));
+  }
+
+  /* Without a leaderboard there is nothing to print. */
+  g_assert_true (lb_store_set_leaderboard_deleted (store, id, TRUE, &error));
+  iterate ();
+  if (lb_window_get_leaderboard_id (window) == 0)
+    g_assert_false (gtk_widget_activate_action (GTK_WIDGET (window), "win.print-report", NULL)
+                    && find_toplevel (g_type_from_name ("GtkPrintUnixDialog"), GTK_WINDOW (window)) != NULL);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+  g_unlink (pdf);
+  g_unlink (db);
+  g_rmdir (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
   /* No accessibility bus in the test session. */
   g_setenv ("GTK_A11Y", "none", TRUE);
+  g_setenv ("LEADERBOARD_NOW", "2026-11-28T03:00:00Z", TRUE);
   gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
   g_test_add_func ("/report-print/export", test_print_export);
   g_test_add_func ("/report-print/remembers-paper", test_print_remembers_paper);
+  g_test_add_func ("/report-print/window-actions", test_window_actions);
   return g_test_run ();
 }

@@ -183,6 +183,23 @@ test_pdf_small (void)
   assert_contains (text, "Reviewer");
   assert_contains (text, "Page 1 of 1");
   assert_inside_pages (path, 595.28, 841.89);
+
+  /* Written again over the old file, through a temporary file that is gone afterwards. */
+  g_assert_true (lb_report_render_pdf (report, LB_PAPER_LETTER, path, &error));
+  g_assert_no_error (error);
+  {
+    g_autofree char *dir = g_path_get_dirname (path);
+    g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+    const char *name;
+    guint n = 0;
+
+    while ((name = g_dir_read_name (listing)) != NULL)
+      {
+        g_assert_cmpstr (name, ==, "small.pdf");
+        n++;
+      }
+    g_assert_cmpuint (n, ==, 1);
+  }
 }
 
 static void

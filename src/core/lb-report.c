@@ -11,6 +11,10 @@
 #include <stdio.h>
 #include <string.h>
 #include <cairo-pdf.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gstdio.h>
+#include <unistd.h>
 #include <pango/pangocairo.h>
 
 #include "lb-report.h"
@@ -918,9 +922,9 @@ write_stream_cb (void                *closure,
                  const unsigned char *data,
                  unsigned int         length)
 {
-  GOutputStream *stream = closure;
+  FILE *out = closure;
 
-  if (!g_output_stream_write_all (stream, data, length, NULL, NULL, NULL))
+  if (fwrite (data, 1, length, out) != length)
     return CAIRO_STATUS_WRITE_ERROR;
   return CAIRO_STATUS_SUCCESS;
 }
@@ -1372,14 +1376,17 @@ lb_report_render_pdf (LbReport    *self,
                       const char  *path,
                       GError     **error)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GFileOutputStream) stream = NULL;
-  g_autoptr(GCancellable) abandon = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *temp = NULL;
   cairo_surface_t *surface;
   cairo_t *cr;
   cairo_status_t status;
   double width, height;
   guint n_pages;
+  FILE *out;
+  int fd, saved_errno;
+  gboolean ok;
 
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
@@ -1388,16 +1395,28 @@ lb_report_render_pdf (LbReport    *self,
   lb_paper_get_size (paper, &width, &height);
   n_pages = lb_report_paginate (self, width, height);
 
-  file = g_file_new_for_path (path);
-  /* Written to a temporary file that replaces @path only once complete. */
-  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, error);
-  if (stream == NULL)
+  /* Written to a temporary file beside @path that takes its name only once complete: a
+   * half-written report never appears, and an older one stays until the new one is whole. */
+  dir = g_path_get_dirname (path);
+  base = g_path_get_basename (path);
+  temp = g_strdup_printf ("%s%s.%s.XXXXXX", dir, G_DIR_SEPARATOR_S, base);
+  fd = g_mkstemp_full (temp, O_WRONLY | O_CLOEXEC, 0666);
+  if (fd < 0 || (out = fdopen (fd, "wb")) == NULL)
     {
-      g_prefix_error (error, _("Could not write the report to “%s”: "), path);
+      saved_errno = errno;
+      if (fd >= 0)
+        {
+          close (fd);
+          g_unlink (temp);
+        }
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("Could not write the report to “%s”: %s. Check that the folder exists and "
+                     "you may write to it."),
+                   path, g_strerror (saved_errno));
       return FALSE;
     }
 
-  surface = cairo_pdf_surface_create_for_stream (write_stream_cb, stream, width, height);
+  surface = cairo_pdf_surface_create_for_stream (write_stream_cb, out, width, height);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE,
                                   self->document_title != NULL ? self->document_title
                                                                : self->running_title);
@@ -1413,20 +1432,30 @@ lb_report_render_pdf (LbReport    *self,
   status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
 
-  if (status != CAIRO_STATUS_SUCCESS)
+  ok = status == CAIRO_STATUS_SUCCESS && fflush (out) == 0 && fsync (fileno (out)) == 0;
+  saved_errno = errno;
+  if (fclose (out) != 0 && ok)
     {
-      abandon = g_cancellable_new ();
-      g_cancellable_cancel (abandon);
-      g_output_stream_close (G_OUTPUT_STREAM (stream), abandon, NULL);
-      g_set_error (error, LB_REPORT_ERROR, LB_REPORT_ERROR_WRITE,
-                   _("Could not write the report to “%s”: %s. Check that the disk has room and "
-                     "the folder is writable."),
-                   path, cairo_status_to_string (status));
-      return FALSE;
+      ok = FALSE;
+      saved_errno = errno;
     }
-  if (!g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, error))
+  if (ok && g_rename (temp, path) != 0)
     {
-      g_prefix_error (error, _("Could not write the report to “%s”: "), path);
+      ok = FALSE;
+      saved_errno = errno;
+    }
+  if (!ok)
+    {
+      g_unlink (temp);
+      if (status != CAIRO_STATUS_SUCCESS && status != CAIRO_STATUS_WRITE_ERROR)
+        g_set_error (error, LB_REPORT_ERROR, LB_REPORT_ERROR_WRITE,
+                     _("Could not write the report to “%s”: %s."), path,
+                     cairo_status_to_string (status));
+      else
+        g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                     _("Could not write the report to “%s”: %s. Check that the disk has room and "
+                       "you may write to the folder."),
+                     path, g_strerror (saved_errno));
       return FALSE;
     }
   return TRUE;

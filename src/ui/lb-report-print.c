@@ -253,6 +253,7 @@ chooser_response_cb (GtkNativeDialog *dialog,
   g_autoptr(GTask) task = user_data;
   ExportData *data = g_task_get_task_data (task);
   g_autoptr(GFile) file = NULL;
+  GCancellable *cancellable;
 
   if (response != GTK_RESPONSE_ACCEPT)
     {
@@ -270,7 +271,8 @@ chooser_response_cb (GtkNativeDialog *dialog,
       g_task_return_error (task, error);
       return;
     }
-  lb_report_render_pdf_async (data->report, data->paper, data->path, g_task_get_cancellable (task),
+  cancellable = g_task_get_cancellable (task);
+  lb_report_render_pdf_async (data->report, data->paper, data->path, cancellable,
                               render_done_cb, g_steal_pointer (&task));
 }
 
