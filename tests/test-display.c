@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "lb-import-assistant.h"
+#include "lb-lbom.h"
 #include "lb-metadata-editor.h"
 #include "lb-overview-page.h"
 #include "lb-ranking-row.h"
@@ -692,6 +693,46 @@ test_delete_and_undo (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* An LBOM file opened like a spreadsheet becomes a leaderboard, not a table of JSON text. */
+static void
+test_open_lbom_and_undo (Fixture       *f,
+                         gconstpointer  data)
+{
+  gint64 id = import_fixture (f, "wide-cp932.csv");
+  g_autofree char *text = lb_lbom_export (f->store, &id, 1, NULL);
+  g_autofree char *path = g_build_filename (f->dir, "team.lbom.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(LbLeaderboard) copy = NULL;
+  g_autoptr(GPtrArray) after_undo = NULL;
+  LbWindow *window;
+
+  g_assert_nonnull (text);
+  /* The same leaderboard under another name, as a colleague would send it. */
+  {
+    g_autofree char *renamed = NULL;
+    char *at = strstr (text, "\"name\" : \"wide-cp932\"");
+
+    g_assert_nonnull (at);
+    renamed = g_strdup_printf ("%.*s\"name\" : \"From a colleague\"%s", (int) (at - text), text,
+                               at + strlen ("\"name\" : \"wide-cp932\""));
+    g_assert_true (g_file_set_contents (path, renamed, -1, NULL));
+  }
+
+  window = new_window (f);
+  lb_window_import_file (window, file);
+  iterate (3);
+  copy = lb_store_find_leaderboard (f->store, "From a colleague", NULL);
+  g_assert_nonnull (copy);
+  g_assert_cmpuint (count_current_results (f->store, copy->id), ==, 9);
+  g_assert_cmpint (lb_window_get_leaderboard_id (window), ==, copy->id);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  iterate (3);
+  after_undo = lb_store_list_leaderboards (f->store, NULL);
+  g_assert_cmpuint (after_undo->len, ==, 1);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_remove_import_and_undo (Fixture       *f,
                              gconstpointer  data)
@@ -822,6 +863,7 @@ main (int argc, char *argv[])
   ADD ("/display/results/edit-benchmark", test_benchmark_editor);
   ADD ("/display/window/delete-and-undo", test_delete_and_undo);
   ADD ("/display/history/remove-import-and-undo", test_remove_import_and_undo);
+  ADD ("/display/window/open-lbom-and-undo", test_open_lbom_and_undo);
 #undef ADD
   return g_test_run ();
 }

@@ -21,6 +21,7 @@ static const struct {
   { "set",         lb_cli_set,         N_("Set fields of a leaderboard’s record") },
   { "export",      lb_cli_export,      N_("Export a leaderboard as LBOM or CSV") },
   { "import-lbom", lb_cli_import_lbom, N_("Import an LBOM file") },
+  { "compare",     lb_cli_compare,     N_("Compare models side by side") },
   { "report",      lb_cli_report,      N_("Write the review report as a PDF, for the meeting") },
 };
 

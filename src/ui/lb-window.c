@@ -12,6 +12,7 @@
 #include "lb-compare-page.h"
 #include "lb-history-page.h"
 #include "lb-import-assistant.h"
+#include "lb-lbom.h"
 #include "lb-leaderboard-item.h"
 #include "lb-overview-page.h"
 #include "lb-record-form.h"
@@ -26,6 +27,7 @@ typedef enum {
   UNDO_IMPORT,          /* remove the import just made */
   UNDO_DELETE_LEADERBOARD,
   UNDO_REMOVE_IMPORT,
+  UNDO_IMPORT_LBOM,     /* delete the leaderboard an LBOM file just created */
 } UndoKind;
 
 struct _LbWindow
@@ -323,6 +325,11 @@ undo_cb (GtkWidget  *widget,
     case UNDO_REMOVE_IMPORT:
       ok = lb_store_set_import_deleted (self->store, id, FALSE, &error);
       break;
+    case UNDO_IMPORT_LBOM:
+      ok = lb_store_set_leaderboard_deleted (self->store, id, TRUE, &error);
+      if (ok)
+        lb_window_add_toast (self, _("Import undone: the leaderboard was removed"));
+      break;
     case UNDO_NONE:
     default:
       return;
@@ -486,6 +493,8 @@ import_cb (GtkWidget  *widget,
   gtk_file_filter_add_suffix (csv, "csv");
   gtk_file_filter_add_suffix (csv, "tsv");
   gtk_file_filter_add_suffix (csv, "txt");
+  gtk_file_filter_add_mime_type (csv, "application/x-leaderboard-lbom+json");
+  gtk_file_filter_add_suffix (csv, "lbom");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), csv);
   gtk_file_filter_set_name (all, _("All files"));
   gtk_file_filter_add_pattern (all, "*");
@@ -626,6 +635,51 @@ drop_cb (LbWindow      *self,
 }
 
 /* ---- import ---- */
+
+/* An LBOM file (a Leaderboard Bill of Materials) rather than a spreadsheet. */
+static gboolean
+is_lbom_file (GFile *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *lower = name != NULL ? g_utf8_strdown (name, -1) : NULL;
+
+  return lower != NULL && (g_str_has_suffix (lower, ".lbom.json") || g_str_has_suffix (lower, ".lbom"));
+}
+
+static void
+import_lbom (LbWindow *self,
+             GFile    *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) names = NULL;
+  g_autofree char *basename = g_file_get_basename (file);
+  g_autoptr(LbLeaderboard) first = NULL;
+  g_autofree char *title = NULL;
+
+  if (!lb_lbom_import_file (self->store, file, NULL, &names, &error))
+    {
+      AdwMessageDialog *dialog;
+      g_autofree char *heading = g_strdup_printf (_("Cannot Import “%s”"), basename);
+      g_autofree char *body = g_strdup_printf (_("%s\n\nNothing was imported."), error->message);
+
+      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, body));
+      adw_message_dialog_add_response (dialog, "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+  if (names->len == 0)
+    return;
+  first = lb_store_find_leaderboard (self->store, g_ptr_array_index (names, 0), NULL);
+  if (first != NULL)
+    lb_window_select_leaderboard (self, first->id);
+  title = g_strdup_printf (ngettext ("Imported %u leaderboard from %s", "Imported %u leaderboards from %s",
+                                     names->len),
+                           names->len, basename);
+  if (names->len == 1 && first != NULL)
+    show_undo_toast (self, title, UNDO_IMPORT_LBOM, first->id);
+  else
+    lb_window_add_toast (self, title);
+}
 
 static void
 imported_cb (LbWindow          *self,
@@ -925,6 +979,11 @@ lb_window_import_file (LbWindow *self,
   if (self->store == NULL)
     {
       lb_window_add_toast (self, _("Open a database before importing a spreadsheet"));
+      return;
+    }
+  if (is_lbom_file (file))
+    {
+      import_lbom (self, file);
       return;
     }
   parent = g_file_get_parent (file);
