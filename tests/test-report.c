@@ -532,6 +532,8 @@ import_values (Fixture     *fx,
                const char  *imported_at,
                const Value *values,
                guint        n_values,
+               const Value *gaps,
+               guint        n_gaps,
                guint        n_warnings)
 {
   g_autoptr(GError) error = NULL;
@@ -566,6 +568,21 @@ import_values (Fixture     *fx,
       result.source_row = values[i].row;
       result.source_column = values[i].column;
       g_assert_cmpint (lb_store_add_result (fx->store, &result, &error), >, 0);
+      g_assert_no_error (error);
+    }
+  for (guint i = 0; i < n_gaps; i++)
+    {
+      LbGap gap = { 0 };
+
+      gap.leaderboard_id = fx->lb;
+      gap.model_id = *gaps[i].model;
+      gap.benchmark_id = *gaps[i].benchmark;
+      gap.import_id = id;
+      gap.source_row = gaps[i].row;
+      gap.source_column = gaps[i].column;
+      gap.raw = (char *) gaps[i].raw;
+      gap.reason = (char *) "The cell is empty.";
+      g_assert_cmpint (lb_store_add_gap (fx->store, &gap, &error), >, 0);
       g_assert_no_error (error);
     }
   g_assert_true (lb_store_finish_import (fx->store, id, n_values, n_values, &error));
@@ -649,10 +666,15 @@ fixture_set_up (Fixture       *fx,
       { &fx->nihongo, &fx->mtbench, "8.1", 8.1, 5, 3 },
     };
 
+    const Value october_gaps[] = {
+      { &fx->beta, &fx->mtbench, "", NAN, 3, 3 },
+    };
+
     import_values (fx, "scores-october.csv", "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
-                   "2026-10-20T09:00:00Z", october, G_N_ELEMENTS (october), 2);
+                   "2026-10-20T09:00:00Z", october, G_N_ELEMENTS (october),
+                   october_gaps, G_N_ELEMENTS (october_gaps), 2);
     import_values (fx, "scores-november.csv", "fedcba9876543210fedcba9876543210fedcba9876543210fedcba9876543210",
-                   "2026-11-20T09:00:00Z", november, G_N_ELEMENTS (november), 0);
+                   "2026-11-20T09:00:00Z", november, G_N_ELEMENTS (november), NULL, 0, 0);
   }
 
   smell.leaderboard_id = fx->lb;
@@ -738,11 +760,15 @@ test_review_english (Fixture       *fx,
     "1Therecord", "Answercustomerquestionsaboutinvoices", "HanakoYamada", "hanako@example.com",
     "Every30days—nextreviewdue1December2026", "P1—ExternalEvaluationIntegration",
     "VendormodelcardsandJGLUEv1.1", "ExportsheetScoresasCSVandimportit", "Notrecorded",
-    /* 3. the comparison: by coverage, every value with its source cell */
-    "2Comparisonofthechosenmodels", "Alpha-7B", "3of3", "86.1%[2:B2]", "7.9[1:C2]", "420[1:D2]",
-    "Beta<&>13B", "2of3", "80.1%[1:B3]", "—", "390[1:D3]",
-    "日本語モデル", "2of3", "88.8%[2:B5]", "8.1[2:C5]",
-    "Gamma-2B", "1of3", "61.0%[1:B4]",
+    /* 3. the comparison: ranking, sentences, chart, then every value with its source cell */
+    "2Comparisonofthechosenmodels",
+    "4oftheleaderboard’s4modelsarecomparedon3benchmarks,everybenchmarkweighingthesame.",
+    "1日本語モデル2of3benchmarks1.000", "2Alpha-7B3of3benchmarks0.903baseline",
+    "3Beta<&>13B2of3benchmarks0.687", "4Gamma-2B1of3benchmarks0.000",
+    "Compositeover1of3benchmarks", "Onlyonebenchmarkcountsinthecomposite", "Compositescore",
+    "Scores", "JCommonsenseQA↑", "88.8%*[2:B5]", "86.1%[2:B2]", "80.1%[1:B3]", "61%[1:B4]",
+    "8.1*[2:C5]", "7.9[1:C2]", "—(1)", "—", "—", "420[1:D2]", "390*[1:D3]",
+    "(1)Beta<&>13BonMT-Bench:Thecellisempty.[1:C3]",
     /* 4. smells */
     "3Smellchecklist", "Missingentity", "Present", "MT-Benchhasnoprocedure",
     "Askthevendorfortheprompts", "Redundantentity", "Absent", "Notcheckedyet:Confusingentity",
@@ -766,6 +792,9 @@ test_review_english (Fixture       *fx,
   };
 
   assert_in_order (text, order);
+  /* Benchmarks outside the composite are marked. */
+  assert_contains (text, "MT-Bench↑†");
+  assert_contains (text, "Latency↓†");
   g_assert_cmpuint (n_pages, >=, 2);
   /* The second file changed one value of a model listed then; the new model is not a change. */
   g_assert_null (strstr (text, "88.8%[2:B5]86.1"));
@@ -793,7 +822,7 @@ test_review_japanese (Fixture       *fx,
   /* Japanese user text, and dates as a Japanese reader writes them. */
   {
     const char *order[] = { "2026年11月28日", "請求書に関する問い合わせに答えるモデルを選ぶ", "山田花子",
-                            "2026年12月1日", "日本語モデル", "88.8%[2:B5]", "2026年11月1日",
+                            "2026年12月1日", "日本語モデル", "88.8%*[2:B5]", "2026年11月1日",
                             "2026年10月20日", NULL };
     assert_in_order (text, order);
   }
@@ -864,9 +893,9 @@ test_review_choices (Fixture       *fx,
   lb_review_report_options_set_prepared_by (options, "Ichiro <QA>");
   text = render_review (fx, options, "choices.pdf", NULL);
   {
-    const char *order[] = { "Preparedby", "Ichiro<QA>", "2oftheleaderboard’s4modelsarecomparedon3benchmarks",
-                            "Decisionprofile“accuracy”:JCommonsenseQA2", "Beta<&>13B", "Gamma-2B",
-                            "Coverage", NULL };
+    const char *order[] = { "Preparedby", "Ichiro<QA>",
+                            "2oftheleaderboard’s4modelsarecomparedon3benchmarks,weightedbythedecisionprofile“accuracy”.",
+                            "1Beta<&>13B", "2Gamma-2B", "Compositescore", NULL };
     assert_in_order (text, order);
   }
   {
@@ -1002,7 +1031,7 @@ test_cli_report (void)
     assert_contains (flat, "2oftheleaderboard’s3modelsarecompared");
     assert_contains (flat, "Beta,thesecond");
     assert_contains (flat, "80.1%[1:B3]");
-    assert_contains (flat, "88.8%[1:B4]");
+    assert_contains (flat, "88.8%*[1:B4]");
     assert_contains (flat, "scores.csv");
     g_assert_null (strstr (flat, "85.3%"));
   }

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "lb-compare.h"
 #include "lb-review-report.h"
 
 /* Benchmark columns per comparison table: more would squeeze the numbers unreadably. */
@@ -37,6 +38,7 @@ typedef struct {
   GPtrArray                   *current;        /* of LbResult* */
   GPtrArray                   *all_results;    /* of LbResult*, oldest first */
   GPtrArray                   *imports;        /* of LbImport*, oldest first */
+  GPtrArray                   *gaps;           /* of LbGap* */
   GPtrArray                   *smells;         /* of LbSmell* */
   GPtrArray                   *reviews;        /* of LbReview* */
   LbProfile                   *profile;        /* borrowed from profiles, or NULL */
@@ -164,8 +166,6 @@ column_letter (guint column)
   char buf[16];
   int i = sizeof buf - 1;
 
-  g_return_val_if_fail (column > 0, g_strdup ("?"));
-
   buf[i] = '\0';
   while (column > 0 && i > 0)
     {
@@ -275,6 +275,7 @@ builder_clear (Builder *b)
   g_clear_pointer (&b->current, g_ptr_array_unref);
   g_clear_pointer (&b->all_results, g_ptr_array_unref);
   g_clear_pointer (&b->imports, g_ptr_array_unref);
+  g_clear_pointer (&b->gaps, g_ptr_array_unref);
   g_clear_pointer (&b->smells, g_ptr_array_unref);
   g_clear_pointer (&b->reviews, g_ptr_array_unref);
   g_clear_pointer (&b->profiles, g_ptr_array_unref);
@@ -302,6 +303,7 @@ builder_load (Builder  *b,
       (b->current = lb_store_list_results (b->store, leaderboard_id, TRUE, error)) == NULL ||
       (b->all_results = lb_store_list_results (b->store, leaderboard_id, FALSE, error)) == NULL ||
       (b->imports = lb_store_list_imports (b->store, leaderboard_id, error)) == NULL ||
+      (b->gaps = lb_store_list_gaps (b->store, leaderboard_id, error)) == NULL ||
       (b->smells = lb_store_list_smells (b->store, leaderboard_id, error)) == NULL ||
       (b->reviews = lb_store_list_reviews (b->store, leaderboard_id, error)) == NULL ||
       (b->profiles = lb_store_list_profiles (b->store, leaderboard_id, error)) == NULL)
@@ -532,16 +534,15 @@ compare_coverage_cb (gconstpointer a,
   return g_utf8_collate (ma->name, mb->name);
 }
 
+/* Without a comparison (fewer than two models): every value as imported, nothing computed. */
 static void
-add_comparison (Builder *b)
+add_values (Builder *b)
 {
   g_autoptr(GPtrArray) compared = g_ptr_array_new ();   /* LbBenchmark*, borrowed */
   g_autoptr(GPtrArray) models = g_ptr_array_copy (b->chosen, NULL, NULL);
   guint n_retired = 0;
   g_autofree char *intro = NULL;
   LbReportChart *chart;
-
-  add_section (b, _("Comparison of the chosen models"));
 
   for (guint i = 0; i < b->benchmarks->len; i++)
     {
@@ -582,9 +583,9 @@ add_comparison (Builder *b)
       lb_report_add_note (b->report, text);
     }
   lb_report_add_note (b->report,
-                      _("No composite score is computed here: every value is shown as imported, "
-                        "and a missing value (—) is neither filled in nor skipped. Models are "
-                        "listed by coverage, then by name."));
+                      _("A comparison needs at least two models, so no composite score is "
+                        "computed: every value is shown as imported, and a missing value (—) is "
+                        "neither filled in nor skipped."));
 
   if (models->len == 0 || compared->len == 0)
     {
@@ -658,6 +659,261 @@ add_comparison (Builder *b)
 
       lb_report_chart_add_bar (chart, model->name, total > 0 ? (double) covered / total : NAN, text);
     }
+}
+
+/* Model columns per score table of the comparison. */
+#define MODELS_PER_TABLE 4
+
+/* The models in the order the report shows them: ranked first, best first, then the rest. */
+static GArray *
+comparison_order (const LbComparison *c)
+{
+  GArray *order = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  for (guint i = 0; i < c->n_ranked; i++)
+    g_array_append_val (order, c->ranking[i]);
+  for (guint m = 0; m < c->n_models; m++)
+    {
+      gboolean ranked = FALSE;
+
+      for (guint i = 0; i < c->n_ranked && !ranked; i++)
+        ranked = c->ranking[i] == m;
+      if (!ranked)
+        g_array_append_val (order, m);
+    }
+  return order;
+}
+
+static char *
+rank_text (const LbCompareModel *model)
+{
+  if (model->rank == 0)
+    return g_strdup ("—");
+  /* "2=" for models that share a rank */
+  return g_strdup_printf ("%u%s", model->rank, model->tie_group != 0 ? "=" : "");
+}
+
+static char *
+composite_text (const LbCompareModel *model)
+{
+  if (!model->has_composite)
+    return g_strdup ("—");
+  if (model->has_composite_stderr)
+    return g_strdup_printf ("%.3f ± %.3f", model->composite, model->composite_stderr);
+  return g_strdup_printf ("%.3f", model->composite);
+}
+
+static char *
+model_remark (const LbComparison *c,
+              guint               m)
+{
+  const LbCompareModel *model = &c->models[m];
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+
+  if (model->baseline)
+    g_ptr_array_add (parts, g_strdup (_("baseline")));
+  if (model->partial)
+    g_ptr_array_add (parts, g_strdup (c->include_partial
+                                      ? _("partial: its composite is over its own benchmarks")
+                                      : _("lacks a value on some benchmarks")));
+  if (model->tie_group != 0)
+    {
+      g_autoptr(GPtrArray) names = g_ptr_array_new ();
+      g_autofree char *list = NULL;
+
+      for (guint o = 0; o < c->n_models; o++)
+        if (o != m && c->models[o].tie_group == model->tie_group)
+          g_ptr_array_add (names, c->models[o].model->name);
+      list = join_list (names);
+      /* TRANSLATORS: the difference to these models is within the uncertainty */
+      g_ptr_array_add (parts, g_strdup_printf (_("not distinguishable from %s"), list));
+    }
+  g_ptr_array_add (parts, NULL);
+  return g_strjoinv ("; ", (char **) parts->pdata);
+}
+
+static gboolean
+add_comparison (Builder  *b,
+                GError  **error)
+{
+  g_autoptr(LbCompareOptions) options = NULL;
+  g_autoptr(LbComparison) c = NULL;
+  g_autoptr(GArray) order = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GPtrArray) gap_notes = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *intro = NULL;
+  const char *summary_headers[] = { _("Rank"), _("Model"), _("Coverage"), _("Composite"), _("Remark"), NULL };
+  const double summary_widths[] = { 0.5, 2.0, 1.3, 1.1, 2.2 };
+  LbReportTable *table;
+  LbReportChart *chart;
+
+  add_section (b, _("Comparison of the chosen models"));
+
+  options = lb_compare_options_new ();
+  if (b->options != NULL)
+    for (guint i = 0; i < b->options->models->len; i++)
+      lb_compare_options_add_model (options, g_array_index (b->options->models, gint64, i));
+  lb_compare_options_set_profile (options, b->profile);
+  c = lb_compare (b->benchmarks, b->models, b->current, b->gaps, options, &local_error);
+  if (c == NULL && g_error_matches (local_error, LB_COMPARE_ERROR, LB_COMPARE_ERROR_TOO_FEW_MODELS))
+    {
+      add_values (b);
+      return TRUE;
+    }
+  if (c == NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  if (c->profile_name != NULL)
+    intro = g_strdup_printf (_("%u of the leaderboard’s %u models are compared on %u benchmarks, "
+                               "weighted by the decision profile “%s”."),
+                             c->n_models, b->models->len, c->n_rows, c->profile_name);
+  else
+    intro = g_strdup_printf (_("%u of the leaderboard’s %u models are compared on %u benchmarks, "
+                               "every benchmark weighing the same."),
+                             c->n_models, b->models->len, c->n_rows);
+  lb_report_add_paragraph (b->report, intro);
+
+  /* The ranking */
+  order = comparison_order (c);
+  table = lb_report_add_table (b->report, 5, summary_headers);
+  lb_report_table_set_widths (table, summary_widths);
+  lb_report_table_set_align (table, 0, LB_REPORT_ALIGN_END);
+  lb_report_table_set_align (table, 3, LB_REPORT_ALIGN_END);
+  for (guint i = 0; i < order->len; i++)
+    {
+      guint m = g_array_index (order, guint, i);
+      g_autofree char *rank = rank_text (&c->models[m]);
+      g_autofree char *coverage = lb_comparison_dup_model_coverage (c, m);
+      g_autofree char *composite = composite_text (&c->models[m]);
+      g_autofree char *remark = model_remark (c, m);
+
+      lb_report_table_add_row (table, (const char *[]) { rank, c->models[m].model->name, coverage,
+                                                         composite, remark, NULL });
+    }
+  if (c->coverage_text != NULL)
+    lb_report_add_paragraph (b->report, c->coverage_text);
+  if (c->robustness_text != NULL)
+    lb_report_add_paragraph (b->report, c->robustness_text);
+  if (c->uncertainty_text != NULL)
+    lb_report_add_paragraph (b->report, c->uncertainty_text);
+
+  lb_report_add_heading (b->report, _("Composite score"));
+  chart = lb_report_add_bar_chart (b->report);
+  for (guint i = 0; i < order->len; i++)
+    {
+      guint m = g_array_index (order, guint, i);
+      const LbCompareModel *model = &c->models[m];
+      g_autofree char *value = NULL;
+
+      if (model->has_composite)
+        value = composite_text (model);
+      else
+        {
+          g_autofree char *coverage = lb_comparison_dup_model_coverage (c, m);
+          /* TRANSLATORS: a bar of the chart for a model that has no composite */
+          value = g_strdup_printf (_("no composite (%s)"), coverage);
+        }
+      lb_report_chart_add_bar (chart, model->model->name,
+                               model->has_composite ? model->composite : NAN, value);
+    }
+  if (c->method_text != NULL)
+    lb_report_add_note (b->report, c->method_text);
+  for (guint i = 0; c->notes != NULL && i < c->notes->len; i++)
+    lb_report_add_note (b->report, g_ptr_array_index (c->notes, i));
+
+  /* The scores behind it, each with its source cell */
+  for (guint first = 0; first < order->len; first += MODELS_PER_TABLE)
+    {
+      guint n = MIN (MODELS_PER_TABLE, order->len - first);
+      g_autoptr(GPtrArray) headers = g_ptr_array_new_with_free_func (g_free);
+      g_autofree double *widths = g_new (double, n + 1);
+
+      if (first == 0)
+        lb_report_add_heading (b->report, _("Scores"));
+      if (order->len > MODELS_PER_TABLE)
+        {
+          g_autofree char *part = g_strdup_printf (_("Models %u–%u of %u"), first + 1, first + n,
+                                                   order->len);
+          lb_report_add_note (b->report, part);
+        }
+      g_ptr_array_add (headers, g_strdup (_("Benchmark")));
+      widths[0] = 1.6;
+      for (guint i = 0; i < n; i++)
+        {
+          const LbCompareModel *model = &c->models[g_array_index (order, guint, first + i)];
+          g_ptr_array_add (headers, model->baseline
+                                    ? g_strdup_printf (_("%s (baseline)"), model->model->name)
+                                    : g_strdup (model->model->name));
+          widths[i + 1] = 1.3;
+        }
+      g_ptr_array_add (headers, NULL);
+      table = lb_report_add_table (b->report, n + 1, (const char * const *) headers->pdata);
+      lb_report_table_set_widths (table, widths);
+      for (guint i = 1; i <= n; i++)
+        lb_report_table_set_align (table, i, LB_REPORT_ALIGN_END);
+
+      for (guint r = 0; r < c->n_rows; r++)
+        {
+          const LbCompareRow *row = &c->rows[r];
+          g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
+          g_autofree char *name = benchmark_header (row->benchmark);
+
+          /* † not in the composite */
+          g_ptr_array_add (cells, row->in_composite ? g_strdup (name) : g_strconcat (name, " †", NULL));
+          for (guint i = 0; i < n; i++)
+            {
+              guint m = g_array_index (order, guint, first + i);
+              const LbCompareCell *cell = lb_comparison_get_cell (c, r, m);
+
+              if (cell->kind == LB_CELL_VALUE)
+                {
+                  g_autofree char *score = lb_compare_format_score (row, cell->score);
+                  LbResult source = { 0 };
+                  g_autofree char *ref = NULL;
+
+                  source.import_id = cell->import_id;
+                  source.source_row = cell->source_row;
+                  source.source_column = cell->source_column;
+                  ref = source_ref (b, &source);
+                  g_ptr_array_add (cells, g_strdup_printf ("%s%s %s", score, cell->best ? "*" : "", ref));
+                }
+              else if (cell->kind == LB_CELL_GAP)
+                {
+                  LbResult source = { 0 };
+                  g_autofree char *ref = NULL;
+                  guint note = gap_notes->len + 1;
+
+                  source.import_id = cell->import_id;
+                  source.source_row = cell->source_row;
+                  source.source_column = cell->source_column;
+                  ref = source_ref (b, &source);
+                  /* TRANSLATORS: a note on a cell without a value: model, benchmark, why, and
+                   * its source as [file:cell] */
+                  g_ptr_array_add (gap_notes,
+                                   g_strdup_printf (_("(%u) %s on %s: %s %s"), note,
+                                                    c->models[m].model->name, row->benchmark->name,
+                                                    lb_compare_cell_reason (cell), ref));
+                  g_ptr_array_add (cells, g_strdup_printf ("— (%u)", note));
+                }
+              else
+                g_ptr_array_add (cells, g_strdup ("—"));
+            }
+          g_ptr_array_add (cells, NULL);
+          lb_report_table_add_row (table, (const char * const *) cells->pdata);
+        }
+    }
+  lb_report_add_note (b->report,
+                      _("↑ higher is better, ↓ lower is better, ? direction not confirmed yet. "
+                        "* best of the compared models. † not counted in the composite. "
+                        "[2:C14] after a value: file [2] in the provenance list, cell C14 as Excel "
+                        "shows it. — no value: nothing was imported, or the cell was empty (see the "
+                        "numbered notes)."));
+  for (guint i = 0; i < gap_notes->len; i++)
+    lb_report_add_note (b->report, g_ptr_array_index (gap_notes, i));
+  return TRUE;
 }
 
 /* ---- 4. the smell checklist ---- */
@@ -1130,7 +1386,11 @@ lb_review_report_build (LbStore                     *store,
 
   add_title_block (&b);
   add_record (&b);
-  add_comparison (&b);
+  if (!add_comparison (&b, error))
+    {
+      builder_clear (&b);
+      return NULL;
+    }
   add_smells (&b);
   add_changes (&b);
   add_provenance (&b);
