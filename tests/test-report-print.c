@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "lb-report-print.h"
+#include "lb-compare-page.h"
 #include "lb-window.h"
 
 static char *
@@ -199,6 +200,7 @@ test_window_actions (void)
   GtkWindow *dialog;
   LbWindow *window;
   gint64 id;
+  gint64 model_ids[3];
 
   g_assert_no_error (error);
   store = lb_store_open (db, &error);
@@ -207,6 +209,30 @@ test_window_actions (void)
   g_assert_no_error (error);
   g_assert_true (lb_store_set_leaderboard_field (store, id, LB_LEADERBOARD_FIELD_PURPOSE,
                                                  "Answer questions about invoices", &error));
+  {
+    /* Three models typed in by hand, so the Compare page has something to show. */
+    const char *models[] = { "Alpha-7B", "Beta-13B", "Gamma-2B" };
+    const double scores[] = { 85.3, 80.1, 61.0 };
+
+    gint64 benchmark = lb_store_ensure_benchmark (store, id, "JCommonsenseQA", NULL, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (lb_store_begin (store, &error));
+    for (guint i = 0; i < G_N_ELEMENTS (models); i++)
+      {
+        LbResult result = { 0 };
+
+        result.leaderboard_id = id;
+        result.model_id = model_ids[i] = lb_store_ensure_model (store, id, models[i], NULL, NULL, &error);
+        result.benchmark_id = benchmark;
+        result.score = scores[i];
+        result.current = TRUE;
+        g_assert_no_error (error);
+        g_assert_cmpint (lb_store_add_result (store, &result, &error), >, 0);
+      }
+    g_assert_true (lb_store_commit (store, &error));
+    g_assert_no_error (error);
+  }
 
   window = g_object_new (LB_TYPE_WINDOW, "store", store, "database-path", db, NULL);
   gtk_window_present (GTK_WINDOW (window));
@@ -244,6 +270,33 @@ test_window_actions (void)
 
     g_assert_nonnull (strstr (text, "Answer questions about invoices"));
     g_assert_nonnull (strstr (text, "Support <bot> 2026"));
+    /* The comparison the Compare page shows: every model, ranked. */
+    g_assert_nonnull (strstr (text, "3 of the leaderboard’s 3 models are compared on 1 benchmark"));
+    g_assert_nonnull (strstr (text, "85.3* [H]"));
+  }
+
+  /* Two models chosen on the Compare page: the report compares those two. */
+  {
+    const gint64 chosen[] = { model_ids[0], model_ids[2] };
+    GObject *page = gtk_widget_get_template_child (GTK_WIDGET (window), LB_TYPE_WINDOW, "compare_page");
+    g_autofree char *second = g_build_filename (dir, "second.pdf", NULL);
+    const char *argv[] = { "pdftotext", "-enc", "UTF-8", second, "-", NULL };
+    g_autofree char *text = NULL;
+
+    lb_compare_page_set_chosen (LB_COMPARE_PAGE (page), chosen, G_N_ELEMENTS (chosen));
+    iterate ();
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-report", NULL));
+    iterate ();
+    dialog = find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, GTK_WINDOW (window));
+    g_assert_nonnull (dialog);
+    g_assert_true (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (dialog), file, NULL));
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), "second.pdf");
+    gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+    wait_for_file (second);
+    text = run_tool (argv);
+    g_assert_nonnull (strstr (text, "2 of the leaderboard’s 3 models are compared"));
+    g_assert_null (strstr (text, "Beta-13B"));
+    g_unlink (second);
   }
 
   /* Without a leaderboard there is nothing to print. */

@@ -19,9 +19,12 @@
 #define WARNINGS_LISTED 5
 
 struct _LbReviewReportOptions {
-  GArray *models;          /* of gint64 */
-  char   *profile;
-  char   *prepared_by;
+  GArray          *models;          /* of gint64 */
+  char            *profile;
+  char            *prepared_by;
+  gint64           baseline;
+  LbNormalization  normalization;
+  gboolean         include_partial;
 };
 
 typedef struct {
@@ -754,6 +757,12 @@ add_comparison (Builder  *b,
     for (guint i = 0; i < b->options->models->len; i++)
       lb_compare_options_add_model (options, g_array_index (b->options->models, gint64, i));
   lb_compare_options_set_profile (options, b->profile);
+  if (b->options != NULL)
+    {
+      lb_compare_options_set_baseline (options, b->options->baseline);
+      lb_compare_options_set_normalization (options, b->options->normalization);
+      lb_compare_options_set_include_partial (options, b->options->include_partial);
+    }
   c = lb_compare (b->benchmarks, b->models, b->current, b->gaps, options, &local_error);
   if (c == NULL && g_error_matches (local_error, LB_COMPARE_ERROR, LB_COMPARE_ERROR_TOO_FEW_MODELS))
     {
@@ -767,12 +776,20 @@ add_comparison (Builder  *b,
     }
 
   if (c->profile_name != NULL)
-    intro = g_strdup_printf (_("%u of the leaderboard’s %u models are compared on %u benchmarks, "
-                               "weighted by the decision profile “%s”."),
+    intro = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "%u of the leaderboard’s %u models are compared on %u "
+                                          "benchmark, weighted by the decision profile “%s”.",
+                                          "%u of the leaderboard’s %u models are compared on %u "
+                                          "benchmarks, weighted by the decision profile “%s”.",
+                                          c->n_rows),
                              c->n_models, b->models->len, c->n_rows, c->profile_name);
   else
-    intro = g_strdup_printf (_("%u of the leaderboard’s %u models are compared on %u benchmarks, "
-                               "every benchmark weighing the same."),
+    intro = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "%u of the leaderboard’s %u models are compared on %u "
+                                          "benchmark, every benchmark weighing the same.",
+                                          "%u of the leaderboard’s %u models are compared on %u "
+                                          "benchmarks, every benchmark weighing the same.",
+                                          c->n_rows),
                              c->n_models, b->models->len, c->n_rows);
   lb_report_add_paragraph (b->report, intro);
 
@@ -1354,6 +1371,33 @@ lb_review_report_options_set_prepared_by (LbReviewReportOptions *options,
 
   g_free (options->prepared_by);
   options->prepared_by = g_strdup (name);
+}
+
+void
+lb_review_report_options_set_baseline (LbReviewReportOptions *options,
+                                       gint64                 model_id)
+{
+  g_return_if_fail (options != NULL);
+
+  options->baseline = model_id;
+}
+
+void
+lb_review_report_options_set_normalization (LbReviewReportOptions *options,
+                                            LbNormalization        method)
+{
+  g_return_if_fail (options != NULL);
+
+  options->normalization = method;
+}
+
+void
+lb_review_report_options_set_include_partial (LbReviewReportOptions *options,
+                                              gboolean               include)
+{
+  g_return_if_fail (options != NULL);
+
+  options->include_partial = include;
 }
 
 LbReport *

@@ -3,6 +3,7 @@
  * store as an LbReport ready to print or save as PDF */
 #pragma once
 
+#include "lb-compare.h"
 #include "lb-report.h"
 #include "lb-store.h"
 
@@ -20,6 +21,14 @@ void                   lb_review_report_options_set_profile  (LbReviewReportOpti
                                                               const char            *profile_name);
 void                   lb_review_report_options_set_prepared_by (LbReviewReportOptions *options,
                                                               const char            *name);
+/* As on the Compare page: the baseline model (0: the first compared), the normalisation and
+ * whether models lacking some benchmarks get a composite over their own. */
+void                   lb_review_report_options_set_baseline (LbReviewReportOptions *options,
+                                                              gint64                 model_id);
+void                   lb_review_report_options_set_normalization (LbReviewReportOptions *options,
+                                                              LbNormalization        method);
+void                   lb_review_report_options_set_include_partial (LbReviewReportOptions *options,
+                                                              gboolean               include);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LbReviewReportOptions, lb_review_report_options_free)
 

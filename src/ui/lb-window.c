@@ -433,11 +433,25 @@ report_cb (GtkWidget  *widget,
   LbWindow *self = LB_WINDOW (widget);
   g_autoptr(LbReport) report = NULL;
   g_autoptr(LbLeaderboard) lb = NULL;
+  g_autoptr(LbReviewReportOptions) options = lb_review_report_options_new ();
   g_autoptr(GError) error = NULL;
+  LbComparison *shown;
 
   if (self->store == NULL || self->leaderboard_id == 0)
     return;
-  report = lb_review_report_build (self->store, self->leaderboard_id, NULL, &error);
+  /* The report compares what the Compare page shows: its models, profile and settings. */
+  shown = lb_compare_page_get_comparison (self->compare_page);
+  if (shown != NULL && shown->n_models > 0 &&
+      shown->models[0].model->leaderboard_id == self->leaderboard_id)
+    {
+      for (guint i = 0; i < shown->n_models; i++)
+        lb_review_report_options_add_model (options, shown->models[i].model->id);
+      lb_review_report_options_set_profile (options, shown->profile_name);
+      lb_review_report_options_set_baseline (options, shown->models[shown->baseline].model->id);
+      lb_review_report_options_set_normalization (options, shown->normalization);
+      lb_review_report_options_set_include_partial (options, shown->include_partial);
+    }
+  report = lb_review_report_build (self->store, self->leaderboard_id, options, &error);
   if (report == NULL)
     {
       report_error (self, _("Cannot make the report"), error);
