@@ -847,3 +847,33 @@ lb_results_page_sort_by (LbResultsPage *self,
     gtk_column_view_sort_by_column (self->column_view, column,
                                     descending ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING);
 }
+
+void
+lb_results_page_show_cell (LbResultsPage *self,
+                           gint64         model_id,
+                           gint64         benchmark_id)
+{
+  g_autoptr(LbModel) model = NULL;
+  const char *name = "";
+
+  g_return_if_fail (LB_IS_RESULTS_PAGE (self));
+
+  if (model_id != 0 && STORE (self) != NULL)
+    model = lb_store_get_model (STORE (self), model_id, NULL);
+  if (model != NULL && model->name != NULL)
+    name = model->name;
+  gtk_editable_set_text (GTK_EDITABLE (self->filter_entry), name);
+  /* Now, not after the search entry's typing pause. */
+  gtk_string_filter_set_search (self->filter, name);
+
+  for (guint i = 0; benchmark_id != 0 && self->benchmarks != NULL && i < self->benchmarks->len; i++)
+    {
+      LbBenchmark *benchmark = g_ptr_array_index (self->benchmarks, i);
+
+      if (benchmark->id == benchmark_id)
+        {
+          lb_results_page_sort_by (self, 3 + i, benchmark->higher_is_better);
+          break;
+        }
+    }
+}

@@ -17,4 +17,8 @@ void        lb_results_page_sort_by    (LbResultsPage *self, guint index, gboole
 char       *lb_results_page_describe_cell (LbResultsPage *self, gpointer row, guint benchmark,
                                            char **tooltip);
 
+/* Shows a model's row (the table filtered to its name) sorted by a benchmark's column, best
+ * first; either id may be 0. For the Smells page's evidence. */
+void        lb_results_page_show_cell  (LbResultsPage *self, gint64 model_id, gint64 benchmark_id);
+
 G_END_DECLS

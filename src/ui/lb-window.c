@@ -84,19 +84,48 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* The badge: what the Smells page and the report count as needing attention (present, or
+ * flagged for a new look), through the one function they share. */
 static guint
-count_present_smells (GPtrArray *smells)
+count_smells_needing_attention (GPtrArray *smells)
 {
-  guint n = 0;
+  LbSmellCounts counts;
 
-  for (guint i = 0; smells != NULL && i < smells->len; i++)
+  if (smells == NULL)
+    return 0;
+  lb_smell_count (smells, &counts);
+  return counts.attention;
+}
+
+/* A piece of evidence on the Smells page was clicked: show what it points at. */
+static void
+smell_evidence_activated_cb (LbWindow     *self,
+                             LbEvidence   *evidence,
+                             LbSmellsPage *page)
+{
+  switch (evidence->kind)
     {
-      LbSmell *smell = g_ptr_array_index (smells, i);
-
-      if (g_strcmp0 (smell->status, "present") == 0)
-        n++;
+    case LB_EVIDENCE_LEADERBOARD:
+      adw_view_stack_set_visible_child_name (self->view_stack, "overview");
+      break;
+    case LB_EVIDENCE_IMPORT:
+      adw_view_stack_set_visible_child_name (self->view_stack, "history");
+      break;
+    case LB_EVIDENCE_MODEL:
+    case LB_EVIDENCE_BENCHMARK:
+    case LB_EVIDENCE_CELL:
+    default:
+      adw_view_stack_set_visible_child_name (self->view_stack, "results");
+      lb_results_page_show_cell (self->results_page, evidence->model_id, evidence->benchmark_id);
+      /* A record's field: open its editor on that record. */
+      if (evidence->kind == LB_EVIDENCE_MODEL && evidence->field != NULL)
+        gtk_widget_activate_action (GTK_WIDGET (self->results_page), "results.edit-model", "x",
+                                    evidence->model_id);
+      else if (evidence->kind == LB_EVIDENCE_BENCHMARK && evidence->field != NULL)
+        gtk_widget_activate_action (GTK_WIDGET (self->results_page), "results.edit-benchmark", "x",
+                                    evidence->benchmark_id);
+      break;
     }
-  return n;
 }
 
 static void
@@ -185,7 +214,7 @@ reload_sidebar (LbWindow *self)
       if (state == LB_REVIEW_OVERDUE)
         overdue = lb_review_state_describe (state, &due);
       g_ptr_array_add (items, lb_leaderboard_item_new (lb->id, lb->name, overdue,
-                                                       count_present_smells (smells)));
+                                                       count_smells_needing_attention (smells)));
     }
 
   self->reloading = TRUE;
@@ -978,6 +1007,8 @@ lb_window_init (LbWindow *self)
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 
   g_signal_connect (self, "close-request", G_CALLBACK (close_request_cb), NULL);
+  g_signal_connect_object (self->smells_page, "evidence-activated",
+                           G_CALLBACK (smell_evidence_activated_cb), self, G_CONNECT_SWAPPED);
 }
 
 void
