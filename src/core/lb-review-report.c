@@ -12,6 +12,7 @@
 
 #include "lb-compare.h"
 #include "lb-review-report.h"
+#include "lb-smells.h"
 
 /* Benchmark columns per comparison table: more would squeeze the numbers unreadably. */
 #define BENCHMARKS_PER_TABLE 5
@@ -42,7 +43,8 @@ typedef struct {
   GPtrArray                   *all_results;    /* of LbResult*, oldest first */
   GPtrArray                   *imports;        /* of LbImport*, oldest first */
   GPtrArray                   *gaps;           /* of LbGap* */
-  GPtrArray                   *smells;         /* of LbSmell* */
+  GPtrArray                   *smells;         /* of LbSmell*, as stored */
+  GPtrArray                   *checklist;      /* of LbSmell*, with today's checks merged in */
   GPtrArray                   *reviews;        /* of LbReview* */
   LbProfile                   *profile;        /* borrowed from profiles, or NULL */
   GPtrArray                   *profiles;       /* of LbProfile* */
@@ -51,56 +53,6 @@ typedef struct {
   GHashTable                  *cells;          /* "model:benchmark" → current LbResult*, borrowed */
   gboolean                     has_hand_values;
 } Builder;
-
-typedef struct {
-  const char *id;
-  const char *label;   /* untranslated */
-} Label;
-
-static const Label smell_names[] = {
-  { "confusing", N_("Confusing entity") },
-  { "deprecated", N_("Deprecated entity") },
-  { "inaccessible", N_("Inaccessible entity") },
-  { "misdisplayed", N_("Misdisplayed entity") },
-  { "mismatched", N_("Mismatched entity") },
-  { "missing", N_("Missing entity") },
-  { "redundant", N_("Redundant entity") },
-  { "unresponsive", N_("Unresponsive entity") },
-};
-
-static const Label component_names[] = {
-  { "benchmark-dataset", N_("Benchmark dataset") },
-  { "benchmark-task", N_("Benchmark task") },
-  { "benchmark-metric", N_("Benchmark metric") },
-  { "benchmark-protocol", N_("Benchmark protocol") },
-  { "evaluation-harness", N_("Evaluation harness") },
-  { "evaluation-score", N_("Evaluation score") },
-  { "model", N_("Model") },
-  { "ranking-dataframe", N_("Ranking table") },
-  { "submission-channel", N_("Submission channel") },
-};
-
-static const Label status_names[] = {
-  { "unchecked", N_("Unchecked") },
-  { "present", N_("Present") },
-  { "absent", N_("Absent") },
-  { "mitigated", N_("Mitigated") },
-  { "accepted", N_("Accepted") },
-};
-
-/* The translated label of @key, or @key itself when the table does not know it. */
-static const char *
-lookup_label (const Label *table,
-              guint        n,
-              const char  *key)
-{
-  for (guint i = 0; i < n; i++)
-    if (g_strcmp0 (table[i].id, key) == 0)
-      return _(table[i].label);
-  return key;
-}
-
-#define LOOKUP_LABEL(table, key) lookup_label (table, G_N_ELEMENTS (table), key)
 
 /* ---- small helpers ---- */
 
@@ -280,12 +232,53 @@ builder_clear (Builder *b)
   g_clear_pointer (&b->imports, g_ptr_array_unref);
   g_clear_pointer (&b->gaps, g_ptr_array_unref);
   g_clear_pointer (&b->smells, g_ptr_array_unref);
+  g_clear_pointer (&b->checklist, g_ptr_array_unref);
   g_clear_pointer (&b->reviews, g_ptr_array_unref);
   g_clear_pointer (&b->profiles, g_ptr_array_unref);
   g_clear_pointer (&b->import_keys, g_hash_table_unref);
   g_clear_pointer (&b->imports_by_id, g_hash_table_unref);
   g_clear_pointer (&b->cells, g_hash_table_unref);
   g_clear_pointer (&b->report, lb_report_unref);
+}
+
+/* The stored checklist with today's automatic checks merged in as the Smells page would, but
+ * without writing anything: verdicts stay, evidence is current. */
+static gboolean
+load_checklist (Builder  *b,
+                GError  **error)
+{
+  g_autoptr(LbSmellSnapshot) snapshot = NULL;
+  g_autoptr(GPtrArray) detections = NULL;
+  g_autoptr(GPtrArray) stored = NULL;
+  g_autofree char *today = date_to_iso (&b->today);
+  LbSmellOptions options;
+
+  snapshot = lb_smell_snapshot_load (b->store, b->leaderboard->id, error);
+  if (snapshot == NULL)
+    return FALSE;
+  lb_smell_options_init (&options);
+  options.today = today;
+  detections = lb_smells_detect (snapshot, &options);
+  stored = lb_smell_checklist (b->smells, b->leaderboard->id);
+
+  b->checklist = g_ptr_array_new_with_free_func ((GDestroyNotify) lb_smell_free);
+  for (guint i = 0; i < stored->len; i++)
+    {
+      const LbSmell *item = g_ptr_array_index (stored, i);
+      LbSmellKind kind;
+      LbComponent component;
+
+      if (!lb_smell_kind_from_string (item->smell, &kind) || item->component == NULL ||
+          !lb_component_from_string (item->component, &component))
+        {
+          g_ptr_array_add (b->checklist, lb_smell_copy (item));
+          continue;
+        }
+      g_ptr_array_add (b->checklist,
+                       lb_smell_apply_detection (item, b->leaderboard->id, kind, component,
+                                                 lb_detections_find (detections, kind, component)));
+    }
+  return TRUE;
 }
 
 static gboolean
@@ -395,7 +388,7 @@ builder_load (Builder  *b,
           return FALSE;
         }
     }
-  return TRUE;
+  return load_checklist (b, error);
 }
 
 /* ---- 1. title block ---- */
@@ -935,71 +928,155 @@ add_comparison (Builder  *b,
 
 /* ---- 4. the smell checklist ---- */
 
+#define EVIDENCE_LINES 5
+
+static gboolean
+item_unchecked (const LbSmell *item)
+{
+  return g_strcmp0 (item->status, "unchecked") == 0 && !item->detected;
+}
+
+static const char *
+smell_label (const char *id)
+{
+  LbSmellKind kind;
+
+  return lb_smell_kind_from_string (id, &kind) ? lb_smell_kind_label (kind) : id;
+}
+
+static const char *
+component_label (const char *id)
+{
+  LbComponent component;
+
+  if (id == NULL)
+    return "";
+  return lb_component_from_string (id, &component) ? lb_component_label (component) : id;
+}
+
+static char *
+status_text (const LbSmell *item)
+{
+  LbSmellStatus status = LB_SMELL_STATUS_UNCHECKED;
+  const char *label;
+
+  lb_smell_status_from_string (item->status, &status);
+  label = lb_smell_status_label (status);
+  if (item->needs_review)
+    /* TRANSLATORS: a smell's status when new evidence appeared after the verdict */
+    return g_strdup_printf (_("%s (review again: new evidence)"), label);
+  if (item->detected && !lb_smell_has_verdict (item))
+    /* TRANSLATORS: a smell's status found by the automatic checks, without a verdict yet */
+    return g_strdup_printf (_("%s (detected, no verdict yet)"), label);
+  return g_strdup (label);
+}
+
+/* The evidence as people read it, at most EVIDENCE_LINES lines. */
+static char *
+evidence_text (const LbSmell *item)
+{
+  g_autofree char *text = lb_smell_evidence_display (item);
+  g_auto(GStrv) lines = NULL;
+  GString *out;
+  guint n;
+
+  if (text == NULL)
+    return g_strdup ("");
+  lines = g_strsplit (text, "\n", -1);
+  n = g_strv_length (lines);
+  if (n <= EVIDENCE_LINES)
+    return g_steal_pointer (&text);
+  out = g_string_new (NULL);
+  for (guint i = 0; i < EVIDENCE_LINES; i++)
+    g_string_append_printf (out, "%s\n", lines[i]);
+  g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "… and %u more (see the Smells page).",
+                                            "… and %u more (see the Smells page).",
+                                            n - EVIDENCE_LINES),
+                          n - EVIDENCE_LINES);
+  return g_string_free (out, FALSE);
+}
+
 static void
 add_smells (Builder *b)
 {
-  g_autoptr(GPtrArray) unchecked = g_ptr_array_new ();
   const char *headers[] = { _("Smell"), _("Part"), _("Status"), _("Evidence"), _("Note"), NULL };
-  const double widths[] = { 1.3, 1.0, 0.9, 2.3, 1.7 };
+  const double widths[] = { 1.1, 1.0, 1.05, 3.0, 1.35 };
   LbReportTable *table = NULL;
+  LbSmellCounts counts;
+  g_autofree char *summary = NULL;
+  guint n_unchecked_smells = 0;
 
   add_section (b, _("Smell checklist"));
   lb_report_add_note (b->report,
                       _("The leaderboard smells of the LBOps study (Zhao et al., IEEE TSE 2025): "
-                        "problems that make a leaderboard’s results hard to trust or use."));
+                        "problems that make a leaderboard’s results hard to trust or use. The "
+                        "automatic checks ran when this report was made; a reviewer’s verdict is "
+                        "never replaced by them."));
 
-  for (guint s = 0; s < G_N_ELEMENTS (smell_names); s++)
+  lb_smell_count (b->checklist, &counts);
+  summary = g_strdup_printf (_("%u items (each smell for each part of the leaderboard): %u present, "
+                               "%u mitigated, %u accepted, %u absent, %u unchecked."),
+                             counts.total, counts.present, counts.mitigated, counts.accepted,
+                             counts.absent, counts.unchecked);
+  lb_report_add_paragraph (b->report, summary);
+
+  for (guint i = 0; i < b->checklist->len; i++)
     {
-      gboolean any = FALSE;
+      const LbSmell *item = g_ptr_array_index (b->checklist, i);
+      g_autofree char *status = NULL;
+      g_autofree char *evidence = NULL;
 
-      for (guint i = 0; i < b->smells->len; i++)
-        {
-          const LbSmell *smell = g_ptr_array_index (b->smells, i);
-          g_autofree char *status = NULL;
-          const char *status_label;
-
-          if (g_strcmp0 (smell->smell, smell_names[s].id) != 0 ||
-              (g_strcmp0 (smell->status, "unchecked") == 0 && !smell->detected))
-            continue;
-
-          any = TRUE;
-          status_label = LOOKUP_LABEL (status_names, smell->status != NULL ? smell->status : "unchecked");
-          if (smell->needs_review)
-            /* TRANSLATORS: a smell's status when new evidence appeared after the verdict */
-            status = g_strdup_printf (_("%s (review again: new evidence)"), status_label);
-          else if (smell->detected && g_strcmp0 (smell->status, "unchecked") == 0)
-            status = g_strdup (_("Detected, not yet reviewed"));
-          else
-            status = g_strdup (status_label);
-
-          if (table == NULL)
-            {
-              table = lb_report_add_table (b->report, 5, headers);
-              lb_report_table_set_widths (table, widths);
-            }
-          lb_report_table_add_row (table, (const char *[]) {
-                                     _(smell_names[s].label),
-                                     smell->component != NULL ? LOOKUP_LABEL (component_names, smell->component) : "",
-                                     status,
-                                     smell->evidence != NULL ? smell->evidence : "",
-                                     smell->note != NULL ? smell->note : "",
-                                     NULL });
-        }
-      if (!any)
-        g_ptr_array_add (unchecked, (gpointer) _(smell_names[s].label));
-    }
-
-  if (unchecked->len == 0)
-    lb_report_add_paragraph (b->report, _("Every smell has been checked."));
-  else
-    {
-      g_autofree char *list = join_list (unchecked);
-      g_autofree char *text = g_strdup_printf (_("Not checked yet: %s."), list);
-
+      if (item_unchecked (item))
+        continue;
       if (table == NULL)
-        lb_report_add_paragraph (b->report, _("No smell has been checked yet."));
-      lb_report_add_paragraph (b->report, text);
+        {
+          table = lb_report_add_table (b->report, 5, headers);
+          lb_report_table_set_widths (table, widths);
+        }
+      status = status_text (item);
+      evidence = evidence_text (item);
+      lb_report_table_add_row (table, (const char *[]) { smell_label (item->smell),
+                                                         component_label (item->component),
+                                                         status, evidence,
+                                                         item->note != NULL ? item->note : "",
+                                                         NULL });
     }
+  if (table == NULL)
+    lb_report_add_paragraph (b->report, _("Nothing has been found or checked yet."));
+
+  /* What nobody has looked at, plainly, one line per smell. */
+  for (guint s = 0; s < LB_N_SMELLS; s++)
+    {
+      const char *id = lb_smell_kind_to_string (s);
+      g_autoptr(GPtrArray) parts = g_ptr_array_new ();
+      guint total = 0;
+
+      for (guint i = 0; i < b->checklist->len; i++)
+        {
+          const LbSmell *item = g_ptr_array_index (b->checklist, i);
+
+          if (g_strcmp0 (item->smell, id) != 0)
+            continue;
+          total++;
+          if (item_unchecked (item))
+            g_ptr_array_add (parts, (gpointer) (item->component != NULL
+                                                ? component_label (item->component)
+                                                : _("the leaderboard as a whole")));
+        }
+      if (parts->len == 0)
+        continue;
+      if (n_unchecked_smells++ == 0)
+        lb_report_add_heading (b->report, _("Not checked yet"));
+      if (parts->len == total)
+        lb_report_add_key_value (b->report, lb_smell_kind_label (s), _("every part"), NULL);
+      else
+        {
+          g_autofree char *list = join_list (parts);
+          lb_report_add_key_value (b->report, lb_smell_kind_label (s), list, NULL);
+        }
+    }
+  if (n_unchecked_smells == 0)
+    lb_report_add_paragraph (b->report, _("Every item of the checklist has been looked at."));
 }
 
 /* ---- 5. changes since the last review ---- */
@@ -1274,16 +1351,15 @@ add_questions (Builder *b)
     N_("Can the result be reproduced from the written procedure?"),
   };
 
-  for (guint s = 0; s < G_N_ELEMENTS (smell_names); s++)
-    for (guint i = 0; i < b->smells->len; i++)
-      {
-        const LbSmell *smell = g_ptr_array_index (b->smells, i);
+  for (guint i = 0; i < b->checklist->len; i++)
+    {
+      const LbSmell *item = g_ptr_array_index (b->checklist, i);
+      const char *label = smell_label (item->smell);
 
-        if (g_strcmp0 (smell->smell, smell_names[s].id) == 0 &&
-            (g_strcmp0 (smell->status, "present") == 0 || smell->detected) &&
-            !g_ptr_array_find_with_equal_func (present, _(smell_names[s].label), g_str_equal, NULL))
-          g_ptr_array_add (present, (gpointer) _(smell_names[s].label));
-      }
+      if ((g_strcmp0 (item->status, "present") == 0 || item->needs_review) &&
+          !g_ptr_array_find_with_equal_func (present, label, g_str_equal, NULL))
+        g_ptr_array_add (present, (gpointer) label);
+    }
 
   /* TRANSLATORS: under a question for the meeting: what the record already says */
   hints[0] = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
