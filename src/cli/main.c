@@ -48,6 +48,8 @@ main (int   argc,
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
+  /* Each command's --help says "leaderboard-cli COMMAND …", not the command twice. */
+  g_set_prgname ("leaderboard-cli");
 
   while (first < argc && argv[first][0] == '-')
     {

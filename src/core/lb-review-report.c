@@ -741,7 +741,8 @@ add_comparison (Builder  *b,
   const char *summary_headers[] = { _("Rank"), _("Model"), _("Coverage"), _("Composite"), _("Remark"), NULL };
   const double summary_widths[] = { 0.5, 2.0, 1.3, 1.1, 2.2 };
   LbReportTable *table;
-  LbReportChart *chart;
+  LbReportChart *chart = NULL;
+  gboolean any_composite = FALSE;
 
   add_section (b, _("Comparison of the chosen models"));
 
@@ -810,9 +811,15 @@ add_comparison (Builder  *b,
   if (c->uncertainty_text != NULL)
     lb_report_add_paragraph (b->report, c->uncertainty_text);
 
-  lb_report_add_heading (b->report, _("Composite score"));
-  chart = lb_report_add_bar_chart (b->report);
-  for (guint i = 0; i < order->len; i++)
+  /* A chart of nothing but "no composite" says less than the sentence above it. */
+  for (guint m = 0; m < c->n_models && !any_composite; m++)
+    any_composite = c->models[m].has_composite;
+  if (any_composite)
+    {
+      lb_report_add_heading (b->report, _("Composite score"));
+      chart = lb_report_add_bar_chart (b->report);
+    }
+  for (guint i = 0; any_composite && i < order->len; i++)
     {
       guint m = g_array_index (order, guint, i);
       const LbCompareModel *model = &c->models[m];
