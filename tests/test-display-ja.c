@@ -15,6 +15,7 @@
 #include "lb-import-assistant.h"
 #include "lb-overview-page.h"
 #include "lb-record-form.h"
+#include "lb-review-report.h"
 #include "lb-store.h"
 #include "lb-value.h"
 #include "lb-window.h"
@@ -22,7 +23,7 @@
 /* Names that are the same in Japanese: formats, encodings, products, the study. */
 static const char * const allowed_words[] = {
   "API", "BOM", "CP932", "CSV", "Ctrl", "Excel", "IEEE", "JIS", "JSON", "LBOM", "LBOps",
-  "Leaderboard", "PDF", "Shift", "TSE", "URL", "UTF", "Unicode", "Web", "Windows", "Zhao", "sep", "shot",
+  "Leaderboard", "PDF", "SHA", "Shift", "TSE", "URL", "UTF", "Unicode", "Web", "Windows", "Zhao", "sep", "shot",
 };
 
 typedef struct {
@@ -518,6 +519,47 @@ test_main_window (Fixture       *f,
   g_unsetenv ("LEADERBOARD_NOW");
 }
 
+/* The review report in Japanese: its PDF's text (pdftotext) holds no English of the program,
+ * and its dates are written the Japanese way. */
+static void
+test_report (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LbReport) report = NULL;
+  g_autoptr(LbLeaderboard) lb = NULL;
+  g_autoptr(LbReviewReportOptions) options = lb_review_report_options_new ();
+  g_autofree char *pdf = g_build_filename (f->dir, "report.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *err = NULL;
+  g_auto(GStrv) lines = NULL;
+  const char *argv[] = { "pdftotext", "-enc", "UTF-8", pdf, "-", NULL };
+  int status = 0;
+  gint64 id = import_in_japanese (f);
+
+  g_ptr_array_set_size (f->english, 0);   /* the assistant is checked in every-page */
+  lb = lb_store_get_leaderboard (f->store, id, NULL);
+  add_words (f->user_words, lb->name);
+  g_setenv ("LEADERBOARD_NOW", "2026-11-28T03:00:00Z", TRUE);
+  lb_review_report_options_set_prepared_by (options, "山田 花子");
+  report = lb_review_report_build (f->store, id, options, &error);
+  g_assert_no_error (error);
+  g_assert_true (lb_report_render_pdf (report, LB_PAPER_A4, pdf, &error));
+  g_assert_no_error (error);
+  g_unsetenv ("LEADERBOARD_NOW");
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                               &text, &err, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_assert_nonnull (strstr (text, "2026年11月28日"));
+  g_assert_nonnull (strstr (text, "出所"));
+  lines = g_strsplit (text, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    check_text (f, "report", lines[i]);
+  assert_all_japanese (f, "report");
+}
+
 static void
 test_empty_window (Fixture       *f,
                    gconstpointer  data)
@@ -586,6 +628,7 @@ main (int argc, char *argv[])
   ADD ("/display-ja/window/empty-state", test_empty_window);
   ADD ("/display-ja/window/shortcuts", test_shortcuts_window);
   ADD ("/display-ja/window/every-page", test_main_window);
+  ADD ("/display-ja/report/pdf", test_report);
 #undef ADD
   return g_test_run ();
 }

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -346,7 +347,7 @@ builder_load (Builder  *b,
           if (found == NULL)
             {
               g_set_error (error, LB_STORE_ERROR, LB_STORE_ERROR_NOT_FOUND,
-                           _("The leaderboard “%s” has no model with id %" G_GINT64_FORMAT ". "
+                           _("The leaderboard “%s” has no model with id %" PRId64 ". "
                              "Choose models from the leaderboard’s list."),
                            b->leaderboard->name, id);
               return FALSE;
