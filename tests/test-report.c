@@ -13,6 +13,17 @@
 
 /* ---- helpers ---- */
 
+/* glibc caches each translation per locale, not per $LANGUAGE: after switching the language
+ * within the process, tell gettext that the catalogs changed (as the gettext manual says). */
+extern int _nl_msg_cat_cntr;
+
+static void
+set_language (const char *language)
+{
+  g_setenv ("LANGUAGE", language, TRUE);
+  ++_nl_msg_cat_cntr;
+}
+
 /* LB_REPORT_TEST_OUTPUT=DIR keeps the PDFs there, to look at the pages. */
 static char *
 temp_pdf (const char *name)
@@ -489,11 +500,11 @@ test_format_date (void)
     {
       g_autofree char *text = NULL;
 
-      g_setenv ("LANGUAGE", cases[i].language, TRUE);
+      set_language (cases[i].language);
       text = lb_report_format_date (cases[i].iso);
       g_assert_cmpstr (text, ==, cases[i].expected);
     }
-  g_setenv ("LANGUAGE", "", TRUE);
+  set_language ("");
 }
 
 
@@ -823,12 +834,12 @@ test_review_japanese (Fixture       *fx,
   g_autofree char *path = temp_pdf ("review-ja.pdf");
   const char *heading = NULL;
 
-  g_setenv ("LANGUAGE", "ja", TRUE);
+  set_language ("ja");
   heading = _("Questions for the meeting");
   set_field (fx, LB_LEADERBOARD_FIELD_PURPOSE, "請求書に関する問い合わせに答えるモデルを選ぶ");
   set_field (fx, LB_LEADERBOARD_FIELD_OWNER, "山田 花子");
   text = render_review (fx, NULL, "review-ja.pdf", NULL);
-  g_setenv ("LANGUAGE", "", TRUE);
+  set_language ("");
 
   /* Japanese user text, and dates as a Japanese reader writes them. */
   {
