@@ -518,6 +518,7 @@ char *
 lb_date_to_display (const GDate *date)
 {
   g_autoptr(GDateTime) dt = NULL;
+  char *shown;
 
   g_return_val_if_fail (date != NULL && g_date_valid (date), NULL);
 
@@ -527,7 +528,9 @@ lb_date_to_display (const GDate *date)
     return lb_date_to_iso (date);
   /* Translators: how a date is shown, as a g_date_time_format() string; for
      example "%Y年%-m月%-d日" or "%-d %B %Y". */
-  return g_date_time_format (dt, _("%Y-%m-%d"));
+  shown = g_date_time_format (dt, _("%Y-%m-%d"));
+  /* A broken translation must not lose the date. */
+  return shown != NULL ? shown : lb_date_to_iso (date);
 }
 
 /* A stored time ("…T03:00:00Z") in local time, or NULL when @text is not one. */
@@ -581,6 +584,7 @@ char *
 lb_datetime_text_to_display (const char *text)
 {
   g_autoptr(GDateTime) time = NULL;
+  char *shown;
 
   if (text == NULL)
     return NULL;
@@ -589,5 +593,6 @@ lb_datetime_text_to_display (const char *text)
     return lb_date_text_to_display (text);
   /* Translators: how a date with its time of day is shown, as a g_date_time_format()
      string; for example "%Y年%-m月%-d日 %H:%M". */
-  return g_date_time_format (time, _("%Y-%m-%d %H:%M"));
+  shown = g_date_time_format (time, _("%Y-%m-%d %H:%M"));
+  return shown != NULL ? shown : g_strdup (text);
 }
