@@ -7,6 +7,8 @@ LB_BUILD_PACKAGES="build-essential meson ninja-build pkg-config gettext
   desktop-file-utils appstream adwaita-icon-theme hicolor-icon-theme
   fonts-cantarell fonts-noto-cjk"
 LB_TEST_PACKAGES="xvfb xauth sqlite3 poppler-utils python3"
+# Sanitizer, leak and fuzz runs (build-aux/test.sh --sanitize / --valgrind, build-aux/fuzz.sh).
+LB_FUZZ_PACKAGES="clang libclang-rt-14-dev valgrind"
 
 lb_install_missing () {
   local missing=() pkg
