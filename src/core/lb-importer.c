@@ -340,7 +340,7 @@ detect_plan (LbImporter *self)
 static char *
 compute_signature (GPtrArray *columns)
 {
-  GString *sig = g_string_new ("v1");
+  g_autoptr(GString) sig = g_string_new ("v1");
 
   for (guint i = 0; i < columns->len; i++)
     {
