@@ -1483,6 +1483,8 @@ lb_importer_run (LbImporter        *self,
         if (!lb_store_set_mapping (store, self->signature, json, error))
           goto fail;
       }
+      /* A failed commit has rolled back and closed the transaction already. */
+      in_transaction = FALSE;
       if (!lb_store_commit (store, error))
         goto fail;
     }
