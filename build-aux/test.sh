@@ -57,7 +57,8 @@ logs=()
 if [ $mode = valgrind ]; then
   meson test -C "$builddir" --no-suite display --print-errorlogs --num-processes 4 \
     --logbase testlog-valgrind "${test_args[@]}" || status=$?
-  logs=("$builddir"/meson-logs/testlog-valgrind.json)
+  # meson names the log after the wrapper too: testlog-valgrind-valgrind.json
+  logs=("$builddir"/meson-logs/testlog-valgrind*.json)
 else
   meson test -C "$builddir" --no-suite display --print-errorlogs --num-processes 2 \
     --logbase testlog-core "${test_args[@]}" || status=$?
