@@ -33,6 +33,9 @@ ALLOWED = {
 CALL = re.compile(r"\b(%s)\s*\(" % "|".join(SINKS))
 FUNCTION = re.compile(r"^([a-z_][a-z0-9_]*) \(", re.M)
 SAFE_ARG = re.compile(r'^\s*(NULL|(?:_|N_|C_|gettext)?\s*\(?\s*(?:"(?:[^"\\]|\\.)*"\s*)+\)?)\s*$', re.S)
+# A choice between literals: cond ? _("a") : _("b")
+LITERAL_ARG = r'\s*(?:NULL|(?:_|N_|C_|gettext)?\s*\(?\s*(?:"(?:[^"\\]|\\.)*"\s*)+\)?)\s*'
+CHOICE_ARG = re.compile(r'^[^?"]*\?' + LITERAL_ARG + ':' + LITERAL_ARG + '$', re.S)
 ESCAPES = re.compile(r"\b(g_markup_escape_text|g_markup_printf_escaped|g_markup_vprintf_escaped)\b")
 MARKUP_OFF = re.compile(r"\badw_preferences_row_set_use_markup\s*\([^;]*,\s*FALSE\s*\)")
 
@@ -97,7 +100,7 @@ def check_text(rel, text, problems, ui_text=""):
                 continue
             index, switchable = SINKS[m.group(1)]
             args = arguments(body, m.end() - 1)
-            if len(args) <= index or SAFE_ARG.match(args[index]):
+            if len(args) <= index or SAFE_ARG.match(args[index]) or CHOICE_ARG.match(args[index]):
                 continue
             if escapes or (switchable and markup_off) or (rel, name) in ALLOWED:
                 continue

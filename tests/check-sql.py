@@ -13,6 +13,10 @@ ALLOWED = {
         "the helper itself; its callers are checked (literal SQL only)",
     ("src/core/lb-store.c", "lb_store_prepare", "sql"):
         "the statement cache itself; its callers are checked",
+    ("src/core/lb-store.c", "lb_store_prepare_static", "sql"):
+        "the pointer-keyed statement cache itself; its callers are checked",
+    ("src/core/lb-store-results.c", "insert_results", "sql"):
+        "a multi-row INSERT made of ?N placeholders only (insert_results_sql)",
     ("src/core/lb-store.c", "lb_store_begin", "sql"):
         "SAVEPOINT lb_N: N is the integer nesting depth",
     ("src/core/lb-store.c", "lb_store_commit", "sql"):
@@ -35,7 +39,7 @@ ALLOWED = {
         "the helper itself; its callers are checked (literal SQL only)",
 }
 
-CALLS = re.compile(r"\b(sqlite3_exec|sqlite3_prepare(?:_v2|_v3|16(?:_v2|_v3)?)?|lb_store_prepare|exec_sql|find_by_name)\s*\(")
+CALLS = re.compile(r"\b(sqlite3_exec|sqlite3_prepare(?:_v2|_v3|16(?:_v2|_v3)?)?|lb_store_prepare|lb_store_prepare_static|exec_sql|find_by_name)\s*\(")
 PRINTF = re.compile(r"\b(g_strdup_printf|g_string_append_printf|g_string_printf|sqlite3_mprintf|sqlite3_snprintf|sqlite3_vmprintf|g_strconcat)\s*\(")
 SQL_WORDS = re.compile(r"\b(SELECT|INSERT|UPDATE|DELETE|REPLACE|WHERE|VALUES|PRAGMA|CREATE|DROP|ALTER|SAVEPOINT|RELEASE|ROLLBACK)\b")
 FUNCTION = re.compile(r"^([a-z_][a-z0-9_]*) \(", re.M)

@@ -257,6 +257,36 @@ test_not_a_database (void)
 }
 
 static void
+test_corrupt (void)
+{
+  g_autofree char *path = test_path ("damaged.db");
+  g_autofree char *contents = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LbStore) store = lb_store_open (path, &error);
+  gsize length = 0;
+
+  g_assert_no_error (error);
+  new_leaderboard (store, "Soon damaged");
+  g_clear_object (&store);
+
+  /* Scribble over the schema page after its 100-byte file header. */
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_cmpuint (length, >=, 4096);
+  memset (contents + 100, 0xff, 4096 - 100);
+  g_assert_true (g_file_set_contents (path, contents, length, NULL));
+  before = file_sha256 (path);
+
+  store = lb_store_open (path, &error);
+  g_assert_error (error, LB_STORE_ERROR, LB_STORE_ERROR_NOT_A_DATABASE);
+  g_assert_null (store);
+  g_assert_nonnull (strstr (error->message, path));
+  after = file_sha256 (path);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
 test_read_only (void)
 {
   g_autofree char *path = test_path ("ro.db");
@@ -1365,6 +1395,43 @@ test_failed_commit (void)
   g_test_trap_assert_stderr_unmatched ("*CRITICAL*");
 }
 
+/* After an error inside a transaction, either the transaction goes on whole, or (when SQLite
+ * rolled it back itself) every later write and the commit fail: never half of it saved. */
+static void
+test_disk_full_in_transaction (void)
+{
+  g_autofree char *path = test_path ("full-tx.db");
+  g_autofree char *big = g_strnfill (256 * 1024, 'x');
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LbStore) store = lb_store_open (path, &error);
+  gint64 id;
+  gboolean committed;
+
+  g_assert_no_error (error);
+  new_leaderboard (store, "Before");
+  g_assert_cmpint (sqlite3_exec (store->db, "PRAGMA max_page_count = 1", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+
+  g_assert_true (lb_store_begin (store, &error));
+  id = lb_store_create_leaderboard (store, "A", &error);
+  g_assert_no_error (error);
+  g_assert_false (lb_store_set_leaderboard_field (store, id, LB_LEADERBOARD_FIELD_PURPOSE, big,
+                                                  &error));
+  g_assert_error (error, LB_STORE_ERROR, LB_STORE_ERROR_FULL);
+  g_clear_error (&error);
+  g_test_message ("SQLite rolled back on its own: %d", sqlite3_get_autocommit (store->db));
+  lb_store_create_leaderboard (store, "B", NULL);
+  committed = lb_store_commit (store, &error);
+  g_assert_true (committed == (error == NULL));
+  g_clear_error (&error);
+
+  g_assert_true (has_leaderboard (store, "Before"));
+  g_assert_true (has_leaderboard (store, "A") == committed);
+  g_assert_true (has_leaderboard (store, "B") == committed);
+  g_assert_true (lb_store_begin (store, &error));
+  lb_store_rollback (store);
+}
+
 static void
 test_changed_signal (void)
 {
@@ -1407,6 +1474,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/store/open/default-path", test_default_path);
   g_test_add_func ("/store/open/newer-schema-refused", test_newer_schema_refused);
   g_test_add_func ("/store/open/not-a-database", test_not_a_database);
+  g_test_add_func ("/store/open/corrupt", test_corrupt);
   g_test_add_func ("/store/open/read-only", test_read_only);
   g_test_add_func ("/store/open/busy", test_busy);
   g_test_add_func ("/store/migrate/backup-and-keep-data", test_migrate_with_backup);
@@ -1430,6 +1498,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/store/transactions/changed-signal", test_changed_signal);
   g_test_add_func ("/store/errors/disk-full", test_disk_full);
   g_test_add_func ("/store/errors/disk-full-at-commit", test_failed_commit);
+  g_test_add_func ("/store/errors/disk-full-in-transaction", test_disk_full_in_transaction);
 
   return g_test_run ();
 }

@@ -21,6 +21,8 @@ static const struct {
   { "set",         lb_cli_set,         N_("Set fields of a leaderboard’s record") },
   { "export",      lb_cli_export,      N_("Export a leaderboard as LBOM or CSV") },
   { "import-lbom", lb_cli_import_lbom, N_("Import an LBOM file") },
+  { "compare",     lb_cli_compare,     N_("Compare models side by side") },
+  { "smells",      lb_cli_smells,      N_("Check a leaderboard for smells and print the checklist") },
 };
 
 static void

@@ -825,6 +825,8 @@ typedef struct {
   GHashTable      *model_ids;      /* name → Entry* */
   GHashTable      *benchmark_ids;  /* name → Entry* */
   gint64           next_fake_id;   /* ids handed out in a dry run */
+  GArray          *pending;        /* LbResult of the current record, written together */
+  char            *row_date;       /* the current record's date, alive until they are written */
   LbImportOutcome *outcome;
 } RunState;
 
@@ -1093,8 +1095,9 @@ store_cell (RunState           *state,
             }
         }
 
-      if (!state->dry_run && lb_store_add_result (state->store, &result, error) == 0)
-        return FALSE;
+      /* Its strings point into the record: written before the next one is read. */
+      if (!state->dry_run)
+        g_array_append_val (state->pending, result);
       state->outcome->results++;
       if (model->rows == NULL)
         model->rows = g_array_new (FALSE, TRUE, sizeof (guint));
@@ -1162,7 +1165,7 @@ row_date (RunState          *state,
 }
 
 static gboolean
-import_record (RunState           *state,
+import_record_cells (RunState           *state,
                const LbCsvRecord  *record,
                GError            **error)
 {
@@ -1170,7 +1173,7 @@ import_record (RunState           *state,
   LbColumnSpec *model_spec = first_with_role (self, LB_COLUMN_MODEL);
   LbColumnSpec *version_spec = first_with_role (self, LB_COLUMN_VERSION);
   g_autofree char *model_name = g_strstrip (g_strdup (record_field (record, model_spec->column)));
-  g_autofree char *date = NULL;
+  const char *date;
   const char *version;
   Entry *model;
 
@@ -1187,7 +1190,9 @@ import_record (RunState           *state,
   model = ensure_model (state, model_name, record, error);
   if (model == NULL)
     return FALSE;
-  date = row_date (state, record, first_with_role (self, LB_COLUMN_DATE));
+  g_free (state->row_date);
+  state->row_date = row_date (state, record, first_with_role (self, LB_COLUMN_DATE));
+  date = state->row_date;
   version = version_spec != NULL ? record_field (record, version_spec->column) : "";
   if (version[0] == '\0')
     version = NULL;
@@ -1241,6 +1246,21 @@ import_record (RunState           *state,
         return FALSE;
     }
   return TRUE;
+}
+
+static gboolean
+import_record (RunState           *state,
+               const LbCsvRecord  *record,
+               GError            **error)
+{
+  gboolean ok = import_record_cells (state, record, error);
+
+  if (ok && state->pending->len > 0)
+    ok = lb_store_add_results (state->store, (const LbResult *) (gpointer) state->pending->data,
+                               state->pending->len, error);
+  g_array_set_size (state->pending, 0);
+  g_clear_pointer (&state->row_date, g_free);
+  return ok;
 }
 
 static char *
@@ -1297,6 +1317,7 @@ lb_importer_run (LbImporter        *self,
   g_autoptr(LbCsvReader) reader = NULL;
   g_autoptr(GHashTable) model_ids = NULL;
   g_autoptr(GHashTable) benchmark_ids = NULL;
+  g_autoptr(GArray) pending = g_array_new (FALSE, FALSE, sizeof (LbResult));
   g_autoptr(LbLeaderboard) leaderboard = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *sha256 = NULL;
@@ -1366,6 +1387,7 @@ lb_importer_run (LbImporter        *self,
   state.model_ids = model_ids;
   state.benchmark_ids = benchmark_ids;
   state.outcome = outcome;
+  state.pending = pending;
 
   if (!state.dry_run)
     {

@@ -762,7 +762,7 @@ find_by_name (LbStore     *self,
               const char  *name,
               GError     **error)
 {
-  g_autoptr(LbStmt) stmt = lb_store_prepare (self, sql, error);
+  g_autoptr(LbStmt) stmt = lb_store_prepare_static (self, sql, error);
   int rc;
 
   if (stmt == NULL)
@@ -789,14 +789,14 @@ insert_benchmark (LbStore            *self,
 {
   g_autoptr(LbStmt) stmt = NULL;
 
-  stmt = lb_store_prepare (self,
-                           "INSERT INTO benchmarks (leaderboard_id, name, task, metric, unit,"
-                           "  higher_is_better, direction_confirmed, scale_min, scale_max, dataset,"
-                           "  dataset_version, protocol, harness, description, retired, position)"
-                           " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,"
-                           "  ?15, coalesce (?16, (SELECT coalesce (max(position) + 1, 0)"
-                           "                        FROM benchmarks WHERE leaderboard_id = ?1)))",
-                           error);
+  stmt = lb_store_prepare_static (self,
+                                  "INSERT INTO benchmarks (leaderboard_id, name, task, metric, unit,"
+                                  "  higher_is_better, direction_confirmed, scale_min, scale_max, dataset,"
+                                  "  dataset_version, protocol, harness, description, retired, position)"
+                                  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,"
+                                  "  ?15, coalesce (?16, (SELECT coalesce (max(position) + 1, 0)"
+                                  "                        FROM benchmarks WHERE leaderboard_id = ?1)))",
+                                  error);
   if (stmt == NULL)
     return 0;
   sqlite3_bind_int64 (stmt, 1, leaderboard_id);
@@ -862,7 +862,8 @@ lb_store_ensure_benchmark (LbStore            *self,
 
   /* One INSERT is atomic: inside the importer's transaction it needs no savepoint. */
   if (self->depth > 0)
-    id = insert_benchmark (self, leaderboard_id, name, init, error);
+    id = lb_store_check_transaction (self, error)
+         ? insert_benchmark (self, leaderboard_id, name, init, error) : 0;
   else
     {
       if (!lb_store_begin (self, error))
@@ -939,10 +940,10 @@ insert_model (LbStore        *self,
 {
   g_autoptr(LbStmt) stmt = NULL;
 
-  stmt = lb_store_prepare (self,
-                           "INSERT INTO models (leaderboard_id, name, version, provider,"
-                           "  provenance_url, access, notes)"
-                           " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", error);
+  stmt = lb_store_prepare_static (self,
+                                  "INSERT INTO models (leaderboard_id, name, version, provider,"
+                                  "  provenance_url, access, notes)"
+                                  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", error);
   if (stmt == NULL)
     return 0;
   sqlite3_bind_int64 (stmt, 1, leaderboard_id);
@@ -989,7 +990,8 @@ lb_store_ensure_model (LbStore        *self,
     return MAX (id, 0);
 
   if (self->depth > 0)
-    id = insert_model (self, leaderboard_id, name, init, error);
+    id = lb_store_check_transaction (self, error)
+         ? insert_model (self, leaderboard_id, name, init, error) : 0;
   else
     {
       if (!lb_store_begin (self, error))

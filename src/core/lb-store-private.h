@@ -18,6 +18,7 @@ struct _LbStore
   char       *backup_path;
   char       *user;
   GHashTable *statements;      /* SQL text → sqlite3_stmt*, prepared once */
+  GHashTable *static_statements; /* address of a string literal → sqlite3_stmt* (borrowed) */
 
   guint       depth;           /* open transaction levels (0: autocommit) */
   gint64      pending_changed; /* -1: nothing written; 0: several leaderboards; else the id */
@@ -30,10 +31,16 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (LbStmt, lb_stmt_release)
 
 /* Returns the cached statement for @sql (prepared on first use), reset; NULL with @error. */
 LbStmt   *lb_store_prepare        (LbStore *self, const char *sql, GError **error);
+/* The same for a string literal, looked up by address: for the importer's hot paths, where
+ * hashing the SQL text of each of a million statements would show. */
+LbStmt   *lb_store_prepare_static (LbStore *self, const char *sql, GError **error);
 /* Sets @error from SQLite's result code @rc on this connection. Always returns FALSE. */
 gboolean  lb_store_fail           (LbStore *self, int rc, GError **error);
 /* Runs a statement that returns no rows. */
 gboolean  lb_store_step_done      (LbStore *self, LbStmt *stmt, GError **error);
+/* Inside lb_store_begin(): fails when SQLite already rolled the transaction back on its own
+ * (it does on a full disk or an I/O error), so later writes are not committed one by one. */
+gboolean  lb_store_check_transaction (LbStore *self, GError **error);
 /* Records that a write touched @leaderboard_id; ::changed is emitted after the top-level commit. */
 void      lb_store_note_changed   (LbStore *self, gint64 leaderboard_id);
 /* Sets the leaderboard's updated_at to now (inside the caller's transaction). */

@@ -519,6 +519,7 @@ lb_store_finalize (GObject *object)
   LbStore *self = (LbStore *) object;
 
   /* Statements must be finalized before the connection closes. */
+  g_clear_pointer (&self->static_statements, g_hash_table_unref);
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->db, sqlite3_close_v2);
   g_clear_pointer (&self->path, g_free);
@@ -598,6 +599,7 @@ lb_store_init (LbStore *self)
 {
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                             finalize_statement);
+  self->static_statements = g_hash_table_new (NULL, NULL);
   self->pending_changed = -1;
 }
 
@@ -633,6 +635,25 @@ lb_store_prepare (LbStore     *self,
   return stmt;
 }
 
+LbStmt *
+lb_store_prepare_static (LbStore     *self,
+                         const char  *sql,
+                         GError     **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->static_statements, sql);
+
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      return stmt;
+    }
+  /* The statement itself is owned by the text-keyed cache. */
+  stmt = lb_store_prepare (self, sql, error);
+  if (stmt != NULL)
+    g_hash_table_insert (self->static_statements, (gpointer) sql, stmt);
+  return stmt;
+}
+
 gboolean
 lb_store_fail (LbStore  *self,
                int       rc,
@@ -650,6 +671,21 @@ lb_store_step_done (LbStore  *self,
 
   if (rc != SQLITE_DONE && rc != SQLITE_ROW)
     return lb_store_fail (self, sqlite3_extended_errcode (self->db), error);
+  return TRUE;
+}
+
+gboolean
+lb_store_check_transaction (LbStore  *self,
+                            GError  **error)
+{
+  if (self->depth > 0 && sqlite3_get_autocommit (self->db))
+    {
+      g_set_error (error, LB_STORE_ERROR, LB_STORE_ERROR_FAILED,
+                   _("The changes to “%s” were undone after an earlier error (for example a "
+                     "full disk), so nothing of this operation was saved. Fix the cause and "
+                     "try again."), self->path);
+      return FALSE;
+    }
   return TRUE;
 }
 
@@ -822,9 +858,9 @@ open_store (const char  *path,
 
   if (!exec_sql (self, "PRAGMA foreign_keys = ON", error))
     return NULL;
-  /* 64 MiB of page cache instead of 2: superseding or restoring a million results touches
+  /* 16 MiB of page cache instead of 2: superseding or restoring a million results touches
    * the results table and its indexes all over. */
-  if (!exec_sql (self, "PRAGMA cache_size = -65536", error))
+  if (!exec_sql (self, "PRAGMA cache_size = -16384", error))
     return NULL;
   if (!is_memory_path (path))
     {
@@ -937,6 +973,8 @@ lb_store_begin (LbStore  *self,
 
   g_return_val_if_fail (LB_IS_STORE (self), FALSE);
 
+  if (!lb_store_check_transaction (self, error))
+    return FALSE;
   if (self->depth == 0)
     sql = g_strdup ("BEGIN IMMEDIATE");
   else
@@ -958,7 +996,7 @@ lb_store_commit (LbStore  *self,
     {
       gint64 changed;
 
-      if (!exec_sql (self, "COMMIT", error))
+      if (!lb_store_check_transaction (self, error) || !exec_sql (self, "COMMIT", error))
         {
           /* The transaction is lost either way: leave the database as it was. */
           if (!sqlite3_get_autocommit (self->db))
@@ -977,7 +1015,7 @@ lb_store_commit (LbStore  *self,
     {
       g_autofree char *sql = g_strdup_printf ("RELEASE lb_%u", self->depth - 1);
 
-      if (!exec_sql (self, sql, error))
+      if (!lb_store_check_transaction (self, error) || !exec_sql (self, sql, error))
         {
           /* As at the top level: a failed commit closes its level, rolled back. */
           lb_store_rollback (self);

@@ -149,6 +149,10 @@ GPtrArray   *lb_store_list_cell_history (LbStore *self, gint64 model_id, gint64 
  * lb_store_finish_import() demotes the older ones. A hand-typed result (import_id 0) keeps
  * @result->current. Returns the new id, 0 on error. */
 gint64       lb_store_add_result        (LbStore *self, const LbResult *result, GError **error);
+/* Adds @n_results results like lb_store_add_result(), several to a statement (the importer's
+ * hot path). */
+gboolean     lb_store_add_results       (LbStore *self, const LbResult *results, guint n_results,
+                                         GError **error);
 gint64       lb_store_add_gap           (LbStore *self, const LbGap *gap, GError **error);
 /* Of LbGap*: cells of non-deleted imports that held no value. */
 GPtrArray   *lb_store_list_gaps         (LbStore *self, gint64 leaderboard_id, GError **error);

@@ -1,0 +1,694 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* lb-smells-page.c: the Smells page: the leaderboard smell checklist with its evidence and the
+ * reviewers' verdicts */
+
+#define G_LOG_DOMAIN "lb-smells-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "lb-smells-page.h"
+#include "lb-store.h"
+
+/* More evidence than this per item is summarised in one row: the CLI and report list it all. */
+#define MAX_EVIDENCE_ROWS 25
+
+struct _LbSmellsPage
+{
+  LbPage          parent_instance;
+
+  /* template widgets */
+  GtkScrolledWindow *scroller;
+  GtkLabel       *summary_label;
+  GtkLabel       *review_label;
+  GtkBox         *groups_box;
+
+  /* owned */
+  GPtrArray      *checklist;   /* of LbSmell*: the full checklist, catalogue order */
+  GPtrArray      *detections;  /* of LbDetection* */
+  GPtrArray      *expanders;   /* of AdwExpanderRow*, parallel to checklist (borrowed refs) */
+  gboolean        populating;
+  guint           reload_source;
+  char           *signature;   /* of what the rows show */
+  gboolean        stale;       /* the rows wait for the page to be shown */
+};
+
+G_DEFINE_FINAL_TYPE (LbSmellsPage, lb_smells_page, LB_TYPE_PAGE)
+
+enum {
+  SIGNAL_EVIDENCE_ACTIVATED,
+  SIGNAL_VERDICT_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static LbDetection *
+copy_detection (const LbDetection *src)
+{
+  LbDetection *copy = g_new0 (LbDetection, 1);
+
+  copy->smell = src->smell;
+  copy->component = src->component;
+  copy->evidence = g_ptr_array_new_full (src->evidence->len, (GDestroyNotify) lb_evidence_free);
+  for (guint i = 0; i < src->evidence->len; i++)
+    g_ptr_array_add (copy->evidence, lb_evidence_copy (g_ptr_array_index (src->evidence, i)));
+  return copy;
+}
+
+/* The detection of an item, or NULL. */
+static LbDetection *
+item_detection (LbSmellsPage  *self,
+                const LbSmell *item)
+{
+  LbSmellKind smell;
+  LbComponent component;
+
+  if (self->detections == NULL
+      || !lb_smell_kind_from_string (item->smell, &smell)
+      || !lb_component_from_string (item->component, &component))
+    return NULL;
+  return lb_detections_find (self->detections, smell, component);
+}
+
+static char *
+item_subtitle (const LbSmell     *item,
+               const LbDetection *detection)
+{
+  LbSmellStatus status = LB_SMELL_STATUS_UNCHECKED;
+  GString *text = g_string_new (NULL);
+
+  lb_smell_status_from_string (item->status, &status);
+  g_string_append (text, lb_smell_status_label (status));
+  if (detection != NULL)
+    {
+      g_string_append (text, " · ");
+      g_string_append_printf (text, ngettext ("%u piece of evidence found",
+                                              "%u pieces of evidence found",
+                                              detection->evidence->len),
+                              detection->evidence->len);
+    }
+  else if (item->detected)
+    {
+      g_string_append (text, " · ");
+      g_string_append (text, _("evidence found by the last run"));
+    }
+  if (item->needs_review)
+    {
+      g_string_append (text, " · ");
+      g_string_append (text, _("new evidence since the verdict: please look again"));
+    }
+  return g_string_free (text, FALSE);
+}
+
+static void
+update_summary (LbSmellsPage *self)
+{
+  LbSmellCounts counts;
+  g_autofree char *summary = NULL;
+
+  lb_smell_count (self->checklist, &counts);
+  /* Translators: the summary at the top of the Smells page */
+  summary = g_strdup_printf (_("Present: %u · Unchecked: %u · Mitigated: %u · Accepted: %u · Absent: %u"),
+                             counts.present, counts.unchecked, counts.mitigated, counts.accepted,
+                             counts.absent);
+  gtk_label_set_label (self->summary_label, summary);
+  if (counts.needs_review > 0)
+    {
+      g_autofree char *review = g_strdup_printf (ngettext ("%u verdict needs a new look: new evidence appeared after it.",
+                                                           "%u verdicts need a new look: new evidence appeared after them.",
+                                                           counts.needs_review),
+                                                 counts.needs_review);
+
+      gtk_label_set_label (self->review_label, review);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->review_label), counts.needs_review > 0);
+}
+
+static void
+update_item (LbSmellsPage *self,
+             guint         index)
+{
+  LbSmell *item = g_ptr_array_index (self->checklist, index);
+  AdwExpanderRow *row = g_ptr_array_index (self->expanders, index);
+  g_autofree char *subtitle = item_subtitle (item, item_detection (self, item));
+
+  GtkImage *icon = g_object_get_data (G_OBJECT (row), "lb-status-icon");
+  LbSmellStatus status = LB_SMELL_STATUS_UNCHECKED;
+  const char *icon_name = NULL;
+  const char *style = NULL;
+
+  adw_expander_row_set_subtitle (row, subtitle);
+  lb_smell_status_from_string (item->status, &status);
+  /* Scanning 72 rows: what needs attention stands out. */
+  if (item->needs_review)
+    icon_name = "dialog-question-symbolic", style = "warning";
+  else if (status == LB_SMELL_STATUS_PRESENT)
+    icon_name = "dialog-warning-symbolic", style = "error";
+  else if (status == LB_SMELL_STATUS_ABSENT || status == LB_SMELL_STATUS_MITIGATED)
+    icon_name = "emblem-ok-symbolic", style = "success";
+  else if (status == LB_SMELL_STATUS_ACCEPTED)
+    icon_name = "dialog-information-symbolic", style = "dim-label";
+  gtk_image_set_from_icon_name (icon, icon_name);
+  gtk_widget_set_css_classes (GTK_WIDGET (icon), style != NULL ? (const char *[]) { style, NULL }
+                                                                : (const char *[]) { NULL });
+  if (g_strcmp0 (item->status, "present") == 0 || item->needs_review)
+    gtk_widget_add_css_class (GTK_WIDGET (row), "lb-smell-attention");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (row), "lb-smell-attention");
+}
+
+static char *
+now_iso8601 (void)
+{
+  g_autoptr(GDateTime) now = NULL;
+  const char *fixed = g_getenv ("LEADERBOARD_NOW");
+
+  if (fixed != NULL && fixed[0] != '\0')
+    return g_strdup (fixed);
+  now = g_date_time_new_now_utc ();
+  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+static void rebuild (LbSmellsPage *self);
+static void rebuild_now (LbSmellsPage *self);
+
+/* Everything the rows show, to tell whether a reload changed anything. */
+static char *
+page_signature (LbSmellsPage *self)
+{
+  GString *sig = g_string_new (NULL);
+
+  for (guint i = 0; i < self->checklist->len; i++)
+    {
+      LbSmell *item = g_ptr_array_index (self->checklist, i);
+
+      g_string_append_printf (sig, "%s/%s %s %d %d %s|%s|%s|%s\n", item->smell,
+                              item->component != NULL ? item->component : "", item->status,
+                              item->detected, item->needs_review,
+                              item->evidence != NULL ? item->evidence : "",
+                              item->note != NULL ? item->note : "",
+                              item->reviewer != NULL ? item->reviewer : "",
+                              item->checked_at != NULL ? item->checked_at : "");
+    }
+  for (guint i = 0; i < self->detections->len; i++)
+    {
+      LbDetection *d = g_ptr_array_index (self->detections, i);
+
+      for (guint k = 0; k < d->evidence->len; k++)
+        {
+          LbEvidence *ev = g_ptr_array_index (d->evidence, k);
+
+          g_string_append_printf (sig, "%d %d %s %s\n", d->smell, d->component, ev->key, ev->message);
+        }
+    }
+  return g_string_free (sig, FALSE);
+}
+
+/* Runs the checks on the stored leaderboard and shows the result. */
+static void
+run_checks (LbSmellsPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) checklist = NULL;
+  g_autoptr(GPtrArray) detections = NULL;
+  g_autofree char *signature = NULL;
+
+  LbStore *store = lb_page_get_store (LB_PAGE (self));
+  gint64 leaderboard_id = lb_page_get_leaderboard_id (LB_PAGE (self));
+
+  g_clear_handle_id (&self->reload_source, g_source_remove);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "smells.run-checks",
+                                 store != NULL && leaderboard_id != 0);
+  if (store == NULL || leaderboard_id == 0)
+    {
+      lb_smells_page_set_checklist (self, NULL, NULL);
+      return;
+    }
+  checklist = lb_smells_run (store, leaderboard_id, NULL, NULL, &detections, &error);
+  if (checklist == NULL)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.show-error", "s", error->message);
+      return;
+    }
+  g_clear_pointer (&self->checklist, g_ptr_array_unref);
+  g_clear_pointer (&self->detections, g_ptr_array_unref);
+  self->checklist = g_steal_pointer (&checklist);
+  self->detections = g_steal_pointer (&detections);
+  signature = page_signature (self);
+  if (g_strcmp0 (signature, self->signature) == 0)
+    return;  /* e.g. the run after our own verdict: the rows show it already */
+  g_free (self->signature);
+  self->signature = g_steal_pointer (&signature);
+  rebuild (self);
+}
+
+static gboolean
+reload_idle_cb (gpointer data)
+{
+  LbSmellsPage *self = data;
+
+  self->reload_source = 0;
+  run_checks (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Several changes in a row (an import, a form) give one run, after they are done. */
+static void
+schedule_reload (LbSmellsPage *self)
+{
+  if (self->reload_source == 0)
+    self->reload_source = g_idle_add (reload_idle_cb, self);
+}
+
+static void
+run_checks_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  run_checks (LB_SMELLS_PAGE (widget));
+}
+
+/* Records a reviewer's verdict on item @index from the widgets' state. */
+static void
+apply_verdict (LbSmellsPage  *self,
+               guint          index,
+               LbSmellStatus  status,
+               const char    *note)
+{
+  LbSmell *item = g_ptr_array_index (self->checklist, index);
+  LbSmellKind smell;
+  LbComponent component = LB_N_COMPONENTS;
+  g_autofree char *now = now_iso8601 ();
+  LbSmell *verdict;
+
+  if (!lb_smell_kind_from_string (item->smell, &smell))
+    return;
+  lb_component_from_string (item->component, &component);
+  if (lb_page_get_store (LB_PAGE (self)) != NULL && lb_page_get_leaderboard_id (LB_PAGE (self)) != 0)
+    {
+      g_autoptr(GError) error = NULL;
+
+      verdict = lb_smells_set_verdict (lb_page_get_store (LB_PAGE (self)),
+                                       lb_page_get_leaderboard_id (LB_PAGE (self)), smell, component,
+                                       status, note, &error);
+      if (verdict == NULL)
+        {
+          gtk_widget_activate_action (GTK_WIDGET (self), "win.show-error", "s", error->message);
+          schedule_reload (self);
+          return;
+        }
+    }
+  else
+    verdict = lb_smell_apply_verdict (item, item->leaderboard_id, smell, component, status, note,
+                                      g_get_real_name (), now);
+  g_ptr_array_index (self->checklist, index) = verdict;
+  lb_smell_free (item);
+  /* The rows show the verdict already; the run the store change triggers needs no rebuild. */
+  g_free (self->signature);
+  self->signature = page_signature (self);
+
+  update_item (self, index);
+  update_summary (self);
+  g_signal_emit (self, signals[SIGNAL_VERDICT_CHANGED], 0, verdict);
+}
+
+static void
+status_selected_cb (AdwComboRow  *combo,
+                    GParamSpec   *pspec,
+                    LbSmellsPage *self)
+{
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (combo), "lb-index"));
+  LbSmell *item = g_ptr_array_index (self->checklist, index);
+  guint selected = adw_combo_row_get_selected (combo);
+  LbSmellStatus current = LB_SMELL_STATUS_UNCHECKED;
+
+  if (self->populating || selected >= LB_N_SMELL_STATUSES)
+    return;
+  lb_smell_status_from_string (item->status, &current);
+  if (current == selected && !item->needs_review)
+    return;
+  apply_verdict (self, index, selected, item->note);
+}
+
+static void
+note_applied_cb (AdwEntryRow  *entry,
+                 LbSmellsPage *self)
+{
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (entry), "lb-index"));
+  LbSmell *item = g_ptr_array_index (self->checklist, index);
+  LbSmellStatus status = LB_SMELL_STATUS_UNCHECKED;
+
+  lb_smell_status_from_string (item->status, &status);
+  apply_verdict (self, index, status, gtk_editable_get_text (GTK_EDITABLE (entry)));
+}
+
+static void
+evidence_activated_cb (AdwActionRow *row,
+                       LbSmellsPage *self)
+{
+  LbEvidence *evidence = g_object_get_data (G_OBJECT (row), "lb-evidence");
+
+  g_signal_emit (self, signals[SIGNAL_EVIDENCE_ACTIVATED], 0, evidence);
+}
+
+static GtkWidget *
+evidence_row_new (LbSmellsPage     *self,
+                  const LbEvidence *evidence)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), evidence->message);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  gtk_widget_set_tooltip_text (row, evidence->kind == LB_EVIDENCE_CELL
+                                    ? _("Show the cell in the Results page")
+                                    : _("Show the record this is about"));
+  g_object_set_data_full (G_OBJECT (row), "lb-evidence", lb_evidence_copy (evidence),
+                          (GDestroyNotify) lb_evidence_free);
+  g_signal_connect_object (row, "activated", G_CALLBACK (evidence_activated_cb), self, 0);
+  return row;
+}
+
+static GtkWidget *
+text_row_new (const char *title,
+              const char *subtitle)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (subtitle != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  return row;
+}
+
+/* Fills an item's row when it is first opened: 72 rows with selectors and entries would make
+ * every reload slow. */
+static void
+populate_item_row (LbSmellsPage *self,
+                   GtkWidget    *row)
+{
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "lb-index"));
+  LbSmell *item = g_ptr_array_index (self->checklist, index);
+  LbDetection *detection = item_detection (self, item);
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  GtkWidget *status;
+  GtkWidget *note;
+  LbSmellStatus current = LB_SMELL_STATUS_UNCHECKED;
+  gboolean populating = self->populating;
+
+  if (g_object_get_data (G_OBJECT (row), "lb-populated") != NULL)
+    return;
+  g_object_set_data (G_OBJECT (row), "lb-populated", GINT_TO_POINTER (TRUE));
+  self->populating = TRUE;
+
+  if (detection != NULL)
+    {
+      for (guint i = 0; i < detection->evidence->len && i < MAX_EVIDENCE_ROWS; i++)
+        adw_expander_row_add_row (ADW_EXPANDER_ROW (row),
+                                  evidence_row_new (self, g_ptr_array_index (detection->evidence, i)));
+      if (detection->evidence->len > MAX_EVIDENCE_ROWS)
+        {
+          g_autofree char *more = g_strdup_printf (ngettext ("%u more piece of evidence",
+                                                             "%u more pieces of evidence",
+                                                             detection->evidence->len - MAX_EVIDENCE_ROWS),
+                                                   detection->evidence->len - MAX_EVIDENCE_ROWS);
+
+          adw_expander_row_add_row (ADW_EXPANDER_ROW (row),
+                                    text_row_new (more, _("The report and “leaderboard-cli smells” list them all.")));
+        }
+    }
+  else if (item->evidence != NULL && item->evidence[0] != '\0')
+    {
+      /* Evidence recorded by an earlier run or another computer, without links. */
+      g_autofree char *shown = lb_smell_evidence_display (item);
+
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), text_row_new (_("Recorded evidence"), shown));
+    }
+
+  for (guint i = 0; i < LB_N_SMELL_STATUSES; i++)
+    gtk_string_list_append (labels, lb_smell_status_label (i));
+  lb_smell_status_from_string (item->status, &current);
+  status = adw_combo_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (status), _("Status"));
+  adw_combo_row_set_model (ADW_COMBO_ROW (status), G_LIST_MODEL (labels));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (status), current);
+  g_object_set_data (G_OBJECT (status), "lb-index", GUINT_TO_POINTER (index));
+  g_signal_connect_object (status, "notify::selected", G_CALLBACK (status_selected_cb), self, 0);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), status);
+
+  note = adw_entry_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (note), _("Note"));
+  adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (note), TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (note), item->note != NULL ? item->note : "");
+  g_object_set_data (G_OBJECT (note), "lb-index", GUINT_TO_POINTER (index));
+  g_signal_connect_object (note, "apply", G_CALLBACK (note_applied_cb), self, 0);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), note);
+
+  if (item->reviewer != NULL || item->checked_at != NULL)
+    {
+      /* Translators: who gave the verdict, and when */
+      g_autofree char *by = g_strdup_printf (_("%s on %s"),
+                                             item->reviewer != NULL ? item->reviewer : "—",
+                                             item->checked_at != NULL ? item->checked_at : "—");
+
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), text_row_new (_("Last verdict"), by));
+    }
+  self->populating = populating;
+}
+
+static void
+item_expanded_cb (AdwExpanderRow *row,
+                  GParamSpec     *pspec,
+                  LbSmellsPage   *self)
+{
+  if (adw_expander_row_get_expanded (row))
+    populate_item_row (self, GTK_WIDGET (row));
+}
+
+static GtkWidget *
+item_row_new (LbSmellsPage *self,
+              guint         index)
+{
+  LbSmell *item = g_ptr_array_index (self->checklist, index);
+  LbComponent component;
+  gboolean has_component = lb_component_from_string (item->component, &component);
+  GtkWidget *row = adw_expander_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                 has_component ? lb_component_label (component)
+                                               : _("Whole leaderboard"));
+  if (has_component)
+    gtk_widget_set_tooltip_text (row, lb_component_explanation (component));
+  g_object_set_data (G_OBJECT (row), "lb-index", GUINT_TO_POINTER (index));
+  g_signal_connect_object (row, "notify::expanded", G_CALLBACK (item_expanded_cb), self, 0);
+  {
+    GtkWidget *icon = gtk_image_new ();
+
+    gtk_widget_set_size_request (icon, 16, 16);
+    adw_expander_row_add_prefix (ADW_EXPANDER_ROW (row), icon);
+    g_object_set_data (G_OBJECT (row), "lb-status-icon", icon);
+  }
+  return row;
+}
+
+/* Building 72 rows takes a moment: a page in the background only notes that it must. The
+ * checklist and the counts stay current either way. */
+static void
+rebuild (LbSmellsPage *self)
+{
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      update_summary (self);
+      return;
+    }
+  rebuild_now (self);
+}
+
+static void
+map_cb (GtkWidget *widget,
+        gpointer   user_data)
+{
+  LbSmellsPage *self = LB_SMELLS_PAGE (widget);
+
+  if (self->stale)
+    rebuild_now (self);
+}
+
+static void
+rebuild_now (LbSmellsPage *self)
+{
+  GtkWidget *child;
+  g_autoptr(GHashTable) expanded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint index = 0;
+
+  /* Keep open what the reviewer had open. */
+  for (guint i = 0; self->expanders != NULL && i < self->expanders->len; i++)
+    if (adw_expander_row_get_expanded (g_ptr_array_index (self->expanders, i)))
+      g_hash_table_add (expanded, g_strdup (g_object_get_data (g_ptr_array_index (self->expanders, i),
+                                                               "lb-item-id")));
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->groups_box))) != NULL)
+    gtk_box_remove (self->groups_box, child);
+  g_clear_pointer (&self->expanders, g_ptr_array_unref);
+  self->expanders = g_ptr_array_new ();
+
+  self->stale = FALSE;
+  self->populating = TRUE;
+  for (guint s = 0; s < LB_N_SMELLS; s++)
+    {
+      GtkWidget *group = adw_preferences_group_new ();
+      g_autofree char *description = g_strdup_printf ("%s\n%s %s\n%s %s",
+                                                      lb_smell_kind_explanation (s),
+                                                      _("Look for:"), lb_smell_kind_look_for (s),
+                                                      _("What to do:"), lb_smell_kind_action (s));
+
+      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), lb_smell_kind_label (s));
+      adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
+      for (; index < self->checklist->len; index++)
+        {
+          LbSmell *item = g_ptr_array_index (self->checklist, index);
+          GtkWidget *row;
+          char *id;
+
+          if (g_strcmp0 (item->smell, lb_smell_kind_to_string (s)) != 0)
+            break;
+          row = item_row_new (self, index);
+          id = g_strdup_printf ("%s/%s", item->smell, item->component != NULL ? item->component : "");
+          adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), g_hash_table_contains (expanded, id));
+          g_object_set_data_full (G_OBJECT (row), "lb-item-id", id, g_free);
+          adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+          g_ptr_array_add (self->expanders, row);
+          update_item (self, index);
+        }
+      gtk_box_append (self->groups_box, group);
+    }
+  self->populating = FALSE;
+  update_summary (self);
+}
+
+/* ---- GObject ---- */
+
+static void
+lb_smells_page_dispose (GObject *object)
+{
+  LbSmellsPage *self = LB_SMELLS_PAGE (object);
+
+  g_clear_handle_id (&self->reload_source, g_source_remove);
+  g_clear_pointer (&self->expanders, g_ptr_array_unref);
+  /* Through AdwBin, or AdwBin would later unparent a child the template already dropped. */
+  adw_bin_set_child (ADW_BIN (object), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (object), LB_TYPE_SMELLS_PAGE);
+  G_OBJECT_CLASS (lb_smells_page_parent_class)->dispose (object);
+}
+
+static void
+lb_smells_page_finalize (GObject *object)
+{
+  LbSmellsPage *self = LB_SMELLS_PAGE (object);
+
+  g_clear_pointer (&self->checklist, g_ptr_array_unref);
+  g_clear_pointer (&self->detections, g_ptr_array_unref);
+  g_clear_pointer (&self->signature, g_free);
+  G_OBJECT_CLASS (lb_smells_page_parent_class)->finalize (object);
+}
+
+/* LbPage: another leaderboard or store runs the checks now; a write to the store runs them
+ * once the writes in a row are done. */
+static void
+lb_smells_page_reload (LbPage   *page,
+                       gboolean  same_leaderboard)
+{
+  LbSmellsPage *self = LB_SMELLS_PAGE (page);
+
+  if (same_leaderboard)
+    schedule_reload (self);
+  else
+    run_checks (self);
+}
+
+static void
+lb_smells_page_class_init (LbSmellsPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = lb_smells_page_dispose;
+  object_class->finalize = lb_smells_page_finalize;
+  LB_PAGE_CLASS (klass)->reload = lb_smells_page_reload;
+
+  signals[SIGNAL_EVIDENCE_ACTIVATED] =
+    g_signal_new ("evidence-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, LB_TYPE_EVIDENCE);
+  signals[SIGNAL_VERDICT_CHANGED] =
+    g_signal_new ("verdict-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_POINTER);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/example/Leaderboard/lb-smells-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, LbSmellsPage, scroller);
+  gtk_widget_class_bind_template_child (widget_class, LbSmellsPage, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, LbSmellsPage, review_label);
+  gtk_widget_class_bind_template_child (widget_class, LbSmellsPage, groups_box);
+  gtk_widget_class_install_action (widget_class, "smells.run-checks", NULL, run_checks_action);
+}
+
+static void
+lb_smells_page_init (LbSmellsPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->checklist = lb_smell_checklist (NULL, 0);
+  self->detections = g_ptr_array_new_with_free_func ((GDestroyNotify) lb_detection_free);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "smells.run-checks", FALSE);
+  g_signal_connect (self, "map", G_CALLBACK (map_cb), NULL);
+  rebuild_now (self);
+}
+
+/* ---- public API ---- */
+
+GtkWidget *
+lb_smells_page_new (void)
+{
+  return g_object_new (LB_TYPE_SMELLS_PAGE, NULL);
+}
+
+void
+lb_smells_page_set_checklist (LbSmellsPage *self,
+                              GPtrArray    *checklist,
+                              GPtrArray    *detections)
+{
+  g_return_if_fail (LB_IS_SMELLS_PAGE (self));
+
+  g_clear_pointer (&self->checklist, g_ptr_array_unref);
+  g_clear_pointer (&self->detections, g_ptr_array_unref);
+  self->checklist = lb_smell_checklist (checklist, lb_page_get_leaderboard_id (LB_PAGE (self)));
+  for (guint i = 0; checklist != NULL && checklist->len > 0 && i < self->checklist->len; i++)
+    {
+      LbSmell *item = g_ptr_array_index (self->checklist, i);
+
+      /* Without a store the rows given say which leaderboard they belong to. */
+      if (item->leaderboard_id == 0)
+        item->leaderboard_id = ((LbSmell *) g_ptr_array_index (checklist, 0))->leaderboard_id;
+    }
+  self->detections = g_ptr_array_new_with_free_func ((GDestroyNotify) lb_detection_free);
+  for (guint i = 0; detections != NULL && i < detections->len; i++)
+    g_ptr_array_add (self->detections, copy_detection (g_ptr_array_index (detections, i)));
+  g_free (self->signature);
+  self->signature = page_signature (self);
+  rebuild (self);
+}
+
+void
+lb_smells_page_get_counts (LbSmellsPage  *self,
+                           LbSmellCounts *counts)
+{
+  g_return_if_fail (LB_IS_SMELLS_PAGE (self));
+
+  lb_smell_count (self->checklist, counts);
+}

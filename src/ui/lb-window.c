@@ -1,0 +1,1012 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* lb-window.c: the main window */
+
+#define G_LOG_DOMAIN "lb-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "lb-application.h"
+#include "lb-compare-page.h"
+#include "lb-history-page.h"
+#include "lb-import-assistant.h"
+#include "lb-lbom.h"
+#include "lb-leaderboard-item.h"
+#include "lb-overview-page.h"
+#include "lb-record-form.h"
+#include "lb-results-page.h"
+#include "lb-smells-page.h"
+#include "lb-window.h"
+
+typedef enum {
+  UNDO_NONE,
+  UNDO_IMPORT,          /* remove the import just made */
+  UNDO_DELETE_LEADERBOARD,
+  UNDO_REMOVE_IMPORT,
+  UNDO_IMPORT_LBOM,     /* delete the leaderboard an LBOM file just created */
+} UndoKind;
+
+struct _LbWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* template widgets */
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *main_stack;
+  AdwStatusPage        *error_page;
+  GtkButton            *restore_button;
+  AdwLeaflet           *leaflet;
+  GtkSearchEntry       *search_entry;
+  GtkStack             *sidebar_stack;
+  GtkListView          *sidebar_list;
+  GtkSingleSelection   *sidebar_selection;
+  GtkFilterListModel   *sidebar_filter_model;
+  GtkStringFilter      *sidebar_filter;
+  AdwViewSwitcherTitle *switcher_title;
+  AdwViewSwitcherBar   *switcher_bar;
+  AdwViewStack         *view_stack;
+  LbOverviewPage       *overview_page;
+  LbResultsPage        *results_page;
+  LbComparePage        *compare_page;
+  LbSmellsPage         *smells_page;
+  LbHistoryPage        *history_page;
+
+  /* owned */
+  LbStore              *store;
+  char                 *database_path;
+  char                 *store_error;
+  char                 *backup_path;    /* a backup to offer when the store cannot be opened */
+  GSettings            *settings;
+  GListStore           *leaderboards;   /* of LbLeaderboardItem */
+  UndoKind              undo_kind;
+  gint64                undo_id;
+  AdwToast             *undo_toast;
+
+  gint64                leaderboard_id;
+  gboolean              reloading;
+};
+
+G_DEFINE_FINAL_TYPE (LbWindow, lb_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_DATABASE_PATH,
+  PROP_STORE_ERROR,
+  PROP_SETTINGS,
+  PROP_LEADERBOARD_ID,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* The badge: what the Smells page and the report count as needing attention (present, or
+ * flagged for a new look), through the one function they share. */
+static guint
+count_smells_needing_attention (GPtrArray *smells)
+{
+  LbSmellCounts counts;
+
+  if (smells == NULL)
+    return 0;
+  lb_smell_count (smells, &counts);
+  return counts.attention;
+}
+
+/* A piece of evidence on the Smells page was clicked: show what it points at. */
+static void
+smell_evidence_activated_cb (LbWindow     *self,
+                             LbEvidence   *evidence,
+                             LbSmellsPage *page)
+{
+  switch (evidence->kind)
+    {
+    case LB_EVIDENCE_LEADERBOARD:
+      adw_view_stack_set_visible_child_name (self->view_stack, "overview");
+      break;
+    case LB_EVIDENCE_IMPORT:
+      adw_view_stack_set_visible_child_name (self->view_stack, "history");
+      break;
+    case LB_EVIDENCE_MODEL:
+    case LB_EVIDENCE_BENCHMARK:
+    case LB_EVIDENCE_CELL:
+    default:
+      adw_view_stack_set_visible_child_name (self->view_stack, "results");
+      lb_results_page_show_cell (self->results_page, evidence->model_id, evidence->benchmark_id);
+      /* A record's field: open its editor on that record. */
+      if (evidence->kind == LB_EVIDENCE_MODEL && evidence->field != NULL)
+        gtk_widget_activate_action (GTK_WIDGET (self->results_page), "results.edit-model", "x",
+                                    evidence->model_id);
+      else if (evidence->kind == LB_EVIDENCE_BENCHMARK && evidence->field != NULL)
+        gtk_widget_activate_action (GTK_WIDGET (self->results_page), "results.edit-benchmark", "x",
+                                    evidence->benchmark_id);
+      break;
+    }
+}
+
+static void
+set_leaderboard_id (LbWindow *self,
+                    gint64    id)
+{
+  if (self->leaderboard_id == id)
+    return;
+  self->leaderboard_id = id;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "leaderboard.delete", id != 0);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LEADERBOARD_ID]);
+}
+
+static void
+update_title (LbWindow *self)
+{
+  LbLeaderboardItem *item = gtk_single_selection_get_selected_item (self->sidebar_selection);
+  const char *name = item != NULL ? lb_leaderboard_item_get_name (item) : NULL;
+
+  adw_view_switcher_title_set_title (self->switcher_title, name != NULL ? name : _("Leaderboard"));
+  gtk_window_set_title (GTK_WINDOW (self), name != NULL ? name : _("Leaderboard"));
+}
+
+static void
+update_sidebar_stack (LbWindow *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->sidebar_filter_model));
+
+  gtk_stack_set_visible_child_name (self->sidebar_stack, n > 0 ? "list" : "no-match");
+}
+
+/* Finds @id in the filtered list and selects it; FALSE when it is not shown. */
+static gboolean
+select_id (LbWindow *self,
+           gint64    id)
+{
+  GListModel *model = G_LIST_MODEL (self->sidebar_filter_model);
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LbLeaderboardItem) item = g_list_model_get_item (model, i);
+
+      if (lb_leaderboard_item_get_id (item) == id)
+        {
+          gtk_single_selection_set_selected (self->sidebar_selection, i);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static void
+reload_sidebar (LbWindow *self)
+{
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  gint64 keep = self->leaderboard_id;
+  GDate today;
+
+  if (self->store == NULL)
+    return;
+
+  list = lb_store_list_leaderboards (self->store, &error);
+  if (list == NULL)
+    {
+      g_autofree char *msg = g_strdup_printf (_("Cannot list the leaderboards: %s"), error->message);
+
+      lb_window_add_toast (self, msg);
+      return;
+    }
+
+  lb_record_form_today (&today);
+  for (guint i = 0; i < list->len; i++)
+    {
+      LbLeaderboard *lb = g_ptr_array_index (list, i);
+      g_autoptr(GPtrArray) smells = lb_store_list_smells (self->store, lb->id, NULL);
+      g_autofree char *overdue = NULL;
+      LbReviewState state;
+      GDate due;
+
+      state = lb_review_state (lb->last_reviewed_at, lb->created_at, lb->update_cadence_days, &today, &due);
+      if (state == LB_REVIEW_OVERDUE)
+        overdue = lb_review_state_describe (state, &due);
+      g_ptr_array_add (items, lb_leaderboard_item_new (lb->id, lb->name, overdue,
+                                                       count_smells_needing_attention (smells)));
+    }
+
+  self->reloading = TRUE;
+  g_list_store_splice (self->leaderboards, 0, g_list_model_get_n_items (G_LIST_MODEL (self->leaderboards)),
+                       items->pdata, items->len);
+  self->reloading = FALSE;
+
+  gtk_stack_set_visible_child_name (self->main_stack, list->len > 0 ? "main" : "empty");
+  update_sidebar_stack (self);
+  if (keep == 0 || !select_id (self, keep))
+    {
+      LbLeaderboardItem *item = gtk_single_selection_get_selected_item (self->sidebar_selection);
+
+      set_leaderboard_id (self, item != NULL ? lb_leaderboard_item_get_id (item) : 0);
+    }
+  update_title (self);
+}
+
+static void
+store_changed_cb (LbWindow *self,
+                  gint64    leaderboard_id,
+                  LbStore  *store)
+{
+  reload_sidebar (self);
+}
+
+static void
+sidebar_selection_cb (LbWindow *self)
+{
+  LbLeaderboardItem *item;
+
+  if (self->reloading)
+    return;
+  item = gtk_single_selection_get_selected_item (self->sidebar_selection);
+  set_leaderboard_id (self, item != NULL ? lb_leaderboard_item_get_id (item) : 0);
+  update_title (self);
+}
+
+static void
+sidebar_activate_cb (LbWindow *self,
+                     guint     position)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
+back_clicked_cb (LbWindow *self)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+search_changed_cb (LbWindow *self)
+{
+  gtk_string_filter_set_search (self->sidebar_filter, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  update_sidebar_stack (self);
+}
+
+/* ---- undo ---- */
+
+static void
+set_undo (LbWindow *self,
+          UndoKind  kind,
+          gint64    id)
+{
+  self->undo_kind = kind;
+  self->undo_id = id;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", kind != UNDO_NONE);
+}
+
+static void
+undo_toast_dismissed_cb (LbWindow *self,
+                         AdwToast *toast)
+{
+  if (self->undo_toast == toast)
+    self->undo_toast = NULL;
+}
+
+static void
+show_undo_toast (LbWindow   *self,
+                 const char *title,
+                 UndoKind    kind,
+                 gint64      id)
+{
+  g_autofree char *markup = g_markup_escape_text (title, -1);
+  AdwToast *toast = adw_toast_new (markup);
+
+  set_undo (self, kind, id);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  adw_toast_set_timeout (toast, 10);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (undo_toast_dismissed_cb), self,
+                           G_CONNECT_SWAPPED);
+  if (self->undo_toast != NULL)
+    adw_toast_dismiss (self->undo_toast);
+  self->undo_toast = toast;
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+report_error (LbWindow   *self,
+              const char *what,
+              GError     *error)
+{
+  g_autofree char *msg = g_strdup_printf ("%s: %s", what, error->message);
+
+  lb_window_add_toast (self, msg);
+}
+
+static void
+undo_cb (GtkWidget  *widget,
+         const char *action_name,
+         GVariant   *param)
+{
+  LbWindow *self = LB_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  UndoKind kind = self->undo_kind;
+  gint64 id = self->undo_id;
+  gboolean ok = FALSE;
+
+  set_undo (self, UNDO_NONE, 0);
+  if (self->undo_toast != NULL)
+    adw_toast_dismiss (self->undo_toast);
+
+  switch (kind)
+    {
+    case UNDO_IMPORT:
+      ok = lb_store_set_import_deleted (self->store, id, TRUE, &error);
+      if (ok)
+        lb_window_add_toast (self, _("Import undone: its results were removed"));
+      break;
+    case UNDO_DELETE_LEADERBOARD:
+      ok = lb_store_set_leaderboard_deleted (self->store, id, FALSE, &error);
+      if (ok)
+        lb_window_select_leaderboard (self, id);
+      break;
+    case UNDO_REMOVE_IMPORT:
+      ok = lb_store_set_import_deleted (self->store, id, FALSE, &error);
+      break;
+    case UNDO_IMPORT_LBOM:
+      ok = lb_store_set_leaderboard_deleted (self->store, id, TRUE, &error);
+      if (ok)
+        lb_window_add_toast (self, _("Import undone: the leaderboard was removed"));
+      break;
+    case UNDO_NONE:
+    default:
+      return;
+    }
+  if (!ok)
+    report_error (self, _("Cannot undo"), error);
+}
+
+/* ---- actions ---- */
+
+static void
+delete_leaderboard_cb (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  LbWindow *self = LB_WINDOW (widget);
+  g_autoptr(LbLeaderboard) lb = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  gint64 id = self->leaderboard_id;
+
+  if (self->store == NULL || id == 0)
+    return;
+  lb = lb_store_get_leaderboard (self->store, id, &error);
+  if (lb == NULL || !lb_store_set_leaderboard_deleted (self->store, id, TRUE, &error))
+    {
+      report_error (self, _("Cannot delete the leaderboard"), error);
+      return;
+    }
+  title = g_strdup_printf (_("“%s” deleted"), lb->name);
+  show_undo_toast (self, title, UNDO_DELETE_LEADERBOARD, id);
+}
+
+static void
+remove_import_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  LbWindow *self = LB_WINDOW (widget);
+  g_autoptr(LbImport) import = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  gint64 id = g_variant_get_int64 (param);
+
+  if (self->store == NULL)
+    return;
+  import = lb_store_get_import (self->store, id, &error);
+  if (import == NULL || !lb_store_set_import_deleted (self->store, id, TRUE, &error))
+    {
+      report_error (self, _("Cannot remove the import"), error);
+      return;
+    }
+  title = g_strdup_printf (_("Import of “%s” removed"), import->file_name);
+  show_undo_toast (self, title, UNDO_REMOVE_IMPORT, id);
+}
+
+static void
+show_error_cb (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  lb_window_add_toast (LB_WINDOW (widget), g_variant_get_string (param, NULL));
+}
+
+static void
+search_cb (GtkWidget  *widget,
+           const char *action_name,
+           GVariant   *param)
+{
+  LbWindow *self = LB_WINDOW (widget);
+
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+import_response_cb (LbWindow             *self,
+                    int                   response,
+                    GtkFileChooserNative *chooser)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      if (file != NULL)
+        lb_window_import_file (self, file);
+    }
+  g_object_unref (chooser);
+}
+
+static void
+import_cb (GtkWidget  *widget,
+           const char *action_name,
+           GVariant   *param)
+{
+  LbWindow *self = LB_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) csv = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+  g_autofree char *folder = NULL;
+
+  chooser = gtk_file_chooser_native_new (_("Import a Spreadsheet"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  gtk_file_filter_set_name (csv, _("CSV and text files"));
+  gtk_file_filter_add_mime_type (csv, "text/csv");
+  gtk_file_filter_add_mime_type (csv, "text/tab-separated-values");
+  gtk_file_filter_add_mime_type (csv, "text/plain");
+  gtk_file_filter_add_suffix (csv, "csv");
+  gtk_file_filter_add_suffix (csv, "tsv");
+  gtk_file_filter_add_suffix (csv, "txt");
+  gtk_file_filter_add_mime_type (csv, "application/x-leaderboard-lbom+json");
+  gtk_file_filter_add_suffix (csv, "lbom");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), csv);
+  gtk_file_filter_set_name (all, _("All files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
+
+  if (self->settings != NULL)
+    folder = g_settings_get_string (self->settings, "last-import-folder");
+  if (folder != NULL && *folder != '\0')
+    {
+      g_autoptr(GFile) dir = g_file_new_for_path (folder);
+
+      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), dir, NULL);
+    }
+  g_signal_connect_swapped (chooser, "response", G_CALLBACK (import_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+open_database_response_cb (LbWindow             *self,
+                           int                   response,
+                           GtkFileChooserNative *chooser)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
+      GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+      if (path != NULL && LB_IS_APPLICATION (app))
+        lb_application_open_database (LB_APPLICATION (app), path);
+    }
+  g_object_unref (chooser);
+}
+
+static void
+open_database_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  LbWindow *self = LB_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Open a Database"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  g_signal_connect_swapped (chooser, "response", G_CALLBACK (open_database_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* The newest "PATH.bak-N" next to the database, or NULL. */
+static char *
+find_backup (const char *db_path)
+{
+  g_autofree char *dir_path = g_path_get_dirname (db_path);
+  g_autofree char *base = g_path_get_basename (db_path);
+  g_autofree char *prefix = g_strconcat (base, ".bak-", NULL);
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  g_autofree char *best = NULL;
+  gint64 best_version = -1;
+  const char *name;
+
+  if (dir == NULL)
+    return NULL;
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      gint64 version;
+
+      if (g_str_has_prefix (name, prefix) &&
+          g_ascii_string_to_signed (name + strlen (prefix), 10, 0, G_MAXINT, &version, NULL) &&
+          version > best_version)
+        {
+          best_version = version;
+          g_free (best);
+          best = g_build_filename (dir_path, name, NULL);
+        }
+    }
+  return g_steal_pointer (&best);
+}
+
+static void
+restore_backup_cb (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  LbWindow *self = LB_WINDOW (widget);
+  g_autoptr(GFile) db = NULL;
+  g_autoptr(GFile) backup = NULL;
+  g_autoptr(GFile) aside = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+  g_autofree char *aside_path = NULL;
+  GtkApplication *app;
+
+  if (self->backup_path == NULL || self->database_path == NULL)
+    return;
+
+  db = g_file_new_for_path (self->database_path);
+  backup = g_file_new_for_path (self->backup_path);
+  /* The file that failed is kept beside, never deleted: it may still hold data worth saving. */
+  aside_path = g_strdup_printf ("%s.unreadable-%s", self->database_path, stamp);
+  aside = g_file_new_for_path (aside_path);
+  if (g_file_query_exists (db, NULL) &&
+      !g_file_move (db, aside, G_FILE_COPY_NONE, NULL, NULL, NULL, &error))
+    {
+      report_error (self, _("Cannot move the database aside"), error);
+      return;
+    }
+  if (!g_file_copy (backup, db, G_FILE_COPY_NONE, NULL, NULL, NULL, &error))
+    {
+      report_error (self, _("Cannot restore the backup"), error);
+      return;
+    }
+  app = gtk_window_get_application (GTK_WINDOW (self));
+  if (LB_IS_APPLICATION (app))
+    lb_application_open_database (LB_APPLICATION (app), self->database_path);
+}
+
+/* ---- drag and drop ---- */
+
+static gboolean
+drop_cb (LbWindow      *self,
+         const GValue  *value,
+         double         x,
+         double         y,
+         GtkDropTarget *target)
+{
+  GSList *files;
+  gboolean any;
+
+  if (self->store == NULL || !G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+  files = gdk_file_list_get_files (g_value_get_boxed (value));
+  any = files != NULL;
+  for (GSList *l = files; l != NULL; l = l->next)
+    lb_window_import_file (self, l->data);
+  g_slist_free (files);
+  return any;
+}
+
+/* ---- import ---- */
+
+/* An LBOM file (a Leaderboard Bill of Materials) rather than a spreadsheet. */
+static gboolean
+is_lbom_file (GFile *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *lower = name != NULL ? g_utf8_strdown (name, -1) : NULL;
+
+  return lower != NULL && (g_str_has_suffix (lower, ".lbom.json") || g_str_has_suffix (lower, ".lbom"));
+}
+
+static void
+import_lbom (LbWindow *self,
+             GFile    *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) names = NULL;
+  g_autofree char *basename = g_file_get_basename (file);
+  g_autoptr(LbLeaderboard) first = NULL;
+  g_autofree char *title = NULL;
+
+  if (!lb_lbom_import_file (self->store, file, NULL, &names, &error))
+    {
+      AdwMessageDialog *dialog;
+      g_autofree char *heading = g_strdup_printf (_("Cannot Import “%s”"), basename);
+      g_autofree char *body = g_strdup_printf (_("%s\n\nNothing was imported."), error->message);
+
+      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, body));
+      adw_message_dialog_add_response (dialog, "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+  if (names->len == 0)
+    return;
+  first = lb_store_find_leaderboard (self->store, g_ptr_array_index (names, 0), NULL);
+  if (first != NULL)
+    lb_window_select_leaderboard (self, first->id);
+  title = g_strdup_printf (ngettext ("Imported %u leaderboard from %s", "Imported %u leaderboards from %s",
+                                     names->len),
+                           names->len, basename);
+  if (names->len == 1 && first != NULL)
+    show_undo_toast (self, title, UNDO_IMPORT_LBOM, first->id);
+  else
+    lb_window_add_toast (self, title);
+}
+
+static void
+imported_cb (LbWindow          *self,
+             gint64             leaderboard_id,
+             gint64             import_id,
+             guint              results,
+             const char        *file_name,
+             LbImportAssistant *assistant)
+{
+  g_autofree char *title = NULL;
+
+  lb_window_select_leaderboard (self, leaderboard_id);
+  title = g_strdup_printf (ngettext ("Imported %u result from %s", "Imported %u results from %s", results),
+                           results, file_name);
+  show_undo_toast (self, title, UNDO_IMPORT, import_id);
+}
+
+static gboolean
+close_request_cb (LbWindow *self)
+{
+  if (self->settings != NULL)
+    {
+      int width = 0, height = 0;
+
+      gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+      g_settings_set_boolean (self->settings, "window-maximized",
+                              gtk_window_is_maximized (GTK_WINDOW (self)));
+      g_settings_set_int64 (self->settings, "last-leaderboard", self->leaderboard_id);
+      g_settings_set_string (self->settings, "last-page", adw_view_stack_get_visible_child_name (self->view_stack));
+    }
+  return FALSE;
+}
+
+/* ---- GObject ---- */
+
+static void
+lb_window_constructed (GObject *object)
+{
+  LbWindow *self = LB_WINDOW (object);
+  gpointer pages[] = { self->overview_page, self->results_page, self->compare_page,
+                       self->smells_page, self->history_page };
+
+  G_OBJECT_CLASS (lb_window_parent_class)->constructed (object);
+
+  if (self->settings != NULL)
+    {
+      gtk_window_set_default_size (GTK_WINDOW (self),
+                                   g_settings_get_int (self->settings, "window-width"),
+                                   g_settings_get_int (self->settings, "window-height"));
+      if (g_settings_get_boolean (self->settings, "window-maximized"))
+        gtk_window_maximize (GTK_WINDOW (self));
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      g_object_set (pages[i], "store", self->store, NULL);
+      g_object_bind_property (self, "leaderboard-id", pages[i], "leaderboard-id", G_BINDING_SYNC_CREATE);
+    }
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", self->store != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", self->store != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.restore-backup", FALSE);
+
+  if (self->store == NULL)
+    {
+      g_autofree char *description = NULL;
+      g_autofree char *escaped_path = g_markup_escape_text (self->database_path ? self->database_path : "", -1);
+      g_autofree char *escaped_error = g_markup_escape_text (self->store_error ? self->store_error : "", -1);
+
+      self->backup_path = self->database_path != NULL ? find_backup (self->database_path) : NULL;
+      if (self->backup_path != NULL)
+        {
+          g_autofree char *base = g_path_get_basename (self->backup_path);
+          g_autofree char *label = g_strdup_printf (_("_Restore Backup “%s”"), base);
+
+          gtk_button_set_label (self->restore_button, label);
+          gtk_widget_set_visible (GTK_WIDGET (self->restore_button), TRUE);
+          gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.restore-backup", TRUE);
+        }
+      description = g_strdup_printf (_("%s\n\n<small>Database: %s</small>\n\nNothing was changed. "
+                                       "Open another database file, or restore "
+                                       "a backup if there is one."),
+                                     escaped_error, escaped_path);
+      adw_status_page_set_description (self->error_page, description);
+      gtk_stack_set_visible_child_name (self->main_stack, "error");
+      return;
+    }
+
+  g_signal_connect_object (self->store, "changed", G_CALLBACK (store_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  reload_sidebar (self);
+  if (self->settings != NULL)
+    {
+      gint64 last = g_settings_get_int64 (self->settings, "last-leaderboard");
+      g_autofree char *page = g_settings_get_string (self->settings, "last-page");
+
+      if (last != 0)
+        lb_window_select_leaderboard (self, last);
+      adw_view_stack_set_visible_child_name (self->view_stack, page);
+    }
+}
+
+static void
+lb_window_dispose (GObject *object)
+{
+  LbWindow *self = LB_WINDOW (object);
+
+  /* libadwaita 1.2 crashes when the view stack goes before the switchers that show it. */
+  if (self->switcher_bar != NULL)
+    adw_view_switcher_bar_set_stack (self->switcher_bar, NULL);
+  if (self->switcher_title != NULL)
+    adw_view_switcher_title_set_stack (self->switcher_title, NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), LB_TYPE_WINDOW);
+  g_clear_object (&self->leaderboards);
+  G_OBJECT_CLASS (lb_window_parent_class)->dispose (object);
+}
+
+static void
+lb_window_finalize (GObject *object)
+{
+  LbWindow *self = LB_WINDOW (object);
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->database_path, g_free);
+  g_clear_pointer (&self->store_error, g_free);
+  g_clear_pointer (&self->backup_path, g_free);
+  G_OBJECT_CLASS (lb_window_parent_class)->finalize (object);
+}
+
+static void
+lb_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  LbWindow *self = LB_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_DATABASE_PATH:
+      g_value_set_string (value, self->database_path);
+      break;
+    case PROP_STORE_ERROR:
+      g_value_set_string (value, self->store_error);
+      break;
+    case PROP_SETTINGS:
+      g_value_set_object (value, self->settings);
+      break;
+    case PROP_LEADERBOARD_ID:
+      g_value_set_int64 (value, self->leaderboard_id);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lb_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  LbWindow *self = LB_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+    case PROP_DATABASE_PATH:
+      self->database_path = g_value_dup_string (value);
+      break;
+    case PROP_STORE_ERROR:
+      self->store_error = g_value_dup_string (value);
+      break;
+    case PROP_SETTINGS:
+      self->settings = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lb_window_class_init (LbWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = lb_window_constructed;
+  object_class->dispose = lb_window_dispose;
+  object_class->finalize = lb_window_finalize;
+  object_class->get_property = lb_window_get_property;
+  object_class->set_property = lb_window_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, LB_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DATABASE_PATH] =
+    g_param_spec_string ("database-path", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_STORE_ERROR] =
+    g_param_spec_string ("store-error", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SETTINGS] =
+    g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LEADERBOARD_ID] =
+    g_param_spec_int64 ("leaderboard-id", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (LB_TYPE_LEADERBOARD_ITEM);
+  g_type_ensure (LB_TYPE_OVERVIEW_PAGE);
+  g_type_ensure (LB_TYPE_RESULTS_PAGE);
+  g_type_ensure (LB_TYPE_COMPARE_PAGE);
+  g_type_ensure (LB_TYPE_SMELLS_PAGE);
+  g_type_ensure (LB_TYPE_HISTORY_PAGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/example/Leaderboard/lb-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, LbWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, LbWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, LbWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, LbWindow, restore_button);
+  gtk_widget_class_bind_template_child (widget_class, LbWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, LbWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, LbWindow, sidebar_stack);
+  gtk_widget_class_bind_template_child (widget_class, LbWindow, sidebar_list);
+  gtk_widget_class_bind_template_child (widget_class, LbWindow, sidebar_selection);
+  gtk_widget_class_bind_template_child (widget_class, LbWindow, sidebar_filter_model);
+  gtk_widget_class_bind_template_child (widget_class, LbWindow, sidebar_filter);
+  gtk_widget_class_bind_template_child (widget_class, LbWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, LbWindow, switcher_bar);
+  gtk_widget_class_bind_template_child (widget_class, LbWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, LbWindow, overview_page);
+  gtk_widget_class_bind_template_child (widget_class, LbWindow, results_page);
+  gtk_widget_class_bind_template_child (widget_class, LbWindow, compare_page);
+  gtk_widget_class_bind_template_child (widget_class, LbWindow, smells_page);
+  gtk_widget_class_bind_template_child (widget_class, LbWindow, history_page);
+  /* Not used here, but reachable by name for the display tests. */
+  gtk_widget_class_bind_template_child_full (widget_class, "empty_import_button", FALSE, 0);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, sidebar_selection_cb);
+  gtk_widget_class_bind_template_callback (widget_class, sidebar_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_cb);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_cb);
+  gtk_widget_class_install_action (widget_class, "win.show-error", "s", show_error_cb);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_cb);
+  gtk_widget_class_install_action (widget_class, "win.open-database", NULL, open_database_cb);
+  gtk_widget_class_install_action (widget_class, "win.restore-backup", NULL, restore_backup_cb);
+  gtk_widget_class_install_action (widget_class, "win.remove-import", "x", remove_import_cb);
+  gtk_widget_class_install_action (widget_class, "leaderboard.delete", NULL, delete_leaderboard_cb);
+}
+
+static void
+lb_window_init (LbWindow *self)
+{
+  GtkDropTarget *drop;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->leaderboards = g_list_store_new (LB_TYPE_LEADERBOARD_ITEM);
+  gtk_filter_list_model_set_model (self->sidebar_filter_model, G_LIST_MODEL (self->leaderboards));
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "leaderboard.delete", FALSE);
+
+  drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect_swapped (drop, "drop", G_CALLBACK (drop_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+
+  g_signal_connect (self, "close-request", G_CALLBACK (close_request_cb), NULL);
+  g_signal_connect_object (self->smells_page, "evidence-activated",
+                           G_CALLBACK (smell_evidence_activated_cb), self, G_CONNECT_SWAPPED);
+}
+
+void
+lb_window_import_file (LbWindow *self,
+                       GFile    *file)
+{
+  LbImportAssistant *assistant;
+  g_autoptr(GFile) parent = NULL;
+
+  g_return_if_fail (LB_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (self->store == NULL)
+    {
+      lb_window_add_toast (self, _("Open a database before importing a spreadsheet"));
+      return;
+    }
+  if (is_lbom_file (file))
+    {
+      import_lbom (self, file);
+      return;
+    }
+  parent = g_file_get_parent (file);
+  if (self->settings != NULL && parent != NULL)
+    {
+      g_autofree char *folder = g_file_get_path (parent);
+
+      if (folder != NULL)
+        g_settings_set_string (self->settings, "last-import-folder", folder);
+    }
+
+  assistant = lb_import_assistant_new (self->store, file, self->leaderboard_id);
+  gtk_window_set_transient_for (GTK_WINDOW (assistant), GTK_WINDOW (self));
+  /* Closing the main window closes the assistant, which cancels a running import. */
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (assistant), TRUE);
+  g_signal_connect_object (assistant, "imported", G_CALLBACK (imported_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (assistant));
+}
+
+void
+lb_window_select_leaderboard (LbWindow *self,
+                              gint64    id)
+{
+  g_return_if_fail (LB_IS_WINDOW (self));
+
+  if (select_id (self, id))
+    return;
+  /* Not listed yet (just created by another connection) or hidden by the search: reload, clear. */
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  reload_sidebar (self);
+  select_id (self, id);
+}
+
+gint64
+lb_window_get_leaderboard_id (LbWindow *self)
+{
+  g_return_val_if_fail (LB_IS_WINDOW (self), 0);
+  return self->leaderboard_id;
+}
+
+void
+lb_window_add_toast (LbWindow   *self,
+                     const char *title)
+{
+  g_autofree char *markup = NULL;
+  AdwToast *toast;
+
+  g_return_if_fail (LB_IS_WINDOW (self));
+
+  /* A toast title is Pango markup; ours are plain text holding file names. */
+  markup = g_markup_escape_text (title, -1);
+  toast = adw_toast_new (markup);
+  adw_toast_set_timeout (toast, 8);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}

@@ -1,0 +1,24 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* lb-window.h: the main window: the leaderboards in a sidebar, a leaderboard's pages beside */
+#pragma once
+
+#include <adwaita.h>
+#include "lb-store.h"
+
+G_BEGIN_DECLS
+
+#define LB_TYPE_WINDOW (lb_window_get_type ())
+G_DECLARE_FINAL_TYPE (LbWindow, lb_window, LB, WINDOW, AdwApplicationWindow)
+
+/* Construct properties: "store" (LbStore, NULL when the database could not be opened),
+ * "database-path", "store-error" (the message when "store" is NULL), "settings" (may be NULL). */
+
+/* Opens the import assistant for @file. */
+void        lb_window_import_file          (LbWindow *self, GFile *file);
+/* Shows the leaderboard @id (0: the first). */
+void        lb_window_select_leaderboard   (LbWindow *self, gint64 id);
+gint64      lb_window_get_leaderboard_id   (LbWindow *self);
+/* Shows a plain toast (no Undo). */
+void        lb_window_add_toast            (LbWindow *self, const char *title);
+
+G_END_DECLS

@@ -1,0 +1,743 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-compare-page.c: the comparison page on a display, with a fixture leaderboard */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <string.h>
+
+#include "lb-compare-chart.h"
+#include "lb-compare-page.h"
+
+/* The leaderboard of test-compare.c: models A, B, C, D; benchmarks X, Y, Z; B's Z is empty. */
+static const struct {
+  const char *model;
+  const char *benchmark;
+  double      score;
+} scores[] = {
+  { "A", "X", 80 }, { "B", "X", 70 }, { "C", "X", 90 }, { "D", "X", 60 },
+  { "A", "Y", 60 }, { "B", "Y", 90 }, { "C", "Y", 40 }, { "D", "Y", 20 },
+  { "A", "Z", 50 }, { "C", "Z", 70 }, { "D", "Z", 0 },
+};
+
+typedef struct {
+  GPtrArray *benchmarks;
+  GPtrArray *models;
+  GPtrArray *results;
+  GPtrArray *gaps;
+  GPtrArray *profiles;
+  GtkWindow *window;
+  LbComparePage *page;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  static const char *const benchmark_names[] = { "X", "Y", "Z" };
+  static const char *const model_names[] = { "A", "B", "C", "D" };
+  LbProfile *profile;
+  LbWeight *w;
+  LbGap *gap;
+
+  f->benchmarks = g_ptr_array_new_with_free_func ((GDestroyNotify) lb_benchmark_free);
+  f->models = g_ptr_array_new_with_free_func ((GDestroyNotify) lb_model_free);
+  f->results = g_ptr_array_new_with_free_func ((GDestroyNotify) lb_result_free);
+  f->gaps = g_ptr_array_new_with_free_func ((GDestroyNotify) lb_gap_free);
+  f->profiles = g_ptr_array_new_with_free_func ((GDestroyNotify) lb_profile_free);
+
+  for (guint i = 0; i < G_N_ELEMENTS (benchmark_names); i++)
+    {
+      LbBenchmark *b = g_new0 (LbBenchmark, 1);
+
+      b->id = 100 + i;
+      b->leaderboard_id = 1;
+      b->position = i;
+      b->name = g_strdup (benchmark_names[i]);
+      b->higher_is_better = TRUE;
+      b->direction_confirmed = TRUE;
+      g_ptr_array_add (f->benchmarks, b);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (model_names); i++)
+    {
+      LbModel *m = g_new0 (LbModel, 1);
+
+      m->id = i + 1;
+      m->leaderboard_id = 1;
+      m->name = g_strdup (model_names[i]);
+      g_ptr_array_add (f->models, m);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (scores); i++)
+    {
+      LbResult *r = g_new0 (LbResult, 1);
+
+      r->id = i + 1;
+      r->leaderboard_id = 1;
+      r->model_id = scores[i].model[0] - 'A' + 1;
+      r->benchmark_id = 100 + scores[i].benchmark[0] - 'X';
+      r->score = scores[i].score;
+      r->raw = g_strdup_printf ("%g", scores[i].score);
+      r->current = TRUE;
+      r->import_id = 7;
+      r->source_row = r->model_id + 1;
+      r->source_column = r->benchmark_id - 100 + 2;
+      g_ptr_array_add (f->results, r);
+    }
+  gap = g_new0 (LbGap, 1);
+  gap->id = 1;
+  gap->leaderboard_id = 1;
+  gap->model_id = 2;
+  gap->benchmark_id = 102;
+  gap->import_id = 7;
+  gap->source_row = 3;
+  gap->source_column = 4;
+  gap->raw = g_strdup ("");
+  gap->reason = g_strdup ("The cell is empty.");
+  g_ptr_array_add (f->gaps, gap);
+
+  profile = g_new0 (LbProfile, 1);
+  profile->id = 5;
+  profile->leaderboard_id = 1;
+  profile->name = g_strdup ("Support bot");
+  profile->weights = g_ptr_array_new_with_free_func ((GDestroyNotify) lb_weight_free);
+  w = g_new0 (LbWeight, 1);
+  w->benchmark = g_strdup ("X");
+  w->weight = 3;
+  g_ptr_array_add (profile->weights, w);
+  w = g_new0 (LbWeight, 1);
+  w->benchmark = g_strdup ("Y");
+  w->weight = 1;
+  g_ptr_array_add (profile->weights, w);
+  g_ptr_array_add (f->profiles, profile);
+
+  f->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (f->window, 1000, 700);
+  f->page = LB_COMPARE_PAGE (lb_compare_page_new ());
+  gtk_window_set_child (f->window, GTK_WIDGET (f->page));
+  lb_compare_page_set_data (f->page, f->benchmarks, f->models, f->results, f->gaps, f->profiles);
+  gtk_window_present (f->window);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  gtk_window_destroy (f->window);
+  g_ptr_array_unref (f->benchmarks);
+  g_ptr_array_unref (f->models);
+  g_ptr_array_unref (f->results);
+  g_ptr_array_unref (f->gaps);
+  g_ptr_array_unref (f->profiles);
+}
+
+static gboolean
+quit_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  g_main_context_wakeup (NULL);
+  return G_SOURCE_REMOVE;
+}
+
+/* Lets GTK lay out and draw (the column view creates its rows on allocation). */
+static void
+run_main_loop (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, quit_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+collect (GtkWidget *widget,
+         GType      type,
+         GPtrArray *out)
+{
+  if (g_type_is_a (G_OBJECT_TYPE (widget), type) && gtk_widget_get_visible (widget))
+    g_ptr_array_add (out, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect (child, type, out);
+}
+
+static GtkWidget *
+find_one (GtkWidget *root,
+          GType      type)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+  collect (root, type, found);
+  g_assert_cmpuint (found->len, >=, 1);
+  return g_ptr_array_index (found, 0);
+}
+
+/* The lines of the visible labels inside the table: a cell shows its value on the first line
+ * and what to know about it on the second. */
+static GPtrArray *
+table_texts (Fixture *f)
+{
+  GtkWidget *table = find_one (GTK_WIDGET (f->page), GTK_TYPE_COLUMN_VIEW);
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  GPtrArray *texts = g_ptr_array_new_with_free_func (g_free);
+
+  collect (table, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      g_auto(GStrv) lines = g_strsplit (gtk_label_get_text (g_ptr_array_index (labels, i)), "\n", -1);
+
+      for (guint l = 0; lines[l] != NULL; l++)
+        g_ptr_array_add (texts, g_strdup (lines[l]));
+    }
+  return texts;
+}
+
+static gboolean
+has_text (GPtrArray  *texts,
+          const char *text)
+{
+  for (guint i = 0; i < texts->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (texts, i), text) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* The table cell whose first line is @first_line. */
+static GtkLabel *
+find_label (Fixture    *f,
+            const char *first_line)
+{
+  GtkWidget *table = find_one (GTK_WIDGET (f->page), GTK_TYPE_COLUMN_VIEW);
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  collect (table, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      g_auto(GStrv) lines = g_strsplit (gtk_label_get_text (g_ptr_array_index (labels, i)), "\n", 2);
+
+      if (g_strcmp0 (lines[0], first_line) == 0)
+        return g_ptr_array_index (labels, i);
+    }
+  return NULL;
+}
+
+static gboolean
+label_shows (Fixture    *f,
+             const char *text)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  collect (GTK_WIDGET (f->page), GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (g_strcmp0 (gtk_label_get_text (g_ptr_array_index (labels, i)), text) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+choose_abc (Fixture *f)
+{
+  const gint64 ids[] = { 1, 2, 3 };
+
+  lb_compare_page_set_chosen (f->page, ids, G_N_ELEMENTS (ids));
+  run_main_loop (300);
+}
+
+static void
+test_page_table (Fixture       *f,
+                 gconstpointer  data)
+{
+  GtkColumnView *table;
+  GListModel *columns;
+  g_autoptr(GPtrArray) texts = NULL;
+  LbComparison *c;
+  GtkLabel *best;
+
+  run_main_loop (300);
+  table = GTK_COLUMN_VIEW (find_one (GTK_WIDGET (f->page), GTK_TYPE_COLUMN_VIEW));
+  columns = gtk_column_view_get_columns (table);
+  /* by default the (up to) four models with the most results: here all four */
+  g_assert_cmpuint (g_list_model_get_n_items (columns), ==, 5);
+
+  choose_abc (f);
+  c = lb_compare_page_get_comparison (f->page);
+  g_assert_nonnull (c);
+  g_assert_cmpuint (c->n_models, ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (columns), ==, 4);
+  {
+    g_autoptr(GtkColumnViewColumn) col1 = g_list_model_get_item (columns, 1);
+    g_autoptr(GtkColumnViewColumn) col3 = g_list_model_get_item (columns, 3);
+
+    g_assert_cmpstr (gtk_column_view_column_get_title (col1), ==, "A (baseline)");
+    g_assert_cmpstr (gtk_column_view_column_get_title (col3), ==, "C");
+  }
+
+  texts = table_texts (f);
+  /* coverage first, the missing cell with its reason, the composite with its rank */
+  g_assert_true (has_text (texts, "Coverage"));
+  g_assert_true (has_text (texts, "2 of 3 benchmarks"));
+  g_assert_true (has_text (texts, "3 of 3 benchmarks"));
+  g_assert_true (has_text (texts, "—"));
+  g_assert_true (has_text (texts, "The cell is empty."));
+  g_assert_true (has_text (texts, "X ↑"));
+  g_assert_true (has_text (texts, "Composite"));
+  g_assert_true (has_text (texts, "0.667"));   /* B: (1/3 + 1)/2 */
+  g_assert_true (has_text (texts, "rank 1"));
+  /* B's X is 10 below the baseline A's 80 */
+  /* B's X: 70 on the range 60..90 of all four models rescales to 1/3 */
+  g_assert_true (has_text (texts, "−10 (worse) · rescaled 0.33"));
+  g_assert_true (has_text (texts, "best · +10 (better) · rescaled 1.00"));   /* C's X: 90 */
+  g_assert_true (has_text (texts, "baseline · rescaled 0.67"));             /* A's X: 80 */
+
+  /* the best value stands out by more than colour: bold and "best" */
+  best = find_label (f, "90");
+  g_assert_nonnull (best);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (best), "accent"));
+  g_assert_nonnull (strstr (gtk_label_get_label (best), "<b>90</b>"));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (find_label (f, "70")), "accent"));
+
+  /* the missing cell says where it came from */
+  {
+    GtkLabel *missing = find_label (f, "—");
+
+    g_assert_nonnull (missing);
+    g_assert_cmpstr (gtk_label_get_text (missing), ==, "—\nThe cell is empty.");
+    g_assert_true (gtk_widget_get_has_tooltip (GTK_WIDGET (missing)));
+  }
+
+  /* the sentences above the table are the core's */
+  g_assert_true (label_shows (f, c->coverage_text));
+  g_assert_true (label_shows (f, c->robustness_text));
+  g_assert_true (label_shows (f, c->method_text));
+  g_assert_cmpstr (c->robustness_text, ==,
+                   "“B” is on top, but raising the weight of “X” by 50% puts “C” on top; "
+                   "leaving out “Y” puts “C” on top; lowering the weight of “Y” by 50% puts “C” on top.");
+}
+
+/* The window folds its sidebar below 400 pixels: the page must fit. */
+static void
+test_page_narrow (Fixture       *f,
+                  gconstpointer  data)
+{
+  int min = 0, nat = 0;
+
+  choose_abc (f);
+  gtk_widget_measure (GTK_WIDGET (f->page), GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
+  g_assert_cmpint (min, <=, 400);
+  gtk_window_set_default_size (f->window, 400, 700);
+  run_main_loop (300);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->page)), <=, 400);
+  /* and it still works there */
+  g_assert_true (lb_compare_page_select_profile (f->page, "Support bot"));
+  run_main_loop (300);
+  g_assert_nonnull (find_label (f, "Composite"));
+  g_assert_cmpstr (lb_compare_page_get_comparison (f->page)->profile_name, ==, "Support bot");
+}
+
+static void
+test_page_profile (Fixture       *f,
+                   gconstpointer  data)
+{
+  GtkColumnView *table;
+  g_autoptr(GtkColumnViewColumn) before = NULL;
+  g_autoptr(GtkColumnViewColumn) after = NULL;
+  GtkLabel *composite_a;
+  LbComparison *c;
+
+  choose_abc (f);
+  table = GTK_COLUMN_VIEW (find_one (GTK_WIDGET (f->page), GTK_TYPE_COLUMN_VIEW));
+  before = g_list_model_get_item (gtk_column_view_get_columns (table), 2);
+  composite_a = find_label (f, "0.619");   /* A, equal weights: 13/21 */
+  g_assert_nonnull (composite_a);
+
+  g_assert_false (lb_compare_page_select_profile (f->page, "No such profile"));
+  g_assert_true (lb_compare_page_select_profile (f->page, "Support bot"));
+  run_main_loop (200);
+  c = lb_compare_page_get_comparison (f->page);
+  g_assert_cmpstr (c->profile_name, ==, "Support bot");
+  g_assert_cmpstr (c->robustness_text, ==, "“C” is on top, but leaving out “X” puts “B” on top.");
+  g_assert_true (label_shows (f, c->robustness_text));
+  g_assert_true (label_shows (f, "Composite over 2 of 3 benchmarks. 1 has weight 0 in the profile or is not in it."));
+  /* C: (3 + 2/7)/4 = 0.821 */
+  g_assert_nonnull (find_label (f, "0.821"));
+
+  /* a new profile renders the same cells again; no column or cell is made anew */
+  after = g_list_model_get_item (gtk_column_view_get_columns (table), 2);
+  g_assert_true (before == after);
+  g_assert_true (find_label (f, "0.643") == composite_a);   /* A with the profile: 9/14 */
+}
+
+static void
+test_page_profile_editor (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  g_autoptr(GList) toplevels = NULL;
+  GtkWindow *editor = NULL;
+  GtkButton *edit = NULL;
+  g_autoptr(GPtrArray) spins = g_ptr_array_new ();
+  g_autoptr(GPtrArray) entries = g_ptr_array_new ();
+  LbComparison *c;
+
+  choose_abc (f);
+  collect (GTK_WIDGET (f->page), GTK_TYPE_BUTTON, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_button_get_label (g_ptr_array_index (buttons, i)), "_New Profile…") == 0)
+      edit = g_ptr_array_index (buttons, i);
+  g_assert_nonnull (edit);
+  g_signal_emit_by_name (edit, "clicked");
+  run_main_loop (200);
+
+  toplevels = gtk_window_list_toplevels ();
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (l->data != f->window && gtk_window_get_transient_for (l->data) == f->window)
+      editor = l->data;
+  g_assert_nonnull (editor);
+  g_assert_cmpstr (gtk_window_get_title (editor), ==, "Decision Profile");
+
+  /* name it, weigh Y only, save */
+  collect (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW, entries);
+  g_assert_cmpuint (entries->len, ==, 2);
+  gtk_editable_set_text (GTK_EDITABLE (g_ptr_array_index (entries, 0)), "Only Y");
+  collect (GTK_WIDGET (editor), GTK_TYPE_SPIN_BUTTON, spins);
+  g_assert_cmpuint (spins->len, ==, 3);
+  gtk_spin_button_set_value (g_ptr_array_index (spins, 0), 0);
+  gtk_spin_button_set_value (g_ptr_array_index (spins, 1), 2);
+  gtk_spin_button_set_value (g_ptr_array_index (spins, 2), 0);
+  g_ptr_array_set_size (buttons, 0);
+  collect (gtk_window_get_titlebar (editor), GTK_TYPE_BUTTON, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_button_get_label (g_ptr_array_index (buttons, i)), "_Save") == 0)
+      g_signal_emit_by_name (g_ptr_array_index (buttons, i), "clicked");
+  run_main_loop (200);
+
+  c = lb_compare_page_get_comparison (f->page);
+  g_assert_cmpstr (c->profile_name, ==, "Only Y");
+  g_assert_cmpuint (f->profiles->len, ==, 2);
+  /* Y alone: B (90) is best */
+  g_assert_cmpstr (c->models[c->ranking[0]].model->name, ==, "B");
+  g_assert_cmpuint (c->n_composite, ==, 1);
+
+  /* an editor left open goes when the page shows another leaderboard */
+  g_signal_emit_by_name (edit, "clicked");
+  run_main_loop (100);
+  g_clear_pointer (&toplevels, g_list_free);
+  toplevels = gtk_window_list_toplevels ();
+  g_assert_cmpuint (g_list_length (toplevels), ==, 2);
+  g_object_set (f->page, "leaderboard-id", (gint64) 42, NULL);
+  run_main_loop (100);
+  g_clear_pointer (&toplevels, g_list_free);
+  toplevels = gtk_window_list_toplevels ();
+  g_assert_cmpuint (g_list_length (toplevels), ==, 1);
+}
+
+/* Five models: the default leaves out B, the one with the fewest results. */
+static void
+test_page_default_choice (Fixture       *f,
+                          gconstpointer  data)
+{
+  LbModel *e = g_new0 (LbModel, 1);
+  LbComparison *c;
+
+  e->id = 5;
+  e->leaderboard_id = 1;
+  e->name = g_strdup ("E");
+  g_ptr_array_add (f->models, e);
+  for (guint b = 0; b < 3; b++)
+    {
+      LbResult *r = g_new0 (LbResult, 1);
+
+      r->id = 100 + b;
+      r->leaderboard_id = 1;
+      r->model_id = 5;
+      r->benchmark_id = 100 + b;
+      r->score = 50;
+      r->raw = g_strdup ("50");
+      r->current = TRUE;
+      g_ptr_array_add (f->results, r);
+    }
+  lb_compare_page_set_data (f->page, f->benchmarks, f->models, f->results, f->gaps, f->profiles);
+  run_main_loop (200);
+  c = lb_compare_page_get_comparison (f->page);
+  g_assert_cmpuint (c->n_models, ==, 4);
+  g_assert_cmpstr (c->models[0].model->name, ==, "A");
+  g_assert_cmpstr (c->models[1].model->name, ==, "C");
+  g_assert_cmpstr (c->models[2].model->name, ==, "D");
+  g_assert_cmpstr (c->models[3].model->name, ==, "E");
+  /* and every model has all three benchmarks, so the composite counts them all */
+  g_assert_cmpuint (c->n_composite, ==, 3);
+}
+
+static void
+test_page_too_few (Fixture       *f,
+                   gconstpointer  data)
+{
+  const gint64 one[] = { 1 };
+  GtkColumnView *table;
+
+  lb_compare_page_set_chosen (f->page, one, 1);
+  run_main_loop (200);
+  g_assert_null (lb_compare_page_get_comparison (f->page));
+  g_assert_true (label_shows (f, "A comparison needs at least two models, but only 1 is chosen. Pick another model."));
+  table = GTK_COLUMN_VIEW (find_one (GTK_WIDGET (f->page), GTK_TYPE_COLUMN_VIEW));
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_column_view_get_columns (table)), ==, 1);
+
+  /* all four */
+  lb_compare_page_set_chosen (f->page, NULL, 0);
+  run_main_loop (200);
+  g_assert_cmpuint (lb_compare_page_get_comparison (f->page)->n_models, ==, 4);
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_column_view_get_columns (table)), ==, 5);
+}
+
+static void
+test_page_chart (Fixture       *f,
+                 gconstpointer  data)
+{
+  LbCompareChart *chart;
+  g_autofree char *description = NULL;
+  GdkRGBA color;
+  int min, nat;
+
+  choose_abc (f);
+  chart = LB_COMPARE_CHART (find_one (GTK_WIDGET (f->page), LB_TYPE_COMPARE_CHART));
+  g_assert_true (lb_compare_chart_get_comparison (chart) == lb_compare_page_get_comparison (f->page));
+  description = lb_compare_chart_dup_description (chart);
+  g_assert_cmpstr (description, ==,
+                   "Bar chart of the rescaled scores (0 to 1, 1 = best) of 3 models on 3 benchmarks, and the composite. "
+                   "“B” has the highest composite. The table shows the same values.");
+  /* four groups (3 benchmarks + composite) of three bars each grow the chart */
+  gtk_widget_measure (GTK_WIDGET (chart), GTK_ORIENTATION_VERTICAL, 720, &min, &nat, NULL, NULL);
+  g_assert_cmpint (nat, >, 4 * 3 * 14);
+  g_assert_cmpint (min, <=, nat);
+
+  /* Okabe–Ito: orange first, black last — grey on a dark style */
+  lb_compare_chart_model_color (0, FALSE, &color);
+  g_assert_cmpfloat_with_epsilon (color.red, 0xE6 / 255.0, 1e-6);
+  lb_compare_chart_model_color (7, TRUE, &color);
+  g_assert_cmpfloat_with_epsilon (color.red, 0xBB / 255.0, 1e-6);
+  lb_compare_chart_model_color (7, FALSE, &color);
+  g_assert_cmpfloat_with_epsilon (color.red, 0.0, 1e-6);
+
+  /* draw it once, in both styles */
+  {
+    GtkWidget *stack = gtk_widget_get_ancestor (GTK_WIDGET (chart), GTK_TYPE_STACK);
+
+    gtk_stack_set_visible_child_name (GTK_STACK (stack), "chart");
+    run_main_loop (200);
+    adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+    run_main_loop (200);
+    adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+    g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (chart)));
+
+    /* the table, hidden meanwhile, shows the comparison of when it is shown again */
+    gtk_stack_set_visible_child_name (GTK_STACK (stack), "chart");
+    g_assert_true (lb_compare_page_select_profile (f->page, "Support bot"));
+    run_main_loop (100);
+    gtk_stack_set_visible_child_name (GTK_STACK (stack), "table");
+    run_main_loop (200);
+    g_assert_nonnull (find_label (f, "0.821"));   /* C with the profile: 23/28 */
+    g_assert_nonnull (find_label (f, "0.643"));   /* A: 9/14 */
+    g_assert_null (find_label (f, "0.619"));      /* A with equal weights is gone */
+    gtk_stack_set_visible_child_name (GTK_STACK (stack), "chart");
+    run_main_loop (100);
+
+    /* it scrolls itself: the scrolled window hands it the adjustment, sized to the content */
+    {
+      GtkAdjustment *vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (chart));
+
+      g_assert_nonnull (vadjustment);
+      g_assert_cmpfloat (gtk_adjustment_get_upper (vadjustment), >=, nat);
+      g_assert_cmpfloat (gtk_adjustment_get_page_size (vadjustment), ==, gtk_widget_get_height (GTK_WIDGET (chart)));
+    }
+  }
+}
+
+/* The same leaderboard written to a store, as the importer would. */
+static gint64
+fill_store (Fixture *f,
+            LbStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LbImport) import = g_new0 (LbImport, 1);
+  gint64 lb, import_id;
+  gint64 benchmark_ids[3], model_ids[4];
+
+  lb = lb_store_create_leaderboard (store, "Chatbots", &error);
+  g_assert_no_error (error);
+  for (guint b = 0; b < f->benchmarks->len; b++)
+    {
+      benchmark_ids[b] = lb_store_ensure_benchmark (store, lb, ((LbBenchmark *) g_ptr_array_index (f->benchmarks, b))->name,
+                                                    g_ptr_array_index (f->benchmarks, b), NULL, &error);
+      g_assert_no_error (error);
+    }
+  for (guint m = 0; m < f->models->len; m++)
+    {
+      model_ids[m] = lb_store_ensure_model (store, lb, ((LbModel *) g_ptr_array_index (f->models, m))->name,
+                                            NULL, NULL, &error);
+      g_assert_no_error (error);
+    }
+  import->leaderboard_id = lb;
+  import->file_name = g_strdup ("chatbots.csv");
+  import->sha256 = g_strdup ("00");
+  import->layout = g_strdup ("wide");
+  import->status = LB_IMPORT_COMPLETE;
+  import->warnings = g_ptr_array_new_with_free_func ((GDestroyNotify) lb_warning_free);
+  g_assert_true (lb_store_begin (store, &error));
+  import_id = lb_store_add_import (store, import, &error);
+  for (guint i = 0; i < f->results->len; i++)
+    {
+      LbResult result = *(LbResult *) g_ptr_array_index (f->results, i);
+
+      result.leaderboard_id = lb;
+      result.model_id = model_ids[result.model_id - 1];
+      result.benchmark_id = benchmark_ids[result.benchmark_id - 100];
+      result.import_id = import_id;
+      g_assert_cmpint (lb_store_add_result (store, &result, &error), >, 0);
+    }
+  {
+    LbGap gap = *(LbGap *) g_ptr_array_index (f->gaps, 0);
+
+    gap.leaderboard_id = lb;
+    gap.model_id = model_ids[gap.model_id - 1];
+    gap.benchmark_id = benchmark_ids[gap.benchmark_id - 100];
+    gap.import_id = import_id;
+    g_assert_cmpint (lb_store_add_gap (store, &gap, &error), >, 0);
+  }
+  g_assert_true (lb_store_finish_import (store, import_id, 5, f->results->len, &error));
+  g_assert_true (lb_store_commit (store, &error));
+  g_assert_no_error (error);
+  return lb;
+}
+
+static void
+test_page_store (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LbStore) store = lb_store_open (":memory:", &error);
+  g_autoptr(GPtrArray) profiles = NULL;
+  g_autoptr(LbProfile) profile = NULL;
+  g_autoptr(LbProfile) bad = NULL;
+  g_autoptr(GPtrArray) models = NULL;
+  LbComparison *c;
+  gint64 lb, ids[3];
+  LbWeight *w;
+
+  g_assert_no_error (error);
+  lb = fill_store (f, store);
+  lb_compare_page_load (f->page, store, lb);
+  run_main_loop (200);
+
+  /* the four models with the most results, in the leaderboard's order (by name) */
+  c = lb_compare_page_get_comparison (f->page);
+  g_assert_nonnull (c);
+  g_assert_cmpuint (c->n_models, ==, 4);
+  g_assert_cmpstr (c->models[0].model->name, ==, "A");
+
+  models = lb_store_list_models (store, lb, &error);
+  for (guint i = 0; i < 3; i++)
+    ids[i] = ((LbModel *) g_ptr_array_index (models, i))->id;
+  lb_compare_page_set_chosen (f->page, ids, 3);
+  run_main_loop (200);
+  c = lb_compare_page_get_comparison (f->page);
+  g_assert_cmpuint (c->n_models, ==, 3);
+  g_assert_cmpint (lb_compare_cell_reason (lb_comparison_get_cell (c, 2, 1)) != NULL, ==, TRUE);
+  g_assert_nonnull (find_label (f, "—"));
+  g_assert_cmpstr (gtk_label_get_text (find_label (f, "—")), ==, "—\nThe cell is empty.");
+
+  /* saving a profile writes it to the store and selects it */
+  profile = g_new0 (LbProfile, 1);
+  profile->name = g_strdup ("Support bot");
+  profile->weights = g_ptr_array_new_with_free_func ((GDestroyNotify) lb_weight_free);
+  w = g_new0 (LbWeight, 1);
+  w->benchmark = g_strdup ("X");
+  w->weight = 3;
+  g_ptr_array_add (profile->weights, w);
+  w = g_new0 (LbWeight, 1);
+  w->benchmark = g_strdup ("Y");
+  w->weight = 1;
+  g_ptr_array_add (profile->weights, w);
+  g_assert_true (lb_compare_page_save_profile (f->page, profile, &error));
+  g_assert_no_error (error);
+  run_main_loop (100);
+  profiles = lb_store_list_profiles (store, lb, &error);
+  g_assert_cmpuint (profiles->len, ==, 1);
+  g_assert_cmpint (((LbProfile *) g_ptr_array_index (profiles, 0))->leaderboard_id, ==, lb);
+  c = lb_compare_page_get_comparison (f->page);
+  g_assert_cmpstr (c->profile_name, ==, "Support bot");
+  g_assert_cmpuint (c->n_models, ==, 3);   /* the choice survives the reload */
+  g_assert_cmpstr (c->robustness_text, ==, "“C” is on top, but leaving out “X” puts “B” on top.");
+
+  /* a profile that weighs nothing is refused, and the store keeps the one it has */
+  bad = lb_profile_copy (profile);
+  g_free (bad->name);
+  bad->name = g_strdup ("Nothing");
+  ((LbWeight *) g_ptr_array_index (bad->weights, 0))->weight = 0;
+  ((LbWeight *) g_ptr_array_index (bad->weights, 1))->weight = 0;
+  g_assert_false (lb_compare_page_save_profile (f->page, bad, &error));
+  g_assert_error (error, LB_COMPARE_ERROR, LB_COMPARE_ERROR_INVALID_PROFILE);
+  g_clear_error (&error);
+  g_clear_pointer (&profiles, g_ptr_array_unref);
+  profiles = lb_store_list_profiles (store, lb, &error);
+  g_assert_cmpuint (profiles->len, ==, 1);
+
+  /* the window's contract: "store" and "leaderboard-id" */
+  g_assert_true (lb_compare_page_get_comparison (f->page) != NULL);
+  {
+    GtkColumnView *table = GTK_COLUMN_VIEW (find_one (GTK_WIDGET (f->page), GTK_TYPE_COLUMN_VIEW));
+    g_autoptr(LbStore) got = NULL;
+    gint64 got_id = -1;
+    gint64 empty;
+
+    g_object_get (f->page, "store", &got, "leaderboard-id", &got_id, NULL);
+    g_assert_true (got == store);
+    g_assert_cmpint (got_id, ==, lb);
+
+    g_object_set (f->page, "leaderboard-id", (gint64) 0, NULL);
+    run_main_loop (100);
+    g_assert_null (lb_compare_page_get_comparison (f->page));
+    g_assert_cmpuint (g_list_model_get_n_items (gtk_column_view_get_columns (table)), ==, 1);
+
+    /* a leaderboard with one model says what to do */
+    empty = lb_store_create_leaderboard (store, "Lonely", &error);
+    g_assert_no_error (error);
+    lb_store_ensure_model (store, empty, "Solo", NULL, NULL, &error);
+    g_assert_no_error (error);
+    g_object_set (f->page, "leaderboard-id", empty, NULL);
+    run_main_loop (100);
+    g_assert_null (lb_compare_page_get_comparison (f->page));
+    g_assert_true (label_shows (f, "This leaderboard has 1 model; a comparison needs at least two. Import the results of more models."));
+
+    g_object_set (f->page, "leaderboard-id", lb, NULL);
+    run_main_loop (100);
+    g_assert_nonnull (lb_compare_page_get_comparison (f->page));
+    lb_compare_page_set_chosen (f->page, ids, 3);
+    lb_compare_page_select_profile (f->page, "Support bot");
+  }
+
+  /* a change written elsewhere (a model renamed) shows up */
+  g_assert_true (lb_store_set_model_field (store, ids[2], LB_MODEL_FIELD_NAME, "C-2", &error));
+  g_assert_no_error (error);
+  run_main_loop (100);
+  c = lb_compare_page_get_comparison (f->page);
+  g_assert_cmpstr (c->models[2].model->name, ==, "C-2");
+  g_assert_cmpstr (c->profile_name, ==, "Support bot");
+}
+
+int
+main (int argc, char *argv[])
+{
+  /* no accessibility bus on a test display; the chart's description is checked directly */
+  g_setenv ("GTK_A11Y", "none", TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  g_test_add ("/compare-page/table", Fixture, NULL, fixture_setup, test_page_table, fixture_teardown);
+  g_test_add ("/compare-page/narrow", Fixture, NULL, fixture_setup, test_page_narrow, fixture_teardown);
+  g_test_add ("/compare-page/profile", Fixture, NULL, fixture_setup, test_page_profile, fixture_teardown);
+  g_test_add ("/compare-page/profile-editor", Fixture, NULL, fixture_setup, test_page_profile_editor, fixture_teardown);
+  g_test_add ("/compare-page/default-choice", Fixture, NULL, fixture_setup, test_page_default_choice, fixture_teardown);
+  g_test_add ("/compare-page/too-few", Fixture, NULL, fixture_setup, test_page_too_few, fixture_teardown);
+  g_test_add ("/compare-page/store", Fixture, NULL, fixture_setup, test_page_store, fixture_teardown);
+  g_test_add ("/compare-page/chart", Fixture, NULL, fixture_setup, test_page_chart, fixture_teardown);
+  return g_test_run ();
+}

@@ -1,0 +1,876 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-display.c: builds every window of the app and drives its main flows through the real
+ * widgets, then checks the store. Runs under Xvfb (build-aux/test.sh). With
+ * LB_SCREENSHOT_DIR set it also saves PNGs of what it shows. */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "lb-import-assistant.h"
+#include "lb-lbom.h"
+#include "lb-metadata-editor.h"
+#include "lb-overview-page.h"
+#include "lb-ranking-row.h"
+#include "lb-record-form.h"
+#include "lb-results-page.h"
+#include "lb-store.h"
+#include "lb-smells.h"
+#include "lb-window.h"
+
+typedef struct {
+  char    *dir;
+  char    *db_path;
+  LbStore *store;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("lb-display-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->db_path = g_build_filename (f->dir, "leaderboard.db", NULL);
+  f->store = lb_store_open (f->db_path, &error);
+  g_assert_no_error (error);
+  lb_store_set_user (f->store, "Tester");
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_clear_object (&f->store);
+  remove_tree (f->dir);
+  g_free (f->db_path);
+  g_free (f->dir);
+}
+
+static void
+iterate (guint n)
+{
+  for (guint i = 0; i < n; i++)
+    while (g_main_context_iteration (NULL, FALSE))
+      ;
+}
+
+static gboolean
+timeout_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop for @ms so frames get drawn. */
+static void
+spin (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, timeout_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+save_screenshot (GtkWidget  *widget,
+                 const char *name)
+{
+  const char *dir = g_getenv ("LB_SCREENSHOT_DIR");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  GskRenderer *renderer;
+  int width, height;
+
+  if (dir == NULL)
+    return;
+  spin (400);
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  path = g_build_filename (dir, name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
+static GtkWidget *
+template_child (gpointer    widget,
+                GType       type,
+                const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
+
+  g_assert_nonnull (child);
+  return GTK_WIDGET (child);
+}
+
+static LbWindow *
+new_window (Fixture *f)
+{
+  LbWindow *window = g_object_new (LB_TYPE_WINDOW,
+                                   "store", f->store,
+                                   "database-path", f->db_path,
+                                   "default-width", 1100,
+                                   "default-height", 760,
+                                   NULL);
+
+  gtk_window_present (GTK_WINDOW (window));
+  iterate (5);
+  return window;
+}
+
+static const char *
+visible_page (LbWindow *window)
+{
+  return gtk_stack_get_visible_child_name (GTK_STACK (template_child (window, LB_TYPE_WINDOW, "main_stack")));
+}
+
+static GFile *
+fixture_file (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "import", name, NULL);
+
+  return g_file_new_for_path (path);
+}
+
+static void
+wait_idle (LbImportAssistant *assistant)
+{
+  /* The first check waits for the debounce timeout; then the dry run in its thread. */
+  iterate (2);
+  while (lb_import_assistant_get_busy (assistant))
+    g_main_context_iteration (NULL, TRUE);
+  iterate (2);
+}
+
+typedef struct {
+  gint64 leaderboard_id;
+  gint64 import_id;
+  guint  results;
+  char  *file_name;
+} Imported;
+
+static void
+imported_cb (LbImportAssistant *assistant,
+             gint64             leaderboard_id,
+             gint64             import_id,
+             guint              results,
+             const char        *file_name,
+             Imported          *out)
+{
+  out->leaderboard_id = leaderboard_id;
+  out->import_id = import_id;
+  out->results = results;
+  g_free (out->file_name);
+  out->file_name = g_strdup (file_name);
+}
+
+/* Clicks Import and waits for the worker to finish; returns what ::imported said. */
+static void
+click_import (LbImportAssistant *assistant,
+              Imported          *out)
+{
+  GtkWidget *button = template_child (assistant, LB_TYPE_IMPORT_ASSISTANT, "import_button");
+
+  g_assert_true (gtk_widget_get_sensitive (button));
+  g_signal_connect (assistant, "imported", G_CALLBACK (imported_cb), out);
+  g_object_ref (assistant);
+  g_signal_emit_by_name (button, "clicked");
+  wait_idle (assistant);
+  g_object_unref (assistant);
+}
+
+static GtkDropDown *
+role_dropdown (LbImportAssistant *assistant,
+               guint              column)
+{
+  GtkWidget *row = lb_import_assistant_get_column_row (assistant, column);
+
+  g_assert_nonnull (row);
+  return GTK_DROP_DOWN (g_object_get_data (G_OBJECT (row), "role"));
+}
+
+static guint
+count_current_results (LbStore *store,
+                       gint64   leaderboard_id)
+{
+  g_autoptr(GPtrArray) results = lb_store_list_results (store, leaderboard_id, TRUE, NULL);
+
+  g_assert_nonnull (results);
+  return results->len;
+}
+
+/* ---- tests ---- */
+
+static void
+test_empty_state (Fixture       *f,
+                  gconstpointer  data)
+{
+  LbWindow *window = new_window (f);
+  GtkWidget *button = template_child (window, LB_TYPE_WINDOW, "empty_import_button");
+
+  g_assert_cmpstr (visible_page (window), ==, "empty");
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==, "win.import");
+  g_assert_true (gtk_widget_is_sensitive (button));
+  save_screenshot (GTK_WIDGET (window), "empty-state.png");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_store_error (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *bad = g_build_filename (f->dir, "notes.db", NULL);
+  g_autofree char *backup = g_strconcat (bad, ".bak-1", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LbStore) store = NULL;
+  LbWindow *window;
+  GtkWidget *restore;
+  const char *description;
+
+  g_assert_true (g_file_set_contents (bad, "This is not a database, just text.\n", -1, NULL));
+  g_assert_true (g_file_set_contents (backup, "", -1, NULL));
+  store = lb_store_open (bad, &error);
+  g_assert_null (store);
+  g_assert_error (error, LB_STORE_ERROR, LB_STORE_ERROR_NOT_A_DATABASE);
+
+  window = g_object_new (LB_TYPE_WINDOW, "database-path", bad, "store-error", error->message, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate (5);
+  g_assert_cmpstr (visible_page (window), ==, "error");
+  description = adw_status_page_get_description (ADW_STATUS_PAGE (template_child (window, LB_TYPE_WINDOW,
+                                                                                  "error_page")));
+  g_assert_nonnull (strstr (description, "notes.db"));
+  restore = template_child (window, LB_TYPE_WINDOW, "restore_button");
+  g_assert_true (gtk_widget_get_visible (restore));
+  g_assert_nonnull (strstr (gtk_button_get_label (GTK_BUTTON (restore)), "notes.db.bak-1"));
+  save_screenshot (GTK_WIDGET (window), "database-error.png");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_shortcuts_window (void)
+{
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/org/example/Leaderboard/gtk/help-overlay.ui");
+  GObject *overlay = gtk_builder_get_object (builder, "help_overlay");
+
+  g_assert_true (GTK_IS_SHORTCUTS_WINDOW (overlay));
+  gtk_window_present (GTK_WINDOW (overlay));
+  iterate (5);
+  gtk_window_destroy (GTK_WINDOW (overlay));
+}
+
+static void
+test_import_cp932 (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GFile) file = fixture_file ("wide-cp932.csv");
+  g_autoptr(GPtrArray) boards = NULL;
+  g_autoptr(GPtrArray) imports = NULL;
+  g_autoptr(LbLeaderboard) lb = NULL;
+  LbImportAssistant *assistant = lb_import_assistant_new (f->store, file, 0);
+  Imported done = { 0 };
+  GtkWidget *target;
+  GtkColumnView *preview;
+  const LbCsvDialect *dialect;
+
+  gtk_window_present (GTK_WINDOW (assistant));
+  wait_idle (assistant);
+  g_assert_nonnull (lb_import_assistant_get_importer (assistant));
+  dialect = lb_importer_get_dialect (lb_import_assistant_get_importer (assistant));
+  g_assert_cmpstr (dialect->encoding, ==, "CP932");
+  g_assert_true (dialect->encoding_detected);
+
+  /* Live preview: a row number column, then the 8 columns of the file, 4 data records. */
+  preview = GTK_COLUMN_VIEW (template_child (assistant, LB_TYPE_IMPORT_ASSISTANT, "preview_view"));
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_column_view_get_columns (preview)), ==, 9);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (preview))), ==, 4);
+  g_assert_nonnull (strstr (lb_import_assistant_get_status (assistant), "Ready to import 4 records"));
+  /* Column A holds the model, proposed as detected. */
+  g_assert_cmpuint (gtk_drop_down_get_selected (role_dropdown (assistant, 1)), ==, LB_COLUMN_MODEL);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (lb_import_assistant_get_column_row (assistant, 1))),
+                   ==, "detected");
+
+  /* The target: a new leaderboard named after the file. */
+  target = template_child (assistant, LB_TYPE_IMPORT_ASSISTANT, "name_row");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (target)), ==, "wide-cp932");
+  save_screenshot (GTK_WIDGET (assistant), "import-assistant.png");
+
+  /* The user says column G (latency) is to be ignored: the plan follows at once. */
+  gtk_drop_down_set_selected (role_dropdown (assistant, 7), LB_COLUMN_IGNORE);
+  wait_idle (assistant);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (lb_import_assistant_get_column_row (assistant, 7))),
+                   ==, "your choice");
+  g_assert_nonnull (strstr (lb_import_assistant_get_status (assistant), "Ready to import 4 records"));
+
+  click_import (assistant, &done);
+  g_assert_cmpstr (done.file_name, ==, "wide-cp932.csv");
+  g_assert_cmpint (done.leaderboard_id, >, 0);
+  g_assert_cmpint (done.import_id, >, 0);
+
+  boards = lb_store_list_leaderboards (f->store, NULL);
+  g_assert_cmpuint (boards->len, ==, 1);
+  lb = lb_store_get_leaderboard (f->store, done.leaderboard_id, NULL);
+  g_assert_cmpstr (lb->name, ==, "wide-cp932");
+  /* JMMLU has 3 numbers and MT-bench 3; latency was ignored. */
+  g_assert_cmpuint (done.results, ==, 6);
+  g_assert_cmpuint (count_current_results (f->store, done.leaderboard_id), ==, 6);
+  imports = lb_store_list_imports (f->store, done.leaderboard_id, NULL);
+  g_assert_cmpuint (imports->len, ==, 1);
+  g_assert_cmpstr (((LbImport *) g_ptr_array_index (imports, 0))->encoding, ==, "CP932");
+  g_free (done.file_name);
+}
+
+static gint64
+import_fixture (Fixture    *f,
+                const char *name)
+{
+  g_autoptr(GFile) file = fixture_file (name);
+  LbImportAssistant *assistant = lb_import_assistant_new (f->store, file, 0);
+  Imported done = { 0 };
+
+  gtk_window_present (GTK_WINDOW (assistant));
+  wait_idle (assistant);
+  click_import (assistant, &done);
+  g_assert_cmpint (done.leaderboard_id, >, 0);
+  g_free (done.file_name);
+  return done.leaderboard_id;
+}
+
+static void
+test_import_utf8_bom_into_existing (Fixture       *f,
+                                    gconstpointer  data)
+{
+  g_autoptr(GFile) file = fixture_file ("wide-utf8-bom.csv");
+  gint64 first = import_fixture (f, "wide-cp932.csv");
+  LbImportAssistant *assistant = lb_import_assistant_new (f->store, file, first);
+  AdwComboRow *target = ADW_COMBO_ROW (template_child (assistant, LB_TYPE_IMPORT_ASSISTANT, "target_row"));
+  g_autoptr(GPtrArray) history = NULL;
+  g_autoptr(GPtrArray) models = NULL;
+  g_autoptr(GPtrArray) benchmarks = NULL;
+  Imported done = { 0 };
+
+  gtk_window_present (GTK_WINDOW (assistant));
+  wait_idle (assistant);
+  g_assert_cmpstr (lb_importer_get_dialect (lb_import_assistant_get_importer (assistant))->encoding, ==,
+                   "UTF-8-BOM");
+  /* Offered: a new leaderboard, then the existing one. */
+  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (target)), ==, 2);
+  adw_combo_row_set_selected (target, 1);
+  g_assert_false (gtk_widget_get_visible (template_child (assistant, LB_TYPE_IMPORT_ASSISTANT, "name_row")));
+  wait_idle (assistant);
+  click_import (assistant, &done);
+  g_assert_cmpint (done.leaderboard_id, ==, first);
+
+  /* The same cells again: the new values are current, the old ones kept as history. */
+  models = lb_store_list_models (f->store, first, NULL);
+  benchmarks = lb_store_list_benchmarks (f->store, first, NULL);
+  g_assert_cmpuint (models->len, ==, 4);
+  history = lb_store_list_cell_history (f->store, ((LbModel *) g_ptr_array_index (models, 0))->id,
+                                        ((LbBenchmark *) g_ptr_array_index (benchmarks, 0))->id, NULL);
+  g_assert_cmpuint (history->len, ==, 2);
+  g_assert_true (((LbResult *) g_ptr_array_index (history, 0))->current);
+  g_assert_false (((LbResult *) g_ptr_array_index (history, 1))->current);
+  g_free (done.file_name);
+}
+
+static void
+test_import_remembered_mapping (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(GFile) first_file = fixture_file ("wide-cp932.csv");
+  g_autoptr(GFile) next_file = fixture_file ("wide-cp932-next.csv");
+  LbImportAssistant *first = lb_import_assistant_new (f->store, first_file, 0);
+  LbImportAssistant *next;
+  Imported done = { 0 }, again = { 0 };
+
+  /* Last month: the user says the latency column is not a score. */
+  gtk_window_present (GTK_WINDOW (first));
+  wait_idle (first);
+  gtk_drop_down_set_selected (role_dropdown (first, 7), LB_COLUMN_IGNORE);
+  wait_idle (first);
+  click_import (first, &done);
+
+  /* This month's file from the same sheet: the mapping and the target come back, one click. */
+  next = lb_import_assistant_new (f->store, next_file, done.leaderboard_id);
+  gtk_window_present (GTK_WINDOW (next));
+  wait_idle (next);
+  g_assert_true (lb_importer_get_mapping_remembered (lb_import_assistant_get_importer (next)));
+  g_assert_cmpuint (gtk_drop_down_get_selected (role_dropdown (next, 7)), ==, LB_COLUMN_IGNORE);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (template_child (next, LB_TYPE_IMPORT_ASSISTANT,
+                                                                               "target_row"))), ==, 1);
+  click_import (next, &again);
+  g_assert_cmpint (again.leaderboard_id, ==, done.leaderboard_id);
+  /* 5 models × JMMLU and MT-bench, less "-" and "#N/A". */
+  g_assert_cmpuint (again.results, ==, 8);
+  g_free (done.file_name);
+  g_free (again.file_name);
+}
+
+static void
+test_import_wrong_encoding_blocks (Fixture       *f,
+                                   gconstpointer  data)
+{
+  g_autoptr(GFile) file = fixture_file ("wide-cp932.csv");
+  LbImportAssistant *assistant = lb_import_assistant_new (f->store, file, 0);
+  AdwComboRow *encoding = ADW_COMBO_ROW (template_child (assistant, LB_TYPE_IMPORT_ASSISTANT, "encoding_row"));
+  GtkWidget *import = template_child (assistant, LB_TYPE_IMPORT_ASSISTANT, "import_button");
+  g_autoptr(GPtrArray) boards = NULL;
+
+  gtk_window_present (GTK_WINDOW (assistant));
+  wait_idle (assistant);
+  g_assert_true (gtk_widget_get_sensitive (import));
+
+  /* Forcing UTF-8 on CP932 bytes re-reads at once and blocks with the reason. */
+  adw_combo_row_set_selected (encoding, 1);
+  wait_idle (assistant);
+  g_assert_null (lb_import_assistant_get_importer (assistant));
+  g_assert_false (gtk_widget_get_sensitive (import));
+  g_assert_nonnull (strstr (lb_import_assistant_get_status (assistant), "wide-cp932.csv"));
+  save_screenshot (GTK_WIDGET (assistant), "import-wrong-encoding.png");
+
+  /* Back to detection: ready again. */
+  adw_combo_row_set_selected (encoding, 0);
+  wait_idle (assistant);
+  g_assert_nonnull (lb_import_assistant_get_importer (assistant));
+  g_assert_true (gtk_widget_get_sensitive (import));
+
+  gtk_window_destroy (GTK_WINDOW (assistant));
+  boards = lb_store_list_leaderboards (f->store, NULL);
+  g_assert_cmpuint (boards->len, ==, 0);
+}
+
+static void
+test_import_duplicate_file (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GFile) file = fixture_file ("wide-cp932.csv");
+  gint64 id = import_fixture (f, "wide-cp932.csv");
+  LbImportAssistant *assistant = lb_import_assistant_new (f->store, file, id);
+  GtkWidget *force = template_child (assistant, LB_TYPE_IMPORT_ASSISTANT, "force_check");
+
+  gtk_window_present (GTK_WINDOW (assistant));
+  wait_idle (assistant);
+  /* Same name → the existing leaderboard is proposed, and the same bytes are refused. */
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (template_child (assistant, LB_TYPE_IMPORT_ASSISTANT,
+                                                                               "target_row"))), ==, 1);
+  g_assert_false (gtk_widget_get_sensitive (template_child (assistant, LB_TYPE_IMPORT_ASSISTANT, "import_button")));
+  g_assert_true (gtk_widget_get_visible (force));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (force), TRUE);
+  wait_idle (assistant);
+  g_assert_true (gtk_widget_get_sensitive (template_child (assistant, LB_TYPE_IMPORT_ASSISTANT, "import_button")));
+  gtk_window_destroy (GTK_WINDOW (assistant));
+}
+
+static void
+test_overview_form (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LbLeaderboard) lb = NULL;
+  g_autoptr(GPtrArray) audit = NULL;
+  gint64 id = import_fixture (f, "wide-cp932.csv");
+  LbWindow *window;
+  LbOverviewPage *page;
+  GtkWidget *owner_row, *review_row;
+  GtkTextBuffer *procedure;
+  guint found;
+
+  g_setenv ("LEADERBOARD_NOW", "2026-11-28T03:00:00Z", TRUE);
+  window = new_window (f);
+  g_assert_cmpstr (visible_page (window), ==, "main");
+  g_assert_cmpint (lb_window_get_leaderboard_id (window), ==, id);
+  page = LB_OVERVIEW_PAGE (template_child (window, LB_TYPE_WINDOW, "overview_page"));
+
+  /* Required fields are flagged while empty. */
+  owner_row = template_child (page, LB_TYPE_OVERVIEW_PAGE, "owner_row");
+  g_assert_true (gtk_widget_has_css_class (owner_row, "error"));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (template_child (page, LB_TYPE_OVERVIEW_PAGE, "models_label"))),
+                   ==, "4");
+
+  gtk_editable_set_text (GTK_EDITABLE (template_child (page, LB_TYPE_OVERVIEW_PAGE, "purpose_row")),
+                         "カスタマーサポートの自動応答に使うモデルを選ぶ");
+  gtk_editable_set_text (GTK_EDITABLE (owner_row), "山田 花子");
+  gtk_editable_set_text (GTK_EDITABLE (template_child (page, LB_TYPE_OVERVIEW_PAGE, "owner_contact_row")),
+                         "hanako.yamada@example.co.jp");
+  gtk_editable_set_text (GTK_EDITABLE (template_child (page, LB_TYPE_OVERVIEW_PAGE, "production_context_row")),
+                         "Answering customer e-mails in Japanese");
+  gtk_editable_set_text (GTK_EDITABLE (template_child (page, LB_TYPE_OVERVIEW_PAGE, "evaluation_data_row")),
+                         "Vendor model cards and JMMLU results from the vendors' sites");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (template_child (page, LB_TYPE_OVERVIEW_PAGE, "cadence_row")),
+                              LB_CADENCE_MONTHLY);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (template_child (page, LB_TYPE_OVERVIEW_PAGE, "pattern_row")), 1);
+  procedure = gtk_text_view_get_buffer (GTK_TEXT_VIEW (template_child (page, LB_TYPE_OVERVIEW_PAGE,
+                                                                        "procedure_view")));
+  gtk_text_buffer_set_text (procedure, "1. Export the sheet as CSV\n2. Import it here", -1);
+  g_assert_false (gtk_widget_has_css_class (owner_row, "error"));
+
+  /* Saved after the typing pause, without any button. */
+  spin (900);
+  lb = lb_store_get_leaderboard (f->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (lb->purpose, ==, "カスタマーサポートの自動応答に使うモデルを選ぶ");
+  g_assert_cmpstr (lb->owner, ==, "山田 花子");
+  g_assert_cmpstr (lb->owner_contact, ==, "hanako.yamada@example.co.jp");
+  g_assert_cmpint (lb->update_cadence_days, ==, 30);
+  g_assert_cmpstr (lb->workflow_pattern, ==, "P1");
+  g_assert_cmpstr (lb->procedure, ==, "1. Export the sheet as CSV\n2. Import it here");
+  g_clear_pointer (&lb, lb_leaderboard_free);
+
+  /* Mark as reviewed today: stored at once, and the next review is a month away. */
+  g_signal_emit_by_name (template_child (page, LB_TYPE_OVERVIEW_PAGE, "reviewed_button"), "clicked");
+  lb = lb_store_get_leaderboard (f->store, id, NULL);
+  g_assert_cmpstr (lb->last_reviewed_at, ==, "2026-11-28");
+  review_row = template_child (page, LB_TYPE_OVERVIEW_PAGE, "review_row");
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (review_row)), ==,
+                   "Next review due on 2026-12-28");
+
+  /* Every edit is in the audit log, with who made it. */
+  audit = lb_store_list_audit (f->store, id, 0, NULL);
+  found = 0;
+  for (guint i = 0; i < audit->len; i++)
+    {
+      LbAuditEntry *e = g_ptr_array_index (audit, i);
+
+      if (g_strcmp0 (e->new_value, "山田 花子") == 0)
+        {
+          g_assert_cmpstr (e->who, ==, "Tester");
+          found++;
+        }
+    }
+  g_assert_cmpuint (found, ==, 1);
+  save_screenshot (GTK_WIDGET (window), "overview.png");
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unsetenv ("LEADERBOARD_NOW");
+}
+
+static const char *
+row_name (GListModel *rows,
+          guint       i)
+{
+  g_autoptr(LbRankingRow) row = g_list_model_get_item (rows, i);
+
+  return lb_ranking_row_get_model (row)->name;
+}
+
+static void
+test_results_table (Fixture       *f,
+                    gconstpointer  data)
+{
+  LbWindow *window;
+  LbResultsPage *page;
+  GListModel *rows;
+  gint64 id = import_fixture (f, "wide-cp932.csv");
+  g_autoptr(LbRankingRow) llama = NULL;
+  g_autofree char *tooltip = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *gap_tooltip = NULL;
+  g_autofree char *gap_text = NULL;
+
+  window = new_window (f);
+  g_assert_cmpint (lb_window_get_leaderboard_id (window), ==, id);
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (template_child (window, LB_TYPE_WINDOW, "view_stack")),
+                                         "results");
+  page = LB_RESULTS_PAGE (template_child (window, LB_TYPE_WINDOW, "results_page"));
+  rows = lb_results_page_get_rows (page);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 4);
+
+  /* JMMLU (column 3), best first: ELYZA has "-" and sorts last either way. */
+  lb_results_page_sort_by (page, 3, TRUE);
+  g_assert_cmpstr (row_name (rows, 0), ==, "Claude 3.5 Sonnet");
+  g_assert_cmpstr (row_name (rows, 1), ==, "GPT-4o");
+  g_assert_cmpstr (row_name (rows, 2), ==, "Llama 3.1 70B");
+  g_assert_cmpstr (row_name (rows, 3), ==, "ELYZA-japanese");
+  lb_results_page_sort_by (page, 3, FALSE);
+  g_assert_cmpstr (row_name (rows, 0), ==, "Llama 3.1 70B");
+  g_assert_cmpstr (row_name (rows, 3), ==, "ELYZA-japanese");
+
+  /* Provenance of Llama's JMMLU: file, row, column, raw text. */
+  llama = g_list_model_get_item (rows, 0);
+  text = lb_results_page_describe_cell (page, llama, 0, &tooltip);
+  /* Shown with the precision the column's cells were given with. */
+  g_assert_cmpstr (text, ==, "72.0%");
+  g_assert_nonnull (strstr (tooltip, "wide-cp932.csv, row 4, column E"));
+  g_assert_nonnull (strstr (tooltip, "“72.0%”"));
+  /* Its MT-bench is "#N/A": shown as a dash, and the tooltip says why. */
+  gap_text = lb_results_page_describe_cell (page, llama, 1, &gap_tooltip);
+  g_assert_cmpstr (gap_text, ==, "—");
+  g_assert_nonnull (strstr (gap_tooltip, "#N/A"));
+  g_assert_nonnull (strstr (gap_tooltip, "row 4, column F"));
+
+  /* Filter by model name. */
+  gtk_editable_set_text (GTK_EDITABLE (template_child (page, LB_TYPE_RESULTS_PAGE, "filter_entry")), "gpt");
+  spin (300);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 1);
+  gtk_editable_set_text (GTK_EDITABLE (template_child (page, LB_TYPE_RESULTS_PAGE, "filter_entry")), "");
+  spin (300);
+  lb_results_page_sort_by (page, 3, TRUE);
+  save_screenshot (GTK_WIDGET (window), "results.png");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_benchmark_editor (Fixture       *f,
+                       gconstpointer  data)
+{
+  gint64 id = import_fixture (f, "wide-cp932.csv");
+  g_autoptr(GPtrArray) benchmarks = lb_store_list_benchmarks (f->store, id, NULL);
+  LbBenchmark *mt = g_ptr_array_index (benchmarks, 1);
+  g_autoptr(LbBenchmark) after = NULL;
+  LbWindow *window = new_window (f);
+  GtkWidget *page = template_child (window, LB_TYPE_WINDOW, "results_page");
+  LbMetadataEditor *editor = NULL;
+  g_autoptr(GList) toplevels = NULL;
+  GtkWidget *description_row;
+
+  gtk_widget_activate_action (page, "results.edit-benchmark", "x", mt->id);
+  iterate (5);
+  toplevels = gtk_window_list_toplevels ();
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (LB_IS_METADATA_EDITOR (l->data))
+      editor = l->data;
+  g_assert_nonnull (editor);
+  description_row = lb_metadata_editor_get_row (editor, LB_BENCHMARK_FIELD_DESCRIPTION);
+  gtk_editable_set_text (GTK_EDITABLE (description_row), "Multi-turn chat quality judged by GPT-4, 1 to 10");
+  g_assert_true (lb_metadata_editor_save (editor));
+  gtk_window_destroy (GTK_WINDOW (editor));
+
+  after = lb_store_get_benchmark (f->store, mt->id, NULL);
+  g_assert_cmpstr (after->description, ==, "Multi-turn chat quality judged by GPT-4, 1 to 10");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_delete_and_undo (Fixture       *f,
+                      gconstpointer  data)
+{
+  gint64 id = import_fixture (f, "wide-cp932.csv");
+  LbWindow *window = new_window (f);
+  g_autoptr(GPtrArray) after_delete = NULL;
+  g_autoptr(GPtrArray) after_undo = NULL;
+
+  g_assert_cmpint (lb_window_get_leaderboard_id (window), ==, id);
+  gtk_widget_activate_action (GTK_WIDGET (window), "leaderboard.delete", NULL);
+  iterate (3);
+  after_delete = lb_store_list_leaderboards (f->store, NULL);
+  g_assert_cmpuint (after_delete->len, ==, 0);
+  g_assert_cmpstr (visible_page (window), ==, "empty");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  iterate (3);
+  after_undo = lb_store_list_leaderboards (f->store, NULL);
+  g_assert_cmpuint (after_undo->len, ==, 1);
+  g_assert_cmpstr (visible_page (window), ==, "main");
+  g_assert_cmpint (lb_window_get_leaderboard_id (window), ==, id);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* An LBOM file opened like a spreadsheet becomes a leaderboard, not a table of JSON text. */
+static void
+test_open_lbom_and_undo (Fixture       *f,
+                         gconstpointer  data)
+{
+  gint64 id = import_fixture (f, "wide-cp932.csv");
+  g_autofree char *text = lb_lbom_export (f->store, &id, 1, NULL);
+  g_autofree char *path = g_build_filename (f->dir, "team.lbom.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(LbLeaderboard) copy = NULL;
+  g_autoptr(GPtrArray) after_undo = NULL;
+  LbWindow *window;
+
+  g_assert_nonnull (text);
+  /* The same leaderboard under another name, as a colleague would send it. */
+  {
+    g_autofree char *renamed = NULL;
+    char *at = strstr (text, "\"name\" : \"wide-cp932\"");
+
+    g_assert_nonnull (at);
+    renamed = g_strdup_printf ("%.*s\"name\" : \"From a colleague\"%s", (int) (at - text), text,
+                               at + strlen ("\"name\" : \"wide-cp932\""));
+    g_assert_true (g_file_set_contents (path, renamed, -1, NULL));
+  }
+
+  window = new_window (f);
+  lb_window_import_file (window, file);
+  iterate (3);
+  copy = lb_store_find_leaderboard (f->store, "From a colleague", NULL);
+  g_assert_nonnull (copy);
+  g_assert_cmpuint (count_current_results (f->store, copy->id), ==, 9);
+  g_assert_cmpint (lb_window_get_leaderboard_id (window), ==, copy->id);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  iterate (3);
+  after_undo = lb_store_list_leaderboards (f->store, NULL);
+  g_assert_cmpuint (after_undo->len, ==, 1);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_remove_import_and_undo (Fixture       *f,
+                             gconstpointer  data)
+{
+  gint64 id = import_fixture (f, "wide-cp932.csv");
+  g_autoptr(GPtrArray) imports = lb_store_list_imports (f->store, id, NULL);
+  gint64 import_id = ((LbImport *) g_ptr_array_index (imports, 0))->id;
+  LbWindow *window = new_window (f);
+
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (template_child (window, LB_TYPE_WINDOW, "view_stack")),
+                                         "history");
+  save_screenshot (GTK_WIDGET (window), "history.png");
+  g_assert_cmpuint (count_current_results (f->store, id), ==, 9);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.remove-import", "x", import_id);
+  iterate (3);
+  g_assert_cmpuint (count_current_results (f->store, id), ==, 0);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  iterate (3);
+  g_assert_cmpuint (count_current_results (f->store, id), ==, 9);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_every_page (Fixture       *f,
+                 gconstpointer  data)
+{
+  static const char * const pages[] = { "overview", "results", "compare", "smells", "history" };
+  LbWindow *window;
+
+  LbSmell smell = { .smell = (char *) "missing", .component = (char *) "model",
+                    .status = (char *) "present", .evidence = (char *) "No provenance link for 4 models" };
+  g_autoptr(GObject) item = NULL;
+  GListModel *sidebar;
+
+  smell.leaderboard_id = import_fixture (f, "wide-cp932.csv");
+  g_assert_cmpint (lb_store_put_smell (f->store, &smell, NULL), >, 0);
+  window = new_window (f);
+
+  /* The sidebar counts what the Smells page and the report count (lb_smell_count()); the page
+   * ran the checks when the window opened, so the stored row is joined by what they found. */
+  sidebar = G_LIST_MODEL (gtk_widget_get_template_child (GTK_WIDGET (window), LB_TYPE_WINDOW, "sidebar_filter_model"));
+  g_assert_cmpuint (g_list_model_get_n_items (sidebar), ==, 1);
+  item = g_list_model_get_item (sidebar, 0);
+  {
+    gboolean has_smells = FALSE;
+    g_autofree char *label = NULL;
+    g_autofree char *expected = NULL;
+    LbSmellCounts counts;
+
+    g_assert_true (lb_smells_count_stored (f->store, smell.leaderboard_id, &counts, NULL));
+    g_assert_cmpuint (counts.attention, >, 1);
+    expected = g_strdup_printf ("%u", counts.attention);
+    g_object_get (item, "has-smells", &has_smells, "smells-label", &label, NULL);
+    g_assert_true (has_smells);
+    g_assert_cmpstr (label, ==, expected);
+  }
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("page-%s.png", pages[i]);
+
+      adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (template_child (window, LB_TYPE_WINDOW, "view_stack")),
+                                             pages[i]);
+      iterate (5);
+      if (g_str_equal (pages[i], "compare") || g_str_equal (pages[i], "smells"))
+        save_screenshot (GTK_WIDGET (window), name);
+    }
+  /* A narrow window folds the sidebar away. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 400, 700);
+  spin (300);
+  g_assert_true (adw_leaflet_get_folded (ADW_LEAFLET (template_child (window, LB_TYPE_WINDOW, "leaflet"))));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_settings_remembered (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *last_page = NULL;
+  LbWindow *window;
+
+  g_settings_set_int (settings, "window-width", 900);
+  g_settings_set_int (settings, "window-height", 640);
+  window = g_object_new (LB_TYPE_WINDOW, "store", f->store, "database-path", f->db_path,
+                         "settings", settings, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate (5);
+  {
+    int width = 0, height = 0;
+
+    gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+    g_assert_cmpint (width, ==, 900);
+    g_assert_cmpint (height, ==, 640);
+  }
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (template_child (window, LB_TYPE_WINDOW, "view_stack")),
+                                         "history");
+  gtk_window_close (GTK_WINDOW (window));
+  iterate (3);
+  last_page = g_settings_get_string (settings, "last-page");
+  g_assert_cmpstr (last_page, ==, "history");
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1000);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 700);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_setenv ("LEADERBOARD_DB", "/nonexistent/never-used.db", TRUE);
+  gtk_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  adw_init ();
+  {
+    /* AdwApplication loads the app's style.css itself; the tests build windows without it. */
+    g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+
+    gtk_css_provider_load_from_resource (css, "/org/example/Leaderboard/style.css");
+    gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  }
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("/display/window/empty-state", test_empty_state);
+  ADD ("/display/window/database-error", test_store_error);
+  g_test_add_func ("/display/window/shortcuts", test_shortcuts_window);
+  ADD ("/display/window/every-page", test_every_page);
+  ADD ("/display/window/settings-remembered", test_settings_remembered);
+  ADD ("/display/import/cp932", test_import_cp932);
+  ADD ("/display/import/utf8-bom-into-existing", test_import_utf8_bom_into_existing);
+  ADD ("/display/import/remembered-mapping", test_import_remembered_mapping);
+  ADD ("/display/import/wrong-encoding-blocks", test_import_wrong_encoding_blocks);
+  ADD ("/display/import/duplicate-file", test_import_duplicate_file);
+  ADD ("/display/overview/fill-form", test_overview_form);
+  ADD ("/display/results/sort-filter-provenance", test_results_table);
+  ADD ("/display/results/edit-benchmark", test_benchmark_editor);
+  ADD ("/display/window/delete-and-undo", test_delete_and_undo);
+  ADD ("/display/history/remove-import-and-undo", test_remove_import_and_undo);
+  ADD ("/display/window/open-lbom-and-undo", test_open_lbom_and_undo);
+#undef ADD
+  return g_test_run ();
+}
