@@ -37,9 +37,11 @@ ALLOWED = {
         "table and column names from the constant field tables; the value is bound",
     ("src/core/lb-store-entities.c", "find_by_name", "sql"):
         "the helper itself; its callers are checked (literal SQL only)",
+    ("src/core/lb-store-entities.c", "ensure_named", "find_sql"):
+        "the helper itself; its callers are checked (literal SQL only)",
 }
 
-CALLS = re.compile(r"\b(sqlite3_exec|sqlite3_prepare(?:_v2|_v3|16(?:_v2|_v3)?)?|lb_store_prepare|lb_store_prepare_static|exec_sql|find_by_name)\s*\(")
+CALLS = re.compile(r"\b(sqlite3_exec|sqlite3_prepare(?:_v2|_v3|16(?:_v2|_v3)?)?|lb_store_prepare|lb_store_prepare_static|exec_sql|find_by_name|ensure_named)\s*\(")
 PRINTF = re.compile(r"\b(g_strdup_printf|g_string_append_printf|g_string_printf|sqlite3_mprintf|sqlite3_snprintf|sqlite3_vmprintf|g_strconcat)\s*\(")
 SQL_WORDS = re.compile(r"\b(SELECT|INSERT|UPDATE|DELETE|REPLACE|WHERE|VALUES|PRAGMA|CREATE|DROP|ALTER|SAVEPOINT|RELEASE|ROLLBACK)\b")
 FUNCTION = re.compile(r"^([a-z_][a-z0-9_]*) \(", re.M)

@@ -23,6 +23,7 @@ static const struct {
   { "import-lbom", lb_cli_import_lbom, N_("Import an LBOM file") },
   { "compare",     lb_cli_compare,     N_("Compare models side by side") },
   { "smells",      lb_cli_smells,      N_("Check a leaderboard for smells and print the checklist") },
+  { "report",      lb_cli_report,      N_("Write the review report as a PDF, for the meeting") },
 };
 
 static void
@@ -47,6 +48,8 @@ main (int   argc,
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
+  /* Each command's --help says "leaderboard-cli COMMAND …", not the command twice. */
+  g_set_prgname ("leaderboard-cli");
 
   while (first < argc && argv[first][0] == '-')
     {

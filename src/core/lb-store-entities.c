@@ -781,12 +781,13 @@ find_by_name (LbStore     *self,
 }
 
 static gint64
-insert_benchmark (LbStore            *self,
-                  gint64              leaderboard_id,
-                  const char         *name,
-                  const LbBenchmark  *init,
-                  GError            **error)
+insert_benchmark (LbStore        *self,
+                  gint64          leaderboard_id,
+                  const char     *name,
+                  gconstpointer   init_data,
+                  GError        **error)
 {
+  const LbBenchmark *init = init_data;
   g_autoptr(LbStmt) stmt = NULL;
 
   stmt = lb_store_prepare_static (self,
@@ -833,6 +834,51 @@ insert_benchmark (LbStore            *self,
   return sqlite3_last_insert_rowid (self->db);
 }
 
+/* What ensure_benchmark and ensure_model share: find (leaderboard, name), else insert. */
+typedef gint64 (*InsertFunc) (LbStore *self, gint64 leaderboard_id, const char *name,
+                              gconstpointer init, GError **error);
+
+static gint64
+ensure_named (LbStore      *self,
+              const char   *find_sql,
+              InsertFunc    insert,
+              const char   *empty_name_message,
+              gint64        leaderboard_id,
+              const char   *name,
+              gconstpointer init,
+              gboolean     *created,
+              GError      **error)
+{
+  gint64 id;
+
+  if (created != NULL)
+    *created = FALSE;
+  if (*name == '\0')
+    {
+      g_set_error_literal (error, LB_STORE_ERROR, LB_STORE_ERROR_INVALID, empty_name_message);
+      return 0;
+    }
+
+  id = find_by_name (self, find_sql, leaderboard_id, name, error);
+  if (id != 0)
+    return MAX (id, 0);
+
+  /* One INSERT is atomic: inside the importer's transaction it needs no savepoint. */
+  if (self->depth > 0)
+    id = lb_store_check_transaction (self, error) ? insert (self, leaderboard_id, name, init, error) : 0;
+  else
+    {
+      if (!lb_store_begin (self, error))
+        return 0;
+      id = insert (self, leaderboard_id, name, init, error);
+      if (!lb_store_finish_write (self, id != 0, error))
+        return 0;
+    }
+  if (id != 0 && created != NULL)
+    *created = TRUE;
+  return id;
+}
+
 gint64
 lb_store_ensure_benchmark (LbStore            *self,
                            gint64              leaderboard_id,
@@ -841,40 +887,13 @@ lb_store_ensure_benchmark (LbStore            *self,
                            gboolean           *created,
                            GError            **error)
 {
-  gint64 id;
-
   g_return_val_if_fail (LB_IS_STORE (self), 0);
   g_return_val_if_fail (name != NULL, 0);
 
-  if (created != NULL)
-    *created = FALSE;
-  if (*name == '\0')
-    {
-      g_set_error (error, LB_STORE_ERROR, LB_STORE_ERROR_INVALID,
-                   _("A benchmark needs a name. Give the column a header."));
-      return 0;
-    }
-
-  id = find_by_name (self, "SELECT id FROM benchmarks WHERE leaderboard_id = ?1 AND name = ?2",
-                     leaderboard_id, name, error);
-  if (id != 0)
-    return MAX (id, 0);
-
-  /* One INSERT is atomic: inside the importer's transaction it needs no savepoint. */
-  if (self->depth > 0)
-    id = lb_store_check_transaction (self, error)
-         ? insert_benchmark (self, leaderboard_id, name, init, error) : 0;
-  else
-    {
-      if (!lb_store_begin (self, error))
-        return 0;
-      id = insert_benchmark (self, leaderboard_id, name, init, error);
-      if (!lb_store_finish_write (self, id != 0, error))
-        return 0;
-    }
-  if (id != 0 && created != NULL)
-    *created = TRUE;
-  return id;
+  return ensure_named (self, "SELECT id FROM benchmarks WHERE leaderboard_id = ?1 AND name = ?2",
+                       insert_benchmark,
+                       _("A benchmark needs a name. Give the column a header."),
+                       leaderboard_id, name, init, created, error);
 }
 
 gboolean
@@ -935,9 +954,10 @@ static gint64
 insert_model (LbStore        *self,
               gint64          leaderboard_id,
               const char     *name,
-              const LbModel  *init,
+              gconstpointer   init_data,
               GError        **error)
 {
+  const LbModel *init = init_data;
   g_autoptr(LbStmt) stmt = NULL;
 
   stmt = lb_store_prepare_static (self,
@@ -970,39 +990,12 @@ lb_store_ensure_model (LbStore        *self,
                        gboolean       *created,
                        GError        **error)
 {
-  gint64 id;
-
   g_return_val_if_fail (LB_IS_STORE (self), 0);
   g_return_val_if_fail (name != NULL, 0);
 
-  if (created != NULL)
-    *created = FALSE;
-  if (*name == '\0')
-    {
-      g_set_error (error, LB_STORE_ERROR, LB_STORE_ERROR_INVALID,
-                   _("A model needs a name. Fill in the model cell."));
-      return 0;
-    }
-
-  id = find_by_name (self, "SELECT id FROM models WHERE leaderboard_id = ?1 AND name = ?2",
-                     leaderboard_id, name, error);
-  if (id != 0)
-    return MAX (id, 0);
-
-  if (self->depth > 0)
-    id = lb_store_check_transaction (self, error)
-         ? insert_model (self, leaderboard_id, name, init, error) : 0;
-  else
-    {
-      if (!lb_store_begin (self, error))
-        return 0;
-      id = insert_model (self, leaderboard_id, name, init, error);
-      if (!lb_store_finish_write (self, id != 0, error))
-        return 0;
-    }
-  if (id != 0 && created != NULL)
-    *created = TRUE;
-  return id;
+  return ensure_named (self, "SELECT id FROM models WHERE leaderboard_id = ?1 AND name = ?2",
+                       insert_model, _("A model needs a name. Fill in the model cell."),
+                       leaderboard_id, name, init, created, error);
 }
 
 gboolean

@@ -30,6 +30,7 @@ static const struct {
   { "win.import", { "<Control>o", NULL } },
   { "win.search", { "<Control>f", NULL } },
   { "win.undo", { "<Control>z", NULL } },
+  { "win.print-report", { "<Control>p", NULL } },
   { "win.show-help-overlay", { "<Control>question", NULL } },
   { "window.close", { "<Control>w", NULL } },
 };

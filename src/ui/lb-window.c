@@ -16,7 +16,9 @@
 #include "lb-leaderboard-item.h"
 #include "lb-overview-page.h"
 #include "lb-record-form.h"
+#include "lb-report-print.h"
 #include "lb-results-page.h"
+#include "lb-review-report.h"
 #include "lb-smells-page.h"
 #include "lb-window.h"
 
@@ -134,6 +136,8 @@ set_leaderboard_id (LbWindow *self,
     return;
   self->leaderboard_id = id;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "leaderboard.delete", id != 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print-report", id != 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-report", id != 0);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LEADERBOARD_ID]);
 }
 
@@ -429,6 +433,72 @@ search_cb (GtkWidget  *widget,
   if (adw_leaflet_get_folded (self->leaflet))
     adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+export_report_done_cb (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(LbWindow) self = user_data;
+  g_autofree char *path = lb_report_export_pdf_finish (result, NULL);
+
+  /* A failure is shown by the export itself; cancelling says nothing. */
+  if (path != NULL)
+    {
+      g_autofree char *name = g_path_get_basename (path);
+      g_autofree char *title = g_strdup_printf (_("Report saved as “%s”"), name);
+
+      lb_window_add_toast (self, title);
+    }
+}
+
+/* win.print-report and win.export-report: the review report of the shown leaderboard. */
+static void
+report_cb (GtkWidget  *widget,
+           const char *action_name,
+           GVariant   *param)
+{
+  LbWindow *self = LB_WINDOW (widget);
+  g_autoptr(LbReport) report = NULL;
+  g_autoptr(LbLeaderboard) lb = NULL;
+  g_autoptr(LbReviewReportOptions) options = lb_review_report_options_new ();
+  g_autoptr(GError) error = NULL;
+  LbComparison *shown;
+
+  if (self->store == NULL || self->leaderboard_id == 0)
+    return;
+  /* The report compares what the Compare page shows: its models, profile and settings. */
+  shown = lb_compare_page_get_comparison (self->compare_page);
+  if (shown != NULL && shown->n_models > 0 &&
+      shown->models[0].model->leaderboard_id == self->leaderboard_id)
+    {
+      for (guint i = 0; i < shown->n_models; i++)
+        lb_review_report_options_add_model (options, shown->models[i].model->id);
+      lb_review_report_options_set_profile (options, shown->profile_name);
+      lb_review_report_options_set_baseline (options, shown->models[shown->baseline].model->id);
+      lb_review_report_options_set_normalization (options, shown->normalization);
+      lb_review_report_options_set_include_partial (options, shown->include_partial);
+    }
+  report = lb_review_report_build (self->store, self->leaderboard_id, options, &error);
+  if (report == NULL)
+    {
+      report_error (self, _("Cannot make the report"), error);
+      return;
+    }
+  if (g_strcmp0 (action_name, "win.export-report") != 0)
+    {
+      lb_report_print (GTK_WINDOW (self), report, self->settings);
+      return;
+    }
+  lb = lb_store_get_leaderboard (self->store, self->leaderboard_id, NULL);
+  {
+    g_autofree char *now = lb_now_iso8601 ();
+    g_autofree char *name = lb_review_report_file_name (lb != NULL ? lb->name : "", now);
+
+    lb_report_export_pdf (GTK_WINDOW (self), report, self->settings, name, export_report_done_cb,
+                          g_object_ref (self));
+  }
 }
 
 static void
@@ -913,6 +983,8 @@ lb_window_class_init (LbWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.restore-backup", NULL, restore_backup_cb);
   gtk_widget_class_install_action (widget_class, "win.remove-import", "x", remove_import_cb);
   gtk_widget_class_install_action (widget_class, "leaderboard.delete", NULL, delete_leaderboard_cb);
+  gtk_widget_class_install_action (widget_class, "win.print-report", NULL, report_cb);
+  gtk_widget_class_install_action (widget_class, "win.export-report", NULL, report_cb);
 }
 
 static void
@@ -927,6 +999,8 @@ lb_window_init (LbWindow *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "leaderboard.delete", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print-report", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-report", FALSE);
 
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect_swapped (drop, "drop", G_CALLBACK (drop_cb), self);

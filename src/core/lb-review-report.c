@@ -1,0 +1,1559 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* lb-review-report.c: assembling the review report from the store */
+
+#define G_LOG_DOMAIN "lb-review-report"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "lb-compare.h"
+#include "lb-review-report.h"
+#include "lb-smells.h"
+
+/* Benchmark columns per comparison table: more would squeeze the numbers unreadably. */
+#define BENCHMARKS_PER_TABLE 5
+#define ANSWER_LINES 4
+#define WARNINGS_LISTED 5
+
+struct _LbReviewReportOptions {
+  GArray          *models;          /* of gint64 */
+  char            *profile;
+  char            *prepared_by;
+  gint64           baseline;
+  LbNormalization  normalization;
+  gboolean         include_partial;
+};
+
+typedef struct {
+  LbStore                     *store;
+  const LbReviewReportOptions *options;
+  LbReport                    *report;
+  guint                        section;
+  GDate                        today;
+
+  LbLeaderboard               *leaderboard;
+  GPtrArray                   *benchmarks;     /* of LbBenchmark*, by position */
+  GPtrArray                   *models;         /* of LbModel*, by name */
+  GPtrArray                   *chosen;         /* of LbModel*, borrowed */
+  GPtrArray                   *current;        /* of LbResult* */
+  GPtrArray                   *all_results;    /* of LbResult*, oldest first */
+  GPtrArray                   *imports;        /* of LbImport*, oldest first */
+  GPtrArray                   *gaps;           /* of LbGap* */
+  GPtrArray                   *smells;         /* of LbSmell*, as stored */
+  GPtrArray                   *checklist;      /* of LbSmell*, with today's checks merged in */
+  GPtrArray                   *reviews;        /* of LbReview* */
+  LbProfile                   *profile;        /* borrowed from profiles, or NULL */
+  GPtrArray                   *profiles;       /* of LbProfile* */
+  GHashTable                  *import_keys;    /* import id → key (1-based, oldest first) */
+  GHashTable                  *imports_by_id;  /* import id → LbImport*, borrowed */
+  GHashTable                  *cells;          /* "model:benchmark" → current LbResult*, borrowed */
+  gboolean                     has_hand_values;
+} Builder;
+
+/* ---- small helpers ---- */
+
+static const char *
+list_separator (void)
+{
+  /* TRANSLATORS: between the items of a list in a sentence; Japanese uses "、" */
+  return C_("list separator", ", ");
+}
+
+static char *
+join_list (GPtrArray *items)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      if (i > 0)
+        g_string_append (out, list_separator ());
+      g_string_append (out, g_ptr_array_index (items, i));
+    }
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+parse_date (const char *iso,
+            GDate      *out)
+{
+  int y, m, d;
+
+  g_date_clear (out, 1);
+  if (iso == NULL || sscanf (iso, "%4d-%2d-%2d", &y, &m, &d) != 3 || !g_date_valid_dmy (d, m, y))
+    return FALSE;
+  g_date_set_dmy (out, d, m, y);
+  return TRUE;
+}
+
+static char *
+date_to_iso (const GDate *date)
+{
+  return g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (date), g_date_get_month (date),
+                          g_date_get_day (date));
+}
+
+/* The date as the report writes it; the text itself when it is not a date, NULL for NULL. */
+static char *
+format_date (const char *iso)
+{
+  char *text = lb_report_format_date (iso);
+
+  return text != NULL ? text : g_strdup (iso);
+}
+
+static char *
+format_gdate (const GDate *date)
+{
+  g_autofree char *iso = date_to_iso (date);
+
+  return format_date (iso);
+}
+
+/* "C" for column 3, "AA" for 27 (newly allocated). */
+static char *
+column_letter (guint column)
+{
+  char buf[16];
+  int i = sizeof buf - 1;
+
+  buf[i] = '\0';
+  while (column > 0 && i > 0)
+    {
+      column--;
+      buf[--i] = 'A' + column % 26;
+      column /= 26;
+    }
+  return g_strdup (buf + i);
+}
+
+static const char *
+empty_to_null (const char *text)
+{
+  return text != NULL && *text != '\0' ? text : NULL;
+}
+
+static char *
+cell_key (gint64      model_id,
+          gint64      benchmark_id)
+{
+  return g_strdup_printf ("%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT, model_id, benchmark_id);
+}
+
+static guint
+import_key (Builder *b,
+            gint64   import_id)
+{
+  return GPOINTER_TO_UINT (g_hash_table_lookup (b->import_keys, &import_id));
+}
+
+/* "[2:C14]": file [2] of the provenance list, cell C14; "[H]" for a value typed in by hand. */
+static char *
+source_ref (Builder        *b,
+            const LbResult *result)
+{
+  g_autofree char *letter = NULL;
+  guint key = result->import_id != 0 ? import_key (b, result->import_id) : 0;
+
+  if (key == 0)
+    return g_strdup ("[H]");
+  if (result->source_column == 0 || result->source_row == 0)
+    return g_strdup_printf ("[%u]", key);
+  letter = column_letter (result->source_column);
+  return g_strdup_printf ("[%u:%s%u]", key, letter, result->source_row);
+}
+
+/* The value as the sheet showed it, with where it came from. */
+static char *
+value_text (Builder        *b,
+            const LbResult *result,
+            gboolean        with_source)
+{
+  g_autofree char *ref = NULL;
+  g_autofree char *number = NULL;
+  const char *shown = empty_to_null (result->raw);
+
+  if (shown == NULL)
+    shown = number = g_strdup_printf ("%g", result->score);
+  if (!with_source)
+    return g_strdup (shown);
+  ref = source_ref (b, result);
+  return g_strdup_printf ("%s %s", shown, ref);
+}
+
+static const LbResult *
+current_result (Builder *b,
+                gint64   model_id,
+                gint64   benchmark_id)
+{
+  g_autofree char *key = cell_key (model_id, benchmark_id);
+
+  return g_hash_table_lookup (b->cells, key);
+}
+
+static void
+add_section (Builder    *b,
+             const char *title)
+{
+  g_autofree char *heading = g_strdup_printf ("%u  %s", ++b->section, title);
+
+  lb_report_add_section (b->report, heading);
+}
+
+static gboolean
+benchmark_in_comparison (const LbBenchmark *benchmark)
+{
+  return !benchmark->retired;
+}
+
+static char *
+benchmark_header (const LbBenchmark *benchmark)
+{
+  /* ↑ higher is better, ↓ lower is better, ? while the direction is only guessed */
+  return g_strdup_printf ("%s %s%s", benchmark->name, benchmark->higher_is_better ? "↑" : "↓",
+                          benchmark->direction_confirmed ? "" : "?");
+}
+
+/* ---- loading ---- */
+
+static void
+builder_clear (Builder *b)
+{
+  g_clear_pointer (&b->leaderboard, lb_leaderboard_free);
+  g_clear_pointer (&b->benchmarks, g_ptr_array_unref);
+  g_clear_pointer (&b->models, g_ptr_array_unref);
+  g_clear_pointer (&b->chosen, g_ptr_array_unref);
+  g_clear_pointer (&b->current, g_ptr_array_unref);
+  g_clear_pointer (&b->all_results, g_ptr_array_unref);
+  g_clear_pointer (&b->imports, g_ptr_array_unref);
+  g_clear_pointer (&b->gaps, g_ptr_array_unref);
+  g_clear_pointer (&b->smells, g_ptr_array_unref);
+  g_clear_pointer (&b->checklist, g_ptr_array_unref);
+  g_clear_pointer (&b->reviews, g_ptr_array_unref);
+  g_clear_pointer (&b->profiles, g_ptr_array_unref);
+  g_clear_pointer (&b->import_keys, g_hash_table_unref);
+  g_clear_pointer (&b->imports_by_id, g_hash_table_unref);
+  g_clear_pointer (&b->cells, g_hash_table_unref);
+  g_clear_pointer (&b->report, lb_report_unref);
+}
+
+/* The stored checklist with today's automatic checks merged in as the Smells page would, but
+ * without writing anything: verdicts stay, evidence is current. */
+static gboolean
+load_checklist (Builder  *b,
+                GError  **error)
+{
+  g_autoptr(LbSmellSnapshot) snapshot = NULL;
+  g_autoptr(GPtrArray) detections = NULL;
+  g_autoptr(GPtrArray) stored = NULL;
+  g_autofree char *today = date_to_iso (&b->today);
+  LbSmellOptions options;
+
+  snapshot = lb_smell_snapshot_load (b->store, b->leaderboard->id, error);
+  if (snapshot == NULL)
+    return FALSE;
+  lb_smell_options_init (&options);
+  options.today = today;
+  detections = lb_smells_detect (snapshot, &options);
+  stored = lb_smell_checklist (b->smells, b->leaderboard->id);
+
+  b->checklist = g_ptr_array_new_with_free_func ((GDestroyNotify) lb_smell_free);
+  for (guint i = 0; i < stored->len; i++)
+    {
+      const LbSmell *item = g_ptr_array_index (stored, i);
+      LbSmellKind kind;
+      LbComponent component;
+
+      if (!lb_smell_kind_from_string (item->smell, &kind) || item->component == NULL ||
+          !lb_component_from_string (item->component, &component))
+        {
+          g_ptr_array_add (b->checklist, lb_smell_copy (item));
+          continue;
+        }
+      g_ptr_array_add (b->checklist,
+                       lb_smell_apply_detection (item, b->leaderboard->id, kind, component,
+                                                 lb_detections_find (detections, kind, component)));
+    }
+  return TRUE;
+}
+
+static gboolean
+builder_load (Builder  *b,
+              gint64    leaderboard_id,
+              GError  **error)
+{
+  g_autofree char *now = lb_now_iso8601 ();
+
+  if (!parse_date (now, &b->today))
+    g_date_set_time_t (&b->today, time (NULL));
+
+  b->leaderboard = lb_store_get_leaderboard (b->store, leaderboard_id, error);
+  if (b->leaderboard == NULL)
+    return FALSE;
+  if ((b->benchmarks = lb_store_list_benchmarks (b->store, leaderboard_id, error)) == NULL ||
+      (b->models = lb_store_list_models (b->store, leaderboard_id, error)) == NULL ||
+      (b->current = lb_store_list_results (b->store, leaderboard_id, TRUE, error)) == NULL ||
+      (b->all_results = lb_store_list_results (b->store, leaderboard_id, FALSE, error)) == NULL ||
+      (b->imports = lb_store_list_imports (b->store, leaderboard_id, error)) == NULL ||
+      (b->gaps = lb_store_list_gaps (b->store, leaderboard_id, error)) == NULL ||
+      (b->smells = lb_store_list_smells (b->store, leaderboard_id, error)) == NULL ||
+      (b->reviews = lb_store_list_reviews (b->store, leaderboard_id, error)) == NULL ||
+      (b->profiles = lb_store_list_profiles (b->store, leaderboard_id, error)) == NULL)
+    return FALSE;
+
+  /* The store lists imports newest first; keys count from the oldest. */
+  for (guint i = 0, j = b->imports->len; i + 1 < j; i++, j--)
+    {
+      gpointer tmp = b->imports->pdata[i];
+      b->imports->pdata[i] = b->imports->pdata[j - 1];
+      b->imports->pdata[j - 1] = tmp;
+    }
+  b->import_keys = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, NULL);
+  b->imports_by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  for (guint i = 0; i < b->imports->len; i++)
+    {
+      LbImport *import = g_ptr_array_index (b->imports, i);
+
+      g_hash_table_insert (b->import_keys, &import->id, GUINT_TO_POINTER (i + 1));
+      g_hash_table_insert (b->imports_by_id, &import->id, import);
+    }
+
+  b->cells = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; i < b->current->len; i++)
+    {
+      LbResult *result = g_ptr_array_index (b->current, i);
+
+      g_hash_table_insert (b->cells, cell_key (result->model_id, result->benchmark_id), result);
+      if (result->import_id == 0)
+        b->has_hand_values = TRUE;
+    }
+
+  b->chosen = g_ptr_array_new ();
+  if (b->options != NULL && b->options->models->len > 0)
+    {
+      for (guint i = 0; i < b->options->models->len; i++)
+        {
+          gint64 id = g_array_index (b->options->models, gint64, i);
+          LbModel *found = NULL;
+
+          for (guint j = 0; j < b->models->len && found == NULL; j++)
+            if (((LbModel *) g_ptr_array_index (b->models, j))->id == id)
+              found = g_ptr_array_index (b->models, j);
+          if (found == NULL)
+            {
+              g_set_error (error, LB_STORE_ERROR, LB_STORE_ERROR_NOT_FOUND,
+                           _("The leaderboard “%s” has no model with id %" G_GINT64_FORMAT ". "
+                             "Choose models from the leaderboard’s list."),
+                           b->leaderboard->name, id);
+              return FALSE;
+            }
+          if (!g_ptr_array_find (b->chosen, found, NULL))
+            g_ptr_array_add (b->chosen, found);
+        }
+    }
+  else
+    {
+      for (guint i = 0; i < b->models->len; i++)
+        g_ptr_array_add (b->chosen, g_ptr_array_index (b->models, i));
+    }
+
+  if (b->options != NULL && b->options->profile != NULL)
+    {
+      for (guint i = 0; i < b->profiles->len && b->profile == NULL; i++)
+        if (g_strcmp0 (((LbProfile *) g_ptr_array_index (b->profiles, i))->name,
+                       b->options->profile) == 0)
+          b->profile = g_ptr_array_index (b->profiles, i);
+      if (b->profile == NULL)
+        {
+          g_autoptr(GPtrArray) names = g_ptr_array_new ();
+          g_autofree char *list = NULL;
+
+          for (guint i = 0; i < b->profiles->len; i++)
+            g_ptr_array_add (names, ((LbProfile *) g_ptr_array_index (b->profiles, i))->name);
+          list = join_list (names);
+          if (names->len > 0)
+            g_set_error (error, LB_STORE_ERROR, LB_STORE_ERROR_NOT_FOUND,
+                         _("The leaderboard “%s” has no decision profile named “%s”. "
+                           "Its profiles are: %s."),
+                         b->leaderboard->name, b->options->profile, list);
+          else
+            g_set_error (error, LB_STORE_ERROR, LB_STORE_ERROR_NOT_FOUND,
+                         _("The leaderboard “%s” has no decision profile named “%s”; it has no "
+                           "profiles yet. Leave the profile out to weigh every benchmark equally."),
+                         b->leaderboard->name, b->options->profile);
+          return FALSE;
+        }
+    }
+  return load_checklist (b, error);
+}
+
+/* ---- 1. title block ---- */
+
+static void
+add_title_block (Builder *b)
+{
+  g_autofree char *today = format_gdate (&b->today);
+  const char *prepared_by = b->options != NULL ? b->options->prepared_by : NULL;
+
+  if (prepared_by == NULL)
+    prepared_by = lb_store_get_user (b->store);
+
+  lb_report_add_title (b->report, _("Leaderboard review"));
+  lb_report_add_key_value (b->report, _("Leaderboard"), b->leaderboard->name, NULL);
+  lb_report_add_key_value (b->report, _("Date"), today, NULL);
+  lb_report_add_key_value (b->report, _("Prepared by"), prepared_by, _("Not recorded"));
+}
+
+/* ---- 2. the record ---- */
+
+static char *
+cadence_text (Builder *b)
+{
+  const LbLeaderboard *lb = b->leaderboard;
+  int days = lb->update_cadence_days;
+  GDate due;
+  g_autofree char *every = NULL;
+  g_autofree char *when = NULL;
+
+  if (days <= 0)
+    return NULL;
+
+  /* The same rule as the record page: from the last review, else from the creation. */
+  if (!parse_date (lb->last_reviewed_at, &due) && !parse_date (lb->created_at, &due))
+    due = b->today;
+  g_date_add_days (&due, days);
+  when = format_gdate (&due);
+
+  every = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Every %d day", "Every %d days", days), days);
+  if (g_date_compare (&due, &b->today) < 0)
+    /* TRANSLATORS: "Every 30 days — review overdue since 1 November 2026" */
+    return g_strdup_printf (_("%s — review overdue since %s"), every, when);
+  /* TRANSLATORS: "Every 30 days — next review due 28 December 2026" */
+  return g_strdup_printf (_("%s — next review due %s"), every, when);
+}
+
+static void
+add_record (Builder *b)
+{
+  const LbLeaderboard *lb = b->leaderboard;
+  g_autofree char *cadence = cadence_text (b);
+  g_autofree char *pattern = NULL;
+  g_autofree char *reviewed = NULL;
+  const char *not_recorded = _("Not recorded");
+  const char *fields[] = { lb->purpose, lb->owner, lb->owner_contact, cadence, lb->workflow_pattern,
+                           lb->evaluation_data, lb->procedure, lb->production_context };
+  guint n_missing = 0;
+
+  if (lb->workflow_pattern != NULL && lb_workflow_pattern_name (lb->workflow_pattern) != NULL)
+    pattern = g_strdup_printf ("%s — %s", lb->workflow_pattern,
+                               _(lb_workflow_pattern_name (lb->workflow_pattern)));
+  else
+    pattern = g_strdup (lb->workflow_pattern);
+  if (lb->last_reviewed_at != NULL)
+    reviewed = format_date (lb->last_reviewed_at);
+
+  add_section (b, _("The record"));
+  lb_report_add_key_value (b->report, _("Purpose"), lb->purpose, not_recorded);
+  lb_report_add_key_value (b->report, _("Owner"), lb->owner, not_recorded);
+  lb_report_add_key_value (b->report, _("Contact"), lb->owner_contact, not_recorded);
+  lb_report_add_key_value (b->report, _("Update cadence"), cadence, not_recorded);
+  lb_report_add_key_value (b->report, _("Workflow pattern"), pattern, not_recorded);
+  lb_report_add_key_value (b->report, _("Evaluation data"), lb->evaluation_data, not_recorded);
+  lb_report_add_key_value (b->report, _("Reproduction procedure"), lb->procedure, not_recorded);
+  lb_report_add_key_value (b->report, _("Production context"), lb->production_context, not_recorded);
+  lb_report_add_key_value (b->report, _("Last reviewed"), reviewed, _("Never"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    if (empty_to_null (fields[i]) == NULL)
+      n_missing++;
+  if (n_missing > 0)
+    {
+      g_autofree char *note =
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                      "%u of %u fields of the record is not filled in. Missing "
+                                      "documentation is the most frequent leaderboard smell.",
+                                      "%u of %u fields of the record are not filled in. Missing "
+                                      "documentation is the most frequent leaderboard smell.",
+                                      n_missing),
+                         n_missing, (guint) G_N_ELEMENTS (fields));
+      lb_report_add_note (b->report, note);
+    }
+}
+
+/* ---- 3. the comparison ---- */
+
+static guint
+model_coverage (Builder       *b,
+                const LbModel *model,
+                guint         *n_benchmarks)
+{
+  guint covered = 0, total = 0;
+
+  for (guint i = 0; i < b->benchmarks->len; i++)
+    {
+      const LbBenchmark *benchmark = g_ptr_array_index (b->benchmarks, i);
+
+      if (!benchmark_in_comparison (benchmark))
+        continue;
+      total++;
+      if (current_result (b, model->id, benchmark->id) != NULL)
+        covered++;
+    }
+  *n_benchmarks = total;
+  return covered;
+}
+
+static char *
+coverage_text (guint covered,
+               guint total)
+{
+  /* TRANSLATORS: coverage of a model: benchmarks with a value out of those compared */
+  return g_strdup_printf (_("%u of %u"), covered, total);
+}
+
+static int
+compare_coverage_cb (gconstpointer a,
+                     gconstpointer b,
+                     gpointer      user_data)
+{
+  Builder *builder = user_data;
+  const LbModel *ma = *(LbModel * const *) a;
+  const LbModel *mb = *(LbModel * const *) b;
+  guint total, ca = model_coverage (builder, ma, &total), cb = model_coverage (builder, mb, &total);
+
+  if (ca != cb)
+    return ca > cb ? -1 : 1;
+  return g_utf8_collate (ma->name, mb->name);
+}
+
+/* Without a comparison (fewer than two models): every value as imported, nothing computed. */
+static void
+add_values (Builder *b)
+{
+  g_autoptr(GPtrArray) compared = g_ptr_array_new ();   /* LbBenchmark*, borrowed */
+  g_autoptr(GPtrArray) models = g_ptr_array_copy (b->chosen, NULL, NULL);
+  guint n_retired = 0;
+  g_autofree char *intro = NULL;
+  LbReportChart *chart;
+
+  for (guint i = 0; i < b->benchmarks->len; i++)
+    {
+      LbBenchmark *benchmark = g_ptr_array_index (b->benchmarks, i);
+
+      if (benchmark_in_comparison (benchmark))
+        g_ptr_array_add (compared, benchmark);
+      else
+        n_retired++;
+    }
+  g_ptr_array_sort_with_data (models, compare_coverage_cb, b);
+
+  intro = g_strdup_printf (_("%u of the leaderboard’s %u models are compared on %u benchmarks."),
+                           models->len, b->models->len, compared->len);
+  lb_report_add_paragraph (b->report, intro);
+  if (n_retired > 0)
+    {
+      g_autofree char *text =
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u retired benchmark is left out.",
+                                      "%u retired benchmarks are left out.", n_retired),
+                         n_retired);
+      lb_report_add_note (b->report, text);
+    }
+  if (b->profile != NULL)
+    {
+      g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+      g_autofree char *weights = NULL;
+      g_autofree char *text = NULL;
+
+      for (guint i = 0; i < b->profile->weights->len; i++)
+        {
+          const LbWeight *weight = g_ptr_array_index (b->profile->weights, i);
+          g_ptr_array_add (parts, g_strdup_printf ("%s %g", weight->benchmark, weight->weight));
+        }
+      weights = join_list (parts);
+      text = g_strdup_printf (_("Decision profile “%s”: %s."), b->profile->name,
+                              parts->len > 0 ? weights : _("no weights"));
+      lb_report_add_note (b->report, text);
+    }
+  lb_report_add_note (b->report,
+                      _("A comparison needs at least two models, so no composite score is "
+                        "computed: every value is shown as imported, and a missing value (—) is "
+                        "neither filled in nor skipped."));
+
+  if (models->len == 0 || compared->len == 0)
+    {
+      lb_report_add_paragraph (b->report, models->len == 0
+                               ? _("There are no models to compare yet. Import a results file first.")
+                               : _("There are no benchmarks to compare yet. Import a results file first."));
+      return;
+    }
+
+  for (guint first = 0; first < compared->len; first += BENCHMARKS_PER_TABLE)
+    {
+      guint n = MIN (BENCHMARKS_PER_TABLE, compared->len - first);
+      g_autoptr(GPtrArray) headers = g_ptr_array_new_with_free_func (g_free);
+      g_autofree double *widths = g_new (double, n + 2);
+      LbReportTable *table;
+
+      if (compared->len > BENCHMARKS_PER_TABLE)
+        {
+          g_autofree char *part =
+            g_strdup_printf (_("Benchmarks %u–%u of %u"), first + 1, first + n, compared->len);
+          lb_report_add_heading (b->report, part);
+        }
+
+      g_ptr_array_add (headers, g_strdup (_("Model")));
+      g_ptr_array_add (headers, g_strdup (_("Coverage")));
+      widths[0] = 2.0;
+      widths[1] = 1.05;
+      for (guint i = 0; i < n; i++)
+        {
+          g_ptr_array_add (headers, benchmark_header (g_ptr_array_index (compared, first + i)));
+          widths[i + 2] = 1.3;
+        }
+      g_ptr_array_add (headers, NULL);
+
+      table = lb_report_add_table (b->report, n + 2, (const char * const *) headers->pdata);
+      lb_report_table_set_widths (table, widths);
+      for (guint i = 1; i < n + 2; i++)
+        lb_report_table_set_align (table, i, LB_REPORT_ALIGN_END);
+
+      for (guint m = 0; m < models->len; m++)
+        {
+          const LbModel *model = g_ptr_array_index (models, m);
+          g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
+          guint total, covered = model_coverage (b, model, &total);
+
+          g_ptr_array_add (cells, g_strdup (model->name));
+          g_ptr_array_add (cells, coverage_text (covered, total));
+          for (guint i = 0; i < n; i++)
+            {
+              const LbBenchmark *benchmark = g_ptr_array_index (compared, first + i);
+              const LbResult *result = current_result (b, model->id, benchmark->id);
+
+              g_ptr_array_add (cells, result != NULL ? value_text (b, result, TRUE) : g_strdup ("—"));
+            }
+          g_ptr_array_add (cells, NULL);
+          lb_report_table_add_row (table, (const char * const *) cells->pdata);
+        }
+    }
+  lb_report_add_note (b->report,
+                      _("↑ higher is better, ↓ lower is better, ? direction not confirmed yet. "
+                        "[2:C14] after a value: file [2] in the provenance list, cell C14 as Excel "
+                        "shows it. — no value."));
+
+  lb_report_add_heading (b->report, _("Coverage: benchmarks with a value"));
+  chart = lb_report_add_bar_chart (b->report);
+  for (guint m = 0; m < models->len; m++)
+    {
+      const LbModel *model = g_ptr_array_index (models, m);
+      guint total, covered = model_coverage (b, model, &total);
+      g_autofree char *text = coverage_text (covered, total);
+
+      lb_report_chart_add_bar (chart, model->name, total > 0 ? (double) covered / total : NAN, text);
+    }
+}
+
+/* Model columns per score table of the comparison. */
+#define MODELS_PER_TABLE 4
+
+/* The models in the order the report shows them: ranked first, best first, then the rest. */
+static GArray *
+comparison_order (const LbComparison *c)
+{
+  GArray *order = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  for (guint i = 0; i < c->n_ranked; i++)
+    g_array_append_val (order, c->ranking[i]);
+  for (guint m = 0; m < c->n_models; m++)
+    {
+      gboolean ranked = FALSE;
+
+      for (guint i = 0; i < c->n_ranked && !ranked; i++)
+        ranked = c->ranking[i] == m;
+      if (!ranked)
+        g_array_append_val (order, m);
+    }
+  return order;
+}
+
+static char *
+rank_text (const LbCompareModel *model)
+{
+  if (model->rank == 0)
+    return g_strdup ("—");
+  /* "2=" for models that share a rank */
+  return g_strdup_printf ("%u%s", model->rank, model->tie_group != 0 ? "=" : "");
+}
+
+static char *
+composite_text (const LbCompareModel *model)
+{
+  if (!model->has_composite)
+    return g_strdup ("—");
+  if (model->has_composite_stderr)
+    return g_strdup_printf ("%.3f ± %.3f", model->composite, model->composite_stderr);
+  return g_strdup_printf ("%.3f", model->composite);
+}
+
+static char *
+model_remark (const LbComparison *c,
+              guint               m)
+{
+  const LbCompareModel *model = &c->models[m];
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+
+  if (model->baseline)
+    g_ptr_array_add (parts, g_strdup (_("baseline")));
+  if (model->partial)
+    g_ptr_array_add (parts, g_strdup (c->include_partial
+                                      ? _("partial: its composite is over its own benchmarks")
+                                      : _("lacks a value on some benchmarks")));
+  if (model->tie_group != 0)
+    {
+      g_autoptr(GPtrArray) names = g_ptr_array_new ();
+      g_autofree char *list = NULL;
+
+      for (guint o = 0; o < c->n_models; o++)
+        if (o != m && c->models[o].tie_group == model->tie_group)
+          g_ptr_array_add (names, c->models[o].model->name);
+      list = join_list (names);
+      /* TRANSLATORS: the difference to these models is within the uncertainty */
+      g_ptr_array_add (parts, g_strdup_printf (_("not distinguishable from %s"), list));
+    }
+  g_ptr_array_add (parts, NULL);
+  return g_strjoinv ("; ", (char **) parts->pdata);
+}
+
+static gboolean
+add_comparison (Builder  *b,
+                GError  **error)
+{
+  g_autoptr(LbCompareOptions) options = NULL;
+  g_autoptr(LbComparison) c = NULL;
+  g_autoptr(GArray) order = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GPtrArray) gap_notes = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *intro = NULL;
+  const char *summary_headers[] = { _("Rank"), _("Model"), _("Coverage"), _("Composite"), _("Remark"), NULL };
+  const double summary_widths[] = { 0.5, 2.0, 1.3, 1.1, 2.2 };
+  LbReportTable *table;
+  LbReportChart *chart = NULL;
+  gboolean any_composite = FALSE;
+
+  add_section (b, _("Comparison of the chosen models"));
+
+  options = lb_compare_options_new ();
+  if (b->options != NULL)
+    for (guint i = 0; i < b->options->models->len; i++)
+      lb_compare_options_add_model (options, g_array_index (b->options->models, gint64, i));
+  lb_compare_options_set_profile (options, b->profile);
+  if (b->options != NULL)
+    {
+      lb_compare_options_set_baseline (options, b->options->baseline);
+      lb_compare_options_set_normalization (options, b->options->normalization);
+      lb_compare_options_set_include_partial (options, b->options->include_partial);
+    }
+  c = lb_compare (b->benchmarks, b->models, b->current, b->gaps, options, &local_error);
+  if (c == NULL && g_error_matches (local_error, LB_COMPARE_ERROR, LB_COMPARE_ERROR_TOO_FEW_MODELS))
+    {
+      add_values (b);
+      return TRUE;
+    }
+  if (c == NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  if (c->profile_name != NULL)
+    intro = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "%u of the leaderboard’s %u models are compared on %u "
+                                          "benchmark, weighted by the decision profile “%s”.",
+                                          "%u of the leaderboard’s %u models are compared on %u "
+                                          "benchmarks, weighted by the decision profile “%s”.",
+                                          c->n_rows),
+                             c->n_models, b->models->len, c->n_rows, c->profile_name);
+  else
+    intro = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "%u of the leaderboard’s %u models are compared on %u "
+                                          "benchmark, every benchmark weighing the same.",
+                                          "%u of the leaderboard’s %u models are compared on %u "
+                                          "benchmarks, every benchmark weighing the same.",
+                                          c->n_rows),
+                             c->n_models, b->models->len, c->n_rows);
+  lb_report_add_paragraph (b->report, intro);
+
+  /* The ranking */
+  order = comparison_order (c);
+  table = lb_report_add_table (b->report, 5, summary_headers);
+  lb_report_table_set_widths (table, summary_widths);
+  lb_report_table_set_align (table, 0, LB_REPORT_ALIGN_END);
+  lb_report_table_set_align (table, 3, LB_REPORT_ALIGN_END);
+  for (guint i = 0; i < order->len; i++)
+    {
+      guint m = g_array_index (order, guint, i);
+      g_autofree char *rank = rank_text (&c->models[m]);
+      g_autofree char *coverage = lb_comparison_dup_model_coverage (c, m);
+      g_autofree char *composite = composite_text (&c->models[m]);
+      g_autofree char *remark = model_remark (c, m);
+
+      lb_report_table_add_row (table, (const char *[]) { rank, c->models[m].model->name, coverage,
+                                                         composite, remark, NULL });
+    }
+  if (c->coverage_text != NULL)
+    lb_report_add_paragraph (b->report, c->coverage_text);
+  if (c->robustness_text != NULL)
+    lb_report_add_paragraph (b->report, c->robustness_text);
+  if (c->uncertainty_text != NULL)
+    lb_report_add_paragraph (b->report, c->uncertainty_text);
+
+  /* A chart of nothing but "no composite" says less than the sentence above it. */
+  for (guint m = 0; m < c->n_models && !any_composite; m++)
+    any_composite = c->models[m].has_composite;
+  if (any_composite)
+    {
+      lb_report_add_heading (b->report, _("Composite score"));
+      chart = lb_report_add_bar_chart (b->report);
+    }
+  for (guint i = 0; any_composite && i < order->len; i++)
+    {
+      guint m = g_array_index (order, guint, i);
+      const LbCompareModel *model = &c->models[m];
+      g_autofree char *value = NULL;
+
+      if (model->has_composite)
+        value = composite_text (model);
+      else
+        {
+          g_autofree char *coverage = lb_comparison_dup_model_coverage (c, m);
+          /* TRANSLATORS: a bar of the chart for a model that has no composite */
+          value = g_strdup_printf (_("no composite (%s)"), coverage);
+        }
+      lb_report_chart_add_bar (chart, model->model->name,
+                               model->has_composite ? model->composite : NAN, value);
+    }
+  if (c->method_text != NULL)
+    lb_report_add_note (b->report, c->method_text);
+  for (guint i = 0; c->notes != NULL && i < c->notes->len; i++)
+    lb_report_add_note (b->report, g_ptr_array_index (c->notes, i));
+
+  /* The scores behind it, each with its source cell */
+  for (guint first = 0; first < order->len; first += MODELS_PER_TABLE)
+    {
+      guint n = MIN (MODELS_PER_TABLE, order->len - first);
+      g_autoptr(GPtrArray) headers = g_ptr_array_new_with_free_func (g_free);
+      g_autofree double *widths = g_new (double, n + 1);
+
+      if (first == 0)
+        lb_report_add_heading (b->report, _("Scores"));
+      if (order->len > MODELS_PER_TABLE)
+        {
+          g_autofree char *part = g_strdup_printf (_("Models %u–%u of %u"), first + 1, first + n,
+                                                   order->len);
+          lb_report_add_note (b->report, part);
+        }
+      g_ptr_array_add (headers, g_strdup (_("Benchmark")));
+      widths[0] = 1.6;
+      for (guint i = 0; i < n; i++)
+        {
+          const LbCompareModel *model = &c->models[g_array_index (order, guint, first + i)];
+          g_ptr_array_add (headers, model->baseline
+                                    ? g_strdup_printf (_("%s (baseline)"), model->model->name)
+                                    : g_strdup (model->model->name));
+          widths[i + 1] = 1.3;
+        }
+      g_ptr_array_add (headers, NULL);
+      table = lb_report_add_table (b->report, n + 1, (const char * const *) headers->pdata);
+      lb_report_table_set_widths (table, widths);
+      for (guint i = 1; i <= n; i++)
+        lb_report_table_set_align (table, i, LB_REPORT_ALIGN_END);
+
+      for (guint r = 0; r < c->n_rows; r++)
+        {
+          const LbCompareRow *row = &c->rows[r];
+          g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
+          g_autofree char *name = benchmark_header (row->benchmark);
+
+          /* † not in the composite */
+          g_ptr_array_add (cells, row->in_composite ? g_strdup (name) : g_strconcat (name, " †", NULL));
+          for (guint i = 0; i < n; i++)
+            {
+              guint m = g_array_index (order, guint, first + i);
+              const LbCompareCell *cell = lb_comparison_get_cell (c, r, m);
+
+              if (cell->kind == LB_CELL_VALUE)
+                {
+                  g_autofree char *score = lb_compare_format_score (row, cell->score);
+                  LbResult source = { 0 };
+                  g_autofree char *ref = NULL;
+
+                  source.import_id = cell->import_id;
+                  source.source_row = cell->source_row;
+                  source.source_column = cell->source_column;
+                  ref = source_ref (b, &source);
+                  g_ptr_array_add (cells, g_strdup_printf ("%s%s %s", score, cell->best ? "*" : "", ref));
+                }
+              else if (cell->kind == LB_CELL_GAP)
+                {
+                  LbResult source = { 0 };
+                  g_autofree char *ref = NULL;
+                  guint note = gap_notes->len + 1;
+
+                  source.import_id = cell->import_id;
+                  source.source_row = cell->source_row;
+                  source.source_column = cell->source_column;
+                  ref = source_ref (b, &source);
+                  /* TRANSLATORS: a note on a cell without a value: model, benchmark, why, and
+                   * its source as [file:cell] */
+                  g_ptr_array_add (gap_notes,
+                                   g_strdup_printf (_("(%u) %s on %s: %s %s"), note,
+                                                    c->models[m].model->name, row->benchmark->name,
+                                                    lb_compare_cell_reason (cell), ref));
+                  g_ptr_array_add (cells, g_strdup_printf ("— (%u)", note));
+                }
+              else
+                g_ptr_array_add (cells, g_strdup ("—"));
+            }
+          g_ptr_array_add (cells, NULL);
+          lb_report_table_add_row (table, (const char * const *) cells->pdata);
+        }
+    }
+  lb_report_add_note (b->report,
+                      _("↑ higher is better, ↓ lower is better, ? direction not confirmed yet. "
+                        "* best of the compared models. † not counted in the composite. "
+                        "[2:C14] after a value: file [2] in the provenance list, cell C14 as Excel "
+                        "shows it. — no value: nothing was imported, or the cell was empty (see the "
+                        "numbered notes)."));
+  for (guint i = 0; i < gap_notes->len; i++)
+    lb_report_add_note (b->report, g_ptr_array_index (gap_notes, i));
+  return TRUE;
+}
+
+/* ---- 4. the smell checklist ---- */
+
+#define EVIDENCE_LINES 5
+
+static gboolean
+item_unchecked (const LbSmell *item)
+{
+  return g_strcmp0 (item->status, "unchecked") == 0 && !item->detected;
+}
+
+static const char *
+smell_label (const char *id)
+{
+  LbSmellKind kind;
+
+  return lb_smell_kind_from_string (id, &kind) ? lb_smell_kind_label (kind) : id;
+}
+
+static const char *
+component_label (const char *id)
+{
+  LbComponent component;
+
+  if (id == NULL)
+    return "";
+  return lb_component_from_string (id, &component) ? lb_component_label (component) : id;
+}
+
+static char *
+status_text (const LbSmell *item)
+{
+  LbSmellStatus status = LB_SMELL_STATUS_UNCHECKED;
+  const char *label;
+
+  lb_smell_status_from_string (item->status, &status);
+  label = lb_smell_status_label (status);
+  if (item->needs_review)
+    /* TRANSLATORS: a smell's status when new evidence appeared after the verdict */
+    return g_strdup_printf (_("%s (review again: new evidence)"), label);
+  if (item->detected && !lb_smell_has_verdict (item))
+    /* TRANSLATORS: a smell's status found by the automatic checks, without a verdict yet */
+    return g_strdup_printf (_("%s (detected, no verdict yet)"), label);
+  return g_strdup (label);
+}
+
+/* The evidence as people read it, at most EVIDENCE_LINES lines. */
+static char *
+evidence_text (const LbSmell *item)
+{
+  g_autofree char *text = lb_smell_evidence_display (item);
+  g_auto(GStrv) lines = NULL;
+  GString *out;
+  guint n;
+
+  if (text == NULL)
+    return g_strdup ("");
+  lines = g_strsplit (text, "\n", -1);
+  n = g_strv_length (lines);
+  if (n <= EVIDENCE_LINES)
+    return g_steal_pointer (&text);
+  out = g_string_new (NULL);
+  for (guint i = 0; i < EVIDENCE_LINES; i++)
+    g_string_append_printf (out, "%s\n", lines[i]);
+  g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "… and %u more (see the Smells page).",
+                                            "… and %u more (see the Smells page).",
+                                            n - EVIDENCE_LINES),
+                          n - EVIDENCE_LINES);
+  return g_string_free (out, FALSE);
+}
+
+static void
+add_smells (Builder *b)
+{
+  const char *headers[] = { _("Smell"), _("Part"), _("Status"), _("Evidence"), _("Note"), NULL };
+  const double widths[] = { 1.1, 1.0, 1.05, 3.0, 1.35 };
+  LbReportTable *table = NULL;
+  LbSmellCounts counts;
+  g_autofree char *summary = NULL;
+  guint n_unchecked_smells = 0;
+
+  add_section (b, _("Smell checklist"));
+  lb_report_add_note (b->report,
+                      _("The leaderboard smells of the LBOps study (Zhao et al., IEEE TSE 2025): "
+                        "problems that make a leaderboard’s results hard to trust or use. The "
+                        "automatic checks ran when this report was made; a reviewer’s verdict is "
+                        "never replaced by them."));
+
+  lb_smell_count (b->checklist, &counts);
+  summary = g_strdup_printf (_("%u items (each smell for each part of the leaderboard): %u present, "
+                               "%u mitigated, %u accepted, %u absent, %u unchecked."),
+                             counts.total, counts.present, counts.mitigated, counts.accepted,
+                             counts.absent, counts.unchecked);
+  lb_report_add_paragraph (b->report, summary);
+
+  for (guint i = 0; i < b->checklist->len; i++)
+    {
+      const LbSmell *item = g_ptr_array_index (b->checklist, i);
+      g_autofree char *status = NULL;
+      g_autofree char *evidence = NULL;
+
+      if (item_unchecked (item))
+        continue;
+      if (table == NULL)
+        {
+          table = lb_report_add_table (b->report, 5, headers);
+          lb_report_table_set_widths (table, widths);
+        }
+      status = status_text (item);
+      evidence = evidence_text (item);
+      lb_report_table_add_row (table, (const char *[]) { smell_label (item->smell),
+                                                         component_label (item->component),
+                                                         status, evidence,
+                                                         item->note != NULL ? item->note : "",
+                                                         NULL });
+    }
+  if (table == NULL)
+    lb_report_add_paragraph (b->report, _("Nothing has been found or checked yet."));
+
+  /* What nobody has looked at, plainly, one line per smell. */
+  for (guint s = 0; s < LB_N_SMELLS; s++)
+    {
+      const char *id = lb_smell_kind_to_string (s);
+      g_autoptr(GPtrArray) parts = g_ptr_array_new ();
+      guint total = 0;
+
+      for (guint i = 0; i < b->checklist->len; i++)
+        {
+          const LbSmell *item = g_ptr_array_index (b->checklist, i);
+
+          if (g_strcmp0 (item->smell, id) != 0)
+            continue;
+          total++;
+          if (item_unchecked (item))
+            g_ptr_array_add (parts, (gpointer) (item->component != NULL
+                                                ? component_label (item->component)
+                                                : _("the leaderboard as a whole")));
+        }
+      if (parts->len == 0)
+        continue;
+      if (n_unchecked_smells++ == 0)
+        lb_report_add_heading (b->report, _("Not checked yet"));
+      if (parts->len == total)
+        lb_report_add_key_value (b->report, lb_smell_kind_label (s), _("every part"), NULL);
+      else
+        {
+          g_autofree char *list = join_list (parts);
+          lb_report_add_key_value (b->report, lb_smell_kind_label (s), list, NULL);
+        }
+    }
+  if (n_unchecked_smells == 0)
+    lb_report_add_paragraph (b->report, _("Every item of the checklist has been looked at."));
+}
+
+/* ---- 5. changes since the last review ---- */
+
+static const char *
+import_date (Builder *b,
+             gint64   import_id)
+{
+  LbImport *import = g_hash_table_lookup (b->imports_by_id, &import_id);
+
+  return import != NULL ? import->imported_at : NULL;
+}
+
+static int
+compare_names_cb (gconstpointer a,
+                  gconstpointer b)
+{
+  return g_utf8_collate (*(const char * const *) a, *(const char * const *) b);
+}
+
+static void
+add_changes (Builder *b)
+{
+  const char *since = b->leaderboard->last_reviewed_at;
+  g_autofree char *since_text = NULL;
+  g_autoptr(GHashTable) then = NULL;      /* cell key → LbResult* current at the last review */
+  g_autoptr(GHashTable) models_then = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GHashTable) models_now = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GPtrArray) new_models = g_ptr_array_new ();
+  g_autoptr(GPtrArray) removed_models = g_ptr_array_new ();
+  g_autoptr(GPtrArray) new_imports = g_ptr_array_new_with_free_func (g_free);
+  LbReportTable *table = NULL;
+  const char *headers[] = { _("Model"), _("Benchmark"), _("At the last review"), _("Now"), NULL };
+  const double widths[] = { 1.6, 1.4, 1.3, 1.3 };
+  g_autofree char *since_day = NULL;
+
+  add_section (b, _("What changed since the last review"));
+  if (since == NULL)
+    {
+      lb_report_add_paragraph (b->report,
+                               _("This leaderboard has not been reviewed before, so there is no "
+                                 "earlier state to compare with: everything in this report is new "
+                                 "to the meeting."));
+      return;
+    }
+
+  since_text = format_date (since);
+  /* A review on a day counts the whole day: imports on that day were seen. */
+  since_day = strlen (since) == 10 ? g_strconcat (since, "T23:59:59Z", NULL) : g_strdup (since);
+
+  {
+    g_autofree char *text = g_strdup_printf (_("Last reviewed on %s."), since_text);
+    lb_report_add_paragraph (b->report, text);
+  }
+  if (b->reviews->len > 0)
+    {
+      const LbReview *review = g_ptr_array_index (b->reviews, b->reviews->len - 1);
+      g_autofree char *held = format_date (review->held_at);
+      g_autofree char *text = g_strdup_printf (_("Decision at the review of %s (%s): %s"),
+                                               held != NULL ? held : "?",
+                                               review->reviewer != NULL ? review->reviewer : "?",
+                                               review->decision != NULL ? review->decision : "—");
+      lb_report_add_note (b->report, text);
+    }
+
+  for (guint i = 0; i < b->imports->len; i++)
+    {
+      const LbImport *import = g_ptr_array_index (b->imports, i);
+
+      if (import->imported_at != NULL && strcmp (import->imported_at, since_day) > 0)
+        g_ptr_array_add (new_imports, g_strdup_printf ("[%u] %s", i + 1, import->file_name));
+    }
+
+  /* The state at the review: the newest result of each cell imported by then. Values typed in
+   * by hand carry no date and count as known then. */
+  then = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; i < b->all_results->len; i++)
+    {
+      LbResult *result = g_ptr_array_index (b->all_results, i);
+      const char *at = result->import_id != 0 ? import_date (b, result->import_id) : NULL;
+
+      if (result->import_id != 0 && (at == NULL || strcmp (at, since_day) > 0))
+        continue;
+      g_hash_table_replace (then, cell_key (result->model_id, result->benchmark_id), result);
+      g_hash_table_add (models_then, &result->model_id);
+    }
+  for (guint i = 0; i < b->current->len; i++)
+    {
+      LbResult *result = g_ptr_array_index (b->current, i);
+      g_hash_table_add (models_now, &result->model_id);
+    }
+  for (guint m = 0; m < b->models->len; m++)
+    {
+      LbModel *model = g_ptr_array_index (b->models, m);
+      gboolean was = g_hash_table_contains (models_then, &model->id);
+      gboolean is = g_hash_table_contains (models_now, &model->id);
+
+      if (is && !was)
+        g_ptr_array_add (new_models, model->name);
+      else if (was && !is)
+        g_ptr_array_add (removed_models, model->name);
+    }
+  g_ptr_array_sort (new_models, compare_names_cb);
+  g_ptr_array_sort (removed_models, compare_names_cb);
+
+  {
+    g_autofree char *imports = join_list (new_imports);
+    g_autofree char *added = join_list (new_models);
+    g_autofree char *removed = join_list (removed_models);
+
+    lb_report_add_key_value (b->report, _("Files imported since"), imports, _("None"));
+    lb_report_add_key_value (b->report, _("New models"), added, _("None"));
+    lb_report_add_key_value (b->report, _("Models no longer listed"), removed, _("None"));
+  }
+
+  for (guint m = 0; m < b->models->len; m++)
+    {
+      const LbModel *model = g_ptr_array_index (b->models, m);
+
+      for (guint i = 0; i < b->benchmarks->len; i++)
+        {
+          const LbBenchmark *benchmark = g_ptr_array_index (b->benchmarks, i);
+          g_autofree char *key = cell_key (model->id, benchmark->id);
+          const LbResult *old = g_hash_table_lookup (then, key);
+          const LbResult *now = g_hash_table_lookup (b->cells, key);
+          g_autofree char *old_text = NULL;
+          g_autofree char *now_text = NULL;
+
+          if (old == NULL && now == NULL)
+            continue;
+          if (old != NULL && now != NULL && (old->id == now->id || old->score == now->score))
+            continue;
+          /* A model new since the review is listed above; its values are not changes. */
+          if (old == NULL && !g_hash_table_contains (models_then, &model->id))
+            continue;
+
+          old_text = old != NULL ? value_text (b, old, TRUE) : g_strdup ("—");
+          now_text = now != NULL ? value_text (b, now, TRUE) : g_strdup ("—");
+          if (table == NULL)
+            {
+              lb_report_add_heading (b->report, _("Changed values"));
+              table = lb_report_add_table (b->report, 4, headers);
+              lb_report_table_set_widths (table, widths);
+              lb_report_table_set_align (table, 2, LB_REPORT_ALIGN_END);
+              lb_report_table_set_align (table, 3, LB_REPORT_ALIGN_END);
+            }
+          lb_report_table_add_row (table, (const char *[]) { model->name, benchmark->name,
+                                                             old_text, now_text, NULL });
+        }
+    }
+  if (table == NULL)
+    lb_report_add_paragraph (b->report, _("No value of a model that was listed then has changed."));
+}
+
+/* ---- 6. provenance ---- */
+
+static void
+add_provenance (Builder *b)
+{
+  const char *headers[] = { _("Key"), _("File"), _("SHA-256"), _("Imported"), _("Encoding"),
+                            _("Rows, values"), _("Warnings"), NULL };
+  const double widths[] = { 0.45, 2.0, 1.25, 1.7, 1.0, 0.9, 0.85 };
+  LbReportTable *table;
+
+  add_section (b, _("Provenance"));
+  lb_report_add_paragraph (b->report,
+                           _("Every value in this report carries a key such as [2:C14]: the file "
+                             "with that number below, and the cell (column letter and row as Excel "
+                             "shows them) the value was read from. The SHA-256 fingerprint "
+                             "identifies the exact file."));
+  if (b->imports->len == 0)
+    {
+      lb_report_add_paragraph (b->report, _("Nothing has been imported into this leaderboard yet."));
+      return;
+    }
+
+  table = lb_report_add_table (b->report, G_N_ELEMENTS (headers) - 1, headers);
+  lb_report_table_set_widths (table, widths);
+  lb_report_table_set_align (table, 5, LB_REPORT_ALIGN_END);
+  lb_report_table_set_align (table, 6, LB_REPORT_ALIGN_END);
+  for (guint i = 0; i < b->imports->len; i++)
+    {
+      const LbImport *import = g_ptr_array_index (b->imports, i);
+      g_autofree char *key = g_strdup_printf ("[%u]", i + 1);
+      g_autofree char *sha = g_strndup (import->sha256 != NULL ? import->sha256 : "", 12);
+      g_autofree char *date = format_date (import->imported_at);
+      g_autofree char *imported = NULL;
+      g_autofree char *counts = g_strdup_printf ("%u, %u", import->records, import->results);
+      g_autofree char *warnings = g_strdup_printf ("%u", import->warnings->len);
+
+      if (import->imported_by != NULL)
+        /* TRANSLATORS: "<date>, by <person>" in the provenance table */
+        imported = g_strdup_printf (_("%s, by %s"), date != NULL ? date : "?", import->imported_by);
+      else
+        imported = g_strdup (date);
+      lb_report_table_add_row (table, (const char *[]) { key, import->file_name, sha, imported,
+                                                         import->encoding, counts, warnings, NULL });
+    }
+  if (b->has_hand_values)
+    lb_report_add_note (b->report, _("[H] a value typed in by hand: it has no source file."));
+
+  for (guint i = 0; i < b->imports->len; i++)
+    {
+      const LbImport *import = g_ptr_array_index (b->imports, i);
+
+      for (guint w = 0; w < import->warnings->len && w < WARNINGS_LISTED; w++)
+        {
+          const LbWarning *warning = g_ptr_array_index (import->warnings, w);
+          g_autofree char *letter = warning->column > 0 ? column_letter (warning->column) : NULL;
+          g_autofree char *where = NULL;
+          g_autofree char *text = NULL;
+
+          if (warning->row > 0 && letter != NULL)
+            where = g_strdup_printf ("%s%u", letter, warning->row);
+          else if (warning->row > 0)
+            where = g_strdup_printf (_("row %u"), warning->row);
+          else if (letter != NULL)
+            where = g_strdup_printf (_("column %s"), letter);
+          text = where != NULL ? g_strdup_printf ("[%u] %s: %s", i + 1, where, warning->message)
+                               : g_strdup_printf ("[%u] %s", i + 1, warning->message);
+          lb_report_add_note (b->report, text);
+        }
+      if (import->warnings->len > WARNINGS_LISTED)
+        {
+          guint more = import->warnings->len - WARNINGS_LISTED;
+          g_autofree char *text =
+            g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "[%u] and %u more warning.",
+                                          "[%u] and %u more warnings.", more),
+                             i + 1, more);
+          lb_report_add_note (b->report, text);
+        }
+    }
+}
+
+/* ---- 7. questions and 8. sign-off ---- */
+
+/* At most @max characters of @text, with an ellipsis when cut; newly allocated. */
+static char *
+shorten (const char *text,
+         glong       max)
+{
+  if (g_utf8_strlen (text, -1) <= max)
+    return g_strdup (text);
+  {
+    g_autofree char *cut = g_utf8_substring (text, 0, max);
+    return g_strconcat (cut, "…", NULL);
+  }
+}
+
+static char *
+recorded_or_not (const char *text)
+{
+  if (empty_to_null (text) == NULL)
+    return g_strdup (_("not recorded"));
+  return shorten (text, 160);
+}
+
+static void
+add_questions (Builder *b)
+{
+  const LbLeaderboard *lb = b->leaderboard;
+  g_autofree char *data = recorded_or_not (lb->evaluation_data);
+  g_autofree char *owner = recorded_or_not (lb->owner);
+  g_autofree char *procedure = recorded_or_not (lb->procedure);
+  g_autofree char *cadence = cadence_text (b);
+  char *hints[4] = { NULL };
+  g_autoptr(GPtrArray) present = g_ptr_array_new ();
+  const char *questions[] = {
+    N_("Which data is this comparison based on?"),
+    N_("Who updates the results, and how often?"),
+    N_("Which smells are present, and what is done about them?"),
+    N_("Can the result be reproduced from the written procedure?"),
+  };
+
+  for (guint i = 0; i < b->checklist->len; i++)
+    {
+      const LbSmell *item = g_ptr_array_index (b->checklist, i);
+      const char *label = smell_label (item->smell);
+
+      if ((g_strcmp0 (item->status, "present") == 0 || item->needs_review) &&
+          !g_ptr_array_find_with_equal_func (present, label, g_str_equal, NULL))
+        g_ptr_array_add (present, (gpointer) label);
+    }
+
+  /* TRANSLATORS: under a question for the meeting: what the record already says */
+  hints[0] = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "The record says: %s. %u file imported (see Provenance).",
+                                           "The record says: %s. %u files imported (see Provenance).",
+                                           b->imports->len),
+                              data, b->imports->len);
+  hints[1] = g_strdup_printf (_("The record says: owner %s; %s."), owner,
+                              cadence != NULL ? cadence : _("no update cadence"));
+  if (present->len > 0)
+    {
+      g_autofree char *list = join_list (present);
+      hints[2] = g_strdup_printf (_("Present or detected: %s."), list);
+    }
+  else
+    hints[2] = g_strdup (_("None is marked present or detected yet; see the checklist."));
+  hints[3] = g_strdup_printf (_("The record says: %s."), procedure);
+
+  lb_report_add_page_break (b->report);
+  add_section (b, _("Questions for the meeting"));
+  for (guint i = 0; i < G_N_ELEMENTS (questions); i++)
+    {
+      g_autofree char *text = g_strdup_printf ("%u. %s", i + 1, _(questions[i]));
+      lb_report_add_question (b->report, text, hints[i], ANSWER_LINES);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (hints); i++)
+    g_free (hints[i]);
+}
+
+static void
+add_sign_off (Builder *b)
+{
+  const char *labels[] = { _("Reviewer"), _("Decision"), _("Date"), _("Signature"), NULL };
+
+  add_section (b, _("Sign-off"));
+  lb_report_add_sign_off (b->report, labels);
+}
+
+/* ---- public API ---- */
+
+LbReviewReportOptions *
+lb_review_report_options_new (void)
+{
+  LbReviewReportOptions *options = g_new0 (LbReviewReportOptions, 1);
+
+  options->models = g_array_new (FALSE, FALSE, sizeof (gint64));
+  return options;
+}
+
+void
+lb_review_report_options_free (LbReviewReportOptions *options)
+{
+  if (options == NULL)
+    return;
+  g_array_unref (options->models);
+  g_free (options->profile);
+  g_free (options->prepared_by);
+  g_free (options);
+}
+
+void
+lb_review_report_options_add_model (LbReviewReportOptions *options,
+                                    gint64                 model_id)
+{
+  g_return_if_fail (options != NULL);
+
+  g_array_append_val (options->models, model_id);
+}
+
+void
+lb_review_report_options_set_profile (LbReviewReportOptions *options,
+                                      const char            *profile_name)
+{
+  g_return_if_fail (options != NULL);
+
+  g_free (options->profile);
+  options->profile = g_strdup (profile_name);
+}
+
+void
+lb_review_report_options_set_prepared_by (LbReviewReportOptions *options,
+                                          const char            *name)
+{
+  g_return_if_fail (options != NULL);
+
+  g_free (options->prepared_by);
+  options->prepared_by = g_strdup (name);
+}
+
+void
+lb_review_report_options_set_baseline (LbReviewReportOptions *options,
+                                       gint64                 model_id)
+{
+  g_return_if_fail (options != NULL);
+
+  options->baseline = model_id;
+}
+
+void
+lb_review_report_options_set_normalization (LbReviewReportOptions *options,
+                                            LbNormalization        method)
+{
+  g_return_if_fail (options != NULL);
+
+  options->normalization = method;
+}
+
+void
+lb_review_report_options_set_include_partial (LbReviewReportOptions *options,
+                                              gboolean               include)
+{
+  g_return_if_fail (options != NULL);
+
+  options->include_partial = include;
+}
+
+LbReport *
+lb_review_report_build (LbStore                     *store,
+                        gint64                       leaderboard_id,
+                        const LbReviewReportOptions *options,
+                        GError                     **error)
+{
+  Builder b = { 0 };
+  g_autofree char *today = NULL;
+  g_autofree char *doc_title = NULL;
+  LbReport *report;
+
+  g_return_val_if_fail (LB_IS_STORE (store), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  b.store = store;
+  b.options = options;
+  if (!builder_load (&b, leaderboard_id, error))
+    {
+      builder_clear (&b);
+      return NULL;
+    }
+
+  today = format_gdate (&b.today);
+  b.report = lb_report_new (b.leaderboard->name, today);
+  /* TRANSLATORS: the PDF's document title */
+  doc_title = g_strdup_printf (_("Leaderboard review: %s"), b.leaderboard->name);
+  lb_report_set_document_title (b.report, doc_title);
+
+  add_title_block (&b);
+  add_record (&b);
+  if (!add_comparison (&b, error))
+    {
+      builder_clear (&b);
+      return NULL;
+    }
+  add_smells (&b);
+  add_changes (&b);
+  add_provenance (&b);
+  add_questions (&b);
+  add_sign_off (&b);
+
+  report = g_steal_pointer (&b.report);
+  builder_clear (&b);
+  return report;
+}
+
+char *
+lb_review_report_file_name (const char *leaderboard_name,
+                            const char *iso_date)
+{
+  GString *out = g_string_new (NULL);
+  g_autofree char *date = NULL;
+
+  g_return_val_if_fail (leaderboard_name != NULL, NULL);
+
+  for (const char *p = leaderboard_name; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c < 0x20 || c == 0x7f || (c < 0x80 && strchr ("/\\:*?\"<>|", (int) c) != NULL))
+        g_string_append_c (out, '_');
+      else
+        g_string_append_unichar (out, c);
+    }
+  /* A name of dots alone would name a folder. */
+  if (out->len == 0 || strspn (out->str, ".") == out->len)
+    g_string_prepend (out, _("Leaderboard"));
+  if (iso_date == NULL || *iso_date == '\0')
+    /* TRANSLATORS: the suggested file name of the PDF */
+    return g_strdup_printf (_("%s – review.pdf"), out->str);
+  date = g_strndup (iso_date, 10);
+  /* TRANSLATORS: the suggested file name of the PDF: leaderboard name and date */
+  return g_strdup_printf (_("%s – review %s.pdf"), out->str, date);
+}
