@@ -855,7 +855,7 @@ static const ErrorCase error_cases[] = {
   { "root-array", NULL, "[]", LB_LBOM_ERROR_NOT_LBOM,
     "The file is not an LBOM file: it holds an array, not an object with “format”: “lbom”." },
   { "not-json", NULL, "{\"format\": \"lbom\",", LB_LBOM_ERROR_NOT_LBOM,
-    "The file is not valid JSON: …" },
+    "The file is not valid JSON (line 1, column …" },
   { "empty", NULL, "", LB_LBOM_ERROR_NOT_LBOM, "The file is empty." },
   { "not-utf8", NULL, "{\n\"format\": \"lb\xff\"}", LB_LBOM_ERROR_NOT_LBOM,
     "The file is not UTF-8 text (line 2). An LBOM file is written by Leaderboard as UTF-8; ask "

@@ -2,6 +2,8 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <signal.h>
+#include <sys/resource.h>
 #include <math.h>
 #include <string.h>
 #include <sqlite3.h>
@@ -1335,6 +1337,64 @@ test_disk_full (void)
   g_assert_cmpuint (count_audit (store, id), ==, audits);
 }
 
+/* The file size limit stands in for a full disk: the transaction fits in the page cache, so
+ * the write fails only at COMMIT. A failed commit closes its level, rolled back: the caller
+ * does not roll back again (that used to raise a critical), and the file is unchanged. */
+static void
+test_failed_commit (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autofree char *path = test_path ("commit-full.db");
+      g_autofree char *big = g_strnfill (512 * 1024, 'x');
+      g_autofree char *before = NULL;
+      g_autofree char *after = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(LbStore) store = lb_store_open (path, &error);
+      g_autoptr(LbLeaderboard) lb = NULL;
+      struct rlimit limit;
+      GStatBuf st;
+      gint64 id;
+
+      g_assert_no_error (error);
+      id = new_leaderboard (store, "Kept");
+      g_clear_object (&store);
+      before = file_sha256 (path);
+      g_assert_cmpint (g_stat (path, &st), ==, 0);
+      store = lb_store_open (path, &error);
+      g_assert_no_error (error);
+
+      signal (SIGXFSZ, SIG_IGN);
+      limit.rlim_cur = limit.rlim_max = (rlim_t) st.st_size + 64 * 1024;
+      g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+
+      g_assert_true (lb_store_begin (store, &error));
+      g_assert_true (lb_store_begin (store, &error));
+      g_assert_true (lb_store_set_leaderboard_field (store, id, LB_LEADERBOARD_FIELD_OWNER, "Sato", &error));
+      g_assert_true (lb_store_commit (store, &error));   /* a savepoint: nothing written yet */
+      g_assert_true (lb_store_set_leaderboard_field (store, id, LB_LEADERBOARD_FIELD_PURPOSE, big, &error));
+      g_assert_false (lb_store_commit (store, &error));
+      g_assert_error (error, LB_STORE_ERROR, LB_STORE_ERROR_FULL);
+      g_assert_nonnull (strstr (error->message, path));
+      g_clear_error (&error);
+
+      /* No level is left open: a new transaction starts at the top. */
+      g_assert_true (lb_store_begin (store, &error));
+      lb_store_rollback (store);
+      lb = lb_store_get_leaderboard (store, id, &error);
+      g_assert_no_error (error);
+      g_assert_null (lb->purpose);
+      g_assert_null (lb->owner);
+      g_clear_object (&store);
+      after = file_sha256 (path);
+      g_assert_cmpstr (before, ==, after);
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stderr_unmatched ("*CRITICAL*");
+}
+
 /* After an error inside a transaction, either the transaction goes on whole, or (when SQLite
  * rolled it back itself) every later write and the commit fail: never half of it saved. */
 static void
@@ -1437,6 +1497,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/store/transactions/rollback", test_transactions_rollback);
   g_test_add_func ("/store/transactions/changed-signal", test_changed_signal);
   g_test_add_func ("/store/errors/disk-full", test_disk_full);
+  g_test_add_func ("/store/errors/disk-full-at-commit", test_failed_commit);
   g_test_add_func ("/store/errors/disk-full-in-transaction", test_disk_full_in_transaction);
 
   return g_test_run ();

@@ -492,13 +492,13 @@ lb_cli_set (LbCli  *cli,
         if (fields[i].value != NULL
             && !lb_store_set_leaderboard_field (store, lb->id, fields[i].field, fields[i].value, &error))
           status = LB_CLI_ERROR;
-      if (status == LB_CLI_OK && !lb_store_commit (store, &error))
+      if (status != LB_CLI_OK)
+        lb_store_rollback (store);
+      /* A failed commit has rolled back already. */
+      else if (!lb_store_commit (store, &error))
         status = LB_CLI_ERROR;
       if (status != LB_CLI_OK)
-        {
-          lb_store_rollback (store);
-          lb_cli_error (_("Nothing was changed: %s"), error->message);
-        }
+        lb_cli_error (_("Nothing was changed: %s"), error->message);
       else
         printf (g_dngettext (GETTEXT_PACKAGE, "Set %u field of “%s”.\n", "Set %u fields of “%s”.\n", n_set),
                 n_set, lb->name);

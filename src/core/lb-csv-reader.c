@@ -165,12 +165,20 @@ utf8_incomplete_tail (const guchar *d, gsize n)
   return 0;
 }
 
+static gboolean
+is_utf16 (const char *encoding)
+{
+  return g_strcmp0 (encoding, LB_ENCODING_UTF16LE) == 0 || g_strcmp0 (encoding, LB_ENCODING_UTF16BE) == 0;
+}
+
 static void
 note_bad_bytes (LbCsvReader *self, const guchar *d, gsize n)
 {
   self->bad_bytes = TRUE;
-  /* Show the offending bytes, not the ASCII after them. */
+  /* Show the offending bytes, not the ASCII after them; in UTF-16 the whole code unit. */
   self->n_bad = 1;
+  if (is_utf16 (self->dialect.encoding))
+    self->n_bad = (guint) MIN (n, 2);
   while (self->n_bad < MIN (n, sizeof self->bad) && d[self->n_bad] >= 0x80)
     self->n_bad++;
   memcpy (self->bad, d, self->n_bad);
@@ -301,7 +309,8 @@ refill (LbCsvReader   *self,
 
           for (guint i = 0; i < self->n_bad; i++)
             g_string_append_printf (hex, "%s%02X", i ? " " : "", self->bad[i]);
-          if (self->bad[0] == 0)
+          /* In UTF-16 a zero byte is half of an ordinary character. */
+          if (self->bad[0] == 0 && !is_utf16 (self->dialect.encoding))
             g_set_error (error, LB_CSV_ERROR, LB_CSV_ERROR_ENCODING,
                          _("%s: the file contains a NUL byte, which does not belong in a "
                            "%s text file. Choose another encoding in the import preview, "

@@ -340,7 +340,7 @@ detect_plan (LbImporter *self)
 static char *
 compute_signature (GPtrArray *columns)
 {
-  GString *sig = g_string_new ("v1");
+  g_autoptr(GString) sig = g_string_new ("v1");
 
   for (guint i = 0; i < columns->len; i++)
     {
@@ -504,6 +504,7 @@ lb_importer_new (GFile               *file,
   g_autoptr(LbCsvReader) reader = NULL;
   const LbCsvDialect *dialect;
   gboolean have_header = FALSE;
+  guint n_named = 0;  /* header cells that are not blank */
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   g_return_val_if_fail (store == NULL || LB_IS_STORE (store), NULL);
@@ -545,6 +546,7 @@ lb_importer_new (GFile               *file,
 
               spec->column = i + 1;
               spec->header = clean_header (record->fields[i]);
+              n_named += spec->header[0] != '\0';
               if (spec->header[0] == '\0')
                 {
                   g_autofree char *letter = lb_csv_column_name (i + 1);
@@ -566,7 +568,7 @@ lb_importer_new (GFile               *file,
   copy_dialect (&self->dialect, dialect);
   self->encoding_warning = g_strdup (lb_csv_reader_get_encoding_warning (reader));
 
-  if (!have_header || self->columns->len == 0)
+  if (!have_header || self->columns->len == 0 || n_named == 0)
     {
       g_set_error (error, LB_CSV_ERROR, LB_CSV_ERROR_EMPTY,
                    _("“%s” has no header row. The first row should name the columns (for example "
@@ -740,11 +742,23 @@ lb_importer_check (LbImporter  *self,
 
   g_return_val_if_fail (LB_IS_IMPORTER (self), FALSE);
 
+  /* Say what is really wrong with a sheet that has nothing below its header, rather than
+   * that no column looks like scores. */
+  if (self->preview->len == 0)
+    {
+      g_set_error (error, LB_IMPORT_ERROR, LB_IMPORT_ERROR_NO_RESULTS,
+                   _("“%s” has a header row (row %u) but no data rows below it. Check that you "
+                     "exported the right sheet."),
+                   self->display_name, self->dialect.header_record);
+      return FALSE;
+    }
+
   if (first_with_role (self, LB_COLUMN_MODEL) == NULL)
     {
       g_set_error (error, LB_IMPORT_ERROR, LB_IMPORT_ERROR_NO_MODEL_COLUMN,
-                   _("No column says which model a row is about. Mark the column with the model "
-                     "names as “Model”."));
+                   _("“%s”: no column of the header row (row %u) says which model a row is "
+                     "about. Mark the column with the model names as “Model”."),
+                   self->display_name, self->dialect.header_record);
       return FALSE;
     }
 
@@ -754,8 +768,10 @@ lb_importer_check (LbImporter  *self,
           || first_with_role (self, LB_COLUMN_SCORE) == NULL)
         {
           g_set_error (error, LB_IMPORT_ERROR, LB_IMPORT_ERROR_LAYOUT,
-                       _("A long table needs a column with the benchmark names and a column with "
-                         "the scores. Mark them, or choose the wide layout (one column per benchmark)."));
+                       _("“%s”: a long table needs a column with the benchmark names and a column "
+                         "with the scores. Mark them, or choose the wide layout (one column per "
+                         "benchmark)."),
+                       self->display_name);
           return FALSE;
         }
       return TRUE;
@@ -764,7 +780,9 @@ lb_importer_check (LbImporter  *self,
   if (first_with_role (self, LB_COLUMN_SCORE) == NULL)
     {
       g_set_error (error, LB_IMPORT_ERROR, LB_IMPORT_ERROR_NO_SCORE_COLUMN,
-                   _("No column holds benchmark scores. Mark at least one column as “Benchmark score”."));
+                   _("“%s”: no column holds benchmark scores. Mark at least one column as "
+                     "“Benchmark score”."),
+                   self->display_name);
       return FALSE;
     }
 
@@ -786,9 +804,9 @@ lb_importer_check (LbImporter  *self,
           g_autofree char *b = lb_csv_column_name (spec->column);
 
           g_set_error (error, LB_IMPORT_ERROR, LB_IMPORT_ERROR_DUPLICATE_HEADER,
-                       _("Columns %s and %s are both called “%s”. Rename one in the spreadsheet, "
-                         "or mark one as “Ignore”."),
-                       a, b, spec->header);
+                       _("“%s”, row %u: columns %s and %s are both called “%s”. Rename one in "
+                         "the spreadsheet, or mark one as “Ignore”."),
+                       self->display_name, self->dialect.header_record, a, b, spec->header);
           return FALSE;
         }
       g_hash_table_insert (names, g_steal_pointer (&folded), GUINT_TO_POINTER (spec->column));
@@ -1488,6 +1506,8 @@ lb_importer_run (LbImporter        *self,
         if (!lb_store_set_mapping (store, self->signature, json, error))
           goto fail;
       }
+      /* A failed commit has rolled back and closed the transaction already. */
+      in_transaction = FALSE;
       if (!lb_store_commit (store, error))
         goto fail;
     }

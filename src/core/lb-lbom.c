@@ -1614,14 +1614,30 @@ lb_lbom_import (LbStore     *store,
       data += 3;
       size -= 3;
     }
+  /* Also keeps a NULL @data (allowed with @length 0) away from the parser. */
+  if (size == 0)
+    {
+      g_set_error (error, LB_LBOM_ERROR, LB_LBOM_ERROR_NOT_LBOM, _("The file is empty."));
+      return FALSE;
+    }
   if (!check_text (data, size, error))
     return FALSE;
 
   parser = json_parser_new_immutable ();
   if (!json_parser_load_from_data (parser, data, (gssize) size, &parse_error))
     {
-      g_set_error (error, LB_LBOM_ERROR, LB_LBOM_ERROR_NOT_LBOM,
-                   _("The file is not valid JSON: %s"), parse_error->message);
+      guint line = 0, column = 0;
+      int consumed = 0;
+
+      /* json-glib says "<data>:LINE:COLUMN: Parse error: WHAT"; say it as a sentence. */
+      if (sscanf (parse_error->message, "<data>:%u:%u: Parse error: %n", &line, &column,
+                  &consumed) == 2 && consumed > 0)
+        g_set_error (error, LB_LBOM_ERROR, LB_LBOM_ERROR_NOT_LBOM,
+                     _("The file is not valid JSON (line %u, column %u: %s)."), line, column,
+                     parse_error->message + consumed);
+      else
+        g_set_error (error, LB_LBOM_ERROR, LB_LBOM_ERROR_NOT_LBOM,
+                     _("The file is not valid JSON: %s."), parse_error->message);
       return FALSE;
     }
   if (json_parser_get_root (parser) == NULL)

@@ -1534,7 +1534,7 @@ char *
 lb_review_report_file_name (const char *leaderboard_name,
                             const char *iso_date)
 {
-  GString *out = g_string_new (NULL);
+  g_autoptr(GString) out = g_string_new (NULL);
   g_autofree char *date = NULL;
 
   g_return_val_if_fail (leaderboard_name != NULL, NULL);

@@ -167,8 +167,9 @@ lb_smells_run (LbStore               *store,
         if (!store_item (store, old, item, error))
           goto failed;
       }
+  /* A failed commit has rolled back already. */
   if (!lb_store_commit (store, error))
-    goto failed;
+    return NULL;
 
   g_clear_pointer (&stored, g_ptr_array_unref);
   stored = lb_store_list_smells (store, leaderboard_id, error);
@@ -216,8 +217,9 @@ lb_smells_set_verdict (LbStore        *store,
                                  lb_store_get_user (store), now);
   if (!store_item (store, old, item, error))
     goto failed;
+  /* A failed commit has rolled back already. */
   if (!lb_store_commit (store, error))
-    goto failed;
+    return NULL;
   if (item->id == 0 && old != NULL)
     item->id = old->id;
   return g_steal_pointer (&item);

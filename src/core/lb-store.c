@@ -212,7 +212,21 @@ set_sqlite_error (const char  *path,
                   int          rc,
                   GError     **error)
 {
+  int saved_errno = errno;  /* before anything else may change it */
   const char *detail = db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
+  int system_errno = db != NULL ? sqlite3_system_errno (db) : 0;
+
+  /* SQLite reports a write that hit a full disk, a quota or the file size limit as an I/O
+   * error when not even part of it went through, and does not always record errno then:
+   * after a failed write, errno is still the write's. */
+  if (system_errno == 0 && db != NULL
+      && (sqlite3_extended_errcode (db) == SQLITE_IOERR_WRITE
+          || sqlite3_extended_errcode (db) == SQLITE_IOERR_FSYNC
+          || sqlite3_extended_errcode (db) == SQLITE_IOERR_TRUNCATE))
+    system_errno = saved_errno;
+  if ((rc & 0xff) == SQLITE_IOERR
+      && (system_errno == ENOSPC || system_errno == EFBIG || system_errno == EDQUOT))
+    rc = SQLITE_FULL;
 
   switch (rc & 0xff)
     {
@@ -238,9 +252,18 @@ set_sqlite_error (const char  *path,
                    _("The disk holding “%s” is full. Free some space and try again; "
                      "nothing was changed."), path);
       break;
+    case SQLITE_IOERR:
+      if (db != NULL)
+        {
+          /* On an open connection: a read or write failed, the file was there. */
+          g_set_error (error, LB_STORE_ERROR, LB_STORE_ERROR_FAILED,
+                       _("Could not read or write “%s” (%s). The disk may be failing, full or "
+                         "removed; the change was not saved."), path, detail);
+          break;
+        }
+      G_GNUC_FALLTHROUGH;
     case SQLITE_CANTOPEN:
     case SQLITE_PERM:
-    case SQLITE_IOERR:
       g_set_error (error, LB_STORE_ERROR, LB_STORE_ERROR_OPEN,
                    _("Cannot open “%s” (%s). Check that the folder exists and that you may "
                      "read and write it."), path, detail);
@@ -993,7 +1016,11 @@ lb_store_commit (LbStore  *self,
       g_autofree char *sql = g_strdup_printf ("RELEASE lb_%u", self->depth - 1);
 
       if (!lb_store_check_transaction (self, error) || !exec_sql (self, sql, error))
-        return FALSE;
+        {
+          /* As at the top level: a failed commit closes its level, rolled back. */
+          lb_store_rollback (self);
+          return FALSE;
+        }
       self->depth--;
     }
   return TRUE;

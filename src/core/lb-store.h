@@ -96,7 +96,9 @@ const char *lb_store_get_backup_path    (LbStore *self);
 const char *lb_store_get_user           (LbStore *self);
 void        lb_store_set_user           (LbStore *self, const char *user);
 
-/* Transactions nest (savepoints). Every store write outside one runs in its own. */
+/* Transactions nest (savepoints). Every store write outside one runs in its own.
+ * A failed lb_store_commit() has rolled its level back and closed it: do not call
+ * lb_store_rollback() after it. */
 gboolean    lb_store_begin              (LbStore *self, GError **error);
 gboolean    lb_store_commit             (LbStore *self, GError **error);
 void        lb_store_rollback           (LbStore *self);

@@ -1125,6 +1125,8 @@ edit_profile_cb (LbComparePage *self)
       gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
       gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       benchmark->name, -1);
+      /* A benchmark name is the user's text ("Q&A <v2>"): never markup. */
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), benchmark->name);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
                                    benchmark->higher_is_better ? _("higher is better") : _("lower is better"));
