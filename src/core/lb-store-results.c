@@ -238,13 +238,37 @@ insert_results (LbStore         *self,
 }
 
 static gint64
-insert_result (LbStore         *self,
-               const LbResult  *result,
-               GError         **error)
+insert_result (LbStore        *self,
+               gconstpointer   data,
+               GError        **error)
 {
+  const LbResult *result = data;
+
   if (!insert_results (self, result, 1, error))
     return 0;
   return sqlite3_last_insert_rowid (self->db);
+}
+
+typedef gint64 (*LbInsertFunc) (LbStore *self, gconstpointer data, GError **error);
+
+/* One row: atomic on its own, so inside a transaction it needs no savepoint (the importer's
+ * hot path); outside one it gets its own. */
+static gint64
+write_one (LbStore        *self,
+           LbInsertFunc    insert,
+           gconstpointer   data,
+           GError        **error)
+{
+  gint64 id;
+
+  if (self->depth > 0)
+    return lb_store_check_transaction (self, error) ? insert (self, data, error) : 0;
+  if (!lb_store_begin (self, error))
+    return 0;
+  id = insert (self, data, error);
+  if (!lb_store_finish_write (self, id != 0, error))
+    return 0;
+  return id;
 }
 
 gint64
@@ -252,28 +276,19 @@ lb_store_add_result (LbStore         *self,
                      const LbResult  *result,
                      GError         **error)
 {
-  gint64 id;
-
   g_return_val_if_fail (LB_IS_STORE (self), 0);
   g_return_val_if_fail (result != NULL, 0);
 
-  /* The hot path: one INSERT is atomic, so inside a transaction no savepoint is needed. */
-  if (self->depth > 0)
-    return lb_store_check_transaction (self, error) ? insert_result (self, result, error) : 0;
-
-  if (!lb_store_begin (self, error))
-    return 0;
-  id = insert_result (self, result, error);
-  if (!lb_store_finish_write (self, id != 0, error))
-    return 0;
-  return id;
+  return write_one (self, insert_result, result, error);
 }
 
 static gint64
-insert_gap (LbStore      *self,
-            const LbGap  *gap,
-            GError      **error)
+insert_gap (LbStore        *self,
+            gconstpointer   data,
+            GError        **error)
 {
+  const LbGap *gap = data;
+
   g_autoptr(LbStmt) stmt = NULL;
 
   stmt = lb_store_prepare_static (self,
@@ -317,20 +332,10 @@ lb_store_add_gap (LbStore      *self,
                   const LbGap  *gap,
                   GError      **error)
 {
-  gint64 id;
-
   g_return_val_if_fail (LB_IS_STORE (self), 0);
   g_return_val_if_fail (gap != NULL, 0);
 
-  if (self->depth > 0)
-    return lb_store_check_transaction (self, error) ? insert_gap (self, gap, error) : 0;
-
-  if (!lb_store_begin (self, error))
-    return 0;
-  id = insert_gap (self, gap, error);
-  if (!lb_store_finish_write (self, id != 0, error))
-    return 0;
-  return id;
+  return write_one (self, insert_gap, gap, error);
 }
 
 GPtrArray *
