@@ -603,6 +603,30 @@ lb_store_set_import_encoding (LbStore     *self,
   return lb_store_finish_write (self, ok, error);
 }
 
+/* Replaces @import's warnings with the stored ones. */
+static gboolean
+load_warnings (LbStore   *self,
+               LbImport  *import,
+               GError   **error)
+{
+  g_autoptr(LbStmt) stmt = NULL;
+  GPtrArray *warnings;
+
+  stmt = lb_store_prepare (self,
+                           "SELECT source_row, source_column, message FROM import_warnings"
+                           " WHERE import_id = ?1 ORDER BY id", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, import->id);
+  warnings = lb_store_collect (self, stmt, warning_from_row, (GDestroyNotify) lb_warning_free,
+                               error);
+  if (warnings == NULL)
+    return FALSE;
+  g_ptr_array_unref (import->warnings);
+  import->warnings = warnings;
+  return TRUE;
+}
+
 GPtrArray *
 lb_store_list_imports (LbStore  *self,
                        gint64    leaderboard_id,
@@ -625,25 +649,9 @@ lb_store_list_imports (LbStore  *self,
     return NULL;
   g_clear_pointer (&stmt, lb_stmt_release);
 
-  stmt = lb_store_prepare (self,
-                           "SELECT source_row, source_column, message FROM import_warnings"
-                           " WHERE import_id = ?1 ORDER BY id", error);
-  if (stmt == NULL)
-    return NULL;
   for (guint i = 0; i < imports->len; i++)
-    {
-      LbImport *import = g_ptr_array_index (imports, i);
-      g_autoptr(GPtrArray) warnings = NULL;
-
-      sqlite3_reset (stmt);
-      sqlite3_bind_int64 (stmt, 1, import->id);
-      warnings = lb_store_collect (self, stmt, warning_from_row, (GDestroyNotify) lb_warning_free,
-                                   error);
-      if (warnings == NULL)
-        return NULL;
-      g_ptr_array_unref (import->warnings);
-      import->warnings = g_steal_pointer (&warnings);
-    }
+    if (!load_warnings (self, g_ptr_array_index (imports, i), error))
+      return NULL;
   return g_steal_pointer (&imports);
 }
 
@@ -654,7 +662,6 @@ lb_store_get_import (LbStore  *self,
 {
   g_autoptr(LbStmt) stmt = NULL;
   g_autoptr(LbImport) import = NULL;
-  g_autoptr(GPtrArray) warnings = NULL;
   gboolean found;
 
   g_return_val_if_fail (LB_IS_STORE (self), NULL);
@@ -672,18 +679,8 @@ lb_store_get_import (LbStore  *self,
     }
   g_clear_pointer (&stmt, lb_stmt_release);
 
-  stmt = lb_store_prepare (self,
-                           "SELECT source_row, source_column, message FROM import_warnings"
-                           " WHERE import_id = ?1 ORDER BY id", error);
-  if (stmt == NULL)
+  if (!load_warnings (self, import, error))
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  warnings = lb_store_collect (self, stmt, warning_from_row, (GDestroyNotify) lb_warning_free,
-                               error);
-  if (warnings == NULL)
-    return NULL;
-  g_ptr_array_unref (import->warnings);
-  import->warnings = g_steal_pointer (&warnings);
   return g_steal_pointer (&import);
 }
 
