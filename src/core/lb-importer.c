@@ -825,8 +825,10 @@ typedef struct {
   GHashTable      *model_ids;      /* name → Entry* */
   GHashTable      *benchmark_ids;  /* name → Entry* */
   gint64           next_fake_id;   /* ids handed out in a dry run */
-  GArray          *pending;        /* LbResult of the current record, written together */
-  char            *row_date;       /* the current record's date, alive until they are written */
+  GArray          *pending;        /* LbResult not yet written, up to PENDING_RESULTS */
+  GPtrArray       *kept_records;   /* the records and dates their strings point into */
+  GPtrArray       *kept_dates;
+  char            *row_date;       /* the current record's date */
   LbImportOutcome *outcome;
 } RunState;
 
@@ -1095,7 +1097,7 @@ store_cell (RunState           *state,
             }
         }
 
-      /* Its strings point into the record: written before the next one is read. */
+      /* Its strings point into the record, which import_record() keeps until it is written. */
       if (!state->dry_run)
         g_array_append_val (state->pending, result);
       state->outcome->results++;
@@ -1248,18 +1250,45 @@ import_record_cells (RunState           *state,
   return TRUE;
 }
 
-static gboolean
-import_record (RunState           *state,
-               const LbCsvRecord  *record,
-               GError            **error)
-{
-  gboolean ok = import_record_cells (state, record, error);
+/* Results are written in batches of about this many, across records: a long-layout file has
+ * one result per record, and one INSERT per result costs twice as much. */
+#define PENDING_RESULTS 64
 
-  if (ok && state->pending->len > 0)
+static gboolean
+flush_pending (RunState  *state,
+               GError   **error)
+{
+  gboolean ok = TRUE;
+
+  if (state->pending->len > 0)
     ok = lb_store_add_results (state->store, (const LbResult *) (gpointer) state->pending->data,
                                state->pending->len, error);
   g_array_set_size (state->pending, 0);
+  g_ptr_array_set_size (state->kept_records, 0);
+  g_ptr_array_set_size (state->kept_dates, 0);
+  return ok;
+}
+
+/* Takes @record: it is kept until the results that point into it are written. */
+static gboolean
+import_record (RunState     *state,
+               LbCsvRecord  *record,
+               GError      **error)
+{
+  guint before = state->pending->len;
+  gboolean ok = import_record_cells (state, record, error);
+
+  if (state->pending->len > before)
+    {
+      g_ptr_array_add (state->kept_records, record);
+      if (state->row_date != NULL)
+        g_ptr_array_add (state->kept_dates, g_steal_pointer (&state->row_date));
+    }
+  else
+    lb_csv_record_free (record);
   g_clear_pointer (&state->row_date, g_free);
+  if (ok && state->pending->len >= PENDING_RESULTS)
+    ok = flush_pending (state, error);
   return ok;
 }
 
@@ -1318,6 +1347,8 @@ lb_importer_run (LbImporter        *self,
   g_autoptr(GHashTable) model_ids = NULL;
   g_autoptr(GHashTable) benchmark_ids = NULL;
   g_autoptr(GArray) pending = g_array_new (FALSE, FALSE, sizeof (LbResult));
+  g_autoptr(GPtrArray) kept_records = g_ptr_array_new_with_free_func ((GDestroyNotify) lb_csv_record_free);
+  g_autoptr(GPtrArray) kept_dates = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(LbLeaderboard) leaderboard = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *sha256 = NULL;
@@ -1389,6 +1420,8 @@ lb_importer_run (LbImporter        *self,
   state.benchmark_ids = benchmark_ids;
   state.outcome = outcome;
   state.pending = pending;
+  state.kept_records = kept_records;
+  state.kept_dates = kept_dates;
 
   if (!state.dry_run)
     {
@@ -1466,7 +1499,7 @@ lb_importer_run (LbImporter        *self,
         continue;
 
       outcome->records++;
-      if (!import_record (&state, record, error))
+      if (!import_record (&state, g_steal_pointer (&record), error))
         goto fail;
 
       if (++since_progress >= PROGRESS_EVERY)
@@ -1476,6 +1509,9 @@ lb_importer_run (LbImporter        *self,
             progress (lb_csv_reader_get_progress (reader), progress_data);
         }
     }
+
+  if (!state.dry_run && !flush_pending (&state, error))
+    goto fail;
 
   if (outcome->results == 0)
     {

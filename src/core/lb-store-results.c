@@ -159,7 +159,7 @@ lb_store_list_cell_history (LbStore  *self,
 }
 
 #define RESULT_BIND_COUNT 12
-#define RESULTS_PER_STATEMENT 16
+#define RESULTS_PER_STATEMENT 64
 
 static void
 bind_result (LbStmt         *stmt,
