@@ -90,6 +90,36 @@ test_value_table (void)
     }
 }
 
+/* Plain cells ("85.3", "-12") take a short path; padded with spaces, the same text takes the
+ * full one. Both must read it the same, down to the last bit. */
+static void
+test_value_plain_matches_full (void)
+{
+  static const struct { const char *text; char decimal_separator; } cases[] = {
+    { "85.3", '.' }, { "0", '.' }, { "-12", '.' }, { "007", '.' }, { "-0", '.' },
+    { "0.1", '.' }, { "123456789012345678901234567890", '.' }, { "1e5", '.' },
+    { "85,3", ',' }, { "85.3", ',' }, { "1,234", '.' }, { "1.234", ',' }, { "1.", '.' },
+    { ".5", '.' }, { "-", '.' }, { "--1", '.' }, { "1-", '.' }, { "12.5.3", '.' },
+    { "99.99999999999999999", '.' }, { "3,5", '.' }, { "12,5,3", ',' },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *padded = g_strdup_printf (" %s ", cases[i].text);
+      LbValue plain, full;
+
+      g_test_message ("“%s” with '%c'", cases[i].text, cases[i].decimal_separator);
+      lb_value_parse (cases[i].text, cases[i].decimal_separator, &plain);
+      lb_value_parse (padded, cases[i].decimal_separator, &full);
+      g_assert_cmpint (plain.kind, ==, full.kind);
+      g_assert_true (memcmp (&plain.number, &full.number, sizeof plain.number) == 0);
+      g_assert_cmpint (plain.percent, ==, full.percent);
+      g_assert_cmpint (plain.decimals, ==, full.decimals);
+      g_assert_cmpint (plain.formula_like, ==, full.formula_like);
+      g_assert_cmpstr (plain.reason, ==, full.reason);
+    }
+}
+
 static void
 test_value_null_is_missing (void)
 {
@@ -204,6 +234,7 @@ main (int argc, char *argv[])
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   g_test_add_func ("/value/parse/table", test_value_table);
   g_test_add_func ("/value/parse/null", test_value_null_is_missing);
+  g_test_add_func ("/value/parse/plain-matches-full", test_value_plain_matches_full);
   g_test_add_func ("/value/date/table", test_date_table);
   g_test_add_func ("/value/date/display", test_date_display_table);
   return g_test_run ();

@@ -225,6 +225,52 @@ parse_number (const char *s, char decimal_separator, LbValue *out)
   return TRUE;
 }
 
+/* The common cell, "85.3" or "-12" (digits, at most one @decimal_separator between digits,
+ * an optional leading minus), read without normalising; FALSE sends anything else down the
+ * full path, which gives the same result for these. */
+static gboolean
+parse_plain_number (const char *text,
+                    char        decimal_separator,
+                    LbValue    *out)
+{
+  char buffer[40];
+  const char *p = text;
+  gsize n = 0;
+  int decimals = -1;
+  double v;
+
+  if (*p == '-')
+    buffer[n++] = *p++;
+  if (!g_ascii_isdigit (*p))
+    return FALSE;
+  for (; *p != '\0'; p++)
+    {
+      if (n >= sizeof buffer - 1)
+        return FALSE;
+      if (g_ascii_isdigit (*p))
+        {
+          buffer[n++] = *p;
+          if (decimals >= 0)
+            decimals++;
+        }
+      else if (*p == decimal_separator && decimals < 0 && g_ascii_isdigit (p[1]))
+        {
+          buffer[n++] = '.';
+          decimals = 0;
+        }
+      else
+        return FALSE;
+    }
+  buffer[n] = '\0';
+  v = g_ascii_strtod (buffer, NULL);
+  if (!isfinite (v))
+    return FALSE;
+  out->kind = LB_VALUE_NUMBER;
+  out->number = v;
+  out->decimals = MAX (decimals, 0);
+  return TRUE;
+}
+
 /**
  * lb_value_parse:
  *
@@ -247,6 +293,8 @@ lb_value_parse (const char *text,
 
   if (text == NULL)
     text = "";
+  if (parse_plain_number (text, decimal_separator, out))
+    return;
   for (q = (const guchar *) text; *q != '\0'; q++)
     if (*q >= 0x80)
       {
