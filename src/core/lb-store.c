@@ -865,6 +865,10 @@ open_store (const char  *path,
   sqlite3_extended_result_codes (self->db, 1);
   sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
 
+  /* Takes effect only when the file is new. Results are many small rows written in bulk:
+   * with 16 KiB pages instead of 4 an import makes a quarter of the writes. */
+  if (!exec_sql (self, "PRAGMA page_size = 16384", error))
+    return NULL;
   if (!exec_sql (self, "PRAGMA foreign_keys = ON", error))
     return NULL;
   /* 16 MiB of page cache instead of 2: superseding or restoring a million results touches
