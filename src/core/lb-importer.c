@@ -1292,28 +1292,35 @@ import_record (RunState     *state,
   return ok;
 }
 
-static char *
-file_sha256 (GFile         *file,
-             guint64       *size,
-             GCancellable  *cancellable,
-             GError       **error)
+/* Fails with DUPLICATE_FILE when the same bytes were imported into @leaderboard before. */
+static gboolean
+check_not_imported (LbImporter     *self,
+                    LbStore        *store,
+                    LbLeaderboard  *leaderboard,
+                    const char     *sha256,
+                    GError        **error)
 {
-  g_autoptr(GFileInputStream) stream = g_file_read (file, cancellable, error);
-  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
-  g_autofree guchar *buffer = g_malloc (1 << 16);
-  gssize n;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(LbImport) earlier = NULL;
+  g_autofree char *when = NULL;
+  gint64 previous;
 
-  *size = 0;
-  if (stream == NULL)
-    return NULL;
-  while ((n = g_input_stream_read (G_INPUT_STREAM (stream), buffer, 1 << 16, cancellable, error)) > 0)
+  previous = lb_store_find_import_by_sha256 (store, leaderboard->id, sha256, &local_error);
+  if (local_error != NULL)
     {
-      g_checksum_update (checksum, buffer, n);
-      *size += n;
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
     }
-  if (n < 0)
-    return NULL;
-  return g_strdup (g_checksum_get_string (checksum));
+  if (previous == 0)
+    return TRUE;
+
+  earlier = lb_store_get_import (store, previous, NULL);
+  when = lb_datetime_text_to_display (earlier != NULL ? earlier->imported_at : NULL);
+  g_set_error (error, LB_IMPORT_ERROR, LB_IMPORT_ERROR_DUPLICATE_FILE,
+               _("“%s” was already imported into “%s” on %s (the same bytes). Nothing was "
+                 "imported. To import it again anyway, use --force."),
+               self->display_name, leaderboard->name, when != NULL ? when : "?");
+  return FALSE;
 }
 
 static const char *
@@ -1351,12 +1358,11 @@ lb_importer_run (LbImporter        *self,
   g_autoptr(GPtrArray) kept_dates = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(LbLeaderboard) leaderboard = NULL;
   g_autoptr(GError) local_error = NULL;
-  g_autofree char *sha256 = NULL;
+  const LbCsvDialect *dialect;
   g_autofree char *now = NULL;
   g_autofree char *path = NULL;
   LbImport import = { 0 };
   RunState state = { 0 };
-  guint64 size = 0;
   guint since_progress = 0;
   gboolean in_transaction = FALSE;
 
@@ -1371,10 +1377,6 @@ lb_importer_run (LbImporter        *self,
   if (!lb_importer_check (self, error))
     return FALSE;
 
-  sha256 = file_sha256 (self->file, &size, cancellable, error);
-  if (sha256 == NULL)
-    goto fail;
-
   leaderboard = lb_store_find_leaderboard (store, leaderboard_name, &local_error);
   if (leaderboard == NULL && !g_error_matches (local_error, LB_STORE_ERROR, LB_STORE_ERROR_NOT_FOUND))
     {
@@ -1382,29 +1384,6 @@ lb_importer_run (LbImporter        *self,
       return FALSE;
     }
   g_clear_error (&local_error);
-
-  if (leaderboard != NULL && !(flags & LB_IMPORT_FLAGS_FORCE))
-    {
-      gint64 previous = lb_store_find_import_by_sha256 (store, leaderboard->id, sha256, &local_error);
-
-      if (local_error != NULL)
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return FALSE;
-        }
-      if (previous != 0)
-        {
-          g_autoptr(LbImport) earlier = lb_store_get_import (store, previous, NULL);
-          g_autofree char *when = lb_datetime_text_to_display (earlier != NULL ? earlier->imported_at : NULL);
-
-          g_set_error (error, LB_IMPORT_ERROR, LB_IMPORT_ERROR_DUPLICATE_FILE,
-                       _("“%s” was already imported into “%s” on %s (the same bytes). Nothing was "
-                         "imported. To import it again anyway, use --force."),
-                       self->display_name, leaderboard_name,
-                       when != NULL ? when : "?");
-          return FALSE;
-        }
-    }
 
   /* The second reader sees the same bytes with the same choices, so it detects the same. */
   reader = lb_csv_reader_new (self->file, &self->options, cancellable, error);
@@ -1454,8 +1433,7 @@ lb_importer_run (LbImporter        *self,
   import.leaderboard_id = state.leaderboard_id;
   import.file_name = self->display_name;
   import.file_path = path;
-  import.sha256 = sha256;
-  import.size_bytes = size;
+  /* The file's SHA-256 and size are known once the reader has read it all. */
   import.encoding = self->dialect.encoding;
   import.delimiter = (char *) delimiter_string (self->dialect.delimiter);
   import.layout = (char *) lb_layout_to_string (self->layout);
@@ -1526,13 +1504,18 @@ lb_importer_run (LbImporter        *self,
   if (lb_csv_reader_get_encoding_warning (reader) != NULL)
     add_warning (&state, 0, 0, lb_csv_reader_get_encoding_warning (reader));
 
+  /* The hash of the very bytes imported: a duplicate is found after reading, and rolled back. */
+  dialect = lb_csv_reader_get_dialect (reader);
+  if (leaderboard != NULL && !(flags & LB_IMPORT_FLAGS_FORCE)
+      && !check_not_imported (self, store, leaderboard, dialect->sha256, error))
+    goto fail;
+
   if (!state.dry_run)
     {
-      if (!lb_store_add_import_warnings (store, state.import_id, outcome->warnings, error))
+      if (!lb_store_set_import_file (store, state.import_id, dialect->sha256, dialect->size_bytes,
+                                     dialect->encoding, error))
         goto fail;
-      if (g_strcmp0 (lb_csv_reader_get_dialect (reader)->encoding, self->dialect.encoding) != 0
-          && !lb_store_set_import_encoding (store, state.import_id,
-                                            lb_csv_reader_get_dialect (reader)->encoding, error))
+      if (!lb_store_add_import_warnings (store, state.import_id, outcome->warnings, error))
         goto fail;
       if (!lb_store_finish_import (store, state.import_id, outcome->records, outcome->results, error))
         goto fail;
@@ -1555,7 +1538,9 @@ lb_importer_run (LbImporter        *self,
 fail:
   if (in_transaction)
     lb_store_rollback (store);
-  if (error != NULL && g_error_matches (*error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  /* Whatever stopped it first (opening the file, say), a cancelled import says so. */
+  if (error != NULL && *error != NULL && !g_error_matches (*error, LB_IMPORT_ERROR, LB_IMPORT_ERROR_CANCELLED)
+      && (g_error_matches (*error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || g_cancellable_is_cancelled (cancellable)))
     {
       g_clear_error (error);
       g_set_error (error, LB_IMPORT_ERROR, LB_IMPORT_ERROR_CANCELLED,

@@ -578,25 +578,31 @@ lb_store_add_import_warnings (LbStore    *self,
 }
 
 gboolean
-lb_store_set_import_encoding (LbStore     *self,
-                              gint64       import_id,
-                              const char  *encoding,
-                              GError     **error)
+lb_store_set_import_file (LbStore     *self,
+                          gint64       import_id,
+                          const char  *sha256,
+                          guint64      size_bytes,
+                          const char  *encoding,
+                          GError     **error)
 {
   g_autoptr(LbStmt) stmt = NULL;
   gboolean ok;
 
   g_return_val_if_fail (LB_IS_STORE (self), FALSE);
-  g_return_val_if_fail (encoding != NULL, FALSE);
+  g_return_val_if_fail (size_bytes <= G_MAXINT64, FALSE);
 
   if (!lb_store_begin (self, error))
     return FALSE;
-  stmt = lb_store_prepare (self, "UPDATE imports SET encoding = ?2 WHERE id = ?1", error);
+  stmt = lb_store_prepare (self,
+                           "UPDATE imports SET sha256 = ?2, size_bytes = ?3, encoding = ?4"
+                           " WHERE id = ?1", error);
   ok = stmt != NULL;
   if (ok)
     {
       sqlite3_bind_int64 (stmt, 1, import_id);
-      lb_bind_text (stmt, 2, encoding);
+      lb_bind_text (stmt, 2, sha256);
+      sqlite3_bind_int64 (stmt, 3, (gint64) size_bytes);
+      lb_bind_text (stmt, 4, encoding);
       ok = lb_store_step_done (self, stmt, error);
     }
   g_clear_pointer (&stmt, lb_stmt_release);

@@ -167,9 +167,11 @@ gboolean     lb_store_finish_import     (LbStore *self, gint64 import_id, guint 
 /* Adds warnings the importer found after lb_store_add_import() (of LbWarning*). */
 gboolean     lb_store_add_import_warnings (LbStore *self, gint64 import_id, GPtrArray *warnings,
                                            GError **error);
-/* Records the encoding the reader settled on: a guess made on an ASCII-only start may change. */
-gboolean     lb_store_set_import_encoding (LbStore *self, gint64 import_id, const char *encoding,
-                                           GError **error);
+/* Records what is known of the file once every byte was read: its SHA-256 and size, and the
+ * encoding the reader settled on (a guess made on an ASCII-only start may change). */
+gboolean     lb_store_set_import_file   (LbStore *self, gint64 import_id, const char *sha256,
+                                         guint64 size_bytes, const char *encoding,
+                                         GError **error);
 GPtrArray   *lb_store_list_imports      (LbStore *self, gint64 leaderboard_id, GError **error); /* newest first, without deleted */
 LbImport    *lb_store_get_import        (LbStore *self, gint64 id, GError **error);
 /* The id of a non-deleted complete import of the same bytes into the leaderboard, or 0. */
