@@ -816,22 +816,6 @@ lb_importer_check (LbImporter  *self,
 
 /* ---- running the import ---- */
 
-typedef struct {
-  LbImporter      *self;
-  LbStore         *store;
-  gint64           leaderboard_id;
-  gint64           import_id;
-  gboolean         dry_run;
-  GHashTable      *model_ids;      /* name → Entry* */
-  GHashTable      *benchmark_ids;  /* name → Entry* */
-  gint64           next_fake_id;   /* ids handed out in a dry run */
-  GArray          *pending;        /* LbResult not yet written, up to PENDING_RESULTS */
-  GPtrArray       *kept_records;   /* the records and dates their strings point into */
-  GPtrArray       *kept_dates;
-  char            *row_date;       /* the current record's date */
-  LbImportOutcome *outcome;
-} RunState;
-
 /* A model or benchmark met in this import. Benchmarks get dense indexes; a model keeps, per
  * benchmark index, the row of its first value in this file (0: none yet), so a repeated row
  * is caught with a few bytes per cell. */
@@ -840,6 +824,38 @@ typedef struct {
   guint   index;
   GArray *rows;
 } Entry;
+
+typedef struct {
+  LbImporter      *self;
+  LbStore         *store;
+  gint64           leaderboard_id;
+  gint64           import_id;
+  gboolean         dry_run;
+  GHashTable      *model_ids;      /* name → Entry* */
+  GHashTable      *benchmark_ids;  /* name → Entry* */
+  Entry          **column_benchmarks; /* wide layout, per index in self->columns: the benchmark */
+  guint           *stderr_columns;    /* wide layout, per index: its standard error column or 0 */
+  gint64           next_fake_id;   /* ids handed out in a dry run */
+  GArray          *pending;        /* LbResult not yet written, up to PENDING_RESULTS */
+  GPtrArray       *kept_records;   /* the records and dates their strings point into */
+  GPtrArray       *kept_dates;
+  char            *row_date;       /* the current record's date */
+  char            *last_date_text; /* the last date read, and its ISO form */
+  char            *last_date_iso;
+  LbImportOutcome *outcome;
+} RunState;
+
+/* What the state owns itself; the rest belongs to lb_importer_run()'s locals. */
+static void
+run_state_clear (RunState *state)
+{
+  g_clear_pointer (&state->row_date, g_free);
+  g_clear_pointer (&state->last_date_text, g_free);
+  g_clear_pointer (&state->last_date_iso, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RunState, run_state_clear)
+
 
 static void
 entry_free (Entry *entry)
@@ -1152,8 +1168,17 @@ row_date (RunState          *state,
   text = record_field (record, date_spec->column);
   if (text[0] == '\0')
     return NULL;
+  /* Most sheets give many rows the same date. */
+  if (g_strcmp0 (text, state->last_date_text) == 0)
+    return g_strdup (state->last_date_iso);
   if (lb_date_parse (text, &date))
-    return lb_date_to_iso (&date);
+    {
+      g_free (state->last_date_text);
+      g_free (state->last_date_iso);
+      state->last_date_text = g_strdup (text);
+      state->last_date_iso = lb_date_to_iso (&date);
+      return g_strdup (state->last_date_iso);
+    }
   else
     {
       g_autofree char *where = describe_cell (state, record, date_spec->column, text);
@@ -1228,23 +1253,17 @@ import_record_cells (RunState           *state,
   for (guint i = 0; i < self->columns->len; i++)
     {
       LbColumnSpec *spec = g_ptr_array_index (self->columns, i);
-      guint stderr_column = 0;
-      Entry *benchmark;
 
       if (spec->role != LB_COLUMN_SCORE)
         continue;
-      for (guint j = 0; j < self->columns->len; j++)
+      if (state->column_benchmarks[i] == NULL)
         {
-          LbColumnSpec *other = g_ptr_array_index (self->columns, j);
-
-          if (other->role == LB_COLUMN_STDERR && other->stderr_of == spec->column)
-            stderr_column = other->column;
+          state->column_benchmarks[i] = ensure_benchmark (state, spec->header, spec, (int) i, error);
+          if (state->column_benchmarks[i] == NULL)
+            return FALSE;
         }
-      benchmark = ensure_benchmark (state, spec->header, spec, (int) i, error);
-      if (benchmark == NULL)
-        return FALSE;
-      if (!store_cell (state, record, model, model_name, benchmark, spec->header,
-                       spec->column, stderr_column, date, version, error))
+      if (!store_cell (state, record, model, model_name, state->column_benchmarks[i], spec->header,
+                       spec->column, state->stderr_columns[i], date, version, error))
         return FALSE;
     }
   return TRUE;
@@ -1354,6 +1373,8 @@ lb_importer_run (LbImporter        *self,
   g_autoptr(GHashTable) model_ids = NULL;
   g_autoptr(GHashTable) benchmark_ids = NULL;
   g_autoptr(GArray) pending = g_array_new (FALSE, FALSE, sizeof (LbResult));
+  g_autofree Entry **column_benchmarks = NULL;
+  g_autofree guint *stderr_columns = NULL;
   g_autoptr(GPtrArray) kept_records = g_ptr_array_new_with_free_func ((GDestroyNotify) lb_csv_record_free);
   g_autoptr(GPtrArray) kept_dates = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(LbLeaderboard) leaderboard = NULL;
@@ -1362,7 +1383,7 @@ lb_importer_run (LbImporter        *self,
   g_autofree char *now = NULL;
   g_autofree char *path = NULL;
   LbImport import = { 0 };
-  RunState state = { 0 };
+  g_auto(RunState) state = { 0 };
   guint since_progress = 0;
   gboolean in_transaction = FALSE;
 
@@ -1399,6 +1420,20 @@ lb_importer_run (LbImporter        *self,
   state.benchmark_ids = benchmark_ids;
   state.outcome = outcome;
   state.pending = pending;
+  column_benchmarks = g_new0 (Entry *, self->columns->len);
+  stderr_columns = g_new0 (guint, self->columns->len);
+  for (guint i = 0; i < self->columns->len; i++)
+    for (guint j = 0; j < self->columns->len; j++)
+      {
+        LbColumnSpec *spec = g_ptr_array_index (self->columns, i);
+        LbColumnSpec *other = g_ptr_array_index (self->columns, j);
+
+        if (spec->role == LB_COLUMN_SCORE && other->role == LB_COLUMN_STDERR
+            && other->stderr_of == spec->column)
+          stderr_columns[i] = other->column;
+      }
+  state.column_benchmarks = column_benchmarks;
+  state.stderr_columns = stderr_columns;
   state.kept_records = kept_records;
   state.kept_dates = kept_dates;
 
