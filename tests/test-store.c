@@ -401,6 +401,82 @@ test_migrate_with_backup (void)
   g_assert_true (g_file_test (second_backup, G_FILE_TEST_IS_REGULAR));
 }
 
+/* Schema 3 rebuilt the results table: every result keeps every field, and the keys hold. */
+static void
+test_migrate_results_table (void)
+{
+  g_autofree char *path = test_path ("v2.db");
+  g_autofree char *backup = g_strconcat (path, ".bak-2", NULL);
+  g_autofree char *keys = NULL;
+  g_autofree char *sql = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LbStore) store = lb_store_open_at_version (path, 2, &error);
+  g_autoptr(GPtrArray) results = NULL;
+  LbResult result = { 0 };
+  gint64 lb, model, bench, first, second;
+
+  g_assert_no_error (error);
+  lb = new_leaderboard (store, "Before");
+  model = lb_store_ensure_model (store, lb, "M", NULL, NULL, &error);
+  bench = lb_store_ensure_benchmark (store, lb, "B", NULL, NULL, &error);
+  g_assert_no_error (error);
+  result.leaderboard_id = lb;
+  result.model_id = model;
+  result.benchmark_id = bench;
+  result.score = 85.3;
+  result.has_stderr = TRUE;
+  result.stderr_value = 0.4;
+  result.evaluated_at = (char *) "2024-05-01";
+  result.raw = (char *) "85.3%";
+  result.model_version = (char *) "v1";
+  result.source_row = 7;
+  result.source_column = 3;
+  first = lb_store_add_result (store, &result, &error);
+  result.score = 90;
+  result.has_stderr = FALSE;
+  result.raw = (char *) "90";
+  result.current = TRUE;
+  second = lb_store_add_result (store, &result, &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  store = lb_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (lb_store_get_backup_path (store), ==, backup);
+  results = lb_store_list_results (store, lb, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (results->len, ==, 2);
+  {
+    LbResult *a = g_ptr_array_index (results, 0);
+    LbResult *b = g_ptr_array_index (results, 1);
+
+    g_assert_cmpint (a->id, ==, first);
+    g_assert_cmpfloat (a->score, ==, 85.3);
+    g_assert_true (a->has_stderr);
+    g_assert_cmpfloat (a->stderr_value, ==, 0.4);
+    g_assert_cmpstr (a->evaluated_at, ==, "2024-05-01");
+    g_assert_cmpstr (a->raw, ==, "85.3%");
+    g_assert_cmpstr (a->model_version, ==, "v1");
+    g_assert_cmpuint (a->source_row, ==, 7);
+    g_assert_cmpuint (a->source_column, ==, 3);
+    g_assert_false (a->current);
+    g_assert_cmpint (b->id, ==, second);
+    g_assert_true (b->current);
+    g_assert_false (b->has_stderr);
+  }
+  g_clear_object (&store);
+
+  keys = raw_query (path, "SELECT group_concat(\"table\", ',') FROM"
+                          " (SELECT \"table\" FROM pragma_foreign_key_list('results') ORDER BY 1)");
+  g_assert_cmpstr (keys, ==, "benchmarks,imports,models");
+  sql = raw_query (path, "SELECT sql FROM sqlite_master WHERE name = 'results'");
+  g_assert_nonnull (strstr (sql, "DEFERRABLE INITIALLY DEFERRED"));
+  g_clear_pointer (&sql, g_free);
+  sql = raw_query (path, "SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_master"
+                         " WHERE type = 'index' AND tbl_name = 'results' ORDER BY 1)");
+  g_assert_cmpstr (sql, ==, "results_cell,results_import");
+}
+
 /* ---- leaderboards ---- */
 
 static void
@@ -1296,14 +1372,35 @@ test_transactions_rollback (void)
     result.benchmark_id = bench;
     result.score = 1;
     g_assert_cmpint (lb_store_add_result (store, &result, &error), >, 0);
-    /* A result for a model that does not exist breaks a foreign key. */
-    result.model_id = 99999;
-    g_assert_cmpint (lb_store_add_result (store, &result, &error), ==, 0);
-    g_assert_nonnull (error);
-    g_clear_error (&error);
     lb_store_rollback (store);
     results = lb_store_list_results (store, keep, FALSE, &error);
     g_assert_cmpuint (results->len, ==, 0);
+    g_clear_pointer (&results, g_ptr_array_unref);
+
+    /* A result for a model that does not exist breaks a foreign key, checked at commit:
+     * the commit fails and nothing of the transaction is written. */
+    g_assert_true (lb_store_begin (store, &error));
+    g_assert_cmpint (lb_store_add_result (store, &result, &error), >, 0);
+    result.model_id = 99999;
+    g_assert_cmpint (lb_store_add_result (store, &result, &error), >, 0);
+    g_assert_false (lb_store_commit (store, &error));
+    g_assert_nonnull (error);
+    g_assert_nonnull (strstr (error->message, "FOREIGN KEY"));
+    g_clear_error (&error);
+    results = lb_store_list_results (store, keep, FALSE, &error);
+    g_assert_cmpuint (results->len, ==, 0);
+    g_clear_pointer (&results, g_ptr_array_unref);
+
+    /* On its own, the same result is refused at once. */
+    g_assert_cmpint (lb_store_add_result (store, &result, &error), ==, 0);
+    g_assert_nonnull (error);
+    g_clear_error (&error);
+    /* The store is usable afterwards. */
+    result.model_id = model;
+    g_assert_cmpint (lb_store_add_result (store, &result, &error), >, 0);
+    g_assert_no_error (error);
+    results = lb_store_list_results (store, keep, FALSE, &error);
+    g_assert_cmpuint (results->len, ==, 1);
   }
 }
 
@@ -1478,6 +1575,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/store/open/read-only", test_read_only);
   g_test_add_func ("/store/open/busy", test_busy);
   g_test_add_func ("/store/migrate/backup-and-keep-data", test_migrate_with_backup);
+  g_test_add_func ("/store/migrate/results-table", test_migrate_results_table);
   g_test_add_func ("/store/now", test_now);
   g_test_add_func ("/store/leaderboard/fields", test_leaderboard_fields);
   g_test_add_func ("/store/leaderboard/unique-and-soft-delete", test_leaderboard_unique_and_soft_delete);

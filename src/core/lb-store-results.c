@@ -185,11 +185,13 @@ bind_result (LbStmt         *stmt,
   sqlite3_bind_int (stmt, base + 12, result->source_column);
 }
 
-/* INSERT of @n rows in one statement: far less per-row overhead for the importer. */
+/* INSERT of @n rows in one statement: far less per-row overhead for the importer. OR FAIL
+ * and the deferred foreign keys (schema 3) mean it cannot fail half-way and be undone alone,
+ * so SQLite keeps no statement journal; a failure rolls the caller's transaction back. */
 static char *
 insert_results_sql (guint n)
 {
-  GString *sql = g_string_new ("INSERT INTO results (leaderboard_id, model_id, benchmark_id, score,"
+  GString *sql = g_string_new ("INSERT OR FAIL INTO results (leaderboard_id, model_id, benchmark_id, score,"
                                "  stderr, evaluated_at, raw, model_version, current, import_id,"
                                "  source_row, source_column) VALUES ");
 

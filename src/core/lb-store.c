@@ -180,6 +180,38 @@ static const char *const migrations[] = {
   "  json TEXT NOT NULL,"
   "  updated_at TEXT NOT NULL"
   ");",
+
+  /* 3: results' foreign keys are checked at commit. A multi-row INSERT that could fail
+   * half-way needs a statement journal (a copy of every page it touches); with deferred keys
+   * and INSERT OR FAIL it cannot, and an import writes a third fewer bytes. leaderboard_id
+   * loses its key: it is the model's leaderboard, whose deletion cascades through models. */
+  "CREATE TABLE results_v3 ("
+  "  id INTEGER PRIMARY KEY,"
+  "  leaderboard_id INTEGER NOT NULL,"
+  "  model_id INTEGER NOT NULL"
+  "    REFERENCES models (id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,"
+  "  benchmark_id INTEGER NOT NULL"
+  "    REFERENCES benchmarks (id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,"
+  "  score REAL NOT NULL,"
+  "  stderr REAL,"
+  "  evaluated_at TEXT,"
+  "  raw TEXT,"
+  "  model_version TEXT,"
+  "  current INTEGER NOT NULL DEFAULT 0,"
+  "  import_id INTEGER"
+  "    REFERENCES imports (id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,"
+  "  source_row INTEGER NOT NULL DEFAULT 0,"
+  "  source_column INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "INSERT INTO results_v3 (id, leaderboard_id, model_id, benchmark_id, score, stderr,"
+  "  evaluated_at, raw, model_version, current, import_id, source_row, source_column)"
+  " SELECT id, leaderboard_id, model_id, benchmark_id, score, stderr,"
+  "  evaluated_at, raw, model_version, current, import_id, source_row, source_column"
+  " FROM results;"
+  "DROP TABLE results;"
+  "ALTER TABLE results_v3 RENAME TO results;"
+  "CREATE INDEX results_cell ON results (leaderboard_id, model_id, benchmark_id, current);"
+  "CREATE INDEX results_import ON results (import_id);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == LB_STORE_SCHEMA_VERSION);

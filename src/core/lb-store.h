@@ -22,8 +22,9 @@ typedef enum {
   LB_STORE_ERROR_FAILED,        /* anything else SQLite reports */
 } LbStoreError;
 
-/* The schema version this build writes (PRAGMA user_version). 1: first schema; 2: mappings. */
-#define LB_STORE_SCHEMA_VERSION 2
+/* The schema version this build writes (PRAGMA user_version). 1: first schema; 2: mappings;
+ * 3: results' foreign keys deferred. */
+#define LB_STORE_SCHEMA_VERSION 3
 
 typedef enum {
   LB_LEADERBOARD_FIELD_NAME,
@@ -150,7 +151,8 @@ GPtrArray   *lb_store_list_cell_history (LbStore *self, gint64 model_id, gint64 
  * @result->current. Returns the new id, 0 on error. */
 gint64       lb_store_add_result        (LbStore *self, const LbResult *result, GError **error);
 /* Adds @n_results results like lb_store_add_result(), several to a statement (the importer's
- * hot path). */
+ * hot path). A result's model, benchmark and import must exist: that is checked when the
+ * outermost transaction commits, and a commit that finds one missing fails and writes nothing. */
 gboolean     lb_store_add_results       (LbStore *self, const LbResult *results, guint n_results,
                                          GError **error);
 gint64       lb_store_add_gap           (LbStore *self, const LbGap *gap, GError **error);
