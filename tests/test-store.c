@@ -1024,6 +1024,28 @@ test_results_supersede (Fixture       *fx,
   lb_leaderboard_stats_clear (&stats);
 }
 
+/* A score typed in by hand is older than the first import that covers its cell. */
+static void
+test_results_supersede_typed (Fixture       *fx,
+                              gconstpointer  data)
+{
+  const Cell cells[] = { { fx->m1, fx->b1, 85.0 } };
+  g_autoptr(GError) error = NULL;
+  LbResult typed = { 0 };
+
+  typed.leaderboard_id = fx->lb;
+  typed.model_id = fx->m1;
+  typed.benchmark_id = fx->b1;
+  typed.score = 60.0;
+  typed.current = TRUE;
+  g_assert_cmpint (lb_store_add_result (fx->store, &typed, &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_cmpfloat (current_score (fx, fx->m1, fx->b1), ==, 60.0);
+
+  import_cells (fx, "aaa", cells, G_N_ELEMENTS (cells));
+  g_assert_cmpfloat (current_score (fx, fx->m1, fx->b1), ==, 85.0);
+}
+
 static void
 test_delete_import_restores (Fixture       *fx,
                              gconstpointer  data)
@@ -1584,6 +1606,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/store/ensure/idempotent", test_ensure_idempotent);
   g_test_add ("/store/results/supersede", Fixture, NULL,
               fixture_set_up, test_results_supersede, fixture_tear_down);
+  g_test_add ("/store/results/supersede-typed", Fixture, NULL,
+              fixture_set_up, test_results_supersede_typed, fixture_tear_down);
   g_test_add ("/store/results/delete-import-restores", Fixture, NULL,
               fixture_set_up, test_delete_import_restores, fixture_tear_down);
   g_test_add ("/store/imports/find-by-sha256", Fixture, NULL,

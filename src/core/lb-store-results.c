@@ -507,10 +507,13 @@ finish_import (LbStore  *self,
     return FALSE;
 
   /* A leaderboard that holds nothing but this import's results has nothing to supersede
-   * (the first import of a sheet): skip the probe per result. */
+   * (the first import of a sheet): skip the probe per result. Older results come from
+   * another import, or were typed in (no import, found through results_import: the "+"
+   * keeps SQLite from walking the leaderboard's whole range of results_cell instead). */
   stmt = lb_store_prepare (self,
-                           "SELECT (SELECT count(*) FROM results WHERE leaderboard_id = ?1)"
-                           "     > (SELECT count(*) FROM results WHERE import_id = ?2)", error);
+                           "SELECT EXISTS (SELECT 1 FROM imports WHERE leaderboard_id = ?1 AND id <> ?2)"
+                           "    OR EXISTS (SELECT 1 FROM results"
+                           "               WHERE import_id IS NULL AND +leaderboard_id = ?1)", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, leaderboard_id);
