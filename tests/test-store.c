@@ -791,9 +791,11 @@ test_model_fields (void)
   g_assert_error (error, LB_STORE_ERROR, LB_STORE_ERROR_EXISTS);
 }
 
+/* The same outside a transaction (find first) and inside one (insert first), via @data. */
 static void
-test_ensure_idempotent (void)
+test_ensure_idempotent (gconstpointer data)
 {
+  gboolean in_transaction = GPOINTER_TO_INT (data);
   g_autoptr(LbStore) store = open_memory ();
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) benchmarks = NULL;
@@ -805,6 +807,8 @@ test_ensure_idempotent (void)
   gboolean created = FALSE;
   gint64 a, b, c, m1, m2;
 
+  if (in_transaction)
+    g_assert_true (lb_store_begin (store, &error));
   init.unit = "%";
   init.higher_is_better = FALSE;
   init.position = 5;
@@ -847,6 +851,14 @@ test_ensure_idempotent (void)
 
   g_assert_cmpint (lb_store_ensure_model (store, lb, "", NULL, NULL, &error), ==, 0);
   g_assert_error (error, LB_STORE_ERROR, LB_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  if (in_transaction)
+    {
+      g_assert_true (lb_store_commit (store, &error));
+      g_clear_pointer (&models, g_ptr_array_unref);
+      models = lb_store_list_models (store, lb, &error);
+      g_assert_cmpuint (models->len, ==, 2);
+    }
 }
 
 /* ---- results and imports ---- */
@@ -1603,7 +1615,9 @@ main (int argc, char *argv[])
   g_test_add_func ("/store/leaderboard/unique-and-soft-delete", test_leaderboard_unique_and_soft_delete);
   g_test_add_func ("/store/benchmark/fields", test_benchmark_fields);
   g_test_add_func ("/store/model/fields", test_model_fields);
-  g_test_add_func ("/store/ensure/idempotent", test_ensure_idempotent);
+  g_test_add_data_func ("/store/ensure/idempotent", GINT_TO_POINTER (FALSE), test_ensure_idempotent);
+  g_test_add_data_func ("/store/ensure/idempotent-in-transaction", GINT_TO_POINTER (TRUE),
+                        test_ensure_idempotent);
   g_test_add ("/store/results/supersede", Fixture, NULL,
               fixture_set_up, test_results_supersede, fixture_tear_down);
   g_test_add ("/store/results/supersede-typed", Fixture, NULL,

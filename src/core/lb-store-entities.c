@@ -797,7 +797,8 @@ insert_benchmark (LbStore        *self,
                                   "  dataset_version, protocol, harness, description, retired, position)"
                                   " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,"
                                   "  ?15, coalesce (?16, (SELECT coalesce (max(position) + 1, 0)"
-                                  "                        FROM benchmarks WHERE leaderboard_id = ?1)))",
+                                  "                        FROM benchmarks WHERE leaderboard_id = ?1)))"
+                                  " ON CONFLICT (leaderboard_id, name) DO NOTHING",
                                   error);
   if (stmt == NULL)
     return 0;
@@ -831,11 +832,14 @@ insert_benchmark (LbStore        *self,
     }
   if (!lb_store_step_done (self, stmt, error))
     return 0;
+  if (sqlite3_changes (self->db) == 0)
+    return -1;
   lb_store_note_changed (self, leaderboard_id);
   return sqlite3_last_insert_rowid (self->db);
 }
 
-/* What ensure_benchmark and ensure_model share: find (leaderboard, name), else insert. */
+/* What ensure_benchmark and ensure_model share: find (leaderboard, name), else insert. An
+ * InsertFunc returns the new id, -1 when the name is taken, 0 on error. */
 typedef gint64 (*InsertFunc) (LbStore *self, gint64 leaderboard_id, const char *name,
                               gconstpointer init, GError **error);
 
@@ -860,20 +864,30 @@ ensure_named (LbStore      *self,
       return 0;
     }
 
-  id = find_by_name (self, find_sql, leaderboard_id, name, error);
-  if (id != 0)
-    return MAX (id, 0);
-
-  /* One INSERT is atomic: inside the importer's transaction it needs no savepoint. */
-  if (self->depth > 0)
-    id = lb_store_check_transaction (self, error) ? insert (self, leaderboard_id, name, init, error) : 0;
-  else
+  /* Inside a transaction (the importer's), insert first: a new name costs one statement.
+   * Outside one, look first, so that finding a name never takes the write lock. */
+  if (self->depth == 0)
     {
+      id = find_by_name (self, find_sql, leaderboard_id, name, error);
+      if (id != 0)
+        return MAX (id, 0);
       if (!lb_store_begin (self, error))
         return 0;
       id = insert (self, leaderboard_id, name, init, error);
       if (!lb_store_finish_write (self, id != 0, error))
         return 0;
+    }
+  else
+    id = lb_store_check_transaction (self, error) ? insert (self, leaderboard_id, name, init, error) : 0;
+  if (id == -1)
+    {
+      /* Taken a moment ago, so it is there (only another program could have removed it). */
+      id = find_by_name (self, find_sql, leaderboard_id, name, error);
+      if (id == 0)
+        g_set_error (error, LB_STORE_ERROR, LB_STORE_ERROR_FAILED,
+                     _("“%s” was changed by another program while it was being added. Try again."),
+                     name);
+      return MAX (id, 0);
     }
   if (id != 0 && created != NULL)
     *created = TRUE;
@@ -964,7 +978,8 @@ insert_model (LbStore        *self,
   stmt = lb_store_prepare_static (self,
                                   "INSERT INTO models (leaderboard_id, name, version, provider,"
                                   "  provenance_url, access, notes)"
-                                  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", error);
+                                  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
+                                  " ON CONFLICT (leaderboard_id, name) DO NOTHING", error);
   if (stmt == NULL)
     return 0;
   sqlite3_bind_int64 (stmt, 1, leaderboard_id);
@@ -979,6 +994,8 @@ insert_model (LbStore        *self,
     }
   if (!lb_store_step_done (self, stmt, error))
     return 0;
+  if (sqlite3_changes (self->db) == 0)
+    return -1;
   lb_store_note_changed (self, leaderboard_id);
   return sqlite3_last_insert_rowid (self->db);
 }
