@@ -101,6 +101,11 @@ test_value_plain_matches_full (void)
     { "85,3", ',' }, { "85.3", ',' }, { "1,234", '.' }, { "1.234", ',' }, { "1.", '.' },
     { ".5", '.' }, { "-", '.' }, { "--1", '.' }, { "1-", '.' }, { "12.5.3", '.' },
     { "99.99999999999999999", '.' }, { "3,5", '.' }, { "12,5,3", ',' },
+    /* Where a quick division and strtod could differ, if the quick one were wrong. */
+    { "0.1", '.' }, { "2.675", '.' }, { "0.30000000000000004", '.' }, { "123456789012345", '.' },
+    { "1234567890123456", '.' }, { "9007199254740993", '.' }, { "0.0000000000000000000001", '.' },
+    { "0.00000000000000000000001", '.' }, { "-0.000", '.' }, { "000000000000000000123.5", '.' },
+    { "85.30000000000000", '.' }, { "1.7976931348623157", '.' }, { "4,9406564584124654", ',' },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -117,6 +122,34 @@ test_value_plain_matches_full (void)
       g_assert_cmpint (plain.decimals, ==, full.decimals);
       g_assert_cmpint (plain.formula_like, ==, full.formula_like);
       g_assert_cmpstr (plain.reason, ==, full.reason);
+    }
+}
+
+/* The same over many random plain numbers of up to 17 digits. */
+static void
+test_value_plain_matches_full_random (void)
+{
+  for (guint i = 0; i < 20000; i++)
+    {
+      g_autoptr(GString) text = g_string_new (g_test_rand_bit () ? "-" : "");
+      g_autofree char *padded = NULL;
+      guint n_digits = (guint) g_test_rand_int_range (1, 18);
+      guint point = (guint) g_test_rand_int_range (0, (gint32) n_digits);
+      LbValue plain, full;
+
+      for (guint d = 0; d < n_digits; d++)
+        {
+          if (point > 0 && d == point)
+            g_string_append_c (text, '.');
+          g_string_append_c (text, (char) ('0' + g_test_rand_int_range (0, 10)));
+        }
+      padded = g_strdup_printf (" %s", text->str);
+      lb_value_parse (text->str, '.', &plain);
+      lb_value_parse (padded, '.', &full);
+      if (memcmp (&plain.number, &full.number, sizeof plain.number) != 0
+          || plain.decimals != full.decimals || plain.kind != full.kind)
+        g_error ("“%s”: %.17g (%d decimals) by the short path, %.17g (%d) by the full one",
+                 text->str, plain.number, plain.decimals, full.number, full.decimals);
     }
 }
 
@@ -235,6 +268,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/value/parse/table", test_value_table);
   g_test_add_func ("/value/parse/null", test_value_null_is_missing);
   g_test_add_func ("/value/parse/plain-matches-full", test_value_plain_matches_full);
+  g_test_add_func ("/value/parse/plain-matches-full-random", test_value_plain_matches_full_random);
   g_test_add_func ("/value/date/table", test_date_table);
   g_test_add_func ("/value/date/display", test_date_display_table);
   return g_test_run ();

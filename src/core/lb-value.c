@@ -233,10 +233,17 @@ parse_plain_number (const char *text,
                     char        decimal_separator,
                     LbValue    *out)
 {
+  /* Powers of ten that a double holds exactly. */
+  static const double exact_powers[] = {
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+    1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+  };
   char buffer[40];
   const char *p = text;
   gsize n = 0;
   int decimals = -1;
+  guint digits = 0;
+  guint64 mantissa = 0;
   double v;
 
   if (*p == '-')
@@ -252,6 +259,10 @@ parse_plain_number (const char *text,
           buffer[n++] = *p;
           if (decimals >= 0)
             decimals++;
+          if (mantissa != 0 || *p != '0')
+            digits++;
+          if (digits <= 15)
+            mantissa = mantissa * 10 + (guint64) (*p - '0');
         }
       else if (*p == decimal_separator && decimals < 0 && g_ascii_isdigit (p[1]))
         {
@@ -262,12 +273,22 @@ parse_plain_number (const char *text,
         return FALSE;
     }
   buffer[n] = '\0';
-  v = g_ascii_strtod (buffer, NULL);
+  decimals = MAX (decimals, 0);
+  /* Up to 15 digits over an exact power of ten: one correctly rounded division gives the
+   * double nearest the text, the very bits strtod gives (Clinger's fast path). */
+  if (digits <= 15 && (gsize) decimals < G_N_ELEMENTS (exact_powers))
+    {
+      v = (double) mantissa / exact_powers[decimals];
+      if (text[0] == '-')
+        v = -v;
+    }
+  else
+    v = g_ascii_strtod (buffer, NULL);
   if (!isfinite (v))
     return FALSE;
   out->kind = LB_VALUE_NUMBER;
   out->number = v;
-  out->decimals = MAX (decimals, 0);
+  out->decimals = decimals;
   return TRUE;
 }
 
