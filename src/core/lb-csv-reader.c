@@ -622,6 +622,29 @@ record_fields (LbCsvReader *self, guint n)
   return fields;
 }
 
+/* A record in one allocation: the struct, the field pointers, then the fields' text. */
+static LbCsvRecord *
+new_record (LbCsvReader *self,
+            guint        n)
+{
+  gsize text_len = self->recbuf->len + 1;
+  gsize head = sizeof (LbCsvRecord) + (n + 1) * sizeof (char *);
+  LbCsvRecord *record;
+  char *text;
+
+  G_STATIC_ASSERT (sizeof (LbCsvRecord) % sizeof (char *) == 0);
+
+  record = g_malloc (head + text_len);
+  record->n_fields = n;
+  record->fields = (char **) (gpointer) (record + 1);
+  text = (char *) record + head;
+  memcpy (text, self->recbuf->str, text_len);
+  for (guint i = 0; i < n; i++)
+    record->fields[i] = text + g_array_index (self->offsets, guint, i);
+  record->fields[n] = NULL;
+  return record;
+}
+
 static gboolean
 is_edge_junk (gunichar c)
 {
@@ -1527,11 +1550,9 @@ lb_csv_reader_next (LbCsvReader   *self,
       return NULL;
     }
 
-  record = g_new0 (LbCsvRecord, 1);
+  record = new_record (self, n);
   record->record = self->state.record;
   record->line = start_line;
-  record->n_fields = n;
-  record->fields = record_fields (self, n);
   if (record->record == self->dialect.header_record)
     {
       for (guint i = 0; i < n; i++)
@@ -1580,9 +1601,7 @@ lb_csv_column_name (guint column)
 void
 lb_csv_record_free (LbCsvRecord *record)
 {
-  if (record == NULL)
-    return;
-  g_strfreev (record->fields);
+  /* The fields live in the record's own block (see new_record()). */
   g_free (record);
 }
 

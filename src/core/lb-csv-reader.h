@@ -65,7 +65,8 @@ typedef struct {
   guint   record;   /* 1-based record (row) number */
   guint   line;     /* 1-based physical line where the record starts */
   guint   n_fields;
-  char  **fields;   /* n_fields UTF-8 strings, NUL-terminated array; owned by the record */
+  char  **fields;   /* n_fields UTF-8 strings, NUL-terminated array; part of the record's
+                       own allocation: edit in place, never free or replace one */
 } LbCsvRecord;
 
 #define LB_TYPE_CSV_READER (lb_csv_reader_get_type ())
