@@ -847,7 +847,7 @@ static gint64
 ensure_named (LbStore      *self,
               const char   *find_sql,
               InsertFunc    insert,
-              const char   *empty_name_message,
+              const char   *empty_name_message, /* N_(): translated only when used */
               gint64        leaderboard_id,
               const char   *name,
               gconstpointer init,
@@ -860,7 +860,7 @@ ensure_named (LbStore      *self,
     *created = FALSE;
   if (*name == '\0')
     {
-      g_set_error_literal (error, LB_STORE_ERROR, LB_STORE_ERROR_INVALID, empty_name_message);
+      g_set_error_literal (error, LB_STORE_ERROR, LB_STORE_ERROR_INVALID, _(empty_name_message));
       return 0;
     }
 
@@ -907,7 +907,7 @@ lb_store_ensure_benchmark (LbStore            *self,
 
   return ensure_named (self, "SELECT id FROM benchmarks WHERE leaderboard_id = ?1 AND name = ?2",
                        insert_benchmark,
-                       _("A benchmark needs a name. Give the column a header."),
+                       N_("A benchmark needs a name. Give the column a header."),
                        leaderboard_id, name, init, created, error);
 }
 
@@ -1012,7 +1012,7 @@ lb_store_ensure_model (LbStore        *self,
   g_return_val_if_fail (name != NULL, 0);
 
   return ensure_named (self, "SELECT id FROM models WHERE leaderboard_id = ?1 AND name = ?2",
-                       insert_model, _("A model needs a name. Fill in the model cell."),
+                       insert_model, N_("A model needs a name. Fill in the model cell."),
                        leaderboard_id, name, init, created, error);
 }
 
