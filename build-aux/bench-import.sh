@@ -36,11 +36,21 @@ with open(f"{work}/wide.csv", "w", encoding="cp932", newline="") as wide, \
             long_.write(f"{model},{b},{s}\n")
 PY
 
-measure () { # key, label, command...
-  local key=$1 label=$2; shift 2
+runs=${RUNS:-5}
+
+# One timed run of a command into $work/time ("seconds kilobytes").
+run_once () {
   /usr/bin/time -f "%e %M" -o "$work/time" "$@" >/dev/null 2>"$work/err" || { cat "$work/err"; exit 1; }
-  read -r secs kb < "$work/time"
-  printf '%-28s %8.2f s %8.1f MB\n' "$label" "$secs" "$(echo "$kb / 1024" | bc -l)"
+}
+
+# Sets <key>_s (median seconds) and <key>_kb (largest peak) from the runs recorded in
+# $work/<key>.runs, and prints them.
+summarise () { # key, label
+  local key=$1 label=$2 secs kb
+  secs=$(cut -d' ' -f1 "$work/$key.runs" | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }')
+  kb=$(cut -d' ' -f2 "$work/$key.runs" | sort -n | tail -1)
+  printf '%-28s %8.2f s %8.1f MB   (runs: %s)\n' "$label" "$secs" "$(echo "$kb / 1024" | bc -l)" \
+    "$(cut -d' ' -f1 "$work/$key.runs" | paste -sd' ')"
   printf -v "${key}_s" '%s' "$secs"
   printf -v "${key}_kb" '%s' "$kb"
 }
@@ -65,10 +75,18 @@ with open(sys.argv[1], encoding="cp932", newline="") as f:
                         ((row[0], b, float(s)) for row in r for b, s in zip(benches, row[3:])))
 PY
 
-echo "Import of $rows rows × 10 benchmarks ($(du -h "$work/wide.csv" | cut -f1) CP932):"
-measure ref "sqlite3 .import" sqlite3 "$work/ref.db" ".read $work/sqlite.sql"
-measure py "python3 csv + sqlite3" python3 "$work/py.py" "$work/wide.csv" "$work/py.db"
-measure lb "leaderboard-cli import" "$builddir/src/cli/leaderboard-cli" --db "$work/lb.db" import "$work/wide.csv" --leaderboard Bench
+echo "Import of $rows rows × 10 benchmarks ($(du -h "$work/wide.csv" | cut -f1) CP932)," \
+     "median of $runs runs, the three tools taking turns:"
+for _ in $(seq "$runs"); do
+  rm -f "$work"/*.db "$work"/*.db-wal "$work"/*.db-shm
+  run_once sqlite3 "$work/ref.db" ".read $work/sqlite.sql"; cat "$work/time" >> "$work/ref.runs"
+  run_once python3 "$work/py.py" "$work/wide.csv" "$work/py.db"; cat "$work/time" >> "$work/py.runs"
+  run_once "$builddir/src/cli/leaderboard-cli" --db "$work/lb.db" import "$work/wide.csv" --leaderboard Bench
+  cat "$work/time" >> "$work/lb.runs"
+done
+summarise ref "sqlite3 .import"
+summarise py "python3 csv + sqlite3"
+summarise lb "leaderboard-cli import"
 printf 'ratio to sqlite3 .import: %.2f (goal ≤ 1.5)\n' "$(echo "$lb_s / $ref_s" | bc -l)"
 printf 'ratio to python3 script:  %.2f (goal < 1)\n' "$(echo "$lb_s / $py_s" | bc -l)"
 printf 'peak memory:              %.1f MB (goal < 64)\n' "$(echo "$lb_kb / 1024" | bc -l)"
