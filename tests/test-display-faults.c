@@ -10,6 +10,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "display-util.h"
 #include "lb-store.h"
 #include "lb-window.h"
 
@@ -35,14 +36,6 @@ static const FaultCase cases[] = {
   { "read-only", FAULT_READ_ONLY, LB_STORE_ERROR_READ_ONLY, "read-only" },
   { "locked", FAULT_LOCKED, LB_STORE_ERROR_BUSY, "in use by another program" },
 };
-
-static void
-iterate (guint n)
-{
-  for (guint i = 0; i < n; i++)
-    while (g_main_context_iteration (NULL, FALSE))
-      ;
-}
 
 static char *
 file_sha256 (const char *path)
@@ -138,7 +131,7 @@ test_fault (gconstpointer data)
   /* The app starts anyway, on its error page. */
   window = g_object_new (LB_TYPE_WINDOW, "database-path", path, "store-error", error->message, NULL);
   gtk_window_present (GTK_WINDOW (window));
-  iterate (5);
+  lb_test_iterate (5);
   stack = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), LB_TYPE_WINDOW, "main_stack"));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "error");
   page = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), LB_TYPE_WINDOW, "error_page"));
@@ -148,7 +141,7 @@ test_fault (gconstpointer data)
   g_assert_null (strstr (description, "<b>scores"));
   g_assert_nonnull (strstr (description, "Open another database file"));
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate (5);
+  lb_test_iterate (5);
 
   if (locker != NULL)
     {

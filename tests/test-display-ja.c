@@ -12,6 +12,7 @@
 #include <locale.h>
 #include <string.h>
 
+#include "display-util.h"
 #include "lb-import-assistant.h"
 #include "lb-overview-page.h"
 #include "lb-record-form.h"
@@ -51,20 +52,12 @@ add_words (GHashTable *words,
     }
 }
 
-static GFile *
-fixture_file (const char *name)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "import", name, NULL);
-
-  return g_file_new_for_path (path);
-}
-
 static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) csv = fixture_file ("wide-cp932.csv");
+  g_autoptr(GFile) csv = lb_test_import_fixture ("wide-cp932.csv");
   g_autofree char *bytes = NULL;
   g_autofree char *text = NULL;
   gsize len = 0;
@@ -92,103 +85,15 @@ fixture_setup (Fixture       *f,
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
   g_clear_object (&f->store);
-  remove_tree (f->dir);
+  lb_test_remove_tree (f->dir);
   g_clear_pointer (&f->user_words, g_hash_table_unref);
   g_clear_pointer (&f->english, g_ptr_array_unref);
   g_free (f->db_path);
   g_free (f->dir);
-}
-
-static void
-iterate (guint n)
-{
-  for (guint i = 0; i < n; i++)
-    while (g_main_context_iteration (NULL, FALSE))
-      ;
-}
-
-static gboolean
-timeout_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-spin (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, timeout_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  const char *dir = g_getenv ("LB_SCREENSHOT_DIR");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  GskRenderer *renderer;
-  int width, height;
-
-  if (dir == NULL)
-    return;
-  /* Let frames be drawn; a page that is still building its rows may need a few more. */
-  for (guint tries = 0; node == NULL && tries < 10; tries++)
-    {
-      spin (400);
-      width = gtk_widget_get_width (widget);
-      height = gtk_widget_get_height (widget);
-      paintable = gtk_widget_paintable_new (widget);
-      snapshot = gtk_snapshot_new ();
-      gdk_paintable_snapshot (paintable, snapshot, width, height);
-      node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-      g_clear_object (&paintable);
-    }
-  g_assert_nonnull (node);
-  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  path = g_build_filename (dir, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-}
-
-static GtkWidget *
-template_child (gpointer    widget,
-                GType       type,
-                const char *name)
-{
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
-
-  g_assert_nonnull (child);
-  return GTK_WIDGET (child);
 }
 
 /* TRUE when @word (ASCII letters) is a word of the program left in English. */
@@ -352,15 +257,6 @@ assert_all_japanese (Fixture    *f,
 }
 
 static void
-wait_idle (LbImportAssistant *assistant)
-{
-  iterate (2);
-  while (lb_import_assistant_get_busy (assistant))
-    g_main_context_iteration (NULL, TRUE);
-  iterate (2);
-}
-
-static void
 imported_cb (LbImportAssistant *assistant,
              gint64             leaderboard_id,
              gint64             import_id,
@@ -375,14 +271,14 @@ imported_cb (LbImportAssistant *assistant,
 static gint64
 import_in_japanese (Fixture *f)
 {
-  g_autoptr(GFile) file = fixture_file ("wide-cp932.csv");
+  g_autoptr(GFile) file = lb_test_import_fixture ("wide-cp932.csv");
   LbImportAssistant *assistant = lb_import_assistant_new (f->store, file, 0);
-  GtkWidget *button = template_child (assistant, LB_TYPE_IMPORT_ASSISTANT, "import_button");
+  GtkWidget *button = lb_test_template_child (assistant, LB_TYPE_IMPORT_ASSISTANT, "import_button");
   gint64 id = 0;
 
   gtk_window_set_default_size (GTK_WINDOW (assistant), 900, 760);
   gtk_window_present (GTK_WINDOW (assistant));
-  wait_idle (assistant);
+  lb_test_wait_idle (assistant);
   g_assert_nonnull (lb_import_assistant_get_importer (assistant));
   /* The plan in Japanese: "4 行をインポートできます: 結果 8 件、…" */
   g_assert_nonnull (strstr (lb_import_assistant_get_status (assistant), "4 行をインポートできます"));
@@ -390,13 +286,13 @@ import_in_japanese (Fixture *f)
                    ==, "自動検出");
   walk (f, GTK_WIDGET (assistant));
   check_text (f, "status", lb_import_assistant_get_status (assistant));
-  save_screenshot (GTK_WIDGET (assistant), "ja-import-assistant.png");
+  lb_test_save_screenshot (GTK_WIDGET (assistant), "ja-import-assistant.png");
 
   g_assert_true (gtk_widget_get_sensitive (button));
   g_signal_connect (assistant, "imported", G_CALLBACK (imported_cb), &id);
   g_object_ref (assistant);
   g_signal_emit_by_name (button, "clicked");
-  wait_idle (assistant);
+  lb_test_wait_idle (assistant);
   g_object_unref (assistant);
   g_assert_cmpint (id, >, 0);
   return id;
@@ -488,16 +384,16 @@ test_main_window (Fixture       *f,
   window = g_object_new (LB_TYPE_WINDOW, "store", f->store, "database-path", f->db_path,
                          "default-width", 1100, "default-height", 760, NULL);
   gtk_window_present (GTK_WINDOW (window));
-  iterate (5);
+  lb_test_iterate (5);
   g_assert_cmpint (lb_window_get_leaderboard_id (window), ==, id);
 
   /* Reviewed today: the dates on the overview are written the Japanese way. */
-  overview = LB_OVERVIEW_PAGE (template_child (window, LB_TYPE_WINDOW, "overview_page"));
-  g_signal_emit_by_name (template_child (overview, LB_TYPE_OVERVIEW_PAGE, "reviewed_button"), "clicked");
-  adw_combo_row_set_selected (ADW_COMBO_ROW (template_child (overview, LB_TYPE_OVERVIEW_PAGE, "cadence_row")),
+  overview = LB_OVERVIEW_PAGE (lb_test_template_child (window, LB_TYPE_WINDOW, "overview_page"));
+  g_signal_emit_by_name (lb_test_template_child (overview, LB_TYPE_OVERVIEW_PAGE, "reviewed_button"), "clicked");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (lb_test_template_child (overview, LB_TYPE_OVERVIEW_PAGE, "cadence_row")),
                               LB_CADENCE_MONTHLY);
-  iterate (5);
-  review_row = template_child (overview, LB_TYPE_OVERVIEW_PAGE, "review_row");
+  lb_test_iterate (5);
+  review_row = lb_test_template_child (overview, LB_TYPE_OVERVIEW_PAGE, "review_row");
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (review_row)), ==,
                    "次回のレビュー予定日: 2026年12月28日");
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (review_row)), ==,
@@ -507,13 +403,13 @@ test_main_window (Fixture       *f,
     {
       g_autofree char *name = g_strdup_printf ("ja-page-%s.png", pages[i]);
 
-      adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (template_child (window, LB_TYPE_WINDOW, "view_stack")),
+      adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (lb_test_template_child (window, LB_TYPE_WINDOW, "view_stack")),
                                              pages[i]);
-      iterate (5);
+      lb_test_iterate (5);
       walk (f, GTK_WIDGET (window));
-      save_screenshot (GTK_WIDGET (window), name);
+      lb_test_save_screenshot (GTK_WIDGET (window), name);
     }
-  spin (900);   /* let the overview's pending save run before the window goes */
+  lb_test_spin (900);   /* let the overview's pending save run before the window goes */
   assert_all_japanese (f, "main window");
   gtk_window_destroy (GTK_WINDOW (window));
   g_unsetenv ("LEADERBOARD_NOW");
@@ -568,9 +464,9 @@ test_empty_window (Fixture       *f,
                                    "default-width", 1100, "default-height", 760, NULL);
 
   gtk_window_present (GTK_WINDOW (window));
-  iterate (5);
+  lb_test_iterate (5);
   walk (f, GTK_WIDGET (window));
-  save_screenshot (GTK_WIDGET (window), "ja-empty-state.png");
+  lb_test_save_screenshot (GTK_WIDGET (window), "ja-empty-state.png");
   assert_all_japanese (f, "empty window");
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -590,7 +486,7 @@ test_shortcuts_window (Fixture       *f,
   overlay = gtk_builder_get_object (builder, "help_overlay");
   g_assert_true (GTK_IS_SHORTCUTS_WINDOW (overlay));
   gtk_window_present (GTK_WINDOW (overlay));
-  iterate (5);
+  lb_test_iterate (5);
   walk (f, GTK_WIDGET (overlay));
   assert_all_japanese (f, "shortcuts window");
   gtk_window_destroy (GTK_WINDOW (overlay));

@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "display-util.h"
 #include "lb-import-assistant.h"
 #include "lb-lbom.h"
 #include "lb-metadata-editor.h"
@@ -40,97 +41,13 @@ fixture_setup (Fixture       *f,
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
   g_clear_object (&f->store);
-  remove_tree (f->dir);
+  lb_test_remove_tree (f->dir);
   g_free (f->db_path);
   g_free (f->dir);
-}
-
-static void
-iterate (guint n)
-{
-  for (guint i = 0; i < n; i++)
-    while (g_main_context_iteration (NULL, FALSE))
-      ;
-}
-
-static gboolean
-timeout_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop for @ms so frames get drawn. */
-static void
-spin (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, timeout_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  const char *dir = g_getenv ("LB_SCREENSHOT_DIR");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  GskRenderer *renderer;
-  int width, height;
-
-  if (dir == NULL)
-    return;
-  spin (400);
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  path = g_build_filename (dir, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-}
-
-static GtkWidget *
-template_child (gpointer    widget,
-                GType       type,
-                const char *name)
-{
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
-
-  g_assert_nonnull (child);
-  return GTK_WIDGET (child);
 }
 
 static LbWindow *
@@ -144,32 +61,14 @@ new_window (Fixture *f)
                                    NULL);
 
   gtk_window_present (GTK_WINDOW (window));
-  iterate (5);
+  lb_test_iterate (5);
   return window;
 }
 
 static const char *
 visible_page (LbWindow *window)
 {
-  return gtk_stack_get_visible_child_name (GTK_STACK (template_child (window, LB_TYPE_WINDOW, "main_stack")));
-}
-
-static GFile *
-fixture_file (const char *name)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "import", name, NULL);
-
-  return g_file_new_for_path (path);
-}
-
-static void
-wait_idle (LbImportAssistant *assistant)
-{
-  /* The first check waits for the debounce timeout; then the dry run in its thread. */
-  iterate (2);
-  while (lb_import_assistant_get_busy (assistant))
-    g_main_context_iteration (NULL, TRUE);
-  iterate (2);
+  return gtk_stack_get_visible_child_name (GTK_STACK (lb_test_template_child (window, LB_TYPE_WINDOW, "main_stack")));
 }
 
 typedef struct {
@@ -199,13 +98,13 @@ static void
 click_import (LbImportAssistant *assistant,
               Imported          *out)
 {
-  GtkWidget *button = template_child (assistant, LB_TYPE_IMPORT_ASSISTANT, "import_button");
+  GtkWidget *button = lb_test_template_child (assistant, LB_TYPE_IMPORT_ASSISTANT, "import_button");
 
   g_assert_true (gtk_widget_get_sensitive (button));
   g_signal_connect (assistant, "imported", G_CALLBACK (imported_cb), out);
   g_object_ref (assistant);
   g_signal_emit_by_name (button, "clicked");
-  wait_idle (assistant);
+  lb_test_wait_idle (assistant);
   g_object_unref (assistant);
 }
 
@@ -236,12 +135,12 @@ test_empty_state (Fixture       *f,
                   gconstpointer  data)
 {
   LbWindow *window = new_window (f);
-  GtkWidget *button = template_child (window, LB_TYPE_WINDOW, "empty_import_button");
+  GtkWidget *button = lb_test_template_child (window, LB_TYPE_WINDOW, "empty_import_button");
 
   g_assert_cmpstr (visible_page (window), ==, "empty");
   g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==, "win.import");
   g_assert_true (gtk_widget_is_sensitive (button));
-  save_screenshot (GTK_WIDGET (window), "empty-state.png");
+  lb_test_save_screenshot (GTK_WIDGET (window), "empty-state.png");
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -265,15 +164,15 @@ test_store_error (Fixture       *f,
 
   window = g_object_new (LB_TYPE_WINDOW, "database-path", bad, "store-error", error->message, NULL);
   gtk_window_present (GTK_WINDOW (window));
-  iterate (5);
+  lb_test_iterate (5);
   g_assert_cmpstr (visible_page (window), ==, "error");
-  description = adw_status_page_get_description (ADW_STATUS_PAGE (template_child (window, LB_TYPE_WINDOW,
+  description = adw_status_page_get_description (ADW_STATUS_PAGE (lb_test_template_child (window, LB_TYPE_WINDOW,
                                                                                   "error_page")));
   g_assert_nonnull (strstr (description, "notes.db"));
-  restore = template_child (window, LB_TYPE_WINDOW, "restore_button");
+  restore = lb_test_template_child (window, LB_TYPE_WINDOW, "restore_button");
   g_assert_true (gtk_widget_get_visible (restore));
   g_assert_nonnull (strstr (gtk_button_get_label (GTK_BUTTON (restore)), "notes.db.bak-1"));
-  save_screenshot (GTK_WIDGET (window), "database-error.png");
+  lb_test_save_screenshot (GTK_WIDGET (window), "database-error.png");
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -285,7 +184,7 @@ test_shortcuts_window (void)
 
   g_assert_true (GTK_IS_SHORTCUTS_WINDOW (overlay));
   gtk_window_present (GTK_WINDOW (overlay));
-  iterate (5);
+  lb_test_iterate (5);
   gtk_window_destroy (GTK_WINDOW (overlay));
 }
 
@@ -293,7 +192,7 @@ static void
 test_import_cp932 (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autoptr(GFile) file = fixture_file ("wide-cp932.csv");
+  g_autoptr(GFile) file = lb_test_import_fixture ("wide-cp932.csv");
   g_autoptr(GPtrArray) boards = NULL;
   g_autoptr(GPtrArray) imports = NULL;
   g_autoptr(LbLeaderboard) lb = NULL;
@@ -304,14 +203,14 @@ test_import_cp932 (Fixture       *f,
   const LbCsvDialect *dialect;
 
   gtk_window_present (GTK_WINDOW (assistant));
-  wait_idle (assistant);
+  lb_test_wait_idle (assistant);
   g_assert_nonnull (lb_import_assistant_get_importer (assistant));
   dialect = lb_importer_get_dialect (lb_import_assistant_get_importer (assistant));
   g_assert_cmpstr (dialect->encoding, ==, "CP932");
   g_assert_true (dialect->encoding_detected);
 
   /* Live preview: a row number column, then the 8 columns of the file, 4 data records. */
-  preview = GTK_COLUMN_VIEW (template_child (assistant, LB_TYPE_IMPORT_ASSISTANT, "preview_view"));
+  preview = GTK_COLUMN_VIEW (lb_test_template_child (assistant, LB_TYPE_IMPORT_ASSISTANT, "preview_view"));
   g_assert_cmpuint (g_list_model_get_n_items (gtk_column_view_get_columns (preview)), ==, 9);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (preview))), ==, 4);
   g_assert_nonnull (strstr (lb_import_assistant_get_status (assistant), "Ready to import 4 records"));
@@ -321,13 +220,13 @@ test_import_cp932 (Fixture       *f,
                    ==, "detected");
 
   /* The target: a new leaderboard named after the file. */
-  target = template_child (assistant, LB_TYPE_IMPORT_ASSISTANT, "name_row");
+  target = lb_test_template_child (assistant, LB_TYPE_IMPORT_ASSISTANT, "name_row");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (target)), ==, "wide-cp932");
-  save_screenshot (GTK_WIDGET (assistant), "import-assistant.png");
+  lb_test_save_screenshot (GTK_WIDGET (assistant), "import-assistant.png");
 
   /* The user says column G (latency) is to be ignored: the plan follows at once. */
   gtk_drop_down_set_selected (role_dropdown (assistant, 7), LB_COLUMN_IGNORE);
-  wait_idle (assistant);
+  lb_test_wait_idle (assistant);
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (lb_import_assistant_get_column_row (assistant, 7))),
                    ==, "your choice");
   g_assert_nonnull (strstr (lb_import_assistant_get_status (assistant), "Ready to import 4 records"));
@@ -354,12 +253,12 @@ static gint64
 import_fixture (Fixture    *f,
                 const char *name)
 {
-  g_autoptr(GFile) file = fixture_file (name);
+  g_autoptr(GFile) file = lb_test_import_fixture (name);
   LbImportAssistant *assistant = lb_import_assistant_new (f->store, file, 0);
   Imported done = { 0 };
 
   gtk_window_present (GTK_WINDOW (assistant));
-  wait_idle (assistant);
+  lb_test_wait_idle (assistant);
   click_import (assistant, &done);
   g_assert_cmpint (done.leaderboard_id, >, 0);
   g_free (done.file_name);
@@ -370,24 +269,24 @@ static void
 test_import_utf8_bom_into_existing (Fixture       *f,
                                     gconstpointer  data)
 {
-  g_autoptr(GFile) file = fixture_file ("wide-utf8-bom.csv");
+  g_autoptr(GFile) file = lb_test_import_fixture ("wide-utf8-bom.csv");
   gint64 first = import_fixture (f, "wide-cp932.csv");
   LbImportAssistant *assistant = lb_import_assistant_new (f->store, file, first);
-  AdwComboRow *target = ADW_COMBO_ROW (template_child (assistant, LB_TYPE_IMPORT_ASSISTANT, "target_row"));
+  AdwComboRow *target = ADW_COMBO_ROW (lb_test_template_child (assistant, LB_TYPE_IMPORT_ASSISTANT, "target_row"));
   g_autoptr(GPtrArray) history = NULL;
   g_autoptr(GPtrArray) models = NULL;
   g_autoptr(GPtrArray) benchmarks = NULL;
   Imported done = { 0 };
 
   gtk_window_present (GTK_WINDOW (assistant));
-  wait_idle (assistant);
+  lb_test_wait_idle (assistant);
   g_assert_cmpstr (lb_importer_get_dialect (lb_import_assistant_get_importer (assistant))->encoding, ==,
                    "UTF-8-BOM");
   /* Offered: a new leaderboard, then the existing one. */
   g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (target)), ==, 2);
   adw_combo_row_set_selected (target, 1);
-  g_assert_false (gtk_widget_get_visible (template_child (assistant, LB_TYPE_IMPORT_ASSISTANT, "name_row")));
-  wait_idle (assistant);
+  g_assert_false (gtk_widget_get_visible (lb_test_template_child (assistant, LB_TYPE_IMPORT_ASSISTANT, "name_row")));
+  lb_test_wait_idle (assistant);
   click_import (assistant, &done);
   g_assert_cmpint (done.leaderboard_id, ==, first);
 
@@ -407,26 +306,26 @@ static void
 test_import_remembered_mapping (Fixture       *f,
                                 gconstpointer  data)
 {
-  g_autoptr(GFile) first_file = fixture_file ("wide-cp932.csv");
-  g_autoptr(GFile) next_file = fixture_file ("wide-cp932-next.csv");
+  g_autoptr(GFile) first_file = lb_test_import_fixture ("wide-cp932.csv");
+  g_autoptr(GFile) next_file = lb_test_import_fixture ("wide-cp932-next.csv");
   LbImportAssistant *first = lb_import_assistant_new (f->store, first_file, 0);
   LbImportAssistant *next;
   Imported done = { 0 }, again = { 0 };
 
   /* Last month: the user says the latency column is not a score. */
   gtk_window_present (GTK_WINDOW (first));
-  wait_idle (first);
+  lb_test_wait_idle (first);
   gtk_drop_down_set_selected (role_dropdown (first, 7), LB_COLUMN_IGNORE);
-  wait_idle (first);
+  lb_test_wait_idle (first);
   click_import (first, &done);
 
   /* This month's file from the same sheet: the mapping and the target come back, one click. */
   next = lb_import_assistant_new (f->store, next_file, done.leaderboard_id);
   gtk_window_present (GTK_WINDOW (next));
-  wait_idle (next);
+  lb_test_wait_idle (next);
   g_assert_true (lb_importer_get_mapping_remembered (lb_import_assistant_get_importer (next)));
   g_assert_cmpuint (gtk_drop_down_get_selected (role_dropdown (next, 7)), ==, LB_COLUMN_IGNORE);
-  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (template_child (next, LB_TYPE_IMPORT_ASSISTANT,
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (lb_test_template_child (next, LB_TYPE_IMPORT_ASSISTANT,
                                                                                "target_row"))), ==, 1);
   click_import (next, &again);
   g_assert_cmpint (again.leaderboard_id, ==, done.leaderboard_id);
@@ -440,27 +339,27 @@ static void
 test_import_wrong_encoding_blocks (Fixture       *f,
                                    gconstpointer  data)
 {
-  g_autoptr(GFile) file = fixture_file ("wide-cp932.csv");
+  g_autoptr(GFile) file = lb_test_import_fixture ("wide-cp932.csv");
   LbImportAssistant *assistant = lb_import_assistant_new (f->store, file, 0);
-  AdwComboRow *encoding = ADW_COMBO_ROW (template_child (assistant, LB_TYPE_IMPORT_ASSISTANT, "encoding_row"));
-  GtkWidget *import = template_child (assistant, LB_TYPE_IMPORT_ASSISTANT, "import_button");
+  AdwComboRow *encoding = ADW_COMBO_ROW (lb_test_template_child (assistant, LB_TYPE_IMPORT_ASSISTANT, "encoding_row"));
+  GtkWidget *import = lb_test_template_child (assistant, LB_TYPE_IMPORT_ASSISTANT, "import_button");
   g_autoptr(GPtrArray) boards = NULL;
 
   gtk_window_present (GTK_WINDOW (assistant));
-  wait_idle (assistant);
+  lb_test_wait_idle (assistant);
   g_assert_true (gtk_widget_get_sensitive (import));
 
   /* Forcing UTF-8 on CP932 bytes re-reads at once and blocks with the reason. */
   adw_combo_row_set_selected (encoding, 1);
-  wait_idle (assistant);
+  lb_test_wait_idle (assistant);
   g_assert_null (lb_import_assistant_get_importer (assistant));
   g_assert_false (gtk_widget_get_sensitive (import));
   g_assert_nonnull (strstr (lb_import_assistant_get_status (assistant), "wide-cp932.csv"));
-  save_screenshot (GTK_WIDGET (assistant), "import-wrong-encoding.png");
+  lb_test_save_screenshot (GTK_WIDGET (assistant), "import-wrong-encoding.png");
 
   /* Back to detection: ready again. */
   adw_combo_row_set_selected (encoding, 0);
-  wait_idle (assistant);
+  lb_test_wait_idle (assistant);
   g_assert_nonnull (lb_import_assistant_get_importer (assistant));
   g_assert_true (gtk_widget_get_sensitive (import));
 
@@ -473,21 +372,21 @@ static void
 test_import_duplicate_file (Fixture       *f,
                             gconstpointer  data)
 {
-  g_autoptr(GFile) file = fixture_file ("wide-cp932.csv");
+  g_autoptr(GFile) file = lb_test_import_fixture ("wide-cp932.csv");
   gint64 id = import_fixture (f, "wide-cp932.csv");
   LbImportAssistant *assistant = lb_import_assistant_new (f->store, file, id);
-  GtkWidget *force = template_child (assistant, LB_TYPE_IMPORT_ASSISTANT, "force_check");
+  GtkWidget *force = lb_test_template_child (assistant, LB_TYPE_IMPORT_ASSISTANT, "force_check");
 
   gtk_window_present (GTK_WINDOW (assistant));
-  wait_idle (assistant);
+  lb_test_wait_idle (assistant);
   /* Same name → the existing leaderboard is proposed, and the same bytes are refused. */
-  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (template_child (assistant, LB_TYPE_IMPORT_ASSISTANT,
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (lb_test_template_child (assistant, LB_TYPE_IMPORT_ASSISTANT,
                                                                                "target_row"))), ==, 1);
-  g_assert_false (gtk_widget_get_sensitive (template_child (assistant, LB_TYPE_IMPORT_ASSISTANT, "import_button")));
+  g_assert_false (gtk_widget_get_sensitive (lb_test_template_child (assistant, LB_TYPE_IMPORT_ASSISTANT, "import_button")));
   g_assert_true (gtk_widget_get_visible (force));
   gtk_check_button_set_active (GTK_CHECK_BUTTON (force), TRUE);
-  wait_idle (assistant);
-  g_assert_true (gtk_widget_get_sensitive (template_child (assistant, LB_TYPE_IMPORT_ASSISTANT, "import_button")));
+  lb_test_wait_idle (assistant);
+  g_assert_true (gtk_widget_get_sensitive (lb_test_template_child (assistant, LB_TYPE_IMPORT_ASSISTANT, "import_button")));
   gtk_window_destroy (GTK_WINDOW (assistant));
 }
 
@@ -509,33 +408,33 @@ test_overview_form (Fixture       *f,
   window = new_window (f);
   g_assert_cmpstr (visible_page (window), ==, "main");
   g_assert_cmpint (lb_window_get_leaderboard_id (window), ==, id);
-  page = LB_OVERVIEW_PAGE (template_child (window, LB_TYPE_WINDOW, "overview_page"));
+  page = LB_OVERVIEW_PAGE (lb_test_template_child (window, LB_TYPE_WINDOW, "overview_page"));
 
   /* Required fields are flagged while empty. */
-  owner_row = template_child (page, LB_TYPE_OVERVIEW_PAGE, "owner_row");
+  owner_row = lb_test_template_child (page, LB_TYPE_OVERVIEW_PAGE, "owner_row");
   g_assert_true (gtk_widget_has_css_class (owner_row, "error"));
-  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (template_child (page, LB_TYPE_OVERVIEW_PAGE, "models_label"))),
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (lb_test_template_child (page, LB_TYPE_OVERVIEW_PAGE, "models_label"))),
                    ==, "4");
 
-  gtk_editable_set_text (GTK_EDITABLE (template_child (page, LB_TYPE_OVERVIEW_PAGE, "purpose_row")),
+  gtk_editable_set_text (GTK_EDITABLE (lb_test_template_child (page, LB_TYPE_OVERVIEW_PAGE, "purpose_row")),
                          "カスタマーサポートの自動応答に使うモデルを選ぶ");
   gtk_editable_set_text (GTK_EDITABLE (owner_row), "山田 花子");
-  gtk_editable_set_text (GTK_EDITABLE (template_child (page, LB_TYPE_OVERVIEW_PAGE, "owner_contact_row")),
+  gtk_editable_set_text (GTK_EDITABLE (lb_test_template_child (page, LB_TYPE_OVERVIEW_PAGE, "owner_contact_row")),
                          "hanako.yamada@example.co.jp");
-  gtk_editable_set_text (GTK_EDITABLE (template_child (page, LB_TYPE_OVERVIEW_PAGE, "production_context_row")),
+  gtk_editable_set_text (GTK_EDITABLE (lb_test_template_child (page, LB_TYPE_OVERVIEW_PAGE, "production_context_row")),
                          "Answering customer e-mails in Japanese");
-  gtk_editable_set_text (GTK_EDITABLE (template_child (page, LB_TYPE_OVERVIEW_PAGE, "evaluation_data_row")),
+  gtk_editable_set_text (GTK_EDITABLE (lb_test_template_child (page, LB_TYPE_OVERVIEW_PAGE, "evaluation_data_row")),
                          "Vendor model cards and JMMLU results from the vendors' sites");
-  adw_combo_row_set_selected (ADW_COMBO_ROW (template_child (page, LB_TYPE_OVERVIEW_PAGE, "cadence_row")),
+  adw_combo_row_set_selected (ADW_COMBO_ROW (lb_test_template_child (page, LB_TYPE_OVERVIEW_PAGE, "cadence_row")),
                               LB_CADENCE_MONTHLY);
-  adw_combo_row_set_selected (ADW_COMBO_ROW (template_child (page, LB_TYPE_OVERVIEW_PAGE, "pattern_row")), 1);
-  procedure = gtk_text_view_get_buffer (GTK_TEXT_VIEW (template_child (page, LB_TYPE_OVERVIEW_PAGE,
+  adw_combo_row_set_selected (ADW_COMBO_ROW (lb_test_template_child (page, LB_TYPE_OVERVIEW_PAGE, "pattern_row")), 1);
+  procedure = gtk_text_view_get_buffer (GTK_TEXT_VIEW (lb_test_template_child (page, LB_TYPE_OVERVIEW_PAGE,
                                                                         "procedure_view")));
   gtk_text_buffer_set_text (procedure, "1. Export the sheet as CSV\n2. Import it here", -1);
   g_assert_false (gtk_widget_has_css_class (owner_row, "error"));
 
   /* Saved after the typing pause, without any button. */
-  spin (900);
+  lb_test_spin (900);
   lb = lb_store_get_leaderboard (f->store, id, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (lb->purpose, ==, "カスタマーサポートの自動応答に使うモデルを選ぶ");
@@ -547,10 +446,10 @@ test_overview_form (Fixture       *f,
   g_clear_pointer (&lb, lb_leaderboard_free);
 
   /* Mark as reviewed today: stored at once, and the next review is a month away. */
-  g_signal_emit_by_name (template_child (page, LB_TYPE_OVERVIEW_PAGE, "reviewed_button"), "clicked");
+  g_signal_emit_by_name (lb_test_template_child (page, LB_TYPE_OVERVIEW_PAGE, "reviewed_button"), "clicked");
   lb = lb_store_get_leaderboard (f->store, id, NULL);
   g_assert_cmpstr (lb->last_reviewed_at, ==, "2026-11-28");
-  review_row = template_child (page, LB_TYPE_OVERVIEW_PAGE, "review_row");
+  review_row = lb_test_template_child (page, LB_TYPE_OVERVIEW_PAGE, "review_row");
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (review_row)), ==,
                    "Next review due on 2026-12-28");
 
@@ -568,7 +467,7 @@ test_overview_form (Fixture       *f,
         }
     }
   g_assert_cmpuint (found, ==, 1);
-  save_screenshot (GTK_WIDGET (window), "overview.png");
+  lb_test_save_screenshot (GTK_WIDGET (window), "overview.png");
   gtk_window_destroy (GTK_WINDOW (window));
   g_unsetenv ("LEADERBOARD_NOW");
 }
@@ -598,9 +497,9 @@ test_results_table (Fixture       *f,
 
   window = new_window (f);
   g_assert_cmpint (lb_window_get_leaderboard_id (window), ==, id);
-  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (template_child (window, LB_TYPE_WINDOW, "view_stack")),
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (lb_test_template_child (window, LB_TYPE_WINDOW, "view_stack")),
                                          "results");
-  page = LB_RESULTS_PAGE (template_child (window, LB_TYPE_WINDOW, "results_page"));
+  page = LB_RESULTS_PAGE (lb_test_template_child (window, LB_TYPE_WINDOW, "results_page"));
   rows = lb_results_page_get_rows (page);
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 4);
 
@@ -628,13 +527,13 @@ test_results_table (Fixture       *f,
   g_assert_nonnull (strstr (gap_tooltip, "row 4, column F"));
 
   /* Filter by model name. */
-  gtk_editable_set_text (GTK_EDITABLE (template_child (page, LB_TYPE_RESULTS_PAGE, "filter_entry")), "gpt");
-  spin (300);
+  gtk_editable_set_text (GTK_EDITABLE (lb_test_template_child (page, LB_TYPE_RESULTS_PAGE, "filter_entry")), "gpt");
+  lb_test_spin (300);
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 1);
-  gtk_editable_set_text (GTK_EDITABLE (template_child (page, LB_TYPE_RESULTS_PAGE, "filter_entry")), "");
-  spin (300);
+  gtk_editable_set_text (GTK_EDITABLE (lb_test_template_child (page, LB_TYPE_RESULTS_PAGE, "filter_entry")), "");
+  lb_test_spin (300);
   lb_results_page_sort_by (page, 3, TRUE);
-  save_screenshot (GTK_WIDGET (window), "results.png");
+  lb_test_save_screenshot (GTK_WIDGET (window), "results.png");
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -647,13 +546,13 @@ test_benchmark_editor (Fixture       *f,
   LbBenchmark *mt = g_ptr_array_index (benchmarks, 1);
   g_autoptr(LbBenchmark) after = NULL;
   LbWindow *window = new_window (f);
-  GtkWidget *page = template_child (window, LB_TYPE_WINDOW, "results_page");
+  GtkWidget *page = lb_test_template_child (window, LB_TYPE_WINDOW, "results_page");
   LbMetadataEditor *editor = NULL;
   g_autoptr(GList) toplevels = NULL;
   GtkWidget *description_row;
 
   gtk_widget_activate_action (page, "results.edit-benchmark", "x", mt->id);
-  iterate (5);
+  lb_test_iterate (5);
   toplevels = gtk_window_list_toplevels ();
   for (GList *l = toplevels; l != NULL; l = l->next)
     if (LB_IS_METADATA_EDITOR (l->data))
@@ -680,13 +579,13 @@ test_delete_and_undo (Fixture       *f,
 
   g_assert_cmpint (lb_window_get_leaderboard_id (window), ==, id);
   gtk_widget_activate_action (GTK_WIDGET (window), "leaderboard.delete", NULL);
-  iterate (3);
+  lb_test_iterate (3);
   after_delete = lb_store_list_leaderboards (f->store, NULL);
   g_assert_cmpuint (after_delete->len, ==, 0);
   g_assert_cmpstr (visible_page (window), ==, "empty");
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
-  iterate (3);
+  lb_test_iterate (3);
   after_undo = lb_store_list_leaderboards (f->store, NULL);
   g_assert_cmpuint (after_undo->len, ==, 1);
   g_assert_cmpstr (visible_page (window), ==, "main");
@@ -721,14 +620,14 @@ test_open_lbom_and_undo (Fixture       *f,
 
   window = new_window (f);
   lb_window_import_file (window, file);
-  iterate (3);
+  lb_test_iterate (3);
   copy = lb_store_find_leaderboard (f->store, "From a colleague", NULL);
   g_assert_nonnull (copy);
   g_assert_cmpuint (count_current_results (f->store, copy->id), ==, 9);
   g_assert_cmpint (lb_window_get_leaderboard_id (window), ==, copy->id);
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
-  iterate (3);
+  lb_test_iterate (3);
   after_undo = lb_store_list_leaderboards (f->store, NULL);
   g_assert_cmpuint (after_undo->len, ==, 1);
   gtk_window_destroy (GTK_WINDOW (window));
@@ -743,15 +642,15 @@ test_remove_import_and_undo (Fixture       *f,
   gint64 import_id = ((LbImport *) g_ptr_array_index (imports, 0))->id;
   LbWindow *window = new_window (f);
 
-  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (template_child (window, LB_TYPE_WINDOW, "view_stack")),
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (lb_test_template_child (window, LB_TYPE_WINDOW, "view_stack")),
                                          "history");
-  save_screenshot (GTK_WIDGET (window), "history.png");
+  lb_test_save_screenshot (GTK_WIDGET (window), "history.png");
   g_assert_cmpuint (count_current_results (f->store, id), ==, 9);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.remove-import", "x", import_id);
-  iterate (3);
+  lb_test_iterate (3);
   g_assert_cmpuint (count_current_results (f->store, id), ==, 0);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
-  iterate (3);
+  lb_test_iterate (3);
   g_assert_cmpuint (count_current_results (f->store, id), ==, 9);
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -794,16 +693,16 @@ test_every_page (Fixture       *f,
     {
       g_autofree char *name = g_strdup_printf ("page-%s.png", pages[i]);
 
-      adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (template_child (window, LB_TYPE_WINDOW, "view_stack")),
+      adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (lb_test_template_child (window, LB_TYPE_WINDOW, "view_stack")),
                                              pages[i]);
-      iterate (5);
+      lb_test_iterate (5);
       if (g_str_equal (pages[i], "compare") || g_str_equal (pages[i], "smells"))
-        save_screenshot (GTK_WIDGET (window), name);
+        lb_test_save_screenshot (GTK_WIDGET (window), name);
     }
   /* A narrow window folds the sidebar away. */
   gtk_window_set_default_size (GTK_WINDOW (window), 400, 700);
-  spin (300);
-  g_assert_true (adw_leaflet_get_folded (ADW_LEAFLET (template_child (window, LB_TYPE_WINDOW, "leaflet"))));
+  lb_test_spin (300);
+  g_assert_true (adw_leaflet_get_folded (ADW_LEAFLET (lb_test_template_child (window, LB_TYPE_WINDOW, "leaflet"))));
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -820,7 +719,7 @@ test_settings_remembered (Fixture       *f,
   window = g_object_new (LB_TYPE_WINDOW, "store", f->store, "database-path", f->db_path,
                          "settings", settings, NULL);
   gtk_window_present (GTK_WINDOW (window));
-  iterate (5);
+  lb_test_iterate (5);
   {
     int width = 0, height = 0;
 
@@ -829,10 +728,10 @@ test_settings_remembered (Fixture       *f,
     g_assert_cmpint (height, ==, 640);
   }
   gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
-  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (template_child (window, LB_TYPE_WINDOW, "view_stack")),
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (lb_test_template_child (window, LB_TYPE_WINDOW, "view_stack")),
                                          "history");
   gtk_window_close (GTK_WINDOW (window));
-  iterate (3);
+  lb_test_iterate (3);
   last_page = g_settings_get_string (settings, "last-page");
   g_assert_cmpstr (last_page, ==, "history");
   g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1000);

@@ -7,6 +7,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "display-util.h"
 #include "lb-report-print.h"
 #include "lb-compare-page.h"
 #include "lb-window.h"
@@ -142,14 +143,6 @@ test_print_remembers_paper (void)
   g_assert_nonnull (strstr (text, "model-119"));
 }
 
-static void
-iterate (void)
-{
-  for (guint i = 0; i < 5; i++)
-    while (g_main_context_iteration (NULL, FALSE))
-      ;
-}
-
 /* The toplevel window of @type that is not @except, or NULL. */
 static GtkWindow *
 find_toplevel (GType      type,
@@ -185,7 +178,7 @@ wait_for_file (const char *path)
     g_main_context_iteration (NULL, TRUE);
   g_assert_false (timed_out);
   g_source_remove (id);
-  iterate ();
+  lb_test_iterate (5);
 }
 
 static void
@@ -236,23 +229,23 @@ test_window_actions (void)
 
   window = g_object_new (LB_TYPE_WINDOW, "store", store, "database-path", db, NULL);
   gtk_window_present (GTK_WINDOW (window));
-  iterate ();
+  lb_test_iterate (5);
   lb_window_select_leaderboard (window, id);
-  iterate ();
+  lb_test_iterate (5);
   g_assert_cmpint (lb_window_get_leaderboard_id (window), ==, id);
 
   /* Print: the dialog opens over the window; cancelling prints nothing. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.print-report", NULL));
-  iterate ();
+  lb_test_iterate (5);
   dialog = find_toplevel (g_type_from_name ("GtkPrintUnixDialog"), GTK_WINDOW (window));
   g_assert_nonnull (dialog);
   g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (window));
   gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
-  iterate ();
+  lb_test_iterate (5);
 
   /* Export: the file chooser suggests a name; the PDF is written where the user chose. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-report", NULL));
-  iterate ();
+  lb_test_iterate (5);
   dialog = find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, GTK_WINDOW (window));
   g_assert_nonnull (dialog);
   {
@@ -284,9 +277,9 @@ test_window_actions (void)
     g_autofree char *text = NULL;
 
     lb_compare_page_set_chosen (LB_COMPARE_PAGE (page), chosen, G_N_ELEMENTS (chosen));
-    iterate ();
+    lb_test_iterate (5);
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-report", NULL));
-    iterate ();
+    lb_test_iterate (5);
     dialog = find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, GTK_WINDOW (window));
     g_assert_nonnull (dialog);
     g_assert_true (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (dialog), file, NULL));
@@ -308,13 +301,13 @@ test_window_actions (void)
 
   /* Without a leaderboard there is nothing to print. */
   g_assert_true (lb_store_set_leaderboard_deleted (store, id, TRUE, &error));
-  iterate ();
+  lb_test_iterate (5);
   if (lb_window_get_leaderboard_id (window) == 0)
     g_assert_false (gtk_widget_activate_action (GTK_WIDGET (window), "win.print-report", NULL)
                     && find_toplevel (g_type_from_name ("GtkPrintUnixDialog"), GTK_WINDOW (window)) != NULL);
 
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
+  lb_test_iterate (5);
   g_unlink (pdf);
   g_unlink (db);
   g_rmdir (dir);

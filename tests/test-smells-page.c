@@ -5,6 +5,7 @@
 #include <string.h>
 #include <adwaita.h>
 
+#include "display-util.h"
 #include "lb-smells-page.h"
 #include "lb-results-page.h"
 #include "lb-store.h"
@@ -92,37 +93,6 @@ spin (void)
 {
   while (g_main_context_pending (NULL))
     g_main_context_iteration (NULL, FALSE);
-}
-
-/* With $LB_SCREENSHOT_DIR set, saves what @widget shows as NAME (for looking at the page). */
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  const char *dir = g_getenv ("LB_SCREENSHOT_DIR");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  int width, height;
-
-  if (dir == NULL)
-    return;
-  /* Let frames be drawn. */
-  for (gint64 until = g_get_monotonic_time () + 400 * 1000; g_get_monotonic_time () < until;)
-    g_main_context_iteration (NULL, FALSE);
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
-                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  path = g_build_filename (dir, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
 }
 
 static LbSmell *
@@ -247,7 +217,7 @@ test_page_flow (void)
 
     if (gtk_widget_compute_point (expander, page, &GRAPHENE_POINT_INIT (0, 0), &point))
       gtk_adjustment_set_value (adj, gtk_adjustment_get_value (adj) + point.y - 120);
-    save_screenshot (window, "smells-page-item.png");
+    lb_test_save_screenshot (window, "smells-page-item.png");
   }
 
   /* Clicking evidence tells the window where to go. */
