@@ -246,6 +246,61 @@ test_long (void)
   lb_import_outcome_clear (&outcome);
 }
 
+/* A sheet of mostly empty cells, in a database on disk: tens of thousands of gaps and warnings
+ * are written in one transaction (megabytes of pages) and all of them are kept. */
+static void
+test_many_warnings (void)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "many", NULL);
+  g_autofree char *csv = g_build_filename (dir, "many.csv", NULL);
+  g_autofree char *db = g_build_filename (dir, "many.db", NULL);
+  g_autoptr(GString) text = g_string_new ("Model,A,B,C,D,E,F,G,H,I,Score\r\n");
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(LbImporter) importer = NULL;
+  g_autoptr(LbStore) store = NULL;
+  g_autoptr(GPtrArray) imports = NULL;
+  g_autoptr(GPtrArray) gaps = NULL;
+  g_autoptr(GError) error = NULL;
+  LbImportOutcome outcome = { 0 };
+  const guint rows = 20000;
+  guint expected_gaps = 0;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  /* Every third cell of A to I says N/A, the rest are scores. */
+  for (guint i = 0; i < rows; i++)
+    {
+      g_string_append_printf (text, "Model %u", i);
+      for (guint c = 0; c < 10; c++)
+        if (c < 9 && (i + c) % 3 == 0)
+          {
+            g_string_append (text, ",N/A");
+            expected_gaps++;
+          }
+        else
+          g_string_append_printf (text, ",%u.5", (i + c) % 90);
+      g_string_append (text, "\r\n");
+    }
+  g_assert_true (g_file_set_contents (csv, text->str, (gssize) text->len, &error));
+  file = g_file_new_for_path (csv);
+  store = lb_store_open (db, &error);
+  g_assert_no_error (error);
+  importer = lb_importer_new (file, NULL, store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (lb_importer_run (importer, store, "Sparse", 0, NULL, NULL, NULL, &outcome, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (outcome.results, ==, rows * 10 - expected_gaps);
+  g_assert_cmpuint (outcome.gaps, ==, expected_gaps);
+  g_assert_cmpuint (outcome.warnings->len, ==, expected_gaps);
+
+  imports = lb_store_list_imports (store, outcome.leaderboard_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (imports->len, ==, 1);
+  g_assert_cmpuint (((LbImport *) g_ptr_array_index (imports, 0))->warnings->len, ==, expected_gaps);
+  gaps = lb_store_list_gaps (store, outcome.leaderboard_id, &error);
+  g_assert_cmpuint (gaps->len, ==, expected_gaps);
+  lb_import_outcome_clear (&outcome);
+}
+
 /* Next month's file: the new value becomes current, the old one is kept. */
 static void
 test_reimport_keeps_history (void)
@@ -521,6 +576,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/import/wide/synonyms-and-stderr", test_synonyms_and_stderr);
   g_test_add_func ("/import/wide/semicolon-title-row", test_semicolon_title_row);
   g_test_add_func ("/import/reimport/keeps-history", test_reimport_keeps_history);
+  g_test_add_func ("/import/many-warnings", test_many_warnings);
   g_test_add_func ("/import/duplicate-file/refused", test_duplicate_file_refused);
   g_test_add_func ("/import/dry-run/writes-nothing", test_dry_run_writes_nothing);
   g_test_add_func ("/import/no-scores/writes-nothing", test_no_scores_writes_nothing);

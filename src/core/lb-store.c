@@ -607,13 +607,8 @@ lb_store_class_init (LbStoreClass *klass)
 
   object_class->finalize = lb_store_finalize;
 
-  /* Process-wide settings, taken only before SQLite's first use (later calls fail harmlessly).
-   * A multi-row INSERT inside a transaction keeps a statement journal of the pages it
-   * changes; past 64 KiB SQLite moves it to a temporary file for the rest of the transaction,
-   * which made every batch of an import write its pages twice more. Our statements stay far
-   * below 1 MiB; the rare bigger one (retiring a whole re-imported file) still spills. Memory
-   * statistics, which nothing here reads, cost a global mutex on every allocation. */
-  sqlite3_config (SQLITE_CONFIG_STMTJRNL_SPILL, 1024 * 1024);
+  /* Process-wide, taken only before SQLite's first use (a later call fails harmlessly).
+   * Memory statistics, which nothing here reads, cost a global mutex on every allocation. */
   sqlite3_config (SQLITE_CONFIG_MEMSTATUS, 0);
   object_class->get_property = lb_store_get_property;
   object_class->set_property = lb_store_set_property;
