@@ -837,8 +837,8 @@ typedef struct {
   guint           *stderr_columns;    /* wide layout, per index: its standard error column or 0 */
   gint64           next_fake_id;   /* ids handed out in a dry run */
   GArray          *pending;        /* LbResult not yet written, up to PENDING_RESULTS */
-  GPtrArray       *kept_records;   /* the records and dates their strings point into */
-  GPtrArray       *kept_dates;
+  GPtrArray       *kept_records;   /* the records their strings point into */
+  GPtrArray       *kept_dates;     /* and the dates */
   char            *row_date;       /* the current record's date */
   char            *last_date_text; /* the last date read, and its ISO form */
   char            *last_date_iso;
@@ -855,7 +855,6 @@ run_state_clear (RunState *state)
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RunState, run_state_clear)
-
 
 static void
 entry_free (Entry *entry)
