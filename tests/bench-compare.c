@@ -270,7 +270,11 @@ main (int   argc,
     {
       double ms = median_ms (store, large, benchmarks, models, results, gaps, all, steps[i].step);
 
-      printf ("  %-40s %8.2f ms  (%.2f × goal)\n", steps[i].name, ms, ms / GOAL_MS);
+      /* The goal is for the comparison; the CLI's text and JSON of every cell come on top. */
+      if (steps[i].step == STEP_TEXT || steps[i].step == STEP_JSON)
+        printf ("  %-40s %8.2f ms  (output for the CLI, beyond the goal)\n", steps[i].name, ms);
+      else
+        printf ("  %-40s %8.2f ms  (%.2f × goal)\n", steps[i].name, ms, ms / GOAL_MS);
       if (steps[i].step == STEP_COMPUTE)
         {
           ms = median_ms (store, large, benchmarks, models, results, gaps, profile_options, STEP_COMPUTE);
