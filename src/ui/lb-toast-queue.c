@@ -254,6 +254,16 @@ lb_toast_queue_get_n_toasts (LbToastQueue *self)
 }
 
 gboolean
+lb_toast_queue_get_sliding_in (LbToastQueue *self)
+{
+  Entry *head;
+
+  g_return_val_if_fail (LB_IS_TOAST_QUEUE (self), FALSE);
+  head = g_queue_peek_head (&self->entries);
+  return head != NULL && !head->settled;
+}
+
+gboolean
 lb_toast_queue_get_holding (LbToastQueue *self)
 {
   Entry *head;

@@ -18,6 +18,8 @@ void          lb_toast_queue_add          (LbToastQueue *self,
                                            AdwToast     *toast);
 /* How many toasts are shown or waiting (not yet dismissed for good). */
 guint         lb_toast_queue_get_n_toasts (LbToastQueue *self);
+/* Whether the shown toast may still be sliding in (a dismissal now would be held back). */
+gboolean      lb_toast_queue_get_sliding_in (LbToastQueue *self);
 /* Whether the shown toast was dismissed while sliding in and still waits to go. */
 gboolean      lb_toast_queue_get_holding  (LbToastQueue *self);
 
