@@ -738,6 +738,177 @@ test_settings_remembered (Fixture       *f,
   g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 700);
 }
 
+/* ---- toasts ----
+ * libadwaita 1.2.2 frees a toast dismissed while it slides in when its fade-out ends, and the
+ * slide-in, still running, then writes into it (lb-toast-queue.c says more). Under meson's
+ * MALLOC_PERTURB_ that was a SIGSEGV in the next frame; these tests make that frame come late,
+ * as on a loaded machine, or the dismissal come as quickly as a user's Ctrl+Z. */
+
+/* Blocks the main loop, as a loaded machine does: the next frame comes late. */
+static void
+stall (guint ms)
+{
+  g_usleep (ms * G_TIME_SPAN_MILLISECOND);
+}
+
+/* Spins the main loop until @toasts holds @n toasts (or 20 s went by: valgrind is slow). */
+static void
+spin_until_n_toasts (LbToastQueue *toasts,
+                     guint         n)
+{
+  gint64 end = g_get_monotonic_time () + 20 * G_TIME_SPAN_SECOND;
+
+  while (lb_toast_queue_get_n_toasts (toasts) != n && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (lb_toast_queue_get_n_toasts (toasts), ==, n);
+}
+
+static void
+test_undo_while_toast_slides_in (Fixture       *f,
+                                 gconstpointer  data)
+{
+  gint64 id = import_fixture (f, "wide-cp932.csv");
+  LbWindow *window = new_window (f);
+  LbToastQueue *toasts = lb_window_get_toasts (window);
+  g_autoptr(GPtrArray) after_undo = NULL;
+
+  g_assert_true (adw_get_enable_animations (GTK_WIDGET (window)));
+  gtk_widget_activate_action (GTK_WIDGET (window), "leaderboard.delete", NULL);
+  g_assert_cmpuint (lb_toast_queue_get_n_toasts (toasts), ==, 1);
+  /* Undo at once: the Undo toast is still sliding in, so it stays until it is in. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_true (lb_toast_queue_get_holding (toasts));
+  stall (700);
+  lb_test_iterate (3);
+  spin_until_n_toasts (toasts, 0);
+  lb_test_spin (400);
+  after_undo = lb_store_list_leaderboards (f->store, NULL);
+  g_assert_cmpuint (after_undo->len, ==, 1);
+  g_assert_cmpint (lb_window_get_leaderboard_id (window), ==, id);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* No load needed: an Undo toast that replaces another slides in for 500 ms, and Ctrl+Z within
+ * the first 200 ms of it let its 300 ms fade-out end first. */
+static void
+test_quick_undo_after_second_delete (Fixture       *f,
+                                     gconstpointer  data)
+{
+  gint64 first = import_fixture (f, "wide-cp932.csv");
+  gint64 second = import_fixture (f, "wide-utf8-bom.csv");
+  LbWindow *window = new_window (f);
+  LbToastQueue *toasts = lb_window_get_toasts (window);
+  g_autoptr(GPtrArray) boards = NULL;
+
+  lb_window_select_leaderboard (window, first);
+  gtk_widget_activate_action (GTK_WIDGET (window), "leaderboard.delete", NULL);
+  lb_test_spin (600);
+  lb_window_select_leaderboard (window, second);
+  g_assert_cmpint (lb_window_get_leaderboard_id (window), ==, second);
+  gtk_widget_activate_action (GTK_WIDGET (window), "leaderboard.delete", NULL);
+  lb_test_spin (100);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  lb_test_spin (1000);
+  spin_until_n_toasts (toasts, 0);
+  boards = lb_store_list_leaderboards (f->store, NULL);
+  g_assert_cmpuint (boards->len, ==, 1);
+  g_assert_cmpint (((LbLeaderboard *) g_ptr_array_index (boards, 0))->id, ==, second);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The toast shown after a held one is held too when dismissed at once. */
+static void
+test_next_toast_held_too (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *overlay = adw_toast_overlay_new ();
+  g_autoptr(LbToastQueue) toasts = NULL;
+  g_autoptr(AdwToast) first = adw_toast_new ("First");
+  g_autoptr(AdwToast) second = adw_toast_new ("Second");
+
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), gtk_label_new ("Content"));
+  gtk_window_set_child (GTK_WINDOW (window), overlay);
+  gtk_window_set_default_size (GTK_WINDOW (window), 600, 400);
+  gtk_window_present (GTK_WINDOW (window));
+  lb_test_iterate (5);
+  adw_toast_set_button_label (first, "_Undo");
+  adw_toast_set_button_label (second, "_Undo");
+  toasts = lb_toast_queue_new (ADW_TOAST_OVERLAY (overlay));
+  lb_toast_queue_add (toasts, g_object_ref (first));
+  lb_toast_queue_add (toasts, g_object_ref (second));
+  adw_toast_dismiss (first);
+  g_assert_true (lb_toast_queue_get_holding (toasts));
+  /* A held toast has no button left to act with; the one waiting keeps its own. */
+  g_assert_null (adw_toast_get_button_label (first));
+  g_assert_cmpstr (adw_toast_get_button_label (second), ==, "_Undo");
+  stall (700);
+  /* The first goes once a frame has passed its slide-in; the second slides in at once. */
+  spin_until_n_toasts (toasts, 1);
+  g_assert_false (lb_toast_queue_get_holding (toasts));
+  adw_toast_dismiss (second);
+  g_assert_true (lb_toast_queue_get_holding (toasts));
+  g_assert_null (adw_toast_get_button_label (second));
+  stall (700);
+  spin_until_n_toasts (toasts, 0);
+  lb_test_spin (400);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+typedef struct {
+  const char *name;
+  gboolean    undo;           /* Ctrl+Z before closing */
+  gboolean    slid_in;        /* ... once the toast is in (else at once, while it slides in) */
+  gboolean    second_toast;   /* another toast waits behind the Undo toast */
+  guint       left;           /* toasts left in the closed window */
+} CloseCase;
+
+static const CloseCase close_cases[] = {
+  { "sliding-in", FALSE, FALSE, FALSE, 1 },
+  { "held", TRUE, FALSE, FALSE, 0 },
+  { "fading-out", TRUE, TRUE, FALSE, 0 },
+  { "held-with-one-waiting", TRUE, FALSE, TRUE, 1 },
+};
+
+/* The user closes the window while a toast shows: whatever state it is in, it lets go. */
+static void
+test_close_while_toast_shows (Fixture       *f,
+                              gconstpointer  data)
+{
+  const CloseCase *c = data;
+  gint64 id = import_fixture (f, "wide-cp932.csv");
+  LbWindow *window = new_window (f);
+  LbToastQueue *toasts = lb_window_get_toasts (window);
+  g_autoptr(GPtrArray) boards = NULL;
+
+  g_test_message ("case %s", c->name);
+  gtk_widget_activate_action (GTK_WIDGET (window), "leaderboard.delete", NULL);
+  if (c->second_toast)
+    lb_window_add_toast (window, "Report saved as “review.pdf”");
+  g_assert_true (lb_toast_queue_get_sliding_in (toasts));
+  while (c->slid_in && lb_toast_queue_get_sliding_in (toasts))
+    g_main_context_iteration (NULL, TRUE);
+  if (c->undo)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_cmpint (lb_toast_queue_get_holding (toasts), ==, c->undo && !c->slid_in);
+
+  /* Kept to look at it once closed; the overlay, unmapped, lets the held toast go at once. */
+  g_object_ref (window);
+  gtk_window_close (GTK_WINDOW (window));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window)));
+  g_assert_false (lb_toast_queue_get_holding (toasts));
+  g_assert_cmpuint (lb_toast_queue_get_n_toasts (toasts), ==, c->left);
+  stall (700);
+  lb_test_spin (600);
+  g_assert_cmpuint (lb_toast_queue_get_n_toasts (toasts), ==, c->left);
+  g_object_unref (window);
+  lb_test_spin (100);
+
+  boards = lb_store_list_leaderboards (f->store, NULL);
+  g_assert_cmpuint (boards->len, ==, c->undo ? 1 : 0);
+  if (c->undo)
+    g_assert_cmpint (((LbLeaderboard *) g_ptr_array_index (boards, 0))->id, ==, id);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -770,6 +941,15 @@ main (int argc, char *argv[])
   ADD ("/display/window/delete-and-undo", test_delete_and_undo);
   ADD ("/display/history/remove-import-and-undo", test_remove_import_and_undo);
   ADD ("/display/window/open-lbom-and-undo", test_open_lbom_and_undo);
+  ADD ("/display/toast/undo-while-sliding-in", test_undo_while_toast_slides_in);
+  ADD ("/display/toast/quick-undo-after-second-delete", test_quick_undo_after_second_delete);
+  g_test_add_func ("/display/toast/next-toast-held-too", test_next_toast_held_too);
+  for (guint i = 0; i < G_N_ELEMENTS (close_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/display/toast/close-while-shown/%s", close_cases[i].name);
+
+      g_test_add (path, Fixture, &close_cases[i], fixture_setup, test_close_while_toast_shows, fixture_teardown);
+    }
 #undef ADD
   return g_test_run ();
 }

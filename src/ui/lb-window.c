@@ -20,6 +20,7 @@
 #include "lb-results-page.h"
 #include "lb-review-report.h"
 #include "lb-smells-page.h"
+#include "lb-toast-queue.h"
 #include "lb-window.h"
 
 typedef enum {
@@ -62,6 +63,7 @@ struct _LbWindow
   char                 *backup_path;    /* a backup to offer when the store cannot be opened */
   GSettings            *settings;
   GListStore           *leaderboards;   /* of LbLeaderboardItem */
+  LbToastQueue         *toasts;         /* every toast of toast_overlay goes through it */
   UndoKind              undo_kind;
   gint64                undo_id;
   AdwToast             *undo_toast;
@@ -300,18 +302,22 @@ show_undo_toast (LbWindow   *self,
                  gint64      id)
 {
   g_autofree char *markup = g_markup_escape_text (title, -1);
-  AdwToast *toast = adw_toast_new (markup);
+  AdwToast *toast;
 
+  if (self->toasts == NULL)
+    return;
+  toast = adw_toast_new (markup);
   set_undo (self, kind, id);
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, "win.undo");
   adw_toast_set_timeout (toast, 10);
-  g_signal_connect_object (toast, "dismissed", G_CALLBACK (undo_toast_dismissed_cb), self,
-                           G_CONNECT_SWAPPED);
   if (self->undo_toast != NULL)
     adw_toast_dismiss (self->undo_toast);
   self->undo_toast = toast;
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  lb_toast_queue_add (self->toasts, toast);
+  /* After adding: a dismissal held back until the toast has slid in does not count yet. */
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (undo_toast_dismissed_cb), self,
+                           G_CONNECT_SWAPPED);
 }
 
 static void
@@ -832,6 +838,9 @@ lb_window_dispose (GObject *object)
 {
   LbWindow *self = LB_WINDOW (object);
 
+  /* Before the overlay goes: it dismisses its toasts, and the queue must no longer hold any. */
+  g_clear_object (&self->toasts);
+  self->undo_toast = NULL;
   /* libadwaita 1.2 crashes when the view stack goes before the switchers that show it. */
   if (self->switcher_bar != NULL)
     adw_view_switcher_bar_set_stack (self->switcher_bar, NULL);
@@ -994,6 +1003,7 @@ lb_window_init (LbWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->toasts = lb_toast_queue_new (self->toast_overlay);
   self->leaderboards = g_list_store_new (LB_TYPE_LEADERBOARD_ITEM);
   gtk_filter_list_model_set_model (self->sidebar_filter_model, G_LIST_MODEL (self->leaderboards));
 
@@ -1078,9 +1088,19 @@ lb_window_add_toast (LbWindow   *self,
 
   g_return_if_fail (LB_IS_WINDOW (self));
 
+  /* Closed already (a report export finishing late): nobody to tell. */
+  if (self->toasts == NULL)
+    return;
   /* A toast title is Pango markup; ours are plain text holding file names. */
   markup = g_markup_escape_text (title, -1);
   toast = adw_toast_new (markup);
   adw_toast_set_timeout (toast, 8);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  lb_toast_queue_add (self->toasts, toast);
+}
+
+LbToastQueue *
+lb_window_get_toasts (LbWindow *self)
+{
+  g_return_val_if_fail (LB_IS_WINDOW (self), NULL);
+  return self->toasts;
 }

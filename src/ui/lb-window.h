@@ -4,6 +4,7 @@
 
 #include <adwaita.h>
 #include "lb-store.h"
+#include "lb-toast-queue.h"
 
 G_BEGIN_DECLS
 
@@ -20,5 +21,7 @@ void        lb_window_select_leaderboard   (LbWindow *self, gint64 id);
 gint64      lb_window_get_leaderboard_id   (LbWindow *self);
 /* Shows a plain toast (no Undo). */
 void        lb_window_add_toast            (LbWindow *self, const char *title);
+/* The toasts shown (for the tests); NULL once the window is gone. */
+LbToastQueue *lb_window_get_toasts         (LbWindow *self);
 
 G_END_DECLS
