@@ -838,7 +838,7 @@ lb_window_dispose (GObject *object)
 {
   LbWindow *self = LB_WINDOW (object);
 
-  /* Before the overlay goes: it dismisses its toasts, and the queue must no longer hold any. */
+  /* The queue lets go of its toasts before the overlay, going, dismisses what it still shows. */
   g_clear_object (&self->toasts);
   self->undo_toast = NULL;
   /* libadwaita 1.2 crashes when the view stack goes before the switchers that show it. */
