@@ -9,6 +9,8 @@ import os
 import re
 import sys
 
+from csource import arguments, strip_comments
+
 # sink -> index of the text argument; True marks a row whose markup can be switched off.
 SINKS = {
     "gtk_label_set_markup": (1, False),
@@ -38,43 +40,6 @@ LITERAL_ARG = r'\s*(?:NULL|(?:_|N_|C_|gettext)?\s*\(?\s*(?:"(?:[^"\\]|\\.)*"\s*)
 CHOICE_ARG = re.compile(r'^[^?"]*\?' + LITERAL_ARG + ':' + LITERAL_ARG + '$', re.S)
 ESCAPES = re.compile(r"\b(g_markup_escape_text|g_markup_printf_escaped|g_markup_vprintf_escaped)\b")
 MARKUP_OFF = re.compile(r"\badw_preferences_row_set_use_markup\s*\([^;]*,\s*FALSE\s*\)")
-
-
-def strip_comments(text):
-    return re.sub(r"/\*.*?\*/|//[^\n]*", lambda m: re.sub(r"[^\n]", " ", m.group(0)), text, flags=re.S)
-
-
-def arguments(text, start):
-    depth, args, cur, i, in_str = 0, [], [], start, None
-    while i < len(text):
-        c = text[i]
-        if in_str:
-            cur.append(c)
-            if c == "\\":
-                cur.append(text[i + 1])
-                i += 1
-            elif c == in_str:
-                in_str = None
-        elif c in "\"'":
-            in_str = c
-            cur.append(c)
-        elif c in "([{":
-            depth += 1
-            if depth > 1:
-                cur.append(c)
-        elif c in ")]}":
-            depth -= 1
-            if depth == 0:
-                args.append("".join(cur).strip())
-                return args
-            cur.append(c)
-        elif c == "," and depth == 1:
-            args.append("".join(cur).strip())
-            cur = []
-        else:
-            cur.append(c)
-        i += 1
-    return args
 
 
 def functions(text):

@@ -7,6 +7,8 @@ import os
 import re
 import sys
 
+from csource import arguments, strip_comments
+
 # (file, function, argument or format) -> why it cannot carry user data.
 ALLOWED = {
     ("src/core/lb-store.c", "exec_sql", "sql"):
@@ -65,45 +67,6 @@ def is_literal(arg, macros):
     for name in macros:
         arg = re.sub(r"\b%s\b" % name, '""', arg)
     return bool(LITERAL.match(arg))
-
-
-def strip_comments(text):
-    # Keeps line numbers: comments become spaces.
-    return re.sub(r"/\*.*?\*/|//[^\n]*", lambda m: re.sub(r"[^\n]", " ", m.group(0)), text, flags=re.S)
-
-
-def arguments(text, start):
-    """Top-level arguments of the call whose '(' is at text[start]."""
-    depth, args, cur, i, in_str = 0, [], [], start, None
-    while i < len(text):
-        c = text[i]
-        if in_str:
-            cur.append(c)
-            if c == "\\":
-                cur.append(text[i + 1])
-                i += 1
-            elif c == in_str:
-                in_str = None
-        elif c in "\"'":
-            in_str = c
-            cur.append(c)
-        elif c in "([{":
-            depth += 1
-            if depth > 1:
-                cur.append(c)
-        elif c in ")]}":
-            depth -= 1
-            if depth == 0:
-                args.append("".join(cur).strip())
-                return args
-            cur.append(c)
-        elif c == "," and depth == 1:
-            args.append("".join(cur).strip())
-            cur = []
-        else:
-            cur.append(c)
-        i += 1
-    return args
 
 
 def function_at(text, pos):
