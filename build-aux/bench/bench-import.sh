@@ -6,7 +6,7 @@
 # table indexed on (model, benchmark), and with a plain python3 csv + sqlite3 script.
 # Goals: within 1.5× of sqlite3 .import, faster than the python script, peak memory < 64 MB.
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 . build-aux/deps.sh
 # shellcheck disable=SC2086
 lb_install_missing $LB_BUILD_PACKAGES sqlite3 python3 time bc

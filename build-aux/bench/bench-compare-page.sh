@@ -5,7 +5,7 @@
 # median time from the change to the next painted frame. Goal: under 100 ms.
 # Arguments are passed on: [MODELS [BENCHMARKS]].
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 . build-aux/deps.sh
 # shellcheck disable=SC2086
 lb_install_missing $LB_BUILD_PACKAGES $LB_TEST_PACKAGES
@@ -15,4 +15,4 @@ builddir=${BUILDDIR:-_build}
 meson compile -C "$builddir" bench-compare-page >/dev/null
 
 GSK_RENDERER=cairo GTK_A11Y=none NO_AT_BRIDGE=1 GSETTINGS_BACKEND=memory \
-  xvfb-run -a -s "-screen 0 1280x800x24" "$builddir/tests/bench-compare-page" "$@"
+  xvfb-run -a -s "-screen 0 1280x800x24" "$builddir/build-aux/bench/bench-compare-page" "$@"

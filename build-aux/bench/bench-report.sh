@@ -4,7 +4,7 @@
 # "what changed" section has work to do), then times leaderboard-cli report writing the PDF.
 # Goal: well under a second for the whole command (open the store, build, lay out, write).
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 . build-aux/deps.sh
 # shellcheck disable=SC2086
 lb_install_missing $LB_BUILD_PACKAGES poppler-utils python3 sqlite3 time bc

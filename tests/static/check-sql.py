@@ -11,35 +11,35 @@ from csource import arguments, strip_comments
 
 # (file, function, argument or format) -> why it cannot carry user data.
 ALLOWED = {
-    ("src/core/lb-store.c", "exec_sql", "sql"):
+    ("src/core/store/lb-store.c", "exec_sql", "sql"):
         "the helper itself; its callers are checked (literal SQL only)",
-    ("src/core/lb-store.c", "lb_store_prepare", "sql"):
+    ("src/core/store/lb-store.c", "lb_store_prepare", "sql"):
         "the statement cache itself; its callers are checked",
-    ("src/core/lb-store.c", "lb_store_prepare_static", "sql"):
+    ("src/core/store/lb-store.c", "lb_store_prepare_static", "sql"):
         "the pointer-keyed statement cache itself; its callers are checked",
-    ("src/core/lb-store-results.c", "insert_results", "sql"):
+    ("src/core/store/lb-store-results.c", "insert_results", "sql"):
         "a multi-row INSERT made of ?N placeholders only (insert_results_sql)",
-    ("src/core/lb-store.c", "lb_store_begin", "sql"):
+    ("src/core/store/lb-store.c", "lb_store_begin", "sql"):
         "SAVEPOINT lb_N: N is the integer nesting depth",
-    ("src/core/lb-store.c", "lb_store_commit", "sql"):
+    ("src/core/store/lb-store.c", "lb_store_commit", "sql"):
         "RELEASE lb_N: N is the integer nesting depth",
-    ("src/core/lb-store.c", "lb_store_rollback", "sql"):
+    ("src/core/store/lb-store.c", "lb_store_rollback", "sql"):
         "ROLLBACK TO lb_N: N is the integer nesting depth",
-    ("src/core/lb-store.c", "migrate", "set_version"):
+    ("src/core/store/lb-store.c", "migrate", "set_version"):
         "PRAGMA user_version = N: N is the integer schema version (pragmas take no parameters)",
-    ("src/core/lb-store.c", "migrate", "migrations[v]"):
+    ("src/core/store/lb-store.c", "migrate", "migrations[v]"):
         "the constant migration scripts of this file",
-    ("src/core/lb-store-entities.c", "set_field_in_transaction", "select_sql"):
+    ("src/core/store/lb-store-entities.c", "set_field_in_transaction", "select_sql"):
         "table and column names from the constant field tables of this file",
-    ("src/core/lb-store-entities.c", "set_field_in_transaction", "update_sql"):
+    ("src/core/store/lb-store-entities.c", "set_field_in_transaction", "update_sql"):
         "table and column names from the constant field tables of this file",
-    ("src/core/lb-store-entities.c", "set_field_in_transaction", "SELECT %s, %s FROM %s WHERE id = ?1"):
+    ("src/core/store/lb-store-entities.c", "set_field_in_transaction", "SELECT %s, %s FROM %s WHERE id = ?1"):
         "table and column names from the constant field tables; the value is bound",
-    ("src/core/lb-store-entities.c", "set_field_in_transaction", "UPDATE %s SET %s = ?1%s WHERE id = ?2"):
+    ("src/core/store/lb-store-entities.c", "set_field_in_transaction", "UPDATE %s SET %s = ?1%s WHERE id = ?2"):
         "table and column names from the constant field tables; the value is bound",
-    ("src/core/lb-store-entities.c", "find_by_name", "sql"):
+    ("src/core/store/lb-store-entities.c", "find_by_name", "sql"):
         "the helper itself; its callers are checked (literal SQL only)",
-    ("src/core/lb-store-entities.c", "ensure_named", "find_sql"):
+    ("src/core/store/lb-store-entities.c", "ensure_named", "find_sql"):
         "the helper itself; its callers are checked (literal SQL only)",
 }
 

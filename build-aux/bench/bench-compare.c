@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* bench-compare.c: how long a full comparison takes on a large store (build-aux/bench-compare.sh).
+/* bench-compare.c: how long a full comparison takes on a large store (build-aux/bench/bench-compare.sh).
  * Not a test: it prints times and memory, and asserts only that the comparison succeeds. */
 
 #include "config.h"

@@ -4,7 +4,7 @@
 # 500 models × 50 benchmarks, and prints how long a full comparison takes and the peak memory.
 # Goal: under 50 ms for the large one. Arguments are passed on: [SMALL [MODELS [BENCHMARKS]]].
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 
 builddir=${BUILDDIR:-_build}
 [ -f "$builddir/build.ninja" ] || meson setup "$builddir" >/dev/null
@@ -12,4 +12,4 @@ meson compile -C "$builddir" >/dev/null
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-"$builddir/tests/bench-compare" "$tmp/bench.db" "$@"
+"$builddir/build-aux/bench/bench-compare" "$tmp/bench.db" "$@"

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-compare-page.c: how long the comparison page takes to show a change, on a display.
- * Not a test: build-aux/bench-compare-page.sh runs it under Xvfb and prints the times. */
+ * Not a test: build-aux/bench/bench-compare-page.sh runs it under Xvfb and prints the times. */
 
 #include "config.h"
 
