@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* lb-types.h: the records of the domain, as plain values (see ../shared/lbom-v1.md) */
+/* lb-types.h: the records of the domain, as plain values (docs/lbom.md) */
 #pragma once
 
 #include <glib-object.h>

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* lb-lbom.h: the LBOM v1 interchange file (see /work/shared/lbom-v1.md) */
+/* lb-lbom.h: the LBOM v1 interchange file (docs/lbom.md) */
 #pragma once
 
 #include <gio/gio.h>

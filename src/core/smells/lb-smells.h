@@ -10,7 +10,7 @@
 
 G_BEGIN_DECLS
 
-/* In the order of lbom-v1.md; the identifiers are lb_smell_kind_to_string(). */
+/* In the order of docs/lbom.md; the identifiers are lb_smell_kind_to_string(). */
 typedef enum {
   LB_SMELL_CONFUSING,
   LB_SMELL_DEPRECATED,
