@@ -159,12 +159,11 @@ lb_cli_compare (LbCli  *cli,
 
   if (json)
     {
-      g_autoptr(JsonNode) node = lb_comparison_to_json (comparison);
-      g_autofree char *text = NULL;
-
-      json_object_set_string_member (json_node_get_object (node), "leaderboard", lb->name);
-      text = json_to_string (node, TRUE);
-      printf ("%s\n", text);
+      if (!lb_comparison_write_json (comparison, lb->name, lb_cli_write_stdout, NULL, &error))
+        {
+          lb_cli_error ("%s", error->message);
+          return LB_CLI_ERROR;
+        }
     }
   else
     {

@@ -23,14 +23,7 @@ write_output (const char  *path,
   const char *data = g_bytes_get_data (bytes, &size);
 
   if (path == NULL || strcmp (path, "-") == 0)
-    {
-      if (fwrite (data, 1, size, stdout) != size || fflush (stdout) != 0)
-        {
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not write to standard output."));
-          return FALSE;
-        }
-      return TRUE;
-    }
+    return lb_cli_write_stdout (data, size, NULL, error);
   return g_file_set_contents (path, data, size, error);
 }
 

@@ -23,6 +23,20 @@ lb_cli_error (const char *format,
   fprintf (stderr, "leaderboard-cli: %s\n", message);
 }
 
+gboolean
+lb_cli_write_stdout (const char  *data,
+                     gsize        length,
+                     gpointer     user_data,
+                     GError     **error)
+{
+  if (fwrite (data, 1, length, stdout) != length || fflush (stdout) != 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not write to standard output."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 LbStore *
 lb_cli_get_store (LbCli *cli)
 {

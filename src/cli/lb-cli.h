@@ -43,6 +43,13 @@ gboolean  lb_cli_parse           (const char    *command,
  * two). Newly allocated. */
 char     *lb_cli_pad             (const char *text, guint width);
 
+/* Writes @length bytes of @data to standard output (an LbJsonFlushFunc); FALSE with a
+ * message when standard output cannot take them (a full disk, a closed pipe). */
+gboolean  lb_cli_write_stdout    (const char  *data,
+                                  gsize        length,
+                                  gpointer     user_data,
+                                  GError     **error);
+
 /* Each command: returns an exit status. argv[0] is the command name. */
 typedef int (*LbCliCommandFunc) (LbCli *cli, int argc, char **argv);
 

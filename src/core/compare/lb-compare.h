@@ -7,6 +7,7 @@
 
 #include "lb-store.h"
 #include "lb-types.h"
+#include "lb-json-writer.h"
 
 G_BEGIN_DECLS
 
@@ -198,7 +199,15 @@ char         *lb_compare_format_score (const LbCompareRow *row, double score);
 /* Formats a difference with its sign, e.g. "+1.2%", "−0.05"; newly allocated. */
 char         *lb_compare_format_difference (const LbCompareRow *row, double difference);
 
-/* Everything the comparison says, as data (the CLI's --json, the report). Caller owns it. */
+/* Everything the comparison says, as data (the CLI's --json), written as it goes to @flush in
+ * pieces, so that memory stays bounded; @leaderboard (may be NULL) is added as a member. FALSE
+ * with the error @flush gave. */
+gboolean      lb_comparison_write_json (const LbComparison  *self,
+                                        const char          *leaderboard,
+                                        LbJsonFlushFunc      flush,
+                                        gpointer             user_data,
+                                        GError             **error);
+/* The same document as a tree (tests). Caller owns it. */
 JsonNode     *lb_comparison_to_json   (const LbComparison *self);
 
 /* The table, coverage, composite, robustness, uncertainty, method and notes as plain text
