@@ -655,6 +655,55 @@ test_remove_import_and_undo (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The first AdwPreferencesRow under @widget whose title contains @needle. */
+static AdwPreferencesRow *
+find_row_titled (GtkWidget  *widget,
+                 const char *needle)
+{
+  if (ADW_IS_PREFERENCES_ROW (widget)
+      && strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), needle) != NULL)
+    return ADW_PREFERENCES_ROW (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      AdwPreferencesRow *found = find_row_titled (child, needle);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A long value in the audit log is one line with a count of the rest: laying out all of it
+ * (a smells run stores every finding) held the window up for seconds. */
+static void
+test_audit_long_value_one_line (Fixture       *f,
+                                gconstpointer  data)
+{
+  gint64 id = import_fixture (f, "wide-cp932.csv");
+  g_autoptr(GString) purpose = g_string_new ("First line of a long purpose\n");
+  LbWindow *window;
+  AdwPreferencesRow *row;
+  const char *title;
+
+  for (guint i = 0; i < 2000; i++)
+    g_string_append_printf (purpose, "line %u of what the model is for\n", i);
+  g_string_append (purpose, "last line");
+  g_assert_true (lb_store_set_leaderboard_field (f->store, id, LB_LEADERBOARD_FIELD_PURPOSE,
+                                                 purpose->str, NULL));
+  window = new_window (f);
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (lb_test_template_child (window, LB_TYPE_WINDOW, "view_stack")),
+                                         "history");
+  lb_test_iterate (3);
+  row = find_row_titled (GTK_WIDGET (window), "First line of a long purpose");
+  g_assert_nonnull (row);
+  title = adw_preferences_row_get_title (row);
+  g_assert_null (strchr (title, '\n'));
+  g_assert_nonnull (strstr (title, "(and 2001 more lines)"));
+  g_assert_cmpuint (g_utf8_strlen (title, -1), <, 300);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_every_page (Fixture       *f,
                  gconstpointer  data)
@@ -940,6 +989,7 @@ main (int argc, char *argv[])
   ADD ("/display/results/edit-benchmark", test_benchmark_editor);
   ADD ("/display/window/delete-and-undo", test_delete_and_undo);
   ADD ("/display/history/remove-import-and-undo", test_remove_import_and_undo);
+  ADD ("/display/history/audit-long-value-one-line", test_audit_long_value_one_line);
   ADD ("/display/window/open-lbom-and-undo", test_open_lbom_and_undo);
   ADD ("/display/toast/undo-while-sliding-in", test_undo_while_toast_slides_in);
   ADD ("/display/toast/quick-undo-after-second-delete", test_quick_undo_after_second_delete);

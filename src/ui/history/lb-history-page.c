@@ -17,6 +17,8 @@
 
 /* The audit log can grow long; the page shows the newest entries. */
 #define AUDIT_LIMIT 200
+/* The longest value an audit line shows (the whole value is in the database and the LBOM). */
+#define AUDIT_VALUE_CHARS 160
 
 struct _LbHistoryPage
 {
@@ -179,6 +181,34 @@ smell_field_label (const LbAuditEntry  *e,
   return g_strdup (lb_smell_kind_label (kind));
 }
 
+/* A value on one line of the log: its first line, at most AUDIT_VALUE_CHARS characters, and
+ * how many lines follow. A smells run stores every finding as a line; laying out tens of
+ * thousands of characters only to show two lines of them held the window up for seconds. */
+static char *
+audit_line (char *value)
+{
+  const char *end = strchr (value, '\n');
+  guint more = 0;
+  g_autoptr(GString) line = NULL;
+
+  for (const char *p = end; p != NULL; p = strchr (p + 1, '\n'))
+    if (p[1] != '\0')
+      more++;
+  if (more == 0 && g_utf8_strlen (value, -1) <= AUDIT_VALUE_CHARS)
+    return value;
+  line = g_string_new_len (value, end != NULL ? end - value : -1);
+  if (g_utf8_strlen (line->str, -1) > AUDIT_VALUE_CHARS)
+    {
+      g_string_truncate (line, g_utf8_offset_to_pointer (line->str, AUDIT_VALUE_CHARS) - line->str);
+      g_string_append (line, "…");
+    }
+  if (more > 0)
+    /* Translators: after the first line of a long value in the audit log */
+    g_string_append_printf (line, ngettext (" (and %u more line)", " (and %u more lines)", more), more);
+  g_free (value);
+  return g_string_free (g_steal_pointer (&line), FALSE);
+}
+
 /* A stored value for people: dates of *_at fields the user's way, smell verdicts and yes/no
  * in words, evidence without the keys the checks use; the rest as stored. */
 static char *
@@ -204,9 +234,9 @@ audit_value (const LbAuditEntry *e,
       LbSmell smell = { .evidence = (char *) value };
       char *shown = lb_smell_evidence_display (&smell);
 
-      return shown != NULL ? shown : g_strdup (value);
+      return audit_line (shown != NULL ? shown : g_strdup (value));
     }
-  return g_strdup (value);
+  return audit_line (g_strdup (value));
 }
 
 static GtkWidget *
