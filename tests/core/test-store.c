@@ -9,6 +9,7 @@
 #include <sqlite3.h>
 
 #include "lb-store.h"
+#include "lb-smells.h"
 #include "lb-store-private.h"
 
 /* ---- helpers ---- */
@@ -1191,6 +1192,51 @@ test_smells_put_replace (void)
   g_assert_true (((LbSmell *) g_ptr_array_index (smells, 1))->needs_review);
 }
 
+/* The sidebar's one query: every live leaderboard's items, counted as the Smells page counts. */
+static void
+test_smell_states_all_leaderboards (void)
+{
+  g_autoptr(LbStore) store = open_memory ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) states = NULL;
+  LbSmell smell = { .smell = "missing", .component = "model", .status = "present",
+                    .detected = TRUE, .evidence = "no version" };
+  gint64 first = new_leaderboard (store, "First");
+  gint64 second = new_leaderboard (store, "Second");
+  gint64 gone = new_leaderboard (store, "Deleted");
+  LbSmellCounts counts;
+
+  smell.leaderboard_id = first;
+  g_assert_cmpint (lb_store_put_smell (store, &smell, &error), >, 0);
+  smell.component = "benchmark-task";
+  smell.status = "mitigated";
+  smell.needs_review = TRUE;
+  g_assert_cmpint (lb_store_put_smell (store, &smell, &error), >, 0);
+  smell.leaderboard_id = second;
+  smell.status = "absent";
+  smell.needs_review = FALSE;
+  g_assert_cmpint (lb_store_put_smell (store, &smell, &error), >, 0);
+  smell.leaderboard_id = gone;
+  smell.status = "present";
+  g_assert_cmpint (lb_store_put_smell (store, &smell, &error), >, 0);
+  g_assert_true (lb_store_set_leaderboard_deleted (store, gone, TRUE, &error));
+
+  states = lb_store_list_smell_states (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (states->len, ==, 3);
+  for (guint i = 0; i < states->len; i++)
+    {
+      LbSmell *item = g_ptr_array_index (states, i);
+
+      g_assert_cmpint (item->leaderboard_id, !=, gone);
+      g_assert_null (item->evidence);
+    }
+  g_ptr_array_set_size (states, 2);
+  g_assert_cmpint (((LbSmell *) g_ptr_array_index (states, 1))->leaderboard_id, ==, first);
+  lb_smell_count (states, &counts);
+  g_assert_cmpuint (counts.attention, ==, 2);
+}
+
 static LbWeight *
 weight (const char *benchmark,
         double      value)
@@ -1627,6 +1673,7 @@ main (int argc, char *argv[])
   g_test_add ("/store/imports/find-by-sha256", Fixture, NULL,
               fixture_set_up, test_find_import_by_sha256, fixture_tear_down);
   g_test_add_func ("/store/smells/put-replace", test_smells_put_replace);
+  g_test_add_func ("/store/smells/states-all-leaderboards", test_smell_states_all_leaderboards);
   g_test_add_func ("/store/profiles/weights", test_profiles);
   g_test_add_func ("/store/reviews/add-list", test_reviews);
   g_test_add_func ("/store/mappings/remember", test_mappings);

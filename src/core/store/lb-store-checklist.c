@@ -90,6 +90,26 @@ lb_store_list_smells (LbStore  *self,
   return lb_store_collect (self, stmt, smell_from_row, (GDestroyNotify) lb_smell_free, error);
 }
 
+GPtrArray *
+lb_store_list_smell_states (LbStore  *self,
+                            GError  **error)
+{
+  g_autoptr(LbStmt) stmt = NULL;
+
+  g_return_val_if_fail (LB_IS_STORE (self), NULL);
+
+  /* The columns of lb_store_list_smells(), less the texts nobody counts. */
+  stmt = lb_store_prepare (self,
+                           "SELECT s.id, s.leaderboard_id, s.smell, s.component, s.status, s.detected,"
+                           "       NULL, NULL, NULL, s.checked_at, s.needs_review"
+                           " FROM smells s JOIN leaderboards l ON l.id = s.leaderboard_id"
+                           " WHERE l.deleted_at IS NULL ORDER BY s.leaderboard_id, s.smell, s.component",
+                           error);
+  if (stmt == NULL)
+    return NULL;
+  return lb_store_collect (self, stmt, smell_from_row, (GDestroyNotify) lb_smell_free, error);
+}
+
 static gint64
 put_smell (LbStore        *self,
            const LbSmell  *smell,

@@ -185,6 +185,9 @@ gboolean     lb_store_set_import_deleted (LbStore *self, gint64 id, gboolean del
 
 /* ---- smells, profiles, reviews ---- */
 GPtrArray   *lb_store_list_smells       (LbStore *self, gint64 leaderboard_id, GError **error);
+/* Every leaderboard's checklist items in one query, by leaderboard id, without evidence, note
+ * or reviewer: enough for lb_smell_count() (the sidebar's badges). Of LbSmell*. */
+GPtrArray    *lb_store_list_smell_states (LbStore *self, GError **error);
 /* Inserts or replaces the row for (leaderboard, smell, component); returns its id. */
 gint64       lb_store_put_smell         (LbStore *self, const LbSmell *smell, GError **error);
 GPtrArray   *lb_store_list_profiles     (LbStore *self, gint64 leaderboard_id, GError **error);
