@@ -13,6 +13,7 @@
 #include "lb-cli.h"
 #include "lb-importer.h"
 #include "lb-value.h"
+#include "lb-cell-ref.h"
 
 static gboolean
 parse_encoding (const char  *text,
@@ -195,7 +196,7 @@ lb_cli_import (LbCli  *cli,
   for (guint i = 0; i < columns->len; i++)
     {
       LbColumnSpec *spec = g_ptr_array_index (columns, i);
-      g_autofree char *letter = lb_csv_column_name (spec->column);
+      g_autofree char *letter = lb_column_letter (spec->column);
       g_autofree char *header = lb_cli_pad (spec->header, 24);
 
       n_scores += spec->role == LB_COLUMN_SCORE;

@@ -690,21 +690,6 @@ test_cancelled (void)
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 }
 
-static void
-test_column_names (void)
-{
-  const struct { guint column; const char *name; } cases[] = {
-    { 1, "A" }, { 3, "C" }, { 26, "Z" }, { 27, "AA" }, { 52, "AZ" }, { 702, "ZZ" },
-    { 703, "AAA" }, { 16384, "XFD" },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
-    {
-      g_autofree char *name = lb_csv_column_name (cases[i].column);
-      g_assert_cmpstr (name, ==, cases[i].name);
-    }
-}
-
 /* Streaming */
 
 /* A CP932 file much larger than one chunk, so multibyte characters and CRLF pairs fall
@@ -850,7 +835,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/csv/quoting/unterminated-only", test_quoting_unterminated_only);
   g_test_add_func ("/csv/quoting/chunk-boundaries", test_quoting_chunk_boundaries);
   g_test_add_func ("/csv/limits/field-and-columns", test_limits);
-  g_test_add_func ("/csv/column-names", test_column_names);
   g_test_add_func ("/csv/cancelled", test_cancelled);
   g_test_add_func ("/csv/streaming/cp932-chunks", test_streaming_cp932_chunks);
   g_test_add_func ("/csv/perf/cp932-100k", test_perf_cp932);

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include "lb-cell-ref.h"
 #include "lb-types.h"
 
 static void
@@ -30,11 +31,28 @@ test_workflow_pattern_names (void)
   g_assert_null (lb_workflow_pattern_name (NULL));
 }
 
+/* The one way column numbers become letters, everywhere a cell is named. */
+static void
+test_column_letters (void)
+{
+  const struct { guint column; const char *name; } cases[] = {
+    { 0, "?" }, { 1, "A" }, { 3, "C" }, { 26, "Z" }, { 27, "AA" }, { 52, "AZ" }, { 702, "ZZ" },
+    { 703, "AAA" }, { 16384, "XFD" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *name = lb_column_letter (cases[i].column);
+      g_assert_cmpstr (name, ==, cases[i].name);
+    }
+}
+
 int
 main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   g_test_add_func ("/types/import/copy-is-deep", test_import_copy_is_deep);
   g_test_add_func ("/types/workflow-pattern/names", test_workflow_pattern_names);
+  g_test_add_func ("/types/cell-ref/column-letters", test_column_letters);
   return g_test_run ();
 }

@@ -10,6 +10,7 @@
 #include <math.h>
 
 #include "lb-compare.h"
+#include "lb-cell-ref.h"
 
 /* Two composites closer than this are equal: sums of the same terms in another order differ
  * in the last bits, and such noise must not invent an order or a flip. */
@@ -1254,11 +1255,7 @@ cell_text (const LbComparison *self,
 
       if (cell->kind == LB_CELL_GAP)
         {
-          GString *l = g_string_new (NULL);
-
-          for (guint c = cell->source_column; c > 0; c = (c - 1) / 26)
-            g_string_prepend_c (l, 'A' + (c - 1) % 26);
-          letter = g_string_free (l, FALSE);
+          letter = lb_column_letter (cell->source_column);
           /* TRANSLATORS: a footnote: model, benchmark, reason, then where the cell came from */
           note = g_strdup_printf (_("“%s” on “%s”: %s (import %" PRId64 ", row %u, column %s)"),
                                   self->models[m].model->name, row->benchmark->name,

@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 
 #include "lb-csv-reader.h"
+#include "lb-cell-ref.h"
 
 #define CHUNK_SIZE        (64 * 1024)
 #define SAMPLE_MAX_RECORDS 1000
@@ -93,7 +94,7 @@ where (LbCsvReader *self, guint row, guint column)
 
   if (column == 0)
     return g_strdup_printf (_("%s, row %u"), self->display_name, row);
-  col = lb_csv_column_name (column);
+  col = lb_column_letter (column);
   if (self->header != NULL && row > self->dialect.header_record &&
       column <= g_strv_length (self->header) && self->header[column - 1][0] != '\0')
     return g_strdup_printf (_("%s, row %u, column %s (“%s”)"), self->display_name, row, col,
@@ -356,7 +357,7 @@ check_limits (LbCsvReader  *self,
 
       if (in_quotes)
         {
-          g_autofree char *col = lb_csv_column_name (quote_col);
+          g_autofree char *col = lb_column_letter (quote_col);
           g_set_error (error, LB_CSV_ERROR, LB_CSV_ERROR_FIELD_TOO_LARGE,
                        _("%s: the cell is larger than %zu bytes. A quote "
                          "opened in row %u, column %s is probably never closed; check that "
@@ -450,7 +451,7 @@ tokenize_record (LbCsvReader   *self,
               if (!stream)
                 return TOK_INCOMPLETE;
               {
-                g_autofree char *col = lb_csv_column_name (quote_col);
+                g_autofree char *col = lb_column_letter (quote_col);
                 g_set_error (error, LB_CSV_ERROR, LB_CSV_ERROR_UNTERMINATED_QUOTE,
                              _("%s, row %u, column %s: a quote opened here (line %u) is never "
                                "closed. Add the closing quote (\") in the file, or save the "
@@ -1578,24 +1579,6 @@ lb_csv_reader_get_progress (LbCsvReader *self)
   if (self->text->len > 0)
     consumed += (double) self->text_raw_len * self->state.pos / self->text->len;
   return CLAMP (consumed / self->size, 0.0, 1.0);
-}
-
-char *
-lb_csv_column_name (guint column)
-{
-  char buf[16];
-  int i = sizeof buf - 1;
-
-  g_return_val_if_fail (column > 0, g_strdup ("?"));
-
-  buf[i] = '\0';
-  while (column > 0 && i > 0)
-    {
-      column--;
-      buf[--i] = (char) ('A' + column % 26);
-      column /= 26;
-    }
-  return g_strdup (buf + i);
 }
 
 void

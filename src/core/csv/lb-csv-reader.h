@@ -103,9 +103,6 @@ const char   *lb_csv_reader_get_encoding_warning (LbCsvReader *self);
 /* Fraction of the input consumed so far, 0.0 to 1.0. */
 double        lb_csv_reader_get_progress (LbCsvReader *self);
 
-/* Human column name as in Excel: 1 → "A", 27 → "AA". Newly allocated. */
-char         *lb_csv_column_name      (guint column);
-
 void          lb_csv_record_free      (LbCsvRecord *record);
 void          lb_csv_dialect_clear    (LbCsvDialect *dialect);
 

@@ -12,6 +12,7 @@
 
 #include "lb-importer.h"
 #include "lb-value.h"
+#include "lb-cell-ref.h"
 
 #define PREVIEW_RECORDS 100
 #define PROGRESS_EVERY  2048
@@ -549,7 +550,7 @@ lb_importer_new (GFile               *file,
               n_named += spec->header[0] != '\0';
               if (spec->header[0] == '\0')
                 {
-                  g_autofree char *letter = lb_csv_column_name (i + 1);
+                  g_autofree char *letter = lb_column_letter (i + 1);
 
                   g_free (spec->header);
                   /* Translators: a name for a column whose header cell is empty; %s is its letter */
@@ -800,8 +801,8 @@ lb_importer_check (LbImporter  *self,
       other = g_hash_table_lookup (names, folded);
       if (other != NULL)
         {
-          g_autofree char *a = lb_csv_column_name (GPOINTER_TO_UINT (other));
-          g_autofree char *b = lb_csv_column_name (spec->column);
+          g_autofree char *a = lb_column_letter (GPOINTER_TO_UINT (other));
+          g_autofree char *b = lb_column_letter (spec->column);
 
           g_set_error (error, LB_IMPORT_ERROR, LB_IMPORT_ERROR_DUPLICATE_HEADER,
                        _("“%s”, row %u: columns %s and %s are both called “%s”. Rename one in "
@@ -1029,7 +1030,7 @@ describe_cell (RunState          *state,
                guint              column,
                const char        *text)
 {
-  g_autofree char *letter = lb_csv_column_name (column);
+  g_autofree char *letter = lb_column_letter (column);
   LbColumnSpec *spec = find_column (state->self->columns, column);
 
   /* Translators: where a cell is: "row 12, column C (JMMLU)" */
@@ -1205,7 +1206,7 @@ import_record_cells (RunState           *state,
 
   if (model_name[0] == '\0')
     {
-      g_autofree char *letter = lb_csv_column_name (model_spec->column);
+      g_autofree char *letter = lb_column_letter (model_spec->column);
       g_autofree char *message = g_strdup_printf (_("row %u: the model name in column %s is empty, "
                                                     "so the row was skipped."),
                                                   record->record, letter);
@@ -1233,7 +1234,7 @@ import_record_cells (RunState           *state,
 
       if (bench_name[0] == '\0')
         {
-          g_autofree char *letter = lb_csv_column_name (bench_spec->column);
+          g_autofree char *letter = lb_column_letter (bench_spec->column);
           g_autofree char *message = g_strdup_printf (_("row %u: the benchmark name in column %s is "
                                                         "empty, so the row was skipped."),
                                                       record->record, letter);

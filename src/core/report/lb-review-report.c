@@ -14,6 +14,7 @@
 #include "lb-compare.h"
 #include "lb-review-report.h"
 #include "lb-smells.h"
+#include "lb-cell-ref.h"
 
 /* Benchmark columns per comparison table: more would squeeze the numbers unreadably. */
 #define BENCHMARKS_PER_TABLE 5
@@ -115,23 +116,6 @@ format_gdate (const GDate *date)
   return format_date (iso);
 }
 
-/* "C" for column 3, "AA" for 27 (newly allocated). */
-static char *
-column_letter (guint column)
-{
-  char buf[16];
-  int i = sizeof buf - 1;
-
-  buf[i] = '\0';
-  while (column > 0 && i > 0)
-    {
-      column--;
-      buf[--i] = 'A' + column % 26;
-      column /= 26;
-    }
-  return g_strdup (buf + i);
-}
-
 static const char *
 empty_to_null (const char *text)
 {
@@ -164,7 +148,7 @@ source_ref (Builder        *b,
     return g_strdup ("[H]");
   if (result->source_column == 0 || result->source_row == 0)
     return g_strdup_printf ("[%u]", key);
-  letter = column_letter (result->source_column);
+  letter = lb_column_letter (result->source_column);
   return g_strdup_printf ("[%u:%s%u]", key, letter, result->source_row);
 }
 
@@ -1293,7 +1277,7 @@ add_provenance (Builder *b)
       for (guint w = 0; w < import->warnings->len && w < WARNINGS_LISTED; w++)
         {
           const LbWarning *warning = g_ptr_array_index (import->warnings, w);
-          g_autofree char *letter = warning->column > 0 ? column_letter (warning->column) : NULL;
+          g_autofree char *letter = warning->column > 0 ? lb_column_letter (warning->column) : NULL;
           g_autofree char *where = NULL;
           g_autofree char *text = NULL;
 

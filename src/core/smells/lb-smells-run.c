@@ -12,6 +12,7 @@
 
 #include "lb-smells.h"
 #include "lb-value.h"
+#include "lb-cell-ref.h"
 
 /* ---- with the store ---- */
 

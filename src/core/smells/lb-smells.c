@@ -14,6 +14,7 @@
 
 #include "lb-smells.h"
 #include "lb-value.h"
+#include "lb-cell-ref.h"
 
 /* ---------------------------------------------------------------------------------------------
  * Catalogue
@@ -266,22 +267,6 @@ lb_smell_status_label (LbSmellStatus status)
 {
   g_return_val_if_fail (status < LB_N_SMELL_STATUSES, NULL);
   return _(statuses[status].label);
-}
-
-char *
-lb_column_letter (guint column)
-{
-  char buf[16];
-  int i = sizeof buf - 1;
-
-  buf[i] = '\0';
-  while (column > 0 && i > 0)
-    {
-      column--;
-      buf[--i] = 'A' + column % 26;
-      column /= 26;
-    }
-  return g_strdup (buf + i);
 }
 
 /* ---------------------------------------------------------------------------------------------

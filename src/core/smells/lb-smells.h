@@ -63,9 +63,6 @@ const char *lb_smell_status_to_string    (LbSmellStatus status);      /* "unchec
 gboolean    lb_smell_status_from_string  (const char *id, LbSmellStatus *out);
 const char *lb_smell_status_label        (LbSmellStatus status);      /* "Accepted risk" */
 
-/* 1 → "A", 27 → "AA" (newly allocated); "" for 0. */
-char       *lb_column_letter             (guint column);
-
 /* ---- what the checks read ---- */
 
 /* A read-only view of one leaderboard. The arrays hold the records; NULL arrays count as empty. */

@@ -390,19 +390,3 @@ lb_review_state_describe (LbReviewState  state,
     return g_strdup_printf (_("Review overdue since %s"), date);
   return g_strdup_printf (_("Next review due on %s"), date);
 }
-
-void
-lb_record_form_today (GDate *today)
-{
-  const char *now = g_getenv ("LEADERBOARD_NOW");
-  g_autoptr(GDateTime) dt = NULL;
-
-  g_return_if_fail (today != NULL);
-
-  if (now != NULL && lb_iso_date_parse (now, today))
-    return;
-  dt = g_date_time_new_now_utc ();
-  g_date_clear (today, 1);
-  g_date_set_dmy (today, g_date_time_get_day_of_month (dt), g_date_time_get_month (dt),
-                  g_date_time_get_year (dt));
-}

@@ -109,8 +109,6 @@ LbReviewState lb_review_state              (const char  *last_reviewed_at,
  * or "No update cadence set". Newly allocated, translated. */
 char         *lb_review_state_describe     (LbReviewState state, const GDate *due);
 
-/* Today's date in UTC, honouring $LEADERBOARD_NOW like lb_now_iso8601(). */
-void          lb_record_form_today         (GDate *today);
 
 /* Reads "YYYY-MM-DD" or the date part of an ISO 8601 timestamp. */
 gboolean      lb_iso_date_parse            (const char *text, GDate *out);

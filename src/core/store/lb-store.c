@@ -1246,34 +1246,3 @@ lb_store_set_mapping (LbStore     *self,
   g_clear_pointer (&stmt, lb_stmt_release);
   return lb_store_commit (self, error);
 }
-
-char *
-lb_now_iso8601 (void)
-{
-  const char *env = g_getenv ("LEADERBOARD_NOW");
-  g_autoptr(GDateTime) now = NULL;
-
-  if (env != NULL && *env != '\0')
-    {
-      g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
-
-      now = g_date_time_new_from_iso8601 (env, utc);
-      if (now == NULL)
-        {
-          /* A bare date means its midnight. */
-          g_autofree char *midnight = g_strconcat (env, "T00:00:00Z", NULL);
-          now = g_date_time_new_from_iso8601 (midnight, utc);
-        }
-      if (now == NULL)
-        g_debug ("Ignoring LEADERBOARD_NOW=%s: not an ISO 8601 date or time", env);
-    }
-  if (now == NULL)
-    now = g_date_time_new_now_utc ();
-  else
-    {
-      GDateTime *utc_now = g_date_time_to_utc (now);
-      g_date_time_unref (now);
-      now = utc_now;
-    }
-  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
-}

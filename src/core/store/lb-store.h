@@ -4,6 +4,7 @@
 
 #include <gio/gio.h>
 #include "lb-types.h"
+#include "lb-clock.h"
 
 G_BEGIN_DECLS
 
@@ -226,7 +227,5 @@ gboolean     lb_store_restore_result_current (LbStore *self, gint64 id, gboolean
 gboolean     lb_store_restore_review_reviewer (LbStore *self, gint64 id, const char *reviewer,
                                                GError **error);
 
-/* Current time as ISO 8601 UTC; $LEADERBOARD_NOW (ISO 8601) overrides it for tests. */
-char        *lb_now_iso8601             (void);
 
 G_END_DECLS

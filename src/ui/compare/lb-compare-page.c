@@ -12,6 +12,7 @@
 #include "lb-compare-chart.h"
 #include "lb-compare-page.h"
 #include "lb-value.h"
+#include "lb-cell-ref.h"
 
 /* ---- one row of the table ---- */
 
@@ -140,23 +141,6 @@ static void recompute        (LbComparePage *self);
 static void reload           (LbComparePage *self,
                               gboolean       keep_choice);
 static void clear_data       (LbComparePage *self);
-
-/* "A", "Z", "AA": the column letter Excel shows. */
-static char *
-column_letter (guint column)
-{
-  char buf[8];
-  int i = G_N_ELEMENTS (buf) - 1;
-
-  buf[i] = '\0';
-  while (column > 0 && i > 0)
-    {
-      column--;
-      buf[--i] = 'A' + column % 26;
-      column /= 26;
-    }
-  return g_strdup (&buf[i]);
-}
 
 static LbModel *
 model_by_id (LbComparePage *self,
@@ -370,7 +354,7 @@ cell_tooltip (LbCompareItem *item,
 
   row = &c->rows[item->row];
   v = &row->cells[m];
-  letter = column_letter (v->source_column);
+  letter = lb_column_letter (v->source_column);
   if (v->kind == LB_CELL_NOT_EVALUATED)
     return g_strdup (lb_compare_cell_reason (v));
   if (v->kind == LB_CELL_GAP)

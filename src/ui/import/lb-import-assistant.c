@@ -12,6 +12,7 @@
 #include "lb-import-assistant.h"
 #include "lb-record-item.h"
 #include "lb-warning-row.h"
+#include "lb-cell-ref.h"
 
 /* Waits for the user to stop changing things before the (whole-file) dry run. */
 #define CHECK_DELAY_MS 250
@@ -195,7 +196,7 @@ set_ready (LbImportAssistant *self,
 static char *
 column_title (LbColumnSpec *spec)
 {
-  g_autofree char *letter = lb_csv_column_name (spec->column);
+  g_autofree char *letter = lb_column_letter (spec->column);
   const char *role = lb_column_role_label (spec->role);
 
   if (spec->role == LB_COLUMN_SCORE)
@@ -452,7 +453,7 @@ fill_columns (LbImportAssistant *self)
       GtkWidget *role = dropdown_from_labels (role_labels);
       GtkWidget *unit = dropdown_from_labels (units);
       GtkWidget *direction = dropdown_from_labels (directions);
-      g_autofree char *letter = lb_csv_column_name (spec->column);
+      g_autofree char *letter = lb_column_letter (spec->column);
       g_autofree char *title = g_strdup_printf ("%s · %s", letter,
                                                 *spec->header != '\0' ? spec->header : _("(no header)"));
 

@@ -102,7 +102,7 @@ update_review (LbOverviewPage *self)
 
   if (self->form == NULL)
     return;
-  lb_record_form_today (&today);
+  lb_clock_today (&today);
   g_date_clear (&due, 1);
   state = lb_review_state (self->form->last_reviewed_at, self->form->created_at,
                            self->form->update_cadence_days, &today, &due);
@@ -242,7 +242,7 @@ reviewed_clicked_cb (LbOverviewPage *self)
   GDate today;
   g_autofree char *text = NULL;
 
-  lb_record_form_today (&today);
+  lb_clock_today (&today);
   text = lb_date_to_iso (&today);
   field_edited (self, LB_RECORD_FORM_LAST_REVIEWED, text);
   lb_overview_page_flush (self);

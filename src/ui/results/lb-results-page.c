@@ -14,6 +14,7 @@
 #include "lb-results-page.h"
 #include "lb-store.h"
 #include "lb-value.h"
+#include "lb-cell-ref.h"
 
 #define N_TEXT_COLUMNS 3   /* model, version, provider */
 
@@ -96,7 +97,7 @@ describe_source (LbResultsPage *self,
                  guint          column)
 {
   LbImport *import = g_hash_table_lookup (self->imports, &import_id);
-  g_autofree char *letter = column > 0 ? lb_csv_column_name (column) : g_strdup ("?");
+  g_autofree char *letter = lb_column_letter (column);
 
   if (import_id == 0)
     return g_strdup (_("Typed in by hand"));

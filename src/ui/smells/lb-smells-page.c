@@ -160,18 +160,6 @@ update_item (LbSmellsPage *self,
     gtk_widget_remove_css_class (GTK_WIDGET (row), "lb-smell-attention");
 }
 
-static char *
-now_iso8601 (void)
-{
-  g_autoptr(GDateTime) now = NULL;
-  const char *fixed = g_getenv ("LEADERBOARD_NOW");
-
-  if (fixed != NULL && fixed[0] != '\0')
-    return g_strdup (fixed);
-  now = g_date_time_new_now_utc ();
-  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
-}
-
 static void rebuild (LbSmellsPage *self);
 static void rebuild_now (LbSmellsPage *self);
 
@@ -281,7 +269,7 @@ apply_verdict (LbSmellsPage  *self,
   LbSmell *item = g_ptr_array_index (self->checklist, index);
   LbSmellKind smell;
   LbComponent component = LB_N_COMPONENTS;
-  g_autofree char *now = now_iso8601 ();
+  g_autofree char *now = lb_now_iso8601 ();
   LbSmell *verdict;
 
   if (!lb_smell_kind_from_string (item->smell, &smell))

@@ -9,6 +9,7 @@
 
 #include "lb-csv-reader.h"
 #include "lb-warning-row.h"
+#include "lb-cell-ref.h"
 
 GtkWidget *
 lb_warning_row_new (const LbWarning *warning,
@@ -21,7 +22,7 @@ lb_warning_row_new (const LbWarning *warning,
 
   if (warning->row > 0 && warning->column > 0)
     {
-      g_autofree char *letter = lb_csv_column_name (warning->column);
+      g_autofree char *letter = lb_column_letter (warning->column);
 
       where = header != NULL ? g_strdup_printf (_("Row %u, column %s (%s)"), warning->row, letter, header)
                              : g_strdup_printf (_("Row %u, column %s"), warning->row, letter);

@@ -225,7 +225,7 @@ reload_sidebar (LbWindow *self)
       g_ptr_array_add (smells, item);
     }
 
-  lb_record_form_today (&today);
+  lb_clock_today (&today);
   for (guint i = 0; i < list->len; i++)
     {
       LbLeaderboard *lb = g_ptr_array_index (list, i);
