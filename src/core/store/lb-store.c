@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 
 #include "lb-store-private.h"
+#include "lb-store-vfs.h"
 
 /* Each entry brings the schema from version i to i + 1, in one transaction. Never edit a
  * released entry: add a new one and bump LB_STORE_SCHEMA_VERSION. */
@@ -365,7 +366,7 @@ check_existing_file (const char  *path,
       return FALSE;
     }
 
-  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
+  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, lb_store_vfs_register ());
   if (rc == SQLITE_OK)
     {
       sqlite3_busy_timeout (db, BUSY_TIMEOUT_MS);
@@ -882,8 +883,11 @@ open_store (const char  *path,
   self = g_object_new (LB_TYPE_STORE, NULL);
   self->path = g_strdup (path);
 
+  /* Our VFS, not "unix": GLib and GTK open and close the database's files in this process
+   * (sniffing content types), which drops the unix VFS's POSIX locks (lb-store-vfs.c). */
   rc = sqlite3_open_v2 (path, &self->db,
-                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                        lb_store_vfs_register ());
   if (rc != SQLITE_OK)
     {
       lb_store_fail (self, rc, error);
