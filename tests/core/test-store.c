@@ -1741,6 +1741,56 @@ test_share_excludes_posix_locks (void)
   }
 }
 
+/* The window polls: a write by another process is seen once, our own writes are not. */
+static void
+test_share_poll_external_changes (void)
+{
+  g_autofree char *path = test_path ("polled.db");
+  g_autofree char *out = NULL;
+  g_autoptr(GArray) changed = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LbStore) store = NULL;
+  g_autoptr(LbStore) worker = NULL;
+
+  store = lb_store_open (path, &error);
+  g_assert_no_error (error);
+  lb_store_set_user (store, "Tester");
+  g_signal_connect (store, "changed", G_CALLBACK (changed_cb), changed);
+  g_assert_false (lb_store_poll_external_changes (store));
+
+  new_leaderboard (store, "Ours");
+  g_assert_cmpuint (changed->len, ==, 1);
+  g_assert_false (lb_store_poll_external_changes (store));
+  g_assert_cmpuint (changed->len, ==, 1);
+
+  g_assert_cmpint (run_cli (path, &out, "set", "Ours", "--owner", "Sato", NULL), ==, 0);
+  g_assert_true (lb_store_poll_external_changes (store));
+  g_assert_cmpuint (changed->len, ==, 2);
+  g_assert_cmpint (g_array_index (changed, gint64, 1), ==, 0);
+  g_assert_false (lb_store_poll_external_changes (store));
+  g_assert_cmpuint (changed->len, ==, 2);
+
+  /* A worker's connection: its owner says so with lb_store_emit_changed(), and the poll
+   * does not report the same change a second time. */
+  worker = lb_store_open (path, &error);
+  g_assert_no_error (error);
+  lb_store_set_user (worker, "Tester");
+  new_leaderboard (worker, "The worker's");
+  lb_store_emit_changed (store, 0);
+  g_assert_cmpuint (changed->len, ==, 3);
+  g_assert_false (lb_store_poll_external_changes (store));
+  g_assert_cmpuint (changed->len, ==, 3);
+
+  /* Inside a transaction the store sees its snapshot and waits. */
+  new_leaderboard (worker, "Another");
+  g_assert_true (lb_store_begin (store, &error));
+  g_assert_false (lb_store_poll_external_changes (store));
+  g_assert_true (lb_store_commit (store, &error));
+  g_assert_no_error (error);
+  g_assert_true (lb_store_poll_external_changes (store));
+  g_assert_cmpuint (changed->len, ==, 4);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1758,6 +1808,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/store/open/busy", test_busy);
   g_test_add_func ("/store/share/other-descriptor-closed", test_share_other_descriptor_closed);
   g_test_add_func ("/store/share/excludes-posix-locks", test_share_excludes_posix_locks);
+  g_test_add_func ("/store/share/poll-external-changes", test_share_poll_external_changes);
   g_test_add_func ("/store/migrate/backup-and-keep-data", test_migrate_with_backup);
   g_test_add_func ("/store/migrate/results-table", test_migrate_results_table);
   g_test_add_func ("/store/now", test_now);

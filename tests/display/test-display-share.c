@@ -206,6 +206,23 @@ browse_database_folder (LbWindow *window,
   g_assert_null (find_file_chooser ());
 }
 
+static guint
+n_sidebar_rows (LbWindow *window)
+{
+  GObject *model = gtk_widget_get_template_child (GTK_WIDGET (window), LB_TYPE_WINDOW,
+                                                  "sidebar_filter_model");
+
+  return g_list_model_get_n_items (G_LIST_MODEL (model));
+}
+
+static void
+count_cb (LbStore *store,
+          gint64   leaderboard_id,
+          guint   *count)
+{
+  (*count)++;
+}
+
 /* Issue 14 item 5: the file chooser made GLib open and close leaderboard.db, -wal and -shm in
  * the app's process, which dropped the app's POSIX locks; the CLI then deleted -wal and -shm,
  * and the app's next write failed. */
@@ -263,6 +280,40 @@ test_cli_beside_file_chooser (Fixture       *f,
   g_assert_cmpstr (check, ==, "ok");
 }
 
+/* Issue 14, low: the window did not show what the CLI changed until it was reopened. */
+static void
+test_refresh_after_cli (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  LbWindow *window;
+  guint changes = 0;
+  gint64 deadline;
+
+  lb_store_create_leaderboard (f->store, "From the app", &error);
+  g_assert_no_error (error);
+  window = new_window (f);
+  g_assert_cmpuint (n_sidebar_rows (window), ==, 1);
+  g_signal_connect (f->store, "changed", G_CALLBACK (count_cb), &changes);
+
+  g_assert_cmpint (run_cli (f->db_path, &out, "import", f->csv_path, "--leaderboard", "From the CLI",
+                            NULL), ==, 0);
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (n_sidebar_rows (window) < 2 && g_get_monotonic_time () < deadline)
+    lb_test_spin (100);
+  g_assert_cmpuint (n_sidebar_rows (window), ==, 2);
+  g_assert_cmpuint (changes, ==, 1);
+
+  /* Nothing else changed: the next polls reload nothing. */
+  lb_test_spin (4500);
+  g_assert_cmpuint (changes, ==, 1);
+  g_signal_handlers_disconnect_by_func (f->store, count_cb, &changes);
+  lb_test_save_screenshot (GTK_WIDGET (window), "share-refreshed.png");
+  gtk_window_destroy (GTK_WINDOW (window));
+  lb_test_iterate (5);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -274,5 +325,7 @@ main (int argc, char *argv[])
 
   g_test_add ("/display/share/cli-beside-file-chooser", Fixture, NULL, fixture_setup,
               test_cli_beside_file_chooser, fixture_teardown);
+  g_test_add ("/display/share/refresh-after-cli", Fixture, NULL, fixture_setup,
+              test_refresh_after_cli, fixture_teardown);
   return g_test_run ();
 }

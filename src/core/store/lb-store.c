@@ -853,6 +853,17 @@ lb_store_finish_write (LbStore  *self,
   return lb_store_commit (self, error);
 }
 
+/* Changes when another connection commits (never for our own commits); -1 on error. */
+static gint64
+read_data_version (LbStore *self)
+{
+  g_autoptr(LbStmt) stmt = lb_store_prepare (self, "PRAGMA data_version", NULL);
+
+  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
+    return -1;
+  return sqlite3_column_int64 (stmt, 0);
+}
+
 static LbStore *
 open_store (const char  *path,
             int          target,
@@ -916,6 +927,7 @@ open_store (const char  *path,
     }
   if (!migrate (self, target, error))
     return NULL;
+  self->data_version = read_data_version (self);
 
   return g_steal_pointer (&self);
 }
@@ -1098,7 +1110,27 @@ lb_store_emit_changed (LbStore *self,
 {
   g_return_if_fail (LB_IS_STORE (self));
 
+  /* Whoever reloads on this reads what other connections committed until now. */
+  if (self->depth == 0)
+    self->data_version = read_data_version (self);
   g_signal_emit (self, signals[CHANGED], 0, leaderboard_id);
+}
+
+gboolean
+lb_store_poll_external_changes (LbStore *self)
+{
+  gint64 version;
+
+  g_return_val_if_fail (LB_IS_STORE (self), FALSE);
+
+  /* Inside a transaction we see our snapshot; the caller looks again after it. */
+  if (self->depth > 0)
+    return FALSE;
+  version = read_data_version (self);
+  if (version < 0 || version == self->data_version)
+    return FALSE;
+  lb_store_emit_changed (self, 0);
+  return TRUE;
 }
 
 /* ---- audit log ---- */
