@@ -1741,6 +1741,91 @@ test_share_excludes_posix_locks (void)
   }
 }
 
+/* A reader who may not write the folder (another user's database, a read-only share), after
+ * a writer died and left its -wal and -shm: SQLite reads the WAL itself, and still locks. */
+static gboolean
+read_count (const char *path,
+            int        *count)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok;
+
+  ok = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
+       sqlite3_prepare_v2 (db, "SELECT count(*) FROM leaderboards", -1, &stmt, NULL) == SQLITE_OK &&
+       sqlite3_step (stmt) == SQLITE_ROW;
+  if (ok)
+    *count = sqlite3_column_int (stmt, 0);
+  else
+    g_test_message ("reading %s: %s", path, sqlite3_errmsg (db));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return ok;
+}
+
+static void
+test_share_read_only_shm (void)
+{
+  g_autofree char *path = test_path ("source.db");
+  g_autofree char *dir = g_dir_make_tmp ("lb-read-only-XXXXXX", NULL);
+  g_autofree char *copy = g_build_filename (dir, "copy.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LbStore) store = NULL;
+  const char *suffixes[] = { "", "-wal", "-shm" };
+  int count = 0;
+
+  g_assert_nonnull (dir);
+  store = lb_store_open (path, &error);
+  g_assert_no_error (error);
+  lb_store_set_user (store, "Tester");
+  new_leaderboard (store, "In the WAL");
+  /* Copied while open: the copies are what a writer that was killed leaves behind. */
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *from = g_strconcat (path, suffixes[i], NULL);
+      g_autofree char *to = g_strconcat (copy, suffixes[i], NULL);
+      g_autofree char *contents = NULL;
+      gsize length = 0;
+
+      g_assert_true (g_file_get_contents (from, &contents, &length, NULL));
+      g_assert_true (g_file_set_contents (to, contents, length, NULL));
+      g_assert_cmpint (g_chmod (to, 0444), ==, 0);
+    }
+  g_assert_cmpint (g_chmod (dir, 0555), ==, 0);
+
+  if (geteuid () == 0)
+    {
+      /* Root may write anything: read as nobody, in a child. */
+      pid_t pid = fork ();
+      int status = 0;
+
+      g_assert_cmpint (pid, >=, 0);
+      if (pid == 0)
+        {
+          if (setgid (65534) != 0 || setuid (65534) != 0)
+            _exit (2);
+          _exit (read_count (copy, &count) && count == 1 ? 0 : 1);
+        }
+      g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+      g_assert_true (WIFEXITED (status));
+      g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+    }
+  else
+    {
+      g_assert_true (read_count (copy, &count));
+      g_assert_cmpint (count, ==, 1);
+    }
+
+  g_assert_cmpint (g_chmod (dir, 0755), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *to = g_strconcat (copy, suffixes[i], NULL);
+
+      g_assert_cmpint (g_unlink (to), ==, 0);
+    }
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
 /* The window polls: a write by another process is seen once, our own writes are not. */
 static void
 test_share_poll_external_changes (void)
@@ -1809,6 +1894,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/store/share/other-descriptor-closed", test_share_other_descriptor_closed);
   g_test_add_func ("/store/share/excludes-posix-locks", test_share_excludes_posix_locks);
   g_test_add_func ("/store/share/poll-external-changes", test_share_poll_external_changes);
+  g_test_add_func ("/store/share/read-only-shm", test_share_read_only_shm);
   g_test_add_func ("/store/migrate/backup-and-keep-data", test_migrate_with_backup);
   g_test_add_func ("/store/migrate/results-table", test_migrate_results_table);
   g_test_add_func ("/store/now", test_now);
