@@ -1,8 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <fcntl.h>
 #include <glib/gstdio.h>
 #include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
 #include <sys/resource.h>
 #include <math.h>
 #include <string.h>
@@ -1639,6 +1642,286 @@ test_changed_signal (void)
   g_assert_cmpuint (changed->len, ==, 4);
 }
 
+/* ---- one database shared with leaderboard-cli ---- */
+
+/* Runs leaderboard-cli --db @db ARGS…, returns its exit status and its output in @out. */
+static int
+run_cli (const char  *db,
+         char       **out,
+         const char  *first,
+         ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  const char *exe = g_getenv ("LEADERBOARD_CLI");
+  int wait_status = 0;
+  va_list args;
+
+  g_assert_nonnull (exe);
+  g_ptr_array_add (argv, (char *) exe);
+  g_ptr_array_add (argv, (char *) "--db");
+  g_ptr_array_add (argv, (char *) db);
+  va_start (args, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                               out, &err, &wait_status, &error));
+  g_assert_no_error (error);
+  if (err != NULL && *err != '\0')
+    g_test_message ("leaderboard-cli: %s", err);
+  g_assert_true (WIFEXITED (wait_status));
+  return WEXITSTATUS (wait_status);
+}
+
+/* What g_content_type_guess() does to each file a file chooser lists: open, read, close. */
+static void
+sniff_file (const char *path)
+{
+  char buf[4096];
+  int fd = open (path, O_RDONLY | O_CLOEXEC);
+
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (read (fd, buf, sizeof buf), >=, 0);
+  g_assert_cmpint (close (fd), ==, 0);
+}
+
+/* The app had the database open; GLib sniffed its files (the file chooser showed their folder),
+ * which dropped every POSIX lock this process held on them; leaderboard-cli then thought it was
+ * alone, and on closing checkpointed and deleted the -wal and -shm under the app. */
+static void
+test_share_other_descriptor_closed (void)
+{
+  g_autofree char *path = test_path ("shared.db");
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  g_autofree char *csv = g_test_build_filename (G_TEST_DIST, "data", "import", "wide-utf8-bom.csv", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *check = NULL;
+  g_autofree char *count = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LbStore) store = NULL;
+
+  store = lb_store_open (path, &error);
+  g_assert_no_error (error);
+  lb_store_set_user (store, "Tester");
+  new_leaderboard (store, "From the app");
+  g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (shm, G_FILE_TEST_EXISTS));
+
+  sniff_file (path);
+  sniff_file (wal);
+  sniff_file (shm);
+
+  g_assert_cmpint (run_cli (path, &out, "import", csv, "--leaderboard", "From the CLI", NULL), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run_cli (path, &out, "list", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "From the app"));
+  g_assert_nonnull (strstr (out, "From the CLI"));
+
+  /* The app still holds its locks: the CLI left the WAL and its index alone. */
+  g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (shm, G_FILE_TEST_EXISTS));
+  new_leaderboard (store, "From the app, later");
+  g_assert_true (has_leaderboard (store, "From the CLI"));
+  g_clear_object (&store);
+
+  check = raw_query (path, "PRAGMA integrity_check");
+  g_assert_cmpstr (check, ==, "ok");
+  count = raw_query (path, "SELECT count(*) FROM leaderboards");
+  g_assert_cmpstr (count, ==, "3");
+}
+
+/* The plain sqlite3 tool and any other program lock with POSIX locks: ours exclude them. */
+static void
+test_share_excludes_posix_locks (void)
+{
+  g_autofree char *path = test_path ("posix.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LbStore) store = NULL;
+  sqlite3 *db = NULL;
+
+  store = lb_store_open (path, &error);
+  g_assert_no_error (error);
+  lb_store_set_user (store, "Tester");
+  new_leaderboard (store, "First");
+
+  /* SQLite's own unix VFS, as in the sqlite3 tool, in this process: a POSIX lock conflicts
+   * with an open file description lock even within one process. */
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, "unix"), ==, SQLITE_OK);
+  g_assert_true (lb_store_begin (store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (lb_store_create_leaderboard (store, "Second", &error), >, 0);
+  g_assert_no_error (error);
+  /* We hold the write lock: the other program cannot write but reads what was committed. */
+  g_assert_cmpint (sqlite3_exec (db, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_BUSY);
+  g_assert_cmpint (sqlite3_exec (db, "SELECT count(*) FROM leaderboards", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_true (lb_store_commit (store, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (sqlite3_exec (db, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE leaderboards SET owner = 'Sato'", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
+  /* Closing it, the other program must not take the WAL away: we still use it. */
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+  {
+    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+    g_autoptr(LbLeaderboard) lb = NULL;
+
+    g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+    g_assert_true (g_file_test (shm, G_FILE_TEST_EXISTS));
+    lb = lb_store_find_leaderboard (store, "Second", &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (lb->owner, ==, "Sato");
+  }
+  new_leaderboard (store, "Third");
+  g_clear_object (&store);
+  {
+    g_autofree char *check = raw_query (path, "PRAGMA integrity_check");
+
+    g_assert_cmpstr (check, ==, "ok");
+  }
+}
+
+/* A reader who may not write the folder (another user's database, a read-only share), after
+ * a writer died and left its -wal and -shm: SQLite reads the WAL itself, and still locks. */
+static gboolean
+read_count (const char *path,
+            int        *count)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok;
+
+  ok = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
+       sqlite3_prepare_v2 (db, "SELECT count(*) FROM leaderboards", -1, &stmt, NULL) == SQLITE_OK &&
+       sqlite3_step (stmt) == SQLITE_ROW;
+  if (ok)
+    *count = sqlite3_column_int (stmt, 0);
+  else
+    g_test_message ("reading %s: %s", path, sqlite3_errmsg (db));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return ok;
+}
+
+static void
+test_share_read_only_shm (void)
+{
+  g_autofree char *path = test_path ("source.db");
+  g_autofree char *dir = g_dir_make_tmp ("lb-read-only-XXXXXX", NULL);
+  g_autofree char *copy = g_build_filename (dir, "copy.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LbStore) store = NULL;
+  const char *suffixes[] = { "", "-wal", "-shm" };
+  int count = 0;
+
+  g_assert_nonnull (dir);
+  store = lb_store_open (path, &error);
+  g_assert_no_error (error);
+  lb_store_set_user (store, "Tester");
+  new_leaderboard (store, "In the WAL");
+  /* Copied while open: the copies are what a writer that was killed leaves behind. */
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *from = g_strconcat (path, suffixes[i], NULL);
+      g_autofree char *to = g_strconcat (copy, suffixes[i], NULL);
+      g_autofree char *contents = NULL;
+      gsize length = 0;
+
+      g_assert_true (g_file_get_contents (from, &contents, &length, NULL));
+      g_assert_true (g_file_set_contents (to, contents, length, NULL));
+      g_assert_cmpint (g_chmod (to, 0444), ==, 0);
+    }
+  g_assert_cmpint (g_chmod (dir, 0555), ==, 0);
+
+  if (geteuid () == 0)
+    {
+      /* Root may write anything: read as nobody, in a child. */
+      pid_t pid = fork ();
+      int status = 0;
+
+      g_assert_cmpint (pid, >=, 0);
+      if (pid == 0)
+        {
+          if (setgid (65534) != 0 || setuid (65534) != 0)
+            _exit (2);
+          _exit (read_count (copy, &count) && count == 1 ? 0 : 1);
+        }
+      g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+      g_assert_true (WIFEXITED (status));
+      g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+    }
+  else
+    {
+      g_assert_true (read_count (copy, &count));
+      g_assert_cmpint (count, ==, 1);
+    }
+
+  g_assert_cmpint (g_chmod (dir, 0755), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *to = g_strconcat (copy, suffixes[i], NULL);
+
+      g_assert_cmpint (g_unlink (to), ==, 0);
+    }
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+/* The window polls: a write by another process is seen once, our own writes are not. */
+static void
+test_share_poll_external_changes (void)
+{
+  g_autofree char *path = test_path ("polled.db");
+  g_autofree char *out = NULL;
+  g_autoptr(GArray) changed = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LbStore) store = NULL;
+  g_autoptr(LbStore) worker = NULL;
+
+  store = lb_store_open (path, &error);
+  g_assert_no_error (error);
+  lb_store_set_user (store, "Tester");
+  g_signal_connect (store, "changed", G_CALLBACK (changed_cb), changed);
+  g_assert_false (lb_store_poll_external_changes (store));
+
+  new_leaderboard (store, "Ours");
+  g_assert_cmpuint (changed->len, ==, 1);
+  g_assert_false (lb_store_poll_external_changes (store));
+  g_assert_cmpuint (changed->len, ==, 1);
+
+  g_assert_cmpint (run_cli (path, &out, "set", "Ours", "--owner", "Sato", NULL), ==, 0);
+  g_assert_true (lb_store_poll_external_changes (store));
+  g_assert_cmpuint (changed->len, ==, 2);
+  g_assert_cmpint (g_array_index (changed, gint64, 1), ==, 0);
+  g_assert_false (lb_store_poll_external_changes (store));
+  g_assert_cmpuint (changed->len, ==, 2);
+
+  /* A worker's connection: its owner says so with lb_store_emit_changed(), and the poll
+   * does not report the same change a second time. */
+  worker = lb_store_open (path, &error);
+  g_assert_no_error (error);
+  lb_store_set_user (worker, "Tester");
+  new_leaderboard (worker, "The worker's");
+  lb_store_emit_changed (store, 0);
+  g_assert_cmpuint (changed->len, ==, 3);
+  g_assert_false (lb_store_poll_external_changes (store));
+  g_assert_cmpuint (changed->len, ==, 3);
+
+  /* Inside a transaction the store sees its snapshot and waits. */
+  new_leaderboard (worker, "Another");
+  g_assert_true (lb_store_begin (store, &error));
+  g_assert_false (lb_store_poll_external_changes (store));
+  g_assert_true (lb_store_commit (store, &error));
+  g_assert_no_error (error);
+  g_assert_true (lb_store_poll_external_changes (store));
+  g_assert_cmpuint (changed->len, ==, 4);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1654,6 +1937,10 @@ main (int argc, char *argv[])
   g_test_add_func ("/store/open/corrupt", test_corrupt);
   g_test_add_func ("/store/open/read-only", test_read_only);
   g_test_add_func ("/store/open/busy", test_busy);
+  g_test_add_func ("/store/share/other-descriptor-closed", test_share_other_descriptor_closed);
+  g_test_add_func ("/store/share/excludes-posix-locks", test_share_excludes_posix_locks);
+  g_test_add_func ("/store/share/poll-external-changes", test_share_poll_external_changes);
+  g_test_add_func ("/store/share/read-only-shm", test_share_read_only_shm);
   g_test_add_func ("/store/migrate/backup-and-keep-data", test_migrate_with_backup);
   g_test_add_func ("/store/migrate/results-table", test_migrate_results_table);
   g_test_add_func ("/store/now", test_now);

@@ -22,6 +22,7 @@ struct _LbStore
 
   guint       depth;           /* open transaction levels (0: autocommit) */
   gint64      pending_changed; /* -1: nothing written; 0: several leaderboards; else the id */
+  gint64      data_version;    /* PRAGMA data_version when ::changed was last emitted */
 };
 
 /* A cached statement borrowed for one use: g_autoptr resets it and clears its bindings. */

@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 
 #include "lb-store-private.h"
+#include "lb-store-vfs.h"
 
 /* Each entry brings the schema from version i to i + 1, in one transaction. Never edit a
  * released entry: add a new one and bump LB_STORE_SCHEMA_VERSION. */
@@ -365,7 +366,7 @@ check_existing_file (const char  *path,
       return FALSE;
     }
 
-  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
+  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, lb_store_vfs_register ());
   if (rc == SQLITE_OK)
     {
       sqlite3_busy_timeout (db, BUSY_TIMEOUT_MS);
@@ -852,6 +853,17 @@ lb_store_finish_write (LbStore  *self,
   return lb_store_commit (self, error);
 }
 
+/* Changes when another connection commits (never for our own commits); -1 on error. */
+static gint64
+read_data_version (LbStore *self)
+{
+  g_autoptr(LbStmt) stmt = lb_store_prepare (self, "PRAGMA data_version", NULL);
+
+  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
+    return -1;
+  return sqlite3_column_int64 (stmt, 0);
+}
+
 static LbStore *
 open_store (const char  *path,
             int          target,
@@ -882,8 +894,11 @@ open_store (const char  *path,
   self = g_object_new (LB_TYPE_STORE, NULL);
   self->path = g_strdup (path);
 
+  /* Our VFS, not "unix": GLib and GTK open and close the database's files in this process
+   * (sniffing content types), which drops the unix VFS's POSIX locks (lb-store-vfs.c). */
   rc = sqlite3_open_v2 (path, &self->db,
-                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                        lb_store_vfs_register ());
   if (rc != SQLITE_OK)
     {
       lb_store_fail (self, rc, error);
@@ -912,6 +927,7 @@ open_store (const char  *path,
     }
   if (!migrate (self, target, error))
     return NULL;
+  self->data_version = read_data_version (self);
 
   return g_steal_pointer (&self);
 }
@@ -1094,7 +1110,27 @@ lb_store_emit_changed (LbStore *self,
 {
   g_return_if_fail (LB_IS_STORE (self));
 
+  /* Whoever reloads on this reads what other connections committed until now. */
+  if (self->depth == 0)
+    self->data_version = read_data_version (self);
   g_signal_emit (self, signals[CHANGED], 0, leaderboard_id);
+}
+
+gboolean
+lb_store_poll_external_changes (LbStore *self)
+{
+  gint64 version;
+
+  g_return_val_if_fail (LB_IS_STORE (self), FALSE);
+
+  /* Inside a transaction we see our snapshot; the caller looks again after it. */
+  if (self->depth > 0)
+    return FALSE;
+  version = read_data_version (self);
+  if (version < 0 || version == self->data_version)
+    return FALSE;
+  lb_store_emit_changed (self, 0);
+  return TRUE;
 }
 
 /* ---- audit log ---- */

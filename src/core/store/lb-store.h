@@ -108,6 +108,10 @@ void        lb_store_rollback           (LbStore *self);
 /* Emits ::changed (leaderboard id, 0 for "several"); writes through this object emit it
  * themselves after they commit; call it when another connection (a worker thread) wrote. */
 void        lb_store_emit_changed       (LbStore *self, gint64 leaderboard_id);
+/* Emits ::changed (0) once when another connection (another process: leaderboard-cli, or a
+ * worker) committed since ::changed was last emitted. Cheap enough for a timer: it reads a
+ * counter in the WAL index. Returns whether it emitted. */
+gboolean    lb_store_poll_external_changes (LbStore *self);
 
 /* ---- leaderboards ---- */
 GPtrArray     *lb_store_list_leaderboards  (LbStore *self, GError **error);  /* of LbLeaderboard*, by name, without deleted */

@@ -67,6 +67,7 @@ struct _LbWindow
   UndoKind              undo_kind;
   gint64                undo_id;
   AdwToast             *undo_toast;
+  guint                 poll_source;    /* looks for writes by other programs */
 
   gint64                leaderboard_id;
   gboolean              reloading;
@@ -263,6 +264,26 @@ store_changed_cb (LbWindow *self,
                   LbStore  *store)
 {
   reload_sidebar (self);
+}
+
+/* leaderboard-cli (or another copy of the app) may write to the database while the window is
+ * open: look every few seconds and when the window comes to the front, and reload once. */
+#define POLL_INTERVAL_S 2
+
+static gboolean
+poll_external_changes_cb (gpointer user_data)
+{
+  LbWindow *self = user_data;
+
+  lb_store_poll_external_changes (self->store);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+is_active_cb (LbWindow *self)
+{
+  if (gtk_window_is_active (GTK_WINDOW (self)))
+    lb_store_poll_external_changes (self->store);
 }
 
 static void
@@ -843,6 +864,8 @@ lb_window_constructed (GObject *object)
 
   g_signal_connect_object (self->store, "changed", G_CALLBACK (store_changed_cb), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect (self, "notify::is-active", G_CALLBACK (is_active_cb), NULL);
+  self->poll_source = g_timeout_add_seconds (POLL_INTERVAL_S, poll_external_changes_cb, self);
   reload_sidebar (self);
   if (self->settings != NULL)
     {
@@ -863,6 +886,7 @@ lb_window_dispose (GObject *object)
   /* The queue lets go of its toasts before the overlay, going, dismisses what it still shows. */
   g_clear_object (&self->toasts);
   self->undo_toast = NULL;
+  g_clear_handle_id (&self->poll_source, g_source_remove);
   /* libadwaita 1.2 crashes when the view stack goes before the switchers that show it. */
   if (self->switcher_bar != NULL)
     adw_view_switcher_bar_set_stack (self->switcher_bar, NULL);
