@@ -59,6 +59,9 @@ struct _LbCsvReader
   GError       *error;        /* the error that stopped the reader */
 
   guint64       size;
+  gint64        mtime_usec;     /* when opened, 0 when unknown */
+  gboolean      check;          /* compare what is read with @expected */
+  LbCsvFingerprint expected;
   guint64       bytes_read;
   guint64       text_raw_start; /* raw bytes decoded before the current text buffer */
   guint64       text_raw_len;   /* raw bytes that produced the current text buffer */
@@ -104,6 +107,18 @@ where (LbCsvReader *self, guint row, guint column)
 /* Raw input */
 
 static gboolean
+fail_changed (const char  *display_name,
+              GError     **error)
+{
+  g_set_error (error, LB_CSV_ERROR, LB_CSV_ERROR_CHANGED,
+               _("%s has changed since it was read for the preview: it is not the same file "
+                 "any more (perhaps it was saved again from Excel). Nothing was imported. Open "
+                 "the file again to see what it holds now, then import it."),
+               display_name);
+  return FALSE;
+}
+
+static gboolean
 read_raw_chunk (LbCsvReader   *self,
                 GCancellable  *cancellable,
                 GError       **error)
@@ -129,8 +144,25 @@ read_raw_chunk (LbCsvReader   *self,
       return FALSE;
     }
   g_byte_array_set_size (self->raw, old + (gsize) n);
-  g_checksum_update (self->checksum, self->raw->data + old, n);
+  if (self->check && self->bytes_read < self->expected.prefix_bytes
+      && self->bytes_read + (guint64) n >= self->expected.prefix_bytes)
+    {
+      gsize head = (gsize) (self->expected.prefix_bytes - self->bytes_read);
+      g_autoptr(GChecksum) prefix = NULL;
+
+      g_checksum_update (self->checksum, self->raw->data + old, head);
+      prefix = g_checksum_copy (self->checksum);
+      if (strcmp (g_checksum_get_string (prefix), self->expected.prefix_sha256) != 0)
+        return fail_changed (self->display_name, error);
+      g_checksum_update (self->checksum, self->raw->data + old + head, n - head);
+    }
+  else
+    g_checksum_update (self->checksum, self->raw->data + old, n);
   self->bytes_read += (guint64) n;
+  /* Shorter or longer than when it was planned on: another file, or one being written. */
+  if (self->check && ((n == 0 && self->bytes_read != self->expected.size)
+                      || self->bytes_read > self->expected.size))
+    return fail_changed (self->display_name, error);
   if (n == 0)
     {
       self->eof_raw = TRUE;
@@ -1382,12 +1414,14 @@ lb_csv_reader_init (LbCsvReader *self)
 }
 
 static LbCsvReader *
-reader_open (GInputStream        *stream,
-             guint64              size,
-             const char          *display_name,
-             const LbCsvOptions  *options,
-             GCancellable        *cancellable,
-             GError             **error)
+reader_open (GInputStream            *stream,
+             guint64                  size,
+             gint64                   mtime_usec,
+             const char              *display_name,
+             const LbCsvOptions      *options,
+             const LbCsvFingerprint  *expected,
+             GCancellable            *cancellable,
+             GError                 **error)
 {
   g_autoptr(LbCsvReader) self = NULL;
 
@@ -1397,6 +1431,12 @@ reader_open (GInputStream        *stream,
   self->stream = g_object_ref (stream);
   self->display_name = g_strdup (display_name);
   self->size = size;
+  self->mtime_usec = mtime_usec;
+  if (expected != NULL)
+    {
+      self->check = TRUE;
+      self->expected = *expected;
+    }
   self->dialect.size_bytes = size;
   if (options != NULL)
     self->options = *options;
@@ -1435,15 +1475,28 @@ lb_csv_reader_new (GFile               *file,
                    GCancellable        *cancellable,
                    GError             **error)
 {
+  return lb_csv_reader_new_full (file, NULL, options, NULL, cancellable, error);
+}
+
+LbCsvReader *
+lb_csv_reader_new_full (GFile                   *file,
+                        const char              *display_name,
+                        const LbCsvOptions      *options,
+                        const LbCsvFingerprint  *expected,
+                        GCancellable            *cancellable,
+                        GError                 **error)
+{
   g_autoptr(GFileInputStream) stream = NULL;
   g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *name = NULL;
+  guint64 size = 0;
+  gint64 mtime_usec = 0;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  name = g_file_get_basename (file);
+  name = display_name != NULL ? g_strdup (display_name) : g_file_get_basename (file);
   stream = g_file_read (file, cancellable, &local_error);
   if (stream == NULL)
     {
@@ -1451,10 +1504,26 @@ lb_csv_reader_new (GFile               *file,
                    name, local_error->message);
       return NULL;
     }
-  info = g_file_input_stream_query_info (stream, G_FILE_ATTRIBUTE_STANDARD_SIZE, cancellable,
-                                         NULL);
-  return reader_open (G_INPUT_STREAM (stream), info != NULL ? (guint64) g_file_info_get_size (info) : 0,
-                      name, options, cancellable, error);
+  /* Of the open file (fstat), so a file replaced by rename is seen as what is read. */
+  info = g_file_input_stream_query_info (stream,
+                                         G_FILE_ATTRIBUTE_STANDARD_SIZE ","
+                                         G_FILE_ATTRIBUTE_TIME_MODIFIED ","
+                                         G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC,
+                                         cancellable, NULL);
+  if (info != NULL)
+    {
+      size = (guint64) g_file_info_get_size (info);
+      mtime_usec = (gint64) g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED)
+                   * G_USEC_PER_SEC
+                   + g_file_info_get_attribute_uint32 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC);
+    }
+  if (expected != NULL && (size != expected->size || mtime_usec != expected->mtime_usec))
+    {
+      fail_changed (name, error);
+      return NULL;
+    }
+  return reader_open (G_INPUT_STREAM (stream), size, mtime_usec, name, options, expected,
+                      cancellable, error);
 }
 
 LbCsvReader *
@@ -1469,8 +1538,9 @@ lb_csv_reader_new_from_bytes (GBytes              *bytes,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   stream = g_memory_input_stream_new_from_bytes (bytes);
-  return reader_open (stream, g_bytes_get_size (bytes),
-                      display_name != NULL ? display_name : _("The data"), options, NULL, error);
+  return reader_open (stream, g_bytes_get_size (bytes), 0,
+                      display_name != NULL ? display_name : _("The data"), options, NULL, NULL,
+                      error);
 }
 
 const LbCsvDialect *
@@ -1561,6 +1631,24 @@ lb_csv_reader_next (LbCsvReader   *self,
       self->header = g_strdupv (record->fields);
     }
   return record;
+}
+
+void
+lb_csv_reader_get_fingerprint (LbCsvReader      *self,
+                               LbCsvFingerprint *fingerprint)
+{
+  g_autoptr(GChecksum) copy = NULL;
+
+  g_return_if_fail (LB_IS_CSV_READER (self));
+  g_return_if_fail (fingerprint != NULL);
+
+  memset (fingerprint, 0, sizeof *fingerprint);
+  fingerprint->size = self->size;
+  fingerprint->mtime_usec = self->mtime_usec;
+  fingerprint->prefix_bytes = self->bytes_read;
+  copy = g_checksum_copy (self->checksum);
+  g_strlcpy (fingerprint->prefix_sha256, g_checksum_get_string (copy),
+             sizeof fingerprint->prefix_sha256);
 }
 
 double
