@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 
 #include "lb-csv-reader.h"
+#include "lb-types.h"
 
 #define CHUNK_SIZE        (64 * 1024)
 #define SAMPLE_MAX_RECORDS 1000
@@ -660,13 +661,20 @@ new_record (LbCsvReader *self,
             guint        n)
 {
   gsize text_len = self->recbuf->len + 1;
-  gsize head = sizeof (LbCsvRecord) + (n + 1) * sizeof (char *);
+  gsize head = 0, total = 0;
   LbCsvRecord *record;
   char *text;
+  gboolean fits;
 
   G_STATIC_ASSERT (sizeof (LbCsvRecord) % sizeof (char *) == 0);
 
-  record = g_malloc (head + text_len);
+  /* n and the text are bounded by max_columns and max_record_bytes, which a caller sets. */
+  fits = lb_size_mul3 ((gsize) n + 1, sizeof (char *), 1, &head)
+         && g_size_checked_add (&head, head, sizeof (LbCsvRecord))
+         && g_size_checked_add (&total, head, text_len);
+  if (!fits)
+    g_error ("A CSV record of %u fields and %" G_GSIZE_FORMAT " bytes does not fit in memory", n, text_len);
+  record = g_malloc (total);
   record->n_fields = n;
   record->fields = (char **) (gpointer) (record + 1);
   text = (char *) record + head;
