@@ -461,6 +461,17 @@ test_lbom_huge (Fixture *fixture, gconstpointer data)
   assert_db_unchanged (fixture);
 }
 
+/* A device has no size to refuse it by (st_size is 0): the read itself stops at the limit. */
+static void
+test_lbom_device (Fixture *fixture, gconstpointer data)
+{
+  g_auto(Run) run = { 0 };
+
+  cli (fixture->db, &run, "import-lbom", "/dev/zero");
+  assert_refused (&run, "zero", (const char *[]) { "is larger than", "the most an LBOM file may be", NULL });
+  assert_db_unchanged (fixture);
+}
+
 static void
 test_lbom_exists (Fixture *fixture, gconstpointer data)
 {
@@ -672,6 +683,7 @@ main (int argc, char *argv[])
   ADD ("/hostile/lbom/generated/nested-1000000-deep", test_lbom_deep);
   ADD ("/hostile/lbom/generated/300mb", test_lbom_huge);
   ADD ("/hostile/lbom/generated/leaderboard-exists", test_lbom_exists);
+  ADD ("/hostile/lbom/generated/dev-zero", test_lbom_device);
   ADD ("/hostile/db/not-a-database", test_db_not_a_database);
   ADD ("/hostile/db/newer-schema", test_db_newer_schema);
   ADD ("/hostile/db/read-only", test_db_read_only);

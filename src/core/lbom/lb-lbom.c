@@ -1664,6 +1664,53 @@ lb_lbom_import (LbStore     *store,
   return TRUE;
 }
 
+static char *
+read_bounded (GFile         *file,
+              const char    *display_name,
+              GCancellable  *cancellable,
+              gsize         *length,
+              GError       **error)
+{
+  g_autoptr(GFileInputStream) in = NULL;
+  g_autoptr(GByteArray) bytes = g_byte_array_new ();
+  g_autoptr(GError) local_error = NULL;
+  const gsize chunk = 64 * 1024;
+
+  in = g_file_read (file, cancellable, error);
+  if (in == NULL)
+    return NULL;
+  for (;;)
+    {
+      gsize old = bytes->len;
+      gssize n;
+
+      if (old > LB_LBOM_MAX_SIZE)
+        {
+          g_autofree char *limit = g_format_size (LB_LBOM_MAX_SIZE);
+
+          g_set_error (error, LB_LBOM_ERROR, LB_LBOM_ERROR_TOO_LARGE,
+                       _("%s: the file is larger than %s, the most an LBOM file may be."),
+                       display_name, limit);
+          return NULL;
+        }
+      g_byte_array_set_size (bytes, old + chunk);
+      n = g_input_stream_read (G_INPUT_STREAM (in), bytes->data + old, chunk, cancellable,
+                               &local_error);
+      if (n < 0)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+      g_byte_array_set_size (bytes, old + (gsize) n);
+      if (n == 0)
+        break;
+    }
+  *length = bytes->len;
+  /* NUL-terminated like g_file_load_contents(), for the parser's sake. */
+  g_byte_array_append (bytes, (const guint8 *) "", 1);
+  return (char *) g_byte_array_free (g_steal_pointer (&bytes), FALSE);
+}
+
 gboolean
 lb_lbom_import_file (LbStore       *store,
                      GFile         *file,
@@ -1699,7 +1746,9 @@ lb_lbom_import_file (LbStore       *store,
       return FALSE;
     }
 
-  if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, error))
+  /* The size above is 0 for a pipe or a device (/dev/zero): the read itself stops at the limit. */
+  contents = read_bounded (file, display_name, cancellable, &length, error);
+  if (contents == NULL)
     return FALSE;
   if (!lb_lbom_import (store, contents, (gssize) length, names, error))
     {

@@ -52,7 +52,8 @@ gboolean  lb_lbom_import       (LbStore       *store,
 
 /* lb_lbom_import() on the contents of @file, refusing a file larger than LB_LBOM_MAX_SIZE
  * before reading it. Messages start with the file's name ("team.lbom: leaderboards[0]: …");
- * a file that cannot be read gives its G_IO_ERROR. */
+ * a file that cannot be read gives its G_IO_ERROR. The read stops at the limit, so a pipe or a
+ * device (which has no size) is refused as well. */
 gboolean  lb_lbom_import_file  (LbStore       *store,
                                 GFile         *file,
                                 GCancellable  *cancellable,
