@@ -234,6 +234,14 @@ static const BadFile bad_files[] = {
   { "lbom-wrong-type-results.json", LBOM, NULL, { "leaderboards[0].results", "expected an array" } },
   { "lbom-dangling-model.json", LBOM, NULL, { "leaderboards[0].results[0].model", "“Nobody”" } },
   { "lbom-array-root.json", LBOM, NULL, { "levels deep" } },
+  { "lbom-lone-surrogate.json", LBOM, NULL, { "leaderboards[0].models[0].name", "\\ud800", "lone surrogate" } },
+  { "lbom-nul-in-name.json", LBOM, NULL, { "leaderboards[0].models[0].name", "\\u0000", "NUL character" } },
+  { "lbom-weight-infinite.json", LBOM, NULL, { "leaderboards[0].profiles[0].weights.JMMLU", "1e400 is out of range" } },
+  { "lbom-weight-negative.json", LBOM, NULL, { "leaderboards[0].profiles[0].weights[“JMMLU”]", "negative" } },
+  { "lbom-score-huge.json", LBOM, NULL, { "leaderboards[0].results[0].score", "1.7e+308 is out of range" } },
+  { "lbom-id-beyond-64-bits.json", LBOM, NULL, { "leaderboards[0].imports[0].id", "99999999999999999999 is out of range" } },
+  { "lbom-duplicate-model-space.json", LBOM, NULL, { "leaderboards[0].models[1]", "“Model A ” is “Model A”", "listed twice" } },
+  { "lbom-duplicate-model-nfd.json", LBOM, NULL, { "leaderboards[0].models[2]", "listed twice" } },
 };
 
 static void

@@ -26,6 +26,9 @@ typedef enum {
 /* Deepest nesting of arrays and objects the format has (root → leaderboards → leaderboard →
  * imports → import → warnings → warning). Deeper documents are refused before parsing. */
 #define LB_LBOM_MAX_DEPTH 7
+/* The largest size of a number (score, standard error, scale, weight) read from a file: far
+ * beyond any benchmark's, and small enough that differences and sums of them stay finite. */
+#define LB_LBOM_MAX_MAGNITUDE 1e15
 
 GQuark    lb_lbom_error_quark  (void);
 
