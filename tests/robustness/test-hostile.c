@@ -218,6 +218,8 @@ static const BadFile bad_files[] = {
   { "odd-length-utf16le.csv", IMPORT, NULL, { "row 3, column A", "bytes 41", "UTF-16LE" } },
   { "invalid-cp932.csv", IMPORT, "cp932", { "row 3, column A", "bytes 82", "CP932" } },
   { "invalid-windows1252.csv", IMPORT, "windows-1252", { "row 3, column A", "bytes 81 8D", "Windows-1252" } },
+  { "cp932-truncated-lead-byte.csv", IMPORT, NULL, { "row 4, column A", "bytes 82", "cut short" } },
+  { "cp932-lead-byte-in-cell.csv", IMPORT, NULL, { "row 3, column B", "bytes 82 0D", "CP932" } },
   { "header-only.csv", IMPORT, NULL, { "row 1", "no data rows" } },
   { "no-model-column.csv", IMPORT, NULL, { "row 1", "which model" } },
   { "duplicate-headers.csv", IMPORT, NULL, { "row 1", "columns B and D", "JMMLU" } },

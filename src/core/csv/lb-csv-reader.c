@@ -900,6 +900,81 @@ canonical_encoding (const char *name)
   return NULL;
 }
 
+/* The longest start of @d that decodes from @from, as UTF-8; *@good is its length in bytes. */
+static char *
+decode_prefix (const guchar *d, gsize n, const char *from, gsize *good)
+{
+  GIConv cd = g_iconv_open ("UTF-8", from);
+  GString *out = NULL;
+  char *in = (char *) d;
+  gsize in_left = n;
+
+  *good = 0;
+  if (cd == (GIConv) -1)
+    return g_strdup ("");
+  out = g_string_sized_new (n * 2 + 16);
+  while (in_left > 0)
+    {
+      gsize old_len = out->len;
+      gsize room = in_left * 3 + 16;
+      char *o;
+      gsize o_left = room;
+      gsize r;
+
+      g_string_set_size (out, old_len + room);
+      o = out->str + old_len;
+      r = g_iconv (cd, &in, &in_left, &o, &o_left);
+      g_string_set_size (out, old_len + (room - o_left));
+      if (r != (gsize) -1 || errno != E2BIG)
+        break;
+    }
+  g_iconv_close (cd);
+  *good = n - in_left;
+  return g_string_free (out, FALSE);
+}
+
+/* Row and column of the end of @text, counted as records and fields are (quotes respected),
+ * with the delimiter the first line suggests. */
+static void
+locate_end (const char *text, guint *row, guint *column)
+{
+  static const char candidates[] = { ',', ';', '\t', '|' };
+  const char *eol = strpbrk (text, "\r\n");
+  gsize first_line = eol != NULL ? (gsize) (eol - text) : strlen (text);
+  char delimiter = ',';
+  guint best = 0;
+  gboolean quoted = FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (candidates); i++)
+    {
+      guint count = 0;
+
+      for (gsize j = 0; j < first_line; j++)
+        count += text[j] == candidates[i];
+      if (count > best)
+        {
+          best = count;
+          delimiter = candidates[i];
+        }
+    }
+  *row = 1;
+  *column = 1;
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '"')
+        quoted = !quoted;
+      else if (quoted)
+        continue;
+      else if (*p == delimiter)
+        (*column)++;
+      else if (*p == '\n' || (*p == '\r' && p[1] != '\n'))
+        {
+          (*row)++;
+          *column = 1;
+        }
+    }
+}
+
 static void
 set_encoding (LbCsvReader *self, const char *encoding, gboolean detected, const char *reason)
 {
@@ -1046,12 +1121,36 @@ detect_encoding (LbCsvReader *self, GError **error)
 
       if (!choose_legacy (self, d, n, complete))
         {
+          /* Say where it goes wrong in the encoding that reads furthest: a CP932 file cut
+           * after a lead byte reads well up to its last byte. */
+          const char *utf8_end = NULL;
+          gsize good_utf8, good_cp932 = 0, good;
+          g_autofree char *prefix = decode_prefix (d, n, "CP932", &good_cp932);
+          g_autofree char *at = NULL;
+          g_autoptr(GString) hex = g_string_new (NULL);
+          const char *encoding = LB_ENCODING_CP932;
+          guint row, column;
+
+          g_utf8_validate_len ((const char *) d, n, &utf8_end);
+          good_utf8 = (gsize) (utf8_end - (const char *) d);
+          if (good_utf8 > good_cp932)
+            {
+              g_free (prefix);
+              prefix = g_strndup ((const char *) d, good_utf8);
+              encoding = LB_ENCODING_UTF8;
+            }
+          good = MAX (good_utf8, good_cp932);
+          for (gsize i = good; i < n && i < good + 2; i++)
+            g_string_append_printf (hex, "%s%02X", i > good ? " " : "", d[i]);
+          locate_end (prefix, &row, &column);
+          at = where (self, row, column);
           g_set_error (error, LB_CSV_ERROR, LB_CSV_ERROR_ENCODING,
-                       _("%s: the file is not in any encoding Leaderboard can recognise "
-                         "(UTF-8, Japanese Shift-JIS (CP932), UTF-16, Western (Windows-1252)). "
-                         "Choose the encoding in the import preview, or save the sheet again "
-                         "from Excel as CSV UTF-8."),
-                       self->display_name);
+                       _("%s: the data (bytes %s) is not valid %s, and the file is not in any "
+                         "other encoding Leaderboard can recognise (UTF-8, Japanese Shift-JIS "
+                         "(CP932), UTF-16, Western (Windows-1252)). The file may be cut short "
+                         "or damaged: save the sheet again from Excel, or choose the encoding "
+                         "in the import preview."),
+                       at, hex->str, encoding_label (encoding));
           return FALSE;
         }
     }

@@ -95,3 +95,9 @@ lbom("lbom-score-huge.json", variant(lambda d: d["leaderboards"][0]["results"][0
 lbom("lbom-id-beyond-64-bits.json", variant(lambda d: d["leaderboards"][0]["imports"][0].__setitem__("id", 99999999999999999999)))
 lbom("lbom-duplicate-model-space.json", variant(lambda d: d["leaderboards"][0]["models"].append({"name": "Model A "})))
 lbom_ascii("lbom-duplicate-model-nfd.json", variant(lambda d: d["leaderboards"][0]["models"].extend([{"name": "Mod\u00e8le"}, {"name": "Mode\u0300le"}])))
+
+# ---- CP932 that no encoding reads: cut after a lead byte, or a lead byte without its trail ----
+# (the full-width parentheses hold 0x81, which Windows-1252 leaves undefined)
+CP932_HEADER = "モデル,スコア（％）\r\n"
+w("cp932-truncated-lead-byte.csv", (CP932_HEADER + "モデルA,85.3\r\nモデルB,70\r\n").encode("cp932") + b"\x82")
+w("cp932-lead-byte-in-cell.csv", (CP932_HEADER + "モデルA,85.3\r\nモデルB,7").encode("cp932") + b"\x82\r\n" + "モデルC,60\r\n".encode("cp932"))
