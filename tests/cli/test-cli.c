@@ -349,6 +349,71 @@ test_usage (Fixture       *fixture,
   g_assert_cmpint (run.status, ==, 2);
 }
 
+/* `cat big.csv | leaderboard-cli import /dev/stdin`: a pipe can be read only once, so the
+ * preview and the import must see the same bytes: every row, as from the file itself. */
+static void
+test_import_from_pipe (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "big.csv", NULL);
+  g_autofree char *from_file = g_build_filename (fixture->dir, "from-file.csv", NULL);
+  g_autofree char *from_pipe = g_build_filename (fixture->dir, "from-pipe.csv", NULL);
+  g_autofree char *quoted_path = NULL;
+  g_autofree char *command = NULL;
+  g_autofree char *file_csv = NULL;
+  g_autofree char *pipe_csv = NULL;
+  g_autoptr(GString) csv = g_string_new ("model,JMMLU (%),MT-bench\r\n");
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { "/bin/sh", "-c", NULL, NULL };
+  g_auto(Run) run = { 0 };
+  int wait_status = 0;
+
+  for (guint i = 0; i < 20000; i++)
+    g_string_append_printf (csv, "Model %05u,%u.%u,%u.%u\r\n", i, 40 + i % 60, i % 10, 5 + i % 5, i % 7);
+  g_assert_cmpuint (csv->len, >, 64 * 1024 * 4);
+  g_assert_true (g_file_set_contents (path, csv->str, (gssize) csv->len, NULL));
+
+  quoted_path = g_shell_quote (path);
+  {
+    g_autofree char *exe = g_shell_quote (g_getenv ("LEADERBOARD_CLI"));
+    g_autofree char *db = g_shell_quote (fixture->db);
+
+    command = g_strdup_printf ("cat %s | %s --db %s import /dev/stdin --leaderboard Piped",
+                               quoted_path, exe, db);
+  }
+  argv[2] = command;
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                               &run.out, &run.err, &wait_status, &error));
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  if (WEXITSTATUS (wait_status) != 0)
+    g_error ("exit %d: %s", WEXITSTATUS (wait_status), run.err);
+  g_assert_nonnull (strstr (run.out, "Imported 40000 results from 20000 rows into “Piped”."));
+  run_clear (&run);
+
+  cli (fixture, &run, "import", path, "--leaderboard", "File", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "Imported 40000 results from 20000 rows into “File”."));
+  run_clear (&run);
+
+  /* The same table, cell for cell. */
+  cli (fixture, &run, "export", "Piped", "--format", "csv", "-o", from_pipe, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+  cli (fixture, &run, "export", "File", "--format", "csv", "-o", from_file, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+  g_assert_true (g_file_get_contents (from_pipe, &pipe_csv, NULL, NULL));
+  g_assert_true (g_file_get_contents (from_file, &file_csv, NULL, NULL));
+  g_assert_cmpstr (pipe_csv, ==, file_csv);
+
+  /* The provenance names what the user gave, not a temporary copy. */
+  cli (fixture, &run, "show", "Piped", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "stdin"));
+  g_assert_null (strstr (run.out, "leaderboard-import-"));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -356,6 +421,7 @@ main (int argc, char *argv[])
   g_test_add ("/cli/import-show-list", Fixture, NULL, fixture_set_up, test_import_show_list, fixture_tear_down);
   g_test_add ("/cli/import-twice/refused-unchanged", Fixture, NULL, fixture_set_up,
               test_import_twice_refused_unchanged, fixture_tear_down);
+  g_test_add ("/cli/import/from-pipe", Fixture, NULL, fixture_set_up, test_import_from_pipe, fixture_tear_down);
   g_test_add ("/cli/import/dry-run", Fixture, NULL, fixture_set_up, test_import_dry_run, fixture_tear_down);
   g_test_add ("/cli/import/bad-files", Fixture, NULL, fixture_set_up, test_bad_files, fixture_tear_down);
   g_test_add ("/cli/set", Fixture, NULL, fixture_set_up, test_set_record, fixture_tear_down);

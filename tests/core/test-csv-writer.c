@@ -339,6 +339,106 @@ test_export_unknown_leaderboard (void)
   g_assert_error (error, LB_STORE_ERROR, LB_STORE_ERROR_NOT_FOUND);
 }
 
+static void
+build_wide_leaderboard (LbStore *store,
+                        guint    n_models,
+                        guint    n_benchmarks,
+                        gint64  *leaderboard_id)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 lb, model = 0, benchmark = 0, import;
+  gboolean ok;
+
+  ok = lb_store_begin (store, &error);
+  g_assert_no_error (error);
+  g_assert_true (ok);
+  lb = lb_store_create_leaderboard (store, "Huge", &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < n_benchmarks; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("B%05u", i);
+      /* The position given, or the store looks for the largest one each time. */
+      LbBenchmark init = { .higher_is_better = TRUE, .position = (int) i };
+
+      benchmark = lb_store_ensure_benchmark (store, lb, name, &init, NULL, &error);
+      g_assert_no_error (error);
+    }
+  for (guint i = 0; i < n_models; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("M%05u", i);
+
+      model = lb_store_ensure_model (store, lb, name, NULL, NULL, &error);
+      g_assert_no_error (error);
+    }
+  /* One result, in the last cell: the one furthest from the start of the table. */
+  import = add_import (store, lb, 1);
+  add_result (store, lb, model, benchmark, import, 42.0, "42", 2, 2);
+  ok = lb_store_finish_import (store, import, 1, 1, &error);
+  g_assert_no_error (error);
+  ok = lb_store_commit (store, &error);
+  g_assert_no_error (error);
+  g_assert_true (ok);
+  *leaderboard_id = lb;
+}
+
+/* 65,536 models × 65,536 benchmarks (a long-layout file can hold that): the product wrapped to
+ * 0 in 32 bits and the export wrote past a one-cell buffer. A table wider than Excel opens is
+ * refused, with the reason, before any table is allocated. */
+static void
+test_export_too_wide (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LbStore) store = lb_store_open (":memory:", &error);
+  g_autoptr(GBytes) bytes = NULL;
+  gint64 lb;
+
+  g_assert_no_error (error);
+  build_wide_leaderboard (store, 65536, 65536, &lb);
+  bytes = lb_csv_export_leaderboard (store, lb, &error);
+  g_assert_null (bytes);
+  g_assert_error (error, LB_CSV_ERROR, LB_CSV_ERROR_TOO_MANY_COLUMNS);
+  g_assert_nonnull (strstr (error->message, "65536 benchmarks"));
+  g_assert_nonnull (strstr (error->message, "65539 columns"));
+  g_assert_nonnull (strstr (error->message, "LBOM"));
+}
+
+/* The widest table Excel opens still exports, its one value in the last cell. */
+static void
+test_export_widest (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LbStore) store = lb_store_open (":memory:", &error);
+  g_autoptr(GBytes) bytes = NULL;
+  const char *data;
+  gsize size;
+  gint64 lb;
+
+  g_assert_no_error (error);
+  build_wide_leaderboard (store, 3, LB_CSV_EXPORT_MAX_COLUMNS - 3, &lb);
+  bytes = lb_csv_export_leaderboard (store, lb, &error);
+  g_assert_no_error (error);
+  data = g_bytes_get_data (bytes, &size);
+  g_assert_true (size > 5 && memcmp (data + size - 5, ",42\r\n", 5) == 0);
+}
+
+/* The size helper itself, at the edges where a product no longer fits. */
+static void
+test_size_checked (void)
+{
+  gsize out = 1;
+
+  g_assert_true (lb_size_mul3 (65536, 65536, sizeof (gpointer), &out));
+  g_assert_cmpuint (out, ==, (gsize) 65536 * 65536 * sizeof (gpointer));
+  g_assert_false (lb_size_mul3 (G_MAXSIZE / 2 + 1, 2, 1, &out));
+  g_assert_cmpuint (out, ==, 0);
+  g_assert_false (lb_size_mul3 (G_MAXSIZE, G_MAXSIZE, sizeof (gpointer), &out));
+  g_assert_false (lb_size_mul3 ((gsize) 1 << (sizeof (gsize) * 4), (gsize) 1 << (sizeof (gsize) * 4), 1, &out));
+  g_assert_true (lb_size_mul3 (G_MAXSIZE, 1, 1, &out));
+  g_assert_cmpuint (out, ==, G_MAXSIZE);
+  g_assert_true (lb_size_mul3 (0, G_MAXSIZE, G_MAXSIZE, &out));
+  g_assert_cmpuint (out, ==, 0);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -352,5 +452,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/csv-writer/document/reads-back", test_document_reads_back);
   g_test_add_func ("/csv-writer/export/leaderboard", test_export_leaderboard);
   g_test_add_func ("/csv-writer/export/unknown-leaderboard", test_export_unknown_leaderboard);
+  g_test_add_func ("/csv-writer/export/too-wide", test_export_too_wide);
+  g_test_add_func ("/csv-writer/export/widest", test_export_widest);
+  g_test_add_func ("/csv-writer/size/checked", test_size_checked);
   return g_test_run ();
 }

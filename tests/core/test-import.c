@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "lb-importer.h"
@@ -565,6 +566,117 @@ test_synonyms_and_stderr (void)
   lb_import_outcome_clear (&outcome);
 }
 
+/* The file is saved again between the preview and the import: the import must not read
+ * data planned on other bytes (here: the benchmark columns swapped, same size). */
+typedef enum {
+  CHANGE_SWAP_COLUMNS,   /* same size, same modification time, other bytes */
+  CHANGE_APPEND,         /* a row more */
+  CHANGE_TOUCH,          /* same bytes, saved again */
+} Change;
+
+static void
+write_or_die (const char *path,
+              const char *contents,
+              gssize      length)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, contents, length, &error);
+  g_assert_no_error (error);
+}
+
+static void
+set_mtime (const char *path,
+           guint64     seconds,
+           guint32     usec)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_attribute_uint64 (file, G_FILE_ATTRIBUTE_TIME_MODIFIED, seconds, G_FILE_QUERY_INFO_NONE, NULL, &error);
+  g_assert_no_error (error);
+  g_file_set_attribute_uint32 (file, G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC, usec, G_FILE_QUERY_INFO_NONE, NULL, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_changed_file_refused (gconstpointer data)
+{
+  Change change = GPOINTER_TO_INT (data);
+  g_autoptr(LbStore) store = new_store ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("lb-import-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "scores.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(LbImporter) importer = NULL;
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GPtrArray) imports = NULL;
+  g_autoptr(GString) before = g_string_new ("model,JMMLU,MT-bench\r\nModel A,85.3,7.1\r\n");
+  g_autoptr(GString) after = NULL;
+  LbImportOutcome outcome = { 0 };
+  gint64 leaderboard_id;
+
+  g_assert_no_error (error);
+  /* A leaderboard with one import already, which must stay as it is. */
+  g_assert_true (import_file (store, "wide-cp932.csv", "Vendors", 0, &outcome, &error));
+  g_assert_no_error (error);
+  leaderboard_id = outcome.leaderboard_id;
+  lb_import_outcome_clear (&outcome);
+
+  write_or_die (path, before->str, (gssize) before->len);
+  set_mtime (path, 1700000000, 123456);
+
+  importer = lb_importer_new (file, NULL, store, NULL, &error);
+  g_assert_no_error (error);
+
+  after = g_string_new (before->str);
+  switch (change)
+    {
+    case CHANGE_SWAP_COLUMNS:
+      g_string_assign (after, "model,MT-bench,JMMLU\r\nModel A,7.1,85.3\r\n");
+      g_assert_cmpuint (after->len, ==, before->len);
+      write_or_die (path, after->str, (gssize) after->len);
+      set_mtime (path, 1700000000, 123456);
+      break;
+    case CHANGE_APPEND:
+      g_string_append (after, "Model B,79.1,6.8\r\n");
+      write_or_die (path, after->str, (gssize) after->len);
+      set_mtime (path, 1700000000, 123456);
+      break;
+    case CHANGE_TOUCH:
+      set_mtime (path, 1700000001, 123456);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+
+  g_assert_false (lb_importer_run (importer, store, "Vendors", LB_IMPORT_FLAGS_FORCE, NULL, NULL,
+                                   NULL, &outcome, &error));
+  g_assert_error (error, LB_CSV_ERROR, LB_CSV_ERROR_CHANGED);
+  g_assert_nonnull (strstr (error->message, "scores.csv"));
+  g_assert_nonnull (strstr (error->message, "Nothing was imported"));
+  lb_import_outcome_clear (&outcome);
+
+  /* Nothing written: still the one import and its 9 results. */
+  imports = lb_store_list_imports (store, leaderboard_id, NULL);
+  g_assert_cmpuint (imports->len, ==, 1);
+  results = lb_store_list_results (store, leaderboard_id, TRUE, NULL);
+  g_assert_cmpuint (results->len, ==, 9);
+
+  /* Planned again on what the file holds now, it imports. */
+  g_clear_error (&error);
+  g_clear_object (&importer);
+  importer = lb_importer_new (file, NULL, store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (lb_importer_run (importer, store, "Vendors", LB_IMPORT_FLAGS_FORCE, NULL, NULL,
+                                  NULL, &outcome, &error));
+  g_assert_no_error (error);
+  lb_import_outcome_clear (&outcome);
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -582,5 +694,9 @@ main (int argc, char *argv[])
   g_test_add_func ("/import/no-scores/writes-nothing", test_no_scores_writes_nothing);
   g_test_add_func ("/import/cancel/writes-nothing", test_cancel_writes_nothing);
   g_test_add_func ("/import/mapping/remembered", test_mapping_remembered);
+  g_test_add_data_func ("/import/changed-file/swapped-columns", GINT_TO_POINTER (CHANGE_SWAP_COLUMNS), test_changed_file_refused);
+  g_test_add_data_func ("/import/changed-file/appended", GINT_TO_POINTER (CHANGE_APPEND), test_changed_file_refused);
+  g_test_add_data_func ("/import/changed-file/touched", GINT_TO_POINTER (CHANGE_TOUCH), test_changed_file_refused);
+
   return g_test_run ();
 }

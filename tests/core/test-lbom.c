@@ -845,6 +845,63 @@ static const ErrorCase error_cases[] = {
     "misdisplayed, mismatched, missing, redundant, unresponsive." },
   { "profile-weight-string", "{\"JMMLU\": 1}", "{\"JMMLU\": \"1\"}", LB_LBOM_ERROR_WRONG_TYPE,
     "leaderboards[0].profiles[0].weights[“JMMLU”]: expected a number, found a string." },
+  /* Values json-glib would read wrongly, refused as strictly as a CSV cell, naming the place. */
+  { "name-lone-surrogate", "{\"name\": \"Model B\"}", "{\"name\": \"Model \\ud800B\"}",
+    LB_LBOM_ERROR_INVALID,
+    "leaderboards[0].models[1].name (line 27): the text holds \\ud800, half of a character "
+    "without its other half (a lone surrogate), which is not valid text. "
+    "Ask for the file again." },
+  { "name-lone-low-surrogate", "{\"name\": \"Model B\"}", "{\"name\": \"Model \\uDC00\"}",
+    LB_LBOM_ERROR_INVALID, "leaderboards[0].models[1].name (line 27): the text holds \\uDC00, …" },
+  { "name-surrogate-then-text", "{\"name\": \"Model B\"}", "{\"name\": \"\\ud83d\\u0041\"}",
+    LB_LBOM_ERROR_INVALID, "leaderboards[0].models[1].name (line 27): the text holds \\ud83d, …" },
+  { "name-nul", "{\"name\": \"Model B\"}", "{\"name\": \"Model\\u0000B\"}", LB_LBOM_ERROR_INVALID,
+    "leaderboards[0].models[1].name (line 27): the text holds \\u0000, a NUL character, which "
+    "cannot be stored (everything after it would be lost). Remove it from the file." },
+  { "key-nul", "{\"JMMLU\": 1}", "{\"JM\\u0000MLU\": 1}", LB_LBOM_ERROR_INVALID,
+    "leaderboards[0].profiles[0].weights.JM (line 46): the text holds \\u0000, …" },
+  { "weight-infinite", "{\"JMMLU\": 1}", "{\"JMMLU\": 1e400}", LB_LBOM_ERROR_INVALID,
+    "leaderboards[0].profiles[0].weights.JMMLU (line 46): 1e400 is out of range: it is too large "
+    "to be a number." },
+  { "weight-negative", "{\"JMMLU\": 1}", "{\"JMMLU\": -5}", LB_LBOM_ERROR_INVALID,
+    "leaderboards[0].profiles[0].weights[“JMMLU”]: the weight -5 is negative; a weight is 0 or "
+    "more." },
+  { "weight-huge", "{\"JMMLU\": 1}", "{\"JMMLU\": 1e300}", LB_LBOM_ERROR_INVALID,
+    "leaderboards[0].profiles[0].weights[“JMMLU”]: 1e+300 is out of range: a number in an LBOM "
+    "file is at most 1e+15 in size." },
+  { "score-huge", "\"score\": 85.3", "\"score\": 1.7e308", LB_LBOM_ERROR_INVALID,
+    "leaderboards[0].results[0].score: 1.7e+308 is out of range: a number in an LBOM file is at "
+    "most 1e+15 in size." },
+  { "score-huge-negative", "\"score\": 70.5", "\"score\": -1.7e308", LB_LBOM_ERROR_INVALID,
+    "leaderboards[0].results[1].score: -1.7e+308 is out of range: …" },
+  { "score-overflows", "\"score\": 70.5", "\"score\": -1e999", LB_LBOM_ERROR_INVALID,
+    "leaderboards[0].results[1].score (line 32): -1e999 is out of range: it is too large to be a "
+    "number." },
+  { "stderr-negative", "\"stderr\": 1.25", "\"stderr\": -1.25", LB_LBOM_ERROR_INVALID,
+    "leaderboards[0].results[1].stderr: -1.25 is negative; a standard error is 0 or more." },
+  { "import-id-beyond-64-bits", "{\"id\": 7, ", "{\"id\": 99999999999999999999, ", LB_LBOM_ERROR_INVALID,
+    "leaderboards[0].imports[0].id (line 36): 99999999999999999999 is out of range: a whole number "
+    "in an LBOM file is at most 9223372036854775807 in size." },
+  { "source-row-beyond-64-bits", "\"row\": 2, ", "\"row\": -99999999999999999999, ", LB_LBOM_ERROR_INVALID,
+    "leaderboards[0].results[0].source.row (line 31): -99999999999999999999 is out of range: …" },
+  /* Names compared as the CSV import compares them. */
+  { "model-duplicate-trailing-space", "{\"name\": \"Model B\"}", "{\"name\": \"Model A \"}",
+    LB_LBOM_ERROR_INVALID,
+    "leaderboards[0].models[1]: the name “Model A ” is “Model A”, which is listed twice. Names are "
+    "compared without spaces at either end and without invisible characters, as in a CSV import. "
+    "Give each entry its own name, or merge the two." },
+  { "model-duplicate-zero-width", "{\"name\": \"Model B\"}", "{\"name\": \"Model\\u00a0A\\u200b\"}",
+    LB_LBOM_ERROR_INVALID, "leaderboards[0].models[1]: the name “Model\u00a0A\u200b” is “Model A”, …" },
+  { "model-duplicate-decomposed", "{\"name\": \"Model B\"}",
+    "{\"name\": \"Mod\\u00e8le\"}, {\"name\": \"Mode\\u0300le\"}", LB_LBOM_ERROR_INVALID,
+    "leaderboards[0].models[2]: the name “Mode\u0300le” is “Mod\u00e8le”, which is listed twice. …" },
+  { "benchmark-duplicate-bom", "{\"name\": \"JMMLU\", \"unit\"",
+    "{\"name\": \"JMMLU\", \"higher_is_better\": true}, {\"name\": \"\\ufeffJMMLU\", \"unit\"",
+    LB_LBOM_ERROR_INVALID, "leaderboards[0].benchmarks[1]: the name “\ufeffJMMLU” is “JMMLU”, …" },
+  { "weight-duplicate-trailing-space", "{\"JMMLU\": 1}", "{\"JMMLU\": 1, \"JMMLU \": 2}", LB_LBOM_ERROR_INVALID,
+    "leaderboards[0].profiles[0].weights: the name “JMMLU ” is “JMMLU”, which is listed twice. …" },
+  { "model-name-only-spaces", "{\"name\": \"Model B\"}", "{\"name\": \" \\u200b \"}",
+    LB_LBOM_ERROR_INVALID, "leaderboards[0].models[1].name: the name is empty." },
   /* Fails after everything else was written: proves the transaction is rolled back. */
   { "review-late-error", "{\"held_at\": \"2026-01-31\"", "{\"held_at\": \"yesterday\"",
     LB_LBOM_ERROR_INVALID,
@@ -893,11 +950,57 @@ test_import_error (gconstpointer data)
   if (g_str_has_suffix (test->message, "…"))
     {
       g_autofree char *prefix = g_strndup (test->message, strlen (test->message) - strlen ("…"));
-      g_assert_true (g_str_has_prefix (error->message, prefix));
+      if (!g_str_has_prefix (error->message, prefix))
+        g_error ("%s does not start with %s", error->message, prefix);
     }
   else
     g_assert_cmpstr (error->message, ==, test->message);
   g_assert_cmpuint (count_leaderboards (store), ==, 0);
+}
+
+/* Names are kept as the CSV import keeps them: a reference with a stray space or zero-width
+ * space finds its model, a decomposed accent is stored composed, a surrogate pair is one
+ * character. */
+static void
+test_import_names_cleaned (void)
+{
+  g_autoptr(LbStore) store = open_store ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) names = NULL;
+  g_autoptr(GPtrArray) models = NULL;
+  g_autoptr(GPtrArray) results = NULL;
+  g_autofree char *valid = read_data_file ("valid.json");
+  g_autoptr(GString) document = g_string_new (valid);
+  g_autoptr(LbLeaderboard) board = NULL;
+  gboolean ok, found_b = FALSE, found_new = FALSE;
+
+  g_assert_cmpuint (g_string_replace (document, "\"name\": \"Valid board\"", "\"name\": \" Valid board\\u00a0\"", 1), ==, 1);
+  g_assert_cmpuint (g_string_replace (document, "{\"name\": \"Model B\"}",
+                                      "{\"name\": \"Model B\"}, {\"name\": \"\\ud83d\\ude00 Mode\\u0300le\"}", 1), ==, 1);
+  g_assert_cmpuint (g_string_replace (document, "{\"model\": \"Model B\"", "{\"model\": \" Model B\\u200b\"", 1), ==, 1);
+  ok = lb_lbom_import (store, document->str, (gssize) document->len, &names, &error);
+  g_assert_no_error (error);
+  g_assert_true (ok);
+  g_assert_cmpuint (names->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (names, 0), ==, "Valid board");
+
+  board = lb_store_find_leaderboard (store, "Valid board", &error);
+  g_assert_no_error (error);
+  models = lb_store_list_models (store, board->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (models->len, ==, 3);
+  for (guint i = 0; i < models->len; i++)
+    {
+      const LbModel *model = g_ptr_array_index (models, i);
+
+      found_b |= g_strcmp0 (model->name, "Model B") == 0;
+      found_new |= g_strcmp0 (model->name, "\xf0\x9f\x98\x80 Mod\xc3\xa8le") == 0;
+    }
+  g_assert_true (found_b);
+  g_assert_true (found_new);
+  results = lb_store_list_results (store, board->id, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (results->len, ==, 2);
 }
 
 int
@@ -915,6 +1018,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/lbom/import/byte-order-mark", test_import_byte_order_mark);
   g_test_add_func ("/lbom/import/too-large", test_import_too_large);
   g_test_add_func ("/lbom/import/file", test_import_file);
+  g_test_add_func ("/lbom/import/names-cleaned", test_import_names_cleaned);
   for (guint i = 0; i < G_N_ELEMENTS (error_cases); i++)
     {
       g_autofree char *path = g_strdup_printf ("/lbom/import/error/%s", error_cases[i].name);

@@ -218,6 +218,8 @@ static const BadFile bad_files[] = {
   { "odd-length-utf16le.csv", IMPORT, NULL, { "row 3, column A", "bytes 41", "UTF-16LE" } },
   { "invalid-cp932.csv", IMPORT, "cp932", { "row 3, column A", "bytes 82", "CP932" } },
   { "invalid-windows1252.csv", IMPORT, "windows-1252", { "row 3, column A", "bytes 81 8D", "Windows-1252" } },
+  { "cp932-truncated-lead-byte.csv", IMPORT, NULL, { "row 4, column A", "bytes 82", "cut short" } },
+  { "cp932-lead-byte-in-cell.csv", IMPORT, NULL, { "row 3, column B", "bytes 82 0D", "CP932" } },
   { "header-only.csv", IMPORT, NULL, { "row 1", "no data rows" } },
   { "no-model-column.csv", IMPORT, NULL, { "row 1", "which model" } },
   { "duplicate-headers.csv", IMPORT, NULL, { "row 1", "columns B and D", "JMMLU" } },
@@ -234,6 +236,14 @@ static const BadFile bad_files[] = {
   { "lbom-wrong-type-results.json", LBOM, NULL, { "leaderboards[0].results", "expected an array" } },
   { "lbom-dangling-model.json", LBOM, NULL, { "leaderboards[0].results[0].model", "“Nobody”" } },
   { "lbom-array-root.json", LBOM, NULL, { "levels deep" } },
+  { "lbom-lone-surrogate.json", LBOM, NULL, { "leaderboards[0].models[0].name", "\\ud800", "lone surrogate" } },
+  { "lbom-nul-in-name.json", LBOM, NULL, { "leaderboards[0].models[0].name", "\\u0000", "NUL character" } },
+  { "lbom-weight-infinite.json", LBOM, NULL, { "leaderboards[0].profiles[0].weights.JMMLU", "1e400 is out of range" } },
+  { "lbom-weight-negative.json", LBOM, NULL, { "leaderboards[0].profiles[0].weights[“JMMLU”]", "negative" } },
+  { "lbom-score-huge.json", LBOM, NULL, { "leaderboards[0].results[0].score", "1.7e+308 is out of range" } },
+  { "lbom-id-beyond-64-bits.json", LBOM, NULL, { "leaderboards[0].imports[0].id", "99999999999999999999 is out of range" } },
+  { "lbom-duplicate-model-space.json", LBOM, NULL, { "leaderboards[0].models[1]", "“Model A ” is “Model A”", "listed twice" } },
+  { "lbom-duplicate-model-nfd.json", LBOM, NULL, { "leaderboards[0].models[2]", "listed twice" } },
 };
 
 static void
@@ -461,6 +471,17 @@ test_lbom_huge (Fixture *fixture, gconstpointer data)
   assert_db_unchanged (fixture);
 }
 
+/* A device has no size to refuse it by (st_size is 0): the read itself stops at the limit. */
+static void
+test_lbom_device (Fixture *fixture, gconstpointer data)
+{
+  g_auto(Run) run = { 0 };
+
+  cli (fixture->db, &run, "import-lbom", "/dev/zero");
+  assert_refused (&run, "zero", (const char *[]) { "is larger than", "the most an LBOM file may be", NULL });
+  assert_db_unchanged (fixture);
+}
+
 static void
 test_lbom_exists (Fixture *fixture, gconstpointer data)
 {
@@ -672,6 +693,7 @@ main (int argc, char *argv[])
   ADD ("/hostile/lbom/generated/nested-1000000-deep", test_lbom_deep);
   ADD ("/hostile/lbom/generated/300mb", test_lbom_huge);
   ADD ("/hostile/lbom/generated/leaderboard-exists", test_lbom_exists);
+  ADD ("/hostile/lbom/generated/dev-zero", test_lbom_device);
   ADD ("/hostile/db/not-a-database", test_db_not_a_database);
   ADD ("/hostile/db/newer-schema", test_db_newer_schema);
   ADD ("/hostile/db/read-only", test_db_read_only);

@@ -422,3 +422,21 @@ lb_workflow_pattern_name (const char *pattern)
       return patterns[i].name;
   return NULL;
 }
+
+gboolean
+lb_size_mul3 (gsize  a,
+              gsize  b,
+              gsize  c,
+              gsize *out)
+{
+  gsize ab = 0;
+
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  if (!g_size_checked_mul (&ab, a, b) || !g_size_checked_mul (out, ab, c))
+    {
+      *out = 0;
+      return FALSE;
+    }
+  return TRUE;
+}

@@ -194,6 +194,10 @@ LB_DEFINE_RECORD (LbAuditEntry, lb_audit_entry)
 
 LbWarning *lb_warning_new (guint row, guint column, const char *message);
 
+/* Sizes that multiply: *@out = @a × @b × @c. FALSE (and *@out = 0) when the product does not
+ * fit in a gsize, instead of wrapping around to a small number. */
+gboolean    lb_size_mul3 (gsize a, gsize b, gsize c, gsize *out);
+
 /* "P1".."P5" → the pattern's English name (untranslated N_() string), NULL otherwise. */
 const char *lb_workflow_pattern_name (const char *pattern);
 

@@ -476,7 +476,14 @@ compute_rows (LbComparison            *self,
     }
 
   /* Gaps say why a cell is empty; the newest import's gap speaks. */
-  gap_import = g_new0 (gint64, (gsize) self->n_rows * self->n_models);
+  {
+    gsize n_cells = 0;
+    gboolean fits = lb_size_mul3 (self->n_rows, self->n_models, 1, &n_cells);
+
+    /* The cells exist already, row by row, so their number fits. */
+    g_assert (fits);
+    gap_import = g_new0 (gint64, n_cells);
+  }
   for (guint i = 0; gaps != NULL && i < gaps->len; i++)
     {
       const LbGap *gap = g_ptr_array_index (gaps, i);

@@ -18,6 +18,7 @@
 
 #include "lb-csv-reader.h"
 #include "lb-cell-ref.h"
+#include "lb-types.h"
 
 #define CHUNK_SIZE        (64 * 1024)
 #define SAMPLE_MAX_RECORDS 1000
@@ -60,6 +61,9 @@ struct _LbCsvReader
   GError       *error;        /* the error that stopped the reader */
 
   guint64       size;
+  gint64        mtime_usec;     /* when opened, 0 when unknown */
+  gboolean      check;          /* compare what is read with @expected */
+  LbCsvFingerprint expected;
   guint64       bytes_read;
   guint64       text_raw_start; /* raw bytes decoded before the current text buffer */
   guint64       text_raw_len;   /* raw bytes that produced the current text buffer */
@@ -105,6 +109,18 @@ where (LbCsvReader *self, guint row, guint column)
 /* Raw input */
 
 static gboolean
+fail_changed (const char  *display_name,
+              GError     **error)
+{
+  g_set_error (error, LB_CSV_ERROR, LB_CSV_ERROR_CHANGED,
+               _("%s has changed since it was read for the preview: it is not the same file "
+                 "any more (perhaps it was saved again from Excel). Nothing was imported. Open "
+                 "the file again to see what it holds now, then import it."),
+               display_name);
+  return FALSE;
+}
+
+static gboolean
 read_raw_chunk (LbCsvReader   *self,
                 GCancellable  *cancellable,
                 GError       **error)
@@ -130,8 +146,25 @@ read_raw_chunk (LbCsvReader   *self,
       return FALSE;
     }
   g_byte_array_set_size (self->raw, old + (gsize) n);
-  g_checksum_update (self->checksum, self->raw->data + old, n);
+  if (self->check && self->bytes_read < self->expected.prefix_bytes
+      && self->bytes_read + (guint64) n >= self->expected.prefix_bytes)
+    {
+      gsize head = (gsize) (self->expected.prefix_bytes - self->bytes_read);
+      g_autoptr(GChecksum) prefix = NULL;
+
+      g_checksum_update (self->checksum, self->raw->data + old, head);
+      prefix = g_checksum_copy (self->checksum);
+      if (strcmp (g_checksum_get_string (prefix), self->expected.prefix_sha256) != 0)
+        return fail_changed (self->display_name, error);
+      g_checksum_update (self->checksum, self->raw->data + old + head, n - head);
+    }
+  else
+    g_checksum_update (self->checksum, self->raw->data + old, n);
   self->bytes_read += (guint64) n;
+  /* Shorter or longer than when it was planned on: another file, or one being written. */
+  if (self->check && ((n == 0 && self->bytes_read != self->expected.size)
+                      || self->bytes_read > self->expected.size))
+    return fail_changed (self->display_name, error);
   if (n == 0)
     {
       self->eof_raw = TRUE;
@@ -629,13 +662,20 @@ new_record (LbCsvReader *self,
             guint        n)
 {
   gsize text_len = self->recbuf->len + 1;
-  gsize head = sizeof (LbCsvRecord) + (n + 1) * sizeof (char *);
+  gsize head = 0, total = 0;
   LbCsvRecord *record;
   char *text;
+  gboolean fits;
 
   G_STATIC_ASSERT (sizeof (LbCsvRecord) % sizeof (char *) == 0);
 
-  record = g_malloc (head + text_len);
+  /* n and the text are bounded by max_columns and max_record_bytes, which a caller sets. */
+  fits = lb_size_mul3 ((gsize) n + 1, sizeof (char *), 1, &head)
+         && g_size_checked_add (&head, head, sizeof (LbCsvRecord))
+         && g_size_checked_add (&total, head, text_len);
+  if (!fits)
+    g_error ("A CSV record of %u fields and %" G_GSIZE_FORMAT " bytes does not fit in memory", n, text_len);
+  record = g_malloc (total);
   record->n_fields = n;
   record->fields = (char **) (gpointer) (record + 1);
   text = (char *) record + head;
@@ -861,6 +901,81 @@ canonical_encoding (const char *name)
   return NULL;
 }
 
+/* The longest start of @d that decodes from @from, as UTF-8; *@good is its length in bytes. */
+static char *
+decode_prefix (const guchar *d, gsize n, const char *from, gsize *good)
+{
+  GIConv cd = g_iconv_open ("UTF-8", from);
+  GString *out = NULL;
+  char *in = (char *) d;
+  gsize in_left = n;
+
+  *good = 0;
+  if (cd == (GIConv) -1)
+    return g_strdup ("");
+  out = g_string_sized_new (n * 2 + 16);
+  while (in_left > 0)
+    {
+      gsize old_len = out->len;
+      gsize room = in_left * 3 + 16;
+      char *o;
+      gsize o_left = room;
+      gsize r;
+
+      g_string_set_size (out, old_len + room);
+      o = out->str + old_len;
+      r = g_iconv (cd, &in, &in_left, &o, &o_left);
+      g_string_set_size (out, old_len + (room - o_left));
+      if (r != (gsize) -1 || errno != E2BIG)
+        break;
+    }
+  g_iconv_close (cd);
+  *good = n - in_left;
+  return g_string_free (out, FALSE);
+}
+
+/* Row and column of the end of @text, counted as records and fields are (quotes respected),
+ * with the delimiter the first line suggests. */
+static void
+locate_end (const char *text, guint *row, guint *column)
+{
+  static const char candidates[] = { ',', ';', '\t', '|' };
+  const char *eol = strpbrk (text, "\r\n");
+  gsize first_line = eol != NULL ? (gsize) (eol - text) : strlen (text);
+  char delimiter = ',';
+  guint best = 0;
+  gboolean quoted = FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (candidates); i++)
+    {
+      guint count = 0;
+
+      for (gsize j = 0; j < first_line; j++)
+        count += text[j] == candidates[i];
+      if (count > best)
+        {
+          best = count;
+          delimiter = candidates[i];
+        }
+    }
+  *row = 1;
+  *column = 1;
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '"')
+        quoted = !quoted;
+      else if (quoted)
+        continue;
+      else if (*p == delimiter)
+        (*column)++;
+      else if (*p == '\n' || (*p == '\r' && p[1] != '\n'))
+        {
+          (*row)++;
+          *column = 1;
+        }
+    }
+}
+
 static void
 set_encoding (LbCsvReader *self, const char *encoding, gboolean detected, const char *reason)
 {
@@ -1007,12 +1122,36 @@ detect_encoding (LbCsvReader *self, GError **error)
 
       if (!choose_legacy (self, d, n, complete))
         {
+          /* Say where it goes wrong in the encoding that reads furthest: a CP932 file cut
+           * after a lead byte reads well up to its last byte. */
+          const char *utf8_end = NULL;
+          gsize good_utf8, good_cp932 = 0, good;
+          g_autofree char *prefix = decode_prefix (d, n, "CP932", &good_cp932);
+          g_autofree char *at = NULL;
+          g_autoptr(GString) hex = g_string_new (NULL);
+          const char *encoding = LB_ENCODING_CP932;
+          guint row, column;
+
+          g_utf8_validate_len ((const char *) d, n, &utf8_end);
+          good_utf8 = (gsize) (utf8_end - (const char *) d);
+          if (good_utf8 > good_cp932)
+            {
+              g_free (prefix);
+              prefix = g_strndup ((const char *) d, good_utf8);
+              encoding = LB_ENCODING_UTF8;
+            }
+          good = MAX (good_utf8, good_cp932);
+          for (gsize i = good; i < n && i < good + 2; i++)
+            g_string_append_printf (hex, "%s%02X", i > good ? " " : "", d[i]);
+          locate_end (prefix, &row, &column);
+          at = where (self, row, column);
           g_set_error (error, LB_CSV_ERROR, LB_CSV_ERROR_ENCODING,
-                       _("%s: the file is not in any encoding Leaderboard can recognise "
-                         "(UTF-8, Japanese Shift-JIS (CP932), UTF-16, Western (Windows-1252)). "
-                         "Choose the encoding in the import preview, or save the sheet again "
-                         "from Excel as CSV UTF-8."),
-                       self->display_name);
+                       _("%s: the data (bytes %s) is not valid %s, and the file is not in any "
+                         "other encoding Leaderboard can recognise (UTF-8, Japanese Shift-JIS "
+                         "(CP932), UTF-16, Western (Windows-1252)). The file may be cut short "
+                         "or damaged: save the sheet again from Excel, or choose the encoding "
+                         "in the import preview."),
+                       at, hex->str, encoding_label (encoding));
           return FALSE;
         }
     }
@@ -1383,12 +1522,14 @@ lb_csv_reader_init (LbCsvReader *self)
 }
 
 static LbCsvReader *
-reader_open (GInputStream        *stream,
-             guint64              size,
-             const char          *display_name,
-             const LbCsvOptions  *options,
-             GCancellable        *cancellable,
-             GError             **error)
+reader_open (GInputStream            *stream,
+             guint64                  size,
+             gint64                   mtime_usec,
+             const char              *display_name,
+             const LbCsvOptions      *options,
+             const LbCsvFingerprint  *expected,
+             GCancellable            *cancellable,
+             GError                 **error)
 {
   g_autoptr(LbCsvReader) self = NULL;
 
@@ -1398,6 +1539,12 @@ reader_open (GInputStream        *stream,
   self->stream = g_object_ref (stream);
   self->display_name = g_strdup (display_name);
   self->size = size;
+  self->mtime_usec = mtime_usec;
+  if (expected != NULL)
+    {
+      self->check = TRUE;
+      self->expected = *expected;
+    }
   self->dialect.size_bytes = size;
   if (options != NULL)
     self->options = *options;
@@ -1436,15 +1583,28 @@ lb_csv_reader_new (GFile               *file,
                    GCancellable        *cancellable,
                    GError             **error)
 {
+  return lb_csv_reader_new_full (file, NULL, options, NULL, cancellable, error);
+}
+
+LbCsvReader *
+lb_csv_reader_new_full (GFile                   *file,
+                        const char              *display_name,
+                        const LbCsvOptions      *options,
+                        const LbCsvFingerprint  *expected,
+                        GCancellable            *cancellable,
+                        GError                 **error)
+{
   g_autoptr(GFileInputStream) stream = NULL;
   g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *name = NULL;
+  guint64 size = 0;
+  gint64 mtime_usec = 0;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  name = g_file_get_basename (file);
+  name = display_name != NULL ? g_strdup (display_name) : g_file_get_basename (file);
   stream = g_file_read (file, cancellable, &local_error);
   if (stream == NULL)
     {
@@ -1452,10 +1612,26 @@ lb_csv_reader_new (GFile               *file,
                    name, local_error->message);
       return NULL;
     }
-  info = g_file_input_stream_query_info (stream, G_FILE_ATTRIBUTE_STANDARD_SIZE, cancellable,
-                                         NULL);
-  return reader_open (G_INPUT_STREAM (stream), info != NULL ? (guint64) g_file_info_get_size (info) : 0,
-                      name, options, cancellable, error);
+  /* Of the open file (fstat), so a file replaced by rename is seen as what is read. */
+  info = g_file_input_stream_query_info (stream,
+                                         G_FILE_ATTRIBUTE_STANDARD_SIZE ","
+                                         G_FILE_ATTRIBUTE_TIME_MODIFIED ","
+                                         G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC,
+                                         cancellable, NULL);
+  if (info != NULL)
+    {
+      size = (guint64) g_file_info_get_size (info);
+      mtime_usec = (gint64) g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED)
+                   * G_USEC_PER_SEC
+                   + g_file_info_get_attribute_uint32 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC);
+    }
+  if (expected != NULL && (size != expected->size || mtime_usec != expected->mtime_usec))
+    {
+      fail_changed (name, error);
+      return NULL;
+    }
+  return reader_open (G_INPUT_STREAM (stream), size, mtime_usec, name, options, expected,
+                      cancellable, error);
 }
 
 LbCsvReader *
@@ -1470,8 +1646,9 @@ lb_csv_reader_new_from_bytes (GBytes              *bytes,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   stream = g_memory_input_stream_new_from_bytes (bytes);
-  return reader_open (stream, g_bytes_get_size (bytes),
-                      display_name != NULL ? display_name : _("The data"), options, NULL, error);
+  return reader_open (stream, g_bytes_get_size (bytes), 0,
+                      display_name != NULL ? display_name : _("The data"), options, NULL, NULL,
+                      error);
 }
 
 const LbCsvDialect *
@@ -1562,6 +1739,24 @@ lb_csv_reader_next (LbCsvReader   *self,
       self->header = g_strdupv (record->fields);
     }
   return record;
+}
+
+void
+lb_csv_reader_get_fingerprint (LbCsvReader      *self,
+                               LbCsvFingerprint *fingerprint)
+{
+  g_autoptr(GChecksum) copy = NULL;
+
+  g_return_if_fail (LB_IS_CSV_READER (self));
+  g_return_if_fail (fingerprint != NULL);
+
+  memset (fingerprint, 0, sizeof *fingerprint);
+  fingerprint->size = self->size;
+  fingerprint->mtime_usec = self->mtime_usec;
+  fingerprint->prefix_bytes = self->bytes_read;
+  copy = g_checksum_copy (self->checksum);
+  g_strlcpy (fingerprint->prefix_sha256, g_checksum_get_string (copy),
+             sizeof fingerprint->prefix_sha256);
 }
 
 double

@@ -18,6 +18,7 @@ typedef enum {
   LB_CSV_ERROR_TOO_MANY_COLUMNS,   /* a record exceeds max_columns */
   LB_CSV_ERROR_RECORD_TOO_LARGE,   /* a record exceeds max_record_bytes */
   LB_CSV_ERROR_UNKNOWN_ENCODING,   /* the override names an encoding we cannot decode */
+  LB_CSV_ERROR_CHANGED,            /* the file is not the one an earlier reader read */
 } LbCsvError;
 
 /* Encodings by their canonical names, as stored with an import and in LBOM. */
@@ -58,6 +59,15 @@ typedef struct {
   char      *sha256;            /* hex of the file's bytes; set once the whole file has been read (NULL before) */
 } LbCsvDialect;
 
+/* What a reader has read so far, for a later reader to check that it reads the same file:
+ * its size and modification time when it was opened, and the SHA-256 of its first bytes. */
+typedef struct {
+  guint64 size;
+  gint64  mtime_usec;         /* 0 when unknown (bytes in memory) */
+  guint64 prefix_bytes;       /* how many bytes the first reader had read */
+  char    prefix_sha256[65];  /* hex SHA-256 of those bytes */
+} LbCsvFingerprint;
+
 /* One record. Row numbers are what Excel shows: record 1 is the first record of the file
  * (a skipped "sep=" line does not count). Columns are 1-based (1 = A). Trailing empty
  * fields that Excel pads are removed, so a blank row has n_fields == 0. */
@@ -81,6 +91,16 @@ LbCsvReader  *lb_csv_reader_new       (GFile               *file,
                                        GCancellable        *cancellable,
                                        GError             **error);
 
+/* lb_csv_reader_new() naming the data @display_name in messages (NULL: the file's name). With
+ * @expected (may be NULL), fails with LB_CSV_ERROR_CHANGED as soon as the file's size,
+ * modification time or first @expected->prefix_bytes bytes differ from what it records. */
+LbCsvReader  *lb_csv_reader_new_full  (GFile                  *file,
+                                       const char             *display_name,
+                                       const LbCsvOptions     *options,
+                                       const LbCsvFingerprint *expected,
+                                       GCancellable           *cancellable,
+                                       GError                **error);
+
 /* Same over bytes already in memory; @display_name names the data in messages. */
 LbCsvReader  *lb_csv_reader_new_from_bytes (GBytes              *bytes,
                                             const char          *display_name,
@@ -99,6 +119,10 @@ LbCsvRecord  *lb_csv_reader_next      (LbCsvReader   *self,
 /* A translated sentence (with row and column) when the text looks like mojibake, e.g.
  * UTF-8 Japanese that was read as CP932 and saved again; NULL otherwise. Owned by the reader. */
 const char   *lb_csv_reader_get_encoding_warning (LbCsvReader *self);
+
+/* Fills @fingerprint with what identifies the bytes read so far (including those read ahead). */
+void          lb_csv_reader_get_fingerprint (LbCsvReader      *self,
+                                             LbCsvFingerprint *fingerprint);
 
 /* Fraction of the input consumed so far, 0.0 to 1.0. */
 double        lb_csv_reader_get_progress (LbCsvReader *self);

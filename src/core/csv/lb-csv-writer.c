@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "lb-csv-writer.h"
+#include "lb-csv-reader.h"
 
 struct _LbCsvWriter
 {
@@ -264,6 +265,7 @@ lb_csv_export_leaderboard (LbStore  *store,
   g_autoptr(GHashTable) row_of = NULL;
   g_autoptr(LbCsvWriter) writer = NULL;
   g_autofree LbResult **cells = NULL;
+  gsize cells_size = 0;
 
   g_return_val_if_fail (LB_IS_STORE (store), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -294,7 +296,27 @@ lb_csv_export_leaderboard (LbStore  *store,
       g_hash_table_insert (row_of, &model->id, GUINT_TO_POINTER (i + 1));
     }
 
-  cells = g_new0 (LbResult *, (gsize) MAX (1, models->len * benchmarks->len));
+  /* Excel opens at most 16,384 columns, and so does our reader: a wider table is no CSV for
+   * anyone. Model, Version and Provider come first. */
+  if (benchmarks->len > LB_CSV_EXPORT_MAX_COLUMNS - 3)
+    {
+      g_set_error (error, LB_CSV_ERROR, LB_CSV_ERROR_TOO_MANY_COLUMNS,
+                   _("“%s” has %u benchmarks: as a table that is %u columns, and Excel opens at "
+                     "most %u. Nothing was exported. Export it as LBOM instead."),
+                   leaderboard->name, benchmarks->len, benchmarks->len + 3,
+                   (guint) LB_CSV_EXPORT_MAX_COLUMNS);
+      return NULL;
+    }
+  /* Sizes in gsize and checked: models × benchmarks in 32 bits wraps (65,536 × 65,536 is 0). */
+  if (!lb_size_mul3 (MAX (models->len, 1), MAX (benchmarks->len, 1), sizeof (LbResult *), &cells_size)
+      || (cells = g_try_malloc0 (cells_size)) == NULL)
+    {
+      g_set_error (error, LB_CSV_ERROR, LB_CSV_ERROR_RECORD_TOO_LARGE,
+                   _("“%s” is too large to export as a table (%u models × %u benchmarks). "
+                     "Nothing was exported. Export it as LBOM instead."),
+                   leaderboard->name, models->len, benchmarks->len);
+      return NULL;
+    }
   for (guint i = 0; i < results->len; i++)
     {
       LbResult *result = g_ptr_array_index (results, i);
@@ -303,7 +325,7 @@ lb_csv_export_leaderboard (LbStore  *store,
 
       if (column == 0 || row == 0)
         continue;
-      cells[(row - 1) * benchmarks->len + (column - 1)] = result;
+      cells[(gsize) (row - 1) * benchmarks->len + (column - 1)] = result;
     }
 
   writer = lb_csv_writer_new ();
@@ -333,7 +355,7 @@ lb_csv_export_leaderboard (LbStore  *store,
       lb_csv_writer_add_text (writer, model->provider);
       for (guint c = 0; c < benchmarks->len; c++)
         {
-          LbResult *result = cells[r * benchmarks->len + c];
+          LbResult *result = cells[(gsize) r * benchmarks->len + c];
 
           if (result != NULL)
             lb_csv_writer_add_number (writer, result->score, result->raw);

@@ -36,7 +36,11 @@ char        *lb_csv_format_number       (double value, const char *raw);
 
 /* The wide table of a leaderboard's current results: header Model, Version, Provider, then a
  * column per benchmark ("JMMLU (%)" when it has a unit) in their order; a row per model; a
- * missing result is an empty cell. Returns the CSV bytes, or NULL with @error (LB_STORE_ERROR). */
+ * missing result is an empty cell. Returns the CSV bytes, or NULL with @error (LB_STORE_ERROR;
+ * LB_CSV_ERROR_TOO_MANY_COLUMNS past LB_CSV_EXPORT_MAX_COLUMNS, _RECORD_TOO_LARGE when the table
+ * does not fit in memory). */
+#define LB_CSV_EXPORT_MAX_COLUMNS 16384  /* Excel's */
+
 GBytes      *lb_csv_export_leaderboard  (LbStore  *store,
                                          gint64    leaderboard_id,
                                          GError  **error);

@@ -15,6 +15,7 @@
 #include "lb-cell-ref.h"
 
 #define PREVIEW_RECORDS 100
+#define SPOOL_CHUNK     (64 * 1024)
 #define PROGRESS_EVERY  2048
 
 struct _LbImporter
@@ -22,7 +23,9 @@ struct _LbImporter
   GObject       parent_instance;
 
   /* owned */
-  GFile        *file;
+  GFile        *file;           /* as the user named it: kept in the provenance */
+  GFile        *spool;          /* a temporary copy of a pipe or device, or NULL */
+  LbCsvFingerprint fingerprint; /* of the bytes the plan was made from */
   char         *display_name;
   LbCsvOptions  options;        /* as given; strings below own the borrowed members */
   char         *options_encoding;
@@ -458,6 +461,9 @@ lb_importer_finalize (GObject *object)
   LbImporter *self = (LbImporter *) object;
 
   g_clear_object (&self->file);
+  if (self->spool != NULL)
+    g_file_delete (self->spool, NULL, NULL);
+  g_clear_object (&self->spool);
   g_clear_pointer (&self->display_name, g_free);
   g_clear_pointer (&self->options_encoding, g_free);
   lb_csv_dialect_clear (&self->dialect);
@@ -494,6 +500,94 @@ copy_dialect (LbCsvDialect       *dst,
   dst->sha256 = g_strdup (src->sha256);
 }
 
+/* Standard input, a pipe or a device can be read only once and has no size: its bytes go to
+ * a temporary file first, so that the preview and the import read the same bytes. */
+static gboolean
+spool_if_needed (LbImporter    *self,
+                 GCancellable  *cancellable,
+                 GError       **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GFileInputStream) in = NULL;
+  g_autoptr(GFileIOStream) io = NULL;
+  g_autoptr(GFile) spool = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *buffer = NULL;
+  GOutputStream *out;
+  guint64 total = 0;
+
+  info = g_file_query_info (self->file, G_FILE_ATTRIBUTE_STANDARD_TYPE, G_FILE_QUERY_INFO_NONE,
+                            cancellable, NULL);
+  /* A file that cannot be looked at is reported by the reader, with the reason. */
+  if (info == NULL || g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR
+      || g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+    return TRUE;
+
+  in = g_file_read (self->file, cancellable, &local_error);
+  if (in == NULL)
+    {
+      g_set_error (error, LB_CSV_ERROR, LB_CSV_ERROR_IO, _("%s cannot be opened: %s"),
+                   self->display_name, local_error->message);
+      return FALSE;
+    }
+  spool = g_file_new_tmp ("leaderboard-import-XXXXXX", &io, &local_error);
+  if (spool == NULL)
+    {
+      g_set_error (error, LB_CSV_ERROR, LB_CSV_ERROR_IO,
+                   _("%s cannot be read: there is no room for a temporary copy (%s)."),
+                   self->display_name, local_error->message);
+      return FALSE;
+    }
+  /* Owned from here, so that any failure below removes it. */
+  self->spool = g_object_ref (spool);
+  out = g_io_stream_get_output_stream (G_IO_STREAM (io));
+  buffer = g_malloc (SPOOL_CHUNK);
+  for (;;)
+    {
+      gssize n = g_input_stream_read (G_INPUT_STREAM (in), buffer, SPOOL_CHUNK, cancellable,
+                                      &local_error);
+
+      if (n < 0)
+        {
+          if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+            g_propagate_error (error, g_steal_pointer (&local_error));
+          else
+            g_set_error (error, LB_CSV_ERROR, LB_CSV_ERROR_IO, _("%s cannot be read: %s"),
+                         self->display_name, local_error->message);
+          return FALSE;
+        }
+      if (n == 0)
+        break;
+      total += (guint64) n;
+      if (total > LB_IMPORT_MAX_STREAM_SIZE)
+        {
+          g_autofree char *limit = g_format_size (LB_IMPORT_MAX_STREAM_SIZE);
+
+          g_set_error (error, LB_IMPORT_ERROR, LB_IMPORT_ERROR_TOO_LARGE,
+                       _("%s gives more than %s. Leaderboard reads at most %s from a pipe or a "
+                         "device. Nothing was imported. Save the data to a file and import "
+                         "the file."),
+                       self->display_name, limit, limit);
+          return FALSE;
+        }
+      if (!g_output_stream_write_all (out, buffer, (gsize) n, NULL, cancellable, &local_error))
+        {
+          g_set_error (error, LB_CSV_ERROR, LB_CSV_ERROR_IO,
+                       _("%s cannot be read: its temporary copy cannot be written (%s)."),
+                       self->display_name, local_error->message);
+          return FALSE;
+        }
+    }
+  if (!g_io_stream_close (G_IO_STREAM (io), cancellable, &local_error))
+    {
+      g_set_error (error, LB_CSV_ERROR, LB_CSV_ERROR_IO,
+                   _("%s cannot be read: its temporary copy cannot be written (%s)."),
+                   self->display_name, local_error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 LbImporter *
 lb_importer_new (GFile               *file,
                  const LbCsvOptions  *options,
@@ -518,7 +612,10 @@ lb_importer_new (GFile               *file,
   self->options_encoding = g_strdup (self->options.encoding);
   self->options.encoding = self->options_encoding;
 
-  reader = lb_csv_reader_new (file, &self->options, cancellable, error);
+  if (!spool_if_needed (self, cancellable, error))
+    return NULL;
+  reader = lb_csv_reader_new_full (self->spool != NULL ? self->spool : file, self->display_name,
+                                   &self->options, NULL, cancellable, error);
   if (reader == NULL)
     return NULL;
   dialect = lb_csv_reader_get_dialect (reader);
@@ -567,6 +664,8 @@ lb_importer_new (GFile               *file,
     }
 
   copy_dialect (&self->dialect, dialect);
+  /* The plan is made from these bytes: the import checks that it reads them again. */
+  lb_csv_reader_get_fingerprint (reader, &self->fingerprint);
   self->encoding_warning = g_strdup (lb_csv_reader_get_encoding_warning (reader));
 
   if (!have_header || self->columns->len == 0 || n_named == 0)
@@ -1406,8 +1505,11 @@ lb_importer_run (LbImporter        *self,
     }
   g_clear_error (&local_error);
 
-  /* The second reader sees the same bytes with the same choices, so it detects the same. */
-  reader = lb_csv_reader_new (self->file, &self->options, cancellable, error);
+  /* The second reader sees the same bytes with the same choices, so it detects the same;
+   * if the file was saved again since the plan was made, it stops before anything is kept. */
+  reader = lb_csv_reader_new_full (self->spool != NULL ? self->spool : self->file,
+                                   self->display_name, &self->options, &self->fingerprint,
+                                   cancellable, error);
   if (reader == NULL)
     goto fail;
 

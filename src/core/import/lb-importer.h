@@ -18,7 +18,11 @@ typedef enum {
   LB_IMPORT_ERROR_DUPLICATE_HEADER,  /* two columns with one name would become one benchmark */
   LB_IMPORT_ERROR_NO_RESULTS,        /* the file holds no numbers at all */
   LB_IMPORT_ERROR_CANCELLED,
+  LB_IMPORT_ERROR_TOO_LARGE,         /* a pipe or device gives more than LB_IMPORT_MAX_STREAM_SIZE */
 } LbImportError;
+
+/* The most read from standard input, a pipe or a device (which are copied to a temporary file). */
+#define LB_IMPORT_MAX_STREAM_SIZE ((guint64) 256 * 1024 * 1024)
 
 typedef enum {
   LB_LAYOUT_WIDE,   /* a row per model, a column per benchmark */
@@ -81,7 +85,9 @@ GQuark        lb_import_error_quark      (void);
 
 /* Opens @file, detects the dialect, reads the header and a sample, and proposes a plan
  * (layout, column roles, units, directions), using a mapping remembered in @store for the
- * same header signature when there is one (@store may be NULL). */
+ * same header signature when there is one (@store may be NULL). Standard input, a pipe or a
+ * device is read once into a temporary file (at most LB_IMPORT_MAX_STREAM_SIZE), removed with
+ * the importer; the provenance keeps @file's name. */
 LbImporter   *lb_importer_new            (GFile              *file,
                                           const LbCsvOptions *options,
                                           LbStore            *store,
@@ -110,7 +116,8 @@ GPtrArray    *lb_importer_get_preview    (LbImporter *self);
 gboolean      lb_importer_check          (LbImporter *self, GError **error);
 
 /* Imports into the leaderboard @leaderboard_name (created when missing) in one transaction.
- * On any error or cancel nothing is written. Warnings go into @outcome and the import. */
+ * On any error or cancel nothing is written; LB_CSV_ERROR_CHANGED when the file is no longer
+ * the one the plan was made from (size, modification time or the bytes read for it). Warnings go into @outcome and the import. */
 gboolean      lb_importer_run            (LbImporter        *self,
                                           LbStore           *store,
                                           const char        *leaderboard_name,

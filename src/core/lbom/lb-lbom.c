@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n.h>
 #include <inttypes.h>
 #include <json-glib/json-glib.h>
@@ -637,7 +638,82 @@ get_string (JsonObject  *object,
     return FALSE;
   if (node != NULL)
     *out = json_node_get_string (node);
+  /* check_text() refuses what json-glib would decode to invalid UTF-8; this stays a guard. */
+  if (*out != NULL && !g_utf8_validate (*out, -1, NULL))
+    {
+      g_autofree char *path = key_path (where, key);
+
+      *out = NULL;
+      g_set_error (error, LB_LBOM_ERROR, LB_LBOM_ERROR_INVALID,
+                   _("%s: the text is not valid UTF-8."), path);
+      return FALSE;
+    }
   return TRUE;
+}
+
+/* Names are compared as the CSV import compares them: without spaces at either end or the
+ * invisible characters editors leave (BOM, zero-width space and joiners, word joiner), with a
+ * no-break space as a space, and with accents composed (NFC), so that "Model A", "Model A "
+ * and a decomposed "Modèle" are one name each. Newly allocated. */
+static char *
+clean_name (const char *text)
+{
+  g_autofree char *nfc = g_utf8_normalize (text, -1, G_NORMALIZE_NFC);
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = nfc != NULL ? nfc : ""; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == 0xFEFF || c == 0x200B || c == 0x200C || c == 0x200D || c == 0x2060)
+        continue;
+      if (c == 0x00A0)
+        c = ' ';
+      g_string_append_unichar (out, c);
+    }
+  g_strstrip (out->str);
+  out->len = strlen (out->str);
+  return g_string_free (out, FALSE);
+}
+
+/* A required name, cleaned by clean_name(); refused when nothing is left of it. */
+static gboolean
+get_name (JsonObject  *object,
+          const char  *where,
+          const char  *key,
+          char       **out,
+          GError     **error)
+{
+  const char *text;
+
+  *out = NULL;
+  if (!get_string (object, where, key, TRUE, &text, error))
+    return FALSE;
+  *out = clean_name (text);
+  if (**out == '\0')
+    {
+      g_autofree char *path = key_path (where, key);
+
+      g_clear_pointer (out, g_free);
+      g_set_error (error, LB_LBOM_ERROR, LB_LBOM_ERROR_INVALID,
+                   _("%s: the name is empty."), path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* A number of a size Leaderboard can compute with (see LB_LBOM_MAX_MAGNITUDE). */
+static gboolean
+check_magnitude (const char  *path,
+                 double       value,
+                 GError     **error)
+{
+  if (isfinite (value) && fabs (value) <= LB_LBOM_MAX_MAGNITUDE)
+    return TRUE;
+  g_set_error (error, LB_LBOM_ERROR, LB_LBOM_ERROR_INVALID,
+               _("%s: %g is out of range: a number in an LBOM file is at most %g in size."),
+               path, value, LB_LBOM_MAX_MAGNITUDE);
+  return FALSE;
 }
 
 static gboolean
@@ -660,12 +736,10 @@ get_number (JsonObject  *object,
       *present = TRUE;
       *out = json_node_get_value_type (node) == G_TYPE_INT64
              ? (double) json_node_get_int (node) : json_node_get_double (node);
-      if (!isfinite (*out))
+      if (!isfinite (*out) || fabs (*out) > LB_LBOM_MAX_MAGNITUDE)
         {
           g_autofree char *path = key_path (where, key);
-          g_set_error (error, LB_LBOM_ERROR, LB_LBOM_ERROR_INVALID,
-                       _("%s: the number is out of range."), path);
-          return FALSE;
+          return check_magnitude (path, *out, error);
         }
     }
   return TRUE;
@@ -868,6 +942,28 @@ get_date (JsonObject  *object,
   return FALSE;
 }
 
+/* @raw is the name as written, when it differs from the cleaned @what. */
+static gboolean
+fail_duplicate_name (const char  *where,
+                     const char  *what,
+                     const char  *raw,
+                     GError     **error)
+{
+  if (raw == NULL || strcmp (raw, what) == 0)
+    {
+      g_set_error (error, LB_LBOM_ERROR, LB_LBOM_ERROR_INVALID,
+                   _("%s: the name “%s” is listed twice."), where, what);
+      return FALSE;
+    }
+  g_set_error (error, LB_LBOM_ERROR, LB_LBOM_ERROR_INVALID,
+               /* Translators: "leaderboards[0].models[1]: the name “Model A ” is “Model A”, which is listed twice. …" */
+               _("%s: the name “%s” is “%s”, which is listed twice. Names are compared without "
+                 "spaces at either end and without invisible characters, as in a CSV import. "
+                 "Give each entry its own name, or merge the two."),
+               where, raw, what);
+  return FALSE;
+}
+
 static gboolean
 fail_duplicate (const char  *where,
                 const char  *what,
@@ -994,11 +1090,11 @@ read_benchmark (Board       *board,
                 GError     **error)
 {
   LbBenchmark init = { 0 };
-  const char *name;
+  g_autofree char *name = NULL;
   gboolean has_min, has_max, created = FALSE;
   gint64 id;
 
-  if (!get_string (object, where, "name", TRUE, &name, error) ||
+  if (!get_name (object, where, "name", &name, error) ||
       !get_string (object, where, "task", FALSE, (const char **) &init.task, error) ||
       !get_string (object, where, "metric", FALSE, (const char **) &init.metric, error) ||
       !get_string (object, where, "unit", FALSE, (const char **) &init.unit, error) ||
@@ -1019,9 +1115,9 @@ read_benchmark (Board       *board,
       return FALSE;
     }
   if (g_hash_table_contains (board->benchmarks, name))
-    return fail_duplicate (where, name, error);
+    return fail_duplicate_name (where, name, json_object_get_string_member (object, "name"), error);
 
-  init.name = (char *) name;
+  init.name = name;
   init.has_scale = has_min;
   /* The file states the direction explicitly: it is a decision, not the importer's guess. */
   init.direction_confirmed = TRUE;
@@ -1043,11 +1139,11 @@ read_model (Board       *board,
             GError     **error)
 {
   LbModel init = { 0 };
-  const char *name;
+  g_autofree char *name = NULL;
   gboolean created = FALSE;
   gint64 id;
 
-  if (!get_string (object, where, "name", TRUE, &name, error) ||
+  if (!get_name (object, where, "name", &name, error) ||
       !get_string (object, where, "version", FALSE, (const char **) &init.version, error) ||
       !get_string (object, where, "provider", FALSE, (const char **) &init.provider, error) ||
       !get_string (object, where, "provenance_url", FALSE, (const char **) &init.provenance_url, error) ||
@@ -1056,9 +1152,9 @@ read_model (Board       *board,
     return FALSE;
 
   if (g_hash_table_contains (board->models, name))
-    return fail_duplicate (where, name, error);
+    return fail_duplicate_name (where, name, json_object_get_string_member (object, "name"), error);
 
-  init.name = (char *) name;
+  init.name = name;
   id = lb_store_ensure_model (board->store, board->leaderboard_id, name, &init, &created, error);
   if (id == 0)
     return prefix_store_error (error, where);
@@ -1160,14 +1256,15 @@ read_result (Board       *board,
              GError     **error)
 {
   LbResult result = { 0 };
-  const char *model, *benchmark;
+  g_autofree char *model = NULL;
+  g_autofree char *benchmark = NULL;
   JsonNode *source;
   gint64 *model_id, *benchmark_id;
   gint64 id;
 
-  if (!get_string (object, where, "model", TRUE, &model, error) ||
+  if (!get_name (object, where, "model", &model, error) ||
       !get_string (object, where, "model_version", FALSE, (const char **) &result.model_version, error) ||
-      !get_string (object, where, "benchmark", TRUE, &benchmark, error))
+      !get_name (object, where, "benchmark", &benchmark, error))
     return FALSE;
   {
     gboolean present;
@@ -1175,6 +1272,13 @@ read_result (Board       *board,
         !get_number (object, where, "stderr", FALSE, &result.has_stderr, &result.stderr_value, error))
       return FALSE;
   }
+  if (result.has_stderr && result.stderr_value < 0.0)
+    {
+      g_set_error (error, LB_LBOM_ERROR, LB_LBOM_ERROR_INVALID,
+                   _("%s.stderr: %g is negative; a standard error is 0 or more."),
+                   where, result.stderr_value);
+      return FALSE;
+    }
   if (!get_date (object, where, "evaluated_at", (const char **) &result.evaluated_at, error) ||
       !get_string (object, where, "raw", FALSE, (const char **) &result.raw, error) ||
       !get_boolean (object, where, "current", FALSE, TRUE, &result.current, error) ||
@@ -1303,23 +1407,44 @@ read_profile (Board       *board,
     return FALSE;
   if (weights != NULL)
     {
+      g_autoptr(GHashTable) weighed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
       json_object_iter_init_ordered (&iter, json_node_get_object (weights));
       while (json_object_iter_next_ordered (&iter, &benchmark, &value))
         {
           LbWeight *weight;
+          g_autofree char *path = g_strdup_printf ("%s[“%s”]", weights_where, benchmark);
+          g_autofree char *name = clean_name (benchmark);
+          double number;
 
           if (!node_matches (value, WANT_NUMBER))
+            return fail_wrong_type (path, WANT_NUMBER, FALSE, value, error);
+          number = json_node_get_value_type (value) == G_TYPE_INT64
+                   ? (double) json_node_get_int (value) : json_node_get_double (value);
+          if (!check_magnitude (path, number, error))
+            return FALSE;
+          /* Compare refuses a negative weight; refused here, before anything is kept. */
+          if (number < 0.0)
             {
-              g_autofree char *path = g_strdup_printf ("%s[“%s”]", weights_where, benchmark);
-              return fail_wrong_type (path, WANT_NUMBER, FALSE, value, error);
+              g_set_error (error, LB_LBOM_ERROR, LB_LBOM_ERROR_INVALID,
+                           _("%s: the weight %g is negative; a weight is 0 or more."),
+                           path, number);
+              return FALSE;
+            }
+          if (*name == '\0')
+            {
+              g_set_error (error, LB_LBOM_ERROR, LB_LBOM_ERROR_INVALID,
+                           _("%s: the name is empty."), path);
+              return FALSE;
             }
           /* A weight may name a benchmark the leaderboard no longer has (profiles keep
            * weights by name, and a benchmark can be renamed): kept as it is, so that every
            * file Leaderboard writes can be read back. */
+          if (!g_hash_table_add (weighed, g_strdup (name)))
+            return fail_duplicate_name (weights_where, name, benchmark, error);
           weight = g_new0 (LbWeight, 1);
-          weight->benchmark = g_strdup (benchmark);
-          weight->weight = json_node_get_value_type (value) == G_TYPE_INT64
-                           ? (double) json_node_get_int (value) : json_node_get_double (value);
+          weight->benchmark = g_steal_pointer (&name);
+          weight->weight = number;
           g_ptr_array_add (profile->weights, weight);
         }
     }
@@ -1392,21 +1517,16 @@ read_leaderboard (LbStore     *store,
   g_autoptr(GHashTable) smells_seen = NULL;
   g_autoptr(GHashTable) profiles_seen = NULL;
   g_autoptr(GError) local_error = NULL;
-  const char *name, *created_at, *updated_at;
+  g_autofree char *name = NULL;
+  const char *created_at, *updated_at;
   JsonArray *array;
 
-  if (!get_string (object, where, "name", TRUE, &name, error) ||
+  if (!get_name (object, where, "name", &name, error) ||
       !get_time (object, where, "created_at", FALSE, &created_at, error) ||
       !get_time (object, where, "updated_at", FALSE, &updated_at, error))
     return FALSE;
-  if (*name == '\0')
-    {
-      g_set_error (error, LB_LBOM_ERROR, LB_LBOM_ERROR_INVALID,
-                   _("%s.name: the name is empty."), where);
-      return FALSE;
-    }
   if (!g_hash_table_add (names, g_strdup (name)))
-    return fail_duplicate (where, name, error);
+    return fail_duplicate_name (where, name, json_object_get_string_member (object, "name"), error);
 
   existing = lb_store_find_leaderboard (store, name, &local_error);
   if (existing != NULL)
@@ -1471,17 +1591,63 @@ read_leaderboard (LbStore     *store,
   return TRUE;
 }
 
-/* Refuses what JsonParser should never see: non-UTF-8 text and nesting deeper than the
- * format (the parser recurses, so a hostile file could exhaust the stack). */
+/* Where the scanner is: one frame per open array or object. */
+typedef struct {
+  gboolean  is_array;
+  guint     index;        /* arrays: the element being read */
+  gboolean  want_key;     /* objects: the next string is a key */
+  GString  *key;          /* objects: the key whose value is being read */
+} ScanFrame;
+
+/* "leaderboards[0].results[3].score", as the messages of the reader below name places. */
+static char *
+scan_path (ScanFrame *frames,
+           guint      depth)
+{
+  GString *path = g_string_new (NULL);
+
+  for (guint i = 0; i < depth; i++)
+    {
+      if (frames[i].is_array)
+        g_string_append_printf (path, "[%u]", frames[i].index);
+      else if (frames[i].key->len > 0)
+        g_string_append_printf (path, "%s%s", path->len > 0 ? "." : "", frames[i].key->str);
+    }
+  if (path->len == 0)
+    g_string_append (path, _("the top level"));
+  return g_string_free (path, FALSE);
+}
+
+static guint
+hex4 (const char *p)
+{
+  guint value = 0;
+
+  for (guint i = 0; i < 4; i++)
+    {
+      if (!g_ascii_isxdigit (p[i]))
+        return G_MAXUINT;
+      value = value * 16 + (guint) g_ascii_xdigit_value (p[i]);
+    }
+  return value;
+}
+
+/* Refuses what JsonParser should never see or would read wrongly, naming the place: text that
+ * is not UTF-8; nesting deeper than the format (the parser recurses, so a hostile file could
+ * exhaust the stack); "\u0000", which json-glib cuts the string at ("Model\u0000A" would be
+ * "Model"); a lone surrogate such as "\ud800", which it turns into invalid UTF-8; a whole
+ * number beyond 64 bits, which it wraps (99999999999999999999 would be -1); a number beyond
+ * the largest double (1e400 would be Infinity). */
 static gboolean
 check_text (const char  *data,
             gsize        length,
             GError     **error)
 {
+  ScanFrame frames[LB_LBOM_MAX_DEPTH + 1] = { { 0 } };
   const char *end;
   guint depth = 0;
   guint line = 1;
-  gboolean in_string = FALSE;
+  gboolean ok = FALSE;
 
   if (!g_utf8_validate_len (data, length, &end))
     {
@@ -1492,22 +1658,70 @@ check_text (const char  *data,
                      "Leaderboard as UTF-8; ask for the file again."), line);
       return FALSE;
     }
+  for (guint i = 0; i < G_N_ELEMENTS (frames); i++)
+    frames[i].key = g_string_new (NULL);
 
   for (gsize i = 0; i < length; i++)
     {
       char c = data[i];
+      ScanFrame *top = depth > 0 ? &frames[depth - 1] : NULL;
 
       if (c == '\n')
         line++;
-      if (in_string)
-        {
-          if (c == '\\')
-            i++;
-          else if (c == '"')
-            in_string = FALSE;
-        }
       else if (c == '"')
-        in_string = TRUE;
+        {
+          gboolean is_key = top != NULL && !top->is_array && top->want_key;
+          gsize start = i + 1;
+
+          for (i++; i < length && data[i] != '"'; i++)
+            {
+              guint unit, low;
+
+              if (data[i] != '\\' || i + 1 >= length)
+                continue;
+              i++;
+              if (data[i] != 'u' || i + 4 >= length)
+                continue;
+              unit = hex4 (data + i + 1);
+              low = (unit >= 0xD800 && unit <= 0xDBFF && i + 10 < length
+                     && data[i + 5] == '\\' && data[i + 6] == 'u') ? hex4 (data + i + 7) : G_MAXUINT;
+              if (unit == 0 || (unit >= 0xDC00 && unit <= 0xDFFF)
+                  || (unit >= 0xD800 && unit <= 0xDBFF && !(low >= 0xDC00 && low <= 0xDFFF)))
+                {
+                  g_autofree char *where = NULL;
+                  g_autofree char *escape = g_strndup (data + i - 1, 6);
+
+                  if (is_key)
+                    {
+                      g_string_truncate (top->key, 0);
+                      g_string_append_len (top->key, data + start, (gssize) (i - 1 - start));
+                    }
+                  where = scan_path (frames, depth);
+                  if (unit == 0)
+                    g_set_error (error, LB_LBOM_ERROR, LB_LBOM_ERROR_INVALID,
+                                 /* Translators: "leaderboards[0].models[0].name (line 12): the text holds \u0000, …" */
+                                 _("%s (line %u): the text holds %s, a NUL character, which "
+                                   "cannot be stored (everything after it would be lost). "
+                                   "Remove it from the file."),
+                                 where, line, escape);
+                  else
+                    g_set_error (error, LB_LBOM_ERROR, LB_LBOM_ERROR_INVALID,
+                                 _("%s (line %u): the text holds %s, half of a character "
+                                   "without its other half (a lone surrogate), which is not "
+                                   "valid text. Ask for the file again."),
+                                 where, line, escape);
+                  goto out;
+                }
+              if (unit >= 0xD800 && unit <= 0xDBFF)
+                i += 6;  /* the pair's second half */
+            }
+          if (is_key)
+            {
+              g_string_truncate (top->key, 0);
+              g_string_append_len (top->key, data + start, (gssize) (MIN (i, length) - start));
+              top->want_key = FALSE;
+            }
+        }
       else if (c == '[' || c == '{')
         {
           if (++depth > LB_LBOM_MAX_DEPTH)
@@ -1516,13 +1730,64 @@ check_text (const char  *data,
                            _("The file nests arrays and objects more than %d levels deep "
                              "(line %u); an LBOM file has at most %d."),
                            LB_LBOM_MAX_DEPTH, line, LB_LBOM_MAX_DEPTH);
-              return FALSE;
+              goto out;
             }
+          frames[depth - 1].is_array = c == '[';
+          frames[depth - 1].index = 0;
+          frames[depth - 1].want_key = c == '{';
+          g_string_truncate (frames[depth - 1].key, 0);
         }
       else if ((c == ']' || c == '}') && depth > 0)
         depth--;
+      else if (c == ',' && top != NULL)
+        {
+          if (top->is_array)
+            top->index++;
+          else
+            top->want_key = TRUE;
+        }
+      else if (c == '-' || g_ascii_isdigit (c))
+        {
+          gsize start = i;
+          gboolean whole = TRUE;
+          g_autofree char *number = NULL;
+          g_autofree char *where = NULL;
+          char *number_end = NULL;
+
+          while (i + 1 < length && (g_ascii_isdigit (data[i + 1]) || strchr ("+-.eE", data[i + 1]) != NULL))
+            {
+              i++;
+              whole &= data[i] != '.' && data[i] != 'e' && data[i] != 'E';
+            }
+          number = g_strndup (data + start, i - start + 1);
+          errno = 0;
+          if (whole)
+            {
+              g_ascii_strtoll (number, &number_end, 10);
+              if (errno != ERANGE)
+                continue;
+              where = scan_path (frames, depth);
+              g_set_error (error, LB_LBOM_ERROR, LB_LBOM_ERROR_INVALID,
+                           _("%s (line %u): %s is out of range: a whole number in an LBOM "
+                             "file is at most %" PRId64 " in size."),
+                           where, line, number, G_MAXINT64);
+              goto out;
+            }
+          if (isfinite (g_ascii_strtod (number, &number_end)))
+            continue;
+          where = scan_path (frames, depth);
+          g_set_error (error, LB_LBOM_ERROR, LB_LBOM_ERROR_INVALID,
+                       _("%s (line %u): %s is out of range: it is too large to be a number."),
+                       where, line, number);
+          goto out;
+        }
     }
-  return TRUE;
+  ok = TRUE;
+
+out:
+  for (guint i = 0; i < G_N_ELEMENTS (frames); i++)
+    g_string_free (frames[i].key, TRUE);
+  return ok;
 }
 
 static gboolean
@@ -1577,7 +1842,7 @@ import_document (LbStore     *store,
 
       if (item == NULL || !read_leaderboard (store, item, where, names, error))
         return FALSE;
-      g_ptr_array_add (created, g_strdup (json_object_get_string_member (item, "name")));
+      g_ptr_array_add (created, clean_name (json_object_get_string_member (item, "name")));
     }
   return TRUE;
 }
@@ -1664,6 +1929,53 @@ lb_lbom_import (LbStore     *store,
   return TRUE;
 }
 
+static char *
+read_bounded (GFile         *file,
+              const char    *display_name,
+              GCancellable  *cancellable,
+              gsize         *length,
+              GError       **error)
+{
+  g_autoptr(GFileInputStream) in = NULL;
+  g_autoptr(GByteArray) bytes = g_byte_array_new ();
+  g_autoptr(GError) local_error = NULL;
+  const gsize chunk = 64 * 1024;
+
+  in = g_file_read (file, cancellable, error);
+  if (in == NULL)
+    return NULL;
+  for (;;)
+    {
+      gsize old = bytes->len;
+      gssize n;
+
+      if (old > LB_LBOM_MAX_SIZE)
+        {
+          g_autofree char *limit = g_format_size (LB_LBOM_MAX_SIZE);
+
+          g_set_error (error, LB_LBOM_ERROR, LB_LBOM_ERROR_TOO_LARGE,
+                       _("%s: the file is larger than %s, the most an LBOM file may be."),
+                       display_name, limit);
+          return NULL;
+        }
+      g_byte_array_set_size (bytes, old + chunk);
+      n = g_input_stream_read (G_INPUT_STREAM (in), bytes->data + old, chunk, cancellable,
+                               &local_error);
+      if (n < 0)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+      g_byte_array_set_size (bytes, old + (gsize) n);
+      if (n == 0)
+        break;
+    }
+  *length = bytes->len;
+  /* NUL-terminated like g_file_load_contents(), for the parser's sake. */
+  g_byte_array_append (bytes, (const guint8 *) "", 1);
+  return (char *) g_byte_array_free (g_steal_pointer (&bytes), FALSE);
+}
+
 gboolean
 lb_lbom_import_file (LbStore       *store,
                      GFile         *file,
@@ -1699,7 +2011,9 @@ lb_lbom_import_file (LbStore       *store,
       return FALSE;
     }
 
-  if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, error))
+  /* The size above is 0 for a pipe or a device (/dev/zero): the read itself stops at the limit. */
+  contents = read_bounded (file, display_name, cancellable, &length, error);
+  if (contents == NULL)
     return FALSE;
   if (!lb_lbom_import (store, contents, (gssize) length, names, error))
     {

@@ -26,6 +26,9 @@ typedef enum {
 /* Deepest nesting of arrays and objects the format has (root → leaderboards → leaderboard →
  * imports → import → warnings → warning). Deeper documents are refused before parsing. */
 #define LB_LBOM_MAX_DEPTH 7
+/* The largest size of a number (score, standard error, scale, weight) read from a file: far
+ * beyond any benchmark's, and small enough that differences and sums of them stay finite. */
+#define LB_LBOM_MAX_MAGNITUDE 1e15
 
 GQuark    lb_lbom_error_quark  (void);
 
@@ -52,7 +55,8 @@ gboolean  lb_lbom_import       (LbStore       *store,
 
 /* lb_lbom_import() on the contents of @file, refusing a file larger than LB_LBOM_MAX_SIZE
  * before reading it. Messages start with the file's name ("team.lbom: leaderboards[0]: …");
- * a file that cannot be read gives its G_IO_ERROR. */
+ * a file that cannot be read gives its G_IO_ERROR. The read stops at the limit, so a pipe or a
+ * device (which has no size) is refused as well. */
 gboolean  lb_lbom_import_file  (LbStore       *store,
                                 GFile         *file,
                                 GCancellable  *cancellable,

@@ -78,3 +78,26 @@ lbom("lbom-wrong-type-score.json", variant(lambda d: d["leaderboards"][0]["resul
 lbom("lbom-wrong-type-results.json", variant(lambda d: d["leaderboards"][0].__setitem__("results", {})))
 lbom("lbom-dangling-model.json", variant(lambda d: d["leaderboards"][0]["results"][0].__setitem__("model", "Nobody")))
 lbom("lbom-array-root.json", [small])
+
+# ---- LBOM values that json-glib reads wrongly, and names the CSV import would fold ----
+def lbom_ascii(name, doc, replace=None):
+    text = json.dumps(doc, ensure_ascii=True, indent=1) + "\n"
+    for old, new in (replace or []):
+        assert old in text
+        text = text.replace(old, new, 1)
+    w(name, text)
+
+lbom_ascii("lbom-lone-surrogate.json", variant(lambda d: d["leaderboards"][0]["models"][0].__setitem__("name", "Model \ud800")))
+lbom_ascii("lbom-nul-in-name.json", variant(lambda d: d["leaderboards"][0]["models"][0].__setitem__("name", "Model\x00A")))
+lbom_ascii("lbom-weight-infinite.json", small, [('"JMMLU": 1.0', '"JMMLU": 1e400')])
+lbom("lbom-weight-negative.json", variant(lambda d: d["leaderboards"][0]["profiles"][0]["weights"].__setitem__("JMMLU", -5)))
+lbom("lbom-score-huge.json", variant(lambda d: d["leaderboards"][0]["results"][0].__setitem__("score", 1.7e308)))
+lbom("lbom-id-beyond-64-bits.json", variant(lambda d: d["leaderboards"][0]["imports"][0].__setitem__("id", 99999999999999999999)))
+lbom("lbom-duplicate-model-space.json", variant(lambda d: d["leaderboards"][0]["models"].append({"name": "Model A "})))
+lbom_ascii("lbom-duplicate-model-nfd.json", variant(lambda d: d["leaderboards"][0]["models"].extend([{"name": "Mod\u00e8le"}, {"name": "Mode\u0300le"}])))
+
+# ---- CP932 that no encoding reads: cut after a lead byte, or a lead byte without its trail ----
+# (the full-width parentheses hold 0x81, which Windows-1252 leaves undefined)
+CP932_HEADER = "モデル,スコア（％）\r\n"
+w("cp932-truncated-lead-byte.csv", (CP932_HEADER + "モデルA,85.3\r\nモデルB,70\r\n").encode("cp932") + b"\x82")
+w("cp932-lead-byte-in-cell.csv", (CP932_HEADER + "モデルA,85.3\r\nモデルB,7").encode("cp932") + b"\x82\r\n" + "モデルC,60\r\n".encode("cp932"))
