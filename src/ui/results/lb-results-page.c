@@ -427,13 +427,33 @@ unbind_cell_cb (GtkSignalListItemFactory *factory,
   g_object_set_data (G_OBJECT (gtk_list_item_get_child (item)), "row", NULL);
 }
 
+/* TRUE when @name already ends in @unit within brackets, as in 「レイテンシ(ms)」 or
+ * 「レイテンシ（ms）」 or "Latency [ms]": the header then names the unit once. */
+static gboolean
+name_shows_unit (const char *name,
+                 const char *unit)
+{
+  static const char * const brackets[][2] = { { "(", ")" }, { "（", "）" }, { "[", "]" }, { "［", "］" } };
+  g_autofree char *folded_name = g_utf8_casefold (name, -1);
+  g_autofree char *folded_unit = g_utf8_casefold (unit, -1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (brackets); i++)
+    {
+      g_autofree char *tail = g_strconcat (brackets[i][0], folded_unit, brackets[i][1], NULL);
+
+      if (g_str_has_suffix (folded_name, tail))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static char *
 benchmark_title (const LbBenchmark *bench)
 {
   const char *arrow = bench->higher_is_better ? "↑" : "↓";
   const char *unknown = bench->direction_confirmed ? "" : "?";
 
-  if (bench->unit != NULL && *bench->unit != '\0')
+  if (bench->unit != NULL && *bench->unit != '\0' && !name_shows_unit (bench->name, bench->unit))
     return g_strdup_printf ("%s (%s) %s%s", bench->name, bench->unit, arrow, unknown);
   return g_strdup_printf ("%s %s%s", bench->name, arrow, unknown);
 }
@@ -712,9 +732,13 @@ edit_benchmark_cb (GtkWidget  *widget,
                                    apply_benchmark_cb, edit_target_new (STORE (self), id),
                                    (GDestroyNotify) edit_target_free);
   lb_metadata_editor_add_entry (editor, LB_BENCHMARK_FIELD_UNIT, _("Unit (for example %)"), bench->unit);
+  /* Opens on the direction the table ranks by now, guessed or not: saving without touching
+   * it must not turn latency into higher-is-better. */
   lb_metadata_editor_add_choice (editor, LB_BENCHMARK_FIELD_HIGHER_IS_BETTER, _("Direction"),
-                                 labels, direction_values,
-                                 bench->direction_confirmed ? (bench->higher_is_better ? "true" : "false") : NULL);
+                                 labels, direction_values, bench->higher_is_better ? "true" : "false",
+                                 bench->direction_confirmed ? NULL
+                                 : _("The direction marked “guess” was guessed at import and nobody has confirmed it: "
+                                     "choose a direction to confirm it."));
   lb_metadata_editor_add_entry (editor, LB_BENCHMARK_FIELD_SCALE_MIN, _("Scale minimum"), min);
   lb_metadata_editor_add_entry (editor, LB_BENCHMARK_FIELD_SCALE_MAX, _("Scale maximum"), max);
   lb_metadata_editor_add_entry (editor, LB_BENCHMARK_FIELD_DESCRIPTION, _("Description"), bench->description);

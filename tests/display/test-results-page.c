@@ -1,0 +1,241 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-results-page.c: the Results page and its editors as a manager uses them: what the
+ * header says, what a dialog writes when only one field was touched. Runs under Xvfb. */
+#include "config.h"
+
+#include <adwaita.h>
+#include <string.h>
+
+#include "display-util.h"
+#include "lb-import-assistant.h"
+#include "lb-metadata-editor.h"
+#include "lb-results-page.h"
+#include "lb-store.h"
+#include "lb-window.h"
+
+#define LATENCY 2   /* the cell of レイテンシ(ms) in wide-cp932.csv: guessed lower is better */
+
+typedef struct {
+  char    *dir;
+  char    *db_path;
+  LbStore *store;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("lb-results-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->db_path = g_build_filename (f->dir, "leaderboard.db", NULL);
+  f->store = lb_store_open (f->db_path, &error);
+  g_assert_no_error (error);
+  lb_store_set_user (f->store, "Tester");
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_clear_object (&f->store);
+  lb_test_remove_tree (f->dir);
+  g_free (f->db_path);
+  g_free (f->dir);
+}
+
+static void
+imported_cb (LbImportAssistant *assistant,
+             gint64             leaderboard_id,
+             gint64             import_id,
+             guint              results,
+             const char        *file_name,
+             gint64            *out)
+{
+  *out = leaderboard_id;
+}
+
+/* Imports tests/data/import/@name through the assistant, as a user would. */
+static gint64
+import_fixture (Fixture    *f,
+                const char *name)
+{
+  g_autoptr(GFile) file = lb_test_import_fixture (name);
+  LbImportAssistant *assistant = lb_import_assistant_new (f->store, file, 0);
+  GtkWidget *button = lb_test_template_child (assistant, LB_TYPE_IMPORT_ASSISTANT, "import_button");
+  gint64 id = 0;
+
+  gtk_window_present (GTK_WINDOW (assistant));
+  lb_test_wait_idle (assistant);
+  g_assert_true (gtk_widget_get_sensitive (button));
+  g_signal_connect (assistant, "imported", G_CALLBACK (imported_cb), &id);
+  g_object_ref (assistant);
+  g_signal_emit_by_name (button, "clicked");
+  lb_test_wait_idle (assistant);
+  g_object_unref (assistant);
+  g_assert_cmpint (id, >, 0);
+  return id;
+}
+
+static LbWindow *
+new_window (Fixture *f,
+            int      width,
+            int      height)
+{
+  LbWindow *window = g_object_new (LB_TYPE_WINDOW,
+                                   "store", f->store,
+                                   "database-path", f->db_path,
+                                   "default-width", width,
+                                   "default-height", height,
+                                   NULL);
+
+  gtk_window_present (GTK_WINDOW (window));
+  lb_test_iterate (5);
+  return window;
+}
+
+static LbMetadataEditor *
+find_editor (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (LB_IS_METADATA_EDITOR (l->data))
+      return l->data;
+  return NULL;
+}
+
+static LbMetadataEditor *
+open_benchmark_editor (GtkWidget *page,
+                       gint64     benchmark_id)
+{
+  LbMetadataEditor *editor;
+
+  gtk_widget_activate_action (page, "results.edit-benchmark", "x", benchmark_id);
+  lb_test_iterate (5);
+  editor = find_editor ();
+  g_assert_nonnull (editor);
+  return editor;
+}
+
+/* The title of the column of benchmark cell @cell. */
+static const char *
+column_title (LbResultsPage *page,
+              guint          cell)
+{
+  GtkColumnView *view = GTK_COLUMN_VIEW (lb_test_template_child (page, LB_TYPE_RESULTS_PAGE, "column_view"));
+  GListModel *columns = gtk_column_view_get_columns (view);
+  guint n = g_list_model_get_n_items (columns);
+  guint seen = 0;
+
+  /* Benchmark columns carry a header menu (Edit Benchmark…); the text columns do not. */
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      if (gtk_column_view_column_get_header_menu (column) != NULL && seen++ == cell)
+        return gtk_column_view_column_get_title (column);
+    }
+  g_assert_not_reached ();
+  return NULL;
+}
+
+/* Issue 15.1: a lower-is-better guess, the unit typed in and saved: the ranking keeps its
+ * direction, the guess stays a guess, and the header names the unit once. */
+static void
+test_edit_benchmark_keeps_guess (Fixture       *f,
+                                 gconstpointer  data)
+{
+  gint64 id = import_fixture (f, "wide-cp932.csv");
+  g_autoptr(GPtrArray) benchmarks = lb_store_list_benchmarks (f->store, id, NULL);
+  LbBenchmark *latency = g_ptr_array_index (benchmarks, LATENCY);
+  g_autoptr(LbBenchmark) after = NULL;
+  g_autoptr(LbBenchmark) confirmed = NULL;
+  g_autoptr(GPtrArray) audit = NULL;
+  LbWindow *window = new_window (f, 1100, 760);
+  LbResultsPage *page = LB_RESULTS_PAGE (lb_test_template_child (window, LB_TYPE_WINDOW, "results_page"));
+  LbMetadataEditor *editor;
+  AdwComboRow *direction;
+  GtkStringObject *shown;
+  guint changes = 0;
+
+  g_assert_cmpstr (latency->name, ==, "レイテンシ(ms)");
+  g_assert_false (latency->higher_is_better);
+  g_assert_false (latency->direction_confirmed);
+
+  editor = open_benchmark_editor (GTK_WIDGET (page), latency->id);
+  direction = ADW_COMBO_ROW (lb_metadata_editor_get_row (editor, LB_BENCHMARK_FIELD_HIGHER_IS_BETTER));
+  /* It opens on the guess, said to be one. */
+  shown = adw_combo_row_get_selected_item (direction);
+  g_assert_cmpstr (gtk_string_object_get_string (shown), ==, "Lower is better (guess)");
+  g_assert_true (adw_combo_row_get_use_subtitle (direction));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (GTK_WIDGET (direction)), "guessed at import"));
+  gtk_editable_set_text (GTK_EDITABLE (lb_metadata_editor_get_row (editor, LB_BENCHMARK_FIELD_UNIT)), "ms");
+  lb_test_save_screenshot (GTK_WIDGET (editor), "edit-benchmark-guess.png");
+  g_assert_true (lb_metadata_editor_save (editor));
+  gtk_window_destroy (GTK_WINDOW (editor));
+  lb_test_iterate (5);
+
+  after = lb_store_get_benchmark (f->store, latency->id, NULL);
+  g_assert_cmpstr (after->unit, ==, "ms");
+  g_assert_false (after->higher_is_better);
+  g_assert_false (after->direction_confirmed);
+  /* Only the unit was written: one change in the audit log. */
+  audit = lb_store_list_audit (f->store, id, 0, NULL);
+  g_assert_nonnull (audit);
+  for (guint i = 0; i < audit->len; i++)
+    {
+      LbAuditEntry *entry = g_ptr_array_index (audit, i);
+
+      if (g_strcmp0 (entry->entity, "benchmark") == 0 && entry->entity_id == latency->id)
+        changes++;
+    }
+  g_assert_cmpuint (changes, ==, 1);
+  g_assert_cmpstr (column_title (page, LATENCY), ==, "レイテンシ(ms) ↓?");
+
+  /* Choosing the guessed direction confirms it. */
+  editor = open_benchmark_editor (GTK_WIDGET (page), latency->id);
+  direction = ADW_COMBO_ROW (lb_metadata_editor_get_row (editor, LB_BENCHMARK_FIELD_HIGHER_IS_BETTER));
+  adw_combo_row_set_selected (direction, 2);
+  g_assert_cmpstr (gtk_string_object_get_string (adw_combo_row_get_selected_item (direction)), ==,
+                   "Lower is better");
+  g_assert_true (lb_metadata_editor_save (editor));
+  gtk_window_destroy (GTK_WINDOW (editor));
+  lb_test_iterate (5);
+  confirmed = lb_store_get_benchmark (f->store, latency->id, NULL);
+  g_assert_false (confirmed->higher_is_better);
+  g_assert_true (confirmed->direction_confirmed);
+  g_assert_cmpstr (column_title (page, LATENCY), ==, "レイテンシ(ms) ↓");
+
+  /* Once confirmed there is no guess entry left: it opens on the direction itself. */
+  editor = open_benchmark_editor (GTK_WIDGET (page), latency->id);
+  direction = ADW_COMBO_ROW (lb_metadata_editor_get_row (editor, LB_BENCHMARK_FIELD_HIGHER_IS_BETTER));
+  g_assert_cmpstr (gtk_string_object_get_string (adw_combo_row_get_selected_item (direction)), ==,
+                   "Lower is better");
+  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (direction)), ==, 2);
+  gtk_window_destroy (GTK_WINDOW (editor));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_setenv ("LEADERBOARD_DB", "/nonexistent/never-used.db", TRUE);
+  gtk_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  adw_init ();
+  {
+    /* AdwApplication loads the app's style.css itself; the tests build windows without it. */
+    g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+
+    gtk_css_provider_load_from_resource (css, "/org/example/Leaderboard/style.css");
+    gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  }
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("/results/edit-benchmark/keeps-guess", test_edit_benchmark_keeps_guess);
+#undef ADD
+  return g_test_run ();
+}
