@@ -7,7 +7,7 @@ LB_BUILD_PACKAGES="build-essential meson ninja-build pkg-config gettext
   desktop-file-utils appstream adwaita-icon-theme hicolor-icon-theme
   fonts-cantarell fonts-noto-cjk"
 LB_TEST_PACKAGES="xvfb xauth sqlite3 poppler-utils python3
-  libxml2-utils librsvg2-bin shared-mime-info"
+  libxml2-utils librsvg2-bin shared-mime-info libx11-dev libxtst-dev"
 # Sanitizer, leak and fuzz runs (build-aux/test.sh --sanitize / --valgrind, build-aux/fuzz.sh).
 LB_FUZZ_PACKAGES="clang libclang-rt-14-dev valgrind"
 

@@ -373,6 +373,24 @@ undo_cb (GtkWidget  *widget,
     report_error (self, _("Cannot undo"), error);
 }
 
+/* Ctrl+Z. Not an application accelerator: those run before the focused widget, so typing in
+ * Purpose and pressing Ctrl+Z removed the last import and kept the text. As a binding of the
+ * window it runs only after the focused widget has let the key go; a text field keeps it for
+ * its own undo even when it has nothing left to undo. */
+static gboolean
+undo_shortcut_cb (GtkWidget *widget,
+                  GVariant  *args,
+                  gpointer   user_data)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (widget));
+
+  if (focus != NULL && (GTK_IS_EDITABLE (focus) || GTK_IS_TEXT_VIEW (focus)))
+    return FALSE;
+  if (!gtk_widget_is_sensitive (widget) || LB_WINDOW (widget)->undo_kind == UNDO_NONE)
+    return FALSE;
+  return gtk_widget_activate_action (widget, "win.undo", NULL);
+}
+
 /* ---- actions ---- */
 
 static void
@@ -988,6 +1006,7 @@ lb_window_class_init (LbWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_cb);
   gtk_widget_class_install_action (widget_class, "win.show-error", "s", show_error_cb);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_cb);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, undo_shortcut_cb, NULL);
   gtk_widget_class_install_action (widget_class, "win.open-database", NULL, open_database_cb);
   gtk_widget_class_install_action (widget_class, "win.restore-backup", NULL, restore_backup_cb);
   gtk_widget_class_install_action (widget_class, "win.remove-import", "x", remove_import_cb);

@@ -1,0 +1,238 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-window.c: the main window as a manager meets it — keys pressed for real (XTest, so they
+ * take the path a keyboard's do) and every page reachable however narrow the window. Runs
+ * under Xvfb (build-aux/test.sh). */
+#include "config.h"
+
+#include <adwaita.h>
+#include <gdk/x11/gdkx.h>
+#include <X11/extensions/XTest.h>
+#include <X11/keysym.h>
+#include <string.h>
+
+#include "display-util.h"
+#include "lb-application.h"
+#include "lb-import-assistant.h"
+#include "lb-overview-page.h"
+#include "lb-store.h"
+#include "lb-window.h"
+
+typedef struct {
+  char          *dir;
+  char          *db_path;
+  LbStore       *store;
+  LbApplication *app;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("lb-window-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->db_path = g_build_filename (f->dir, "leaderboard.db", NULL);
+  f->store = lb_store_open (f->db_path, &error);
+  g_assert_no_error (error);
+  lb_store_set_user (f->store, "Tester");
+  /* The real application, registered: its keyboard accelerators are part of what is tested. */
+  f->app = lb_application_new (G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (f->app), NULL, &error));
+  g_assert_no_error (error);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_clear_object (&f->store);
+  g_clear_object (&f->app);
+  lb_test_remove_tree (f->dir);
+  g_free (f->db_path);
+  g_free (f->dir);
+}
+
+static LbWindow *
+new_window (Fixture *f,
+            int      width,
+            int      height)
+{
+  LbWindow *window = g_object_new (LB_TYPE_WINDOW,
+                                   "application", f->app,
+                                   "store", f->store,
+                                   "database-path", f->db_path,
+                                   "default-width", width,
+                                   "default-height", height,
+                                   NULL);
+
+  gtk_window_present (GTK_WINDOW (window));
+  lb_test_iterate (5);
+  return window;
+}
+
+static guint
+count_current_results (LbStore *store,
+                       gint64   leaderboard_id)
+{
+  g_autoptr(GPtrArray) results = lb_store_list_results (store, leaderboard_id, TRUE, NULL);
+
+  g_assert_nonnull (results);
+  return results->len;
+}
+
+static LbImportAssistant *
+find_assistant (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (LB_IS_IMPORT_ASSISTANT (l->data))
+      return l->data;
+  return NULL;
+}
+
+/* Imports through the window, as a drop does, so that the window offers to undo it. */
+static void
+import_through_window (LbWindow   *window,
+                       const char *name)
+{
+  g_autoptr(GFile) file = lb_test_import_fixture (name);
+  LbImportAssistant *assistant;
+  GtkWidget *button;
+
+  lb_window_import_file (window, file);
+  assistant = find_assistant ();
+  g_assert_nonnull (assistant);
+  lb_test_wait_idle (assistant);
+  button = lb_test_template_child (assistant, LB_TYPE_IMPORT_ASSISTANT, "import_button");
+  g_assert_true (gtk_widget_get_sensitive (button));
+  g_object_ref (assistant);
+  g_signal_emit_by_name (button, "clicked");
+  lb_test_wait_idle (assistant);
+  g_object_unref (assistant);
+  lb_test_iterate (5);
+}
+
+/* ---- real keys through the X server ---- */
+
+static Display *
+x_display (void)
+{
+  GdkDisplay *display = gdk_display_get_default ();
+
+  if (!GDK_IS_X11_DISPLAY (display))
+    return NULL;
+  return gdk_x11_display_get_xdisplay (display);
+}
+
+/* Gives @window the keyboard focus as a window manager would (Xvfb has none). */
+static void
+x_focus (GtkWindow *window)
+{
+  Display *dpy = x_display ();
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+
+  XSetInputFocus (dpy, gdk_x11_surface_get_xid (surface), RevertToParent, CurrentTime);
+  XSync (dpy, False);
+  lb_test_spin (200);
+  g_assert_true (gtk_window_is_active (window));
+}
+
+static void
+x_key (KeySym   keysym,
+       gboolean control)
+{
+  Display *dpy = x_display ();
+  KeyCode ctrl = XKeysymToKeycode (dpy, XK_Control_L);
+  KeyCode code = XKeysymToKeycode (dpy, keysym);
+
+  g_assert_cmpuint (code, !=, 0);
+  if (control)
+    XTestFakeKeyEvent (dpy, ctrl, True, CurrentTime);
+  XTestFakeKeyEvent (dpy, code, True, CurrentTime);
+  XTestFakeKeyEvent (dpy, code, False, CurrentTime);
+  if (control)
+    XTestFakeKeyEvent (dpy, ctrl, False, CurrentTime);
+  XSync (dpy, False);
+  lb_test_spin (150);
+}
+
+static void
+x_type (const char *ascii)
+{
+  for (const char *c = ascii; *c != '\0'; c++)
+    x_key (*c == ' ' ? XK_space : (KeySym) *c, FALSE);
+}
+
+/* Issue 15.2: Ctrl+Z in a text field undoes the typing there and leaves the import alone;
+ * with no text field focused it undoes the import. */
+static void
+test_ctrl_z_in_text_field (Fixture       *f,
+                           gconstpointer  data)
+{
+  LbWindow *window;
+  GtkWidget *purpose;
+  GtkWidget *sidebar;
+  gint64 id;
+
+  if (x_display () == NULL)
+    {
+      g_test_skip ("needs an X display (Xvfb) for real key presses");
+      return;
+    }
+  window = new_window (f, 1100, 760);
+  import_through_window (window, "wide-cp932.csv");
+  id = lb_window_get_leaderboard_id (window);
+  g_assert_cmpint (id, >, 0);
+  g_assert_cmpuint (count_current_results (f->store, id), ==, 9);
+
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (lb_test_template_child (window, LB_TYPE_WINDOW, "view_stack")),
+                                         "overview");
+  lb_test_iterate (5);
+  purpose = lb_test_template_child (lb_test_template_child (window, LB_TYPE_WINDOW, "overview_page"),
+                                    LB_TYPE_OVERVIEW_PAGE, "purpose_row");
+  x_focus (GTK_WINDOW (window));
+  g_assert_true (gtk_widget_grab_focus (purpose));
+  lb_test_iterate (5);
+  x_type ("chatbot");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (purpose)), ==, "chatbot");
+
+  x_key (XK_z, TRUE);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (purpose)), ==, "");
+  g_assert_cmpuint (count_current_results (f->store, id), ==, 9);
+  /* Nothing left to undo in the field: still its key, not the import's. */
+  x_key (XK_z, TRUE);
+  g_assert_cmpuint (count_current_results (f->store, id), ==, 9);
+
+  /* Out of the text field (on the sidebar's list), Ctrl+Z undoes the import. */
+  sidebar = lb_test_template_child (window, LB_TYPE_WINDOW, "sidebar_list");
+  g_assert_true (gtk_widget_grab_focus (sidebar));
+  lb_test_iterate (5);
+  x_key (XK_z, TRUE);
+  lb_test_iterate (5);
+  g_assert_cmpuint (count_current_results (f->store, id), ==, 0);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_setenv ("LEADERBOARD_DB", "/nonexistent/never-used.db", TRUE);
+  gtk_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  adw_init ();
+  {
+    /* AdwApplication loads the app's style.css itself; the tests build windows without it. */
+    g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+
+    gtk_css_provider_load_from_resource (css, "/org/example/Leaderboard/style.css");
+    gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  }
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("/window/undo/ctrl-z-in-text-field", test_ctrl_z_in_text_field);
+#undef ADD
+  return g_test_run ();
+}
