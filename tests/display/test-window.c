@@ -215,6 +215,80 @@ test_ctrl_z_in_text_field (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+collect_toggles (GtkWidget *widget,
+                 GPtrArray *out)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_TOGGLE_BUTTON (child))
+        g_ptr_array_add (out, child);
+      else
+        collect_toggles (child, out);
+    }
+}
+
+static int
+min_width (GtkWidget *widget)
+{
+  int min = 0;
+
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+  return min;
+}
+
+/* Issue 15.3: at 360 px the sidebar folds away, the pages are switched from the bar at the
+ * bottom, every page fits (nothing clipped, the close button on screen). */
+static void
+test_narrow_every_page_reachable (Fixture       *f,
+                                  gconstpointer  data)
+{
+  static const char * const pages[] = { "overview", "results", "compare", "smells", "history" };
+  const int width = GPOINTER_TO_INT (data);
+  LbWindow *window = new_window (f, 1100, 760);
+  AdwLeaflet *leaflet = ADW_LEAFLET (lb_test_template_child (window, LB_TYPE_WINDOW, "leaflet"));
+  AdwViewStack *stack = ADW_VIEW_STACK (lb_test_template_child (window, LB_TYPE_WINDOW, "view_stack"));
+  GtkWidget *bar = lb_test_template_child (window, LB_TYPE_WINDOW, "switcher_bar");
+  /* What the window shows; the window itself asks for 360 px whatever it holds. */
+  GtkWidget *child = adw_application_window_get_content (ADW_APPLICATION_WINDOW (window));
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  g_autofree char *shot = NULL;
+
+  import_through_window (window, "wide-cp932.csv");
+  gtk_window_set_default_size (GTK_WINDOW (window), width, 700);
+  lb_test_spin (400);
+  /* No wider than asked for (the frame of a window without a window manager takes a few px). */
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, width);
+  g_assert_true (adw_leaflet_get_folded (leaflet));
+  /* A leaderboard was just imported: its pages are shown, the list is one Back away. */
+  g_assert_true (adw_leaflet_get_visible_child (leaflet) == lb_test_template_child (window, LB_TYPE_WINDOW, "content"));
+  g_assert_true (adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (bar)));
+
+  collect_toggles (bar, buttons);
+  g_assert_cmpuint (buttons->len, ==, G_N_ELEMENTS (pages));
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      GtkWidget *button = g_ptr_array_index (buttons, i);
+      graphene_rect_t bounds;
+
+      g_assert_true (gtk_widget_compute_bounds (button, GTK_WIDGET (window), &bounds));
+      g_assert_cmpfloat (bounds.origin.x, >=, 0);
+      g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, width);
+      gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), TRUE);
+      lb_test_spin (200);
+      g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, pages[i]);
+      /* Wider than the window would mean clipped, the close button off screen. */
+      if (min_width (child) > gtk_widget_get_width (child))
+        g_test_message ("%s needs %d px", pages[i], min_width (child));
+      g_assert_cmpint (min_width (child), <=, gtk_widget_get_width (child));
+      shot = g_strdup_printf ("narrow-%d-%s.png", width, pages[i]);
+      lb_test_save_screenshot (GTK_WIDGET (window), shot);
+      g_clear_pointer (&shot, g_free);
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -233,6 +307,8 @@ main (int   argc,
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/window/undo/ctrl-z-in-text-field", test_ctrl_z_in_text_field);
+  g_test_add ("/window/narrow/360/every-page-reachable", Fixture, GINT_TO_POINTER (360), fixture_setup,
+              test_narrow_every_page_reachable, fixture_teardown);
 #undef ADD
   return g_test_run ();
 }

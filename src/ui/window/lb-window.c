@@ -41,6 +41,7 @@ struct _LbWindow
   AdwStatusPage        *error_page;
   GtkButton            *restore_button;
   AdwLeaflet           *leaflet;
+  GtkWidget            *content;
   GtkSearchEntry       *search_entry;
   GtkStack             *sidebar_stack;
   GtkListView          *sidebar_list;
@@ -253,6 +254,9 @@ sidebar_selection_cb (LbWindow *self)
   item = gtk_single_selection_get_selected_item (self->sidebar_selection);
   set_leaderboard_id (self, item != NULL ? lb_leaderboard_item_get_id (item) : 0);
   update_title (self);
+  /* Folded, a click on a leaderboard is the way to its pages (the list has no other). */
+  if (item != NULL && adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, self->content);
 }
 
 static void
@@ -762,6 +766,8 @@ imported_cb (LbWindow          *self,
   title = g_strdup_printf (ngettext ("Imported %u result from %s", "Imported %u results from %s", results),
                            results, file_name);
   show_undo_toast (self, title, UNDO_IMPORT, import_id);
+  /* What was just imported is what the user wants to see, folded or not. */
+  adw_leaflet_set_visible_child (self->leaflet, self->content);
 }
 
 static gboolean
@@ -981,6 +987,7 @@ lb_window_class_init (LbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LbWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, LbWindow, restore_button);
   gtk_widget_class_bind_template_child (widget_class, LbWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, LbWindow, content);
   gtk_widget_class_bind_template_child (widget_class, LbWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, LbWindow, sidebar_stack);
   gtk_widget_class_bind_template_child (widget_class, LbWindow, sidebar_list);
@@ -997,6 +1004,7 @@ lb_window_class_init (LbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LbWindow, history_page);
   /* Not used here, but reachable by name for the display tests. */
   gtk_widget_class_bind_template_child_full (widget_class, "empty_import_button", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "content_header", FALSE, 0);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_selection_cb);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_activate_cb);
