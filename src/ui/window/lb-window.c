@@ -266,6 +266,24 @@ sidebar_activate_cb (LbWindow *self,
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
+/* Folded, a click on the leaderboard already selected shows its pages too (the selection
+ * does not change, so sidebar_selection_cb does not run). */
+static void
+sidebar_released_cb (GtkGestureClick *gesture,
+                     int              n_press,
+                     double           x,
+                     double           y,
+                     LbWindow        *self)
+{
+  GtkWidget *list = GTK_WIDGET (self->sidebar_list);
+  GtkWidget *picked = gtk_widget_pick (list, x, y, GTK_PICK_DEFAULT);
+
+  if (picked == NULL || picked == list || !adw_leaflet_get_folded (self->leaflet) ||
+      gtk_single_selection_get_selected_item (self->sidebar_selection) == NULL)
+    return;
+  adw_leaflet_set_visible_child (self->leaflet, self->content);
+}
+
 static void
 back_clicked_cb (LbWindow *self)
 {
@@ -1027,6 +1045,7 @@ static void
 lb_window_init (LbWindow *self)
 {
   GtkDropTarget *drop;
+  GtkGesture *click;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -1038,6 +1057,10 @@ lb_window_init (LbWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "leaderboard.delete", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print-report", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-report", FALSE);
+
+  click = gtk_gesture_click_new ();
+  g_signal_connect_object (click, "released", G_CALLBACK (sidebar_released_cb), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self->sidebar_list), GTK_EVENT_CONTROLLER (click));
 
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect_swapped (drop, "drop", G_CALLBACK (drop_cb), self);
