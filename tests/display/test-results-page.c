@@ -9,6 +9,7 @@
 #include "display-util.h"
 #include "lb-import-assistant.h"
 #include "lb-metadata-editor.h"
+#include "lb-ranking-row.h"
 #include "lb-results-page.h"
 #include "lb-store.h"
 #include "lb-window.h"
@@ -218,6 +219,105 @@ test_edit_benchmark_keeps_guess (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static GtkColumnViewColumn *
+column_titled (LbResultsPage *page,
+               const char    *title)
+{
+  GtkColumnView *view = GTK_COLUMN_VIEW (lb_test_template_child (page, LB_TYPE_RESULTS_PAGE, "column_view"));
+  GListModel *columns = gtk_column_view_get_columns (view);
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      if (g_strcmp0 (gtk_column_view_column_get_title (column), title) == 0)
+        return column;   /* the view keeps it */
+    }
+  g_assert_not_reached ();
+  return NULL;
+}
+
+static const char *
+row_name (GListModel *rows,
+          guint       i)
+{
+  g_autoptr(LbRankingRow) row = g_list_model_get_item (rows, i);
+
+  return lb_ranking_row_get_model (row)->name;
+}
+
+static int
+pixels (GtkWidget  *widget,
+        const char *text)
+{
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, text);
+  int width = 0;
+
+  pango_layout_get_pixel_size (layout, &width, NULL);
+  return width;
+}
+
+/* Issue 15.4: the model names are shown whole, empty columns go, the sheet's 評価日 and 備考
+ * come, a width the user gave survives an edit, a popover says whose score it is, and the
+ * first click on a score's header puts the best first. */
+static void
+test_results_columns (Fixture       *f,
+                      gconstpointer  data)
+{
+  gint64 id = import_fixture (f, "wide-cp932.csv");
+  g_autoptr(GPtrArray) models = lb_store_list_models (f->store, id, NULL);
+  g_autoptr(GPtrArray) benchmarks = lb_store_list_benchmarks (f->store, id, NULL);
+  LbBenchmark *jmmlu = g_ptr_array_index (benchmarks, 0);
+  LbWindow *window = new_window (f, 1100, 760);
+  LbResultsPage *page = LB_RESULTS_PAGE (lb_test_template_child (window, LB_TYPE_WINDOW, "results_page"));
+  GtkWidget *view = lb_test_template_child (page, LB_TYPE_RESULTS_PAGE, "column_view");
+  GListModel *rows = lb_results_page_get_rows (page);
+  GtkColumnViewColumn *model_column;
+  g_autoptr(LbRankingRow) first = NULL;
+  g_autofree char *tooltip = NULL;
+  g_autofree char *text = NULL;
+
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (lb_test_template_child (window, LB_TYPE_WINDOW, "view_stack")),
+                                         "results");
+  lb_test_iterate (5);
+  model_column = column_titled (page, "Model");
+  g_assert_cmpint (gtk_column_view_column_get_fixed_width (model_column), >=, pixels (view, "Claude 3.5 Sonnet"));
+  g_assert_true (gtk_column_view_column_get_visible (column_titled (page, "Version")));
+  g_assert_true (gtk_column_view_column_get_visible (column_titled (page, "Evaluated")));
+  g_assert_true (gtk_column_view_column_get_visible (column_titled (page, "Notes")));
+
+  /* The first click on a header (GTK sorts ascending) puts the best first, either direction. */
+  gtk_column_view_sort_by_column (GTK_COLUMN_VIEW (view), column_titled (page, "JMMLU (%) ↑?"), GTK_SORT_ASCENDING);
+  g_assert_cmpstr (row_name (rows, 0), ==, "Claude 3.5 Sonnet");
+  g_assert_cmpstr (row_name (rows, 3), ==, "ELYZA-japanese");   /* missing: last */
+  gtk_column_view_sort_by_column (GTK_COLUMN_VIEW (view), column_titled (page, "レイテンシ(ms) ↓?"), GTK_SORT_ASCENDING);
+  g_assert_cmpstr (row_name (rows, 0), ==, "Llama 3.1 70B");
+  g_assert_cmpstr (row_name (rows, 3), ==, "ELYZA-japanese");
+
+  /* The popover of a score names the model. */
+  first = g_list_model_get_item (rows, 0);
+  text = lb_results_page_describe_cell (page, first, LATENCY, &tooltip);
+  g_assert_cmpstr (text, ==, "380");
+  g_assert_true (g_str_has_prefix (tooltip, "380 — Llama 3.1 70B on レイテンシ(ms)\n"));
+
+  /* A width the user dragged is kept when an edit reloads the table. */
+  gtk_column_view_column_set_fixed_width (model_column, 333);
+  g_assert_true (lb_store_set_benchmark_field (f->store, jmmlu->id, LB_BENCHMARK_FIELD_DESCRIPTION,
+                                               "Japanese MMLU", NULL));
+  lb_test_iterate (5);
+  g_assert_cmpint (gtk_column_view_column_get_fixed_width (column_titled (page, "Model")), ==, 333);
+
+  /* Without a version anywhere there is no column of dashes. */
+  for (guint i = 0; i < models->len; i++)
+    g_assert_true (lb_store_set_model_field (f->store, ((LbModel *) g_ptr_array_index (models, i))->id,
+                                             LB_MODEL_FIELD_VERSION, NULL, NULL));
+  lb_test_iterate (5);
+  g_assert_false (gtk_column_view_column_get_visible (column_titled (page, "Version")));
+  g_assert_true (gtk_column_view_column_get_visible (column_titled (page, "Provider")));
+  lb_test_save_screenshot (GTK_WIDGET (window), "results-columns.png");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -236,6 +336,7 @@ main (int   argc,
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/results/edit-benchmark/keeps-guess", test_edit_benchmark_keeps_guess);
+  ADD ("/results/columns", test_results_columns);
 #undef ADD
   return g_test_run ();
 }
