@@ -14,6 +14,7 @@
 #include "lb-application.h"
 #include "lb-import-assistant.h"
 #include "lb-overview-page.h"
+#include "lb-record-form.h"
 #include "lb-store.h"
 #include "lb-window.h"
 
@@ -289,6 +290,55 @@ test_narrow_every_page_reachable (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+shows_label (GtkWidget  *widget,
+             const char *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+      g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (shows_label (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+/* Issue 15.8: a custom cadence shows as "Every 14 days", not as the choice "Every few days…",
+ * and follows the days. */
+static void
+test_custom_cadence_shown (Fixture       *f,
+                           gconstpointer  data)
+{
+  LbWindow *window = new_window (f, 1100, 760);
+  GtkWidget *page;
+  AdwComboRow *cadence;
+  GtkSpinButton *days;
+  g_autoptr(LbLeaderboard) lb = NULL;
+
+  import_through_window (window, "wide-cp932.csv");
+  page = lb_test_template_child (window, LB_TYPE_WINDOW, "overview_page");
+  cadence = ADW_COMBO_ROW (lb_test_template_child (page, LB_TYPE_OVERVIEW_PAGE, "cadence_row"));
+  days = GTK_SPIN_BUTTON (lb_test_template_child (page, LB_TYPE_OVERVIEW_PAGE, "cadence_days_spin"));
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (lb_test_template_child (window, LB_TYPE_WINDOW, "view_stack")),
+                                         "overview");
+  adw_combo_row_set_selected (cadence, LB_CADENCE_CUSTOM);
+  gtk_spin_button_set_value (days, 14);
+  lb_test_spin (300);
+  g_assert_true (shows_label (GTK_WIDGET (cadence), "Every 14 days"));
+  g_assert_false (shows_label (GTK_WIDGET (cadence), "Every few days…"));
+  gtk_spin_button_set_value (days, 10);
+  lb_test_spin (300);
+  g_assert_true (shows_label (GTK_WIDGET (cadence), "Every 10 days"));
+  /* Saved after the typing pause, and shown the same after the reload that follows. */
+  lb_test_spin (1500);
+  g_assert_true (shows_label (GTK_WIDGET (cadence), "Every 10 days"));
+  lb = lb_store_get_leaderboard (f->store, lb_window_get_leaderboard_id (window), NULL);
+  g_assert_cmpint (lb->update_cadence_days, ==, 10);
+  lb_test_save_screenshot (GTK_WIDGET (window), "custom-cadence.png");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -307,6 +357,7 @@ main (int   argc,
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/window/undo/ctrl-z-in-text-field", test_ctrl_z_in_text_field);
+  ADD ("/window/overview/custom-cadence-shown", test_custom_cadence_shown);
   g_test_add ("/window/narrow/360/every-page-reachable", Fixture, GINT_TO_POINTER (360), fixture_setup,
               test_narrow_every_page_reachable, fixture_teardown);
 #undef ADD
