@@ -339,6 +339,30 @@ test_custom_cadence_shown (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Issue 15.8: the same file again: the window points at its checkbox, not at --force. */
+static void
+test_duplicate_points_at_checkbox (Fixture       *f,
+                                   gconstpointer  data)
+{
+  LbWindow *window = new_window (f, 1100, 760);
+  g_autoptr(GFile) file = lb_test_import_fixture ("wide-cp932.csv");
+  LbImportAssistant *assistant;
+  const char *status;
+
+  import_through_window (window, "wide-cp932.csv");
+  lb_window_import_file (window, file);
+  assistant = find_assistant ();
+  g_assert_nonnull (assistant);
+  lb_test_wait_idle (assistant);
+  status = gtk_label_get_label (GTK_LABEL (lb_test_template_child (assistant, LB_TYPE_IMPORT_ASSISTANT, "status_label")));
+  g_assert_nonnull (strstr (status, "already imported"));
+  g_assert_nonnull (strstr (status, "“Import this file again anyway”"));
+  g_assert_null (strstr (status, "--force"));
+  g_assert_true (gtk_widget_get_visible (lb_test_template_child (assistant, LB_TYPE_IMPORT_ASSISTANT, "force_check")));
+  gtk_window_destroy (GTK_WINDOW (assistant));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -358,6 +382,7 @@ main (int   argc,
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/window/undo/ctrl-z-in-text-field", test_ctrl_z_in_text_field);
   ADD ("/window/overview/custom-cadence-shown", test_custom_cadence_shown);
+  ADD ("/window/import/duplicate-points-at-checkbox", test_duplicate_points_at_checkbox);
   g_test_add ("/window/narrow/360/every-page-reachable", Fixture, GINT_TO_POINTER (360), fixture_setup,
               test_narrow_every_page_reachable, fixture_teardown);
 #undef ADD
