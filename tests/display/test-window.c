@@ -15,6 +15,7 @@
 #include "lb-import-assistant.h"
 #include "lb-overview-page.h"
 #include "lb-record-form.h"
+#include "lb-report-print.h"
 #include "lb-store.h"
 #include "lb-window.h"
 
@@ -363,6 +364,25 @@ test_duplicate_points_at_checkbox (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Issue 15.8: "Print to File" proposes the name Export proposes, in the last folder used. */
+static void
+test_print_proposes_export_name (void)
+{
+  g_autoptr(LbReport) report = lb_report_new ("Support bot", "2 December 2026");
+  g_autoptr(GtkPrintOperation) operation = lb_report_print_operation_new (report, NULL);
+  g_autoptr(GtkPrintSettings) last = gtk_print_settings_new ();
+  GtkPrintSettings *settings;
+
+  gtk_print_settings_set (last, GTK_PRINT_SETTINGS_OUTPUT_URI, "file:///tmp/reports/output.pdf");
+  gtk_print_operation_set_print_settings (operation, last);
+  lb_report_print_suggest_name (operation, "Support bot review 2026-12-02.pdf");
+  settings = gtk_print_operation_get_print_settings (operation);
+  g_assert_cmpstr (gtk_print_settings_get (settings, GTK_PRINT_SETTINGS_OUTPUT_BASENAME), ==,
+                   "Support bot review 2026-12-02");
+  g_assert_cmpstr (gtk_print_settings_get (settings, GTK_PRINT_SETTINGS_OUTPUT_DIR), ==, "file:///tmp/reports");
+  g_assert_null (gtk_print_settings_get (settings, GTK_PRINT_SETTINGS_OUTPUT_URI));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -383,6 +403,7 @@ main (int   argc,
   ADD ("/window/undo/ctrl-z-in-text-field", test_ctrl_z_in_text_field);
   ADD ("/window/overview/custom-cadence-shown", test_custom_cadence_shown);
   ADD ("/window/import/duplicate-points-at-checkbox", test_duplicate_points_at_checkbox);
+  g_test_add_func ("/window/report/print-proposes-export-name", test_print_proposes_export_name);
   g_test_add ("/window/narrow/360/every-page-reachable", Fixture, GINT_TO_POINTER (360), fixture_setup,
               test_narrow_every_page_reachable, fixture_teardown);
 #undef ADD

@@ -532,16 +532,17 @@ report_cb (GtkWidget  *widget,
       report_error (self, _("Cannot make the report"), error);
       return;
     }
-  if (g_strcmp0 (action_name, "win.export-report") != 0)
-    {
-      lb_report_print (GTK_WINDOW (self), report, self->settings);
-      return;
-    }
   lb = lb_store_get_leaderboard (self->store, self->leaderboard_id, NULL);
   {
     g_autofree char *now = lb_now_iso8601 ();
     g_autofree char *name = lb_review_report_file_name (lb != NULL ? lb->name : "", now);
 
+    /* Printing to a file proposes the name Export proposes, not "output.pdf". */
+    if (g_strcmp0 (action_name, "win.export-report") != 0)
+      {
+        lb_report_print (GTK_WINDOW (self), report, self->settings, name);
+        return;
+      }
     lb_report_export_pdf (GTK_WINDOW (self), report, self->settings, name, export_report_done_cb,
                           g_object_ref (self));
   }
