@@ -383,6 +383,67 @@ test_print_proposes_export_name (void)
   g_assert_null (gtk_print_settings_get (settings, GTK_PRINT_SETTINGS_OUTPUT_URI));
 }
 
+static GtkWidget *
+find_text (GtkWidget *widget)
+{
+  if (GTK_IS_TEXT (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *text = find_text (child);
+
+      if (text != NULL)
+        return text;
+    }
+  return NULL;
+}
+
+static void
+count_imported_cb (LbImportAssistant *assistant,
+                   gint64             leaderboard_id,
+                   gint64             import_id,
+                   guint              results,
+                   const char        *file_name,
+                   guint             *count)
+{
+  (*count)++;
+}
+
+/* Issue 15.8: Enter in the assistant's name field presses Import. */
+static void
+test_enter_in_name_imports (Fixture       *f,
+                            gconstpointer  data)
+{
+  LbWindow *window = new_window (f, 1100, 760);
+  g_autoptr(GFile) file = lb_test_import_fixture ("wide-cp932.csv");
+  g_autoptr(LbLeaderboard) lb = NULL;
+  LbImportAssistant *assistant;
+  GtkWidget *name;
+  guint imported = 0;
+
+  lb_window_import_file (window, file);
+  assistant = find_assistant ();
+  g_assert_nonnull (assistant);
+  name = lb_test_template_child (assistant, LB_TYPE_IMPORT_ASSISTANT, "name_row");
+  gtk_editable_set_text (GTK_EDITABLE (name), "Support bot");
+  lb_test_wait_idle (assistant);
+  g_signal_connect (assistant, "imported", G_CALLBACK (count_imported_cb), &imported);
+  g_object_ref (assistant);
+  /* As after typing the name: the focus is in the field. */
+  g_assert_true (gtk_widget_grab_focus (name));
+  g_signal_emit_by_name (find_text (name), "activate");
+  /* An activated button shows itself pressed for a moment before it clicks. */
+  lb_test_spin (500);
+  lb_test_wait_idle (assistant);
+  g_object_unref (assistant);
+  g_assert_cmpuint (imported, ==, 1);
+  lb = lb_store_find_leaderboard (f->store, "Support bot", NULL);
+  g_assert_nonnull (lb);
+  g_assert_cmpuint (count_current_results (f->store, lb->id), ==, 9);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -404,6 +465,7 @@ main (int   argc,
   ADD ("/window/overview/custom-cadence-shown", test_custom_cadence_shown);
   ADD ("/window/import/duplicate-points-at-checkbox", test_duplicate_points_at_checkbox);
   g_test_add_func ("/window/report/print-proposes-export-name", test_print_proposes_export_name);
+  ADD ("/window/import/enter-in-name-imports", test_enter_in_name_imports);
   g_test_add ("/window/narrow/360/every-page-reachable", Fixture, GINT_TO_POINTER (360), fixture_setup,
               test_narrow_every_page_reachable, fixture_teardown);
 #undef ADD
