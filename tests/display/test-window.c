@@ -17,6 +17,7 @@
 #include "lb-record-form.h"
 #include "lb-report-print.h"
 #include "lb-store.h"
+#include "lb-warning-row.h"
 #include "lb-window.h"
 
 typedef struct {
@@ -444,6 +445,22 @@ test_enter_in_name_imports (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Issue 15.8: a warning names its row and column once, in the subtitle. */
+static void
+test_warning_row_says_where_once (void)
+{
+  LbWarning warning = { 4, 6, (char *) "row 4, column F (MT-bench): Llama 3.1 70B has no MT-bench score. "
+                                         "Excel error #N/A (the value is not available)." };
+  LbWarning whole = { 0, 0, (char *) "The file ends inside a quoted cell." };
+  g_autoptr(GtkWidget) row = g_object_ref_sink (lb_warning_row_new (&warning, "MT-bench"));
+  g_autoptr(GtkWidget) other = g_object_ref_sink (lb_warning_row_new (&whole, NULL));
+
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
+                   "Llama 3.1 70B has no MT-bench score. Excel error #N/A (the value is not available).");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "Row 4, column F (MT-bench)");
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (other)), ==, whole.message);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -466,6 +483,7 @@ main (int   argc,
   ADD ("/window/import/duplicate-points-at-checkbox", test_duplicate_points_at_checkbox);
   g_test_add_func ("/window/report/print-proposes-export-name", test_print_proposes_export_name);
   ADD ("/window/import/enter-in-name-imports", test_enter_in_name_imports);
+  g_test_add_func ("/window/import/warning-says-where-once", test_warning_row_says_where_once);
   g_test_add ("/window/narrow/360/every-page-reachable", Fixture, GINT_TO_POINTER (360), fixture_setup,
               test_narrow_every_page_reachable, fixture_teardown);
 #undef ADD
