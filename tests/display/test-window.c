@@ -461,6 +461,66 @@ test_warning_row_says_where_once (void)
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (other)), ==, whole.message);
 }
 
+/* The colour of the pixel at (@x, @y) of what @widget shows, as 0xRRGGBB. */
+static guint32
+pixel_at (GtkWidget *widget,
+          int        x,
+          int        y)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
+  guint32 *pixels = g_new0 (guint32, (gsize) width * height);
+  guint32 value;
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  /* GDK_MEMORY_DEFAULT: B, G, R, A bytes, premultiplied; the window is opaque. */
+  gdk_texture_download (texture, (guchar *) pixels, width * 4);
+  value = pixels[y * width + x] & 0xffffff;
+  g_free (pixels);
+  return value;
+}
+
+/* Issue 15.8: a file dragged over the window outlines where it will land. */
+static void
+test_drop_highlight (Fixture       *f,
+                     gconstpointer  data)
+{
+  LbWindow *window = new_window (f, 900, 600);
+  GtkWidget *overlay = lb_test_template_child (window, LB_TYPE_WINDOW, "toast_overlay");
+  GtkWidget *content = adw_application_window_get_content (ADW_APPLICATION_WINDOW (window));
+  int y = gtk_widget_get_height (content) / 2;
+  guint32 before, during;
+  gboolean has_target = FALSE;
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (overlay);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      has_target |= GTK_IS_DROP_TARGET (controller);
+    }
+  g_assert_true (has_target);
+  lb_test_spin (200);
+  before = pixel_at (content, 1, y);
+  /* What GTK sets on the target's widget while a drag hovers over it. */
+  gtk_widget_set_state_flags (overlay, GTK_STATE_FLAG_DROP_ACTIVE, FALSE);
+  lb_test_spin (200);
+  during = pixel_at (content, 1, y);
+  lb_test_save_screenshot (GTK_WIDGET (window), "drop-highlight.png");
+  g_assert_cmpuint (before, !=, during);
+  /* Blue: the accent colour. */
+  g_assert_cmpuint (during & 0xff, >, ((during >> 16) & 0xff) + 60);
+  gtk_widget_unset_state_flags (overlay, GTK_STATE_FLAG_DROP_ACTIVE);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -484,6 +544,7 @@ main (int   argc,
   g_test_add_func ("/window/report/print-proposes-export-name", test_print_proposes_export_name);
   ADD ("/window/import/enter-in-name-imports", test_enter_in_name_imports);
   g_test_add_func ("/window/import/warning-says-where-once", test_warning_row_says_where_once);
+  ADD ("/window/import/drop-highlight", test_drop_highlight);
   g_test_add ("/window/narrow/360/every-page-reachable", Fixture, GINT_TO_POINTER (360), fixture_setup,
               test_narrow_every_page_reachable, fixture_teardown);
 #undef ADD

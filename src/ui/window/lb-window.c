@@ -1063,9 +1063,11 @@ lb_window_init (LbWindow *self)
   g_signal_connect_object (click, "released", G_CALLBACK (sidebar_released_cb), self, 0);
   gtk_widget_add_controller (GTK_WIDGET (self->sidebar_list), GTK_EVENT_CONTROLLER (click));
 
+  /* On the window's content, which style.css outlines while a file is dragged over it. */
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect_swapped (drop, "drop", G_CALLBACK (drop_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+  gtk_widget_add_controller (GTK_WIDGET (self->toast_overlay), GTK_EVENT_CONTROLLER (drop));
+  gtk_widget_add_css_class (GTK_WIDGET (self->toast_overlay), "drop-area");
 
   g_signal_connect (self, "close-request", G_CALLBACK (close_request_cb), NULL);
   g_signal_connect_object (self->smells_page, "evidence-activated",
