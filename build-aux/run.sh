@@ -8,11 +8,8 @@ cd "$(dirname "$0")/.."
 lb_install_missing $LB_BUILD_PACKAGES
 
 builddir=_build
-if [ -f "$builddir/build.ninja" ]; then
-  meson setup --reconfigure "$builddir" >/dev/null
-else
-  meson setup "$builddir" --prefix="$PWD/$builddir/install"
-fi
+# The same set-up as test.sh's, so either may run first.
+lb_setup_build "$builddir"
 meson compile -C "$builddir"
 meson install -C "$builddir" --quiet >/dev/null
 

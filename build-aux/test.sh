@@ -47,11 +47,7 @@ if [ $mode = valgrind ]; then
   export G_SLICE=always-malloc
 fi
 
-if [ -f "$builddir/build.ninja" ]; then
-  meson setup --reconfigure "$builddir" "${setup_args[@]}" >/dev/null
-else
-  meson setup "$builddir" "${setup_args[@]}"
-fi
+lb_setup_build "$builddir" "${setup_args[@]}"
 meson compile -C "$builddir"
 
 status=0

@@ -217,7 +217,10 @@ lb_cli_import (LbCli  *cli,
     {
       for (guint i = 0; outcome.warnings != NULL && i < outcome.warnings->len; i++)
         print_warning (g_ptr_array_index (outcome.warnings, i));
-      lb_cli_error ("%s", error->message);
+      if (g_error_matches (error, LB_IMPORT_ERROR, LB_IMPORT_ERROR_DUPLICATE_FILE))
+        lb_cli_error ("%s %s", error->message, _("To import it again anyway, use --force."));
+      else
+        lb_cli_error ("%s", error->message);
       lb_import_outcome_clear (&outcome);
       return LB_CLI_ERROR;
     }

@@ -152,6 +152,7 @@ test_import_twice_refused_unchanged (Fixture       *fixture,
   cli (fixture, &run, "import", path, "--leaderboard", "Public", NULL);
   g_assert_cmpint (run.status, ==, 1);
   g_assert_nonnull (strstr (run.err, "already imported"));
+  g_assert_nonnull (strstr (run.err, "use --force"));
   after = file_sha256 (fixture->db);
   g_assert_cmpstr (before, ==, after);
   run_clear (&run);

@@ -1435,8 +1435,9 @@ check_not_imported (LbImporter     *self,
   earlier = lb_store_get_import (store, previous, NULL);
   when = lb_datetime_text_to_display (earlier != NULL ? earlier->imported_at : NULL);
   g_set_error (error, LB_IMPORT_ERROR, LB_IMPORT_ERROR_DUPLICATE_FILE,
+               /* The way to import it anyway is the caller's to say: --force, or a checkbox. */
                _("“%s” was already imported into “%s” on %s (the same bytes). Nothing was "
-                 "imported. To import it again anyway, use --force."),
+                 "imported."),
                self->display_name, leaderboard->name, when != NULL ? when : "?");
   return FALSE;
 }

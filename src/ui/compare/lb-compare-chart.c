@@ -114,7 +114,8 @@ lb_compare_chart_measure (GtkWidget      *widget,
 
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
-      *minimum = 360;
+      /* Narrow enough for a 360 px window with the page's margins; the bars shrink. */
+      *minimum = 280;
       *natural = 720;
       return;
     }

@@ -745,8 +745,13 @@ dry_run_done_cb (GObject      *source,
     {
       gboolean duplicate = g_error_matches (error, LB_IMPORT_ERROR, LB_IMPORT_ERROR_DUPLICATE_FILE);
 
+      g_autofree char *message = duplicate
+        ? g_strdup_printf ("%s %s", error->message,
+                           _("To import it again anyway, tick “Import this file again anyway” below."))
+        : g_strdup (error->message);
+
       gtk_widget_set_visible (GTK_WIDGET (self->force_check), duplicate);
-      set_status (self, "dialog-error-symbolic", "error", error->message);
+      set_status (self, "dialog-error-symbolic", "error", message);
       show_warnings (self, NULL);
       set_ready (self, FALSE);
     }

@@ -203,6 +203,63 @@ procedure_changed_cb (LbOverviewPage *self,
   field_edited (self, LB_RECORD_FORM_PROCEDURE, text);
 }
 
+/* The cadence row shows the chosen custom cadence as "Every 14 days", not as the choice's
+ * name in the list ("Every few days…"). */
+static void
+bind_cadence_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 gpointer                  data)
+{
+  LbOverviewPage *self = data;
+  GtkStringObject *string = gtk_list_item_get_item (item);
+  g_autofree char *custom = NULL;
+  const char *text = gtk_string_object_get_string (string);
+
+  g_autoptr(GObject) custom_item = data != NULL
+    ? g_list_model_get_item (adw_combo_row_get_model (self->cadence_row), LB_CADENCE_CUSTOM) : NULL;
+
+  /* By the item: the row's shown value is not in a list and has no position. */
+  if (custom_item != NULL && (gpointer) string == (gpointer) custom_item)
+    {
+      int days = gtk_spin_button_get_value_as_int (self->cadence_days_spin);
+
+      custom = g_strdup_printf (ngettext ("Every %d day", "Every %d days", days), days);
+      text = custom;
+    }
+  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)), text);
+}
+
+static void
+setup_cadence_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  gpointer                  data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_list_item_set_child (item, label);
+}
+
+static GtkListItemFactory *
+cadence_factory_new (LbOverviewPage *shown_for)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_cadence_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_cadence_cb), shown_for);
+  return factory;
+}
+
+/* A new factory makes the row bind its shown value again, with the days as they are now. */
+static void
+update_cadence_shown (LbOverviewPage *self)
+{
+  g_autoptr(GtkListItemFactory) factory = cadence_factory_new (self);
+
+  adw_combo_row_set_factory (self->cadence_row, factory);
+}
+
 static void
 cadence_changed_cb (LbOverviewPage *self)
 {
@@ -211,6 +268,7 @@ cadence_changed_cb (LbOverviewPage *self)
   g_autofree char *text = days > 0 ? g_strdup_printf ("%d", days) : NULL;
 
   gtk_widget_set_visible (GTK_WIDGET (self->cadence_days_row), cadence == LB_CADENCE_CUSTOM);
+  update_cadence_shown (self);
   field_edited (self, LB_RECORD_FORM_UPDATE_CADENCE, text);
 }
 
@@ -285,6 +343,7 @@ load (LbOverviewPage *self)
     gtk_spin_button_set_value (self->cadence_days_spin, self->form->update_cadence_days);
   adw_combo_row_set_selected (self->cadence_row, cadence);
   gtk_widget_set_visible (GTK_WIDGET (self->cadence_days_row), cadence == LB_CADENCE_CUSTOM);
+  update_cadence_shown (self);
   for (guint i = 0; i < G_N_ELEMENTS (patterns); i++)
     if (g_strcmp0 (self->form->workflow_pattern, patterns[i]) == 0)
       pattern = i + 1;
@@ -400,7 +459,12 @@ lb_overview_page_class_init (LbOverviewPageClass *klass)
 static void
 lb_overview_page_init (LbOverviewPage *self)
 {
+  g_autoptr(GtkListItemFactory) cadence_list = cadence_factory_new (NULL);
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The list names the choices as they are ("Every few days…"); the row shows the days. */
+  adw_combo_row_set_list_factory (self->cadence_row, cadence_list);
+  update_cadence_shown (self);
 
   gtk_string_list_append (self->pattern_list, _("Not set"));
   for (guint i = 0; i < G_N_ELEMENTS (patterns); i++)

@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "lb-report-print.h"
 
@@ -179,9 +180,49 @@ lb_report_print_operation_new (LbReport  *report,
 }
 
 void
-lb_report_print (GtkWindow *parent,
-                 LbReport  *report,
-                 GSettings *settings)
+lb_report_print_suggest_name (GtkPrintOperation *operation,
+                              const char        *file_name)
+{
+  GtkPrintSettings *print_settings;
+  g_autofree char *base = NULL;
+
+  g_return_if_fail (GTK_IS_PRINT_OPERATION (operation));
+  g_return_if_fail (file_name != NULL);
+
+  print_settings = gtk_print_operation_get_print_settings (operation);
+  if (print_settings == NULL)
+    {
+      g_autoptr(GtkPrintSettings) fresh = gtk_print_settings_new ();
+
+      gtk_print_operation_set_print_settings (operation, fresh);
+      print_settings = gtk_print_operation_get_print_settings (operation);
+    }
+  /* "Print to File" adds the extension of the format chosen. */
+  base = g_str_has_suffix (file_name, ".pdf") ? g_strndup (file_name, strlen (file_name) - 4)
+                                              : g_strdup (file_name);
+  gtk_print_settings_set (print_settings, GTK_PRINT_SETTINGS_OUTPUT_BASENAME, base);
+  /* The last file printed to would win over the name; its folder is kept. */
+  if (gtk_print_settings_get (print_settings, GTK_PRINT_SETTINGS_OUTPUT_URI) != NULL)
+    {
+      g_autoptr(GFile) last = g_file_new_for_uri (gtk_print_settings_get (print_settings,
+                                                                          GTK_PRINT_SETTINGS_OUTPUT_URI));
+      g_autoptr(GFile) dir = g_file_get_parent (last);
+
+      if (dir != NULL)
+        {
+          g_autofree char *dir_uri = g_file_get_uri (dir);
+
+          gtk_print_settings_set (print_settings, GTK_PRINT_SETTINGS_OUTPUT_DIR, dir_uri);
+        }
+      gtk_print_settings_set (print_settings, GTK_PRINT_SETTINGS_OUTPUT_URI, NULL);
+    }
+}
+
+void
+lb_report_print (GtkWindow  *parent,
+                 LbReport   *report,
+                 GSettings  *settings,
+                 const char *suggested_name)
 {
   g_autoptr(GtkPrintOperation) operation = NULL;
   g_autoptr(GError) error = NULL;
@@ -192,6 +233,8 @@ lb_report_print (GtkWindow *parent,
   g_return_if_fail (report != NULL);
 
   operation = lb_report_print_operation_new (report, settings);
+  if (suggested_name != NULL)
+    lb_report_print_suggest_name (operation, suggested_name);
   data = g_new0 (PrintData, 1);
   data->report = lb_report_ref (report);
   data->settings = settings != NULL ? g_object_ref (settings) : NULL;

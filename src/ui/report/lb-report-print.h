@@ -20,11 +20,18 @@ GtkPrintOperation *lb_report_print_operation_new (LbReport  *report,
 void      lb_report_print_remember    (GSettings        *settings,
                                        GtkPrintSettings *print_settings);
 
-/* Shows the print dialog for @report over @parent. The settings chosen are remembered in
- * @settings (may be NULL) when the user prints; a failure is shown in a dialog. */
-void      lb_report_print             (GtkWindow *parent,
-                                       LbReport  *report,
-                                       GSettings *settings);
+/* Makes "Print to File" propose @file_name (the name Export proposes), in the folder last
+ * printed to, instead of GTK's "output.pdf". */
+void      lb_report_print_suggest_name (GtkPrintOperation *operation,
+                                        const char        *file_name);
+
+/* Shows the print dialog for @report over @parent, "Print to File" proposing @suggested_name
+ * (may be NULL). The settings chosen are remembered in @settings (may be NULL) when the user
+ * prints; a failure is shown in a dialog. */
+void      lb_report_print             (GtkWindow  *parent,
+                                       LbReport   *report,
+                                       GSettings  *settings,
+                                       const char *suggested_name);
 
 /* Asks where to save the PDF (suggesting @suggested_name), then writes it in a worker thread on
  * the remembered paper. A failure is shown in a dialog over @parent. */

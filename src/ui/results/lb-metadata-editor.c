@@ -14,6 +14,7 @@ typedef struct {
   GtkWidget  *row;        /* AdwEntryRow or AdwComboRow */
   char       *initial;
   GStrv       values;     /* for a choice */
+  gboolean    guessed;    /* a choice whose first entry is the unconfirmed guess: writes nothing */
 } Field;
 
 struct _LbMetadataEditor
@@ -49,6 +50,13 @@ field_value (Field *f)
     {
       guint selected = adw_combo_row_get_selected (ADW_COMBO_ROW (f->row));
 
+      if (f->guessed)
+        {
+          /* Left on the guess: the same as when the window opened, so nothing is written. */
+          if (selected == 0)
+            return g_strdup (f->initial);
+          selected--;
+        }
       return selected < g_strv_length (f->values) ? g_strdup (f->values[selected]) : NULL;
     }
   return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (f->row))));
@@ -113,7 +121,7 @@ lb_metadata_editor_init (LbMetadataEditor *self)
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->error_label));
 
   adw_window_set_content (ADW_WINDOW (self), box);
-  gtk_window_set_default_size (GTK_WINDOW (self), 460, 560);
+  gtk_window_set_default_size (GTK_WINDOW (self), 540, 560);
   gtk_window_set_modal (GTK_WINDOW (self), TRUE);
   gtk_window_set_destroy_with_parent (GTK_WINDOW (self), TRUE);
 }
@@ -145,10 +153,11 @@ lb_metadata_editor_add_entry (LbMetadataEditor *self,
                               const char       *label,
                               const char       *value)
 {
-  Field f = { field, adw_entry_row_new (), g_strdup (value ? value : ""), NULL };
+  Field f = { field, adw_entry_row_new (), g_strdup (value ? value : ""), NULL, FALSE };
 
   g_return_if_fail (LB_IS_METADATA_EDITOR (self));
 
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (f.row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (f.row), label);
   gtk_editable_set_text (GTK_EDITABLE (f.row), f.initial);
   adw_preferences_group_add (self->group, f.row);
@@ -161,18 +170,50 @@ lb_metadata_editor_add_choice (LbMetadataEditor   *self,
                                const char         *label,
                                const char * const *labels,
                                const char * const *values,
-                               const char         *value)
+                               const char         *value,
+                               const char         *guess_note)
 {
-  Field f = { field, adw_combo_row_new (), g_strdup (value), g_strdupv ((char **) values) };
-  g_autoptr(GtkStringList) list = gtk_string_list_new (labels);
+  Field f = { field, adw_combo_row_new (), NULL, g_strdupv ((char **) values), guess_note != NULL };
+  g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
+  guint offset = 0;
 
   g_return_if_fail (LB_IS_METADATA_EDITOR (self));
 
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (f.row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (f.row), label);
+  if (f.guessed)
+    {
+      /* The guess has an entry of its own, so that opening and saving confirms nothing. */
+      for (guint i = 0; values[i] != NULL; i++)
+        if (g_strcmp0 (values[i], value) == 0)
+          {
+            g_autofree char *guess = g_strdup_printf (_("%s (guess)"), labels[i]);
+
+            gtk_string_list_append (list, guess);
+          }
+      f.guessed = g_list_model_get_n_items (G_LIST_MODEL (list)) == 1;
+      if (f.guessed)
+        {
+          const char *description = adw_preferences_group_get_description (self->group);
+          g_autofree char *both = description != NULL && *description != '\0'
+                                  ? g_strdup_printf ("%s\n%s", description, guess_note)
+                                  : g_strdup (guess_note);
+
+          /* The value under the title, where it has the room to say "(guess)" in full. */
+          adw_combo_row_set_use_subtitle (ADW_COMBO_ROW (f.row), TRUE);
+          gtk_widget_set_tooltip_text (f.row, guess_note);
+          adw_preferences_group_set_description (self->group, both);
+          offset = 1;
+        }
+    }
+  if (!f.guessed)
+    f.initial = g_strdup (value);
+  gtk_string_list_splice (list, offset, 0, labels);
   adw_combo_row_set_model (ADW_COMBO_ROW (f.row), G_LIST_MODEL (list));
-  for (guint i = 0; values[i] != NULL; i++)
-    if (g_strcmp0 (values[i], value) == 0)
-      adw_combo_row_set_selected (ADW_COMBO_ROW (f.row), i);
+  if (!f.guessed)
+    for (guint i = 0; values[i] != NULL; i++)
+      if (g_strcmp0 (values[i], value) == 0)
+        adw_combo_row_set_selected (ADW_COMBO_ROW (f.row), i);
   adw_preferences_group_add (self->group, f.row);
   g_array_append_val (self->fields, f);
 }

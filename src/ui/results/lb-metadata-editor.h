@@ -25,13 +25,17 @@ void              lb_metadata_editor_add_entry  (LbMetadataEditor *self,
                                                  guint             field,
                                                  const char       *label,
                                                  const char       *value);
-/* A choice among @labels, each written as the matching @values entry. */
+/* A choice among @labels, each written as the matching @values entry, opening on @value.
+ * With @guess_note, @value is only a guess: the row opens on an entry of its own naming it
+ * ("Lower is better (guess)") and shows @guess_note; left there, nothing is written, and
+ * choosing any of @labels (the guessed one too) writes it as confirmed. */
 void              lb_metadata_editor_add_choice (LbMetadataEditor   *self,
                                                  guint               field,
                                                  const char         *label,
                                                  const char * const *labels,
                                                  const char * const *values,
-                                                 const char         *value);
+                                                 const char         *value,
+                                                 const char         *guess_note);
 /* Applies every changed field, as the Save button does; FALSE when one failed (shown). */
 gboolean          lb_metadata_editor_save       (LbMetadataEditor *self);
 /* The row of @field, for tests. */

@@ -16,7 +16,14 @@
 #include "lb-value.h"
 #include "lb-cell-ref.h"
 
-#define N_TEXT_COLUMNS 3   /* model, version, provider */
+#define N_TEXT_COLUMNS 3   /* model, version, provider; then the benchmarks, then the extras */
+
+/* Columns after the benchmarks, for what else the sheet had and the store keeps. */
+typedef enum {
+  EXTRA_NONE,
+  EXTRA_EVALUATED,   /* 評価日: the newest evaluation date of the row's results */
+  EXTRA_NOTES,       /* 備考: the model's notes */
+} ExtraColumn;
 
 struct _LbResultsPage
 {
@@ -39,6 +46,8 @@ struct _LbResultsPage
   LbRankingRow       *probe_b;
 
   gboolean            descending;    /* direction of the primary sort column */
+  GHashTable         *user_widths;   /* column key ("model", "b:ID", …) → width the user dragged */
+  gboolean            setting_width; /* a width set by the page, not by the user */
 };
 
 G_DEFINE_FINAL_TYPE (LbResultsPage, lb_results_page, LB_TYPE_PAGE)
@@ -48,8 +57,25 @@ G_DEFINE_FINAL_TYPE (LbResultsPage, lb_results_page, LB_TYPE_PAGE)
 
 typedef struct {
   LbResultsPage *self;   /* borrowed: the page owns the column */
-  guint          index;  /* 0 model, 1 version, 2 provider, 3… benchmark */
+  guint          index;  /* 0 model, 1 version, 2 provider, 3… benchmark, then the extras */
+  ExtraColumn    extra;
+  char          *name;   /* what a width the user gave it is remembered under */
 } ColumnKey;
+
+static void
+column_key_free (gpointer data)
+{
+  ColumnKey *key = data;
+
+  g_free (key->name);
+  g_free (key);
+}
+
+static gboolean
+is_benchmark (const ColumnKey *key)
+{
+  return key->extra == EXTRA_NONE && key->index >= N_TEXT_COLUMNS;
+}
 
 static LbBenchmark *
 benchmark_at (LbResultsPage *self,
@@ -108,6 +134,7 @@ describe_source (LbResultsPage *self,
 
 static char *
 describe_result (LbResultsPage     *self,
+                 const LbModel     *model,
                  const LbBenchmark *bench,
                  const LbResult    *r,
                  const LbResult    *previous)
@@ -117,7 +144,8 @@ describe_result (LbResultsPage     *self,
   g_autofree char *value = format_score (r->score, raw_decimals (r->raw), bench->unit);
   g_autofree char *source = describe_source (self, r->import_id, r->source_row, r->source_column);
 
-  g_string_append_printf (text, _("%s on %s"), value, bench->name);
+  /* The popover stands alone: it says whose score it is. */
+  g_string_append_printf (text, _("%s — %s on %s"), value, model->name, bench->name);
   if (r->has_stderr)
     g_string_append_printf (text, _(" (± %.4g)"), r->stderr_value);
   g_string_append_c (text, '\n');
@@ -177,7 +205,8 @@ lb_results_page_describe_cell (LbResultsPage  *self,
   if (r != NULL)
     {
       if (tooltip != NULL)
-        *tooltip = describe_result (self, bench, r, lb_ranking_row_get_previous (row, cell));
+        *tooltip = describe_result (self, lb_ranking_row_get_model (row), bench, r,
+                                    lb_ranking_row_get_previous (row, cell));
       return format_score (r->score, decimals_at (self, cell), bench->unit);
     }
 
@@ -198,12 +227,30 @@ lb_results_page_describe_cell (LbResultsPage  *self,
 
 /* ---- sorting: missing values last whichever the direction ---- */
 
+/* The newest evaluation date among the row's current results (dates sort as text). */
 static const char *
-text_of (LbRankingRow *row,
-         guint         index)
+evaluated_of (LbRankingRow *row)
+{
+  const char *newest = NULL;
+
+  for (guint i = 0; i < lb_ranking_row_get_n_cells (row); i++)
+    {
+      const LbResult *r = lb_ranking_row_get_result (row, i);
+
+      if (r != NULL && r->evaluated_at != NULL && g_strcmp0 (r->evaluated_at, newest) > 0)
+        newest = r->evaluated_at;
+    }
+  return newest;
+}
+
+static const char *
+text_of (LbRankingRow    *row,
+         const ColumnKey *key)
 {
   const LbModel *m = lb_ranking_row_get_model (row);
-  const char *text = index == 0 ? m->name : index == 1 ? m->version : m->provider;
+  const char *text = key->extra == EXTRA_EVALUATED ? evaluated_of (row)
+                   : key->extra == EXTRA_NOTES ? m->notes
+                   : key->index == 0 ? m->name : key->index == 1 ? m->version : m->provider;
 
   return text != NULL && *text != '\0' ? text : NULL;
 }
@@ -223,9 +270,9 @@ compare_rows (gconstpointer a,
   if (pa != 0 || pb != 0)
     return pa < pb ? GTK_ORDERING_SMALLER : pa > pb ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
 
-  if (key->index < N_TEXT_COLUMNS)
+  if (!is_benchmark (key))
     {
-      const char *ta = text_of (ra, key->index), *tb = text_of (rb, key->index);
+      const char *ta = text_of (ra, key), *tb = text_of (rb, key);
 
       a_missing = ta == NULL;
       b_missing = tb == NULL;
@@ -238,14 +285,19 @@ compare_rows (gconstpointer a,
     }
   else
     {
-      const LbResult *xa = lb_ranking_row_get_result (ra, key->index - N_TEXT_COLUMNS);
-      const LbResult *xb = lb_ranking_row_get_result (rb, key->index - N_TEXT_COLUMNS);
+      guint cell = key->index - N_TEXT_COLUMNS;
+      const LbResult *xa = lb_ranking_row_get_result (ra, cell);
+      const LbResult *xb = lb_ranking_row_get_result (rb, cell);
+      LbBenchmark *bench = benchmark_at (key->self, cell);
+      /* "Ascending", a header's first click, is best first: higher scores first where higher
+       * is better. */
+      int better = bench != NULL && bench->higher_is_better ? -1 : 1;
 
       a_missing = xa == NULL;
       b_missing = xb == NULL;
       if (!a_missing && !b_missing)
-        return xa->score < xb->score ? GTK_ORDERING_SMALLER
-             : xa->score > xb->score ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
+        return xa->score < xb->score ? better * GTK_ORDERING_SMALLER
+             : xa->score > xb->score ? better * GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
     }
   if (a_missing && b_missing)
     return GTK_ORDERING_EQUAL;
@@ -347,7 +399,7 @@ cell_pressed_cb (GtkGestureClick *gesture,
 
   if (row == NULL || STORE (key->self) == NULL)
     return;
-  if (key->index == 0)
+  if (key->index == 0 && key->extra == EXTRA_NONE)
     {
       const LbModel *m = lb_ranking_row_get_model (row);
 
@@ -370,10 +422,10 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
   GtkGesture *click;
 
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_xalign (GTK_LABEL (label), key->index < N_TEXT_COLUMNS ? 0.0 : 1.0);
-  if (key->index >= N_TEXT_COLUMNS)
+  gtk_label_set_xalign (GTK_LABEL (label), is_benchmark (key) ? 1.0 : 0.0);
+  if (is_benchmark (key))
     gtk_widget_add_css_class (label, "numeric");
-  if (key->index == 0 || key->index >= N_TEXT_COLUMNS)
+  if ((key->index == 0 && key->extra == EXTRA_NONE) || is_benchmark (key))
     {
       click = gtk_gesture_click_new ();
       g_signal_connect (click, "pressed", G_CALLBACK (cell_pressed_cb), key);
@@ -393,10 +445,13 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
   g_object_set_data (G_OBJECT (label), "row", row);
   gtk_widget_remove_css_class (label, "missing");
   gtk_widget_remove_css_class (label, "superseded");
-  if (key->index < N_TEXT_COLUMNS)
+  if (!is_benchmark (key))
     {
-      const char *text = text_of (row, key->index);
+      const char *text = text_of (row, key);
+      g_autofree char *date = key->extra == EXTRA_EVALUATED && text != NULL ? lb_date_text_to_display (text) : NULL;
 
+      if (date != NULL)
+        text = date;
       gtk_label_set_label (GTK_LABEL (label), text != NULL ? text : "—");
       gtk_widget_set_tooltip_text (label, text);
       if (text == NULL)
@@ -428,20 +483,57 @@ unbind_cell_cb (GtkSignalListItemFactory *factory,
   g_object_set_data (G_OBJECT (gtk_list_item_get_child (item)), "row", NULL);
 }
 
+/* TRUE when @name already ends in @unit within brackets, as in 「レイテンシ(ms)」 or
+ * 「レイテンシ（ms）」 or "Latency [ms]": the header then names the unit once. */
+static gboolean
+name_shows_unit (const char *name,
+                 const char *unit)
+{
+  static const char * const brackets[][2] = { { "(", ")" }, { "（", "）" }, { "[", "]" }, { "［", "］" } };
+  g_autofree char *folded_name = g_utf8_casefold (name, -1);
+  g_autofree char *folded_unit = g_utf8_casefold (unit, -1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (brackets); i++)
+    {
+      g_autofree char *tail = g_strconcat (brackets[i][0], folded_unit, brackets[i][1], NULL);
+
+      if (g_str_has_suffix (folded_name, tail))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static char *
 benchmark_title (const LbBenchmark *bench)
 {
   const char *arrow = bench->higher_is_better ? "↑" : "↓";
   const char *unknown = bench->direction_confirmed ? "" : "?";
 
-  if (bench->unit != NULL && *bench->unit != '\0')
+  if (bench->unit != NULL && *bench->unit != '\0' && !name_shows_unit (bench->name, bench->unit))
     return g_strdup_printf ("%s (%s) %s%s", bench->name, bench->unit, arrow, unknown);
   return g_strdup_printf ("%s %s%s", bench->name, arrow, unknown);
+}
+
+/* A width dragged by the user is kept for the column (by name) across reloads, so an edit
+ * that reloads the table does not undo it. */
+static void
+column_width_changed_cb (GtkColumnViewColumn *column,
+                         GParamSpec          *pspec,
+                         ColumnKey           *key)
+{
+  LbResultsPage *self = key->self;
+
+  if (self->setting_width || gtk_column_view_column_get_fixed_width (column) <= 0)
+    return;
+  g_hash_table_insert (self->user_widths, g_strdup (key->name),
+                       GINT_TO_POINTER (gtk_column_view_column_get_fixed_width (column)));
 }
 
 static GtkColumnViewColumn *
 add_column (LbResultsPage *self,
             guint          index,
+            ExtraColumn    extra,
+            const char    *name,
             const char    *title)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
@@ -451,17 +543,79 @@ add_column (LbResultsPage *self,
 
   key->self = self;
   key->index = index;
+  key->extra = extra;
+  key->name = g_strdup (name);
   g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), key);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), key);
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell_cb), key);
-  sorter = GTK_SORTER (gtk_custom_sorter_new (compare_rows, key, g_free));
+  sorter = GTK_SORTER (gtk_custom_sorter_new (compare_rows, key, column_key_free));
 
   column = gtk_column_view_column_new (title, factory);
   gtk_column_view_column_set_sorter (column, sorter);
   gtk_column_view_column_set_resizable (column, TRUE);
+  g_signal_connect (column, "notify::fixed-width", G_CALLBACK (column_width_changed_cb), key);
   gtk_column_view_append_column (self->column_view, column);
   g_object_unref (column);
   return column;
+}
+
+/* Pixels @text takes in the table's font. */
+static int
+text_width (LbResultsPage *self,
+            const char    *text)
+{
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self->column_view), text);
+  int width = 0;
+
+  pango_layout_get_pixel_size (layout, &width, NULL);
+  return width;
+}
+
+/* Sizes @column to its widest cell or its title (within @max), or to what the user gave it. */
+static void
+size_column (LbResultsPage       *self,
+             GtkColumnViewColumn *column,
+             const char          *name,
+             int                  content,
+             int                  max)
+{
+  gpointer user = g_hash_table_lookup (self->user_widths, name);
+  /* Room for the cell's padding and the header's sort arrow. */
+  int width = MAX (content + 28, text_width (self, gtk_column_view_column_get_title (column)) + 40);
+
+  self->setting_width = TRUE;
+  gtk_column_view_column_set_fixed_width (column, user != NULL ? GPOINTER_TO_INT (user) : MIN (width, max));
+  self->setting_width = FALSE;
+}
+
+/* A text column: shown only when some model has a value, as wide as its widest value. */
+static void
+add_text_column (LbResultsPage *self,
+                 GPtrArray     *rows,
+                 guint          index,
+                 ExtraColumn    extra,
+                 const char    *name,
+                 const char    *title,
+                 int            max)
+{
+  GtkColumnViewColumn *column = add_column (self, index, extra, name, title);
+  ColumnKey key = { self, index, extra, NULL };
+  int widest = 0;
+  gboolean any = FALSE;
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const char *text = text_of (g_ptr_array_index (rows, i), &key);
+      g_autofree char *date = extra == EXTRA_EVALUATED && text != NULL ? lb_date_text_to_display (text) : NULL;
+
+      if (text == NULL)
+        continue;
+      any = TRUE;
+      widest = MAX (widest, text_width (self, date != NULL ? date : text));
+    }
+  /* The model's name is always shown; an empty Version is not a column of dashes. */
+  gtk_column_view_column_set_visible (column, any || index == 0);
+  size_column (self, column, name, widest, max);
 }
 
 static void
@@ -595,24 +749,30 @@ reload (LbResultsPage *self)
     }
 #undef LOOKUP
 
-  gtk_column_view_column_set_expand (add_column (self, 0, _("Model")), TRUE);
-  add_column (self, 1, _("Version"));
-  add_column (self, 2, _("Provider"));
+  add_text_column (self, rows, 0, EXTRA_NONE, "model", _("Model"), 360);
+  add_text_column (self, rows, 1, EXTRA_NONE, "version", _("Version"), 200);
+  add_text_column (self, rows, 2, EXTRA_NONE, "provider", _("Provider"), 200);
   for (guint i = 0; i < self->benchmarks->len; i++)
     {
       LbBenchmark *bench = g_ptr_array_index (self->benchmarks, i);
       g_autofree char *title = benchmark_title (bench);
       g_autoptr(GMenu) menu = g_menu_new ();
       g_autoptr(GMenuItem) edit = g_menu_item_new (_("_Edit Benchmark…"), NULL);
+      g_autofree char *name = g_strdup_printf ("b:%" G_GINT64_FORMAT, bench->id);
       GtkColumnViewColumn *column;
 
       g_menu_item_set_action_and_target_value (edit, "results.edit-benchmark",
                                                g_variant_new_int64 (bench->id));
       g_menu_append_item (menu, edit);
-      column = add_column (self, N_TEXT_COLUMNS + i, title);
+      column = add_column (self, N_TEXT_COLUMNS + i, EXTRA_NONE, name, title);
       gtk_column_view_column_set_header_menu (column, G_MENU_MODEL (menu));
-      gtk_column_view_column_set_fixed_width (column, MAX (110, 12 * (int) g_utf8_strlen (title, -1)));
+      size_column (self, column, name, 70, 400);
     }
+  /* What else the sheet had (評価日, 備考), after the scores. */
+  add_text_column (self, rows, N_TEXT_COLUMNS + self->benchmarks->len, EXTRA_EVALUATED, "evaluated",
+                   _("Evaluated"), 200);
+  add_text_column (self, rows, N_TEXT_COLUMNS + self->benchmarks->len + 1, EXTRA_NOTES, "notes",
+                   _("Notes"), 320);
 
   g_list_store_splice (self->rows, 0, 0, rows->pdata, rows->len);
   gtk_stack_set_visible_child_name (self->stack, rows->len > 0 ? "table" : "empty");
@@ -636,6 +796,8 @@ static void
 page_reload (LbPage   *page,
              gboolean  same_leaderboard)
 {
+  if (!same_leaderboard)
+    g_hash_table_remove_all (LB_RESULTS_PAGE (page)->user_widths);
   reload (LB_RESULTS_PAGE (page));
 }
 
@@ -713,9 +875,13 @@ edit_benchmark_cb (GtkWidget  *widget,
                                    apply_benchmark_cb, edit_target_new (STORE (self), id),
                                    (GDestroyNotify) edit_target_free);
   lb_metadata_editor_add_entry (editor, LB_BENCHMARK_FIELD_UNIT, _("Unit (for example %)"), bench->unit);
+  /* Opens on the direction the table ranks by now, guessed or not: saving without touching
+   * it must not turn latency into higher-is-better. */
   lb_metadata_editor_add_choice (editor, LB_BENCHMARK_FIELD_HIGHER_IS_BETTER, _("Direction"),
-                                 labels, direction_values,
-                                 bench->direction_confirmed ? (bench->higher_is_better ? "true" : "false") : NULL);
+                                 labels, direction_values, bench->higher_is_better ? "true" : "false",
+                                 bench->direction_confirmed ? NULL
+                                 : _("The direction marked “guess” was guessed at import and nobody has confirmed it: "
+                                     "choose a direction to confirm it."));
   lb_metadata_editor_add_entry (editor, LB_BENCHMARK_FIELD_SCALE_MIN, _("Scale minimum"), min);
   lb_metadata_editor_add_entry (editor, LB_BENCHMARK_FIELD_SCALE_MAX, _("Scale maximum"), max);
   lb_metadata_editor_add_entry (editor, LB_BENCHMARK_FIELD_DESCRIPTION, _("Description"), bench->description);
@@ -779,6 +945,7 @@ lb_results_page_finalize (GObject *object)
   g_clear_pointer (&self->benchmarks, g_ptr_array_unref);
   g_clear_pointer (&self->decimals, g_array_unref);
   g_clear_pointer (&self->imports, g_hash_table_unref);
+  g_clear_pointer (&self->user_widths, g_hash_table_unref);
   G_OBJECT_CLASS (lb_results_page_parent_class)->finalize (object);
 }
 
@@ -816,6 +983,7 @@ lb_results_page_init (LbResultsPage *self)
   self->decimals = g_array_new (FALSE, TRUE, sizeof (int));
   self->imports = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, (GDestroyNotify) lb_import_free);
   self->rows = g_list_store_new (LB_TYPE_RANKING_ROW);
+  self->user_widths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->probe_a = lb_ranking_row_new_probe (1);
   self->probe_b = lb_ranking_row_new_probe (2);
 
@@ -850,6 +1018,10 @@ lb_results_page_sort_by (LbResultsPage *self,
   g_return_if_fail (LB_IS_RESULTS_PAGE (self));
 
   column = g_list_model_get_item (gtk_column_view_get_columns (self->column_view), index);
+  /* A higher-is-better column sorts best (highest) first when "ascending". */
+  if (index >= N_TEXT_COLUMNS && benchmark_at (self, index - N_TEXT_COLUMNS) != NULL &&
+      ((LbBenchmark *) benchmark_at (self, index - N_TEXT_COLUMNS))->higher_is_better)
+    descending = !descending;
   if (column != NULL)
     gtk_column_view_sort_by_column (self->column_view, column,
                                     descending ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING);

@@ -24,6 +24,7 @@ struct _LbSmellsPage
   GtkLabel       *summary_label;
   GtkLabel       *review_label;
   GtkBox         *groups_box;
+  GtkSwitch      *attention_switch;
 
   /* owned */
   GPtrArray      *checklist;   /* of LbSmell*: the full checklist, catalogue order */
@@ -44,6 +45,63 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+/* The smell × component pairs an automatic check looks at (docs/smell-checks.md); for the
+ * others, nothing is known until a person looks. */
+static const LbComponent checked[LB_N_SMELLS][LB_N_COMPONENTS + 1] = {
+  [LB_SMELL_CONFUSING] = { LB_COMPONENT_BENCHMARK_TASK, LB_COMPONENT_BENCHMARK_METRIC,
+                           LB_COMPONENT_RANKING_DATAFRAME, LB_N_COMPONENTS },
+  [LB_SMELL_DEPRECATED] = { LB_COMPONENT_RANKING_DATAFRAME, LB_COMPONENT_EVALUATION_SCORE,
+                            LB_COMPONENT_MODEL, LB_COMPONENT_BENCHMARK_DATASET, LB_N_COMPONENTS },
+  [LB_SMELL_INACCESSIBLE] = { LB_COMPONENT_MODEL, LB_COMPONENT_SUBMISSION_CHANNEL, LB_N_COMPONENTS },
+  [LB_SMELL_MISDISPLAYED] = { LB_COMPONENT_RANKING_DATAFRAME, LB_COMPONENT_EVALUATION_SCORE,
+                              LB_COMPONENT_MODEL, LB_N_COMPONENTS },
+  [LB_SMELL_MISMATCHED] = { LB_COMPONENT_BENCHMARK_DATASET, LB_COMPONENT_EVALUATION_SCORE,
+                            LB_COMPONENT_MODEL, LB_N_COMPONENTS },
+  [LB_SMELL_MISSING] = { LB_COMPONENT_BENCHMARK_TASK, LB_COMPONENT_SUBMISSION_CHANNEL,
+                         LB_COMPONENT_BENCHMARK_DATASET, LB_COMPONENT_BENCHMARK_PROTOCOL,
+                         LB_COMPONENT_MODEL, LB_COMPONENT_BENCHMARK_METRIC,
+                         LB_COMPONENT_RANKING_DATAFRAME, LB_COMPONENT_EVALUATION_SCORE, LB_N_COMPONENTS },
+  [LB_SMELL_REDUNDANT] = { LB_COMPONENT_MODEL, LB_COMPONENT_RANKING_DATAFRAME,
+                           LB_COMPONENT_SUBMISSION_CHANNEL, LB_N_COMPONENTS },
+  [LB_SMELL_UNRESPONSIVE] = { LB_COMPONENT_SUBMISSION_CHANNEL, LB_N_COMPONENTS },
+};
+
+static gboolean
+has_automatic_check (const LbSmell *item)
+{
+  LbSmellKind smell;
+  LbComponent component;
+
+  if (!lb_smell_kind_from_string (item->smell, &smell) || !lb_component_from_string (item->component, &component))
+    return FALSE;
+  for (guint i = 0; checked[smell][i] != LB_N_COMPONENTS; i++)
+    if (checked[smell][i] == component)
+      return TRUE;
+  return FALSE;
+}
+
+/* What a row needs: a look (present, or new evidence after the verdict). */
+static gboolean
+needs_attention (const LbSmell *item)
+{
+  return g_strcmp0 (item->status, "present") == 0 || item->needs_review;
+}
+
+/* "Unchecked" means two things: the checks looked and found nothing, or nobody (no check, no
+ * person) has looked at all. The rows say which. */
+static const char *
+status_text (const LbSmell *item)
+{
+  LbSmellStatus status = LB_SMELL_STATUS_UNCHECKED;
+
+  lb_smell_status_from_string (item->status, &status);
+  if (status != LB_SMELL_STATUS_UNCHECKED)
+    return lb_smell_status_label (status);
+  return has_automatic_check (item) ? _("Checked: nothing found, no verdict yet")
+                                    : _("Nobody has looked: no automatic check")
+;
+}
 
 static LbDetection *
 copy_detection (const LbDetection *src)
@@ -77,11 +135,9 @@ static char *
 item_subtitle (const LbSmell     *item,
                const LbDetection *detection)
 {
-  LbSmellStatus status = LB_SMELL_STATUS_UNCHECKED;
   GString *text = g_string_new (NULL);
 
-  lb_smell_status_from_string (item->status, &status);
-  g_string_append (text, lb_smell_status_label (status));
+  g_string_append (text, status_text (item));
   if (detection != NULL)
     {
       g_string_append (text, " · ");
@@ -109,10 +165,25 @@ update_summary (LbSmellsPage *self)
   LbSmellCounts counts;
   g_autofree char *summary = NULL;
 
+  guint nothing_found = 0, nobody = 0;
+
   lb_smell_count (self->checklist, &counts);
-  /* Translators: the summary at the top of the Smells page */
-  summary = g_strdup_printf (_("Present: %u · Unchecked: %u · Mitigated: %u · Accepted: %u · Absent: %u"),
-                             counts.present, counts.unchecked, counts.mitigated, counts.accepted,
+  for (guint i = 0; i < self->checklist->len; i++)
+    {
+      LbSmell *item = g_ptr_array_index (self->checklist, i);
+
+      if (g_strcmp0 (item->status, "unchecked") == 0 && !item->needs_review)
+        {
+          if (has_automatic_check (item))
+            nothing_found++;
+          else
+            nobody++;
+        }
+    }
+  /* Translators: the summary at the top of the Smells page; "unchecked" is told apart */
+  summary = g_strdup_printf (_("Needs a look: %u · Checked, nothing found: %u · Nobody has looked: %u · "
+                               "Mitigated: %u · Accepted: %u · Absent: %u"),
+                             counts.attention, nothing_found, nobody, counts.mitigated, counts.accepted,
                              counts.absent);
   gtk_label_set_label (self->summary_label, summary);
   if (counts.needs_review > 0)
@@ -151,13 +222,43 @@ update_item (LbSmellsPage *self,
     icon_name = "emblem-ok-symbolic", style = "success";
   else if (status == LB_SMELL_STATUS_ACCEPTED)
     icon_name = "dialog-information-symbolic", style = "dim-label";
+  else if (!has_automatic_check (item))
+    icon_name = "view-conceal-symbolic", style = "dim-label";
   gtk_image_set_from_icon_name (icon, icon_name);
   gtk_widget_set_css_classes (GTK_WIDGET (icon), style != NULL ? (const char *[]) { style, NULL }
                                                                 : (const char *[]) { NULL });
-  if (g_strcmp0 (item->status, "present") == 0 || item->needs_review)
+  if (needs_attention (item))
     gtk_widget_add_css_class (GTK_WIDGET (row), "lb-smell-attention");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (row), "lb-smell-attention");
+}
+
+/* "Show only what needs a look": the other rows, and groups left empty, are hidden. */
+static void
+apply_filter (LbSmellsPage *self)
+{
+  gboolean only = gtk_switch_get_active (self->attention_switch);
+  GtkWidget *group;
+
+  for (guint i = 0; self->expanders != NULL && i < self->expanders->len; i++)
+    gtk_widget_set_visible (g_ptr_array_index (self->expanders, i),
+                            !only || needs_attention (g_ptr_array_index (self->checklist, i)));
+  for (group = gtk_widget_get_first_child (GTK_WIDGET (self->groups_box)); group != NULL;
+       group = gtk_widget_get_next_sibling (group))
+    {
+      gboolean any = !only;
+
+      for (guint i = 0; !any && self->expanders != NULL && i < self->expanders->len; i++)
+        any = gtk_widget_get_visible (g_ptr_array_index (self->expanders, i)) &&
+              gtk_widget_is_ancestor (g_ptr_array_index (self->expanders, i), group);
+      gtk_widget_set_visible (group, any);
+    }
+}
+
+static void
+attention_switch_cb (LbSmellsPage *self)
+{
+  apply_filter (self);
 }
 
 static void rebuild (LbSmellsPage *self);
@@ -560,6 +661,7 @@ rebuild_now (LbSmellsPage *self)
       gtk_box_append (self->groups_box, group);
     }
   self->populating = FALSE;
+  apply_filter (self);
   update_summary (self);
 }
 
@@ -625,6 +727,8 @@ lb_smells_page_class_init (LbSmellsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LbSmellsPage, summary_label);
   gtk_widget_class_bind_template_child (widget_class, LbSmellsPage, review_label);
   gtk_widget_class_bind_template_child (widget_class, LbSmellsPage, groups_box);
+  gtk_widget_class_bind_template_child (widget_class, LbSmellsPage, attention_switch);
+  gtk_widget_class_bind_template_callback (widget_class, attention_switch_cb);
   gtk_widget_class_install_action (widget_class, "smells.run-checks", NULL, run_checks_action);
 }
 

@@ -29,7 +29,6 @@ static const struct {
   { "app.quit", { "<Control>q", NULL } },
   { "win.import", { "<Control>o", NULL } },
   { "win.search", { "<Control>f", NULL } },
-  { "win.undo", { "<Control>z", NULL } },
   { "win.print-report", { "<Control>p", NULL } },
   { "win.show-help-overlay", { "<Control>question", NULL } },
   { "window.close", { "<Control>w", NULL } },

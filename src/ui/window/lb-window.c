@@ -41,6 +41,7 @@ struct _LbWindow
   AdwStatusPage        *error_page;
   GtkButton            *restore_button;
   AdwLeaflet           *leaflet;
+  GtkWidget            *content;
   GtkSearchEntry       *search_entry;
   GtkStack             *sidebar_stack;
   GtkListView          *sidebar_list;
@@ -296,6 +297,9 @@ sidebar_selection_cb (LbWindow *self)
   item = gtk_single_selection_get_selected_item (self->sidebar_selection);
   set_leaderboard_id (self, item != NULL ? lb_leaderboard_item_get_id (item) : 0);
   update_title (self);
+  /* Folded, a click on a leaderboard is the way to its pages (the list has no other). */
+  if (item != NULL && adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, self->content);
 }
 
 static void
@@ -303,6 +307,24 @@ sidebar_activate_cb (LbWindow *self,
                      guint     position)
 {
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+/* Folded, a click on the leaderboard already selected shows its pages too (the selection
+ * does not change, so sidebar_selection_cb does not run). */
+static void
+sidebar_released_cb (GtkGestureClick *gesture,
+                     int              n_press,
+                     double           x,
+                     double           y,
+                     LbWindow        *self)
+{
+  GtkWidget *list = GTK_WIDGET (self->sidebar_list);
+  GtkWidget *picked = gtk_widget_pick (list, x, y, GTK_PICK_DEFAULT);
+
+  if (picked == NULL || picked == list || !adw_leaflet_get_folded (self->leaflet) ||
+      gtk_single_selection_get_selected_item (self->sidebar_selection) == NULL)
+    return;
+  adw_leaflet_set_visible_child (self->leaflet, self->content);
 }
 
 static void
@@ -414,6 +436,24 @@ undo_cb (GtkWidget  *widget,
     }
   if (!ok)
     report_error (self, _("Cannot undo"), error);
+}
+
+/* Ctrl+Z. Not an application accelerator: those run before the focused widget, so typing in
+ * Purpose and pressing Ctrl+Z removed the last import and kept the text. As a binding of the
+ * window it runs only after the focused widget has let the key go; a text field keeps it for
+ * its own undo even when it has nothing left to undo. */
+static gboolean
+undo_shortcut_cb (GtkWidget *widget,
+                  GVariant  *args,
+                  gpointer   user_data)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (widget));
+
+  if (focus != NULL && (GTK_IS_EDITABLE (focus) || GTK_IS_TEXT_VIEW (focus)))
+    return FALSE;
+  if (!gtk_widget_is_sensitive (widget) || LB_WINDOW (widget)->undo_kind == UNDO_NONE)
+    return FALSE;
+  return gtk_widget_activate_action (widget, "win.undo", NULL);
 }
 
 /* ---- actions ---- */
@@ -535,16 +575,17 @@ report_cb (GtkWidget  *widget,
       report_error (self, _("Cannot make the report"), error);
       return;
     }
-  if (g_strcmp0 (action_name, "win.export-report") != 0)
-    {
-      lb_report_print (GTK_WINDOW (self), report, self->settings);
-      return;
-    }
   lb = lb_store_get_leaderboard (self->store, self->leaderboard_id, NULL);
   {
     g_autofree char *now = lb_now_iso8601 ();
     g_autofree char *name = lb_review_report_file_name (lb != NULL ? lb->name : "", now);
 
+    /* Printing to a file proposes the name Export proposes, not "output.pdf". */
+    if (g_strcmp0 (action_name, "win.export-report") != 0)
+      {
+        lb_report_print (GTK_WINDOW (self), report, self->settings, name);
+        return;
+      }
     lb_report_export_pdf (GTK_WINDOW (self), report, self->settings, name, export_report_done_cb,
                           g_object_ref (self));
   }
@@ -787,6 +828,8 @@ imported_cb (LbWindow          *self,
   title = g_strdup_printf (ngettext ("Imported %u result from %s", "Imported %u results from %s", results),
                            results, file_name);
   show_undo_toast (self, title, UNDO_IMPORT, import_id);
+  /* What was just imported is what the user wants to see, folded or not. */
+  adw_leaflet_set_visible_child (self->leaflet, self->content);
 }
 
 static gboolean
@@ -1009,6 +1052,7 @@ lb_window_class_init (LbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LbWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, LbWindow, restore_button);
   gtk_widget_class_bind_template_child (widget_class, LbWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, LbWindow, content);
   gtk_widget_class_bind_template_child (widget_class, LbWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, LbWindow, sidebar_stack);
   gtk_widget_class_bind_template_child (widget_class, LbWindow, sidebar_list);
@@ -1025,6 +1069,7 @@ lb_window_class_init (LbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LbWindow, history_page);
   /* Not used here, but reachable by name for the display tests. */
   gtk_widget_class_bind_template_child_full (widget_class, "empty_import_button", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "content_header", FALSE, 0);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_selection_cb);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_activate_cb);
@@ -1034,6 +1079,7 @@ lb_window_class_init (LbWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_cb);
   gtk_widget_class_install_action (widget_class, "win.show-error", "s", show_error_cb);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_cb);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, undo_shortcut_cb, NULL);
   gtk_widget_class_install_action (widget_class, "win.open-database", NULL, open_database_cb);
   gtk_widget_class_install_action (widget_class, "win.restore-backup", NULL, restore_backup_cb);
   gtk_widget_class_install_action (widget_class, "win.remove-import", "x", remove_import_cb);
@@ -1046,6 +1092,7 @@ static void
 lb_window_init (LbWindow *self)
 {
   GtkDropTarget *drop;
+  GtkGesture *click;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -1058,9 +1105,15 @@ lb_window_init (LbWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print-report", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-report", FALSE);
 
+  click = gtk_gesture_click_new ();
+  g_signal_connect_object (click, "released", G_CALLBACK (sidebar_released_cb), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self->sidebar_list), GTK_EVENT_CONTROLLER (click));
+
+  /* On the window's content, which style.css outlines while a file is dragged over it. */
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect_swapped (drop, "drop", G_CALLBACK (drop_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+  gtk_widget_add_controller (GTK_WIDGET (self->toast_overlay), GTK_EVENT_CONTROLLER (drop));
+  gtk_widget_add_css_class (GTK_WIDGET (self->toast_overlay), "drop-area");
 
   g_signal_connect (self, "close-request", G_CALLBACK (close_request_cb), NULL);
   g_signal_connect_object (self->smells_page, "evidence-activated",
