@@ -13,6 +13,7 @@
 
 #include "lb-store.h"
 #include "lb-store-private.h"
+#include "lb-store-vfs.h"
 
 /* ---- helpers ---- */
 
@@ -1741,6 +1742,91 @@ test_share_excludes_posix_locks (void)
   }
 }
 
+/* A reader who may not write the folder (another user's database, a read-only share), after
+ * a writer died and left its -wal and -shm: SQLite reads the WAL itself, and still locks. */
+static gboolean
+read_count (const char *path,
+            int        *count)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok;
+
+  ok = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, lb_store_vfs_register ()) == SQLITE_OK &&
+       sqlite3_prepare_v2 (db, "SELECT count(*) FROM leaderboards", -1, &stmt, NULL) == SQLITE_OK &&
+       sqlite3_step (stmt) == SQLITE_ROW;
+  if (ok)
+    *count = sqlite3_column_int (stmt, 0);
+  else
+    g_test_message ("reading %s: %s", path, sqlite3_errmsg (db));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return ok;
+}
+
+static void
+test_share_read_only_shm (void)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *copy = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LbStore) store = NULL;
+  const char *suffixes[] = { "", "-wal", "-shm" };
+
+  if (g_test_subprocess ())
+    {
+      int count = 0;
+
+      /* Root may write anything: read as nobody. */
+      if (geteuid () == 0)
+        {
+          g_assert_cmpint (setgid (65534), ==, 0);
+          g_assert_cmpint (setuid (65534), ==, 0);
+        }
+      g_assert_true (read_count (g_getenv ("LB_TEST_READ_ONLY_COPY"), &count));
+      g_assert_cmpint (count, ==, 1);
+      return;
+    }
+
+  path = test_path ("source.db");
+  dir = g_dir_make_tmp ("lb-read-only-XXXXXX", NULL);
+  g_assert_nonnull (dir);
+  copy = g_build_filename (dir, "copy.db", NULL);
+  store = lb_store_open (path, &error);
+  g_assert_no_error (error);
+  lb_store_set_user (store, "Tester");
+  new_leaderboard (store, "In the WAL");
+  /* Copied while open: the copies are what a writer that was killed leaves behind. */
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *from = g_strconcat (path, suffixes[i], NULL);
+      g_autofree char *to = g_strconcat (copy, suffixes[i], NULL);
+      g_autofree char *contents = NULL;
+      gsize length = 0;
+
+      g_assert_true (g_file_get_contents (from, &contents, &length, NULL));
+      g_assert_true (g_file_set_contents (to, contents, length, NULL));
+      g_assert_cmpint (g_chmod (to, 0444), ==, 0);
+    }
+  g_assert_cmpint (g_chmod (dir, 0555), ==, 0);
+
+  /* A process of its own, as a reader elsewhere would be (and so it may drop root). */
+  g_setenv ("LB_TEST_READ_ONLY_COPY", copy, TRUE);
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_unsetenv ("LB_TEST_READ_ONLY_COPY");
+  g_test_trap_assert_passed ();
+
+  g_assert_cmpint (g_chmod (dir, 0755), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *to = g_strconcat (copy, suffixes[i], NULL);
+
+      g_assert_cmpint (g_unlink (to), ==, 0);
+    }
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
 /* The window polls: a write by another process is seen once, our own writes are not. */
 static void
 test_share_poll_external_changes (void)
@@ -1809,6 +1895,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/store/share/other-descriptor-closed", test_share_other_descriptor_closed);
   g_test_add_func ("/store/share/excludes-posix-locks", test_share_excludes_posix_locks);
   g_test_add_func ("/store/share/poll-external-changes", test_share_poll_external_changes);
+  g_test_add_func ("/store/share/read-only-shm", test_share_read_only_shm);
   g_test_add_func ("/store/migrate/backup-and-keep-data", test_migrate_with_backup);
   g_test_add_func ("/store/migrate/results-table", test_migrate_results_table);
   g_test_add_func ("/store/now", test_now);

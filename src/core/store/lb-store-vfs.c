@@ -291,7 +291,9 @@ lb_file_shm_lock (sqlite3_file *file,
 
   if (self->lock_fd < 0)
     return self->real->pMethods->xShmLock (self->real, offset, n, flags);
-  if (self->shm == NULL || self->shm->unlocked)
+  /* Also when the -shm is read-only and not set up (SQLITE_READONLY_CANTINIT): SQLite then
+   * reads the WAL itself but still takes its read locks, as on the unix VFS. */
+  if (self->shm == NULL)
     return SQLITE_IOERR_SHMLOCK;
   g_assert (offset >= 0 && n >= 1 && offset + n <= SQLITE_SHM_NLOCK);
 
