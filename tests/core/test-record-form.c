@@ -39,6 +39,52 @@ test_new_from_leaderboard (void)
   g_assert_false (lb_record_form_field_is_missing (form, LB_RECORD_FORM_PURPOSE));
 }
 
+/* The Overview page reloads its form when the stored record no longer equals it. */
+static void
+test_equal (void)
+{
+  LbLeaderboard lb = {
+    .id = 3,
+    .name = (char *) "Chat models",
+    .purpose = (char *) "Pick the model for customer support",
+    .update_cadence_days = 30,
+    .created_at = (char *) "2026-09-01T00:00:00Z",
+  };
+  g_autoptr(LbRecordForm) a = lb_record_form_new (&lb);
+  g_autoptr(LbRecordForm) b = lb_record_form_new (&lb);
+  g_autoptr(GError) error = NULL;
+  gboolean changed = FALSE;
+
+  g_assert_true (lb_record_form_equal (a, b));
+  for (LbRecordFormField f = 0; f < LB_RECORD_FORM_N_FIELDS; f++)
+    {
+      static const char *const values[LB_RECORD_FORM_N_FIELDS] = {
+        [LB_RECORD_FORM_PURPOSE] = "Pick a model",
+        [LB_RECORD_FORM_OWNER] = "佐藤",
+        [LB_RECORD_FORM_OWNER_CONTACT] = "ext. 1234",
+        [LB_RECORD_FORM_UPDATE_CADENCE] = "7",
+        [LB_RECORD_FORM_WORKFLOW_PATTERN] = "P2",
+        [LB_RECORD_FORM_EVALUATION_DATA] = "Support tickets 2026",
+        [LB_RECORD_FORM_PROCEDURE] = "Run the harness",
+        [LB_RECORD_FORM_PRODUCTION_CONTEXT] = "Chat support",
+        [LB_RECORD_FORM_LAST_REVIEWED] = "2026-11-01",
+      };
+      g_autoptr(LbRecordForm) other = lb_record_form_new (&lb);
+
+      g_assert_nonnull (values[f]);
+      g_assert_true (lb_record_form_set (other, f, values[f], &changed, &error));
+      g_assert_no_error (error);
+      g_assert_true (changed);
+      g_assert_false (lb_record_form_equal (a, other));
+      g_assert_false (lb_record_form_equal (other, a));
+    }
+  /* Trimmed on the way in: what the user typed with spaces is the same value. */
+  g_assert_true (lb_record_form_set (b, LB_RECORD_FORM_PURPOSE, "  Pick the model for customer support ",
+                                     &changed, &error));
+  g_assert_false (changed);
+  g_assert_true (lb_record_form_equal (a, b));
+}
+
 static void
 test_set_fields (void)
 {
@@ -254,6 +300,7 @@ main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   g_test_add_func ("/record-form/new-from-leaderboard", test_new_from_leaderboard);
+  g_test_add_func ("/record-form/equal", test_equal);
   g_test_add_func ("/record-form/set/table", test_set_fields);
   g_test_add_func ("/record-form/set/reports-change", test_set_reports_change);
   g_test_add_func ("/record-form/validate/required", test_validate);

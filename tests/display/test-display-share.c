@@ -10,6 +10,7 @@
 #include <sys/wait.h>
 
 #include "display-util.h"
+#include "lb-overview-page.h"
 #include "lb-store.h"
 #include "lb-window.h"
 
@@ -314,6 +315,73 @@ test_refresh_after_cli (Fixture       *f,
   lb_test_iterate (5);
 }
 
+static const char *
+overview_text (LbWindow   *window,
+               const char *name)
+{
+  GtkWidget *page = lb_test_template_child (window, LB_TYPE_WINDOW, "overview_page");
+  GtkWidget *child = lb_test_template_child (page, LB_TYPE_OVERVIEW_PAGE, name);
+
+  return GTK_IS_LABEL (child) ? gtk_label_get_label (GTK_LABEL (child))
+                              : gtk_editable_get_text (GTK_EDITABLE (child));
+}
+
+/* Spins until the Overview shows @text in @name, for up to 10 s (the window polls every 2). */
+static void
+wait_for_overview (LbWindow   *window,
+                   const char *name,
+                   const char *text)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (g_strcmp0 (overview_text (window, name), text) != 0 && g_get_monotonic_time () < deadline)
+    lb_test_spin (100);
+  g_assert_cmpstr (overview_text (window, name), ==, text);
+}
+
+/* The Overview's record fields follow what the CLI set, and an edit the user has not saved yet
+ * is neither lost nor overwritten. */
+static void
+test_overview_follows_cli (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LbLeaderboard) lb = NULL;
+  GtkWidget *page;
+  LbWindow *window;
+  gint64 id;
+
+  id = lb_store_create_leaderboard (f->store, "Chat", &error);
+  g_assert_no_error (error);
+  window = new_window (f);
+  lb_window_select_leaderboard (window, id);
+  lb_test_iterate (5);
+  g_assert_cmpstr (overview_text (window, "owner_row"), ==, "");
+
+  g_assert_cmpint (run_cli (f->db_path, &out, "set", "Chat", "--owner", "佐藤", NULL), ==, 0);
+  wait_for_overview (window, "owner_row", "佐藤");
+  g_assert_cmpstr (overview_text (window, "owner_label"), ==, "佐藤");
+
+  /* The user types a purpose; before it is saved, the CLI sets the contact. */
+  page = lb_test_template_child (window, LB_TYPE_WINDOW, "overview_page");
+  gtk_editable_set_text (GTK_EDITABLE (lb_test_template_child (page, LB_TYPE_OVERVIEW_PAGE, "purpose_row")),
+                         "サポート用のモデル選定");
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run_cli (f->db_path, &out, "set", "Chat", "--owner-contact", "内線 1234", NULL), ==, 0);
+  wait_for_overview (window, "owner_contact_row", "内線 1234");
+  g_assert_cmpstr (overview_text (window, "purpose_row"), ==, "サポート用のモデル選定");
+
+  lb = lb_store_get_leaderboard (f->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (lb->purpose, ==, "サポート用のモデル選定");
+  g_assert_cmpstr (lb->owner, ==, "佐藤");
+  g_assert_cmpstr (lb->owner_contact, ==, "内線 1234");
+  lb_test_save_screenshot (GTK_WIDGET (window), "share-overview.png");
+  gtk_window_destroy (GTK_WINDOW (window));
+  lb_test_iterate (5);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -327,5 +395,7 @@ main (int argc, char *argv[])
               test_cli_beside_file_chooser, fixture_teardown);
   g_test_add ("/display/share/refresh-after-cli", Fixture, NULL, fixture_setup,
               test_refresh_after_cli, fixture_teardown);
+  g_test_add ("/display/share/overview-follows-cli", Fixture, NULL, fixture_setup,
+              test_overview_follows_cli, fixture_teardown);
   return g_test_run ();
 }

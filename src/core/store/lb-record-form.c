@@ -274,6 +274,23 @@ lb_record_form_field_is_required (LbRecordFormField field)
 }
 
 gboolean
+lb_record_form_equal (const LbRecordForm *a,
+                      const LbRecordForm *b)
+{
+  g_return_val_if_fail (a != NULL && b != NULL, FALSE);
+
+  return g_strcmp0 (a->purpose, b->purpose) == 0 &&
+         g_strcmp0 (a->owner, b->owner) == 0 &&
+         g_strcmp0 (a->owner_contact, b->owner_contact) == 0 &&
+         a->update_cadence_days == b->update_cadence_days &&
+         g_strcmp0 (a->workflow_pattern, b->workflow_pattern) == 0 &&
+         g_strcmp0 (a->evaluation_data, b->evaluation_data) == 0 &&
+         g_strcmp0 (a->procedure, b->procedure) == 0 &&
+         g_strcmp0 (a->production_context, b->production_context) == 0 &&
+         g_strcmp0 (a->last_reviewed_at, b->last_reviewed_at) == 0;
+}
+
+gboolean
 lb_record_form_field_is_missing (const LbRecordForm *form,
                                  LbRecordFormField   field)
 {

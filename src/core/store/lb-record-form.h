@@ -85,6 +85,8 @@ LbLeaderboardField lb_record_form_field_to_store (LbRecordFormField field);
 gboolean      lb_record_form_field_is_required (LbRecordFormField field);
 /* Whether the page flags the field: required and still empty. */
 gboolean      lb_record_form_field_is_missing  (const LbRecordForm *form, LbRecordFormField field);
+/* Whether the two forms hold the same value in every field. */
+gboolean      lb_record_form_equal         (const LbRecordForm *a, const LbRecordForm *b);
 
 /* TRUE when every required field is filled; otherwise LB_RECORD_FORM_ERROR_REQUIRED naming them. */
 gboolean      lb_record_form_validate      (const LbRecordForm *form, GError **error);

@@ -298,13 +298,35 @@ load (LbOverviewPage *self)
   update_summary (self);
 }
 
+/* Whether the stored record differs from what the page shows: the page's own edits are in
+ * the form before they are written, so only another program (leaderboard-cli) makes it so. */
+static gboolean
+changed_elsewhere (LbOverviewPage *self)
+{
+  g_autoptr(LbLeaderboard) lb = NULL;
+  g_autoptr(LbRecordForm) stored = NULL;
+
+  if (self->form == NULL)
+    return FALSE;
+  lb = lb_store_get_leaderboard (STORE (self), LEADERBOARD_ID (self), NULL);
+  if (lb == NULL)
+    return FALSE;
+  stored = lb_record_form_new (lb);
+  return !lb_record_form_equal (stored, self->form) ||
+         g_strcmp0 (lb->name, gtk_label_get_label (self->name_label)) != 0;
+}
+
 static void
 page_reload (LbPage   *page,
              gboolean  same_leaderboard)
 {
   LbOverviewPage *self = LB_OVERVIEW_PAGE (page);
 
-  /* Only the summary can change under us: the form's fields are written from this page. */
+  /* The summary can change under us; the fields only when another program wrote them, and
+   * then the page shows the store's values, unless an edit of the user's is not saved yet
+   * (saving it reloads the page again). */
+  if (same_leaderboard && self->dirty == 0 && changed_elsewhere (self))
+    same_leaderboard = FALSE;
   if (same_leaderboard)
     update_summary (self);
   else
