@@ -1827,6 +1827,72 @@ test_share_read_only_shm (void)
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
+/* Writers in three other processes and in this one, all at once: each waits its turn, no
+ * write is lost, and the file stays sound. */
+static void
+test_share_concurrent_writers (void)
+{
+  g_autofree char *path = test_path ("busy.db");
+  g_autofree char *check = NULL;
+  g_autofree char *cli_audits = NULL;
+  g_autoptr(GPtrArray) writers = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LbStore) store = NULL;
+  const char *exe = g_getenv ("LEADERBOARD_CLI");
+  const guint n_rounds = 15;
+  gint64 id;
+
+  g_assert_nonnull (exe);
+  store = lb_store_open (path, &error);
+  g_assert_no_error (error);
+  lb_store_set_user (store, "Tester");
+  id = new_leaderboard (store, "Busy");
+
+  for (guint p = 0; p < 3; p++)
+    {
+      g_autofree char *script = g_strdup_printf (
+        "for i in $(seq 1 %u); do \"$0\" --db \"$1\" set Busy --owner \"p%u-$i\" >/dev/null || exit 1; done",
+        n_rounds, p);
+      GSubprocess *writer = g_subprocess_new (G_SUBPROCESS_FLAGS_NONE, &error, "sh", "-c", script,
+                                              exe, path, NULL);
+
+      g_assert_no_error (error);
+      g_ptr_array_add (writers, writer);
+    }
+  for (guint i = 1; i <= 2 * n_rounds; i++)
+    {
+      g_autofree char *purpose = g_strdup_printf ("Round %u", i);
+
+      g_assert_true (lb_store_set_leaderboard_field (store, id, LB_LEADERBOARD_FIELD_PURPOSE, purpose,
+                                                     &error));
+      g_assert_no_error (error);
+      g_usleep (10 * 1000);
+    }
+  for (guint p = 0; p < writers->len; p++)
+    {
+      GSubprocess *writer = g_ptr_array_index (writers, p);
+
+      g_assert_true (g_subprocess_wait (writer, NULL, &error));
+      g_assert_no_error (error);
+      g_assert_true (g_subprocess_get_if_exited (writer));
+      g_assert_cmpint (g_subprocess_get_exit_status (writer), ==, 0);
+    }
+
+  {
+    g_autoptr(LbLeaderboard) lb = lb_store_get_leaderboard (store, id, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (lb->purpose, ==, "Round 30");
+    g_assert_true (g_str_has_suffix (lb->owner, "-15"));
+  }
+  g_clear_object (&store);
+  /* Every one of the CLI's writes is in the audit log. */
+  cli_audits = raw_query (path, "SELECT count(*) FROM audit_log WHERE field = 'owner'");
+  g_assert_cmpint (g_ascii_strtoll (cli_audits, NULL, 10), ==, 3 * n_rounds);
+  check = raw_query (path, "PRAGMA integrity_check");
+  g_assert_cmpstr (check, ==, "ok");
+}
+
 /* The window polls: a write by another process is seen once, our own writes are not. */
 static void
 test_share_poll_external_changes (void)
@@ -1896,6 +1962,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/store/share/excludes-posix-locks", test_share_excludes_posix_locks);
   g_test_add_func ("/store/share/poll-external-changes", test_share_poll_external_changes);
   g_test_add_func ("/store/share/read-only-shm", test_share_read_only_shm);
+  g_test_add_func ("/store/share/concurrent-writers", test_share_concurrent_writers);
   g_test_add_func ("/store/migrate/backup-and-keep-data", test_migrate_with_backup);
   g_test_add_func ("/store/migrate/results-table", test_migrate_results_table);
   g_test_add_func ("/store/now", test_now);
