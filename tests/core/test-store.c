@@ -14,6 +14,7 @@
 #include "lb-store.h"
 #include "lb-smells.h"
 #include "lb-store-private.h"
+#include "lb-store-vfs.h"
 
 /* ---- helpers ---- */
 
@@ -1797,7 +1798,7 @@ read_count (const char *path,
   sqlite3_stmt *stmt = NULL;
   gboolean ok;
 
-  ok = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
+  ok = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, lb_store_vfs_register ()) == SQLITE_OK &&
        sqlite3_prepare_v2 (db, "SELECT count(*) FROM leaderboards", -1, &stmt, NULL) == SQLITE_OK &&
        sqlite3_step (stmt) == SQLITE_ROW;
   if (ok)
@@ -1812,15 +1813,32 @@ read_count (const char *path,
 static void
 test_share_read_only_shm (void)
 {
-  g_autofree char *path = test_path ("source.db");
-  g_autofree char *dir = g_dir_make_tmp ("lb-read-only-XXXXXX", NULL);
-  g_autofree char *copy = g_build_filename (dir, "copy.db", NULL);
+  g_autofree char *path = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *copy = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(LbStore) store = NULL;
   const char *suffixes[] = { "", "-wal", "-shm" };
-  int count = 0;
 
+  if (g_test_subprocess ())
+    {
+      int count = 0;
+
+      /* Root may write anything: read as nobody. */
+      if (geteuid () == 0)
+        {
+          g_assert_cmpint (setgid (65534), ==, 0);
+          g_assert_cmpint (setuid (65534), ==, 0);
+        }
+      g_assert_true (read_count (g_getenv ("LB_TEST_READ_ONLY_COPY"), &count));
+      g_assert_cmpint (count, ==, 1);
+      return;
+    }
+
+  path = test_path ("source.db");
+  dir = g_dir_make_tmp ("lb-read-only-XXXXXX", NULL);
   g_assert_nonnull (dir);
+  copy = g_build_filename (dir, "copy.db", NULL);
   store = lb_store_open (path, &error);
   g_assert_no_error (error);
   lb_store_set_user (store, "Tester");
@@ -1839,28 +1857,11 @@ test_share_read_only_shm (void)
     }
   g_assert_cmpint (g_chmod (dir, 0555), ==, 0);
 
-  if (geteuid () == 0)
-    {
-      /* Root may write anything: read as nobody, in a child. */
-      pid_t pid = fork ();
-      int status = 0;
-
-      g_assert_cmpint (pid, >=, 0);
-      if (pid == 0)
-        {
-          if (setgid (65534) != 0 || setuid (65534) != 0)
-            _exit (2);
-          _exit (read_count (copy, &count) && count == 1 ? 0 : 1);
-        }
-      g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
-      g_assert_true (WIFEXITED (status));
-      g_assert_cmpint (WEXITSTATUS (status), ==, 0);
-    }
-  else
-    {
-      g_assert_true (read_count (copy, &count));
-      g_assert_cmpint (count, ==, 1);
-    }
+  /* A process of its own, as a reader elsewhere would be (and so it may drop root). */
+  g_setenv ("LB_TEST_READ_ONLY_COPY", copy, TRUE);
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_unsetenv ("LB_TEST_READ_ONLY_COPY");
+  g_test_trap_assert_passed ();
 
   g_assert_cmpint (g_chmod (dir, 0755), ==, 0);
   for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
@@ -1870,6 +1871,72 @@ test_share_read_only_shm (void)
       g_assert_cmpint (g_unlink (to), ==, 0);
     }
   g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+/* Writers in three other processes and in this one, all at once: each waits its turn, no
+ * write is lost, and the file stays sound. */
+static void
+test_share_concurrent_writers (void)
+{
+  g_autofree char *path = test_path ("busy.db");
+  g_autofree char *check = NULL;
+  g_autofree char *cli_audits = NULL;
+  g_autoptr(GPtrArray) writers = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LbStore) store = NULL;
+  const char *exe = g_getenv ("LEADERBOARD_CLI");
+  const guint n_rounds = 15;
+  gint64 id;
+
+  g_assert_nonnull (exe);
+  store = lb_store_open (path, &error);
+  g_assert_no_error (error);
+  lb_store_set_user (store, "Tester");
+  id = new_leaderboard (store, "Busy");
+
+  for (guint p = 0; p < 3; p++)
+    {
+      g_autofree char *script = g_strdup_printf (
+        "for i in $(seq 1 %u); do \"$0\" --db \"$1\" set Busy --owner \"p%u-$i\" >/dev/null || exit 1; done",
+        n_rounds, p);
+      GSubprocess *writer = g_subprocess_new (G_SUBPROCESS_FLAGS_NONE, &error, "sh", "-c", script,
+                                              exe, path, NULL);
+
+      g_assert_no_error (error);
+      g_ptr_array_add (writers, writer);
+    }
+  for (guint i = 1; i <= 2 * n_rounds; i++)
+    {
+      g_autofree char *purpose = g_strdup_printf ("Round %u", i);
+
+      g_assert_true (lb_store_set_leaderboard_field (store, id, LB_LEADERBOARD_FIELD_PURPOSE, purpose,
+                                                     &error));
+      g_assert_no_error (error);
+      g_usleep (10 * 1000);
+    }
+  for (guint p = 0; p < writers->len; p++)
+    {
+      GSubprocess *writer = g_ptr_array_index (writers, p);
+
+      g_assert_true (g_subprocess_wait (writer, NULL, &error));
+      g_assert_no_error (error);
+      g_assert_true (g_subprocess_get_if_exited (writer));
+      g_assert_cmpint (g_subprocess_get_exit_status (writer), ==, 0);
+    }
+
+  {
+    g_autoptr(LbLeaderboard) lb = lb_store_get_leaderboard (store, id, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (lb->purpose, ==, "Round 30");
+    g_assert_true (g_str_has_suffix (lb->owner, "-15"));
+  }
+  g_clear_object (&store);
+  /* Every one of the CLI's writes is in the audit log. */
+  cli_audits = raw_query (path, "SELECT count(*) FROM audit_log WHERE field = 'owner'");
+  g_assert_cmpint (g_ascii_strtoll (cli_audits, NULL, 10), ==, 3 * n_rounds);
+  check = raw_query (path, "PRAGMA integrity_check");
+  g_assert_cmpstr (check, ==, "ok");
 }
 
 /* The window polls: a write by another process is seen once, our own writes are not. */
@@ -1941,6 +2008,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/store/share/excludes-posix-locks", test_share_excludes_posix_locks);
   g_test_add_func ("/store/share/poll-external-changes", test_share_poll_external_changes);
   g_test_add_func ("/store/share/read-only-shm", test_share_read_only_shm);
+  g_test_add_func ("/store/share/concurrent-writers", test_share_concurrent_writers);
   g_test_add_func ("/store/migrate/backup-and-keep-data", test_migrate_with_backup);
   g_test_add_func ("/store/migrate/results-table", test_migrate_results_table);
   g_test_add_func ("/store/now", test_now);
