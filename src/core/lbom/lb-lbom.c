@@ -1893,16 +1893,19 @@ lb_lbom_import (LbStore     *store,
     {
       guint line = 0, column = 0;
       int consumed = 0;
+      /* json-glib quotes the bytes it stopped at, which may be half a character (an escape
+       * like \ud8 followed by junk): the message shown must be valid text all the same. */
+      g_autofree char *what = g_utf8_make_valid (parse_error->message, -1);
 
       /* json-glib says "<data>:LINE:COLUMN: Parse error: WHAT"; say it as a sentence. */
-      if (sscanf (parse_error->message, "<data>:%u:%u: Parse error: %n", &line, &column,
-                  &consumed) == 2 && consumed > 0)
+      if (sscanf (what, "<data>:%u:%u: Parse error: %n", &line, &column, &consumed) == 2
+          && consumed > 0)
         g_set_error (error, LB_LBOM_ERROR, LB_LBOM_ERROR_NOT_LBOM,
                      _("The file is not valid JSON (line %u, column %u: %s)."), line, column,
-                     parse_error->message + consumed);
+                     what + consumed);
       else
         g_set_error (error, LB_LBOM_ERROR, LB_LBOM_ERROR_NOT_LBOM,
-                     _("The file is not valid JSON: %s."), parse_error->message);
+                     _("The file is not valid JSON: %s."), what);
       return FALSE;
     }
   if (json_parser_get_root (parser) == NULL)
