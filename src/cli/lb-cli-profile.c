@@ -71,6 +71,17 @@ parse_weight (const char *arg)
   return weight;
 }
 
+/* Terminal columns of @text: East Asian wide characters take two (as lb_cli_pad counts). */
+static guint
+columns (const char *text)
+{
+  guint n = 0;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    n += g_unichar_iswide (g_utf8_get_char (p)) ? 2 : 1;
+  return n;
+}
+
 static void
 print_profile (const LbProfile *profile,
                GPtrArray       *benchmarks)
@@ -82,7 +93,7 @@ print_profile (const LbProfile *profile,
     printf ("%s\n", profile->description);
   printf ("\n");
   for (guint i = 0; i < profile->weights->len; i++)
-    width = MAX (width, g_utf8_strlen (((LbWeight *) g_ptr_array_index (profile->weights, i))->benchmark, -1));
+    width = MAX (width, columns (((LbWeight *) g_ptr_array_index (profile->weights, i))->benchmark));
   for (guint i = 0; i < profile->weights->len; i++)
     {
       const LbWeight *weight = g_ptr_array_index (profile->weights, i);

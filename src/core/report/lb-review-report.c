@@ -789,7 +789,7 @@ add_method (Builder            *b,
   double total = 0.0;
   guint n_retired = 0;
 
-  lb_report_add_heading (b->report, _("Method"));
+  lb_report_add_heading (b->report, C_("report heading", "Method"));
   {
     /* TRANSLATORS: the same line the print step shows: which comparison this report holds */
     g_autofree char *text = g_strdup_printf (_("This comparison: %s"), summary);
@@ -1682,7 +1682,7 @@ question_versions (Builder *b,
   add_data_question (questions,
                      g_strdup (_("Some results were measured on another version of the model than its record "
                                  "names. Which version is being decided on?")),
-                     g_strdup_printf ("%s.", list));
+                     g_strdup_printf (C_("end of a list", "%s."), list));
 }
 
 /* Imports removed since: their values are no longer in the comparison. */
@@ -1739,7 +1739,7 @@ question_withdrawn (Builder *b,
                                                    "report. Was that intended, and is what replaced them right?",
                                                    items->len),
                                       items->len),
-                     g_strdup_printf ("%s.", list));
+                     g_strdup_printf (C_("end of a list", "%s."), list));
 }
 
 /* Directions that are only the importer's guess. */
@@ -1827,7 +1827,7 @@ question_stale (Builder *b,
                                                    "so from %s on). Are there newer ones?",
                                                    n_old),
                                       n_old, days, limit_text),
-                     g_strdup_printf ("%s.", list));
+                     g_strdup_printf (C_("end of a list", "%s."), list));
 }
 
 /* The questions this leaderboard's data raises, numbered on from @first. */

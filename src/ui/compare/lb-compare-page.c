@@ -641,13 +641,6 @@ update_texts (LbComparePage *self,
   gtk_label_set_text (self->robustness_label, c != NULL ? c->robustness_text : "");
   gtk_label_set_text (self->uncertainty_label, c != NULL ? c->uncertainty_text : "");
   gtk_label_set_text (self->method_label, c != NULL ? c->method_text : "");
-  if (c != NULL)
-    {
-      g_autofree char *warning = lb_comparison_dup_coverage_warning (c);
-
-      if (warning != NULL)
-        g_string_append (notes, warning);
-    }
   for (guint i = 0; self->restore_notes != NULL && i < self->restore_notes->len; i++)
     {
       if (notes->len > 0)
