@@ -238,7 +238,7 @@ lb_cli_compare_options (LbCli                  *cli,
   /* Never silently: say that the saved choice is in use, and what of it changed. */
   if (saved)
     fprintf (stderr, "%s\n",
-             _("leaderboard-cli: comparing as last chosen on the Compare page; flags given here override it "
+             _("leaderboard-cli: comparing as the Compare page last showed it; flags given here override that "
                "(--ignore-saved for none of it)."));
   for (guint i = 0; i < notices->len; i++)
     fprintf (stderr, "leaderboard-cli: %s\n", (const char *) g_ptr_array_index (notices, i));

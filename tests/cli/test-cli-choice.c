@@ -291,7 +291,7 @@ test_compare_saved (Fixture       *fixture,
   save_choice (fixture);
   cli (fixture, &run, "compare", "評価 2026", "--json", NULL);
   g_assert_cmpint (run.status, ==, 0);
-  assert_contains (run.err, "comparing as last chosen on the Compare page");
+  assert_contains (run.err, "comparing as the Compare page last showed it");
   assert_contains (run.out, "\"profile\" : \"正確さ重視\"");
   assert_contains (run.out, "\"include_partial\" : true");
   g_assert_null (strstr (run.out, "ELYZA-japanese"));
@@ -357,7 +357,7 @@ test_report_flags (Fixture       *fixture,
   save_choice (fixture);
   cli (fixture, &run, "report", "評価 2026", "-o", pdf, NULL);
   g_assert_cmpint (run.status, ==, 0);
-  assert_contains (run.err, "comparing as last chosen on the Compare page");
+  assert_contains (run.err, "comparing as the Compare page last showed it");
   text = pdf_text (pdf);
   assert_contains (text, "Thiscomparison:2models(GPT-4o,Llama3.170B);baseline“Llama3.170B”;decisionprofile“正確さ重視”;");
   g_clear_pointer (&text, g_free);
