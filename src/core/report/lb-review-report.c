@@ -1630,8 +1630,14 @@ question_partial (Builder *b,
                                                    items->len),
                                       items->len),
                      g_strdup_printf (c->include_partial
-                                      ? _("%s. Their composites are over their own benchmarks, not the same ones.")
-                                      : _("%s. The benchmarks they lack are left out of everyone’s composite."),
+                                      ? g_dngettext (GETTEXT_PACKAGE,
+                                                     "%s. Its composite is over its own benchmarks, not the same ones as the others’.",
+                                                     "%s. Their composites are over their own benchmarks, not the same ones.",
+                                                     items->len)
+                                      : g_dngettext (GETTEXT_PACKAGE,
+                                                     "%s. The benchmarks it lacks are left out of everyone’s composite.",
+                                                     "%s. The benchmarks they lack are left out of everyone’s composite.",
+                                                     items->len),
                                       list));
 }
 
