@@ -75,8 +75,12 @@ lb_cli_compare (LbCli  *cli,
   else
     {
       g_autofree char *text = lb_comparison_to_text (comparison);
+      g_autofree char *summary = lb_comparison_dup_summary (comparison);
+      /* TRANSLATORS: the same line the print step shows: which comparison this report holds */
+      g_autofree char *which = g_strdup_printf (_("This comparison: %s"), summary);
 
-      printf ("%s\n\n%s", lb->name, text);
+      /* Which comparison first, as the report and the print dialog say it. */
+      printf ("%s\n%s\n\n%s", lb->name, which, text);
       if (warning != NULL)
         printf ("\n%s\n", warning);
     }

@@ -306,10 +306,13 @@ test_compare_saved (Fixture       *fixture,
   assert_contains (run.out, "\"include_partial\" : false");
   assert_contains (run.out, "\"normalization\" : \"declared-scale\"");
 
-  /* Other models than the saved baseline's: the first is the baseline, and it says so. */
+  /* Other models than the saved baseline's: the first is the baseline, and it says so; the
+   * table is headed by the line that says which comparison it is. */
   cli (fixture, &run, "compare", "評価 2026", "--models", "GPT-4o,Claude 3.5 Sonnet", NULL);
   g_assert_cmpint (run.status, ==, 0);
   assert_contains (run.err, "The saved baseline is not among the models given");
+  assert_contains (run.out, "評価 2026\nThis comparison: 2 models (");
+  assert_contains (run.out, "); baseline “");
 
   cli (fixture, &run, "compare", "評価 2026", "--json", "--ignore-saved", NULL);
   g_assert_cmpint (run.status, ==, 0);
