@@ -947,7 +947,8 @@ compute_ranking (LbComparison *self)
           if ((a->has_composite_stderr && b->has_composite_stderr) || d >= LB_COMPARE_SMALL_GAP
               || !lb_compare_models_distinguishable (a, b))
             continue;
-          gap = lb_compare_format_composite (d);
+          /* the gap as the reader can work it out from the printed composites */
+          gap = lb_compare_format_composite ((round (a->composite * 1000) - round (b->composite * 1000)) / 1000);
           if (n_small++ > 0)
             g_string_append (gaps, _(", "));
           /* TRANSLATORS: two neighbours of the ranking and the gap between their composites */
