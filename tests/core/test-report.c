@@ -1364,6 +1364,17 @@ test_cli_report (void)
     g_assert_null (strstr (flat, "85.3%"));
   }
 
+  /* --author: the name on the title page and in the first sign-off box. */
+  run_cli (db, &run, (const char *[]) { "report", "Support bot", "-o", pdf, "--author", "山田 花子", NULL });
+  g_assert_cmpint (run.status, ==, 0);
+  {
+    g_autofree char *text = pdf_text (pdf, 0);
+    g_autofree char *flat = squeeze (text);
+    const char *order[] = { "Preparedby山田花子", "PreparedReviewedApproved", "Name山田花子", NULL };
+
+    assert_in_order (flat, order);
+  }
+
   /* Mistakes: a clear message, nothing written. */
   {
     static const struct { const char *args[8]; int status; const char *message; } cases[] = {

@@ -569,6 +569,15 @@ report_cb (GtkWidget  *widget,
       lb_review_report_options_set_normalization (options, shown->normalization);
       lb_review_report_options_set_include_partial (options, shown->include_partial);
     }
+  /* The name set once in Preferences; without one the report finds the real name. */
+  if (self->settings != NULL)
+    {
+      g_autofree char *author = g_settings_get_string (self->settings, "report-author");
+
+      g_strstrip (author);
+      if (*author != '\0')
+        lb_review_report_options_set_prepared_by (options, author);
+    }
   report = lb_review_report_build (self->store, self->leaderboard_id, options, &error);
   if (report == NULL)
     {
