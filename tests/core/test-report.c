@@ -1364,6 +1364,47 @@ test_cli_report (void)
     g_assert_null (strstr (flat, "85.3%"));
   }
 
+  /* Eleven benchmarks page across three tables of equal size (4, 4, 3), never a lone one,
+   * each with the model column. */
+  {
+    g_autofree char *wide_db = temp_pdf ("wide.db");
+    g_autofree char *wide_csv = temp_pdf ("wide.csv");
+    g_autofree char *wide_pdf = temp_pdf ("wide.pdf");
+    GString *sheet = g_string_new ("Model");
+    g_autofree char *sheet_text = NULL;
+
+    for (guint b = 1; b <= 11; b++)
+      g_string_append_printf (sheet, ",B%02u", b);
+    g_string_append (sheet, "\r\n");
+    for (guint m = 1; m <= 3; m++)
+      {
+        g_string_append_printf (sheet, "model%u", m);
+        for (guint b = 1; b <= 11; b++)
+          g_string_append_printf (sheet, ",%u.0%%", 50 + m * 7 + b);
+        g_string_append (sheet, "\r\n");
+      }
+    sheet_text = g_string_free (sheet, FALSE);
+    g_assert_true (g_file_set_contents (wide_csv, sheet_text, -1, NULL));
+    run_cli (wide_db, &run, (const char *[]) { "import", wide_csv, "--leaderboard", "Wide", NULL });
+    g_assert_cmpint (run.status, ==, 0);
+    run_cli (wide_db, &run, (const char *[]) { "report", "Wide", "-o", wide_pdf, NULL });
+    g_assert_cmpint (run.status, ==, 0);
+    {
+      g_autofree char *text = pdf_text (wide_pdf, 0);
+      g_autofree char *flat = squeeze (text);
+      /* (pdftotext gives the tables' text in no fixed order) */
+      const char *parts[] = { "Benchmarks1–4of11", "Benchmarks5–8of11", "Benchmarks9–11of11",
+                              "ModelB01↑?B02↑?B03↑?B04↑?", "ModelB05↑?B06↑?B07↑?B08↑?",
+                              "ModelB09↑?B10↑?B11↑?", NULL };
+
+      for (guint i = 0; parts[i] != NULL; i++)
+        assert_contains (flat, parts[i]);
+      g_assert_null (strstr (flat, "Benchmarks11–11"));
+      /* 58.0% stays 58.0%, as the sheet showed it */
+      assert_contains (flat, "58.0%");
+    }
+  }
+
   /* --author: the name on the title page and in the first sign-off box. */
   run_cli (db, &run, (const char *[]) { "report", "Support bot", "-o", pdf, "--author", "山田 花子", NULL });
   g_assert_cmpint (run.status, ==, 0);
