@@ -764,6 +764,26 @@ test_uncertainty_rank_ranges (void)
   g_assert_cmpstr (c->uncertainty_text, ==,
                    "“A”, “B” and “C” cannot be told apart (their composites differ by less than two standard errors): their ranks lie within 1–3.");
 
+  /* The JSON gives both bounds. */
+  {
+    g_autoptr(JsonNode) root = lb_comparison_to_json (c);
+    JsonArray *models = json_object_get_array_member (json_node_get_object (root), "models");
+    guint found = 0;
+
+    for (guint i = 0; i < json_array_get_length (models); i++)
+      {
+        JsonObject *model = json_array_get_object_element (models, i);
+
+        if (g_strcmp0 (json_object_get_string_member (model, "name"), "B") != 0)
+          continue;
+        g_assert_cmpint (json_object_get_int_member (model, "rank_lo"), ==, 1);
+        g_assert_cmpint (json_object_get_int_member (model, "rank_hi"), ==, 3);
+        g_assert_cmpint (json_object_get_int_member (model, "rank"), ==, 1);
+        found++;
+      }
+    g_assert_cmpuint (found, ==, 1);
+  }
+
   /* The terminal shows the same ranges. */
   text = lb_comparison_to_text (c);
   g_assert_nonnull (strstr (text, " #1–3"));

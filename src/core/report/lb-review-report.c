@@ -88,6 +88,21 @@ parse_date (const char *iso,
   g_date_clear (out, 1);
   if (iso == NULL || sscanf (iso, "%4d-%2d-%2d", &y, &m, &d) != 3 || !g_date_valid_dmy (d, m, y))
     return FALSE;
+  if (strlen (iso) > 10)
+    {
+      /* A moment (stored in UTC) falls on the reader's local day. */
+      g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+      g_autoptr(GDateTime) moment = g_date_time_new_from_iso8601 (iso, utc);
+
+      if (moment != NULL)
+        {
+          g_autoptr(GDateTime) local = g_date_time_to_local (moment);
+
+          y = g_date_time_get_year (local);
+          m = g_date_time_get_month (local);
+          d = g_date_time_get_day_of_month (local);
+        }
+    }
   g_date_set_dmy (out, d, m, y);
   return TRUE;
 }
