@@ -407,6 +407,27 @@ test_keep_together (void)
                     page_of (path, n_pages, "firstrowafterheading"));
 }
 
+/* A long benchmark name in a narrow column header is set smaller, not cut mid-word. */
+static void
+test_header_words (void)
+{
+  g_autoptr(LbReport) report = lb_report_new ("Headers", "today");
+  g_autofree char *path = temp_pdf ("headers.pdf");
+  g_autofree char *text = NULL;
+  g_autofree char *flat = NULL;
+  const char *headers[] = { "Model", "JMMLU ↑?", "JCommonsenseQA ↑?", "MT-bench ↑?", "JNLI ↑? †",
+                            "JSQuAD ↑?", NULL };
+  LbReportTable *table = lb_report_add_table (report, 6, headers);
+
+  lb_report_table_set_widths (table, (const double[]) { 1.5, 1.3, 1.3, 1.3, 1.3, 1.3 });
+  lb_report_table_add_row (table, (const char *[]) { "a", "1", "2", "3", "4", "5", NULL });
+  g_assert_true (lb_report_render_pdf (report, LB_PAPER_A4, path, NULL));
+  text = pdf_text (path, 0);
+  flat = squeeze (text);
+  assert_contains (flat, "JCommonsenseQA");
+  g_assert_null (strstr (flat, "JCommonsens-"));
+}
+
 /* The composite chart's axis: tick labels, whiskers and tie brackets drawn without error. */
 static void
 test_chart_axis (void)
@@ -1465,6 +1486,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/report/render/tall-cell-splits", test_tall_cell_splits);
   g_test_add_func ("/report/render/keep-together", test_keep_together);
   g_test_add_func ("/report/render/chart-axis", test_chart_axis);
+  g_test_add_func ("/report/render/header-words", test_header_words);
   g_test_add_func ("/report/render/japanese", test_japanese_text);
   g_test_add_func ("/report/render/unwritable", test_pdf_unwritable);
   g_test_add_func ("/report/render/async", test_pdf_async);

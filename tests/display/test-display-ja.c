@@ -480,7 +480,7 @@ test_preferences_window (Fixture       *f,
 
   gtk_window_present (GTK_WINDOW (prefs));
   lb_test_iterate (5);
-  lb_test_save_screenshot (prefs, "preferences-ja");
+  lb_test_save_screenshot (prefs, "ja-preferences.png");
   walk (f, prefs);
   assert_all_japanese (f, "preferences window");
   gtk_window_destroy (GTK_WINDOW (prefs));

@@ -340,7 +340,7 @@ test_preferences_author (void)
   lb_test_iterate (5);
   author = g_settings_get_string (settings, "report-author");
   g_assert_cmpstr (author, ==, "山田 花子");
-  lb_test_save_screenshot (prefs, "preferences");
+  lb_test_save_screenshot (prefs, "preferences.png");
   gtk_window_destroy (GTK_WINDOW (prefs));
   lb_test_iterate (5);
 

@@ -497,6 +497,33 @@ layout_key_value (LbReport *self,
   g_ptr_array_add (self->chunks, chunk);
 }
 
+/* A column header wraps between words ("JCommonsenseQA ↑", not "JCommonsens-eQA ↑"): a word
+ * wider than the column is set smaller first, and cut only when it is still too wide. */
+static PangoLayout *
+header_layout (LbReport      *self,
+               const char    *text,
+               double         width,
+               LbReportAlign  align)
+{
+  static const double sizes[] = { SIZE_TABLE, SIZE_SMALL, 6.5 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      PangoLayout *layout = make_layout (self, text, sizes[i], TRUE, width, align);
+      PangoRectangle ink, logical;
+      gboolean word_cut = FALSE;
+
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
+      pango_layout_get_extents (layout, &ink, &logical);
+      /* Pango lets a word it cannot wrap run over the width: that is the sign. */
+      word_cut = (double) logical.width / PANGO_SCALE > width + 0.5;
+      if (!word_cut)
+        return layout;
+      g_object_unref (layout);
+    }
+  return make_layout (self, text, SIZE_SMALL, TRUE, width, align);
+}
+
 static void
 layout_table (LbReport      *self,
               LbReportTable *table)
@@ -515,8 +542,7 @@ layout_table (LbReport      *self,
   for (guint c = 0; c < table->n_columns; c++)
     {
       double cw = col_x[c + 1] - col_x[c] - 2 * CELL_PAD_X;
-      double th = chunk_add_text (header, make_layout (self, table->headers[c], SIZE_TABLE, TRUE, cw,
-                                                       table->align[c]),
+      double th = chunk_add_text (header, header_layout (self, table->headers[c], cw, table->align[c]),
                                   col_x[c] + CELL_PAD_X, CELL_PAD_Y, &COLOR_TEXT);
       h = MAX (h, th);
     }
@@ -836,6 +862,9 @@ layout_blocks (LbReport *self)
           break;
         case BLOCK_NOTE:
           chunk = text_chunk (self, block->text, SIZE_SMALL, FALSE, &COLOR_MUTED, 4);
+          /* A table's notes stand under it: its last row does not end a page alone. */
+          if (prev != NULL && prev->kind == BLOCK_TABLE && first_chunk > 0)
+            ((Chunk *) g_ptr_array_index (self->chunks, first_chunk - 1))->keep_with_next = TRUE;
           break;
         case BLOCK_KEY_VALUE:
           layout_key_value (self, block, prev == NULL || prev->kind != BLOCK_KEY_VALUE);
