@@ -1122,6 +1122,25 @@ test_format_cell_precision (void)
       s = lb_compare_format_cell_score (&row, &cell);
       g_assert_cmpstr (s, ==, cases[i].expected);
     }
+
+  /* A standard error is written to at least the score's decimals: "85.0 ± 1.0", "79.1 ± 0.05". */
+  {
+    static const struct { const char *raw; double score, se; const char *expected; } se_cases[] = {
+      { "85.0%", 85.0, 1.0, "1.0" },
+      { "79.1%", 79.1, 0.05, "0.05" },
+      { "5.00", 5.0, 0.1, "0.10" },
+      { NULL, 0.8, 0.9, "0.9" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (se_cases); i++)
+      {
+        LbCompareCell cell = { .kind = LB_CELL_VALUE, .score = se_cases[i].score, .has_stderr = TRUE,
+                               .stderr_value = se_cases[i].se, .raw = (char *) se_cases[i].raw };
+        g_autofree char *se = lb_compare_format_cell_stderr (&cell);
+
+        g_assert_cmpstr (se, ==, se_cases[i].expected);
+      }
+  }
 }
 
 static void
@@ -1468,7 +1487,7 @@ test_cli (void)
     run_cli (&run, db, "compare", "Chatbots", NULL);
     g_assert_cmpstr (run.err, ==, "");
     g_assert_cmpint (run.status, ==, 0);
-    g_assert_nonnull (strstr (run.out, "\nJMMLU ↑         ×1      85.3%±1*          84.9%±1.1 (−0.4 pt, n.d.)  72.0%±1.2 (−13.3 pt)\n"));
+    g_assert_nonnull (strstr (run.out, "\nJMMLU ↑         ×1      85.3%±1.0*        84.9%±1.1 (−0.4 pt, n.d.)  72.0%±1.2 (−13.3 pt)\n"));
     g_assert_nonnull (strstr (run.out, "\nComposite over 2 of 3 benchmarks. 1 is left out because"));
     g_assert_nonnull (strstr (run.out, "\nRobustness: “Alpha” is on top, but leaving out “JMMLU” puts “Gamma” on top.\n"));
     g_assert_nonnull (strstr (run.out, "[1] “Gamma” on “MT-bench”: Excel error #N/A (the value is not available). (import 1, row 4, column D)\n"));

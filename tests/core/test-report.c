@@ -1272,7 +1272,7 @@ test_review_uncertainty (void)
   }
   /* Every cell with its standard error, and n.d. where the difference is within the noise. */
   {
-    const char *cells[] = { "90.0±2%*[1:B2]", "87.0±2%[1:B3]", "84.0±2%[1:B4]", "70.0±1%[1:B5]",
+    const char *cells[] = { "90.0±2.0%*[1:B2]", "87.0±2.0%[1:B3]", "84.0±2.0%[1:B4]", "70.0±1.0%[1:B5]",
                             "(−3pt,n.d.)", "(−20pt)", NULL };
 
     for (guint i = 0; cells[i] != NULL; i++)

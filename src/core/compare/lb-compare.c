@@ -384,6 +384,25 @@ lb_compare_format_stderr (double stderr_value)
   return format_number (stderr_value);
 }
 
+char *
+lb_compare_format_cell_stderr (const LbCompareCell *cell)
+{
+  g_autofree char *own = NULL;
+  const char *point;
+  int decimals, own_decimals;
+
+  g_return_val_if_fail (cell != NULL, NULL);
+
+  own = format_number (cell->stderr_value);
+  point = strpbrk (own, ".,");
+  own_decimals = point != NULL ? (int) strlen (point + 1) : 0;
+  decimals = source_decimals (cell->raw, cell->score);
+  /* "85.0 ± 1.0", not "85.0 ± 1": the error is written to the score's decimals, or more. */
+  if (decimals <= own_decimals)
+    return g_steal_pointer (&own);
+  return g_strdup_printf ("%.*f", decimals, cell->stderr_value);
+}
+
 static gboolean
 is_percent (const LbCompareRow *row)
 {
@@ -1478,7 +1497,7 @@ cell_text (const LbComparison *self,
   s = g_string_new (score);
   if (cell->has_stderr)
     {
-      g_autofree char *se = format_number (cell->stderr_value);
+      g_autofree char *se = lb_compare_format_cell_stderr (cell);
 
       g_string_append_printf (s, "±%s", se);
     }

@@ -205,6 +205,9 @@ char         *lb_compare_format_score (const LbCompareRow *row, double score);
 char         *lb_compare_format_cell_score (const LbCompareRow *row, const LbCompareCell *cell);
 /* A standard error as printed beside a score ("0.9"); newly allocated. */
 char         *lb_compare_format_stderr (double stderr_value);
+/* The cell's standard error with at least the decimals its score shows ("85.0 ± 1.0");
+ * newly allocated. */
+char         *lb_compare_format_cell_stderr (const LbCompareCell *cell);
 /* Formats a difference with its sign, e.g. "+1.2 pt" (points on a percent benchmark),
  * "−0.05"; newly allocated. */
 char         *lb_compare_format_difference (const LbCompareRow *row, double difference);

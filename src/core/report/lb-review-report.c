@@ -738,7 +738,7 @@ score_text (const LbCompareRow  *row,
 
   if (!cell->has_stderr)
     return g_steal_pointer (&score);
-  se = lb_compare_format_stderr (cell->stderr_value);
+  se = lb_compare_format_cell_stderr (cell);
   if (unit != NULL && *unit != '\0' && g_str_has_suffix (score, unit))
     {
       suffix = strlen (unit);
