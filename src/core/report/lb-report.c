@@ -130,6 +130,7 @@ struct _Chunk {
   double   height;
   double   space_before;
   gboolean keep_with_next;
+  gboolean keep_with_one;  /* only the start of the next chunk must follow on its page */
   gboolean keep_together;
   gboolean break_before;
   Chunk   *header;         /* borrowed: the table header to repeat above this row */
@@ -864,7 +865,7 @@ layout_blocks (LbReport *self)
           chunk = text_chunk (self, block->text, SIZE_SMALL, FALSE, &COLOR_MUTED, 4);
           /* A table's notes stand under it: its last row does not end a page alone. */
           if (prev != NULL && prev->kind == BLOCK_TABLE && first_chunk > 0)
-            ((Chunk *) g_ptr_array_index (self->chunks, first_chunk - 1))->keep_with_next = TRUE;
+            ((Chunk *) g_ptr_array_index (self->chunks, first_chunk - 1))->keep_with_one = TRUE;
           break;
         case BLOCK_KEY_VALUE:
           layout_key_value (self, block, prev == NULL || prev->kind != BLOCK_KEY_VALUE);
@@ -990,6 +991,13 @@ paginate_chunks (LbReport *self)
 
           if (off == 0 && chunk->keep_with_next)
             need = rest + following_need (self, i + 1);
+          else if (off == 0 && chunk->keep_with_one && i + 1 < self->chunks->len)
+            {
+              Chunk *next = g_ptr_array_index (self->chunks, i + 1);
+
+              if (!next->break_before)
+                need = rest + next->space_before + chunk_first_piece (next, avail_h);
+            }
 
           if (need <= room + 0.01)
             {

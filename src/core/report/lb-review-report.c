@@ -724,6 +724,19 @@ composite_text (const LbCompareModel *model)
   return g_steal_pointer (&value);
 }
 
+/* "NAME (baseline)" with the mark on a line of its own, so that it is never cut inside
+ * (「基/準」). */
+static char *
+baseline_label (const char *name)
+{
+  g_autofree char *text = g_strdup_printf (_("%s (baseline)"), name);
+  gsize len = strlen (name);
+
+  if (g_str_has_prefix (text, name) && text[len] == ' ')
+    text[len] = '\n';
+  return g_steal_pointer (&text);
+}
+
 /* The score as its source cell showed it, with its standard error as on screen:
  * "79.1 ± 0.9%", "120 ± 3 ms". */
 static char *
@@ -980,9 +993,8 @@ add_comparison (Builder  *b,
           const LbCompareModel *model = &c->models[m];
           g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
 
-          g_ptr_array_add (cells, model->baseline
-                                  ? g_strdup_printf (_("%s (baseline)"), model->model->name)
-                                  : g_strdup (model->model->name));
+          g_ptr_array_add (cells, model->baseline ? baseline_label (model->model->name)
+                                                  : g_strdup (model->model->name));
           for (guint r = first; r < first + n; r++)
             {
               const LbCompareRow *row = &c->rows[r];
