@@ -587,6 +587,15 @@ report_cb (GtkWidget  *widget,
       if (c != NULL)
         summary = lb_comparison_dup_summary (c);
     }
+  /* The name set once in Preferences; without one the report finds the real name. */
+  if (self->settings != NULL)
+    {
+      g_autofree char *author = g_settings_get_string (self->settings, "report-author");
+
+      g_strstrip (author);
+      if (*author != '\0')
+        lb_review_report_options_set_prepared_by (options, author);
+    }
   report = lb_review_report_build (self->store, self->leaderboard_id, options, &error);
   if (report == NULL)
     {
