@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 
 #include "lb-csv-reader.h"
+#include "lb-header-guess.h"
 #include "lb-cell-ref.h"
 #include "lb-types.h"
 
@@ -1210,16 +1211,6 @@ count_nonempty (char **fields)
   return n;
 }
 
-static guint
-count_trimmed (char **fields)
-{
-  guint n = g_strv_length (fields);
-
-  while (n > 0 && fields[n - 1][0] == '\0')
-    n--;
-  return n;
-}
-
 static gboolean
 is_blank (char **fields)
 {
@@ -1254,40 +1245,6 @@ delimiter_score (GPtrArray *records, guint *width)
   if (total == 0 || best < 2)
     return 0.0;
   return (double) best_n / total;
-}
-
-static guint
-detect_header (GPtrArray *records)
-{
-  g_autoptr(GHashTable) counts = g_hash_table_new (NULL, NULL);
-  guint width = 0, width_n = 0;
-
-  /* The table's width: the most common trimmed field count of non-blank records. */
-  for (guint i = 0; i < records->len; i++)
-    {
-      char **f = g_ptr_array_index (records, i);
-      guint n = count_trimmed (f);
-      guint c;
-
-      if (n == 0)
-        continue;
-      c = GPOINTER_TO_UINT (g_hash_table_lookup (counts, GUINT_TO_POINTER (n))) + 1;
-      g_hash_table_insert (counts, GUINT_TO_POINTER (n), GUINT_TO_POINTER (c));
-      if (c > width_n || (c == width_n && n > width))
-        {
-          width_n = c;
-          width = n;
-        }
-    }
-  if (width == 0)
-    return 1;
-  for (guint i = 0; i < records->len; i++)
-    if (count_nonempty (g_ptr_array_index (records, i)) == width)
-      return i + 1;
-  for (guint i = 0; i < records->len; i++)
-    if (count_trimmed (g_ptr_array_index (records, i)) == width)
-      return i + 1;
-  return 1;
 }
 
 /* Votes of a cell for a decimal comma (+1) or point (-1). */
@@ -1435,7 +1392,12 @@ detect_dialect (LbCsvReader *self, GError **error)
     }
   else
     {
-      self->dialect.header_record = detect_header (records);
+      LbHeaderGuess guess;
+
+      lb_header_guess (records, &guess);
+      self->dialect.header_record = guess.record;
+      self->dialect.header_alternative = guess.alternative;
+      self->dialect.header_reason = lb_header_guess_describe (&guess);
       self->dialect.header_detected = TRUE;
     }
 
@@ -1790,5 +1752,6 @@ lb_csv_dialect_clear (LbCsvDialect *dialect)
     return;
   g_clear_pointer (&dialect->encoding, g_free);
   g_clear_pointer (&dialect->encoding_reason, g_free);
+  g_clear_pointer (&dialect->header_reason, g_free);
   g_clear_pointer (&dialect->sha256, g_free);
 }

@@ -497,6 +497,7 @@ copy_dialect (LbCsvDialect       *dst,
   *dst = *src;
   dst->encoding = g_strdup (src->encoding);
   dst->encoding_reason = g_strdup (src->encoding_reason);
+  dst->header_reason = g_strdup (src->header_reason);
   dst->sha256 = g_strdup (src->sha256);
 }
 
@@ -841,6 +842,17 @@ lb_importer_check (LbImporter  *self,
   g_autoptr(GHashTable) names = NULL;
 
   g_return_val_if_fail (LB_IS_IMPORTER (self), FALSE);
+
+  /* Never a silent guess that may put a row of data into the header. */
+  if (self->dialect.header_detected && self->dialect.header_alternative != 0)
+    {
+      g_set_error (error, LB_IMPORT_ERROR, LB_IMPORT_ERROR_HEADER_AMBIGUOUS,
+                   _("“%s”: rows %u and %u are equally likely to be the header row, so nothing "
+                     "was imported. Choose the row that names the columns."),
+                   self->display_name, self->dialect.header_record,
+                   self->dialect.header_alternative);
+      return FALSE;
+    }
 
   /* Say what is really wrong with a sheet that has nothing below its header, rather than
    * that no column looks like scores. */

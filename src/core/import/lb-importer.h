@@ -19,6 +19,7 @@ typedef enum {
   LB_IMPORT_ERROR_NO_RESULTS,        /* the file holds no numbers at all */
   LB_IMPORT_ERROR_CANCELLED,
   LB_IMPORT_ERROR_TOO_LARGE,         /* a pipe or device gives more than LB_IMPORT_MAX_STREAM_SIZE */
+  LB_IMPORT_ERROR_HEADER_AMBIGUOUS,  /* two rows are equally likely to be the header: the user chooses */
 } LbImportError;
 
 /* The most read from standard input, a pipe or a device (which are copied to a temporary file). */

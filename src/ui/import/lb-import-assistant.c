@@ -68,6 +68,7 @@ struct _LbImportAssistant
   GtkStringList      *delimiter_list;
   AdwActionRow       *header_row;
   GtkSpinButton      *header_spin;
+  GtkButton          *header_confirm_button;
   AdwComboRow        *layout_row;
   GtkWidget          *preview_group;
   GtkColumnView      *preview_view;
@@ -100,6 +101,7 @@ struct _LbImportAssistant
   guint               read_header;
   int                 layout_choice;  /* -1: as detected */
   gboolean            updating;       /* widgets are being filled in from the importer */
+  gboolean            header_confirmed; /* the user took the row shown although another is as likely */
   gboolean            checking;
   gboolean            recheck;
   gboolean            importing;
@@ -540,10 +542,26 @@ fill_reader_options (LbImportAssistant *self)
 
   gtk_spin_button_set_value (self->header_spin, dialect->header_record);
   self->read_header = dialect->header_record;
-  header_subtitle = dialect->header_detected
-                    ? g_strdup_printf (_("Detected: row %u holds the column names"), dialect->header_record)
-                    : g_strdup (_("Your choice"));
+  if (!dialect->header_detected)
+    header_subtitle = g_strdup (_("Your choice"));
+  else if (dialect->header_reason != NULL)
+    /* Not row 1, or two rows equally likely: say which and why. */
+    header_subtitle = g_strdup_printf (_("Guessed: %s"), dialect->header_reason);
+  else
+    header_subtitle = g_strdup_printf (_("Detected: row %u holds the column names"), dialect->header_record);
   adw_action_row_set_subtitle (self->header_row, header_subtitle);
+  /* Two rows equally likely: nothing is imported until the user says which. */
+  if (dialect->header_detected && dialect->header_alternative != 0)
+    {
+      g_autofree char *label = g_strdup_printf (_("Use row %u"), dialect->header_record);
+
+      gtk_button_set_label (self->header_confirm_button, label);
+      gtk_widget_add_css_class (GTK_WIDGET (self->header_row), "warning");
+    }
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->header_row), "warning");
+  gtk_widget_set_visible (GTK_WIDGET (self->header_confirm_button),
+                          dialect->header_detected && dialect->header_alternative != 0);
 
   adw_combo_row_set_selected (self->layout_row, lb_importer_get_layout (self->importer));
   if (lb_importer_get_layout_detected (self->importer))
@@ -601,8 +619,9 @@ read_file (LbImportAssistant *self)
       const LbCsvDialect *dialect = lb_importer_get_dialect (self->importer);
       guint header = gtk_spin_button_get_value_as_int (self->header_spin);
 
-      if (header != dialect->header_record || !dialect->header_detected)
+      if (header != dialect->header_record || !dialect->header_detected || self->header_confirmed)
         options.header_record = header;
+      self->header_confirmed = FALSE;
     }
 
   clear_preview (self);
@@ -872,6 +891,15 @@ reader_option_changed_cb (LbImportAssistant *self)
 }
 
 static void
+header_confirm_clicked_cb (LbImportAssistant *self)
+{
+  if (self->checking)
+    g_cancellable_cancel (self->check_cancellable);
+  self->header_confirmed = TRUE;
+  read_file (self);
+}
+
+static void
 layout_changed_cb (LbImportAssistant *self)
 {
   if (self->updating)
@@ -1057,6 +1085,7 @@ lb_import_assistant_class_init (LbImportAssistantClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LbImportAssistant, delimiter_list);
   gtk_widget_class_bind_template_child (widget_class, LbImportAssistant, header_row);
   gtk_widget_class_bind_template_child (widget_class, LbImportAssistant, header_spin);
+  gtk_widget_class_bind_template_child (widget_class, LbImportAssistant, header_confirm_button);
   gtk_widget_class_bind_template_child (widget_class, LbImportAssistant, layout_row);
   gtk_widget_class_bind_template_child (widget_class, LbImportAssistant, preview_group);
   gtk_widget_class_bind_template_child (widget_class, LbImportAssistant, preview_view);
@@ -1070,6 +1099,7 @@ lb_import_assistant_class_init (LbImportAssistantClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LbImportAssistant, progress_page);
   gtk_widget_class_bind_template_child (widget_class, LbImportAssistant, progress_bar);
   gtk_widget_class_bind_template_callback (widget_class, reader_option_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, header_confirm_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, layout_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, target_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, option_changed_cb);

@@ -1,0 +1,357 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-import-plan.c: the importer's guesses (header row, summary rows, roles, units, decimal
+ * separator) on sheets written as Excel writes them */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <stdarg.h>
+#include <sys/wait.h>
+#include <string.h>
+
+#include "lb-importer.h"
+#include "lb-header-guess.h"
+
+typedef struct {
+  char *dir;
+} Fixture;
+
+static void
+fixture_set_up (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("lb-plan-XXXXXX", &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (f->dir, name, NULL);
+      g_unlink (path);
+    }
+  g_rmdir (f->dir);
+  g_free (f->dir);
+}
+
+/* Writes @utf8 (rows separated by "\n") as Excel's "CSV" on Japanese Windows: CP932, CRLF,
+ * no BOM, or with @encoding "UTF-8-BOM" as "CSV UTF-8". */
+static GFile *
+write_sheet (Fixture    *f,
+             const char *name,
+             const char *encoding,
+             const char *utf8)
+{
+  g_autofree char *path = g_build_filename (f->dir, name, NULL);
+  g_auto(GStrv) lines = g_strsplit (utf8, "\n", -1);
+  g_autofree char *crlf = g_strjoinv ("\r\n", lines);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *bytes = NULL;
+  gsize len = 0;
+
+  if (g_strcmp0 (encoding, "UTF-8-BOM") == 0)
+    {
+      bytes = g_strconcat ("\xEF\xBB\xBF", crlf, NULL);
+      len = strlen (bytes);
+    }
+  else
+    {
+      bytes = g_convert (crlf, -1, "CP932", "UTF-8", NULL, &len, &error);
+      g_assert_no_error (error);
+    }
+  g_file_set_contents (path, bytes, (gssize) len, &error);
+  g_assert_no_error (error);
+  return g_file_new_for_path (path);
+}
+
+static LbStore *
+new_store (void)
+{
+  g_autoptr(GError) error = NULL;
+  LbStore *store = lb_store_open (":memory:", &error);
+
+  g_assert_no_error (error);
+  lb_store_set_user (store, "Tester");
+  return store;
+}
+
+static LbColumnSpec *
+column_named (LbImporter *importer,
+              const char *header)
+{
+  GPtrArray *columns = lb_importer_get_columns (importer);
+
+  for (guint i = 0; i < columns->len; i++)
+    if (g_strcmp0 (((LbColumnSpec *) g_ptr_array_index (columns, i))->header, header) == 0)
+      return g_ptr_array_index (columns, i);
+  g_error ("no column “%s”", header);
+  return NULL;
+}
+
+/* The issue's sheet: nobody filled in 備考, so a data row has as many cells as the header
+ * would without it. */
+static const char cp932_empty_notes[] =
+  "モデル名,バージョン,JMMLU,MT-bench,レイテンシ(ms),備考\n"
+  "GPT-4o,2024-08-06,85.3,9.1,420,\n"
+  "Claude 3.5 Sonnet,20241022,84.9,9.0,510,\n"
+  "cotomi Pro,1.0,79.2,8.1,330,\n"
+  "Llama 3.1 70B,3.1,71.8,7.9,890,\n";
+
+static void
+test_header_empty_notes (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GFile) file = write_sheet (f, "empty-notes.csv", "CP932", cp932_empty_notes);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LbImporter) importer = lb_importer_new (file, NULL, NULL, NULL, &error);
+  const LbCsvDialect *dialect;
+
+  g_assert_no_error (error);
+  dialect = lb_importer_get_dialect (importer);
+  g_assert_cmpstr (dialect->encoding, ==, LB_ENCODING_CP932);
+  g_assert_cmpuint (dialect->header_record, ==, 1);
+  g_assert_true (dialect->header_detected);
+  g_assert_cmpuint (dialect->header_alternative, ==, 0);
+  g_assert_null (dialect->header_reason);
+  g_assert_cmpint (column_named (importer, "モデル名")->role, ==, LB_COLUMN_MODEL);
+  g_assert_cmpint (column_named (importer, "バージョン")->role, ==, LB_COLUMN_VERSION);
+  g_assert_cmpint (column_named (importer, "JMMLU")->role, ==, LB_COLUMN_SCORE);
+  g_assert_false (column_named (importer, "レイテンシ(ms)")->higher_is_better);
+  g_assert_cmpuint (lb_importer_get_preview (importer)->len, ==, 4);
+  g_assert_true (lb_importer_check (importer, &error));
+  g_assert_no_error (error);
+}
+
+/* Notes on 3 of 15 rows, in UTF-8 with BOM. */
+static void
+test_header_some_notes (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GString) sheet = g_string_new ("モデル名,バージョン,JMMLU,MT-bench,レイテンシ(ms),備考\n");
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LbImporter) importer = NULL;
+
+  for (guint i = 1; i <= 15; i++)
+    g_string_append_printf (sheet, "Model %u,2024-%02u-01,%u.5,%u.1,%u,%s\n", i, (i % 12) + 1,
+                            60 + i, 5 + i % 4, 300 + 10 * i,
+                            i % 5 == 0 ? "再測定予定" : "");
+  file = write_sheet (f, "some-notes.csv", "UTF-8-BOM", sheet->str);
+  importer = lb_importer_new (file, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (lb_importer_get_dialect (importer)->header_record, ==, 1);
+  g_assert_cmpuint (lb_importer_get_preview (importer)->len, ==, 15);
+}
+
+/* 59 models × 40 columns, percentages, notes on a few rows. */
+static void
+test_header_wide_sheet (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GString) sheet = g_string_new ("モデル名");
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LbImporter) importer = NULL;
+  GPtrArray *columns;
+
+  for (guint c = 1; c < 39; c++)
+    g_string_append_printf (sheet, ",Bench %u", c);
+  g_string_append (sheet, ",備考\n");
+  for (guint r = 1; r <= 59; r++)
+    {
+      g_string_append_printf (sheet, "Model %u", r);
+      for (guint c = 1; c < 39; c++)
+        g_string_append_printf (sheet, ",%u.%u%%", 40 + (r * c) % 50, (r + c) % 10);
+      g_string_append_printf (sheet, ",%s\n", r % 17 == 0 ? "preview" : "");
+    }
+  file = write_sheet (f, "wide.csv", "CP932", sheet->str);
+  importer = lb_importer_new (file, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (lb_importer_get_dialect (importer)->header_record, ==, 1);
+  columns = lb_importer_get_columns (importer);
+  g_assert_cmpuint (columns->len, ==, 40);
+  g_assert_cmpstr (((LbColumnSpec *) g_ptr_array_index (columns, 1))->header, ==, "Bench 1");
+  g_assert_cmpuint (lb_importer_get_preview (importer)->len, ==, 59);
+}
+
+/* A title, a date line and a blank row above the header: the header is row 4, and the
+ * dialect says why. */
+static void
+test_header_below_title (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GFile) file = write_sheet (f, "title.csv", "CP932",
+                                       "2024年11月 LLM評価,,,\n"
+                                       "作成: 企画部,2024/11/30,,\n"
+                                       ",,,\n"
+                                       "モデル名,JMMLU,MT-bench,備考\n"
+                                       "GPT-4o,85.3,9.1,\n"
+                                       "cotomi Pro,79.2,8.1,\n");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LbImporter) importer = lb_importer_new (file, NULL, NULL, NULL, &error);
+  const LbCsvDialect *dialect;
+
+  g_assert_no_error (error);
+  dialect = lb_importer_get_dialect (importer);
+  g_assert_cmpuint (dialect->header_record, ==, 4);
+  g_assert_nonnull (dialect->header_reason);
+  g_assert_nonnull (strstr (dialect->header_reason, "Row 4"));
+  g_assert_cmpuint (lb_importer_get_preview (importer)->len, ==, 2);
+  g_assert_true (lb_importer_check (importer, &error));
+}
+
+/* A header and a units row under it are equally likely: the import refuses to guess, and
+ * goes ahead once the row is chosen. */
+static void
+test_header_ambiguous (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GFile) file = write_sheet (f, "units-row.csv", "CP932",
+                                       "モデル名,JMMLU,MT-bench\n"
+                                       "単位,%,点\n"
+                                       "GPT-4o,85.3,9.1\n"
+                                       "cotomi Pro,79.2,8.1\n");
+  g_autoptr(LbStore) store = new_store ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LbImporter) importer = lb_importer_new (file, NULL, NULL, NULL, &error);
+  LbImportOutcome outcome = { 0 };
+  LbCsvOptions options = { 0 };
+  const LbCsvDialect *dialect;
+
+  g_assert_no_error (error);
+  dialect = lb_importer_get_dialect (importer);
+  g_assert_cmpuint (dialect->header_record, ==, 1);
+  g_assert_cmpuint (dialect->header_alternative, ==, 2);
+  g_assert_nonnull (strstr (dialect->header_reason, "equally likely"));
+  g_assert_false (lb_importer_check (importer, &error));
+  g_assert_error (error, LB_IMPORT_ERROR, LB_IMPORT_ERROR_HEADER_AMBIGUOUS);
+  g_assert_nonnull (strstr (error->message, "units-row.csv"));
+  g_clear_error (&error);
+  g_assert_false (lb_importer_run (importer, store, "Vendors", 0, NULL, NULL, NULL, &outcome, &error));
+  g_assert_error (error, LB_IMPORT_ERROR, LB_IMPORT_ERROR_HEADER_AMBIGUOUS);
+  lb_import_outcome_clear (&outcome);
+  g_clear_error (&error);
+  g_assert_null (lb_store_find_leaderboard (store, "Vendors", NULL));
+
+  g_clear_object (&importer);
+  options.header_record = 1;
+  importer = lb_importer_new (file, &options, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (lb_importer_get_dialect (importer)->header_detected);
+  g_assert_true (lb_importer_check (importer, &error));
+  g_assert_no_error (error);
+}
+
+/* The CLI refuses to guess and names the option; with it, it imports. */
+static int
+run_cli (Fixture     *f,
+         char       **out,
+         const char  *first,
+         ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  const char *arg;
+  int status = 0;
+  va_list ap;
+
+  g_ptr_array_add (argv, g_strdup (g_getenv ("LEADERBOARD_CLI")));
+  g_ptr_array_add (argv, g_strdup ("--db"));
+  g_ptr_array_add (argv, g_build_filename (f->dir, "cli.db", NULL));
+  va_start (ap, first);
+  for (arg = first; arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (argv, g_strdup (arg));
+  va_end (ap);
+  g_ptr_array_add (argv, NULL);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                               out, &err, &status, &error));
+  g_assert_no_error (error);
+  if (out != NULL)
+    {
+      char *both = g_strconcat (*out, err, NULL);
+      g_free (*out);
+      *out = both;
+    }
+  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
+}
+
+static void
+test_header_ambiguous_cli (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GFile) file = write_sheet (f, "units-row.csv", "CP932",
+                                       "モデル名,JMMLU,MT-bench\n"
+                                       "単位,%,点\n"
+                                       "GPT-4o,85.3,9.1\n");
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *out = NULL;
+  g_autofree char *out2 = NULL;
+
+  if (g_getenv ("LEADERBOARD_CLI") == NULL)
+    {
+      g_test_skip ("LEADERBOARD_CLI is not set");
+      return;
+    }
+  g_assert_cmpint (run_cli (f, &out, "import", path, "-l", "Vendors", NULL), ==, 1);
+  g_assert_nonnull (strstr (out, "--header-row 1 or --header-row 2"));
+  g_assert_cmpint (run_cli (f, &out2, "import", path, "-l", "Vendors", "--header-row", "1", NULL), ==, 0);
+  g_assert_nonnull (strstr (out2, "Header row:  1 (chosen)"));
+}
+
+/* The guess itself, over records in memory. */
+static GPtrArray *
+records_from (const char *const *rows)
+{
+  GPtrArray *records = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+
+  for (guint i = 0; rows[i] != NULL; i++)
+    g_ptr_array_add (records, g_strsplit (rows[i], strchr (rows[i], ';') != NULL ? ";" : ",", -1));
+  return records;
+}
+
+static void
+test_header_guess_table (void)
+{
+  static const struct {
+    const char *rows[8];
+    guint record;
+    guint alternative;
+  } cases[] = {
+    /* No header at all: numbers only; the first row, as before. */
+    { { "1,2,3", "4,5,6", NULL }, 1, 0 },
+    /* All text: the first full row. */
+    { { "a,b,c", "d,e,f", NULL }, 1, 0 },
+    /* A header of years over numbers is still the first full row. */
+    { { "model,2023,2024", "A,1,2", "B,3,4", NULL }, 1, 0 },
+    /* Padding: empty leading rows. */
+    { { ",,", ",,", "model,score,date", "A,1,2024/5/1", NULL }, 3, 0 },
+    /* A group row over the header names fewer columns. */
+    { { ",日本語,,英語", "モデル,JMMLU,JGLUE,MMLU", "A,1,2,3", "B,4,5,6", NULL }, 2, 0 },
+    /* dd.mm.yyyy dates and decimal commas are numbers too. */
+    { { "Modell;Datum;MMLU;Genauigkeit", "A;01.05.2024;0,853;85,3\u00A0%", "B;02.05.2024;0,791;79,1\u00A0%", NULL }, 1, 0 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GPtrArray) records = records_from (cases[i].rows);
+      LbHeaderGuess guess;
+
+      lb_header_guess (records, &guess);
+      g_assert_cmpuint (guess.record, ==, cases[i].record);
+      g_assert_cmpuint (guess.alternative, ==, cases[i].alternative);
+    }
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_test_add_func ("/import-plan/header/guess-table", test_header_guess_table);
+  g_test_add ("/import-plan/header/empty-notes-cp932", Fixture, NULL, fixture_set_up, test_header_empty_notes, fixture_tear_down);
+  g_test_add ("/import-plan/header/some-notes-utf8-bom", Fixture, NULL, fixture_set_up, test_header_some_notes, fixture_tear_down);
+  g_test_add ("/import-plan/header/60x40", Fixture, NULL, fixture_set_up, test_header_wide_sheet, fixture_tear_down);
+  g_test_add ("/import-plan/header/below-title", Fixture, NULL, fixture_set_up, test_header_below_title, fixture_tear_down);
+  g_test_add ("/import-plan/header/ambiguous", Fixture, NULL, fixture_set_up, test_header_ambiguous, fixture_tear_down);
+  g_test_add ("/import-plan/header/ambiguous-cli", Fixture, NULL, fixture_set_up, test_header_ambiguous_cli, fixture_tear_down);
+  return g_test_run ();
+}
