@@ -40,7 +40,8 @@ fixture_tear_down (Fixture *f, gconstpointer data)
 }
 
 /* Writes @utf8 (rows separated by "\n") as Excel's "CSV" on Japanese Windows: CP932, CRLF,
- * no BOM, or with @encoding "UTF-8-BOM" as "CSV UTF-8". */
+ * no BOM; with @encoding "UTF-8-BOM" as "CSV UTF-8", or in another @encoding (German Excel:
+ * "WINDOWS-1252", "Unicode text": "UTF-16LE" after a BOM given in @utf8). */
 static GFile *
 write_sheet (Fixture    *f,
              const char *name,
@@ -61,7 +62,7 @@ write_sheet (Fixture    *f,
     }
   else
     {
-      bytes = g_convert (crlf, -1, "CP932", "UTF-8", NULL, &len, &error);
+      bytes = g_convert (crlf, -1, encoding != NULL ? encoding : "CP932", "UTF-8", NULL, &len, &error);
       g_assert_no_error (error);
     }
   g_file_set_contents (path, bytes, (gssize) len, &error);
@@ -242,6 +243,97 @@ test_header_ambiguous (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
 }
 
+static LbResult *
+result_at (GPtrArray *results,
+           guint      row,
+           guint      column)
+{
+  for (guint i = 0; i < results->len; i++)
+    {
+      LbResult *r = g_ptr_array_index (results, i);
+
+      if (r->source_row == row && r->source_column == column)
+        return r;
+    }
+  g_error ("no result at row %u column %u", row, column);
+  return NULL;
+}
+
+/* European Excel: decimal commas, dd.mm.yyyy dates and "85,3 %" with a no-break space. */
+static void
+check_european (Fixture    *f,
+                const char *name,
+                const char *encoding,
+                const char *sheet,
+                char        delimiter)
+{
+  g_autoptr(GFile) file = write_sheet (f, name, encoding, sheet);
+  g_autoptr(LbStore) store = new_store ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LbImporter) importer = lb_importer_new (file, NULL, NULL, NULL, &error);
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GPtrArray) benchmarks = NULL;
+  LbImportOutcome outcome = { 0 };
+  const LbCsvDialect *dialect;
+  LbResult *r;
+
+  g_assert_no_error (error);
+  dialect = lb_importer_get_dialect (importer);
+  g_assert_cmpint (dialect->delimiter, ==, delimiter);
+  g_assert_cmpint (dialect->decimal_separator, ==, ',');
+  g_assert_true (dialect->decimal_separator_detected);
+  g_assert_cmpuint (dialect->header_record, ==, 1);
+  g_assert_cmpint (column_named (importer, "Modell")->role, ==, LB_COLUMN_MODEL);
+  g_assert_cmpint (column_named (importer, "Datum")->role, ==, LB_COLUMN_DATE);
+  g_assert_cmpint (column_named (importer, "MMLU")->role, ==, LB_COLUMN_SCORE);
+  g_assert_cmpint (column_named (importer, "Genauigkeit")->role, ==, LB_COLUMN_SCORE);
+  g_assert_cmpstr (column_named (importer, "Genauigkeit")->unit, ==, "%");
+
+  g_assert_true (lb_importer_run (importer, store, "EU", 0, NULL, NULL, NULL, &outcome, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (outcome.results, ==, 4);
+  results = lb_store_list_results (store, outcome.leaderboard_id, TRUE, &error);
+  g_assert_no_error (error);
+  r = result_at (results, 2, 3);
+  g_assert_cmpfloat_with_epsilon (r->score, 0.853, 1e-12);
+  g_assert_cmpstr (r->evaluated_at, ==, "2024-05-01");
+  r = result_at (results, 3, 4);
+  g_assert_cmpfloat_with_epsilon (r->score, 79.1, 1e-12);
+  g_assert_cmpstr (r->evaluated_at, ==, "2024-05-02");
+  benchmarks = lb_store_list_benchmarks (store, outcome.leaderboard_id, &error);
+  g_assert_cmpuint (benchmarks->len, ==, 2);
+  lb_import_outcome_clear (&outcome);
+}
+
+static void
+test_decimal_comma_semicolon (Fixture *f, gconstpointer data)
+{
+  check_european (f, "eu.csv", "WINDOWS-1252",
+                  "Modell;Datum;MMLU;Genauigkeit\n"
+                  "Modell A;01.05.2024;0,853;85,3\u00A0%\n"
+                  "Modell B;02.05.2024;0,791;79,1\u00A0%\n", ';');
+}
+
+/* The same in a comma file: Excel quotes the cells with a decimal comma. */
+static void
+test_decimal_comma_quoted (Fixture *f, gconstpointer data)
+{
+  check_european (f, "eu-comma.csv", "UTF-8-BOM",
+                  "Modell,Datum,MMLU,Genauigkeit\n"
+                  "Modell A,01.05.2024,\"0,853\",\"85,3\u00A0%\"\n"
+                  "Modell B,02.05.2024,\"0,791\",\"79,1\u00A0%\"\n", ',');
+}
+
+/* And as "Unicode text": UTF-16LE with a BOM and tabs. */
+static void
+test_decimal_comma_utf16 (Fixture *f, gconstpointer data)
+{
+  check_european (f, "eu.txt", "UTF-16LE",
+                  "\uFEFFModell\tDatum\tMMLU\tGenauigkeit\n"
+                  "Modell A\t01.05.2024\t0,853\t85,3\u00A0%\n"
+                  "Modell B\t02.05.2024\t0,791\t79,1\u00A0%\n", '\t');
+}
+
 /* The CLI refuses to guess and names the option; with it, it imports. */
 static int
 run_cli (Fixture     *f,
@@ -353,5 +445,8 @@ main (int argc, char *argv[])
   g_test_add ("/import-plan/header/below-title", Fixture, NULL, fixture_set_up, test_header_below_title, fixture_tear_down);
   g_test_add ("/import-plan/header/ambiguous", Fixture, NULL, fixture_set_up, test_header_ambiguous, fixture_tear_down);
   g_test_add ("/import-plan/header/ambiguous-cli", Fixture, NULL, fixture_set_up, test_header_ambiguous_cli, fixture_tear_down);
+  g_test_add ("/import-plan/decimal-comma/semicolon-cp1252", Fixture, NULL, fixture_set_up, test_decimal_comma_semicolon, fixture_tear_down);
+  g_test_add ("/import-plan/decimal-comma/quoted-comma", Fixture, NULL, fixture_set_up, test_decimal_comma_quoted, fixture_tear_down);
+  g_test_add ("/import-plan/decimal-comma/utf16-tabs", Fixture, NULL, fixture_set_up, test_decimal_comma_utf16, fixture_tear_down);
   return g_test_run ();
 }

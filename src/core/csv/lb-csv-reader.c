@@ -20,6 +20,7 @@
 #include "lb-header-guess.h"
 #include "lb-cell-ref.h"
 #include "lb-types.h"
+#include "lb-value.h"
 
 #define CHUNK_SIZE        (64 * 1024)
 #define SAMPLE_MAX_RECORDS 1000
@@ -1247,32 +1248,57 @@ delimiter_score (GPtrArray *records, guint *width)
   return (double) best_n / total;
 }
 
-/* Votes of a cell for a decimal comma (+1) or point (-1). */
+/* Votes of a cell for a decimal comma (+1) or point (-1): "85,3", "0,853", "1.234,5",
+ * "85,3 %" (no-break space, as French Excel writes it) and "1.234.567" vote for a comma;
+ * "85.3" and "1,234.5" for a point; "1,234", "1.234" and dates such as "01.05.2024" say
+ * nothing. */
 static int
-decimal_vote (const char *s)
+decimal_vote (const char *text)
 {
+  char s[64];
   const char *comma, *dot;
-  gsize after;
+  gsize n = 0, after;
+  GDate date;
 
-  while (*s == ' ' || *s == '-' || *s == '+')
-    s++;
-  for (const char *p = s; *p != '\0'; p++)
-    if (!g_ascii_isdigit (*p) && *p != ',' && *p != '.' && *p != '%' && *p != ' ')
-      return 0;
-  if (!g_ascii_isdigit (*s))
+  /* Digits, separators and %, without the spaces Excel puts before % or between groups. */
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == ' ' || c == 0xA0 || c == 0x202F || c == 0x2009)
+        continue;
+      if (n == 0 && (c == '-' || c == '+'))
+        continue;
+      if (!g_ascii_isdigit (c) && c != ',' && c != '.' && c != '%')
+        return 0;
+      if (n >= sizeof s - 1)
+        return 0;
+      s[n++] = (char) c;
+    }
+  s[n] = '\0';
+  if (!g_ascii_isdigit (s[0]))
     return 0;
   comma = strrchr (s, ',');
   dot = strrchr (s, '.');
   if (comma != NULL && (dot == NULL || comma > dot))
     {
+      if (strchr (s, ',') != comma)
+        return -1;  /* "1,234,567": thousands commas */
       after = strspn (comma + 1, "0123456789");
-      /* "1,234" is ambiguous; "85,3" and "1.234,5" are not. */
-      return (after != 3 || dot != NULL) ? 1 : 0;
+      /* "1,234" is ambiguous; "85,3", "0,853" and "1.234,5" are not. */
+      return (after != 3 || dot != NULL || (comma == s + 1 && s[0] == '0')) ? 1 : 0;
     }
   if (dot != NULL && comma == NULL)
     {
+      if (strchr (s, '.') != dot)
+        {
+          /* "01.05.2024" is a date; "1.234.567" has thousands dots. */
+          if (lb_date_parse (text, &date))
+            return 0;
+          return 1;
+        }
       after = strspn (dot + 1, "0123456789");
-      return after != 3 ? -1 : 0;
+      return (after != 3 || (dot == s + 1 && s[0] == '0')) ? -1 : 0;
     }
   if (dot != NULL)
     return -1;
@@ -1410,13 +1436,13 @@ detect_dialect (LbCsvReader *self, GError **error)
     {
       int votes = 0;
 
-      if (delim != ',')
-        for (guint i = self->dialect.header_record; i < records->len; i++)
-          {
-            char **f = g_ptr_array_index (records, i);
-            for (guint j = 0; f[j] != NULL; j++)
-              votes += decimal_vote (f[j]);
-          }
+      /* From the cells, whatever the delimiter: a comma file quotes "85,3". */
+      for (guint i = self->dialect.header_record; i < records->len; i++)
+        {
+          char **f = g_ptr_array_index (records, i);
+          for (guint j = 0; f[j] != NULL; j++)
+            votes += decimal_vote (f[j]);
+        }
       self->dialect.decimal_separator = votes > 0 ? ',' : '.';
       self->dialect.decimal_separator_detected = TRUE;
     }

@@ -77,13 +77,13 @@ static const struct {
   const char  *names[16];
 } header_synonyms[] = {
   { LB_COLUMN_MODEL, { "model", "models", "model name", "modelname", "model_name", "llm", "name",
-                       "モデル", "モデル名", "モデル名称", "llm名", "名前", "runname", NULL } },
+                       "モデル", "モデル名", "モデル名称", "llm名", "名前", "runname", "modell", NULL } },
   { LB_COLUMN_VERSION, { "version", "model version", "model_version", "revision", "model sha",
                          "バージョン", "版", "リビジョン", NULL } },
   { LB_COLUMN_PROVIDER, { "provider", "organization", "organisation", "org", "vendor", "company",
                           "developer", "提供元", "ベンダー", "開発元", "提供者", "企業", "開発者", NULL } },
   { LB_COLUMN_DATE, { "date", "evaluation date", "evaluated", "evaluated at", "evaluated_at",
-                      "eval date", "評価日", "日付", "実施日", "測定日", "評価日時", NULL } },
+                      "eval date", "評価日", "日付", "実施日", "測定日", "評価日時", "datum", NULL } },
   { LB_COLUMN_NOTES, { "notes", "note", "comment", "comments", "remarks", "memo",
                        "備考", "メモ", "コメント", "注記", NULL } },
   { LB_COLUMN_LICENSE, { "license", "licence", "hub license", "ライセンス", NULL } },
@@ -239,7 +239,7 @@ record_field (const LbCsvRecord *record,
 static void
 detect_plan (LbImporter *self)
 {
-  gboolean have_model = FALSE, have_benchmark = FALSE, have_score = FALSE;
+  gboolean have_model = FALSE, have_benchmark = FALSE, have_score = FALSE, have_date = FALSE;
 
   for (guint i = 0; i < self->columns->len; i++)
     {
@@ -257,6 +257,7 @@ detect_plan (LbImporter *self)
       have_model |= role == LB_COLUMN_MODEL;
       have_benchmark |= role == LB_COLUMN_BENCHMARK;
       have_score |= role == LB_COLUMN_SCORE;
+      have_date |= role == LB_COLUMN_DATE;
       spec->role = role;
     }
 
@@ -267,7 +268,7 @@ detect_plan (LbImporter *self)
   for (guint i = 0; i < self->columns->len; i++)
     {
       LbColumnSpec *spec = g_ptr_array_index (self->columns, i);
-      guint numbers = 0, percents = 0, texts = 0;
+      guint numbers = 0, percents = 0, texts = 0, dates = 0;
 
       for (guint r = 0; r < self->preview->len; r++)
         {
@@ -282,7 +283,12 @@ detect_plan (LbImporter *self)
             }
           else if (value.kind == LB_VALUE_TEXT)
             {
-              texts++;
+              GDate date;
+
+              if (lb_date_parse (record_field (record, spec->column), &date))
+                dates++;
+              else
+                texts++;
             }
         }
 
@@ -291,7 +297,13 @@ detect_plan (LbImporter *self)
 
       if (self->layout == LB_LAYOUT_WIDE && spec->role == LB_COLUMN_IGNORE)
         {
-          if (!have_model && texts > numbers)
+          if (!have_date && dates > 0 && dates > texts && dates > numbers)
+            {
+              /* A column of dates ("Datum", "01.05.2024") is the evaluation date. */
+              spec->role = LB_COLUMN_DATE;
+              have_date = TRUE;
+            }
+          else if (!have_model && texts > numbers)
             {
               /* No column is called "model": the first column of names is. */
               spec->role = LB_COLUMN_MODEL;
