@@ -229,9 +229,26 @@ lb_cli_import (LbCli  *cli,
       n_scores += spec->role == LB_COLUMN_SCORE;
       printf ("    %-3s %s %s", letter, header, lb_column_role_label (spec->role));
       if (spec->role == LB_COLUMN_SCORE)
-        printf (" [%s%s%s]", spec->unit != NULL ? spec->unit : "",
-                spec->unit != NULL ? ", " : "",
-                spec->higher_is_better ? _("higher is better") : _("lower is better"));
+        {
+          printf (" [%s%s%s]", spec->unit != NULL ? spec->unit : "",
+                  spec->unit != NULL ? ", " : "",
+                  spec->higher_is_better ? _("higher is better") : _("lower is better"));
+          if (spec->unit_detected || spec->direction_detected)
+            printf (" %s", _("(guessed from the header and the values)"));
+        }
+      else if (spec->role == LB_COLUMN_STDERR && lb_importer_get_layout (importer) == LB_LAYOUT_WIDE)
+        {
+          LbColumnSpec *of = spec->stderr_of > 0 && spec->stderr_of <= columns->len
+                               ? g_ptr_array_index (columns, spec->stderr_of - 1) : NULL;
+          g_autofree char *of_letter = of != NULL ? lb_column_letter (of->column) : NULL;
+
+          if (of != NULL)
+            {
+              /* Translators: follows "Standard error": "of JMMLU (column C)" */
+              printf (" ");
+              printf (_("of %s (column %s)"), of->header, of_letter);
+            }
+        }
       printf ("\n");
     }
 

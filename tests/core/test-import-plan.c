@@ -334,6 +334,137 @@ test_decimal_comma_utf16 (Fixture *f, gconstpointer data)
                   "Modell B\t02.05.2024\t0,791\t79,1\u00A0%\n", '\t');
 }
 
+/* Units in headers, and the direction they give. */
+static void
+test_units_from_headers (Fixture *f, gconstpointer data)
+{
+  static const struct {
+    const char *header;
+    const char *unit;
+    gboolean    higher_is_better;
+  } cases[] = {
+    { "レイテンシ(ms)", "ms", FALSE },
+    { "応答時間（秒）", "秒", FALSE },
+    { "Time (s)", "s", FALSE },
+    { "料金(USD/1Mトークン)", "USD/1Mトークン", FALSE },
+    { "Cost ($/1M)", "$/1M", FALSE },
+    { "月額(円)", "円", FALSE },
+    { "正答率[%]", "%", TRUE },
+    { "正解率（％）", "%", TRUE },
+    { "JGLUE (v2)", NULL, TRUE },
+  };
+  g_autoptr(GString) sheet = g_string_new ("モデル名");
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LbImporter) importer = NULL;
+  g_autoptr(LbStore) store = new_store ();
+  g_autoptr(GPtrArray) benchmarks = NULL;
+  LbImportOutcome outcome = { 0 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    g_string_append_printf (sheet, ",%s", cases[i].header);
+  g_string_append (sheet, "\nGPT-4o");
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    g_string_append_printf (sheet, ",%u.5", 10 + i);
+  g_string_append (sheet, "\n");
+  file = write_sheet (f, "units.csv", "CP932", sheet->str);
+  importer = lb_importer_new (file, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      LbColumnSpec *spec = column_named (importer, cases[i].header);
+
+      g_assert_cmpint (spec->role, ==, LB_COLUMN_SCORE);
+      g_assert_cmpstr (spec->unit, ==, cases[i].unit);
+      g_assert_true (spec->unit_detected);
+      g_assert_cmpint (spec->higher_is_better, ==, cases[i].higher_is_better);
+      g_assert_true (spec->direction_detected);
+    }
+  g_assert_true (lb_importer_run (importer, store, "Units", 0, NULL, NULL, NULL, &outcome, &error));
+  g_assert_no_error (error);
+  benchmarks = lb_store_list_benchmarks (store, outcome.leaderboard_id, &error);
+  for (guint i = 0; i < benchmarks->len; i++)
+    {
+      LbBenchmark *b = g_ptr_array_index (benchmarks, i);
+
+      for (guint j = 0; j < G_N_ELEMENTS (cases); j++)
+        if (g_strcmp0 (b->name, cases[j].header) == 0)
+          {
+            g_assert_cmpstr (b->unit, ==, cases[j].unit);
+            g_assert_cmpint (b->higher_is_better, ==, cases[j].higher_is_better);
+            /* Still a guess: the direction is shown as unconfirmed. */
+            g_assert_false (b->direction_confirmed);
+          }
+    }
+  lb_import_outcome_clear (&outcome);
+}
+
+/* Standard-error columns, as people spell them, link to their benchmark. */
+static void
+test_stderr_spellings (Fixture *f, gconstpointer data)
+{
+  static const char *const spellings[] = {
+    "JMMLU標準誤差", "JMMLU 標準誤差", "JMMLU SE", "JMMLU (SE)", "JMMLU ±", "JMMLU_stderr",
+    "JMMLU stderr", "ＪＭＭＬＵ（ＳＥ）",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (spellings); i++)
+    {
+      g_autofree char *sheet = g_strdup_printf ("モデル名,JMMLU,%s,MT-bench\n"
+                                                "GPT-4o,85.3,0.4,9.1\n"
+                                                "cotomi Pro,79.2,0.5,8.1\n", spellings[i]);
+      g_autoptr(GFile) file = write_sheet (f, "stderr.csv", "CP932", sheet);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(LbImporter) importer = lb_importer_new (file, NULL, NULL, NULL, &error);
+      LbColumnSpec *spec;
+
+      g_assert_no_error (error);
+      spec = g_ptr_array_index (lb_importer_get_columns (importer), 2);
+      g_test_message ("%s", spellings[i]);
+      g_assert_cmpint (spec->role, ==, LB_COLUMN_STDERR);
+      g_assert_cmpuint (spec->stderr_of, ==, 2);
+    }
+}
+
+/* "Standard error" chosen by hand is linked (by name, else the score column on its left),
+ * can be pointed at another benchmark, and is refused without one. */
+static void
+test_stderr_by_hand (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GFile) file = write_sheet (f, "stderr-hand.csv", "CP932",
+                                       "モデル名,JMMLU,MT-bench,誤差\n"
+                                       "GPT-4o,85.3,9.1,0.4\n"
+                                       "cotomi Pro,79.2,8.1,0.5\n");
+  g_autoptr(LbStore) store = new_store ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LbImporter) importer = lb_importer_new (file, NULL, NULL, NULL, &error);
+  g_autoptr(GPtrArray) results = NULL;
+  LbImportOutcome outcome = { 0 };
+  LbColumnSpec *spec;
+  LbResult *r;
+
+  g_assert_no_error (error);
+  spec = column_named (importer, "誤差");
+  g_assert_cmpint (spec->role, ==, LB_COLUMN_SCORE);
+  lb_importer_set_column_role (importer, 4, LB_COLUMN_STDERR);
+  g_assert_cmpuint (spec->stderr_of, ==, 3);
+  lb_importer_set_column_stderr_of (importer, 4, 2);
+  g_assert_cmpuint (spec->stderr_of, ==, 2);
+  g_assert_true (lb_importer_run (importer, store, "SE", 0, NULL, NULL, NULL, &outcome, &error));
+  g_assert_no_error (error);
+  results = lb_store_list_results (store, outcome.leaderboard_id, TRUE, &error);
+  r = result_at (results, 2, 2);
+  g_assert_true (r->has_stderr);
+  g_assert_cmpfloat_with_epsilon (r->stderr_value, 0.4, 1e-12);
+  g_assert_false (result_at (results, 2, 3)->has_stderr);
+  lb_import_outcome_clear (&outcome);
+
+  lb_importer_set_column_stderr_of (importer, 4, 0);
+  g_assert_false (lb_importer_check (importer, &error));
+  g_assert_error (error, LB_IMPORT_ERROR, LB_IMPORT_ERROR_LAYOUT);
+  g_assert_nonnull (strstr (error->message, "column D"));
+}
+
 /* The CLI refuses to guess and names the option; with it, it imports. */
 static int
 run_cli (Fixture     *f,
@@ -448,5 +579,8 @@ main (int argc, char *argv[])
   g_test_add ("/import-plan/decimal-comma/semicolon-cp1252", Fixture, NULL, fixture_set_up, test_decimal_comma_semicolon, fixture_tear_down);
   g_test_add ("/import-plan/decimal-comma/quoted-comma", Fixture, NULL, fixture_set_up, test_decimal_comma_quoted, fixture_tear_down);
   g_test_add ("/import-plan/decimal-comma/utf16-tabs", Fixture, NULL, fixture_set_up, test_decimal_comma_utf16, fixture_tear_down);
+  g_test_add ("/import-plan/units/from-headers", Fixture, NULL, fixture_set_up, test_units_from_headers, fixture_tear_down);
+  g_test_add ("/import-plan/stderr/spellings", Fixture, NULL, fixture_set_up, test_stderr_spellings, fixture_tear_down);
+  g_test_add ("/import-plan/stderr/by-hand", Fixture, NULL, fixture_set_up, test_stderr_by_hand, fixture_tear_down);
   return g_test_run ();
 }

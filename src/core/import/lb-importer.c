@@ -102,8 +102,11 @@ static const char * const lower_is_better_words[] = {
   "料金", "価格", "時間", "秒", "毒性",
 };
 
+/* After folding: "JMMLU stderr", "JMMLU (SE)", "JMMLU ±", "JMMLU標準誤差" (the usual Japanese
+ * spelling, without a space), ... The base name is compared without the spaces before these. */
 static const char * const stderr_suffixes[] = {
-  " stderr", "_stderr", "-stderr", " (stderr)", " std err", " se", " ±", "±", " 標準誤差", "_se",
+  "stderr", "std err", "(stderr)", "(se)", " se", "_se", "-se", "±", "(±)", "標準誤差", "(標準誤差)",
+  "standard error", "(standard error)",
 };
 
 static void
@@ -201,7 +204,8 @@ name_means_lower_is_better (const char *name)
   return FALSE;
 }
 
-/* If @folded is "<base><stderr suffix>", returns the length of <base>, else 0. */
+/* If @folded is "<base><stderr suffix>", returns the length of <base> (without the spaces,
+ * '_' or '-' before the suffix), else 0. */
 static gsize
 stderr_base_length (const char *folded)
 {
@@ -210,11 +214,81 @@ stderr_base_length (const char *folded)
   for (guint i = 0; i < G_N_ELEMENTS (stderr_suffixes); i++)
     {
       gsize slen = strlen (stderr_suffixes[i]);
+      gsize base;
 
-      if (len > slen && strcmp (folded + len - slen, stderr_suffixes[i]) == 0)
-        return len - slen;
+      if (len <= slen || strcmp (folded + len - slen, stderr_suffixes[i]) != 0)
+        continue;
+      base = len - slen;
+      while (base > 0 && (folded[base - 1] == ' ' || folded[base - 1] == '_' || folded[base - 1] == '-'))
+        base--;
+      /* "Case" is not "Ca" + "se": an ASCII suffix needs a separator or a non-ASCII base. */
+      if (base > 0 && base == len - slen && g_ascii_isalnum (stderr_suffixes[i][0])
+          && g_ascii_isalnum (folded[base - 1]))
+        continue;
+      if (base > 0)
+        return base;
     }
   return 0;
+}
+
+/* Units written in a header's last brackets, after NFKC: "(ms)", "(秒)", "[%]", "（％）",
+ * "(USD/1Mトークン)", "($/1M)", "(円)". Returns the unit (newly allocated; "%" for a per
+ * cent sign) or NULL; *@lower_is_better says whether it is a time or a price. */
+static char *
+unit_from_header (const char *header,
+                  gboolean   *lower_is_better)
+{
+  static const char * const time_units[] = {
+    "ms", "s", "sec", "secs", "seconds", "msec", "min", "秒", "ミリ秒", "分", "μs", "us",
+  };
+  static const char * const money_marks[] = {
+    "usd", "$", "jpy", "円", "¥", "eur", "€", "ドル", "yen", "cent",
+  };
+  g_autofree char *nfkc = g_utf8_normalize (header, -1, G_NORMALIZE_NFKC);
+  g_autofree char *inner = NULL;
+  g_autofree char *lower = NULL;
+  gsize len;
+  char close, open;
+  const char *start;
+
+  *lower_is_better = FALSE;
+  if (nfkc == NULL)
+    return NULL;
+  g_strstrip (nfkc);
+  len = strlen (nfkc);
+  if (len < 3)
+    return NULL;
+  close = nfkc[len - 1];
+  if (close == ')')
+    open = '(';
+  else if (close == ']')
+    open = '[';
+  else
+    return NULL;
+  start = strrchr (nfkc, open);
+  if (start == NULL || start == nfkc)
+    return NULL;
+  inner = g_strndup (start + 1, (gsize) (nfkc + len - 1 - (start + 1)));
+  g_strstrip (inner);
+  if (inner[0] == '\0' || g_utf8_strlen (inner, -1) > 24)
+    return NULL;
+  if (strcmp (inner, "%") == 0)
+    return g_strdup ("%");
+  lower = g_utf8_strdown (inner, -1);
+  for (guint i = 0; i < G_N_ELEMENTS (time_units); i++)
+    if (strcmp (lower, time_units[i]) == 0)
+      {
+        *lower_is_better = TRUE;
+        return g_strdup (inner);
+      }
+  for (guint i = 0; i < G_N_ELEMENTS (money_marks); i++)
+    if (strstr (lower, money_marks[i]) != NULL)
+      {
+        *lower_is_better = TRUE;
+        return g_strdup (inner);
+      }
+  /* Anything else in brackets ("(SE)", "(v2)", "(日本語)") is not a unit. */
+  return NULL;
 }
 
 static LbColumnSpec *
@@ -233,6 +307,30 @@ record_field (const LbCsvRecord *record,
   if (column == 0 || column > record->n_fields)
     return "";
   return record->fields[column - 1];
+}
+
+/* The score column whose name @spec's header is with a standard-error suffix, or 0. */
+static guint
+stderr_target_by_name (LbImporter   *self,
+                       LbColumnSpec *spec)
+{
+  g_autofree char *folded = fold_header (spec->header);
+  gsize base = stderr_base_length (folded);
+
+  if (base == 0)
+    return 0;
+  for (guint j = 0; j < self->columns->len; j++)
+    {
+      LbColumnSpec *other = g_ptr_array_index (self->columns, j);
+      g_autofree char *other_folded = NULL;
+
+      if (other == spec || other->role != LB_COLUMN_SCORE)
+        continue;
+      other_folded = fold_header (other->header);
+      if (strlen (other_folded) == base && strncmp (other_folded, folded, base) == 0)
+        return other->column;
+    }
+  return 0;
 }
 
 /* Looks at the header and the sample to propose roles, units and directions. */
@@ -292,8 +390,20 @@ detect_plan (LbImporter *self)
             }
         }
 
-      if (percents > 0 && percents * 2 >= numbers)
-        spec->unit = g_strdup ("%");
+      {
+        gboolean unit_lower = FALSE;
+        char *header_unit = unit_from_header (spec->header, &unit_lower);
+
+        /* The header's unit first ("(ms)", "[%]"), then what the cells carry. */
+        if (header_unit != NULL)
+          {
+            spec->unit = header_unit;
+            if (unit_lower)
+              spec->higher_is_better = FALSE;
+          }
+        else if (percents > 0 && percents * 2 >= numbers)
+          spec->unit = g_strdup ("%");
+      }
 
       if (self->layout == LB_LAYOUT_WIDE && spec->role == LB_COLUMN_IGNORE)
         {
@@ -328,26 +438,19 @@ detect_plan (LbImporter *self)
       for (guint i = 0; i < self->columns->len; i++)
         {
           LbColumnSpec *spec = g_ptr_array_index (self->columns, i);
-          g_autofree char *folded = fold_header (spec->header);
-          gsize base = stderr_base_length (folded);
+          guint target;
 
-          if (base == 0 || (spec->role != LB_COLUMN_SCORE && spec->role != LB_COLUMN_STDERR))
+          if (spec->role != LB_COLUMN_SCORE && spec->role != LB_COLUMN_STDERR)
             continue;
-          for (guint j = 0; j < self->columns->len; j++)
+          target = stderr_target_by_name (self, spec);
+          if (target != 0)
             {
-              LbColumnSpec *other = g_ptr_array_index (self->columns, j);
-              g_autofree char *other_folded = fold_header (other->header);
-
-              if (other != spec && other->role == LB_COLUMN_SCORE
-                  && strlen (other_folded) == base
-                  && strncmp (other_folded, folded, base) == 0)
-                {
-                  spec->role = LB_COLUMN_STDERR;
-                  spec->stderr_of = other->column;
-                  break;
-                }
+              spec->role = LB_COLUMN_STDERR;
+              spec->stderr_of = target;
+              /* A standard error has its benchmark's unit, not a direction of its own. */
+              g_clear_pointer (&spec->unit, g_free);
             }
-          if (spec->role == LB_COLUMN_STDERR && spec->stderr_of == 0)
+          else if (spec->role == LB_COLUMN_STDERR)
             spec->role = LB_COLUMN_IGNORE;
         }
     }
@@ -774,6 +877,39 @@ lb_importer_set_column_role (LbImporter   *self,
       }
   spec->role = role;
   spec->role_detected = FALSE;
+
+  /* A standard error chosen by hand belongs to the benchmark its name says, or else to the
+   * nearest score column on its left; the user can change it. */
+  if (role == LB_COLUMN_STDERR)
+    {
+      LbColumnSpec *target = find_column (self->columns, spec->stderr_of);
+
+      if (target == NULL || target->role != LB_COLUMN_SCORE)
+        {
+          spec->stderr_of = stderr_target_by_name (self, spec);
+          for (guint c = spec->column - 1; spec->stderr_of == 0 && c >= 1; c--)
+            if (find_column (self->columns, c)->role == LB_COLUMN_SCORE)
+              spec->stderr_of = c;
+        }
+    }
+  else
+    spec->stderr_of = 0;
+}
+
+void
+lb_importer_set_column_stderr_of (LbImporter *self,
+                                  guint       column,
+                                  guint       score_column)
+{
+  LbColumnSpec *spec;
+
+  g_return_if_fail (LB_IS_IMPORTER (self));
+  spec = find_column (self->columns, column);
+  g_return_if_fail (spec != NULL);
+  g_return_if_fail (score_column == 0 || find_column (self->columns, score_column) != NULL);
+
+  spec->stderr_of = score_column;
+  spec->role_detected = FALSE;
 }
 
 void
@@ -908,6 +1044,28 @@ lb_importer_check (LbImporter  *self,
                      "“Benchmark score”."),
                    self->display_name);
       return FALSE;
+    }
+
+  /* A standard error must say whose it is. */
+  for (guint i = 0; i < self->columns->len; i++)
+    {
+      LbColumnSpec *spec = g_ptr_array_index (self->columns, i);
+      LbColumnSpec *target;
+
+      if (spec->role != LB_COLUMN_STDERR)
+        continue;
+      target = find_column (self->columns, spec->stderr_of);
+      if (target == NULL || target->role != LB_COLUMN_SCORE)
+        {
+          g_autofree char *letter = lb_column_letter (spec->column);
+
+          g_set_error (error, LB_IMPORT_ERROR, LB_IMPORT_ERROR_LAYOUT,
+                       _("“%s”: column %s (“%s”) is marked as a standard error, but of no "
+                         "benchmark column. Choose the benchmark it belongs to, or mark it as "
+                         "“Ignore”."),
+                       self->display_name, letter, spec->header);
+          return FALSE;
+        }
     }
 
   /* Two score columns with the same name would merge into one benchmark. */

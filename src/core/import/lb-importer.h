@@ -104,6 +104,8 @@ void          lb_importer_set_layout     (LbImporter *self, LbLayout layout);
 GPtrArray    *lb_importer_get_columns    (LbImporter *self);
 void          lb_importer_set_column_role (LbImporter *self, guint column, LbColumnRole role);
 void          lb_importer_set_column_unit (LbImporter *self, guint column, const char *unit);
+/* Makes the standard-error column @column that of the score column @score_column (0: none). */
+void          lb_importer_set_column_stderr_of (LbImporter *self, guint column, guint score_column);
 void          lb_importer_set_column_direction (LbImporter *self, guint column, gboolean higher_is_better);
 /* The header signature the mapping is remembered under. */
 const char   *lb_importer_get_signature  (LbImporter *self);
