@@ -108,6 +108,7 @@ lb_cli_import (LbCli  *cli,
   g_autofree char *layout_text = NULL;
   g_autofree char *decimal_text = NULL;
   int header_row = 0;
+  g_auto(GStrv) include_rows = NULL;
   gboolean dry_run = FALSE, force = FALSE;
   GOptionEntry entries[] = {
     { "leaderboard", 'l', 0, G_OPTION_ARG_STRING, &leaderboard, N_("The leaderboard to import into (created if missing)"), N_("NAME") },
@@ -116,6 +117,7 @@ lb_cli_import (LbCli  *cli,
     { "layout", 0, 0, G_OPTION_ARG_STRING, &layout_text, N_("Force the layout: wide or long"), N_("LAYOUT") },
     { "header-row", 0, 0, G_OPTION_ARG_INT, &header_row, N_("The row that names the columns (1 is the first row)"), N_("N") },
     { "decimal", 0, 0, G_OPTION_ARG_STRING, &decimal_text, N_("Force the decimal separator: point or comma"), N_("SEP") },
+    { "include-row", 0, 0, G_OPTION_ARG_STRING_ARRAY, &include_rows, N_("Import row N although it looks like a summary row (平均, Total); may be repeated"), N_("N") },
     { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &dry_run, N_("Read and check everything, write nothing"), NULL },
     { "force", 'f', 0, G_OPTION_ARG_NONE, &force, N_("Import a file that was imported before"), NULL },
     { NULL }
@@ -189,6 +191,18 @@ lb_cli_import (LbCli  *cli,
     }
   if (layout_text != NULL)
     lb_importer_set_layout (importer, strcmp (layout_text, "long") == 0 ? LB_LAYOUT_LONG : LB_LAYOUT_WIDE);
+  for (guint i = 0; include_rows != NULL && include_rows[i] != NULL; i++)
+    {
+      guint64 row = 0;
+
+      if (!g_ascii_string_to_unsigned (include_rows[i], 10, 1, G_MAXUINT, &row, NULL))
+        {
+          lb_cli_error (_("Unknown row “%s” for --include-row. Use the row number Excel shows."),
+                        include_rows[i]);
+          return LB_CLI_USAGE;
+        }
+      lb_importer_set_row_forced (importer, (guint) row, TRUE);
+    }
 
   dialect = lb_importer_get_dialect (importer);
   printf (_("Reading %s\n"), argv[1]);
@@ -289,6 +303,12 @@ lb_cli_import (LbCli  *cli,
             outcome.results, outcome.records, leaderboard);
   printf (_("  %u new models, %u new benchmarks, %u cells without a value, %u warnings.\n"),
           outcome.models_created, outcome.benchmarks_created, outcome.gaps, outcome.warnings->len);
+  if (outcome.summary_rows > 0)
+    printf (g_dngettext (GETTEXT_PACKAGE,
+                         "  %u summary row was left out (to import one anyway: --include-row N).\n",
+                         "  %u summary rows were left out (to import one anyway: --include-row N).\n",
+                         outcome.summary_rows),
+            outcome.summary_rows);
   lb_import_outcome_clear (&outcome);
   return LB_CLI_OK;
 }

@@ -465,6 +465,100 @@ test_stderr_by_hand (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (error->message, "column D"));
 }
 
+static gboolean
+warnings_mention (GPtrArray  *warnings,
+                  guint       row,
+                  const char *text)
+{
+  for (guint i = 0; i < warnings->len; i++)
+    {
+      LbWarning *w = g_ptr_array_index (warnings, i);
+
+      if (w->row == row && strstr (w->message, text) != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+test_summary_names (void)
+{
+  static const char *const yes[] = {
+    "平均", "合計", "小計", "中央値", "最大", "最小", "標準偏差", "Average", "Mean", "Total",
+    "Sum", "Median", "Max", "Min", "Std", "ＡＶＥＲＡＧＥ", "平均：", " 合計 ", "Std. Dev.",
+    "平均値", "Grand Total",
+  };
+  static const char *const no[] = {
+    "GPT-4o", "Qwen-Max", "Mistral Medium", "平均的なモデル", "Llama 3.1 70B", "", "Summit",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (yes); i++)
+    {
+      g_test_message ("%s", yes[i]);
+      g_assert_true (lb_summary_name (yes[i]));
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (no); i++)
+    {
+      g_test_message ("%s", no[i]);
+      g_assert_false (lb_summary_name (no[i]));
+    }
+}
+
+/* 平均 and 合計 rows at the bottom, and a row of averages with no name for it: none is a
+ * model; each is named in a warning; one can be imported anyway. */
+static void
+test_summary_rows (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GFile) file = write_sheet (f, "summary.csv", "CP932",
+                                       "モデル名,JMMLU,MT-bench,備考\n"
+                                       "GPT-4o,85.3,9.1,\n"
+                                       "cotomi Pro,79.2,8.1,\n"
+                                       "Llama 3.1 70B,71.8,7.9,\n"
+                                       "Claude 3.5 Sonnet,84.9,9.0,\n"
+                                       "Overall,80.3,8.5,\n"
+                                       "平均,80.3,8.5,\n"
+                                       "合計,321.2,34.1,\n");
+  g_autoptr(LbStore) store = new_store ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LbImporter) importer = lb_importer_new (file, NULL, NULL, NULL, &error);
+  g_autoptr(GPtrArray) models = NULL;
+  LbImportOutcome outcome = { 0 };
+
+  g_assert_no_error (error);
+  g_assert_cmpint (lb_importer_get_row_summary (importer, 2), ==, LB_SUMMARY_NONE);
+  g_assert_cmpint (lb_importer_get_row_summary (importer, 5), ==, LB_SUMMARY_NONE);
+  g_assert_cmpint (lb_importer_get_row_summary (importer, 6), ==, LB_SUMMARY_MEAN);
+  g_assert_cmpint (lb_importer_get_row_summary (importer, 7), ==, LB_SUMMARY_BY_NAME);
+  g_assert_cmpint (lb_importer_get_row_summary (importer, 8), ==, LB_SUMMARY_BY_NAME);
+
+  g_assert_true (lb_importer_run (importer, store, "Sum", LB_IMPORT_FLAGS_DRY_RUN, NULL, NULL,
+                                  NULL, &outcome, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (outcome.summary_rows, ==, 3);
+  g_assert_cmpuint (outcome.models_created, ==, 4);
+  g_assert_true (warnings_mention (outcome.warnings, 6, "“Overall” are the averages"));
+  g_assert_true (warnings_mention (outcome.warnings, 7, "“平均” is a summary row"));
+  g_assert_true (warnings_mention (outcome.warnings, 8, "“合計” is a summary row"));
+  lb_import_outcome_clear (&outcome);
+
+  /* "Overall" is a model after all. */
+  lb_importer_set_row_forced (importer, 6, TRUE);
+  g_assert_true (lb_importer_get_row_forced (importer, 6));
+  g_assert_true (lb_importer_run (importer, store, "Sum", 0, NULL, NULL, NULL, &outcome, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (outcome.summary_rows, ==, 2);
+  models = lb_store_list_models (store, outcome.leaderboard_id, &error);
+  g_assert_cmpuint (models->len, ==, 5);
+  for (guint i = 0; i < models->len; i++)
+    {
+      const char *name = ((LbModel *) g_ptr_array_index (models, i))->name;
+
+      g_assert_cmpstr (name, !=, "平均");
+      g_assert_cmpstr (name, !=, "合計");
+    }
+  lb_import_outcome_clear (&outcome);
+}
+
 /* The CLI refuses to guess and names the option; with it, it imports. */
 static int
 run_cli (Fixture     *f,
@@ -570,6 +664,8 @@ main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   g_test_add_func ("/import-plan/header/guess-table", test_header_guess_table);
+  g_test_add_func ("/import-plan/summary/names", test_summary_names);
+  g_test_add ("/import-plan/summary/rows", Fixture, NULL, fixture_set_up, test_summary_rows, fixture_tear_down);
   g_test_add ("/import-plan/header/empty-notes-cp932", Fixture, NULL, fixture_set_up, test_header_empty_notes, fixture_tear_down);
   g_test_add ("/import-plan/header/some-notes-utf8-bom", Fixture, NULL, fixture_set_up, test_header_some_notes, fixture_tear_down);
   g_test_add ("/import-plan/header/60x40", Fixture, NULL, fixture_set_up, test_header_wide_sheet, fixture_tear_down);

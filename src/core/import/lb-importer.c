@@ -37,6 +37,8 @@ struct _LbImporter
   char         *signature;
   gboolean      mapping_remembered;
   char         *encoding_warning;
+  GHashTable   *forced_rows;    /* record numbers of summary rows to import anyway */
+  GHashTable   *preview_summary;/* record → LbSummaryKind for the preview, NULL: to compute */
 };
 
 G_DEFINE_FINAL_TYPE (LbImporter, lb_importer, G_TYPE_OBJECT)
@@ -586,6 +588,8 @@ lb_importer_finalize (GObject *object)
   g_clear_pointer (&self->preview, g_ptr_array_unref);
   g_clear_pointer (&self->signature, g_free);
   g_clear_pointer (&self->encoding_warning, g_free);
+  g_clear_pointer (&self->forced_rows, g_hash_table_unref);
+  g_clear_pointer (&self->preview_summary, g_hash_table_unref);
 
   G_OBJECT_CLASS (lb_importer_parent_class)->finalize (object);
 }
@@ -603,6 +607,7 @@ lb_importer_init (LbImporter *self)
 {
   self->columns = g_ptr_array_new_with_free_func ((GDestroyNotify) column_spec_free);
   self->preview = g_ptr_array_new_with_free_func ((GDestroyNotify) lb_csv_record_free);
+  self->forced_rows = g_hash_table_new (NULL, NULL);
 }
 
 static void
@@ -845,6 +850,7 @@ lb_importer_set_layout (LbImporter *self,
   g_return_if_fail (LB_IS_IMPORTER (self));
   self->layout = layout;
   self->layout_detected = FALSE;
+  g_clear_pointer (&self->preview_summary, g_hash_table_unref);
 }
 
 GPtrArray *
@@ -877,6 +883,7 @@ lb_importer_set_column_role (LbImporter   *self,
       }
   spec->role = role;
   spec->role_detected = FALSE;
+  g_clear_pointer (&self->preview_summary, g_hash_table_unref);
 
   /* A standard error chosen by hand belongs to the benchmark its name says, or else to the
    * nearest score column on its left; the user can change it. */
@@ -981,6 +988,73 @@ first_with_role (LbImporter   *self,
         return spec;
     }
   return NULL;
+}
+
+/* A tracker over the plan's score columns (none in a long table: there only names count). */
+static LbSummaryTracker *
+new_summary_tracker (LbImporter *self)
+{
+  g_autofree guint *columns = g_new0 (guint, self->columns->len + 1);
+  guint n = 0;
+
+  if (self->layout == LB_LAYOUT_WIDE)
+    for (guint i = 0; i < self->columns->len; i++)
+      {
+        LbColumnSpec *spec = g_ptr_array_index (self->columns, i);
+
+        if (spec->role == LB_COLUMN_SCORE)
+          columns[n++] = spec->column;
+      }
+  return lb_summary_tracker_new (columns, n, self->dialect.decimal_separator);
+}
+
+LbSummaryKind
+lb_importer_get_row_summary (LbImporter *self,
+                             guint       record)
+{
+  g_return_val_if_fail (LB_IS_IMPORTER (self), LB_SUMMARY_NONE);
+
+  if (self->preview_summary == NULL)
+    {
+      g_autoptr(LbSummaryTracker) tracker = new_summary_tracker (self);
+      LbColumnSpec *model_spec = first_with_role (self, LB_COLUMN_MODEL);
+
+      self->preview_summary = g_hash_table_new (NULL, NULL);
+      for (guint i = 0; model_spec != NULL && i < self->preview->len; i++)
+        {
+          LbCsvRecord *r = g_ptr_array_index (self->preview, i);
+          LbSummaryKind kind = lb_summary_tracker_judge (tracker, r, record_field (r, model_spec->column));
+
+          if (kind != LB_SUMMARY_NONE)
+            g_hash_table_insert (self->preview_summary, GUINT_TO_POINTER (r->record),
+                                 GINT_TO_POINTER (kind));
+          if (kind == LB_SUMMARY_NONE || g_hash_table_contains (self->forced_rows, GUINT_TO_POINTER (r->record)))
+            lb_summary_tracker_add (tracker, r);
+        }
+    }
+  return GPOINTER_TO_INT (g_hash_table_lookup (self->preview_summary, GUINT_TO_POINTER (record)));
+}
+
+void
+lb_importer_set_row_forced (LbImporter *self,
+                            guint       record,
+                            gboolean    forced)
+{
+  g_return_if_fail (LB_IS_IMPORTER (self));
+
+  if (forced)
+    g_hash_table_add (self->forced_rows, GUINT_TO_POINTER (record));
+  else
+    g_hash_table_remove (self->forced_rows, GUINT_TO_POINTER (record));
+  g_clear_pointer (&self->preview_summary, g_hash_table_unref);
+}
+
+gboolean
+lb_importer_get_row_forced (LbImporter *self,
+                            guint       record)
+{
+  g_return_val_if_fail (LB_IS_IMPORTER (self), FALSE);
+  return g_hash_table_contains (self->forced_rows, GUINT_TO_POINTER (record));
 }
 
 gboolean
@@ -1124,6 +1198,7 @@ typedef struct {
   char            *row_date;       /* the current record's date */
   char            *last_date_text; /* the last date read, and its ISO form */
   char            *last_date_iso;
+  LbSummaryTracker *summary;       /* what the rows imported so far add up to */
   LbImportOutcome *outcome;
 } RunState;
 
@@ -1134,6 +1209,7 @@ run_state_clear (RunState *state)
   g_clear_pointer (&state->row_date, g_free);
   g_clear_pointer (&state->last_date_text, g_free);
   g_clear_pointer (&state->last_date_iso, g_free);
+  g_clear_pointer (&state->summary, lb_summary_tracker_free);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RunState, run_state_clear)
@@ -1495,6 +1571,38 @@ import_record_cells (RunState           *state,
       return TRUE;
     }
 
+  /* 平均, Total, or a row of averages is not a model (unless the user says it is). */
+  {
+    LbSummaryKind kind = lb_summary_tracker_judge (state->summary, record, model_name);
+
+    if (kind != LB_SUMMARY_NONE
+        && !g_hash_table_contains (self->forced_rows, GUINT_TO_POINTER (record->record)))
+      {
+        g_autofree char *message = NULL;
+
+        if (kind == LB_SUMMARY_BY_NAME)
+          message = g_strdup_printf (_("row %u: “%s” is a summary row (an average, total or "
+                                       "similar), not a model, so it was not imported. If it is "
+                                       "a model, choose to import the row anyway."),
+                                     record->record, model_name);
+        else
+          message = g_strdup_printf (kind == LB_SUMMARY_MEAN
+                                       ? _("row %u: the numbers of “%s” are the averages of the "
+                                           "rows above, so it was taken for a summary row and not "
+                                           "imported. If it is a model, choose to import the row "
+                                           "anyway.")
+                                       : _("row %u: the numbers of “%s” are the sums of the rows "
+                                           "above, so it was taken for a summary row and not "
+                                           "imported. If it is a model, choose to import the row "
+                                           "anyway."),
+                                     record->record, model_name);
+        add_warning (state, record->record, model_spec->column, message);
+        state->outcome->summary_rows++;
+        return TRUE;
+      }
+    lb_summary_tracker_add (state->summary, record);
+  }
+
   model = ensure_model (state, model_name, record, error);
   if (model == NULL)
     return FALSE;
@@ -1721,6 +1829,7 @@ lb_importer_run (LbImporter        *self,
   state.stderr_columns = stderr_columns;
   state.kept_records = kept_records;
   state.kept_dates = kept_dates;
+  state.summary = new_summary_tracker (self);
 
   if (!state.dry_run)
     {

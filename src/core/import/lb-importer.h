@@ -5,6 +5,7 @@
 #include <gio/gio.h>
 #include "lb-csv-reader.h"
 #include "lb-store.h"
+#include "lb-summary-rows.h"
 
 G_BEGIN_DECLS
 
@@ -73,6 +74,7 @@ typedef struct {
   guint      models_created;
   guint      benchmarks_created;
   GPtrArray *warnings;           /* of LbWarning*, never NULL */
+  guint      summary_rows;       /* rows left out as summaries (平均, Total, ...) */
 } LbImportOutcome;
 
 void lb_import_outcome_clear (LbImportOutcome *outcome);
@@ -115,6 +117,12 @@ gboolean      lb_importer_get_mapping_remembered (LbImporter *self);
 const char   *lb_importer_get_encoding_warning (LbImporter *self);
 /* The first data records (at most 100) as read for the preview, of LbCsvRecord*. */
 GPtrArray    *lb_importer_get_preview    (LbImporter *self);
+/* Whether the preview's record @record is a summary row (平均, Total, or numbers that are the
+ * mean or sum of the rows above), which the import leaves out unless it is forced. */
+LbSummaryKind lb_importer_get_row_summary (LbImporter *self, guint record);
+/* Imports the summary row @record anyway (@forced TRUE), or leaves it out again. */
+void          lb_importer_set_row_forced (LbImporter *self, guint record, gboolean forced);
+gboolean      lb_importer_get_row_forced (LbImporter *self, guint record);
 /* Checks the plan: FALSE with the blocking reason, TRUE otherwise. */
 gboolean      lb_importer_check          (LbImporter *self, GError **error);
 

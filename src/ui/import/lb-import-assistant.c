@@ -308,15 +308,76 @@ fill_preview (LbImportAssistant *self)
     }
 }
 
+/* The row number, and for a summary row (平均, Total, ...) that it is left out, with a
+ * check button to import it anyway. */
+static void
+summary_toggled_cb (GtkCheckButton    *button,
+                    LbImportAssistant *self)
+{
+  GtkListItem *item = g_object_get_data (G_OBJECT (button), "item");
+  GtkWidget *status = g_object_get_data (G_OBJECT (button), "status");
+  LbCsvRecord *record;
+  gboolean forced = gtk_check_button_get_active (button);
+
+  if (self->updating || item == NULL || gtk_list_item_get_item (item) == NULL || self->importer == NULL)
+    return;
+  record = lb_record_item_get (gtk_list_item_get_item (item));
+  lb_importer_set_row_forced (self->importer, record->record, forced);
+  gtk_label_set_label (GTK_LABEL (status), forced ? _("summary row — imported anyway")
+                                                  : _("summary row — not imported"));
+  request_check (self);
+}
+
+static void
+setup_row_number_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *item,
+                     LbImportAssistant        *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *number = gtk_label_new (NULL);
+  GtkWidget *status = gtk_label_new (NULL);
+  GtkWidget *button = gtk_check_button_new_with_label (_("Import anyway"));
+
+  gtk_label_set_xalign (GTK_LABEL (number), 0);
+  gtk_widget_add_css_class (status, "warning");
+  gtk_widget_set_tooltip_text (status, _("This row sums up the others (an average, a total or "
+                                         "similar), so it is not imported as a model."));
+  gtk_box_append (GTK_BOX (box), number);
+  gtk_box_append (GTK_BOX (box), status);
+  gtk_box_append (GTK_BOX (box), button);
+  g_object_set_data (G_OBJECT (box), "number", number);
+  g_object_set_data (G_OBJECT (box), "status", status);
+  g_object_set_data (G_OBJECT (box), "button", button);
+  g_object_set_data (G_OBJECT (button), "item", item);
+  g_object_set_data (G_OBJECT (button), "status", status);
+  g_signal_connect_object (button, "toggled", G_CALLBACK (summary_toggled_cb), self, 0);
+  gtk_list_item_set_child (item, box);
+}
+
 static void
 bind_row_number_cb (GtkSignalListItemFactory *factory,
                     GtkListItem              *item,
-                    gpointer                  data)
+                    LbImportAssistant        *self)
 {
   LbCsvRecord *record = lb_record_item_get (gtk_list_item_get_item (item));
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *status = g_object_get_data (G_OBJECT (box), "status");
+  GtkWidget *button = g_object_get_data (G_OBJECT (box), "button");
   g_autofree char *text = g_strdup_printf ("%u", record->record);
+  gboolean summary = self->importer != NULL
+    && lb_importer_get_row_summary (self->importer, record->record) != LB_SUMMARY_NONE;
+  gboolean forced = summary && lb_importer_get_row_forced (self->importer, record->record);
+  gboolean was_updating;
 
-  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)), text);
+  gtk_label_set_label (GTK_LABEL (g_object_get_data (G_OBJECT (box), "number")), text);
+  gtk_label_set_label (GTK_LABEL (status), forced ? _("summary row — imported anyway")
+                                                  : _("summary row — not imported"));
+  gtk_widget_set_visible (status, summary);
+  gtk_widget_set_visible (button, summary);
+  was_updating = self->updating;
+  self->updating = TRUE;
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (button), forced);
+  self->updating = was_updating;
 }
 
 static void
@@ -325,8 +386,8 @@ add_row_number_column (LbImportAssistant *self)
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
   g_autoptr(GtkColumnViewColumn) column = NULL;
 
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_preview_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_number_cb), NULL);
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_number_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_number_cb), self);
   column = gtk_column_view_column_new (_("Row"), factory);
   gtk_column_view_append_column (self->preview_view, column);
 }
