@@ -10,6 +10,7 @@
 
 #include "lb-importer.h"
 #include "lb-header-guess.h"
+#include "lb-compare.h"
 
 typedef struct {
   char *dir;
@@ -559,6 +560,47 @@ test_summary_rows (Fixture *f, gconstpointer data)
   lb_import_outcome_clear (&outcome);
 }
 
+/* A benchmark column that is all "#N/A" is kept, said at import and in the comparison. */
+static void
+test_empty_benchmark_kept (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GFile) file = write_sheet (f, "empty-bench.csv", "CP932",
+                                       "モデル名,JMMLU,JGLUE,MT-bench,担当\n"
+                                       "GPT-4o,85.3,#N/A,9.1,\n"
+                                       "cotomi Pro,79.2,#N/A,8.1,\n"
+                                       "Llama 3.1 70B,71.8,#N/A,7.9,\n");
+  g_autoptr(LbStore) store = new_store ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LbImporter) importer = lb_importer_new (file, NULL, NULL, NULL, &error);
+  g_autoptr(GPtrArray) benchmarks = NULL;
+  g_autoptr(LbComparison) comparison = NULL;
+  g_autoptr(LbCompareOptions) options = lb_compare_options_new ();
+  g_autofree char *text = NULL;
+  LbImportOutcome outcome = { 0 };
+  gboolean noted = FALSE;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (column_named (importer, "JGLUE")->role, ==, LB_COLUMN_SCORE);
+  /* A column nobody filled in and nobody marked missing is not a benchmark. */
+  g_assert_cmpint (column_named (importer, "担当")->role, ==, LB_COLUMN_IGNORE);
+  g_assert_true (lb_importer_run (importer, store, "Empty", 0, NULL, NULL, NULL, &outcome, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (outcome.benchmarks_created, ==, 3);
+  g_assert_cmpuint (outcome.gaps, ==, 3);
+  g_assert_true (warnings_mention (outcome.warnings, 0, "“JGLUE” has no value in any of the 3 rows (covered by 0 of 3)"));
+  benchmarks = lb_store_list_benchmarks (store, outcome.leaderboard_id, &error);
+  g_assert_cmpuint (benchmarks->len, ==, 3);
+
+  comparison = lb_compare_leaderboard (store, outcome.leaderboard_id, options, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < comparison->notes->len; i++)
+    noted |= strstr (g_ptr_array_index (comparison->notes, i), "“JGLUE” has no value for any of the 3 models compared (covered by 0 of 3)") != NULL;
+  g_assert_true (noted);
+  text = lb_comparison_to_text (comparison);
+  g_assert_nonnull (strstr (text, "covered by 0 of 3"));
+  lb_import_outcome_clear (&outcome);
+}
+
 /* The CLI refuses to guess and names the option; with it, it imports. */
 static int
 run_cli (Fixture     *f,
@@ -678,5 +720,6 @@ main (int argc, char *argv[])
   g_test_add ("/import-plan/units/from-headers", Fixture, NULL, fixture_set_up, test_units_from_headers, fixture_tear_down);
   g_test_add ("/import-plan/stderr/spellings", Fixture, NULL, fixture_set_up, test_stderr_spellings, fixture_tear_down);
   g_test_add ("/import-plan/stderr/by-hand", Fixture, NULL, fixture_set_up, test_stderr_by_hand, fixture_tear_down);
+  g_test_add ("/import-plan/empty-benchmark/kept", Fixture, NULL, fixture_set_up, test_empty_benchmark_kept, fixture_tear_down);
   return g_test_run ();
 }

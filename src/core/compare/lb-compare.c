@@ -602,6 +602,14 @@ compute_rows (LbComparison            *self,
         }
       row->common = row->n_values == self->n_models;
 
+      /* A benchmark nobody has a value for stays in view, and says so. */
+      if (row->n_values == 0 && self->n_models > 0)
+        g_ptr_array_add (self->notes,
+                         g_strdup_printf (ngettext ("“%s” has no value for the model compared (covered by 0 of %u); it counts in no composite.",
+                                                    "“%s” has no value for any of the %u models compared (covered by 0 of %u); it counts in no composite.",
+                                                    self->n_models),
+                                          benchmark->name, self->n_models, self->n_models));
+
       if (clamped > 0)
         {
           g_autofree char *min_s = format_number (row->range_min);

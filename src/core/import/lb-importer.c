@@ -368,7 +368,7 @@ detect_plan (LbImporter *self)
   for (guint i = 0; i < self->columns->len; i++)
     {
       LbColumnSpec *spec = g_ptr_array_index (self->columns, i);
-      guint numbers = 0, percents = 0, texts = 0, dates = 0;
+      guint numbers = 0, percents = 0, texts = 0, dates = 0, missing = 0;
 
       for (guint r = 0; r < self->preview->len; r++)
         {
@@ -380,6 +380,13 @@ detect_plan (LbImporter *self)
             {
               numbers++;
               percents += value.percent;
+            }
+          else if (value.kind == LB_VALUE_MISSING)
+            {
+              /* "#N/A", "-", "N/A": someone marked the score as missing; an empty cell does not. */
+              const char *text = record_field (record, spec->column);
+
+              missing += text[0] != '\0' && strspn (text, " ") != strlen (text);
             }
           else if (value.kind == LB_VALUE_TEXT)
             {
@@ -423,6 +430,12 @@ detect_plan (LbImporter *self)
             }
           else if (numbers > 0 && numbers >= texts)
             {
+              spec->role = LB_COLUMN_SCORE;
+            }
+          else if (numbers == 0 && texts == 0 && dates == 0 && missing > 0 && !spec->unnamed)
+            {
+              /* A named column with no value at all, marked missing ("#N/A"): a benchmark
+               * nobody has a score for yet, kept so that it is seen (covered by 0 of N). */
               spec->role = LB_COLUMN_SCORE;
             }
         }
@@ -770,6 +783,7 @@ lb_importer_new (GFile               *file,
                 {
                   g_autofree char *letter = lb_column_letter (i + 1);
 
+                  spec->unnamed = TRUE;
                   g_free (spec->header);
                   /* Translators: a name for a column whose header cell is empty; %s is its letter */
                   spec->header = g_strdup_printf (_("Column %s"), letter);
@@ -1191,6 +1205,7 @@ typedef struct {
   GHashTable      *benchmark_ids;  /* name → Entry* */
   Entry          **column_benchmarks; /* wide layout, per index in self->columns: the benchmark */
   guint           *stderr_columns;    /* wide layout, per index: its standard error column or 0 */
+  guint           *column_values;     /* wide layout, per index: results read from the column */
   gint64           next_fake_id;   /* ids handed out in a dry run */
   GArray          *pending;        /* LbResult not yet written, up to PENDING_RESULTS */
   GPtrArray       *kept_records;   /* the records their strings point into */
@@ -1651,9 +1666,14 @@ import_record_cells (RunState           *state,
           if (state->column_benchmarks[i] == NULL)
             return FALSE;
         }
-      if (!store_cell (state, record, model, model_name, state->column_benchmarks[i], spec->header,
-                       spec->column, state->stderr_columns[i], date, version, error))
-        return FALSE;
+      {
+        guint before = state->outcome->results;
+
+        if (!store_cell (state, record, model, model_name, state->column_benchmarks[i], spec->header,
+                         spec->column, state->stderr_columns[i], date, version, error))
+          return FALSE;
+        state->column_values[i] += state->outcome->results > before;
+      }
     }
   return TRUE;
 }
@@ -1765,6 +1785,7 @@ lb_importer_run (LbImporter        *self,
   g_autoptr(GArray) pending = g_array_new (FALSE, FALSE, sizeof (LbResult));
   g_autofree Entry **column_benchmarks = NULL;
   g_autofree guint *stderr_columns = NULL;
+  g_autofree guint *column_values = NULL;
   g_autoptr(GPtrArray) kept_records = g_ptr_array_new_with_free_func ((GDestroyNotify) lb_csv_record_free);
   g_autoptr(GPtrArray) kept_dates = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(LbLeaderboard) leaderboard = NULL;
@@ -1815,6 +1836,7 @@ lb_importer_run (LbImporter        *self,
   state.pending = pending;
   column_benchmarks = g_new0 (Entry *, self->columns->len);
   stderr_columns = g_new0 (guint, self->columns->len);
+  column_values = g_new0 (guint, self->columns->len);
   for (guint i = 0; i < self->columns->len; i++)
     for (guint j = 0; j < self->columns->len; j++)
       {
@@ -1827,6 +1849,7 @@ lb_importer_run (LbImporter        *self,
       }
   state.column_benchmarks = column_benchmarks;
   state.stderr_columns = stderr_columns;
+  state.column_values = column_values;
   state.kept_records = kept_records;
   state.kept_dates = kept_dates;
   state.summary = new_summary_tracker (self);
@@ -1932,6 +1955,24 @@ lb_importer_run (LbImporter        *self,
 
   if (lb_csv_reader_get_encoding_warning (reader) != NULL)
     add_warning (&state, 0, 0, lb_csv_reader_get_encoding_warning (reader));
+
+  /* A benchmark column without a single value is kept, and said. */
+  for (guint i = 0; self->layout == LB_LAYOUT_WIDE && i < self->columns->len; i++)
+    {
+      LbColumnSpec *spec = g_ptr_array_index (self->columns, i);
+      g_autofree char *letter = NULL;
+      g_autofree char *message = NULL;
+
+      if (spec->role != LB_COLUMN_SCORE || column_values[i] > 0 || column_benchmarks[i] == NULL)
+        continue;
+      letter = lb_column_letter (spec->column);
+      message = g_strdup_printf (_("column %s: the benchmark “%s” has no value in any of the %u "
+                                   "rows (covered by 0 of %u). It was kept so that the gap is "
+                                   "seen; fill in the scores in the spreadsheet when there are "
+                                   "some."),
+                                 letter, spec->header, outcome->records, outcome->records);
+      add_warning (&state, 0, spec->column, message);
+    }
 
   /* The hash of the very bytes imported: a duplicate is found after reading, and rolled back. */
   dialect = lb_csv_reader_get_dialect (reader);

@@ -56,6 +56,7 @@ typedef struct {
   gboolean     higher_is_better;  /* SCORE */
   gboolean     direction_detected;/* TRUE while it is only our guess (from the name) */
   guint        stderr_of;         /* STDERR in wide layout: the SCORE column it belongs to */
+  gboolean     unnamed;           /* the header cell was empty ("Column F" is made up) */
 } LbColumnSpec;
 
 typedef enum {
