@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <math.h>
 #include <stdarg.h>
 #include <sys/wait.h>
 #include <string.h>
@@ -601,6 +602,82 @@ test_empty_benchmark_kept (Fixture *f, gconstpointer data)
   lb_import_outcome_clear (&outcome);
 }
 
+static int run_cli (Fixture *f, char **out, const char *first, ...) G_GNUC_NULL_TERMINATED;
+
+/* A benchmark's number of items is kept with it and gives Compare its binomial standard error. */
+static void
+test_items_used_by_compare (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GFile) file = write_sheet (f, "items.csv", "UTF-8-BOM",
+                                       "モデル名,正答率[%]\n"
+                                       "GPT-4o,85.3\n"
+                                       "cotomi Pro,79.2\n");
+  g_autoptr(LbStore) store = new_store ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LbImporter) importer = lb_importer_new (file, NULL, NULL, NULL, &error);
+  g_autoptr(GPtrArray) benchmarks = NULL;
+  g_autoptr(LbComparison) before = NULL;
+  g_autoptr(LbComparison) after = NULL;
+  g_autoptr(LbCompareOptions) options = lb_compare_options_new ();
+  g_autoptr(LbBenchmark) reread = NULL;
+  LbImportOutcome outcome = { 0 };
+  const LbCompareCell *cell;
+  LbBenchmark *b;
+
+  g_assert_no_error (error);
+  g_assert_true (lb_importer_run (importer, store, "Items", 0, NULL, NULL, NULL, &outcome, &error));
+  g_assert_no_error (error);
+  benchmarks = lb_store_list_benchmarks (store, outcome.leaderboard_id, &error);
+  b = g_ptr_array_index (benchmarks, 0);
+  g_assert_cmpuint (b->n_items, ==, 0);
+
+  before = lb_compare_leaderboard (store, outcome.leaderboard_id, options, &error);
+  g_assert_no_error (error);
+  g_assert_false (lb_comparison_get_cell (before, 0, 0)->has_stderr);
+
+  g_assert_false (lb_store_set_benchmark_field (store, b->id, LB_BENCHMARK_FIELD_N_ITEMS, "0", &error));
+  g_assert_error (error, LB_STORE_ERROR, LB_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (lb_store_set_benchmark_field (store, b->id, LB_BENCHMARK_FIELD_N_ITEMS, "1000", &error));
+  g_assert_no_error (error);
+  reread = lb_store_get_benchmark (store, b->id, &error);
+  g_assert_cmpuint (reread->n_items, ==, 1000);
+
+  after = lb_compare_leaderboard (store, outcome.leaderboard_id, options, &error);
+  g_assert_no_error (error);
+  cell = lb_comparison_get_cell (after, 0, 0);
+  g_assert_true (cell->has_stderr);
+  g_assert_true (cell->stderr_binomial);
+  /* 100 × sqrt (p (1 − p) / n) for the first model's score. */
+  g_assert_cmpfloat_with_epsilon (cell->stderr_value,
+                                  100.0 * sqrt (cell->score / 100.0 * (1.0 - cell->score / 100.0) / 1000.0),
+                                  1e-9);
+  lb_import_outcome_clear (&outcome);
+}
+
+static void
+test_items_cli (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GFile) file = write_sheet (f, "items-cli.csv", "CP932",
+                                       "モデル名,JMMLU[%]\n"
+                                       "GPT-4o,85.3\n"
+                                       "cotomi Pro,79.2\n");
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *out = NULL, *out2 = NULL, *out3 = NULL, *out4 = NULL;
+
+  if (g_getenv ("LEADERBOARD_CLI") == NULL)
+    {
+      g_test_skip ("LEADERBOARD_CLI is not set");
+      return;
+    }
+  g_assert_cmpint (run_cli (f, &out, "import", path, "-l", "Vendors", NULL), ==, 0);
+  g_assert_cmpint (run_cli (f, &out2, "set-benchmark", "Vendors", "JMMLU[%]", "--items", "1000", NULL), ==, 0);
+  g_assert_cmpint (run_cli (f, &out3, "set-benchmark", "Vendors", "JMMLU[%]", "--items", "many", NULL), ==, 1);
+  g_assert_nonnull (strstr (out3, "not a number of items"));
+  g_assert_cmpint (run_cli (f, &out4, "compare", "Vendors", NULL), ==, 0);
+  g_assert_nonnull (strstr (out4, "±"));
+}
+
 /* The CLI refuses to guess and names the option; with it, it imports. */
 static int
 run_cli (Fixture     *f,
@@ -721,5 +798,7 @@ main (int argc, char *argv[])
   g_test_add ("/import-plan/stderr/spellings", Fixture, NULL, fixture_set_up, test_stderr_spellings, fixture_tear_down);
   g_test_add ("/import-plan/stderr/by-hand", Fixture, NULL, fixture_set_up, test_stderr_by_hand, fixture_tear_down);
   g_test_add ("/import-plan/empty-benchmark/kept", Fixture, NULL, fixture_set_up, test_empty_benchmark_kept, fixture_tear_down);
+  g_test_add ("/import-plan/items/used-by-compare", Fixture, NULL, fixture_set_up, test_items_used_by_compare, fixture_tear_down);
+  g_test_add ("/import-plan/items/cli", Fixture, NULL, fixture_set_up, test_items_cli, fixture_tear_down);
   return g_test_run ();
 }

@@ -520,6 +520,9 @@ compute_rows (LbComparison            *self,
       const LbBenchmark *benchmark = row->benchmark;
       gboolean higher = benchmark->higher_is_better;
       guint n_items = GPOINTER_TO_UINT (g_hash_table_lookup (options->item_counts, &benchmark->id));
+      /* The options' count (a what-if) first, then the one recorded with the benchmark. */
+      if (n_items == 0)
+        n_items = benchmark->n_items;
       const LbCompareCell *base = &row->cells[self->baseline];
       double span;
       double best = NAN;

@@ -213,6 +213,9 @@ static const char *const migrations[] = {
   "ALTER TABLE results_v3 RENAME TO results;"
   "CREATE INDEX results_cell ON results (leaderboard_id, model_id, benchmark_id, current);"
   "CREATE INDEX results_import ON results (import_id);",
+
+  /* 4: headers: a benchmark's number of items (questions), for the binomial standard error */
+  "ALTER TABLE benchmarks ADD COLUMN n_items INTEGER;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == LB_STORE_SCHEMA_VERSION);
