@@ -148,6 +148,81 @@ test_summary_row_override (Fixture *f, gconstpointer data)
   gtk_window_destroy (GTK_WINDOW (assistant));
 }
 
+static GtkDropDown *
+row_dropdown (LbImportAssistant *assistant, guint column, const char *which)
+{
+  GtkWidget *row = lb_import_assistant_get_column_row (assistant, column);
+
+  return GTK_DROP_DOWN (g_object_get_data (G_OBJECT (row), which));
+}
+
+/* A standard error chosen by hand gets a "standard error of [benchmark]" picker; units from
+ * the headers are offered and shown as guessed. */
+static void
+test_stderr_picker_and_units (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GFile) file = write_cp932 (f, "stderr.csv",
+                                       "モデル名,JMMLU,MT-bench,誤差,JMMLU標準誤差,レイテンシ(ms),料金(円)\n"
+                                       "GPT-4o,85.3,9.1,0.1,0.4,420,3000\n"
+                                       "cotomi Pro,79.2,8.1,0.2,0.5,330,1500\n"
+                                       "Llama 3.1 70B,71.8,7.9,0.2,0.6,890,900\n");
+  LbImportAssistant *assistant = lb_import_assistant_new (f->store, file, 0);
+  LbImporter *importer;
+  GPtrArray *columns;
+  GtkDropDown *picker;
+  GtkWidget *row;
+
+  gtk_window_set_default_size (GTK_WINDOW (assistant), 1200, 1300);
+  gtk_window_present (GTK_WINDOW (assistant));
+  lb_test_wait_idle (assistant);
+  importer = lb_import_assistant_get_importer (assistant);
+  columns = lb_importer_get_columns (importer);
+
+  /* E "JMMLU標準誤差" was linked by its name, and its picker says so. */
+  g_assert_cmpint (((LbColumnSpec *) g_ptr_array_index (columns, 4))->role, ==, LB_COLUMN_STDERR);
+  row = lb_import_assistant_get_column_row (assistant, 5);
+  g_assert_true (gtk_widget_get_visible (g_object_get_data (G_OBJECT (row), "stderr-box")));
+  picker = row_dropdown (assistant, 5, "stderr-of");
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (gtk_drop_down_get_model (picker)),
+                                               gtk_drop_down_get_selected (picker)), ==, "B · JMMLU");
+
+  /* F and G: the units from the headers, lower is better, as guesses. */
+  g_assert_cmpuint (gtk_drop_down_get_selected (row_dropdown (assistant, 6, "unit")), ==, 2);
+  g_assert_cmpuint (gtk_drop_down_get_selected (row_dropdown (assistant, 6, "direction")), ==, 1);
+  g_assert_cmpuint (gtk_drop_down_get_selected (row_dropdown (assistant, 7, "unit")), ==, 2);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (lb_import_assistant_get_column_row (assistant, 6))),
+                            strstr (_("%s; unit and direction guessed from the name and values"), "%s") + 2));
+
+  /* D "誤差" marked as a standard error by hand: linked to the score column on its left
+   * (MT-bench), then pointed at JMMLU with the picker. */
+  gtk_drop_down_set_selected (row_dropdown (assistant, 4, "role"), LB_COLUMN_STDERR);
+  lb_test_wait_idle (assistant);
+  importer = lb_import_assistant_get_importer (assistant);
+  columns = lb_importer_get_columns (importer);
+  g_assert_cmpuint (((LbColumnSpec *) g_ptr_array_index (columns, 3))->stderr_of, ==, 3);
+  picker = row_dropdown (assistant, 4, "stderr-of");
+  g_assert_true (gtk_widget_get_visible (g_object_get_data (G_OBJECT (lb_import_assistant_get_column_row (assistant, 4)), "stderr-box")));
+  gtk_drop_down_set_selected (picker, 0);
+  lb_test_wait_idle (assistant);
+  g_assert_cmpuint (((LbColumnSpec *) g_ptr_array_index (lb_importer_get_columns (lb_import_assistant_get_importer (assistant)), 3))->stderr_of, ==, 2);
+  /* E is JMMLU's standard error already: two would replace one another, so it asks. */
+  g_assert_nonnull (strstr (lb_import_assistant_get_status (assistant), "JMMLU"));
+  g_assert_false (gtk_widget_get_sensitive (lb_test_template_child (assistant, LB_TYPE_IMPORT_ASSISTANT, "import_button")));
+  gtk_drop_down_set_selected (picker, 1);
+  lb_test_wait_idle (assistant);
+  g_assert_true (gtk_widget_get_sensitive (lb_test_template_child (assistant, LB_TYPE_IMPORT_ASSISTANT, "import_button")));
+  {
+    GtkWidget *scroller = lb_test_template_child (assistant, LB_TYPE_IMPORT_ASSISTANT, "columns_list");
+
+    /* Bring the columns into view for the picture. */
+    gtk_widget_grab_focus (lb_import_assistant_get_column_row (assistant, 4));
+    (void) scroller;
+  }
+  lb_test_iterate (10);
+  lb_test_save_screenshot (GTK_WIDGET (assistant), "import-stderr-picker.png");
+  gtk_window_destroy (GTK_WINDOW (assistant));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -175,5 +250,7 @@ main (int argc, char *argv[])
               test_header_ambiguous_asks, fixture_teardown);
   g_test_add ("/import-plan-page/summary/override", Fixture, NULL, fixture_setup,
               test_summary_row_override, fixture_teardown);
+  g_test_add ("/import-plan-page/stderr/picker-and-units", Fixture, NULL, fixture_setup,
+              test_stderr_picker_and_units, fixture_teardown);
   return g_test_run ();
 }

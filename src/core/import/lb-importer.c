@@ -1156,6 +1156,28 @@ lb_importer_check (LbImporter  *self,
         }
     }
 
+  /* One standard error per benchmark: a second would silently replace the first. */
+  for (guint i = 0; i < self->columns->len; i++)
+    for (guint j = i + 1; j < self->columns->len; j++)
+      {
+        LbColumnSpec *a = g_ptr_array_index (self->columns, i);
+        LbColumnSpec *b = g_ptr_array_index (self->columns, j);
+
+        if (a->role == LB_COLUMN_STDERR && b->role == LB_COLUMN_STDERR && a->stderr_of == b->stderr_of)
+          {
+            g_autofree char *la = lb_column_letter (a->column);
+            g_autofree char *lb = lb_column_letter (b->column);
+            LbColumnSpec *target = find_column (self->columns, a->stderr_of);
+
+            g_set_error (error, LB_IMPORT_ERROR, LB_IMPORT_ERROR_LAYOUT,
+                         _("“%s”: columns %s and %s are both marked as the standard error of "
+                           "“%s”. Choose another benchmark for one of them, or mark it as "
+                           "“Ignore”."),
+                         self->display_name, la, lb, target->header);
+            return FALSE;
+          }
+      }
+
   /* Two score columns with the same name would merge into one benchmark. */
   names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   for (guint i = 0; i < self->columns->len; i++)

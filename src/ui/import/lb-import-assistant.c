@@ -47,6 +47,7 @@ typedef struct {
   char        *unit;
   gboolean     has_direction;
   gboolean     higher_is_better;
+  char        *stderr_of;       /* the header of the benchmark column a standard error is of, or NULL */
 } Choice;
 
 struct _LbImportAssistant
@@ -130,6 +131,7 @@ static void
 choice_free (Choice *choice)
 {
   g_free (choice->unit);
+  g_free (choice->stderr_of);
   g_free (choice);
 }
 
@@ -431,13 +433,49 @@ update_column_row (LbImportAssistant *self,
   gboolean score = spec->role == LB_COLUMN_SCORE;
   const char *how;
 
+  GtkWidget *stderr_box = g_object_get_data (G_OBJECT (row), "stderr-box");
+  GtkWidget *stderr_of = g_object_get_data (G_OBJECT (row), "stderr-of");
+  const char *extra_unit = g_object_get_data (G_OBJECT (unit), "extra-unit");
+  GArray *targets = g_object_get_data (G_OBJECT (stderr_of), "columns");
+  GPtrArray *specs = lb_importer_get_columns (self->importer);
+  gboolean wide_stderr = spec->role == LB_COLUMN_STDERR
+                         && lb_importer_get_layout (self->importer) == LB_LAYOUT_WIDE;
+  guint unit_index = 0, target_index = GTK_INVALID_LIST_POSITION;
+  g_autoptr(GtkStringList) target_labels = gtk_string_list_new (NULL);
+
+  if (spec->unit != NULL && g_str_equal (spec->unit, "%"))
+    unit_index = 1;
+  else if (spec->unit != NULL && g_strcmp0 (spec->unit, extra_unit) == 0)
+    unit_index = 2;
+
+  /* "standard error of [benchmark]": the score columns as they are now. */
+  g_array_set_size (targets, 0);
+  for (guint i = 0; wide_stderr && i < specs->len; i++)
+    {
+      LbColumnSpec *other = g_ptr_array_index (specs, i);
+      g_autofree char *letter = NULL;
+      g_autofree char *label = NULL;
+
+      if (other->role != LB_COLUMN_SCORE)
+        continue;
+      letter = lb_column_letter (other->column);
+      label = g_strdup_printf ("%s · %s", letter, other->header);
+      if (other->column == spec->stderr_of)
+        target_index = targets->len;
+      g_array_append_val (targets, other->column);
+      gtk_string_list_append (target_labels, label);
+    }
+
   self->updating = TRUE;
   gtk_drop_down_set_selected (GTK_DROP_DOWN (role), spec->role);
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (unit), spec->unit != NULL && g_str_equal (spec->unit, "%") ? 1 : 0);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (unit), unit_index);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (direction), spec->higher_is_better ? 0 : 1);
+  gtk_drop_down_set_model (GTK_DROP_DOWN (stderr_of), G_LIST_MODEL (target_labels));
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (stderr_of), target_index);
   self->updating = FALSE;
   gtk_widget_set_visible (unit, score);
   gtk_widget_set_visible (direction, score);
+  gtk_widget_set_visible (stderr_box, wide_stderr);
 
   if (!spec->role_detected)
     how = _("your choice");
@@ -447,7 +485,7 @@ update_column_row (LbImportAssistant *self,
     how = _("detected");
   if (score && (spec->unit_detected || spec->direction_detected))
     {
-      g_autofree char *subtitle = g_strdup_printf (_("%s; unit and direction detected from the name and values"), how);
+      g_autofree char *subtitle = g_strdup_printf (_("%s; unit and direction guessed from the name and values"), how);
 
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
     }
@@ -481,7 +519,18 @@ column_choice_changed_cb (GObject           *dropdown,
     {
       choice->has_unit = TRUE;
       g_free (choice->unit);
-      choice->unit = selected == 1 ? g_strdup ("%") : NULL;
+      choice->unit = selected == 1 ? g_strdup ("%")
+                   : selected == 2 ? g_strdup (g_object_get_data (dropdown, "extra-unit"))
+                   : NULL;
+    }
+  else if (g_str_equal (which, "stderr-of"))
+    {
+      GArray *targets = g_object_get_data (dropdown, "columns");
+      LbColumnSpec *target = selected < targets->len
+                               ? spec_for (self, g_array_index (targets, guint, selected)) : NULL;
+
+      g_free (choice->stderr_of);
+      choice->stderr_of = target != NULL ? g_strdup (target->header) : NULL;
     }
   else
     {
@@ -514,12 +563,31 @@ fill_columns (LbImportAssistant *self)
       LbColumnSpec *spec = g_ptr_array_index (specs, i);
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *role = dropdown_from_labels (role_labels);
-      GtkWidget *unit = dropdown_from_labels (units);
+      GtkWidget *unit = NULL;
       GtkWidget *direction = dropdown_from_labels (directions);
+      GtkWidget *stderr_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      GtkWidget *stderr_of = gtk_drop_down_new (NULL, NULL);
       g_autofree char *letter = lb_column_letter (spec->column);
       g_autofree char *title = g_strdup_printf ("%s · %s", letter,
                                                 *spec->header != '\0' ? spec->header : _("(no header)"));
 
+      /* A unit read from the header ("ms", "円") is offered beside "no unit" and "%". */
+      if (spec->unit != NULL && !g_str_equal (spec->unit, "%"))
+        {
+          const char *with_extra[4] = { units[0], units[1], spec->unit, NULL };
+
+          unit = dropdown_from_labels (with_extra);
+          g_object_set_data_full (G_OBJECT (unit), "extra-unit", g_strdup (spec->unit), g_free);
+        }
+      else
+        unit = dropdown_from_labels (units);
+      gtk_widget_set_valign (stderr_of, GTK_ALIGN_CENTER);
+      gtk_widget_set_valign (stderr_box, GTK_ALIGN_CENTER);
+      gtk_box_append (GTK_BOX (stderr_box), gtk_label_new (_("standard error of")));
+      gtk_box_append (GTK_BOX (stderr_box), stderr_of);
+      gtk_widget_set_tooltip_text (stderr_of, _("The benchmark whose scores this column gives the standard errors of"));
+      g_object_set_data_full (G_OBJECT (stderr_of), "columns", g_array_new (FALSE, FALSE, sizeof (guint)),
+                              (GDestroyNotify) g_array_unref);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       g_object_set_data (G_OBJECT (row), "column", GUINT_TO_POINTER (spec->column));
@@ -529,6 +597,10 @@ fill_columns (LbImportAssistant *self)
       g_object_set_data (G_OBJECT (role), "which", (gpointer) "role");
       g_object_set_data (G_OBJECT (unit), "which", (gpointer) "unit");
       g_object_set_data (G_OBJECT (direction), "which", (gpointer) "direction");
+      g_object_set_data (G_OBJECT (stderr_of), "which", (gpointer) "stderr-of");
+      g_object_set_data (G_OBJECT (row), "stderr-box", stderr_box);
+      g_object_set_data (G_OBJECT (row), "stderr-of", stderr_of);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), stderr_box);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), unit);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), direction);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), role);
@@ -536,7 +608,8 @@ fill_columns (LbImportAssistant *self)
       gtk_widget_set_tooltip_text (unit, _("Unit of the scores"));
       gtk_widget_set_tooltip_text (direction, _("Whether a higher score is better"));
       update_column_row (self, row, spec);
-      for (GtkWidget *w = role; w != NULL; w = w == role ? unit : w == unit ? direction : NULL)
+      for (GtkWidget *w = role; w != NULL;
+           w = w == role ? unit : w == unit ? direction : w == direction ? stderr_of : NULL)
         {
           g_object_set_data (G_OBJECT (w), "row", row);
           g_signal_connect_object (w, "notify::selected", G_CALLBACK (column_choice_changed_cb), self, 0);
@@ -655,6 +728,22 @@ apply_choices (LbImportAssistant *self)
         lb_importer_set_column_unit (self->importer, spec->column, choice->unit);
       if (choice->has_direction)
         lb_importer_set_column_direction (self->importer, spec->column, choice->higher_is_better);
+    }
+  /* After the roles: the benchmark a standard error is of must be a score column by then. */
+  for (guint i = 0; i < specs->len; i++)
+    {
+      LbColumnSpec *spec = g_ptr_array_index (specs, i);
+      Choice *choice = g_hash_table_lookup (self->choices, spec->header);
+
+      if (choice == NULL || choice->stderr_of == NULL || spec->role != LB_COLUMN_STDERR)
+        continue;
+      for (guint j = 0; j < specs->len; j++)
+        {
+          LbColumnSpec *other = g_ptr_array_index (specs, j);
+
+          if (other->role == LB_COLUMN_SCORE && g_strcmp0 (other->header, choice->stderr_of) == 0)
+            lb_importer_set_column_stderr_of (self->importer, spec->column, other->column);
+        }
     }
 }
 

@@ -94,7 +94,10 @@ format_score (double      score,
                           : fabs (score) < 1e6 ? g_strdup_printf ("%.6g", score)
                           : g_strdup_printf ("%.0f", score);
 
-  return unit != NULL && *unit != '\0' ? g_strconcat (number, unit, NULL) : g_steal_pointer (&number);
+  if (unit == NULL || *unit == '\0')
+    return g_steal_pointer (&number);
+  /* "85.3%", but "380 ms" and "5 円", as Compare writes them. */
+  return g_strconcat (number, g_str_equal (unit, "%") ? "" : " ", unit, NULL);
 }
 
 /* Digits after the decimal point in the cell as Excel displayed it ("72.0%" → 1). */
