@@ -223,6 +223,43 @@ test_stderr_picker_and_units (Fixture *f, gconstpointer data)
   gtk_window_destroy (GTK_WINDOW (assistant));
 }
 
+/* German Excel: the decimal comma is guessed from the cells and shown as a guess; choosing
+ * the point by hand reads the file again. */
+static void
+test_decimal_comma_shown (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "eu.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  const char *sheet = "Modell;Datum;MMLU;Genauigkeit\r\n"
+                      "Modell A;01.05.2024;0,853;85,3\xC2\xA0%\r\n"
+                      "Modell B;02.05.2024;0,791;79,1\xC2\xA0%\r\n";
+  LbImportAssistant *assistant = NULL;
+  AdwComboRow *decimal;
+
+  g_file_set_contents (path, sheet, -1, &error);
+  g_assert_no_error (error);
+  assistant = lb_import_assistant_new (f->store, file, 0);
+  gtk_window_set_default_size (GTK_WINDOW (assistant), 1000, 900);
+  gtk_window_present (GTK_WINDOW (assistant));
+  lb_test_wait_idle (assistant);
+  decimal = ADW_COMBO_ROW (lb_test_template_child (assistant, LB_TYPE_IMPORT_ASSISTANT, "decimal_row"));
+  g_assert_cmpuint (adw_combo_row_get_selected (decimal), ==, 0);
+  g_assert_nonnull (strstr (gtk_string_object_get_string (adw_combo_row_get_selected_item (decimal)), "85,3"));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (decimal)), ==,
+                   _("Guessed from how the numbers in the cells are written"));
+  /* 2 models × MMLU and Genauigkeit. */
+  g_assert_nonnull (strstr (lb_import_assistant_get_status (assistant), "4"));
+  lb_test_save_screenshot (GTK_WIDGET (assistant), "import-decimal-comma.png");
+
+  adw_combo_row_set_selected (decimal, 1);  /* Point */
+  lb_test_wait_idle (assistant);
+  g_assert_cmpint (lb_importer_get_dialect (lb_import_assistant_get_importer (assistant))->decimal_separator, ==, '.');
+  g_assert_false (lb_importer_get_dialect (lb_import_assistant_get_importer (assistant))->decimal_separator_detected);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (decimal)), ==, _("Your choice"));
+  gtk_window_destroy (GTK_WINDOW (assistant));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -252,5 +289,7 @@ main (int argc, char *argv[])
               test_summary_row_override, fixture_teardown);
   g_test_add ("/import-plan-page/stderr/picker-and-units", Fixture, NULL, fixture_setup,
               test_stderr_picker_and_units, fixture_teardown);
+  g_test_add ("/import-plan-page/decimal/comma-shown", Fixture, NULL, fixture_setup,
+              test_decimal_comma_shown, fixture_teardown);
   return g_test_run ();
 }

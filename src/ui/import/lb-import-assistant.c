@@ -39,6 +39,14 @@ static const struct {
   { '|', N_("Bar ( | )") },
 };
 
+static const struct {
+  char        separator;
+  const char *label;
+} decimals[] = {
+  { '.', N_("Point ( 85.3 )") },
+  { ',', N_("Comma ( 85,3 )") },
+};
+
 /* A choice the user made for a column, kept by header so it survives re-reading the file. */
 typedef struct {
   gboolean     has_role;
@@ -67,6 +75,8 @@ struct _LbImportAssistant
   GtkStringList      *encoding_list;
   AdwComboRow        *delimiter_row;
   GtkStringList      *delimiter_list;
+  AdwComboRow        *decimal_row;
+  GtkStringList      *decimal_list;
   AdwActionRow       *header_row;
   GtkSpinButton      *header_spin;
   GtkButton          *header_confirm_button;
@@ -99,6 +109,7 @@ struct _LbImportAssistant
   guint               check_id;
   guint               read_encoding;  /* the encoding, delimiter and header rows as last read */
   guint               read_delimiter;
+  guint               read_decimal;
   guint               read_header;
   int                 layout_choice;  /* -1: as detected */
   gboolean            updating;       /* widgets are being filled in from the importer */
@@ -674,6 +685,24 @@ fill_reader_options (LbImportAssistant *self)
   else
     adw_action_row_set_subtitle (ADW_ACTION_ROW (self->delimiter_row), _("Your choice"));
 
+  /* The decimal separator, guessed from the cells ("0,853", "85,3 %"). */
+  if (dialect->decimal_separator_detected)
+    {
+      g_autofree char *label = NULL;
+
+      for (guint i = 0; i < G_N_ELEMENTS (decimals); i++)
+        if (dialect->decimal_separator == decimals[i].separator)
+          label = g_strdup_printf (_("Detected: %s"), _(decimals[i].label));
+      if (label != NULL && g_strcmp0 (gtk_string_list_get_string (self->decimal_list, 0), label) != 0)
+        gtk_string_list_splice (self->decimal_list, 0, 1, (const char * const[]) { label, NULL });
+      adw_combo_row_set_selected (self->decimal_row, 0);
+      self->read_decimal = 0;
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (self->decimal_row),
+                                   _("Guessed from how the numbers in the cells are written"));
+    }
+  else
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (self->decimal_row), _("Your choice"));
+
   gtk_spin_button_set_value (self->header_spin, dialect->header_record);
   self->read_header = dialect->header_record;
   if (!dialect->header_detected)
@@ -754,9 +783,11 @@ read_file (LbImportAssistant *self)
   g_autoptr(GError) error = NULL;
   guint enc = adw_combo_row_get_selected (self->encoding_row);
   guint delim = adw_combo_row_get_selected (self->delimiter_row);
+  guint decimal = adw_combo_row_get_selected (self->decimal_row);
 
   self->read_encoding = enc;
   self->read_delimiter = delim;
+  self->read_decimal = decimal;
   self->read_header = gtk_spin_button_get_value_as_int (self->header_spin);
 
   /* Row 0 of each list is "detected"; the rest follow the tables. */
@@ -764,6 +795,8 @@ read_file (LbImportAssistant *self)
     options.encoding = encodings[enc - 1].encoding;
   if (delim > 0 && delim <= G_N_ELEMENTS (delimiters))
     options.delimiter = delimiters[delim - 1].delimiter;
+  if (decimal > 0 && decimal <= G_N_ELEMENTS (decimals))
+    options.decimal_separator = decimals[decimal - 1].separator;
   if (self->importer != NULL)
     {
       const LbCsvDialect *dialect = lb_importer_get_dialect (self->importer);
@@ -1032,6 +1065,7 @@ reader_option_changed_cb (LbImportAssistant *self)
   if (self->updating ||
       (adw_combo_row_get_selected (self->encoding_row) == self->read_encoding &&
        adw_combo_row_get_selected (self->delimiter_row) == self->read_delimiter &&
+       adw_combo_row_get_selected (self->decimal_row) == self->read_decimal &&
        (guint) gtk_spin_button_get_value_as_int (self->header_spin) == self->read_header))
     return;
   /* A running dry run keeps its own reference to the old importer and is ignored when done. */
@@ -1233,6 +1267,8 @@ lb_import_assistant_class_init (LbImportAssistantClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LbImportAssistant, encoding_list);
   gtk_widget_class_bind_template_child (widget_class, LbImportAssistant, delimiter_row);
   gtk_widget_class_bind_template_child (widget_class, LbImportAssistant, delimiter_list);
+  gtk_widget_class_bind_template_child (widget_class, LbImportAssistant, decimal_row);
+  gtk_widget_class_bind_template_child (widget_class, LbImportAssistant, decimal_list);
   gtk_widget_class_bind_template_child (widget_class, LbImportAssistant, header_row);
   gtk_widget_class_bind_template_child (widget_class, LbImportAssistant, header_spin);
   gtk_widget_class_bind_template_child (widget_class, LbImportAssistant, header_confirm_button);
@@ -1280,6 +1316,9 @@ lb_import_assistant_init (LbImportAssistant *self)
   gtk_string_list_append (self->delimiter_list, _("Detect"));
   for (guint i = 0; i < G_N_ELEMENTS (delimiters); i++)
     gtk_string_list_append (self->delimiter_list, _(delimiters[i].label));
+  gtk_string_list_append (self->decimal_list, _("Detect"));
+  for (guint i = 0; i < G_N_ELEMENTS (decimals); i++)
+    gtk_string_list_append (self->decimal_list, _(decimals[i].label));
   self->updating = FALSE;
 }
 
