@@ -12,6 +12,7 @@
 #include "lb-importer.h"
 #include "lb-header-guess.h"
 #include "lb-compare.h"
+#include "lb-review-report.h"
 
 typedef struct {
   char *dir;
@@ -599,6 +600,32 @@ test_empty_benchmark_kept (Fixture *f, gconstpointer data)
   g_assert_true (noted);
   text = lb_comparison_to_text (comparison);
   g_assert_nonnull (strstr (text, "covered by 0 of 3"));
+
+  /* And the printed report has the line (as pdftotext reads it, spaces taken out). */
+  {
+    g_autoptr(LbReviewReportOptions) report_options = lb_review_report_options_new ();
+    g_autoptr(LbReport) report = lb_review_report_build (store, outcome.leaderboard_id, report_options, &error);
+    g_autofree char *pdf = g_build_filename (f->dir, "report.pdf", NULL);
+    const char *argv[] = { "pdftotext", "-enc", "UTF-8", pdf, "-", NULL };
+    g_autofree char *out = NULL;
+    g_autoptr(GString) squeezed = g_string_new (NULL);
+    int status = 0;
+
+    g_assert_no_error (error);
+    g_assert_true (lb_report_render_pdf (report, LB_PAPER_A4, pdf, &error));
+    g_assert_no_error (error);
+    if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                       NULL, NULL, &out, NULL, &status, NULL))
+      {
+        g_test_skip ("pdftotext is not installed");
+        lb_import_outcome_clear (&outcome);
+        return;
+      }
+    for (const char *p = out; *p != '\0'; p++)
+      if (!g_ascii_isspace (*p))
+        g_string_append_c (squeezed, *p);
+    g_assert_nonnull (strstr (squeezed->str, "“JGLUE”hasnovalueforanyofthe3modelscompared(coveredby0of3)"));
+  }
   lb_import_outcome_clear (&outcome);
 }
 
