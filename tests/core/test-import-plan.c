@@ -317,6 +317,23 @@ test_decimal_comma_semicolon (Fixture *f, gconstpointer data)
                   "Modell B;02.05.2024;0,791;79,1\u00A0%\n", ';');
 }
 
+/* Version numbers ("3.1.2") and dotted dates in a Japanese sheet say nothing for a comma. */
+static void
+test_decimal_point_with_versions (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GFile) file = write_sheet (f, "versions.csv", "CP932",
+                                       "モデル名;バージョン;評価日;JMMLU\n"
+                                       "GPT-4o;1.2.3;2024.5.1;85\n"
+                                       "cotomi Pro;2.0.10;2024.5.2;79\n"
+                                       "Llama;3.1.0;01.05.2024;71\n");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LbImporter) importer = lb_importer_new (file, NULL, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (lb_importer_get_dialect (importer)->delimiter, ==, ';');
+  g_assert_cmpint (lb_importer_get_dialect (importer)->decimal_separator, ==, '.');
+}
+
 /* The same in a comma file: Excel quotes the cells with a decimal comma. */
 static void
 test_decimal_comma_quoted (Fixture *f, gconstpointer data)
@@ -819,6 +836,7 @@ main (int argc, char *argv[])
   g_test_add ("/import-plan/header/ambiguous", Fixture, NULL, fixture_set_up, test_header_ambiguous, fixture_tear_down);
   g_test_add ("/import-plan/header/ambiguous-cli", Fixture, NULL, fixture_set_up, test_header_ambiguous_cli, fixture_tear_down);
   g_test_add ("/import-plan/decimal-comma/semicolon-cp1252", Fixture, NULL, fixture_set_up, test_decimal_comma_semicolon, fixture_tear_down);
+  g_test_add ("/import-plan/decimal-comma/not-versions", Fixture, NULL, fixture_set_up, test_decimal_point_with_versions, fixture_tear_down);
   g_test_add ("/import-plan/decimal-comma/quoted-comma", Fixture, NULL, fixture_set_up, test_decimal_comma_quoted, fixture_tear_down);
   g_test_add ("/import-plan/decimal-comma/utf16-tabs", Fixture, NULL, fixture_set_up, test_decimal_comma_utf16, fixture_tear_down);
   g_test_add ("/import-plan/units/from-headers", Fixture, NULL, fixture_set_up, test_units_from_headers, fixture_tear_down);

@@ -1292,10 +1292,16 @@ decimal_vote (const char *text)
     {
       if (strchr (s, '.') != dot)
         {
-          /* "01.05.2024" is a date; "1.234.567" has thousands dots. */
-          if (lb_date_parse (text, &date))
+          /* "1.234.567" has thousands dots; "01.05.2024" is a date and "3.1.2" a version. */
+          const char *p = s;
+          gsize lead = strspn (p, "0123456789");
+
+          if (lb_date_parse (text, &date) || lead == 0 || lead > 3)
             return 0;
-          return 1;
+          for (p += lead; *p == '.'; p += 4)
+            if (strspn (p + 1, "0123456789") != 3)
+              return 0;
+          return *p == '\0' || *p == '%' ? 1 : 0;
         }
       after = strspn (dot + 1, "0123456789");
       return (after != 3 || (dot == s + 1 && s[0] == '0')) ? -1 : 0;
