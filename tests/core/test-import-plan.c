@@ -807,6 +807,8 @@ test_header_guess_table (void)
     { { ",,", ",,", "model,score,date", "A,1,2024/5/1", NULL }, 3, 0 },
     /* A group row over the header names fewer columns. */
     { { ",日本語,,英語", "モデル,JMMLU,JGLUE,MMLU", "A,1,2,3", "B,4,5,6", NULL }, 2, 0 },
+    /* A row holding as many numbers over number columns as names is no header (fuzz-header). */
+    { { "1x,2,3", "4,y,36", NULL }, 1, 0 },
     /* dd.mm.yyyy dates and decimal commas are numbers too. */
     { { "Modell;Datum;MMLU;Genauigkeit", "A;01.05.2024;0,853;85,3\u00A0%", "B;02.05.2024;0,791;79,1\u00A0%", NULL }, 1, 0 },
   };

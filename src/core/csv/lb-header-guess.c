@@ -160,7 +160,8 @@ lb_header_guess (GPtrArray     *records,
           else if (own == CELL_TEXT && text > 0)
             text_over_text++;
         }
-      if (filled < 2 || named == 0)
+      /* A header names more number columns than it holds numbers over. */
+      if (filled < 2 || named == 0 || score <= 0)
         continue;
       if (score > best_score || (score == best_score && text_over_text > best_text))
         {
