@@ -812,6 +812,7 @@ insert_benchmark (LbStore        *self,
 {
   const LbBenchmark *init = init_data;
   g_autoptr(LbStmt) stmt = NULL;
+  gint64 id;
 
   stmt = lb_store_prepare_static (self,
                                   "INSERT INTO benchmarks (leaderboard_id, name, task, metric, unit,"
@@ -857,7 +858,20 @@ insert_benchmark (LbStore        *self,
   if (sqlite3_changes (self->db) == 0)
     return -1;
   lb_store_note_changed (self, leaderboard_id);
-  return sqlite3_last_insert_rowid (self->db);
+  id = sqlite3_last_insert_rowid (self->db);
+  /* Only an LBOM file gives a number of items: the common insert stays as it was. */
+  if (init != NULL && init->n_items > 0)
+    {
+      g_clear_pointer (&stmt, lb_stmt_release);
+      stmt = lb_store_prepare_static (self, "UPDATE benchmarks SET n_items = ?1 WHERE id = ?2", error);
+      if (stmt == NULL)
+        return 0;
+      sqlite3_bind_int64 (stmt, 1, init->n_items);
+      sqlite3_bind_int64 (stmt, 2, id);
+      if (!lb_store_step_done (self, stmt, error))
+        return 0;
+    }
+  return id;
 }
 
 /* What ensure_benchmark and ensure_model share: find (leaderboard, name), else insert. An
