@@ -13,6 +13,7 @@
 #include "lb-header-guess.h"
 #include "lb-compare.h"
 #include "lb-review-report.h"
+#include "lb-lbom.h"
 
 typedef struct {
   char *dir;
@@ -686,6 +687,22 @@ test_items_used_by_compare (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
   reread = lb_store_get_benchmark (store, b->id, &error);
   g_assert_cmpuint (reread->n_items, ==, 1000);
+
+  /* It survives an LBOM round trip. */
+  {
+    g_autofree char *lbom = lb_lbom_export (store, &outcome.leaderboard_id, 1, &error);
+    g_autoptr(LbStore) other = new_store ();
+    g_autoptr(LbLeaderboard) copy = NULL;
+    g_autoptr(GPtrArray) copied = NULL;
+
+    g_assert_no_error (error);
+    g_assert_nonnull (strstr (lbom, "\"n_items\" : 1000"));
+    g_assert_true (lb_lbom_import (other, lbom, -1, NULL, &error));
+    g_assert_no_error (error);
+    copy = lb_store_find_leaderboard (other, "Items", &error);
+    copied = lb_store_list_benchmarks (other, copy->id, &error);
+    g_assert_cmpuint (((LbBenchmark *) g_ptr_array_index (copied, 0))->n_items, ==, 1000);
+  }
 
   after = lb_compare_leaderboard (store, outcome.leaderboard_id, options, &error);
   g_assert_no_error (error);
