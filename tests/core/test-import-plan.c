@@ -824,6 +824,10 @@ test_header_guess_table (void)
     { { ",,", ",,", "model,score,date", "A,1,2024/5/1", NULL }, 3, 0 },
     /* A group row over the header names fewer columns. */
     { { ",日本語,,英語", "モデル,JMMLU,JGLUE,MMLU", "A,1,2,3", "B,4,5,6", NULL }, 2, 0 },
+    /* A model nobody has measured yet ("未評価" everywhere) is no second header. */
+    { { "モデル名,JMMLU,JGLUE,MT-bench", "新モデル,未評価,未評価,未評価", "A,1,2,3", "B,4,5,6", NULL }, 1, 0 },
+    /* A row of units in brackets repeats itself: the names above it are the header. */
+    { { "モデル名,JMMLU,JGLUE,MT-bench", "単位,(%),(%),(点)", "A,1,2,3", "B,4,5,6", NULL }, 1, 0 },
     /* A row holding as many numbers over number columns as names is no header (fuzz-header). */
     { { "1x,2,3", "4,y,36", NULL }, 1, 0 },
     /* dd.mm.yyyy dates and decimal commas are numbers too. */

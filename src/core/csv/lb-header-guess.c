@@ -127,9 +127,13 @@ lb_header_guess (GPtrArray     *records,
 
   /* A candidate scores a point per column where it has text and the rows below it at least half
    * numbers or dates, and loses one where it holds a number over such a column (a data
-   * row). Ties go to the text it has over the text columns (model names, notes). */
+   * row). A header names each column once: a text repeated along the row ("未評価" in every
+   * score column of a model not yet measured) counts once. Ties go to the text it has over
+   * the text columns (model names, notes). */
   for (guint r = 0; r < MIN (n_rows, MAX_CANDIDATES); r++)
     {
+      g_autoptr(GHashTable) names = g_hash_table_new (g_str_hash, g_str_equal);
+      char **f = g_ptr_array_index (records, r);
       int score = 0;
       guint named = 0, typed_cols = 0, text_over_text = 0, filled = 0;
 
@@ -149,7 +153,7 @@ lb_header_guess (GPtrArray     *records,
           if (typed > 0 && typed * 2 >= typed + text)
             {
               typed_cols++;
-              if (own == CELL_TEXT)
+              if (own == CELL_TEXT && g_hash_table_add (names, f[c]))
                 {
                   named++;
                   score++;
