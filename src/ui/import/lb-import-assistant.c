@@ -969,6 +969,17 @@ dry_run_done_cb (GObject      *source,
       extra = g_strdup_printf (_("%u results, %u cells without a value, %u new models, %u new benchmarks, %u warnings."),
                                outcome.results, outcome.gaps, outcome.models_created,
                                outcome.benchmarks_created, outcome.warnings->len);
+      if (outcome.summary_rows > 0)
+        {
+          g_autofree char *more = g_strdup_printf (ngettext (" %u summary row is left out (see the preview).",
+                                                             " %u summary rows are left out (see the preview).",
+                                                             outcome.summary_rows),
+                                                   outcome.summary_rows);
+          char *longer = g_strconcat (extra, more, NULL);
+
+          g_free (extra);
+          extra = longer;
+        }
       {
         g_autofree char *full = g_strconcat (text, extra, NULL);
 
