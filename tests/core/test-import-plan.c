@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <locale.h>
 #include <math.h>
 #include <stdarg.h>
 #include <sys/wait.h>
@@ -848,6 +849,8 @@ test_header_guess_table (void)
 int
 main (int argc, char *argv[])
 {
+  /* As the app does; pango (the report) reads the locale once. */
+  setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   g_test_add_func ("/import-plan/header/guess-table", test_header_guess_table);
   g_test_add_func ("/import-plan/summary/names", test_summary_names);
