@@ -13,6 +13,7 @@
 
 #include "display-util.h"
 #include "lb-import-assistant.h"
+#include "lb-compare-page.h"
 #include "lb-store.h"
 
 typedef struct {
@@ -266,6 +267,55 @@ test_decimal_comma_shown (Fixture *f, gconstpointer data)
   gtk_window_destroy (GTK_WINDOW (assistant));
 }
 
+/* After the import, Compare shows the benchmark nobody has a value for, and the standard
+ * errors a number of items gives. */
+static void
+test_compare_shows_empty_and_items (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GFile) file = write_cp932 (f, "empty.csv",
+                                       "モデル名,JMMLU[%],JGLUE\n"
+                                       "GPT-4o,85.3,#N/A\n"
+                                       "cotomi Pro,79.2,#N/A\n"
+                                       "Llama 3.1 70B,71.8,#N/A\n");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LbImporter) importer = lb_importer_new (file, NULL, f->store, NULL, &error);
+  g_autoptr(GPtrArray) benchmarks = NULL, models = NULL, results = NULL, gaps = NULL, profiles = NULL;
+  LbImportOutcome outcome = { 0 };
+  GtkWindow *window;
+  LbComparePage *page;
+  GtkLabel *notes;
+
+  g_assert_no_error (error);
+  g_assert_true (lb_importer_run (importer, f->store, "Empty", 0, NULL, NULL, NULL, &outcome, &error));
+  g_assert_no_error (error);
+  benchmarks = lb_store_list_benchmarks (f->store, outcome.leaderboard_id, &error);
+  g_assert_true (lb_store_set_benchmark_field (f->store, ((LbBenchmark *) g_ptr_array_index (benchmarks, 0))->id,
+                                               LB_BENCHMARK_FIELD_N_ITEMS, "1000", &error));
+  g_clear_pointer (&benchmarks, g_ptr_array_unref);
+  benchmarks = lb_store_list_benchmarks (f->store, outcome.leaderboard_id, &error);
+  models = lb_store_list_models (f->store, outcome.leaderboard_id, &error);
+  results = lb_store_list_results (f->store, outcome.leaderboard_id, FALSE, &error);
+  gaps = lb_store_list_gaps (f->store, outcome.leaderboard_id, &error);
+  profiles = g_ptr_array_new ();
+  g_assert_no_error (error);
+
+  window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (window, 1000, 700);
+  page = LB_COMPARE_PAGE (lb_compare_page_new ());
+  gtk_window_set_child (window, GTK_WIDGET (page));
+  lb_compare_page_set_data (page, benchmarks, models, results, gaps, profiles);
+  gtk_window_present (window);
+  lb_test_iterate (20);
+
+  notes = GTK_LABEL (lb_test_template_child (page, LB_TYPE_COMPARE_PAGE, "notes_label"));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (notes)));
+  g_assert_nonnull (strstr (gtk_label_get_text (notes), "JGLUE"));
+  g_assert_nonnull (strstr (gtk_label_get_text (notes), "0"));
+  lb_test_save_screenshot (GTK_WIDGET (window), "compare-empty-benchmark.png");
+  gtk_window_destroy (window);
+  lb_import_outcome_clear (&outcome);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -297,5 +347,7 @@ main (int argc, char *argv[])
               test_stderr_picker_and_units, fixture_teardown);
   g_test_add ("/import-plan-page/decimal/comma-shown", Fixture, NULL, fixture_setup,
               test_decimal_comma_shown, fixture_teardown);
+  g_test_add ("/import-plan-page/compare/empty-and-items", Fixture, NULL, fixture_setup,
+              test_compare_shows_empty_and_items, fixture_teardown);
   return g_test_run ();
 }
