@@ -39,9 +39,28 @@ lb_summary_name (const char *name)
   GString *key;
   gboolean found = FALSE;
 
-  /* Model names are mostly longer than any summary word: most rows stop here. */
+  /* Most model names stop here, before any normalising: longer than any summary word, or
+   * starting with a character none of them starts with. */
   if (name == NULL || strlen (name) > 48)
     return FALSE;
+  {
+    const char *p = name;
+    gunichar first;
+
+    while (*p == ' ')
+      p++;
+    first = g_utf8_get_char_validated (p, -1);
+    if (first < 0x80)
+      {
+        if (strchr ("aAmMtTsSgG", (int) first) == NULL || first == 0)
+          return FALSE;
+      }
+    else if (!(first >= 0xFF01 && first <= 0xFF5E)   /* full-width ASCII */
+             && first != 0x3000                     /* ideographic space */
+             && first != 0x00A0
+             && g_utf8_strchr ("平合総小計中最標分", -1, first) == NULL)
+      return FALSE;
+  }
   nfkc = g_utf8_normalize (name, -1, G_NORMALIZE_NFKC);
   if (nfkc == NULL)
     return FALSE;
