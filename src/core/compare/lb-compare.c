@@ -698,6 +698,9 @@ compute_rows (LbComparison            *self,
       const LbBenchmark *benchmark = row->benchmark;
       gboolean higher = benchmark->higher_is_better;
       guint n_items = GPOINTER_TO_UINT (g_hash_table_lookup (options->item_counts, &benchmark->id));
+      /* The options' count (a what-if) first, then the one recorded with the benchmark. */
+      if (n_items == 0)
+        n_items = benchmark->n_items;
       const LbCompareCell *base = &row->cells[self->baseline];
       double span;
       double best = NAN;
@@ -779,6 +782,14 @@ compute_rows (LbComparison            *self,
                                                 base->stderr_value);
         }
       row->common = row->n_values == self->n_models;
+
+      /* A benchmark nobody has a value for stays in view, and says so. */
+      if (row->n_values == 0 && self->n_models > 0)
+        g_ptr_array_add (self->notes,
+                         g_strdup_printf (ngettext ("“%s” has no value for the model compared (covered by 0 of %u); it counts in no composite.",
+                                                    "“%s” has no value for any of the %u models compared (covered by 0 of %u); it counts in no composite.",
+                                                    self->n_models),
+                                          benchmark->name, self->n_models, self->n_models));
 
       if (clamped > 0)
         {

@@ -227,6 +227,8 @@ static const char *const migrations[] = {
   "    CHECK (normalization IN ('min-max', 'declared-scale')),"
   "  updated_at TEXT NOT NULL"
   ");",
+  /* 5: headers: a benchmark's number of items (questions), for the binomial standard error */
+  "ALTER TABLE benchmarks ADD COLUMN n_items INTEGER;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == LB_STORE_SCHEMA_VERSION);
