@@ -677,6 +677,7 @@ new_record (LbCsvReader *self,
     g_error ("A CSV record of %u fields and %" G_GSIZE_FORMAT " bytes does not fit in memory", n, text_len);
   record = g_malloc (total);
   record->n_fields = n;
+  record->details = NULL;
   record->fields = (char **) (gpointer) (record + 1);
   text = (char *) record + head;
   memcpy (text, self->recbuf->str, text_len);
@@ -1774,6 +1775,13 @@ lb_csv_reader_get_progress (LbCsvReader *self)
   if (self->text->len > 0)
     consumed += (double) self->text_raw_len * self->state.pos / self->text->len;
   return CLAMP (consumed / self->size, 0.0, 1.0);
+}
+
+guint
+lb_csv_guess_header_record (GPtrArray *rows)
+{
+  g_return_val_if_fail (rows != NULL, 1);
+  return detect_header (rows);
 }
 
 void

@@ -13,6 +13,7 @@
 #include "lb-importer.h"
 #include "lb-value.h"
 #include "lb-cell-ref.h"
+#include "lb-xlsx-reader.h"
 
 #define PREVIEW_RECORDS 100
 #define SPOOL_CHUNK     (64 * 1024)
@@ -37,7 +38,132 @@ struct _LbImporter
   char         *signature;
   gboolean      mapping_remembered;
   char         *encoding_warning;
+  LbXlsxReader *workbook;       /* the workbook's sheets when the file is one, or NULL */
+  char         *options_sheet;
+  char         *sheet;          /* the sheet read, or NULL for a CSV file */
+  gboolean      sheet_chosen;   /* named by the caller, not picked as the only data sheet */
 };
+
+/* One importer, many readers: what the rows come from. Everything after reading is the same. */
+typedef struct {
+  LbCsvReader  *csv;
+  LbXlsxReader *xlsx;
+} Source;
+
+static void
+source_clear (Source *source)
+{
+  g_clear_object (&source->csv);
+  g_clear_object (&source->xlsx);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Source, source_clear)
+
+static LbCsvRecord *
+source_next (Source        *source,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  if (source->xlsx != NULL)
+    return lb_xlsx_reader_next (source->xlsx, cancellable, error);
+  return lb_csv_reader_next (source->csv, cancellable, error);
+}
+
+static const LbCsvDialect *
+source_dialect (Source *source)
+{
+  if (source->xlsx != NULL)
+    return lb_xlsx_reader_get_dialect (source->xlsx);
+  return lb_csv_reader_get_dialect (source->csv);
+}
+
+static double
+source_progress (Source *source)
+{
+  if (source->xlsx != NULL)
+    return lb_xlsx_reader_get_progress (source->xlsx);
+  return lb_csv_reader_get_progress (source->csv);
+}
+
+static const char *
+source_encoding_warning (Source *source)
+{
+  if (source->xlsx != NULL)
+    return NULL;
+  return lb_csv_reader_get_encoding_warning (source->csv);
+}
+
+/* Whether @file starts like a ZIP archive: an .xlsx whatever its name says. */
+static gboolean
+is_zip_file (GFile        *file,
+             GCancellable *cancellable)
+{
+  g_autoptr(GFileInputStream) in = g_file_read (file, cancellable, NULL);
+  guint8 magic[4] = { 0 };
+  gsize n = 0;
+
+  if (in == NULL)
+    return FALSE;
+  if (!g_input_stream_read_all (G_INPUT_STREAM (in), magic, sizeof magic, &n, cancellable, NULL))
+    return FALSE;
+  return lb_xlsx_looks_like_zip (magic, n);
+}
+
+/* Opens the reader for @self's file; with @expected_sha256, a workbook must be those bytes. */
+static gboolean
+source_open (LbImporter    *self,
+             Source        *source,
+             gboolean       again,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  GFile *file = self->spool != NULL ? self->spool : self->file;
+
+  if (!again ? is_zip_file (file, cancellable) : self->sheet != NULL)
+    {
+      source->xlsx = lb_xlsx_reader_new (file, self->display_name, cancellable, error);
+      if (source->xlsx == NULL)
+        return FALSE;
+      if (again && g_strcmp0 (lb_xlsx_reader_get_dialect (source->xlsx)->sha256, self->dialect.sha256) != 0)
+        {
+          g_set_error (error, LB_CSV_ERROR, LB_CSV_ERROR_CHANGED,
+                       _("%s changed after it was previewed (it was saved again). Nothing was "
+                         "imported. Open it again to see the new contents."),
+                       self->display_name);
+          return FALSE;
+        }
+      if (!again)
+        {
+          const char *sheet = self->options.sheet;
+
+          self->sheet_chosen = sheet != NULL;
+          if (sheet == NULL)
+            sheet = lb_xlsx_reader_get_default_sheet (source->xlsx);
+          if (sheet == NULL)
+            {
+              GPtrArray *sheets = lb_xlsx_reader_get_sheets (source->xlsx);
+
+              /* Several data sheets (offered first), or none: the first, and the caller asks. */
+              for (guint i = 0; i < sheets->len && sheet == NULL; i++)
+                if (((LbXlsxSheet *) g_ptr_array_index (sheets, i))->part != NULL)
+                  sheet = ((LbXlsxSheet *) g_ptr_array_index (sheets, i))->name;
+            }
+          if (sheet == NULL)
+            {
+              g_set_error (error, LB_XLSX_ERROR, LB_XLSX_ERROR_NO_SUCH_SHEET,
+                           _("%s has no sheet of cells (only charts). Nothing was imported."),
+                           self->display_name);
+              return FALSE;
+            }
+          self->sheet = g_strdup (sheet);
+        }
+      return lb_xlsx_reader_open_sheet (source->xlsx, self->sheet, self->options.header_record,
+                                        cancellable, error);
+    }
+  source->csv = lb_csv_reader_new_full (file, self->display_name, &self->options,
+                                        again ? &self->fingerprint : NULL, cancellable, error);
+  return source->csv != NULL;
+}
 
 G_DEFINE_FINAL_TYPE (LbImporter, lb_importer, G_TYPE_OBJECT)
 
@@ -471,6 +597,9 @@ lb_importer_finalize (GObject *object)
   g_clear_pointer (&self->preview, g_ptr_array_unref);
   g_clear_pointer (&self->signature, g_free);
   g_clear_pointer (&self->encoding_warning, g_free);
+  g_clear_object (&self->workbook);
+  g_clear_pointer (&self->options_sheet, g_free);
+  g_clear_pointer (&self->sheet, g_free);
 
   G_OBJECT_CLASS (lb_importer_parent_class)->finalize (object);
 }
@@ -596,7 +725,7 @@ lb_importer_new (GFile               *file,
                  GError             **error)
 {
   g_autoptr(LbImporter) self = NULL;
-  g_autoptr(LbCsvReader) reader = NULL;
+  g_auto(Source) reader = { 0 };
   const LbCsvDialect *dialect;
   gboolean have_header = FALSE;
   guint n_named = 0;  /* header cells that are not blank */
@@ -611,19 +740,19 @@ lb_importer_new (GFile               *file,
     self->options = *options;
   self->options_encoding = g_strdup (self->options.encoding);
   self->options.encoding = self->options_encoding;
+  self->options_sheet = g_strdup (self->options.sheet);
+  self->options.sheet = self->options_sheet;
 
   if (!spool_if_needed (self, cancellable, error))
     return NULL;
-  reader = lb_csv_reader_new_full (self->spool != NULL ? self->spool : file, self->display_name,
-                                   &self->options, NULL, cancellable, error);
-  if (reader == NULL)
+  if (!source_open (self, &reader, FALSE, cancellable, error))
     return NULL;
-  dialect = lb_csv_reader_get_dialect (reader);
+  dialect = source_dialect (&reader);
 
   while (self->preview->len < PREVIEW_RECORDS)
     {
       g_autoptr(GError) local_error = NULL;
-      g_autoptr(LbCsvRecord) record = lb_csv_reader_next (reader, cancellable, &local_error);
+      g_autoptr(LbCsvRecord) record = source_next (&reader, cancellable, &local_error);
 
       if (record == NULL)
         {
@@ -665,8 +794,10 @@ lb_importer_new (GFile               *file,
 
   copy_dialect (&self->dialect, dialect);
   /* The plan is made from these bytes: the import checks that it reads them again. */
-  lb_csv_reader_get_fingerprint (reader, &self->fingerprint);
-  self->encoding_warning = g_strdup (lb_csv_reader_get_encoding_warning (reader));
+  if (reader.csv != NULL)
+    lb_csv_reader_get_fingerprint (reader.csv, &self->fingerprint);
+  self->encoding_warning = g_strdup (source_encoding_warning (&reader));
+  self->workbook = g_steal_pointer (&reader.xlsx);
 
   if (!have_header || self->columns->len == 0 || n_named == 0)
     {
@@ -706,6 +837,28 @@ lb_importer_get_dialect (LbImporter *self)
 {
   g_return_val_if_fail (LB_IS_IMPORTER (self), NULL);
   return &self->dialect;
+}
+
+GPtrArray *
+lb_importer_get_sheets (LbImporter *self)
+{
+  g_return_val_if_fail (LB_IS_IMPORTER (self), NULL);
+  return self->workbook != NULL ? lb_xlsx_reader_get_sheets (self->workbook) : NULL;
+}
+
+const char *
+lb_importer_get_sheet (LbImporter *self)
+{
+  g_return_val_if_fail (LB_IS_IMPORTER (self), NULL);
+  return self->sheet;
+}
+
+gboolean
+lb_importer_get_sheet_ambiguous (LbImporter *self)
+{
+  g_return_val_if_fail (LB_IS_IMPORTER (self), FALSE);
+  return self->workbook != NULL && !self->sheet_chosen
+         && lb_xlsx_reader_get_default_sheet (self->workbook) == NULL;
 }
 
 LbLayout
@@ -1132,6 +1285,13 @@ describe_cell (RunState          *state,
   g_autofree char *letter = lb_column_letter (column);
   LbColumnSpec *spec = find_column (state->self->columns, column);
 
+  if (state->self->sheet != NULL)
+    {
+      g_autofree char *ref = lb_cell_ref_format (state->self->sheet, record->record, column);
+
+      /* Translators: where a cell of a workbook is: "評価!C14 (JMMLU)" */
+      return g_strdup_printf (_("%s (%s)"), ref, spec != NULL ? spec->header : "");
+    }
   /* Translators: where a cell is: "row 12, column C (JMMLU)" */
   return g_strdup_printf (_("row %u, column %s (%s)"), record->record, letter,
                           spec != NULL ? spec->header : "");
@@ -1174,6 +1334,13 @@ store_cell (RunState           *state,
     }
 
   lb_value_parse (text, self->dialect.decimal_separator, &value);
+
+  /* How the workbook stored it (value, number format, formula) goes with the result. */
+  if (!state->dry_run && record->details != NULL && score_column <= record->n_fields
+      && record->details[score_column - 1] != NULL
+      && !lb_store_add_source_cell (state->store, state->import_id, record->record, score_column,
+                                    record->details[score_column - 1], error))
+    return FALSE;
 
   if (value.kind == LB_VALUE_NUMBER)
     {
@@ -1469,7 +1636,7 @@ lb_importer_run (LbImporter        *self,
                  LbImportOutcome   *outcome,
                  GError           **error)
 {
-  g_autoptr(LbCsvReader) reader = NULL;
+  g_auto(Source) reader = { 0 };
   g_autoptr(GHashTable) model_ids = NULL;
   g_autoptr(GHashTable) benchmark_ids = NULL;
   g_autoptr(GArray) pending = g_array_new (FALSE, FALSE, sizeof (LbResult));
@@ -1508,10 +1675,7 @@ lb_importer_run (LbImporter        *self,
 
   /* The second reader sees the same bytes with the same choices, so it detects the same;
    * if the file was saved again since the plan was made, it stops before anything is kept. */
-  reader = lb_csv_reader_new_full (self->spool != NULL ? self->spool : self->file,
-                                   self->display_name, &self->options, &self->fingerprint,
-                                   cancellable, error);
-  if (reader == NULL)
+  if (!source_open (self, &reader, TRUE, cancellable, error))
     goto fail;
 
   model_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) entry_free);
@@ -1600,7 +1764,7 @@ lb_importer_run (LbImporter        *self,
                        self->display_name);
           goto fail;
         }
-      record = lb_csv_reader_next (reader, cancellable, &local_error);
+      record = source_next (&reader, cancellable, &local_error);
 
       if (record == NULL)
         {
@@ -1622,7 +1786,7 @@ lb_importer_run (LbImporter        *self,
         {
           since_progress = 0;
           if (progress != NULL)
-            progress (lb_csv_reader_get_progress (reader), progress_data);
+            progress (source_progress (&reader), progress_data);
         }
     }
 
@@ -1639,11 +1803,21 @@ lb_importer_run (LbImporter        *self,
       goto fail;
     }
 
-  if (lb_csv_reader_get_encoding_warning (reader) != NULL)
-    add_warning (&state, 0, 0, lb_csv_reader_get_encoding_warning (reader));
+  if (source_encoding_warning (&reader) != NULL)
+    add_warning (&state, 0, 0, source_encoding_warning (&reader));
+  if (reader.xlsx != NULL)
+    {
+      GPtrArray *sheet_warnings = lb_xlsx_reader_get_warnings (reader.xlsx);
+
+      for (guint i = 0; i < sheet_warnings->len; i++)
+        {
+          LbWarning *w = g_ptr_array_index (sheet_warnings, i);
+          add_warning (&state, w->row, w->column, w->message);
+        }
+    }
 
   /* The hash of the very bytes imported: a duplicate is found after reading, and rolled back. */
-  dialect = lb_csv_reader_get_dialect (reader);
+  dialect = source_dialect (&reader);
   if (leaderboard != NULL && !(flags & LB_IMPORT_FLAGS_FORCE)
       && !check_not_imported (self, store, leaderboard, dialect->sha256, error))
     goto fail;
@@ -1652,6 +1826,8 @@ lb_importer_run (LbImporter        *self,
     {
       if (!lb_store_set_import_file (store, state.import_id, dialect->sha256, dialect->size_bytes,
                                      dialect->encoding, error))
+        goto fail;
+      if (self->sheet != NULL && !lb_store_set_import_sheet (store, state.import_id, self->sheet, error))
         goto fail;
       if (!lb_store_add_import_warnings (store, state.import_id, outcome->warnings, error))
         goto fail;
