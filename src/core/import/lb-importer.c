@@ -127,8 +127,9 @@ source_open (LbImporter    *self,
       if (again && g_strcmp0 (lb_xlsx_reader_get_dialect (source->xlsx)->sha256, self->dialect.sha256) != 0)
         {
           g_set_error (error, LB_CSV_ERROR, LB_CSV_ERROR_CHANGED,
-                       _("%s changed after it was previewed (it was saved again). Nothing was "
-                         "imported. Open it again to see the new contents."),
+                       _("%s has changed since it was read for the preview: it is not the same file "
+                         "any more (perhaps it was saved again from Excel). Nothing was imported. Open "
+                         "the file again to see what it holds now, then import it."),
                        self->display_name);
           return FALSE;
         }
