@@ -136,3 +136,26 @@ xlsx_write_workbook (const char         *path,
   g_array_append_val (parts, part);
   xlsx_write_parts (path, (const XlsxPart *) (gpointer) parts->data);
 }
+
+/* The workbook the display tests import: a notes sheet, then two quarters of scores (the
+ * JMMLU column formatted as 0.00%, a #N/A in the second quarter). */
+static inline void
+xlsx_write_quarters (const char *path)
+{
+  static const char *names[] = { "メモ", "評価 2024Q1", "評価 2024Q2" };
+  static const char *sheets[] = {
+    "<sheetData><row r=\"1\"><c t=\"inlineStr\"><is><t>四半期ごとの評価</t></is></c></row></sheetData>",
+    "<sheetData><row r=\"1\"><c t=\"inlineStr\"><is><t>モデル</t></is></c><c t=\"inlineStr\"><is><t>JMMLU</t></is></c>"
+    "<c t=\"inlineStr\"><is><t>MT-bench</t></is></c></row>"
+    "<row r=\"2\"><c t=\"inlineStr\"><is><t>社内GPT</t><rPh sb=\"0\" eb=\"2\"><t>シャナイ</t></rPh></is></c><c s=\"1\"><v>0.612</v></c><c><v>7.9</v></c></row>"
+    "<row r=\"3\"><c t=\"inlineStr\"><is><t>Model-B</t></is></c><c s=\"1\"><v>0.588</v></c><c><v>8.1</v></c></row></sheetData>",
+    "<sheetData><row r=\"1\"><c t=\"inlineStr\"><is><t>モデル</t></is></c><c t=\"inlineStr\"><is><t>JMMLU</t></is></c>"
+    "<c t=\"inlineStr\"><is><t>MT-bench</t></is></c></row>"
+    "<row r=\"2\"><c t=\"inlineStr\"><is><t>社内GPT</t></is></c><c s=\"1\"><v>0.634</v></c><c><v>8.0</v></c></row>"
+    "<row r=\"3\"><c t=\"inlineStr\"><is><t>Model-B</t></is></c><c s=\"1\"><v>0.601</v></c><c t=\"e\"><v>#N/A</v></c></row>"
+    "<row r=\"4\"><c t=\"inlineStr\"><is><t>Model-C</t></is></c><c s=\"1\"><v>0.559</v></c><c><v>7.2</v></c></row></sheetData>",
+  };
+
+  xlsx_write_workbook (path, 3, names, sheets, NULL,
+                       "<cellXfs count=\"2\"><xf numFmtId=\"0\"/><xf numFmtId=\"10\"/></cellXfs>", FALSE);
+}
