@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 #include <gsf/gsf.h>
+#include <gsf/gsf-infile-impl.h>
 #include <json-glib/json-glib.h>
 #include <libxml/xmlreader.h>
 #include <math.h>
@@ -66,6 +67,7 @@ struct _LbXlsxReader
   /* owned */
   char          *display_name;
   GsfInput      *source;
+  GBytes        *bytes;          /* what source reads, when the workbook came as bytes */
   GsfInfile     *zip;
   guint64        file_size;
   char          *sha256;
@@ -180,6 +182,7 @@ lb_xlsx_reader_finalize (GObject *object)
   g_clear_pointer (&self->warnings, g_ptr_array_unref);
   g_clear_object (&self->zip);
   g_clear_object (&self->source);
+  g_clear_pointer (&self->bytes, g_bytes_unref);
   g_free (self->display_name);
   g_free (self->sha256);
   g_free (self->workbook_dir);
@@ -268,12 +271,36 @@ open_member (LbXlsxReader  *self,
              GError       **error)
 {
   g_auto(GStrv) names = g_strsplit (path, "/", -1);
-  GsfInput *input;
+  GsfInput *input = g_object_ref (GSF_INPUT (self->zip));
   guint64 size, ratio_limit;
 
-  input = gsf_infile_child_by_aname (self->zip, (const char **) names);
-  if (input == NULL)
-    return NULL;
+  /* Through the class, not gsf_infile_child_by_name(): that one logs a warning for a damaged
+   * member, and the user is told here instead. */
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      GsfInfile *dir = GSF_IS_INFILE (input) ? GSF_INFILE (input) : NULL;
+      g_autoptr(GError) local_error = NULL;
+      GsfInput *child = NULL;
+      int n = dir != NULL ? gsf_infile_num_children (dir) : -1;
+
+      for (int j = 0; j < n && child == NULL && local_error == NULL; j++)
+        if (g_strcmp0 (gsf_infile_name_by_index (dir, j), names[i]) == 0)
+          child = GSF_INFILE_CLASS (G_OBJECT_GET_CLASS (dir))->child_by_index (dir, j, &local_error);
+      g_object_unref (input);
+      if (local_error != NULL)
+        {
+          g_set_error (error, LB_XLSX_ERROR, LB_XLSX_ERROR_NOT_WORKBOOK,
+                       _("%s is damaged or incomplete: its part “%s” cannot be unpacked. "
+                         "Nothing was imported. If the file was copied or downloaded, copy it "
+                         "again; otherwise open it in Excel and save it again."),
+                       self->display_name, path);
+          g_clear_object (&child);
+          return NULL;
+        }
+      if (child == NULL)
+        return NULL;
+      input = child;
+    }
   size = (guint64) MAX (gsf_input_size (input), 0);
   ratio_limit = MAX (RATIO_FLOOR, self->file_size * LB_XLSX_MAX_RATIO);
   if (size > LB_XLSX_MAX_PART_SIZE || size > ratio_limit)
@@ -1659,6 +1686,8 @@ lb_xlsx_looks_like_zip (const guint8 *data,
          && ((data[2] == 3 && data[3] == 4) || (data[2] == 5 && data[3] == 6));
 }
 
+static gboolean open_zip (LbXlsxReader *self, GCancellable *cancellable, GError **error);
+
 LbXlsxReader *
 lb_xlsx_reader_new (GFile         *file,
                     const char    *display_name,
@@ -1690,6 +1719,16 @@ lb_xlsx_reader_new (GFile         *file,
                    self->display_name, local_error != NULL ? local_error->message : "?");
       return NULL;
     }
+  return open_zip (self, cancellable, error) ? g_steal_pointer (&self) : NULL;
+}
+
+static gboolean
+open_zip (LbXlsxReader  *self,
+          GCancellable  *cancellable,
+          GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
   self->zip = gsf_infile_zip_new (self->source, &local_error);
   if (self->zip == NULL)
     {
@@ -1699,10 +1738,10 @@ lb_xlsx_reader_new (GFile         *file,
                      "file was copied or downloaded, copy it again; otherwise open it in Excel "
                      "and save it again, as a workbook or with File › Save As › CSV UTF-8."),
                    self->display_name);
-      return NULL;
+      return FALSE;
     }
   if (!read_workbook (self, cancellable, error))
-    return NULL;
+    return FALSE;
 
   self->dialect.encoding = g_strdup (LB_ENCODING_UTF8);
   self->dialect.encoding_detected = TRUE;
@@ -1712,7 +1751,25 @@ lb_xlsx_reader_new (GFile         *file,
   self->dialect.line_ending = "CRLF";
   self->dialect.size_bytes = self->file_size;
   self->dialect.sha256 = g_strdup (self->sha256);
-  return g_steal_pointer (&self);
+  return TRUE;
+}
+
+LbXlsxReader *
+lb_xlsx_reader_new_from_bytes (GBytes      *bytes,
+                               const char  *display_name,
+                               GError     **error)
+{
+  g_autoptr(LbXlsxReader) self = NULL;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+
+  self = g_object_new (LB_TYPE_XLSX_READER, NULL);
+  self->display_name = g_strdup (display_name != NULL ? display_name : "workbook.xlsx");
+  self->bytes = g_bytes_ref (bytes);
+  self->file_size = g_bytes_get_size (bytes);
+  self->sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+  self->source = gsf_input_memory_new (g_bytes_get_data (bytes, NULL), (gsf_off_t) g_bytes_get_size (bytes), FALSE);
+  return open_zip (self, NULL, error) ? g_steal_pointer (&self) : NULL;
 }
 
 GPtrArray *

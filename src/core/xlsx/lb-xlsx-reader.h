@@ -45,6 +45,11 @@ LbXlsxReader *lb_xlsx_reader_new       (GFile         *file,
                                         GCancellable  *cancellable,
                                         GError       **error);
 
+/* The same over bytes in memory; @display_name names them in messages. */
+LbXlsxReader *lb_xlsx_reader_new_from_bytes (GBytes      *bytes,
+                                             const char  *display_name,
+                                             GError     **error);
+
 /* Of LbXlsxSheet*, sheets with a table first, then the others, each in workbook order. Owned. */
 GPtrArray    *lb_xlsx_reader_get_sheets (LbXlsxReader *self);
 
