@@ -41,6 +41,7 @@ struct _LbImporter
   LbXlsxReader *workbook;       /* the workbook's sheets when the file is one, or NULL */
   char         *options_sheet;
   char         *sheet;          /* the sheet read, or NULL for a CSV file */
+  GMutex        workbook_lock;  /* held by the run that reads through workbook */
   gboolean      sheet_chosen;   /* named by the caller, not picked as the only data sheet */
 };
 
@@ -48,6 +49,7 @@ struct _LbImporter
 typedef struct {
   LbCsvReader  *csv;
   LbXlsxReader *xlsx;
+  GMutex       *locked;   /* the importer's workbook_lock, while xlsx is its workbook */
 } Source;
 
 static void
@@ -55,6 +57,8 @@ source_clear (Source *source)
 {
   g_clear_object (&source->csv);
   g_clear_object (&source->xlsx);
+  if (source->locked != NULL)
+    g_mutex_unlock (g_steal_pointer (&source->locked));
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Source, source_clear)
@@ -121,10 +125,25 @@ source_open (LbImporter    *self,
 
   if (!again ? is_zip_file (file, cancellable) : self->sheet != NULL)
     {
-      source->xlsx = lb_xlsx_reader_new (file, self->display_name, cancellable, error);
-      if (source->xlsx == NULL)
-        return FALSE;
-      if (again && g_strcmp0 (lb_xlsx_reader_get_dialect (source->xlsx)->sha256, self->dialect.sha256) != 0)
+      gboolean same = TRUE;
+
+      /* The import reads through the workbook its plan opened (its strings and formats are
+       * read already) when the file still holds the same bytes, and no other run uses it. */
+      if (again && self->workbook != NULL && g_mutex_trylock (&self->workbook_lock))
+        {
+          source->locked = &self->workbook_lock;
+          source->xlsx = g_object_ref (self->workbook);
+          if (!lb_xlsx_reader_is_file (source->xlsx, file, &same, cancellable, error))
+            return FALSE;
+        }
+      else
+        {
+          source->xlsx = lb_xlsx_reader_new (file, self->display_name, cancellable, error);
+          if (source->xlsx == NULL)
+            return FALSE;
+          same = g_strcmp0 (lb_xlsx_reader_get_dialect (source->xlsx)->sha256, self->dialect.sha256) == 0;
+        }
+      if (again && !same)
         {
           g_set_error (error, LB_CSV_ERROR, LB_CSV_ERROR_CHANGED,
                        _("%s has changed since it was read for the preview: it is not the same file "
@@ -599,6 +618,7 @@ lb_importer_finalize (GObject *object)
   g_clear_pointer (&self->signature, g_free);
   g_clear_pointer (&self->encoding_warning, g_free);
   g_clear_object (&self->workbook);
+  g_mutex_clear (&self->workbook_lock);
   g_clear_pointer (&self->options_sheet, g_free);
   g_clear_pointer (&self->sheet, g_free);
 
@@ -616,6 +636,7 @@ lb_importer_class_init (LbImporterClass *klass)
 static void
 lb_importer_init (LbImporter *self)
 {
+  g_mutex_init (&self->workbook_lock);
   self->columns = g_ptr_array_new_with_free_func ((GDestroyNotify) column_spec_free);
   self->preview = g_ptr_array_new_with_free_func ((GDestroyNotify) lb_csv_record_free);
 }

@@ -86,6 +86,7 @@ struct _LbXlsxReader
   char          *xml_error;
   GQueue         peeked;         /* of LbCsvRecord*, read ahead for the header guess */
   GArray        *merges;         /* of Merge */
+  char          *merges_sheet;   /* the sheet whose merged ranges merges holds */
   GArray        *hidden_rows;    /* of guint, rows with values */
   GArray        *hidden_columns; /* of guint */
   guint          last_row;
@@ -160,7 +161,13 @@ close_sheet (LbXlsxReader *self)
   self->stream.failed = FALSE;
   g_clear_pointer (&self->xml_error, g_free);
   g_queue_clear_full (&self->peeked, (GDestroyNotify) lb_csv_record_free);
-  g_array_set_size (self->merges, 0);
+  for (guint m = 0; m < self->merges->len; m++)
+    {
+      Merge *merge = &g_array_index (self->merges, Merge, m);
+
+      g_clear_pointer (&merge->fill, g_free);
+      merge->filled = FALSE;
+    }
   g_array_set_size (self->hidden_rows, 0);
   g_array_set_size (self->hidden_columns, 0);
   g_ptr_array_set_size (self->warnings, 0);
@@ -177,6 +184,7 @@ lb_xlsx_reader_finalize (GObject *object)
 
   close_sheet (self);
   g_clear_pointer (&self->merges, g_array_unref);
+  g_clear_pointer (&self->merges_sheet, g_free);
   g_clear_pointer (&self->hidden_rows, g_array_unref);
   g_clear_pointer (&self->hidden_columns, g_array_unref);
   g_clear_pointer (&self->warnings, g_ptr_array_unref);
@@ -406,13 +414,17 @@ xml_step (LbXlsxReader     *self,
           GError          **error)
 {
   int ret = xmlTextReaderRead (xml);
+  int type;
 
   if (ret < 0)
     {
       set_damaged (self, part, stream, *error_slot, error);
       return -1;
     }
-  if (ret == 1 && xmlTextReaderNodeType (xml) == XML_READER_TYPE_DOCUMENT_TYPE)
+  if (ret != 1)
+    return ret;
+  type = xmlTextReaderNodeType (xml);
+  if (type == XML_READER_TYPE_DOCUMENT_TYPE)
     {
       g_set_error (error, LB_XLSX_ERROR, LB_XLSX_ERROR_MALFORMED,
                    _("%s is refused: its part “%s” declares a document type, which no Excel "
@@ -421,7 +433,7 @@ xml_step (LbXlsxReader     *self,
                    self->display_name, part);
       return -1;
     }
-  if (ret == 1 && xmlTextReaderNodeType (xml) == XML_READER_TYPE_ENTITY_REFERENCE)
+  if (type == XML_READER_TYPE_ENTITY_REFERENCE)
     {
       g_set_error (error, LB_XLSX_ERROR, LB_XLSX_ERROR_MALFORMED,
                    _("%s is refused: its part “%s” uses an entity that is not part of XML "
@@ -1019,6 +1031,7 @@ hash_file (LbXlsxReader  *self,
            GCancellable  *cancellable,
            GError       **error)
 {
+  self->file_size = 0;
   g_autoptr(GFileInputStream) in = NULL;
   g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
   g_autoptr(GError) local_error = NULL;
@@ -1209,6 +1222,47 @@ append_date (LbXlsxReader *self,
   return TRUE;
 }
 
+/* A plain decimal of at most 15 significant digits ("61.2", "-3", "0.612"): shown as it is. */
+static gboolean
+is_short_decimal (const char *s)
+{
+  guint digits = 0, dots = 0;
+  const char *p = s;
+
+  if (*p == '-')
+    p++;
+  for (; *p != '\0'; p++)
+    {
+      if (g_ascii_isdigit (*p))
+        digits++;
+      else if (*p == '.')
+        dots++;
+      else
+        return FALSE;
+    }
+  return digits > 0 && digits <= 15 && dots <= 1 && p[-1] != '.';
+}
+
+static void
+append_json_string (GString    *out,
+                    const char *text)
+{
+  g_string_append_c (out, '"');
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '"' || *p == '\\')
+        {
+          g_string_append_c (out, '\\');
+          g_string_append_c (out, *p);
+        }
+      else if ((guchar) *p < 0x20)
+        g_string_append_printf (out, "\\u%04x", (guint) (guchar) *p);
+      else
+        g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '"');
+}
+
 typedef struct {
   guint    column;
   guint    style;
@@ -1217,44 +1271,37 @@ typedef struct {
   gboolean has_formula;
 } CellRead;
 
+/* Appends to row_details how the cell is stored, as JSON: {"cell":"C14","type":"n",
+ * "value":"0.612","format":"0.0%","formula":"B14/C14"}. */
 static void
-add_detail (LbXlsxReader   *self,
-            RowCell        *cell,
-            const CellRead *read,
-            const char     *value,
-            const char     *formula,
+add_detail (LbXlsxReader     *self,
+            RowCell          *cell,
+            const CellRead   *read,
+            const char       *value,
+            const char       *formula,
             const CellFormat *format,
-            guint           row)
+            guint             row)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autofree char *json = NULL;
-  g_autofree char *ref = NULL;
   g_autofree char *letter = lb_column_letter (read->column);
+  GString *out = self->row_details;
 
-  ref = g_strdup_printf ("%s%u", letter, row);
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "cell");
-  json_builder_add_string_value (builder, ref);
-  json_builder_set_member_name (builder, "type");
-  json_builder_add_string_value (builder, read->type[0] != '\0' ? read->type : "n");
-  json_builder_set_member_name (builder, "value");
-  json_builder_add_string_value (builder, value);
+  cell->detail = (gssize) out->len;
+  g_string_append_printf (out, "{\"cell\":\"%s%u\",\"type\":", letter, row);
+  append_json_string (out, read->type[0] != '\0' ? read->type : "n");
+  g_string_append (out, ",\"value\":");
+  append_json_string (out, value);
   if (format != NULL && format->code != NULL && format->kind != FMT_GENERAL)
     {
-      json_builder_set_member_name (builder, "format");
-      json_builder_add_string_value (builder, format->code);
+      g_string_append (out, ",\"format\":");
+      append_json_string (out, format->code);
     }
   if (formula != NULL)
     {
-      json_builder_set_member_name (builder, "formula");
-      json_builder_add_string_value (builder, formula);
+      g_string_append (out, ",\"formula\":");
+      append_json_string (out, formula);
     }
-  json_builder_end_object (builder);
-  root = json_builder_get_root (builder);
-  json = json_to_string (root, FALSE);
-  cell->detail = (gssize) self->row_details->len;
-  g_string_append_len (self->row_details, json, (gssize) strlen (json) + 1);
+  g_string_append_c (out, '}');
+  g_string_append_c (out, '\0');
 }
 
 /* Turns the cell just read into text for the row; FALSE on a broken reference. */
@@ -1311,9 +1358,20 @@ finish_cell (LbXlsxReader    *self,
   else if (value->len > 0)
     {
       char *end = NULL;
-      double number = g_ascii_strtod (value->str, &end);
       FmtKind kind = format != NULL ? format->kind : FMT_GENERAL;
+      double number;
 
+      /* Most cells hold a short decimal that is already what Excel shows. */
+      if ((kind == FMT_GENERAL || kind == FMT_NUMBER || kind == FMT_TEXT) && is_short_decimal (value->str))
+        {
+          g_string_append_len (self->row_text, value->str, (gssize) value->len);
+          g_string_append_c (self->row_text, '\0');
+          if (detail || kind != FMT_GENERAL)
+            add_detail (self, &cell, read, value->str, formula, format, row);
+          g_array_append_val (self->row_cells, cell);
+          return TRUE;
+        }
+      number = g_ascii_strtod (value->str, &end);
       if (end == value->str || *end != '\0' || !isfinite (number))
         g_string_append_len (self->row_text, value->str, (gssize) value->len);
       else if (kind == FMT_PERCENT)
@@ -1452,6 +1510,9 @@ sheet_error (LbXlsxReader  *self,
 }
 
 /* Reads the next row with values from the sheet's XML. */
+#define ELEMENT_IS(n) (type == XML_READER_TYPE_ELEMENT && strcmp (name, (n)) == 0)
+#define END_IS(n) (type == XML_READER_TYPE_END_ELEMENT && strcmp (name, (n)) == 0)
+
 static LbCsvRecord *
 read_row (LbXlsxReader  *self,
           GCancellable  *cancellable,
@@ -1464,7 +1525,8 @@ read_row (LbXlsxReader  *self,
   gboolean in_row = FALSE, hidden = FALSE;
   CellRead cell = { 0 };
   gboolean in_cell = FALSE;
-  int ret;
+  const char *name;
+  int ret, type;
 
   while (!self->done)
     {
@@ -1476,9 +1538,14 @@ read_row (LbXlsxReader  *self,
           self->done = TRUE;
           break;
         }
+      /* One look at each node: a sheet has millions. */
+      type = xmlTextReaderNodeType (self->xml);
+      if (type != XML_READER_TYPE_ELEMENT && type != XML_READER_TYPE_END_ELEMENT)
+        continue;
+      name = (const char *) xmlTextReaderConstLocalName (self->xml);
       if (!in_row)
         {
-          if (is_element (self->xml, "row"))
+          if (ELEMENT_IS ("row"))
             {
               g_autofree char *r = get_attr (self->xml, "r", FALSE);
               g_autofree char *h = get_attr (self->xml, "hidden", FALSE);
@@ -1499,7 +1566,7 @@ read_row (LbXlsxReader  *self,
               if (!in_row)
                 continue;
             }
-          else if (is_element (self->xml, "col"))
+          else if (ELEMENT_IS ("col"))
             {
               g_autofree char *h = get_attr (self->xml, "hidden", FALSE);
               g_autofree char *min = get_attr (self->xml, "min", FALSE);
@@ -1514,29 +1581,44 @@ read_row (LbXlsxReader  *self,
                     g_array_append_val (self->hidden_columns, c);
                 }
             }
-          else if (is_end (self->xml, "sheetData"))
+          else if (END_IS ("sheetData"))
             self->done = TRUE;
           continue;
         }
 
-      if (is_element (self->xml, "c"))
+      if (ELEMENT_IS ("c"))
         {
-          g_autofree char *r = NULL;
-          g_autofree char *s = NULL;
-          g_autofree char *t = NULL;
+          gboolean have_ref = FALSE;
 
-          r = get_attr (self->xml, "r", FALSE);
-          s = get_attr (self->xml, "s", FALSE);
-          t = get_attr (self->xml, "t", FALSE);
+          /* The attributes in one pass, without copies: a sheet has a million cells. */
           memset (&cell, 0, sizeof cell);
-          if (r != NULL)
+          if (xmlTextReaderMoveToFirstAttribute (self->xml) == 1)
             {
-              guint cr;
-              parse_ref (r, &cr, &cell.column);
-              if (cr != 0 && cr != row)
-                cell.column = 0;
+              do
+                {
+                  const char *attr = (const char *) xmlTextReaderConstLocalName (self->xml);
+                  const char *v = (const char *) xmlTextReaderConstValue (self->xml);
+
+                  if (xmlTextReaderConstNamespaceUri (self->xml) != NULL || v == NULL)
+                    continue;
+                  if (strcmp (attr, "r") == 0)
+                    {
+                      guint cr;
+
+                      have_ref = TRUE;
+                      parse_ref (v, &cr, &cell.column);
+                      if (cr != 0 && cr != row)
+                        cell.column = 0;
+                    }
+                  else if (strcmp (attr, "s") == 0)
+                    cell.style = (guint) MIN (g_ascii_strtoull (v, NULL, 10), G_MAXUINT);
+                  else if (strcmp (attr, "t") == 0)
+                    g_strlcpy (cell.type, v, sizeof cell.type);
+                }
+              while (xmlTextReaderMoveToNextAttribute (self->xml) == 1);
+              xmlTextReaderMoveToElement (self->xml);
             }
-          else
+          if (!have_ref)
             cell.column = last_column + 1;
           if (cell.column == 0 || cell.column > MAX_COLUMNS || cell.column <= last_column)
             {
@@ -1544,31 +1626,29 @@ read_row (LbXlsxReader  *self,
               return NULL;
             }
           last_column = cell.column;
-          cell.style = s != NULL ? (guint) MIN (g_ascii_strtoull (s, NULL, 10), G_MAXUINT) : 0;
-          g_strlcpy (cell.type, t != NULL ? t : "", sizeof cell.type);
           g_string_truncate (value, 0);
           g_string_truncate (formula, 0);
           in_cell = !xmlTextReaderIsEmptyElement (self->xml);
         }
-      else if (in_cell && is_element (self->xml, "v"))
+      else if (in_cell && ELEMENT_IS ("v"))
         {
           cell.has_value = TRUE;
           if (read_text (self, self->xml, part, &self->stream, &self->xml_error, value, error) < 0)
             return NULL;
         }
-      else if (in_cell && is_element (self->xml, "f"))
+      else if (in_cell && ELEMENT_IS ("f"))
         {
           cell.has_formula = TRUE;
           if (read_text (self, self->xml, part, &self->stream, &self->xml_error, formula, error) < 0)
             return NULL;
         }
-      else if (in_cell && is_element (self->xml, "is"))
+      else if (in_cell && ELEMENT_IS ("is"))
         {
           cell.has_value = TRUE;
           if (read_string_item (self, self->xml, part, &self->stream, &self->xml_error, value, error) < 0)
             return NULL;
         }
-      else if (in_cell && is_end (self->xml, "c"))
+      else if (in_cell && END_IS ("c"))
         {
           in_cell = FALSE;
           /* A formula without a cached value (never calculated) leaves the cell empty. */
@@ -1576,7 +1656,7 @@ read_row (LbXlsxReader  *self,
               && !finish_cell (self, &cell, value, cell.has_formula ? formula->str : NULL, row, error))
             return NULL;
         }
-      else if (is_end (self->xml, "row"))
+      else if (END_IS ("row"))
         in_row = FALSE;
       else
         continue;
@@ -1594,6 +1674,9 @@ read_row (LbXlsxReader  *self,
     }
   return NULL;
 }
+
+#undef ELEMENT_IS
+#undef END_IS
 
 static char *
 join_numbers (GArray *numbers,
@@ -1834,8 +1917,15 @@ lb_xlsx_reader_open_sheet (LbXlsxReader  *self,
       return FALSE;
     }
   self->sheet = sheet;
-  if (!scan_merges (self, sheet->part, error))
-    return FALSE;
+  /* Read again (the import after its preview), a sheet keeps the merged ranges found. */
+  if (g_strcmp0 (self->merges_sheet, sheet->name) != 0)
+    {
+      g_array_set_size (self->merges, 0);
+      g_clear_pointer (&self->merges_sheet, g_free);
+      if (!scan_merges (self, sheet->part, error))
+        return FALSE;
+      self->merges_sheet = g_strdup (sheet->name);
+    }
   self->part = open_member (self, sheet->part, &local_error);
   if (self->part == NULL)
     {
@@ -1931,6 +2021,34 @@ lb_xlsx_reader_get_warnings (LbXlsxReader *self)
 {
   g_return_val_if_fail (LB_IS_XLSX_READER (self), NULL);
   return self->warnings;
+}
+
+gboolean
+lb_xlsx_reader_is_file (LbXlsxReader  *self,
+                        GFile         *file,
+                        gboolean      *same,
+                        GCancellable  *cancellable,
+                        GError       **error)
+{
+  g_autofree char *sha256 = NULL;
+  guint64 size = 0;
+
+  g_return_val_if_fail (LB_IS_XLSX_READER (self), FALSE);
+  g_return_val_if_fail (same != NULL, FALSE);
+
+  sha256 = g_steal_pointer (&self->sha256);
+  size = self->file_size;
+  if (!hash_file (self, file, cancellable, error))
+    {
+      self->sha256 = g_steal_pointer (&sha256);
+      self->file_size = size;
+      return FALSE;
+    }
+  *same = g_strcmp0 (sha256, self->sha256) == 0 && size == self->file_size;
+  g_free (self->sha256);
+  self->sha256 = g_steal_pointer (&sha256);
+  self->file_size = size;
+  return TRUE;
 }
 
 double

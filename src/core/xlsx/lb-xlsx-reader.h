@@ -82,6 +82,14 @@ LbCsvRecord  *lb_xlsx_reader_next      (LbXlsxReader  *self,
  * LbWarning*; complete after the last row. Owned. */
 GPtrArray    *lb_xlsx_reader_get_warnings (LbXlsxReader *self);
 
+/* Reads @file again and sets *@same to whether it holds the bytes the reader opened
+ * (SHA-256 and size); FALSE with LB_XLSX_ERROR_IO when it cannot be read. */
+gboolean      lb_xlsx_reader_is_file   (LbXlsxReader  *self,
+                                        GFile         *file,
+                                        gboolean      *same,
+                                        GCancellable  *cancellable,
+                                        GError       **error);
+
 double        lb_xlsx_reader_get_progress (LbXlsxReader *self);
 
 void          lb_xlsx_sheet_free       (LbXlsxSheet *sheet);
