@@ -488,6 +488,76 @@ test_hostile_truncated (void)
   g_unlink (path);
 }
 
+/* Saved again between the preview and the import: the import stops and writes nothing. */
+static void
+test_changed_after_preview (void)
+{
+  g_autofree char *path = write_eval_workbook ("changed.xlsx", FALSE);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(LbStore) store = new_store ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LbImporter) importer = lb_importer_new (file, NULL, store, NULL, &error);
+  LbImportOutcome outcome = { 0 };
+  g_autofree char *other = NULL;
+
+  g_assert_no_error (error);
+  other = write_eval_workbook ("changed-2.xlsx", TRUE);
+  g_assert_cmpint (g_rename (other, path), ==, 0);
+  g_assert_false (lb_importer_run (importer, store, "Changed", LB_IMPORT_FLAGS_NONE, NULL, NULL,
+                                   NULL, &outcome, &error));
+  g_assert_error (error, LB_CSV_ERROR, LB_CSV_ERROR_CHANGED);
+  g_assert_cmpuint (count_leaderboards (store), ==, 0);
+  lb_import_outcome_clear (&outcome);
+  g_unlink (path);
+}
+
+/* Excel's last row is 1,048,576: a row past it is refused, the last one is read. */
+static void
+test_last_row (void)
+{
+  const char *names[] = { "Sheet1" };
+  const char *last[] = {
+    "<sheetData><row r=\"1\"><c t=\"inlineStr\"><is><t>Model</t></is></c><c t=\"inlineStr\"><is><t>MMLU</t></is></c></row>"
+    "<row r=\"1048576\"><c t=\"inlineStr\"><is><t>A</t></is></c><c><v>1</v></c></row></sheetData>" };
+  const char *past[] = {
+    "<sheetData><row r=\"1\"><c t=\"inlineStr\"><is><t>Model</t></is></c><c t=\"inlineStr\"><is><t>MMLU</t></is></c></row>"
+    "<row r=\"1048577\"><c t=\"inlineStr\"><is><t>A</t></is></c><c><v>1</v></c></row></sheetData>" };
+  g_autofree char *path = tmp_path ("last-row.xlsx");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(LbStore) store = new_store ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LbImporter) importer = NULL;
+  g_autoptr(GPtrArray) results = NULL;
+  LbImportOutcome outcome = { 0 };
+
+  xlsx_write_workbook (path, 1, names, last, NULL, NULL, FALSE);
+  importer = lb_importer_new (file, NULL, store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (lb_importer_run (importer, store, "Last", LB_IMPORT_FLAGS_NONE, NULL, NULL, NULL,
+                                  &outcome, &error));
+  g_assert_no_error (error);
+  results = lb_store_list_results (store, outcome.leaderboard_id, TRUE, &error);
+  g_assert_cmpuint (results->len, ==, 1);
+  g_assert_cmpuint (((LbResult *) g_ptr_array_index (results, 0))->source_row, ==, 1048576);
+  lb_import_outcome_clear (&outcome);
+
+  xlsx_write_workbook (path, 1, names, past, NULL, NULL, FALSE);
+  {
+    g_autoptr(LbStore) empty = new_store ();
+    g_autoptr(LbImporter) refused = NULL;
+
+    g_clear_error (&error);
+    refused = lb_importer_new (file, NULL, empty, NULL, &error);
+    if (refused != NULL)
+      lb_importer_run (refused, empty, "Past", LB_IMPORT_FLAGS_NONE, NULL, NULL, NULL, &outcome, &error);
+    g_assert_error (error, LB_XLSX_ERROR, LB_XLSX_ERROR_MALFORMED);
+    g_assert_nonnull (strstr (error->message, "1048577"));
+    g_assert_cmpuint (count_leaderboards (empty), ==, 0);
+    lb_import_outcome_clear (&outcome);
+  }
+  g_unlink (path);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -497,6 +567,8 @@ main (int argc, char **argv)
   g_test_add_func ("/xlsx/import/1900", test_import_1900);
   g_test_add_func ("/xlsx/import/1904", test_import_1904);
   g_test_add_func ("/xlsx/import/two-data-sheets", test_two_data_sheets);
+  g_test_add_func ("/xlsx/import/changed-after-preview", test_changed_after_preview);
+  g_test_add_func ("/xlsx/import/last-row", test_last_row);
   g_test_add_func ("/xlsx/hostile/not-a-workbook", test_hostile_not_workbook);
   g_test_add_func ("/xlsx/hostile/zip-bomb", test_hostile_bomb);
   g_test_add_func ("/xlsx/hostile/entities", test_hostile_entities);
