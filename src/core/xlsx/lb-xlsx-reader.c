@@ -1771,6 +1771,63 @@ lb_xlsx_looks_like_zip (const guint8 *data,
 
 static gboolean open_zip (LbXlsxReader *self, GCancellable *cancellable, GError **error);
 
+/* Whether every member's DOS time in the archive's table of contents is a real time (or 0).
+ * libgsf makes a GLib critical of an impossible one; no Excel writes one. An archive whose
+ * table cannot be found here is left to libgsf, which then refuses it. */
+static gboolean
+dos_times_valid (GsfInput *source)
+{
+  gsf_off_t size = gsf_input_size (source);
+  gsize tail = (gsize) MIN (size, 22 + 65535);
+  g_autofree guint8 *end = NULL;
+  g_autofree guint8 *dir = NULL;
+  guint32 dir_size, dir_offset;
+  const guint8 *eocd = NULL;
+
+  if (tail < 22 || gsf_input_seek (source, size - (gsf_off_t) tail, G_SEEK_SET))
+    return TRUE;
+  end = g_malloc (tail);
+  if (gsf_input_read (source, tail, end) == NULL)
+    return TRUE;
+  for (gsize i = tail - 22 + 1; i-- > 0 && eocd == NULL;)
+    if (end[i] == 'P' && end[i + 1] == 'K' && end[i + 2] == 5 && end[i + 3] == 6)
+      eocd = end + i;
+  if (eocd == NULL)
+    return TRUE;
+  dir_size = GUINT32_FROM_LE (*(const guint32 *) (gconstpointer) (eocd + 12));
+  dir_offset = GUINT32_FROM_LE (*(const guint32 *) (gconstpointer) (eocd + 16));
+  if (dir_offset == 0xFFFFFFFF || dir_size == 0xFFFFFFFF || dir_size > 64 * 1024 * 1024
+      || (gsf_off_t) dir_offset + dir_size > size
+      || gsf_input_seek (source, dir_offset, G_SEEK_SET))
+    return TRUE;
+  dir = g_malloc (dir_size + 1);
+  if (dir_size > 0 && gsf_input_read (source, dir_size, dir) == NULL)
+    return TRUE;
+  for (gsize at = 0; at + 46 <= dir_size;)
+    {
+      const guint8 *e = dir + at;
+      guint16 time, date;
+
+      if (!(e[0] == 'P' && e[1] == 'K' && e[2] == 1 && e[3] == 2))
+        break;
+      time = (guint16) (e[12] | (e[13] << 8));
+      date = (guint16) (e[14] | (e[15] << 8));
+      if (time != 0 || date != 0)
+        {
+          guint month = (date >> 5) & 0x0f, day = date & 0x1f, year = (date >> 9) + 1980;
+          guint minute = (time >> 5) & 0x3f, second = (time & 0x1f) * 2;
+
+          if (month < 1 || month > 12 || day < 1
+              || day > g_date_get_days_in_month ((GDateMonth) month, (GDateYear) year)
+              || minute > 59 || second > 59)
+            return FALSE;
+        }
+      at += 46 + (gsize) (e[28] | (e[29] << 8)) + (gsize) (e[30] | (e[31] << 8))
+            + (gsize) (e[32] | (e[33] << 8));
+    }
+  return TRUE;
+}
+
 LbXlsxReader *
 lb_xlsx_reader_new (GFile         *file,
                     const char    *display_name,
@@ -1812,7 +1869,8 @@ open_zip (LbXlsxReader  *self,
 {
   g_autoptr(GError) local_error = NULL;
 
-  self->zip = gsf_infile_zip_new (self->source, &local_error);
+  if (dos_times_valid (self->source))
+    self->zip = gsf_infile_zip_new (self->source, &local_error);
   if (self->zip == NULL)
     {
       g_set_error (error, LB_XLSX_ERROR, LB_XLSX_ERROR_NOT_WORKBOOK,
