@@ -558,6 +558,65 @@ test_last_row (void)
   g_unlink (path);
 }
 
+/* An Excel 97-2003 workbook: the same importer, its sheets offered the same way. */
+static void
+test_xls (void)
+{
+  static const XlsCell memo[] = { { 0, 0, "四半期ごとの評価", 0 }, { G_MAXUINT16, 0, NULL, 0 } };
+  static const XlsCell scores[] = {
+    { 0, 0, "モデル", 0 }, { 0, 1, "JMMLU", 0 }, { 0, 2, "MT-bench", 0 },
+    { 1, 0, "社内GPT", 0 }, { 1, 1, NULL, 61.2 }, { 1, 2, NULL, 7.9 },
+    { 3, 0, "Model-B", 0 }, { 3, 1, NULL, 58.8 }, { 3, 2, NULL, 8.1 },
+    { G_MAXUINT16, 0, NULL, 0 },
+  };
+  const char *names[] = { "メモ", "評価" };
+  const XlsCell *cells[] = { memo, scores };
+  g_autofree char *path = tmp_path ("old.xls");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(LbStore) store = new_store ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LbImporter) importer = NULL;
+  g_autoptr(GPtrArray) models = NULL;
+  g_autoptr(GPtrArray) benchmarks = NULL;
+  g_autoptr(GPtrArray) results = NULL;
+  g_autofree char *sheet = NULL;
+  g_autofree char *contents = NULL;
+  LbImportOutcome outcome = { 0 };
+  LbResult *r;
+  gsize len = 0;
+
+  xls_write_workbook (path, 2, names, cells);
+  importer = lb_importer_new (file, NULL, store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (lb_importer_get_sheet (importer), ==, "評価");
+  g_assert_false (lb_importer_get_sheet_ambiguous (importer));
+  g_assert_cmpstr (((LbXlsxSheet *) g_ptr_array_index (lb_importer_get_sheets (importer), 0))->name, ==, "評価");
+  g_assert_true (lb_importer_run (importer, store, "Old", LB_IMPORT_FLAGS_NONE, NULL, NULL, NULL,
+                                  &outcome, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (outcome.results, ==, 4);
+  models = lb_store_list_models (store, outcome.leaderboard_id, &error);
+  benchmarks = lb_store_list_benchmarks (store, outcome.leaderboard_id, &error);
+  results = lb_store_list_results (store, outcome.leaderboard_id, TRUE, &error);
+  r = find_result (results, FIND_MODEL (models, "社内GPT")->id, FIND_BENCHMARK (benchmarks, "JMMLU")->id);
+  g_assert_cmpfloat_with_epsilon (r->score, 61.2, 1e-9);
+  g_assert_cmpuint (r->source_row, ==, 2);
+  g_assert_cmpuint (r->source_column, ==, 2);
+  r = find_result (results, FIND_MODEL (models, "Model-B")->id, FIND_BENCHMARK (benchmarks, "MT-bench")->id);
+  g_assert_cmpuint (r->source_row, ==, 4);
+  sheet = lb_store_get_import_sheet (store, r->import_id, &error);
+  g_assert_cmpstr (sheet, ==, "評価");
+  /* What an .xls cannot say is said. */
+  g_assert_true (warnings_mention (outcome.warnings, "without its number formats"));
+  lb_import_outcome_clear (&outcome);
+
+  /* Cut short: a clear refusal, nothing written. */
+  g_assert_true (g_file_get_contents (path, &contents, &len, &error));
+  g_assert_true (g_file_set_contents (path, contents, (gssize) len / 2, &error));
+  assert_refused (path, LB_XLSX_ERROR, LB_XLSX_ERROR_NOT_WORKBOOK, "old Excel workbook (.xls)");
+  g_unlink (path);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -569,6 +628,7 @@ main (int argc, char **argv)
   g_test_add_func ("/xlsx/import/two-data-sheets", test_two_data_sheets);
   g_test_add_func ("/xlsx/import/changed-after-preview", test_changed_after_preview);
   g_test_add_func ("/xlsx/import/last-row", test_last_row);
+  g_test_add_func ("/xlsx/xls/import", test_xls);
   g_test_add_func ("/xlsx/hostile/not-a-workbook", test_hostile_not_workbook);
   g_test_add_func ("/xlsx/hostile/zip-bomb", test_hostile_bomb);
   g_test_add_func ("/xlsx/hostile/entities", test_hostile_entities);

@@ -14,6 +14,7 @@
 #include "lb-value.h"
 #include "lb-cell-ref.h"
 #include "lb-xlsx-reader.h"
+#include "lb-xls-reader.h"
 
 #define PREVIEW_RECORDS 100
 #define SPOOL_CHUNK     (64 * 1024)
@@ -39,16 +40,19 @@ struct _LbImporter
   gboolean      mapping_remembered;
   char         *encoding_warning;
   LbXlsxReader *workbook;       /* the workbook's sheets when the file is one, or NULL */
+  LbXlsReader  *old_workbook;   /* the same for an Excel 97-2003 workbook */
   char         *options_sheet;
   char         *sheet;          /* the sheet read, or NULL for a CSV file */
   GMutex        workbook_lock;  /* held by the run that reads through workbook */
   gboolean      sheet_chosen;   /* named by the caller, not picked as the only data sheet */
+  gboolean      old_format;     /* the workbook is an .xls */
 };
 
 /* One importer, many readers: what the rows come from. Everything after reading is the same. */
 typedef struct {
   LbCsvReader  *csv;
   LbXlsxReader *xlsx;
+  LbXlsReader  *xls;
   GMutex       *locked;   /* the importer's workbook_lock, while xlsx is its workbook */
 } Source;
 
@@ -57,6 +61,7 @@ source_clear (Source *source)
 {
   g_clear_object (&source->csv);
   g_clear_object (&source->xlsx);
+  g_clear_object (&source->xls);
   if (source->locked != NULL)
     g_mutex_unlock (g_steal_pointer (&source->locked));
 }
@@ -70,6 +75,8 @@ source_next (Source        *source,
 {
   if (source->xlsx != NULL)
     return lb_xlsx_reader_next (source->xlsx, cancellable, error);
+  if (source->xls != NULL)
+    return lb_xls_reader_next (source->xls, cancellable, error);
   return lb_csv_reader_next (source->csv, cancellable, error);
 }
 
@@ -78,6 +85,8 @@ source_dialect (Source *source)
 {
   if (source->xlsx != NULL)
     return lb_xlsx_reader_get_dialect (source->xlsx);
+  if (source->xls != NULL)
+    return lb_xls_reader_get_dialect (source->xls);
   return lb_csv_reader_get_dialect (source->csv);
 }
 
@@ -86,31 +95,78 @@ source_progress (Source *source)
 {
   if (source->xlsx != NULL)
     return lb_xlsx_reader_get_progress (source->xlsx);
+  if (source->xls != NULL)
+    return lb_xls_reader_get_progress (source->xls);
   return lb_csv_reader_get_progress (source->csv);
 }
 
 static const char *
 source_encoding_warning (Source *source)
 {
-  if (source->xlsx != NULL)
+  if (source->xlsx != NULL || source->xls != NULL)
     return NULL;
   return lb_csv_reader_get_encoding_warning (source->csv);
 }
 
-/* Whether @file starts like a ZIP archive: an .xlsx whatever its name says. */
-static gboolean
-is_zip_file (GFile        *file,
-             GCancellable *cancellable)
+typedef enum { KIND_TEXT, KIND_ZIP, KIND_OLE } FileKind;
+
+/* What @file is by its first bytes, whatever its name says: a ZIP archive (.xlsx), an OLE2
+ * compound file (.xls), or text for the CSV reader (which tells other binaries apart). */
+static FileKind
+file_kind (GFile        *file,
+           GCancellable *cancellable)
 {
   g_autoptr(GFileInputStream) in = g_file_read (file, cancellable, NULL);
-  guint8 magic[4] = { 0 };
+  guint8 magic[8] = { 0 };
   gsize n = 0;
 
   if (in == NULL)
-    return FALSE;
+    return KIND_TEXT;
   if (!g_input_stream_read_all (G_INPUT_STREAM (in), magic, sizeof magic, &n, cancellable, NULL))
+    return KIND_TEXT;
+  if (lb_xlsx_looks_like_zip (magic, n))
+    return KIND_ZIP;
+  if (lb_xls_looks_like_ole (magic, n))
+    return KIND_OLE;
+  return KIND_TEXT;
+}
+
+/* The old workbook's sheet to read (as for .xlsx), or NULL with @error set. */
+static gboolean
+open_old_workbook (LbImporter    *self,
+                   Source        *source,
+                   GFile         *file,
+                   gboolean       again,
+                   GCancellable  *cancellable,
+                   GError       **error)
+{
+  source->xls = lb_xls_reader_new (file, self->display_name, cancellable, error);
+  if (source->xls == NULL)
     return FALSE;
-  return lb_xlsx_looks_like_zip (magic, n);
+  if (again && g_strcmp0 (lb_xls_reader_get_dialect (source->xls)->sha256, self->dialect.sha256) != 0)
+    {
+      g_set_error (error, LB_CSV_ERROR, LB_CSV_ERROR_CHANGED,
+                   _("%s has changed since it was read for the preview: it is not the same file "
+                     "any more (perhaps it was saved again from Excel). Nothing was imported. Open "
+                     "the file again to see what it holds now, then import it."),
+                   self->display_name);
+      return FALSE;
+    }
+  if (!again)
+    {
+      const char *sheet = self->options.sheet;
+      GPtrArray *sheets = lb_xls_reader_get_sheets (source->xls);
+
+      self->sheet_chosen = sheet != NULL;
+      if (sheet == NULL)
+        sheet = lb_xls_reader_get_default_sheet (source->xls);
+      if (sheet == NULL)
+        sheet = ((LbXlsxSheet *) g_ptr_array_index (sheets, 0))->name;
+      self->sheet = g_strdup (sheet);
+      self->old_format = TRUE;
+    }
+  return lb_xls_reader_open_sheet (source->xls, self->sheet, self->options.header_record,
+                                   cancellable, error);
 }
 
 /* Opens the reader for @self's file; with @expected_sha256, a workbook must be those bytes. */
@@ -122,8 +178,12 @@ source_open (LbImporter    *self,
              GError       **error)
 {
   GFile *file = self->spool != NULL ? self->spool : self->file;
+  FileKind kind = again ? (self->sheet == NULL ? KIND_TEXT : self->old_format ? KIND_OLE : KIND_ZIP)
+                        : file_kind (file, cancellable);
 
-  if (!again ? is_zip_file (file, cancellable) : self->sheet != NULL)
+  if (kind == KIND_OLE)
+    return open_old_workbook (self, source, file, again, cancellable, error);
+  if (kind == KIND_ZIP)
     {
       gboolean same = TRUE;
 
@@ -618,6 +678,7 @@ lb_importer_finalize (GObject *object)
   g_clear_pointer (&self->signature, g_free);
   g_clear_pointer (&self->encoding_warning, g_free);
   g_clear_object (&self->workbook);
+  g_clear_object (&self->old_workbook);
   g_mutex_clear (&self->workbook_lock);
   g_clear_pointer (&self->options_sheet, g_free);
   g_clear_pointer (&self->sheet, g_free);
@@ -820,6 +881,7 @@ lb_importer_new (GFile               *file,
     lb_csv_reader_get_fingerprint (reader.csv, &self->fingerprint);
   self->encoding_warning = g_strdup (source_encoding_warning (&reader));
   self->workbook = g_steal_pointer (&reader.xlsx);
+  self->old_workbook = g_steal_pointer (&reader.xls);
 
   if (!have_header || self->columns->len == 0 || n_named == 0)
     {
@@ -865,6 +927,8 @@ GPtrArray *
 lb_importer_get_sheets (LbImporter *self)
 {
   g_return_val_if_fail (LB_IS_IMPORTER (self), NULL);
+  if (self->old_workbook != NULL)
+    return lb_xls_reader_get_sheets (self->old_workbook);
   return self->workbook != NULL ? lb_xlsx_reader_get_sheets (self->workbook) : NULL;
 }
 
@@ -879,6 +943,8 @@ gboolean
 lb_importer_get_sheet_ambiguous (LbImporter *self)
 {
   g_return_val_if_fail (LB_IS_IMPORTER (self), FALSE);
+  if (self->old_workbook != NULL)
+    return !self->sheet_chosen && lb_xls_reader_get_default_sheet (self->old_workbook) == NULL;
   return self->workbook != NULL && !self->sheet_chosen
          && lb_xlsx_reader_get_default_sheet (self->workbook) == NULL;
 }
@@ -1827,9 +1893,10 @@ lb_importer_run (LbImporter        *self,
 
   if (source_encoding_warning (&reader) != NULL)
     add_warning (&state, 0, 0, source_encoding_warning (&reader));
-  if (reader.xlsx != NULL)
+  if (reader.xlsx != NULL || reader.xls != NULL)
     {
-      GPtrArray *sheet_warnings = lb_xlsx_reader_get_warnings (reader.xlsx);
+      GPtrArray *sheet_warnings = reader.xlsx != NULL ? lb_xlsx_reader_get_warnings (reader.xlsx)
+                                                      : lb_xls_reader_get_warnings (reader.xls);
 
       for (guint i = 0; i < sheet_warnings->len; i++)
         {

@@ -622,6 +622,8 @@ import_cb (GtkWidget  *widget,
   gtk_file_filter_set_name (csv, _("Spreadsheets: CSV, text and Excel workbooks"));
   gtk_file_filter_add_mime_type (csv, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
   gtk_file_filter_add_suffix (csv, "xlsx");
+  gtk_file_filter_add_mime_type (csv, "application/vnd.ms-excel");
+  gtk_file_filter_add_suffix (csv, "xls");
   gtk_file_filter_add_mime_type (csv, "text/csv");
   gtk_file_filter_add_mime_type (csv, "text/tab-separated-values");
   gtk_file_filter_add_mime_type (csv, "text/plain");
