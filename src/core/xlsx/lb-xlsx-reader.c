@@ -1794,8 +1794,11 @@ dos_times_valid (GsfInput *source)
       eocd = end + i;
   if (eocd == NULL)
     return TRUE;
-  dir_size = GUINT32_FROM_LE (*(const guint32 *) (gconstpointer) (eocd + 12));
-  dir_offset = GUINT32_FROM_LE (*(const guint32 *) (gconstpointer) (eocd + 16));
+  /* Byte by byte: the record has no alignment. */
+  dir_size = (guint32) eocd[12] | ((guint32) eocd[13] << 8) | ((guint32) eocd[14] << 16)
+             | ((guint32) eocd[15] << 24);
+  dir_offset = (guint32) eocd[16] | ((guint32) eocd[17] << 8) | ((guint32) eocd[18] << 16)
+               | ((guint32) eocd[19] << 24);
   if (dir_offset == 0xFFFFFFFF || dir_size == 0xFFFFFFFF || dir_size > 64 * 1024 * 1024
       || (gsf_off_t) dir_offset + dir_size > size
       || gsf_input_seek (source, dir_offset, G_SEEK_SET))
