@@ -361,8 +361,11 @@ xml_error_cb (void        *data,
   char **slot = data;
 
   if (*slot == NULL && err != NULL)
-    *slot = g_strdup_printf ("%d: %s", err->line, err->message != NULL
-                             ? g_strstrip (g_strdup (err->message)) : "?");
+    {
+      g_autofree char *message = g_strdup (err->message != NULL ? err->message : "?");
+
+      *slot = g_strdup_printf ("%d: %s", err->line, g_strstrip (message));
+    }
 }
 
 /* An XML reader over @input: no network, no DTD loading, no entity substitution. */
