@@ -8,6 +8,7 @@
 
 #include "lb-importer.h"
 #include "lb-xlsx-reader.h"
+#include "lb-cell-ref.h"
 #include "../util/xlsx-fixture.h"
 
 /* What Excel writes for 「社内GPT」 typed with an IME: bold run, furigana after it. */
@@ -246,6 +247,12 @@ check_import (gboolean date1904)
   g_assert_nonnull (strstr (detail, "\"value\":\"0.75\""));
   sheet = lb_store_get_import_sheet (store, r->import_id, &error);
   g_assert_cmpstr (sheet, ==, "評価");
+  {
+    g_autoptr(LbImport) import = lb_store_get_import (store, r->import_id, &error);
+    g_autofree char *ref = lb_cell_ref_format (import->sheet, r->source_row, r->source_column);
+
+    g_assert_cmpstr (ref, ==, "評価!C2");
+  }
   /* 和暦-formatted, and the same day in both date systems. */
   r = find_result (results, b->id, jcqa->id);
   g_assert_cmpstr (r->evaluated_at, ==, "2024-05-01");

@@ -21,7 +21,7 @@
 
 #define IMPORT_COLUMNS \
   "id, leaderboard_id, file_name, file_path, sha256, size_bytes, encoding, delimiter, layout," \
-  " header_row, imported_at, imported_by, records, results, status, deleted_at IS NOT NULL"
+  " header_row, imported_at, imported_by, records, results, status, deleted_at IS NOT NULL, sheet"
 
 static const char *const status_names[] = {
   [LB_IMPORT_COMPLETE] = "complete",
@@ -97,6 +97,7 @@ import_from_row (LbStmt *stmt)
     if (g_strcmp0 (status, status_names[i]) == 0)
       import->status = i;
   import->deleted = sqlite3_column_int (stmt, 15) != 0;
+  import->sheet = lb_column_dup (stmt, 16);
   import->warnings = g_ptr_array_new_with_free_func ((GDestroyNotify) lb_warning_free);
   return import;
 }
