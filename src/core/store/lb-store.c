@@ -214,7 +214,21 @@ static const char *const migrations[] = {
   "CREATE INDEX results_cell ON results (leaderboard_id, model_id, benchmark_id, current);"
   "CREATE INDEX results_import ON results (import_id);",
 
-  /* 4: xlsx: the sheet an import read, and how a workbook stored a cell whose value is not
+  /* 4: reportA: the Compare page's choices per leaderboard (models, baseline, profile,
+   * partial models, normalisation), so the page, the printed report and the CLI compare the
+   * same way after a restart. Models are ids separated by commas; '' means all of them. */
+  "CREATE TABLE compare_choices ("
+  "  leaderboard_id INTEGER PRIMARY KEY REFERENCES leaderboards (id) ON DELETE CASCADE,"
+  "  models TEXT NOT NULL DEFAULT '',"
+  "  baseline_id INTEGER,"
+  "  profile TEXT,"
+  "  include_partial INTEGER NOT NULL DEFAULT 0,"
+  "  normalization TEXT NOT NULL DEFAULT 'min-max'"
+  "    CHECK (normalization IN ('min-max', 'declared-scale')),"
+  "  updated_at TEXT NOT NULL"
+  ");",
+
+  /* 5: xlsx: the sheet an import read, and how a workbook stored a cell whose value is not
    * its plain text (type, value, number format, formula), by the cell's row and column. */
   "ALTER TABLE imports ADD COLUMN sheet TEXT;"
   "CREATE TABLE source_cells ("
