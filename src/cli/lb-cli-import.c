@@ -109,6 +109,7 @@ lb_cli_import (LbCli  *cli,
   g_autofree char *decimal_text = NULL;
   int header_row = 0;
   g_auto(GStrv) include_rows = NULL;
+  g_autofree char *sheet = NULL;
   gboolean dry_run = FALSE, force = FALSE;
   GOptionEntry entries[] = {
     { "leaderboard", 'l', 0, G_OPTION_ARG_STRING, &leaderboard, N_("The leaderboard to import into (created if missing)"), N_("NAME") },
@@ -118,6 +119,7 @@ lb_cli_import (LbCli  *cli,
     { "header-row", 0, 0, G_OPTION_ARG_INT, &header_row, N_("The row that names the columns (1 is the first row)"), N_("N") },
     { "decimal", 0, 0, G_OPTION_ARG_STRING, &decimal_text, N_("Force the decimal separator: point or comma"), N_("SEP") },
     { "include-row", 0, 0, G_OPTION_ARG_STRING_ARRAY, &include_rows, N_("Import row N although it looks like a summary row (平均, Total); may be repeated"), N_("N") },
+    { "sheet", 0, 0, G_OPTION_ARG_STRING, &sheet, N_("The sheet of an Excel workbook to import (needed when several sheets hold a table)"), N_("NAME") },
     { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &dry_run, N_("Read and check everything, write nothing"), NULL },
     { "force", 'f', 0, G_OPTION_ARG_NONE, &force, N_("Import a file that was imported before"), NULL },
     { NULL }
@@ -133,14 +135,14 @@ lb_cli_import (LbCli  *cli,
   GPtrArray *columns;
   guint n_scores = 0;
 
-  if (!lb_cli_parse ("import", N_("FILE --leaderboard NAME"), _("Import a CSV file exported from Excel."),
+  if (!lb_cli_parse ("import", N_("FILE --leaderboard NAME"), _("Import a CSV file exported from Excel, or a sheet of an Excel workbook (.xlsx)."),
                      entries, &argc, &argv))
     return LB_CLI_USAGE;
   if (argc != 2 || leaderboard == NULL || leaderboard[0] == '\0')
     {
       lb_cli_error (_("Usage: leaderboard-cli import FILE --leaderboard NAME [--encoding E] "
                       "[--delimiter D] [--layout wide|long] [--header-row N] [--decimal point|comma] "
-                      "[--dry-run] [--force]"));
+                      "[--sheet NAME] [--dry-run] [--force]"));
       return LB_CLI_USAGE;
     }
   if (encoding_text != NULL && !parse_encoding (encoding_text, &options.encoding))
@@ -178,6 +180,8 @@ lb_cli_import (LbCli  *cli,
       return LB_CLI_USAGE;
     }
 
+  options.sheet = sheet;
+
   store = lb_cli_get_store (cli);
   if (store == NULL)
     return LB_CLI_ERROR;
@@ -187,6 +191,23 @@ lb_cli_import (LbCli  *cli,
   if (importer == NULL)
     {
       lb_cli_error ("%s", error->message);
+      return LB_CLI_ERROR;
+    }
+  if (lb_importer_get_sheet_ambiguous (importer))
+    {
+      GPtrArray *sheets = lb_importer_get_sheets (importer);
+      g_autoptr(GString) names = g_string_new (NULL);
+
+      for (guint i = 0; i < sheets->len; i++)
+        {
+          LbXlsxSheet *s = g_ptr_array_index (sheets, i);
+
+          if (s->part != NULL)
+            g_string_append_printf (names, "%s“%s”", names->len > 0 ? ", " : "", s->name);
+        }
+      lb_cli_error (_("%s has several sheets (%s). Say which one to import with --sheet NAME. "
+                      "Nothing was imported."),
+                    argv[1], names->str);
       return LB_CLI_ERROR;
     }
   if (layout_text != NULL)
@@ -206,18 +227,26 @@ lb_cli_import (LbCli  *cli,
 
   dialect = lb_importer_get_dialect (importer);
   printf (_("Reading %s\n"), argv[1]);
+  if (lb_importer_get_sheet (importer) != NULL)
+    print_detected (_("Sheet:"),
+                    g_strdup_printf ("%s (%s)", lb_importer_get_sheet (importer),
+                                     detected_or_chosen (sheet == NULL)));
   print_detected (_("Encoding:"),
                   g_strdup_printf ("%s (%s)%s%s", dialect->encoding,
                                    detected_or_chosen (dialect->encoding_detected),
                                    dialect->encoding_reason != NULL ? " — " : "",
                                    dialect->encoding_reason != NULL ? dialect->encoding_reason : ""));
-  print_detected (_("Delimiter:"),
-                  g_strdup_printf ("%s (%s)%s", delimiter_name (dialect->delimiter),
-                                   detected_or_chosen (dialect->delimiter_detected),
-                                   dialect->sep_line ? _(", from the “sep=” line") : ""));
-  print_detected (_("Decimal:"),
-                  g_strdup_printf ("%s (%s)", dialect->decimal_separator == ',' ? _("comma") : _("point"),
-                                   detected_or_chosen (dialect->decimal_separator_detected)));
+  /* A workbook has cells, not delimiters, and its numbers have no locale. */
+  if (lb_importer_get_sheet (importer) == NULL)
+    {
+      print_detected (_("Delimiter:"),
+                      g_strdup_printf ("%s (%s)%s", delimiter_name (dialect->delimiter),
+                                       detected_or_chosen (dialect->delimiter_detected),
+                                       dialect->sep_line ? _(", from the “sep=” line") : ""));
+      print_detected (_("Decimal:"),
+                      g_strdup_printf ("%s (%s)", dialect->decimal_separator == ',' ? _("comma") : _("point"),
+                                       detected_or_chosen (dialect->decimal_separator_detected)));
+    }
   print_detected (_("Header row:"),
                   g_strdup_printf ("%u (%s)%s%s", dialect->header_record,
                                    detected_or_chosen (dialect->header_detected),

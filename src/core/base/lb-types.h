@@ -118,6 +118,7 @@ typedef struct {
   LbImportStatus  status;
   gboolean        deleted;       /* removed by the user (undoable) */
   GPtrArray      *warnings;      /* of LbWarning*, never NULL */
+  char           *sheet;         /* the workbook sheet read, or NULL for a CSV file */
 } LbImport;
 
 typedef struct {

@@ -679,6 +679,7 @@ new_record (LbCsvReader *self,
     g_error ("A CSV record of %u fields and %" G_GSIZE_FORMAT " bytes does not fit in memory", n, text_len);
   record = g_malloc (total);
   record->n_fields = n;
+  record->details = NULL;
   record->fields = (char **) (gpointer) (record + 1);
   text = (char *) record + head;
   memcpy (text, self->recbuf->str, text_len);
@@ -1424,13 +1425,7 @@ detect_dialect (LbCsvReader *self, GError **error)
     }
   else
     {
-      LbHeaderGuess guess;
-
-      lb_header_guess (records, &guess);
-      self->dialect.header_record = guess.record;
-      self->dialect.header_alternative = guess.alternative;
-      self->dialect.header_reason = lb_header_guess_describe (&guess);
-      self->dialect.header_detected = TRUE;
+      lb_csv_dialect_guess_header (&self->dialect, records);
     }
 
   if (self->options.decimal_separator == ',' || self->options.decimal_separator == '.')
@@ -1768,6 +1763,23 @@ lb_csv_reader_get_progress (LbCsvReader *self)
   if (self->text->len > 0)
     consumed += (double) self->text_raw_len * self->state.pos / self->text->len;
   return CLAMP (consumed / self->size, 0.0, 1.0);
+}
+
+void
+lb_csv_dialect_guess_header (LbCsvDialect *dialect,
+                             GPtrArray    *rows)
+{
+  LbHeaderGuess guess;
+
+  g_return_if_fail (dialect != NULL);
+  g_return_if_fail (rows != NULL);
+
+  lb_header_guess (rows, &guess);
+  dialect->header_record = guess.record;
+  dialect->header_alternative = guess.alternative;
+  g_free (dialect->header_reason);
+  dialect->header_reason = lb_header_guess_describe (&guess);
+  dialect->header_detected = TRUE;
 }
 
 void

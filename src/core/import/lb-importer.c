@@ -13,6 +13,8 @@
 #include "lb-importer.h"
 #include "lb-value.h"
 #include "lb-cell-ref.h"
+#include "lb-xlsx-reader.h"
+#include "lb-xls-reader.h"
 
 #define PREVIEW_RECORDS 100
 #define SPOOL_CHUNK     (64 * 1024)
@@ -39,7 +41,211 @@ struct _LbImporter
   char         *encoding_warning;
   GHashTable   *forced_rows;    /* record numbers of summary rows to import anyway */
   GHashTable   *preview_summary;/* record → LbSummaryKind for the preview, NULL: to compute */
+  LbXlsxReader *workbook;       /* the workbook's sheets when the file is one, or NULL */
+  LbXlsReader  *old_workbook;   /* the same for an Excel 97-2003 workbook */
+  char         *options_sheet;
+  char         *sheet;          /* the sheet read, or NULL for a CSV file */
+  GMutex        workbook_lock;  /* held by the run that reads through workbook */
+  gboolean      sheet_chosen;   /* named by the caller, not picked as the only data sheet */
+  gboolean      old_format;     /* the workbook is an .xls */
 };
+
+/* One importer, many readers: what the rows come from. Everything after reading is the same. */
+typedef struct {
+  LbCsvReader  *csv;
+  LbXlsxReader *xlsx;
+  LbXlsReader  *xls;
+  GMutex       *locked;   /* the importer's workbook_lock, while xlsx is its workbook */
+} Source;
+
+static void
+source_clear (Source *source)
+{
+  g_clear_object (&source->csv);
+  g_clear_object (&source->xlsx);
+  g_clear_object (&source->xls);
+  if (source->locked != NULL)
+    g_mutex_unlock (g_steal_pointer (&source->locked));
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Source, source_clear)
+
+static LbCsvRecord *
+source_next (Source        *source,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  if (source->xlsx != NULL)
+    return lb_xlsx_reader_next (source->xlsx, cancellable, error);
+  if (source->xls != NULL)
+    return lb_xls_reader_next (source->xls, cancellable, error);
+  return lb_csv_reader_next (source->csv, cancellable, error);
+}
+
+static const LbCsvDialect *
+source_dialect (Source *source)
+{
+  if (source->xlsx != NULL)
+    return lb_xlsx_reader_get_dialect (source->xlsx);
+  if (source->xls != NULL)
+    return lb_xls_reader_get_dialect (source->xls);
+  return lb_csv_reader_get_dialect (source->csv);
+}
+
+static double
+source_progress (Source *source)
+{
+  if (source->xlsx != NULL)
+    return lb_xlsx_reader_get_progress (source->xlsx);
+  if (source->xls != NULL)
+    return lb_xls_reader_get_progress (source->xls);
+  return lb_csv_reader_get_progress (source->csv);
+}
+
+static const char *
+source_encoding_warning (Source *source)
+{
+  if (source->xlsx != NULL || source->xls != NULL)
+    return NULL;
+  return lb_csv_reader_get_encoding_warning (source->csv);
+}
+
+typedef enum { KIND_TEXT, KIND_ZIP, KIND_OLE } FileKind;
+
+/* What @file is by its first bytes, whatever its name says: a ZIP archive (.xlsx), an OLE2
+ * compound file (.xls), or text for the CSV reader (which tells other binaries apart). */
+static FileKind
+file_kind (GFile        *file,
+           GCancellable *cancellable)
+{
+  g_autoptr(GFileInputStream) in = g_file_read (file, cancellable, NULL);
+  guint8 magic[8] = { 0 };
+  gsize n = 0;
+
+  if (in == NULL)
+    return KIND_TEXT;
+  if (!g_input_stream_read_all (G_INPUT_STREAM (in), magic, sizeof magic, &n, cancellable, NULL))
+    return KIND_TEXT;
+  if (lb_xlsx_looks_like_zip (magic, n))
+    return KIND_ZIP;
+  if (lb_xls_looks_like_ole (magic, n))
+    return KIND_OLE;
+  return KIND_TEXT;
+}
+
+/* The old workbook's sheet to read (as for .xlsx), or NULL with @error set. */
+static gboolean
+open_old_workbook (LbImporter    *self,
+                   Source        *source,
+                   GFile         *file,
+                   gboolean       again,
+                   GCancellable  *cancellable,
+                   GError       **error)
+{
+  source->xls = lb_xls_reader_new (file, self->display_name, cancellable, error);
+  if (source->xls == NULL)
+    return FALSE;
+  if (again && g_strcmp0 (lb_xls_reader_get_dialect (source->xls)->sha256, self->dialect.sha256) != 0)
+    {
+      g_set_error (error, LB_CSV_ERROR, LB_CSV_ERROR_CHANGED,
+                   _("%s has changed since it was read for the preview: it is not the same file "
+                     "any more (perhaps it was saved again from Excel). Nothing was imported. Open "
+                     "the file again to see what it holds now, then import it."),
+                   self->display_name);
+      return FALSE;
+    }
+  if (!again)
+    {
+      const char *sheet = self->options.sheet;
+      GPtrArray *sheets = lb_xls_reader_get_sheets (source->xls);
+
+      self->sheet_chosen = sheet != NULL;
+      if (sheet == NULL)
+        sheet = lb_xls_reader_get_default_sheet (source->xls);
+      if (sheet == NULL)
+        sheet = ((LbXlsxSheet *) g_ptr_array_index (sheets, 0))->name;
+      self->sheet = g_strdup (sheet);
+      self->old_format = TRUE;
+    }
+  return lb_xls_reader_open_sheet (source->xls, self->sheet, self->options.header_record,
+                                   cancellable, error);
+}
+
+/* Opens the reader for @self's file; with @expected_sha256, a workbook must be those bytes. */
+static gboolean
+source_open (LbImporter    *self,
+             Source        *source,
+             gboolean       again,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  GFile *file = self->spool != NULL ? self->spool : self->file;
+  FileKind kind = again ? (self->sheet == NULL ? KIND_TEXT : self->old_format ? KIND_OLE : KIND_ZIP)
+                        : file_kind (file, cancellable);
+
+  if (kind == KIND_OLE)
+    return open_old_workbook (self, source, file, again, cancellable, error);
+  if (kind == KIND_ZIP)
+    {
+      gboolean same = TRUE;
+
+      /* The import reads through the workbook its plan opened (its strings and formats are
+       * read already) when the file still holds the same bytes, and no other run uses it. */
+      if (again && self->workbook != NULL && g_mutex_trylock (&self->workbook_lock))
+        {
+          source->locked = &self->workbook_lock;
+          source->xlsx = g_object_ref (self->workbook);
+          if (!lb_xlsx_reader_is_file (source->xlsx, file, &same, cancellable, error))
+            return FALSE;
+        }
+      else
+        {
+          source->xlsx = lb_xlsx_reader_new (file, self->display_name, cancellable, error);
+          if (source->xlsx == NULL)
+            return FALSE;
+          same = g_strcmp0 (lb_xlsx_reader_get_dialect (source->xlsx)->sha256, self->dialect.sha256) == 0;
+        }
+      if (again && !same)
+        {
+          g_set_error (error, LB_CSV_ERROR, LB_CSV_ERROR_CHANGED,
+                       _("%s has changed since it was read for the preview: it is not the same file "
+                         "any more (perhaps it was saved again from Excel). Nothing was imported. Open "
+                         "the file again to see what it holds now, then import it."),
+                       self->display_name);
+          return FALSE;
+        }
+      if (!again)
+        {
+          const char *sheet = self->options.sheet;
+
+          self->sheet_chosen = sheet != NULL;
+          if (sheet == NULL)
+            sheet = lb_xlsx_reader_get_default_sheet (source->xlsx);
+          if (sheet == NULL)
+            {
+              GPtrArray *sheets = lb_xlsx_reader_get_sheets (source->xlsx);
+
+              /* Several data sheets (offered first), or none: the first, and the caller asks. */
+              for (guint i = 0; i < sheets->len && sheet == NULL; i++)
+                if (((LbXlsxSheet *) g_ptr_array_index (sheets, i))->part != NULL)
+                  sheet = ((LbXlsxSheet *) g_ptr_array_index (sheets, i))->name;
+            }
+          if (sheet == NULL)
+            {
+              g_set_error (error, LB_XLSX_ERROR, LB_XLSX_ERROR_NO_SUCH_SHEET,
+                           _("%s has no sheet of cells (only charts). Nothing was imported."),
+                           self->display_name);
+              return FALSE;
+            }
+          self->sheet = g_strdup (sheet);
+        }
+      return lb_xlsx_reader_open_sheet (source->xlsx, self->sheet, self->options.header_record,
+                                        cancellable, error);
+    }
+  source->csv = lb_csv_reader_new_full (file, self->display_name, &self->options,
+                                        again ? &self->fingerprint : NULL, cancellable, error);
+  return source->csv != NULL;
+}
 
 G_DEFINE_FINAL_TYPE (LbImporter, lb_importer, G_TYPE_OBJECT)
 
@@ -603,6 +809,11 @@ lb_importer_finalize (GObject *object)
   g_clear_pointer (&self->encoding_warning, g_free);
   g_clear_pointer (&self->forced_rows, g_hash_table_unref);
   g_clear_pointer (&self->preview_summary, g_hash_table_unref);
+  g_clear_object (&self->workbook);
+  g_clear_object (&self->old_workbook);
+  g_mutex_clear (&self->workbook_lock);
+  g_clear_pointer (&self->options_sheet, g_free);
+  g_clear_pointer (&self->sheet, g_free);
 
   G_OBJECT_CLASS (lb_importer_parent_class)->finalize (object);
 }
@@ -618,6 +829,7 @@ lb_importer_class_init (LbImporterClass *klass)
 static void
 lb_importer_init (LbImporter *self)
 {
+  g_mutex_init (&self->workbook_lock);
   self->columns = g_ptr_array_new_with_free_func ((GDestroyNotify) column_spec_free);
   self->preview = g_ptr_array_new_with_free_func ((GDestroyNotify) lb_csv_record_free);
   self->forced_rows = g_hash_table_new (NULL, NULL);
@@ -730,7 +942,7 @@ lb_importer_new (GFile               *file,
                  GError             **error)
 {
   g_autoptr(LbImporter) self = NULL;
-  g_autoptr(LbCsvReader) reader = NULL;
+  g_auto(Source) reader = { 0 };
   const LbCsvDialect *dialect;
   gboolean have_header = FALSE;
   guint n_named = 0;  /* header cells that are not blank */
@@ -745,19 +957,19 @@ lb_importer_new (GFile               *file,
     self->options = *options;
   self->options_encoding = g_strdup (self->options.encoding);
   self->options.encoding = self->options_encoding;
+  self->options_sheet = g_strdup (self->options.sheet);
+  self->options.sheet = self->options_sheet;
 
   if (!spool_if_needed (self, cancellable, error))
     return NULL;
-  reader = lb_csv_reader_new_full (self->spool != NULL ? self->spool : file, self->display_name,
-                                   &self->options, NULL, cancellable, error);
-  if (reader == NULL)
+  if (!source_open (self, &reader, FALSE, cancellable, error))
     return NULL;
-  dialect = lb_csv_reader_get_dialect (reader);
+  dialect = source_dialect (&reader);
 
   while (self->preview->len < PREVIEW_RECORDS)
     {
       g_autoptr(GError) local_error = NULL;
-      g_autoptr(LbCsvRecord) record = lb_csv_reader_next (reader, cancellable, &local_error);
+      g_autoptr(LbCsvRecord) record = source_next (&reader, cancellable, &local_error);
 
       if (record == NULL)
         {
@@ -800,8 +1012,11 @@ lb_importer_new (GFile               *file,
 
   copy_dialect (&self->dialect, dialect);
   /* The plan is made from these bytes: the import checks that it reads them again. */
-  lb_csv_reader_get_fingerprint (reader, &self->fingerprint);
-  self->encoding_warning = g_strdup (lb_csv_reader_get_encoding_warning (reader));
+  if (reader.csv != NULL)
+    lb_csv_reader_get_fingerprint (reader.csv, &self->fingerprint);
+  self->encoding_warning = g_strdup (source_encoding_warning (&reader));
+  self->workbook = g_steal_pointer (&reader.xlsx);
+  self->old_workbook = g_steal_pointer (&reader.xls);
 
   if (!have_header || self->columns->len == 0 || n_named == 0)
     {
@@ -841,6 +1056,32 @@ lb_importer_get_dialect (LbImporter *self)
 {
   g_return_val_if_fail (LB_IS_IMPORTER (self), NULL);
   return &self->dialect;
+}
+
+GPtrArray *
+lb_importer_get_sheets (LbImporter *self)
+{
+  g_return_val_if_fail (LB_IS_IMPORTER (self), NULL);
+  if (self->old_workbook != NULL)
+    return lb_xls_reader_get_sheets (self->old_workbook);
+  return self->workbook != NULL ? lb_xlsx_reader_get_sheets (self->workbook) : NULL;
+}
+
+const char *
+lb_importer_get_sheet (LbImporter *self)
+{
+  g_return_val_if_fail (LB_IS_IMPORTER (self), NULL);
+  return self->sheet;
+}
+
+gboolean
+lb_importer_get_sheet_ambiguous (LbImporter *self)
+{
+  g_return_val_if_fail (LB_IS_IMPORTER (self), FALSE);
+  if (self->old_workbook != NULL)
+    return !self->sheet_chosen && lb_xls_reader_get_default_sheet (self->old_workbook) == NULL;
+  return self->workbook != NULL && !self->sheet_chosen
+         && lb_xlsx_reader_get_default_sheet (self->workbook) == NULL;
 }
 
 LbLayout
@@ -1427,6 +1668,13 @@ describe_cell (RunState          *state,
   g_autofree char *letter = lb_column_letter (column);
   LbColumnSpec *spec = find_column (state->self->columns, column);
 
+  if (state->self->sheet != NULL)
+    {
+      g_autofree char *ref = lb_cell_ref_format (state->self->sheet, record->record, column);
+
+      /* Translators: where a cell of a workbook is: "評価!C14 (JMMLU)" */
+      return g_strdup_printf (_("%s (%s)"), ref, spec != NULL ? spec->header : "");
+    }
   /* Translators: where a cell is: "row 12, column C (JMMLU)" */
   return g_strdup_printf (_("row %u, column %s (%s)"), record->record, letter,
                           spec != NULL ? spec->header : "");
@@ -1469,6 +1717,13 @@ store_cell (RunState           *state,
     }
 
   lb_value_parse (text, self->dialect.decimal_separator, &value);
+
+  /* How the workbook stored it (value, number format, formula) goes with the result. */
+  if (!state->dry_run && record->details != NULL && score_column <= record->n_fields
+      && record->details[score_column - 1] != NULL
+      && !lb_store_add_source_cell (state->store, state->import_id, record->record, score_column,
+                                    record->details[score_column - 1], error))
+    return FALSE;
 
   if (value.kind == LB_VALUE_NUMBER)
     {
@@ -1801,7 +2056,7 @@ lb_importer_run (LbImporter        *self,
                  LbImportOutcome   *outcome,
                  GError           **error)
 {
-  g_autoptr(LbCsvReader) reader = NULL;
+  g_auto(Source) reader = { 0 };
   g_autoptr(GHashTable) model_ids = NULL;
   g_autoptr(GHashTable) benchmark_ids = NULL;
   g_autoptr(GArray) pending = g_array_new (FALSE, FALSE, sizeof (LbResult));
@@ -1841,10 +2096,7 @@ lb_importer_run (LbImporter        *self,
 
   /* The second reader sees the same bytes with the same choices, so it detects the same;
    * if the file was saved again since the plan was made, it stops before anything is kept. */
-  reader = lb_csv_reader_new_full (self->spool != NULL ? self->spool : self->file,
-                                   self->display_name, &self->options, &self->fingerprint,
-                                   cancellable, error);
-  if (reader == NULL)
+  if (!source_open (self, &reader, TRUE, cancellable, error))
     goto fail;
 
   model_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) entry_free);
@@ -1936,7 +2188,7 @@ lb_importer_run (LbImporter        *self,
                        self->display_name);
           goto fail;
         }
-      record = lb_csv_reader_next (reader, cancellable, &local_error);
+      record = source_next (&reader, cancellable, &local_error);
 
       if (record == NULL)
         {
@@ -1958,7 +2210,7 @@ lb_importer_run (LbImporter        *self,
         {
           since_progress = 0;
           if (progress != NULL)
-            progress (lb_csv_reader_get_progress (reader), progress_data);
+            progress (source_progress (&reader), progress_data);
         }
     }
 
@@ -1975,8 +2227,19 @@ lb_importer_run (LbImporter        *self,
       goto fail;
     }
 
-  if (lb_csv_reader_get_encoding_warning (reader) != NULL)
-    add_warning (&state, 0, 0, lb_csv_reader_get_encoding_warning (reader));
+  if (source_encoding_warning (&reader) != NULL)
+    add_warning (&state, 0, 0, source_encoding_warning (&reader));
+  if (reader.xlsx != NULL || reader.xls != NULL)
+    {
+      GPtrArray *sheet_warnings = reader.xlsx != NULL ? lb_xlsx_reader_get_warnings (reader.xlsx)
+                                                      : lb_xls_reader_get_warnings (reader.xls);
+
+      for (guint i = 0; i < sheet_warnings->len; i++)
+        {
+          LbWarning *w = g_ptr_array_index (sheet_warnings, i);
+          add_warning (&state, w->row, w->column, w->message);
+        }
+    }
 
   /* A benchmark column without a single value is kept, and said. */
   for (guint i = 0; self->layout == LB_LAYOUT_WIDE && i < self->columns->len; i++)
@@ -1997,7 +2260,7 @@ lb_importer_run (LbImporter        *self,
     }
 
   /* The hash of the very bytes imported: a duplicate is found after reading, and rolled back. */
-  dialect = lb_csv_reader_get_dialect (reader);
+  dialect = source_dialect (&reader);
   if (leaderboard != NULL && !(flags & LB_IMPORT_FLAGS_FORCE)
       && !check_not_imported (self, store, leaderboard, dialect->sha256, error))
     goto fail;
@@ -2006,6 +2269,8 @@ lb_importer_run (LbImporter        *self,
     {
       if (!lb_store_set_import_file (store, state.import_id, dialect->sha256, dialect->size_bytes,
                                      dialect->encoding, error))
+        goto fail;
+      if (self->sheet != NULL && !lb_store_set_import_sheet (store, state.import_id, self->sheet, error))
         goto fail;
       if (!lb_store_add_import_warnings (store, state.import_id, outcome->warnings, error))
         goto fail;

@@ -1,11 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* lb-importer.h: turns a CSV file into results in the store, in one transaction */
+/* lb-importer.h: turns a CSV file or a workbook's sheet into results in the store, in one transaction */
 #pragma once
 
 #include <gio/gio.h>
 #include "lb-csv-reader.h"
 #include "lb-store.h"
 #include "lb-summary-rows.h"
+#include "lb-xlsx-reader.h"
 
 G_BEGIN_DECLS
 
@@ -100,6 +101,14 @@ LbImporter   *lb_importer_new            (GFile              *file,
 
 GFile        *lb_importer_get_file       (LbImporter *self);
 const LbCsvDialect *lb_importer_get_dialect (LbImporter *self);
+/* A workbook's sheets (of LbXlsxSheet*, data sheets first, owned), or NULL for a CSV file. */
+GPtrArray    *lb_importer_get_sheets     (LbImporter *self);
+/* The sheet the plan reads (options->sheet, or the workbook's only sheet with a table, or
+ * its first sheet), or NULL for a CSV file. */
+const char   *lb_importer_get_sheet      (LbImporter *self);
+/* TRUE when no sheet was named and the workbook has several sheets with a table (or none):
+ * the caller should ask which one. */
+gboolean      lb_importer_get_sheet_ambiguous (LbImporter *self);
 LbLayout      lb_importer_get_layout     (LbImporter *self);
 gboolean      lb_importer_get_layout_detected (LbImporter *self);
 void          lb_importer_set_layout     (LbImporter *self, LbLayout layout);

@@ -229,6 +229,17 @@ static const char *const migrations[] = {
   ");",
   /* 5: headers: a benchmark's number of items (questions), for the binomial standard error */
   "ALTER TABLE benchmarks ADD COLUMN n_items INTEGER;",
+
+  /* 6: xlsx: the sheet an import read, and how a workbook stored a cell whose value is not
+   * its plain text (type, value, number format, formula), by the cell's row and column. */
+  "ALTER TABLE imports ADD COLUMN sheet TEXT;"
+  "CREATE TABLE source_cells ("
+  "  import_id INTEGER NOT NULL REFERENCES imports (id) ON DELETE CASCADE,"
+  "  source_row INTEGER NOT NULL,"
+  "  source_column INTEGER NOT NULL,"
+  "  detail TEXT NOT NULL,"
+  "  PRIMARY KEY (import_id, source_row, source_column)"
+  ");",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == LB_STORE_SCHEMA_VERSION);

@@ -71,6 +71,8 @@ struct _LbImportAssistant
   GtkImage           *status_icon;
   GtkLabel           *status_label;
   GtkCheckButton     *force_check;
+  AdwComboRow        *sheet_row;
+  GtkStringList      *sheet_list;
   AdwComboRow        *encoding_row;
   GtkStringList      *encoding_list;
   AdwComboRow        *delimiter_row;
@@ -104,10 +106,13 @@ struct _LbImportAssistant
   GCancellable       *import_cancellable;
   GPtrArray          *column_rows;    /* of GtkWidget*, borrowed: the rows of columns_list by column */
   char               *proposed_name;
+  GPtrArray          *sheet_names;    /* of char*, a workbook's sheets in sheet_row order, or NULL */
 
   gint64              current_leaderboard;
   guint               check_id;
-  guint               read_encoding;  /* the encoding, delimiter and header rows as last read */
+  guint               read_sheet;     /* the sheet, encoding, delimiter and header rows as last read */
+  guint               read_encoding;
+  gboolean            read_sheet_chosen; /* the user picked the sheet */
   guint               read_delimiter;
   guint               read_decimal;
   guint               read_header;
@@ -737,6 +742,69 @@ fill_reader_options (LbImportAssistant *self)
   self->updating = FALSE;
 }
 
+/* A workbook offers its sheets (data sheets first) instead of an encoding and a delimiter. */
+static void
+fill_sheets (LbImportAssistant *self)
+{
+  GPtrArray *sheets = lb_importer_get_sheets (self->importer);
+  const char *sheet = lb_importer_get_sheet (self->importer);
+  gboolean workbook = sheets != NULL;
+
+  self->updating = TRUE;
+  gtk_widget_set_visible (GTK_WIDGET (self->sheet_row), workbook);
+  gtk_widget_set_visible (GTK_WIDGET (self->encoding_row), !workbook);
+  gtk_widget_set_visible (GTK_WIDGET (self->delimiter_row), !workbook);
+  gtk_widget_set_visible (GTK_WIDGET (self->decimal_row), !workbook);
+  if (workbook && self->sheet_names == NULL)
+    {
+      g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+
+      self->sheet_names = g_ptr_array_new_with_free_func (g_free);
+      for (guint i = 0; i < sheets->len; i++)
+        {
+          LbXlsxSheet *s = g_ptr_array_index (sheets, i);
+
+          if (s->part == NULL)
+            continue;
+          g_ptr_array_add (self->sheet_names, g_strdup (s->name));
+          if (s->hidden)
+            /* Translators: a sheet in the sheet drop-down that Excel hides */
+            g_ptr_array_add (labels, g_strdup_printf (_("%s (hidden)"), s->name));
+          else if (!s->has_table)
+            /* Translators: a sheet in the sheet drop-down with no table in it */
+            g_ptr_array_add (labels, g_strdup_printf (_("%s (no table)"), s->name));
+          else
+            g_ptr_array_add (labels, g_strdup (s->name));
+        }
+      g_ptr_array_add (labels, NULL);
+      gtk_string_list_splice (self->sheet_list, 0, g_list_model_get_n_items (G_LIST_MODEL (self->sheet_list)),
+                              (const char * const *) labels->pdata);
+    }
+  if (workbook)
+    {
+      for (guint i = 0; i < self->sheet_names->len; i++)
+        if (g_strcmp0 (g_ptr_array_index (self->sheet_names, i), sheet) == 0)
+          {
+            adw_combo_row_set_selected (self->sheet_row, i);
+            self->read_sheet = i;
+          }
+      if (lb_importer_get_sheet_ambiguous (self->importer))
+        {
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (self->sheet_row),
+                                       _("Several sheets hold a table: check that this is the one to import"));
+          gtk_widget_add_css_class (GTK_WIDGET (self->sheet_row), "warning");
+        }
+      else
+        {
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (self->sheet_row),
+                                       self->read_sheet_chosen ? _("Your choice")
+                                                               : _("Detected: the only sheet with a table"));
+          gtk_widget_remove_css_class (GTK_WIDGET (self->sheet_row), "warning");
+        }
+    }
+  self->updating = FALSE;
+}
+
 static void
 apply_choices (LbImportAssistant *self)
 {
@@ -784,7 +852,12 @@ read_file (LbImportAssistant *self)
   guint enc = adw_combo_row_get_selected (self->encoding_row);
   guint delim = adw_combo_row_get_selected (self->delimiter_row);
   guint decimal = adw_combo_row_get_selected (self->decimal_row);
+  guint sheet = adw_combo_row_get_selected (self->sheet_row);
+  gboolean new_sheet = self->sheet_names != NULL && sheet != self->read_sheet;
 
+  if (new_sheet)
+    self->read_sheet_chosen = TRUE;
+  self->read_sheet = sheet;
   self->read_encoding = enc;
   self->read_delimiter = delim;
   self->read_decimal = decimal;
@@ -797,7 +870,10 @@ read_file (LbImportAssistant *self)
     options.delimiter = delimiters[delim - 1].delimiter;
   if (decimal > 0 && decimal <= G_N_ELEMENTS (decimals))
     options.decimal_separator = decimals[decimal - 1].separator;
-  if (self->importer != NULL)
+  if (self->sheet_names != NULL && self->read_sheet_chosen && sheet < self->sheet_names->len)
+    options.sheet = g_ptr_array_index (self->sheet_names, sheet);
+  /* Another sheet has its own header row. */
+  if (self->importer != NULL && !new_sheet)
     {
       const LbCsvDialect *dialect = lb_importer_get_dialect (self->importer);
       guint header = gtk_spin_button_get_value_as_int (self->header_spin);
@@ -832,6 +908,7 @@ read_file (LbImportAssistant *self)
   gtk_widget_set_visible (self->preview_group, TRUE);
   gtk_widget_set_visible (self->columns_group, TRUE);
   apply_choices (self);
+  fill_sheets (self);
   fill_reader_options (self);
   fill_columns (self);
   fill_preview (self);
@@ -1074,7 +1151,8 @@ reader_option_changed_cb (LbImportAssistant *self)
   /* The combo rows also notify when their list is relabelled ("Detected: …"): only a
    * different choice re-reads the file. */
   if (self->updating ||
-      (adw_combo_row_get_selected (self->encoding_row) == self->read_encoding &&
+      (adw_combo_row_get_selected (self->sheet_row) == self->read_sheet &&
+       adw_combo_row_get_selected (self->encoding_row) == self->read_encoding &&
        adw_combo_row_get_selected (self->delimiter_row) == self->read_delimiter &&
        adw_combo_row_get_selected (self->decimal_row) == self->read_decimal &&
        (guint) gtk_spin_button_get_value_as_int (self->header_spin) == self->read_header))
@@ -1226,6 +1304,7 @@ lb_import_assistant_finalize (GObject *object)
   g_clear_pointer (&self->targets, g_ptr_array_unref);
   g_clear_pointer (&self->column_rows, g_ptr_array_unref);
   g_clear_pointer (&self->proposed_name, g_free);
+  g_clear_pointer (&self->sheet_names, g_ptr_array_unref);
   G_OBJECT_CLASS (lb_import_assistant_parent_class)->finalize (object);
 }
 
@@ -1274,6 +1353,8 @@ lb_import_assistant_class_init (LbImportAssistantClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LbImportAssistant, status_icon);
   gtk_widget_class_bind_template_child (widget_class, LbImportAssistant, status_label);
   gtk_widget_class_bind_template_child (widget_class, LbImportAssistant, force_check);
+  gtk_widget_class_bind_template_child (widget_class, LbImportAssistant, sheet_row);
+  gtk_widget_class_bind_template_child (widget_class, LbImportAssistant, sheet_list);
   gtk_widget_class_bind_template_child (widget_class, LbImportAssistant, encoding_row);
   gtk_widget_class_bind_template_child (widget_class, LbImportAssistant, encoding_list);
   gtk_widget_class_bind_template_child (widget_class, LbImportAssistant, delimiter_row);

@@ -132,6 +132,13 @@ describe_source (LbResultsPage *self,
     return g_strdup (_("Typed in by hand"));
   if (import == NULL)
     return g_strdup_printf (_("Row %u, column %s of an import that was removed"), row, letter);
+  if (import->sheet != NULL)
+    {
+      g_autofree char *ref = lb_cell_ref_format (import->sheet, row, column);
+
+      /* Translators: where a value of a workbook comes from: "評価表.xlsx, cell 評価!B2" */
+      return g_strdup_printf (_("%s, cell %s"), import->file_name, ref);
+    }
   return g_strdup_printf (_("%s, row %u, column %s"), import->file_name, row, letter);
 }
 

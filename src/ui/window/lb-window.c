@@ -646,7 +646,11 @@ import_cb (GtkWidget  *widget,
 
   chooser = gtk_file_chooser_native_new (_("Import a Spreadsheet"), GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
-  gtk_file_filter_set_name (csv, _("CSV and text files"));
+  gtk_file_filter_set_name (csv, _("Spreadsheets: CSV, text and Excel workbooks"));
+  gtk_file_filter_add_mime_type (csv, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  gtk_file_filter_add_suffix (csv, "xlsx");
+  gtk_file_filter_add_mime_type (csv, "application/vnd.ms-excel");
+  gtk_file_filter_add_suffix (csv, "xls");
   gtk_file_filter_add_mime_type (csv, "text/csv");
   gtk_file_filter_add_mime_type (csv, "text/tab-separated-values");
   gtk_file_filter_add_mime_type (csv, "text/plain");
