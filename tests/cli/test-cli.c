@@ -33,6 +33,8 @@ data_path (const char *name)
   return g_test_build_filename (G_TEST_DIST, "data", "import", name, NULL);
 }
 
+static void cli_valist (const char *db, Run *run, const char *first, va_list args);
+
 /* Runs leaderboard-cli --db <fixture db> ARGS… */
 static void
 cli (Fixture    *fixture,
@@ -40,20 +42,44 @@ cli (Fixture    *fixture,
      const char *first,
      ...)
 {
+  va_list args;
+
+  va_start (args, first);
+  cli_valist (fixture->db, run, first, args);
+  va_end (args);
+}
+
+/* Runs leaderboard-cli --db DB ARGS… */
+static void
+cli_db (const char *db,
+        Run        *run,
+        const char *first,
+        ...)
+{
+  va_list args;
+
+  va_start (args, first);
+  cli_valist (db, run, first, args);
+  va_end (args);
+}
+
+static void
+cli_valist (const char *db,
+            Run        *run,
+            const char *first,
+            va_list     args)
+{
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
   const char *exe = g_getenv ("LEADERBOARD_CLI");
   int wait_status = 0;
-  va_list args;
 
   g_assert_nonnull (exe);
   g_ptr_array_add (argv, (char *) exe);
   g_ptr_array_add (argv, (char *) "--db");
-  g_ptr_array_add (argv, fixture->db);
-  va_start (args, first);
+  g_ptr_array_add (argv, (char *) db);
   for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
     g_ptr_array_add (argv, (char *) arg);
-  va_end (args);
   g_ptr_array_add (argv, NULL);
 
   memset (run, 0, sizeof *run);
@@ -350,6 +376,28 @@ test_usage (Fixture       *fixture,
   g_assert_cmpint (run.status, ==, 2);
 }
 
+/* `--db ""` and `--db :memory:` gave SQLite's private databases: "Imported 9 results" and
+ * nothing kept. Both are refused before anything is read. */
+static void
+test_db_not_a_file (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *path = data_path ("wide-utf8-bom.csv");
+  static const char *const dbs[] = { "", ":memory:" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (dbs); i++)
+    {
+      g_auto(Run) run = { 0 };
+
+      cli_db (dbs[i], &run, "import", path, "--leaderboard", "Vendors", NULL);
+      g_assert_cmpint (run.status, ==, 2);
+      g_assert_null (strstr (run.out, "Imported"));
+      g_assert_nonnull (strstr (run.err, "--db"));
+      g_assert_nonnull (strstr (run.err, dbs[i][0] != '\0' ? "“:memory:” is not a database file"
+                                                             : "path given with --db is empty"));
+    }
+}
+
 /* `cat big.csv | leaderboard-cli import /dev/stdin`: a pipe can be read only once, so the
  * preview and the import must see the same bytes: every row, as from the file itself. */
 static void
@@ -428,5 +476,6 @@ main (int argc, char *argv[])
   g_test_add ("/cli/set", Fixture, NULL, fixture_set_up, test_set_record, fixture_tear_down);
   g_test_add ("/cli/export/round-trip", Fixture, NULL, fixture_set_up, test_export_round_trip, fixture_tear_down);
   g_test_add ("/cli/usage", Fixture, NULL, fixture_set_up, test_usage, fixture_tear_down);
+  g_test_add ("/cli/db/not-a-file", Fixture, NULL, fixture_set_up, test_db_not_a_file, fixture_tear_down);
   return g_test_run ();
 }

@@ -135,6 +135,35 @@ test_open_memory (void)
   g_assert_cmpstr (((LbLeaderboard *) g_ptr_array_index (list, 0))->name, ==, "Chatbot 2026");
 }
 
+/* SQLite opens "" as a temporary database and, built with URIs as Debian builds it,
+ * "file:…?mode=memory" as a private one: an import there reports success and keeps
+ * nothing. "" is refused; a name starting with "file:" is a file of that name. */
+static void
+test_open_not_a_file (void)
+{
+  g_autofree char *dir = test_path ("here");
+  g_autofree char *cwd = g_get_current_dir ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LbStore) store = lb_store_open ("", &error);
+
+  g_assert_error (error, LB_STORE_ERROR, LB_STORE_ERROR_OPEN);
+  g_assert_null (store);
+  g_clear_error (&error);
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_cmpint (g_chdir (dir), ==, 0);
+  store = lb_store_open ("file:kept.db?mode=memory", &error);
+  g_assert_no_error (error);
+  new_leaderboard (store, "Kept");
+  g_clear_object (&store);
+  g_assert_true (g_file_test ("file:kept.db?mode=memory", G_FILE_TEST_IS_REGULAR));
+  store = lb_store_open ("file:kept.db?mode=memory", &error);
+  g_assert_no_error (error);
+  g_assert_true (has_leaderboard (store, "Kept"));
+  g_clear_object (&store);
+  g_assert_cmpint (g_chdir (cwd), ==, 0);
+}
+
 static void
 test_open_creates_file (void)
 {
@@ -1998,6 +2027,7 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/store/open/memory", test_open_memory);
   g_test_add_func ("/store/open/creates-file", test_open_creates_file);
+  g_test_add_func ("/store/open/not-a-file", test_open_not_a_file);
   g_test_add_func ("/store/open/default-path", test_default_path);
   g_test_add_func ("/store/open/newer-schema-refused", test_newer_schema_refused);
   g_test_add_func ("/store/open/not-a-database", test_not_a_database);

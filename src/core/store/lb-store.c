@@ -337,6 +337,17 @@ is_memory_path (const char *path)
   return g_strcmp0 (path, ":memory:") == 0;
 }
 
+/* The name SQLite is given for @path: Debian's SQLite reads a name that starts with "file:"
+ * as a URI ("file::memory:", "?mode=memory"), so such a file is named relative to the
+ * current folder. Newly allocated. */
+static char *
+sqlite_filename (const char *path)
+{
+  if (g_str_has_prefix (path, "file:"))
+    return g_strconcat ("./", path, NULL);
+  return g_strdup (path);
+}
+
 /* Looks at an existing file without writing to it: refuses a newer schema, a foreign or
  * damaged file and a file we may not write, before any PRAGMA that writes. */
 static gboolean
@@ -344,6 +355,7 @@ check_existing_file (const char  *path,
                      GError     **error)
 {
   g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *name = sqlite_filename (path);
   sqlite3 *db = NULL;
   sqlite3_stmt *stmt = NULL;
   GStatBuf st;
@@ -366,7 +378,7 @@ check_existing_file (const char  *path,
       return FALSE;
     }
 
-  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, lb_store_vfs_register ());
+  rc = sqlite3_open_v2 (name, &db, SQLITE_OPEN_READONLY, lb_store_vfs_register ());
   if (rc == SQLITE_OK)
     {
       sqlite3_busy_timeout (db, BUSY_TIMEOUT_MS);
@@ -870,11 +882,20 @@ open_store (const char  *path,
             GError     **error)
 {
   g_autoptr(LbStore) self = NULL;
+  g_autofree char *name = NULL;
   int rc;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  /* SQLite opens "" as a private temporary database: nothing written would be kept. */
+  if (*path == '\0')
+    {
+      g_set_error (error, LB_STORE_ERROR, LB_STORE_ERROR_OPEN,
+                   _("No database file was named (the path is empty). Give the path of a "
+                     "database file."));
+      return NULL;
+    }
   if (!is_memory_path (path))
     {
       g_autofree char *dir = g_path_get_dirname (path);
@@ -896,7 +917,8 @@ open_store (const char  *path,
 
   /* Our VFS, not "unix": GLib and GTK open and close the database's files in this process
    * (sniffing content types), which drops the unix VFS's POSIX locks (lb-store-vfs.c). */
-  rc = sqlite3_open_v2 (path, &self->db,
+  name = sqlite_filename (path);
+  rc = sqlite3_open_v2 (name, &self->db,
                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
                         lb_store_vfs_register ());
   if (rc != SQLITE_OK)
