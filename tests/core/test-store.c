@@ -290,6 +290,95 @@ test_not_a_database (void)
     }
 }
 
+/* The "another program" check held only at user_version 0: at 1 or 2 another program's
+ * file was migrated (tables added, WAL switched on, a .bak-N left beside it). Whatever its
+ * user_version, a file that is not ours is refused and nothing of it or beside it changes. */
+static void
+test_foreign_any_version (void)
+{
+  static const struct {
+    const char *sql;
+    const char *expected;
+  } cases[] = {
+    { "CREATE TABLE contacts (name TEXT); PRAGMA user_version = 1;", "contacts" },
+    { "CREATE TABLE contacts (name TEXT); CREATE TABLE notes (body TEXT);"
+      "PRAGMA user_version = 2;", "contacts, notes" },
+    { "CREATE TABLE leaderboards (id INTEGER PRIMARY KEY, name TEXT);"
+      "PRAGMA user_version = 3;", "leaderboards" },
+    { "PRAGMA user_version = 2;", "—" },
+    /* Another program's marker, even with tables named like ours. */
+    { "CREATE TABLE leaderboards (id INTEGER PRIMARY KEY, name TEXT);"
+      "PRAGMA application_id = 1196444237; PRAGMA user_version = 1;", "0x47504a4d" },
+    { "PRAGMA application_id = 1196444237;", "0x47504a4d" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("other-%u.db", i);
+      g_autofree char *path = test_path (name);
+      g_autofree char *dir = g_path_get_dirname (path);
+      g_autofree char *before = NULL;
+      g_autofree char *after = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(LbStore) store = NULL;
+      g_autoptr(GDir) listing = NULL;
+      const char *entry;
+
+      raw_exec (path, cases[i].sql);
+      before = file_sha256 (path);
+
+      store = lb_store_open (path, &error);
+      g_assert_error (error, LB_STORE_ERROR, LB_STORE_ERROR_NOT_A_DATABASE);
+      g_assert_null (store);
+      g_assert_nonnull (strstr (error->message, path));
+      g_assert_nonnull (strstr (error->message, "another program"));
+      g_assert_nonnull (strstr (error->message, cases[i].expected));
+      after = file_sha256 (path);
+      g_assert_cmpstr (before, ==, after);
+      /* No -wal, -shm, -journal or .bak-N beside it. */
+      listing = g_dir_open (dir, 0, NULL);
+      while ((entry = g_dir_read_name (listing)) != NULL)
+        if (g_str_has_prefix (entry, name))
+          g_assert_cmpstr (entry, ==, name);
+    }
+}
+
+/* A database of ours carries our application_id from its first migration on; one written
+ * before we set it (our tables, no marker) is still ours: it opens and gets the marker. */
+static void
+test_application_id (void)
+{
+  g_autofree char *path = test_path ("ours.db");
+  g_autofree char *expected = g_strdup_printf ("%u", LB_STORE_APPLICATION_ID);
+  g_autofree char *value = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LbStore) store = lb_store_open (path, &error);
+
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  value = raw_query (path, "PRAGMA application_id");
+  g_assert_cmpstr (value, ==, expected);
+  g_clear_pointer (&value, g_free);
+
+  for (int v = 1; v <= LB_STORE_SCHEMA_VERSION; v++)
+    {
+      g_remove (path);
+      store = lb_store_open_at_version (path, v, &error);
+      g_assert_no_error (error);
+      new_leaderboard (store, "Released");
+      g_clear_object (&store);
+      raw_exec (path, "PRAGMA application_id = 0");
+
+      store = lb_store_open (path, &error);
+      g_assert_no_error (error);
+      g_assert_true (has_leaderboard (store, "Released"));
+      g_clear_object (&store);
+      value = raw_query (path, "PRAGMA application_id");
+      g_assert_cmpstr (value, ==, expected);
+      g_clear_pointer (&value, g_free);
+    }
+}
+
 static void
 test_corrupt (void)
 {
@@ -2032,6 +2121,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/store/open/newer-schema-refused", test_newer_schema_refused);
   g_test_add_func ("/store/open/not-a-database", test_not_a_database);
   g_test_add_func ("/store/open/corrupt", test_corrupt);
+  g_test_add_func ("/store/open/foreign-any-version", test_foreign_any_version);
+  g_test_add_func ("/store/open/application-id", test_application_id);
   g_test_add_func ("/store/open/read-only", test_read_only);
   g_test_add_func ("/store/open/busy", test_busy);
   g_test_add_func ("/store/share/other-descriptor-closed", test_share_other_descriptor_closed);

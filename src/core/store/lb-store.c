@@ -361,6 +361,9 @@ check_existing_file (const char  *path,
   GStatBuf st;
   int version = 0;
   int n_tables = 0;
+  guint32 application_id = 0;
+  gboolean our_tables = FALSE;
+  g_autofree char *table_names = NULL;
   int rc;
 
   if (g_stat (path, &st) != 0)
@@ -382,9 +385,29 @@ check_existing_file (const char  *path,
   if (rc == SQLITE_OK)
     {
       sqlite3_busy_timeout (db, BUSY_TIMEOUT_MS);
+      /* Ours before application_id was set (schema 1 to 3 as released): every table of
+       * schema 1, mappings from 2 on, and columns no other program would have. */
       rc = sqlite3_prepare_v2 (db,
                                "SELECT (SELECT user_version FROM pragma_user_version),"
-                               "       (SELECT count(*) FROM sqlite_master)",
+                               "       (SELECT count(*) FROM sqlite_master),"
+                               "       (SELECT application_id FROM pragma_application_id),"
+                               "       (SELECT count(*) FROM sqlite_master WHERE type = 'table'"
+                               "          AND name IN ('leaderboards', 'benchmarks', 'models',"
+                               "                       'imports', 'import_warnings', 'results',"
+                               "                       'gaps', 'smells', 'profiles',"
+                               "                       'profile_weights', 'reviews', 'audit_log')) = 12"
+                               "   AND ((SELECT user_version FROM pragma_user_version) < 2"
+                               "        OR EXISTS (SELECT 1 FROM sqlite_master"
+                               "                   WHERE type = 'table' AND name = 'mappings'))"
+                               "   AND (SELECT count(*) FROM pragma_table_info('leaderboards')"
+                               "          WHERE name IN ('update_cadence_days', 'workflow_pattern',"
+                               "                         'production_context')) = 3"
+                               "   AND (SELECT count(*) FROM pragma_table_info('results')"
+                               "          WHERE name IN ('current', 'source_row', 'source_column')) = 3,"
+                               "       (SELECT group_concat(name, ', ') FROM"
+                               "          (SELECT name FROM sqlite_master WHERE type = 'table'"
+                               "             AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'"
+                               "           ORDER BY name LIMIT 4))",
                                -1, &stmt, NULL);
     }
   if (rc == SQLITE_OK)
@@ -394,6 +417,9 @@ check_existing_file (const char  *path,
         {
           version = sqlite3_column_int (stmt, 0);
           n_tables = sqlite3_column_int (stmt, 1);
+          application_id = (guint32) sqlite3_column_int64 (stmt, 2);
+          our_tables = sqlite3_column_int (stmt, 3) != 0;
+          table_names = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
           rc = SQLITE_OK;
         }
     }
@@ -404,6 +430,17 @@ check_existing_file (const char  *path,
   if (rc != SQLITE_OK)
     return FALSE;
 
+  /* Another program's file is never changed, whatever its user_version says: it is ours
+   * when it carries our application_id, or (written before we set one) holds our tables. */
+  if (application_id != 0 && application_id != LB_STORE_APPLICATION_ID)
+    {
+      g_set_error (error, LB_STORE_ERROR, LB_STORE_ERROR_NOT_A_DATABASE,
+                   _("“%s” is a database of another program (an SQLite file marked with "
+                     "application id %#010x), not a Leaderboard database. Choose another "
+                     "file, or name a new file to start a database; this one was not changed."),
+                   path, application_id);
+      return FALSE;
+    }
   if (version > LB_STORE_SCHEMA_VERSION)
     {
       g_set_error (error, LB_STORE_ERROR, LB_STORE_ERROR_NEWER_SCHEMA,
@@ -412,11 +449,13 @@ check_existing_file (const char  *path,
                      "was not changed."), path, version, LB_STORE_SCHEMA_VERSION);
       return FALSE;
     }
-  if (version == 0 && n_tables > 0)
+  if (application_id == 0 && (n_tables > 0 || version > 0) && !our_tables)
     {
       g_set_error (error, LB_STORE_ERROR, LB_STORE_ERROR_NOT_A_DATABASE,
-                   _("“%s” is a database of another program, not a Leaderboard database. "
-                     "Choose another file; this one was not changed."), path);
+                   _("“%s” is a database of another program (an SQLite file with the tables "
+                     "%s), not a Leaderboard database. Choose another file, or name a new "
+                     "file to start a database; this one was not changed."),
+                   path, table_names != NULL ? table_names : "—");
       return FALSE;
     }
   /* Mode bits as well as access(): root may write anything, but a file the user marked
@@ -508,7 +547,28 @@ migrate (LbStore  *self,
       return FALSE;
     }
   if (version >= target)
-    return TRUE;
+    {
+      g_autoptr(LbStmt) stmt = NULL;
+      gboolean marked;
+
+      /* Ours (check_existing_file() said so) but written before application_id was set. */
+      if (version == 0)
+        return TRUE;
+      stmt = lb_store_prepare (self, "PRAGMA application_id", error);
+      if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
+        return stmt == NULL ? FALSE : lb_store_fail (self, sqlite3_extended_errcode (self->db), error);
+      marked = sqlite3_column_int64 (stmt, 0) != 0;
+      g_clear_pointer (&stmt, lb_stmt_release);
+      if (!marked)
+        {
+          g_autofree char *mark = g_strdup_printf ("PRAGMA application_id = %d",
+                                                   (int) LB_STORE_APPLICATION_ID);
+
+          /* Only a mark: a file another process is writing to is opened without it. */
+          sqlite3_exec (self->db, mark, NULL, NULL, NULL);
+        }
+      return TRUE;
+    }
 
   if (version > 0 && !is_memory_path (self->path))
     if (!backup_before_migration (self, version, error))
@@ -516,8 +576,10 @@ migrate (LbStore  *self,
 
   for (int v = version; v < target; v++)
     {
-      /* An integer, not user text. */
-      g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %d", v + 1);
+      /* Integers, not user text. Every step marks the file as ours. */
+      g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %d;"
+                                                      "PRAGMA application_id = %d",
+                                                      v + 1, (int) LB_STORE_APPLICATION_ID);
 
       int now_at;
 

@@ -27,6 +27,10 @@ typedef enum {
  * 3: results' foreign keys deferred. */
 #define LB_STORE_SCHEMA_VERSION 3
 
+/* PRAGMA application_id of our databases ("LBDB"), set by every migration: another
+ * program's SQLite file is recognised and never changed. */
+#define LB_STORE_APPLICATION_ID 0x4C424442u
+
 typedef enum {
   LB_LEADERBOARD_FIELD_NAME,
   LB_LEADERBOARD_FIELD_PURPOSE,
