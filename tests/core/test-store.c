@@ -524,6 +524,119 @@ test_migrate_with_backup (void)
   g_assert_true (g_file_test (second_backup, G_FILE_TEST_IS_REGULAR));
 }
 
+/* A version 1 database of about 2 MB, in the journal mode given. */
+static void
+write_big_v1 (const char *path,
+              const char *journal_mode)
+{
+  g_autofree char *sql = g_strdup_printf ("PRAGMA journal_mode = %s", journal_mode);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LbStore) store = NULL;
+
+  g_remove (path);
+  store = lb_store_open_at_version (path, 1, &error);
+  g_assert_no_error (error);
+  new_leaderboard (store, "Old data");
+  g_clear_object (&store);
+  raw_exec (path, "WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 20000)"
+                  " INSERT INTO audit_log (at, entity, new_value)"
+                  " SELECT '2026-01-01', 'padding', hex (randomblob (40)) FROM n");
+  raw_exec (path, sql);
+}
+
+/* Opens @path for migration in a child whose files may not grow past 256 KiB: with
+ * @killed the kernel kills it (SIGXFSZ) in the middle of the backup, as a power cut or a
+ * kill -9 would; otherwise the write fails as on a full disk and the child checks the
+ * error. */
+static void
+open_with_size_limit (const char *path,
+                      gboolean    killed)
+{
+  int status = 0;
+  pid_t pid = fork ();
+
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      struct rlimit limit = { 256 * 1024, 256 * 1024 };
+      GError *error = NULL;
+      LbStore *store;
+
+      signal (SIGXFSZ, killed ? SIG_DFL : SIG_IGN);
+      if (setrlimit (RLIMIT_FSIZE, &limit) != 0)
+        _exit (3);
+      store = lb_store_open (path, &error);
+      if (store != NULL)
+        _exit (4);
+      _exit (g_error_matches (error, LB_STORE_ERROR, LB_STORE_ERROR_FULL)
+             && strstr (error->message, "not changed") != NULL ? 0 : 5);
+    }
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  if (killed)
+    {
+      g_assert_true (WIFSIGNALED (status));
+      g_assert_cmpint (WTERMSIG (status), ==, SIGXFSZ);
+    }
+  else
+    {
+      g_assert_true (WIFEXITED (status));
+      g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+    }
+}
+
+/* A backup killed half-way was left as a truncated PATH.bak-1, kept forever and taken for
+ * a backup. The copy gets its name only when complete; the next open backs up again. */
+static void
+test_migrate_backup_killed (void)
+{
+  g_autofree char *path = test_path ("killed.db");
+  g_autofree char *backup = g_strconcat (path, ".bak-1", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *value = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LbStore) store = NULL;
+
+  write_big_v1 (path, "WAL");
+  before = file_sha256 (path);
+  open_with_size_limit (path, TRUE);
+  g_assert_false (g_file_test (backup, G_FILE_TEST_EXISTS));
+  after = file_sha256 (path);
+  g_assert_cmpstr (before, ==, after);
+
+  store = lb_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (lb_store_get_backup_path (store), ==, backup);
+  g_clear_object (&store);
+  value = raw_query (backup, "SELECT count(*) FROM audit_log WHERE entity = 'padding'");
+  g_assert_cmpstr (value, ==, "20000");
+  g_clear_pointer (&value, g_free);
+  value = raw_query (backup, "PRAGMA integrity_check");
+  g_assert_cmpstr (value, ==, "ok");
+}
+
+/* A backup that failed (a full disk) said "the database was not changed" while the file's
+ * header had already been switched to WAL. Now nothing in the file changes before the
+ * backup is complete, and no backup is left. */
+static void
+test_migrate_backup_failed (void)
+{
+  g_autofree char *path = test_path ("full.db");
+  g_autofree char *backup = g_strconcat (path, ".bak-1", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *mode = NULL;
+
+  write_big_v1 (path, "DELETE");
+  before = file_sha256 (path);
+  open_with_size_limit (path, FALSE);
+  after = file_sha256 (path);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_false (g_file_test (backup, G_FILE_TEST_EXISTS));
+  mode = raw_query (path, "PRAGMA journal_mode");
+  g_assert_cmpstr (mode, ==, "delete");
+}
+
 /* Schema 3 rebuilt the results table: every result keeps every field, and the keys hold. */
 static void
 test_migrate_results_table (void)
@@ -2132,6 +2245,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/store/share/concurrent-writers", test_share_concurrent_writers);
   g_test_add_func ("/store/migrate/backup-and-keep-data", test_migrate_with_backup);
   g_test_add_func ("/store/migrate/results-table", test_migrate_results_table);
+  g_test_add_func ("/store/migrate/backup-killed", test_migrate_backup_killed);
+  g_test_add_func ("/store/migrate/backup-failed", test_migrate_backup_failed);
   g_test_add_func ("/store/now", test_now);
   g_test_add_func ("/store/leaderboard/fields", test_leaderboard_fields);
   g_test_add_func ("/store/leaderboard/unique-and-soft-delete", test_leaderboard_unique_and_soft_delete);

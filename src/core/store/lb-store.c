@@ -6,9 +6,11 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "lb-store-private.h"
 #include "lb-store-vfs.h"
@@ -489,40 +491,103 @@ read_user_version (LbStore  *self,
 }
 
 static gboolean
+backup_failed (LbStore     *self,
+               const char  *target,
+               gboolean     full,
+               const char  *detail,
+               GError     **error)
+{
+  g_set_error (error, LB_STORE_ERROR, full ? LB_STORE_ERROR_FULL : LB_STORE_ERROR_OPEN,
+               _("Could not back up “%s” to “%s” before upgrading it (%s). Free some space "
+                 "or make the folder writable and try again; the database was not changed."),
+               self->path, target, detail);
+  return FALSE;
+}
+
+/* Copies the database, as one consistent snapshot (the WAL's content too, without a
+ * checkpoint), to a hidden temporary file beside it, and gives that the name
+ * PATH.bak-<old version> (or .1, .2, … after it: an older backup is never overwritten)
+ * only when it is complete and on disk: a backup that was killed or failed half-way never
+ * looks like a backup. Runs before anything in the file changes. */
+static gboolean
 backup_before_migration (LbStore  *self,
                          int       old_version,
                          GError  **error)
 {
   g_autofree char *base = g_strdup_printf ("%s.bak-%d", self->path, old_version);
-  g_autofree char *target = g_strdup (base);
-  g_autoptr(GFile) source = NULL;
-  g_autoptr(GFile) dest = NULL;
-  g_autoptr(GError) local_error = NULL;
+  g_autofree char *dir = g_path_get_dirname (self->path);
+  g_autofree char *basename = g_path_get_basename (base);
+  g_autofree char *hidden = g_strdup_printf (".%s.XXXXXX", basename);
+  g_autofree char *temp = g_build_filename (dir, hidden, NULL);
+  g_autofree char *target = NULL;
+  sqlite3 *dest = NULL;
+  sqlite3_backup *backup;
+  int fd, rc, saved;
 
-  /* Everything in the WAL goes into the main file first, so the copy is complete. */
-  if (!exec_sql (self, "PRAGMA wal_checkpoint(TRUNCATE)", error))
-    return FALSE;
-
-  /* An older backup is never overwritten. */
-  for (guint i = 1; g_file_test (target, G_FILE_TEST_EXISTS); i++)
+  fd = g_mkstemp_full (temp, O_RDWR | O_CLOEXEC, 0600);
+  if (fd < 0)
     {
-      g_free (target);
-      target = g_strdup_printf ("%s.%u", base, i);
+      saved = errno;
+      return backup_failed (self, base, saved == ENOSPC || saved == EDQUOT,
+                            g_strerror (saved), error);
     }
+  close (fd);
 
-  source = g_file_new_for_path (self->path);
-  dest = g_file_new_for_path (target);
-  if (!g_file_copy (source, dest, G_FILE_COPY_NONE, NULL, NULL, NULL, &local_error))
+  /* A private file: no journal beside it (a failed copy is deleted whole). */
+  rc = sqlite3_open_v2 (temp, &dest, SQLITE_OPEN_READWRITE, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec (dest, "PRAGMA journal_mode = OFF", NULL, NULL, NULL);
+  if (rc == SQLITE_OK)
     {
-      gboolean full = g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
+      backup = sqlite3_backup_init (dest, "main", self->db, "main");
+      if (backup == NULL)
+        rc = sqlite3_extended_errcode (dest) != SQLITE_OK ? sqlite3_extended_errcode (dest)
+                                                          : SQLITE_ERROR;
+      else
+        {
+          int step_rc = sqlite3_backup_step (backup, -1);
 
-      g_set_error (error, LB_STORE_ERROR, full ? LB_STORE_ERROR_FULL : LB_STORE_ERROR_OPEN,
-                   _("Could not back up “%s” to “%s” before upgrading it (%s). Free some space "
-                     "or make the folder writable and try again; the database was not changed."),
-                   self->path, target, local_error->message);
-      g_file_delete (dest, NULL, NULL);
-      return FALSE;
+          rc = sqlite3_backup_finish (backup);
+          if (rc == SQLITE_OK && step_rc != SQLITE_DONE)
+            rc = step_rc;
+        }
     }
+  saved = errno;
+  if (rc != SQLITE_OK)
+    {
+      g_autofree char *detail = g_strdup (dest != NULL ? sqlite3_errmsg (dest) : sqlite3_errstr (rc));
+      gboolean full = (rc & 0xff) == SQLITE_FULL
+                      || saved == ENOSPC || saved == EFBIG || saved == EDQUOT;
+
+      sqlite3_close_v2 (dest);
+      g_unlink (temp);
+      return backup_failed (self, base, full, detail, error);
+    }
+  /* Closing without a journal or WAL left: the copy is a plain database file. */
+  sqlite3_close_v2 (dest);
+
+  /* link() fails rather than replace a backup another process wrote meanwhile. */
+  target = g_strdup (base);
+  for (guint i = 1;; i++)
+    {
+      if (link (temp, target) == 0)
+        break;
+      saved = errno;
+      if (saved == EEXIST)
+        {
+          g_free (target);
+          target = g_strdup_printf ("%s.%u", base, i);
+          continue;
+        }
+      /* A file system without hard links (FAT, some network shares). */
+      if ((saved == EPERM || saved == ENOSYS || saved == EOPNOTSUPP)
+          && !g_file_test (target, G_FILE_TEST_EXISTS) && g_rename (temp, target) == 0)
+        break;
+      g_unlink (temp);
+      return backup_failed (self, target, saved == ENOSPC || saved == EDQUOT,
+                            g_strerror (saved), error);
+    }
+  g_unlink (temp);
 
   g_free (self->backup_path);
   self->backup_path = g_steal_pointer (&target);
@@ -569,10 +634,6 @@ migrate (LbStore  *self,
         }
       return TRUE;
     }
-
-  if (version > 0 && !is_memory_path (self->path))
-    if (!backup_before_migration (self, version, error))
-      return FALSE;
 
   for (int v = version; v < target; v++)
     {
@@ -1001,6 +1062,17 @@ open_store (const char  *path,
    * the results table and its indexes all over. */
   if (!exec_sql (self, "PRAGMA cache_size = -16384", error))
     return NULL;
+  /* The backup comes before anything changes the file, the switch to WAL too: when it
+   * fails, the file is as it was. */
+  if (!is_memory_path (path) && target > 0)
+    {
+      int version = read_user_version (self, error);
+
+      if (version < 0)
+        return NULL;
+      if (version > 0 && version < target && !backup_before_migration (self, version, error))
+        return NULL;
+    }
   if (!is_memory_path (path))
     {
       if (!exec_sql (self, "PRAGMA journal_mode = WAL", error))
