@@ -164,6 +164,57 @@ test_open_not_a_file (void)
   g_assert_cmpint (g_chdir (cwd), ==, 0);
 }
 
+/* lb_store_open_read_only() reads the current schema, writes nothing (a write through it
+ * fails) and leaves an older schema as it is. */
+static void
+test_open_read_only (void)
+{
+  g_autofree char *path = test_path ("reader.db");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LbStore) store = lb_store_open (path, &error);
+  g_autoptr(GPtrArray) list = NULL;
+
+  g_assert_no_error (error);
+  new_leaderboard (store, "Read me");
+  g_clear_object (&store);
+  before = file_sha256 (path);
+
+  store = lb_store_open_read_only (path, &error);
+  g_assert_no_error (error);
+  list = lb_store_list_leaderboards (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 1);
+  g_assert_cmpint (lb_store_create_leaderboard (store, "Never", &error), ==, 0);
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_clear_object (&store);
+  after = file_sha256 (path);
+  g_assert_cmpstr (before, ==, after);
+
+  g_remove (path);
+  store = lb_store_open_at_version (path, 1, &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  g_clear_pointer (&before, g_free);
+  g_clear_pointer (&after, g_free);
+  before = file_sha256 (path);
+  store = lb_store_open_read_only (path, &error);
+  g_assert_error (error, LB_STORE_ERROR, LB_STORE_ERROR_OLDER_SCHEMA);
+  g_assert_null (store);
+  g_assert_nonnull (strstr (error->message, path));
+  after = file_sha256 (path);
+  g_assert_cmpstr (before, ==, after);
+  g_clear_error (&error);
+
+  g_clear_pointer (&path, g_free);
+  path = test_path ("missing.db");
+  store = lb_store_open_read_only (path, &error);
+  g_assert_error (error, LB_STORE_ERROR, LB_STORE_ERROR_OPEN);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
 static void
 test_open_creates_file (void)
 {
@@ -2230,6 +2281,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/store/open/memory", test_open_memory);
   g_test_add_func ("/store/open/creates-file", test_open_creates_file);
   g_test_add_func ("/store/open/not-a-file", test_open_not_a_file);
+  g_test_add_func ("/store/open/read-only-reader", test_open_read_only);
   g_test_add_func ("/store/open/default-path", test_default_path);
   g_test_add_func ("/store/open/newer-schema-refused", test_newer_schema_refused);
   g_test_add_func ("/store/open/not-a-database", test_not_a_database);

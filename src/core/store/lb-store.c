@@ -354,6 +354,8 @@ sqlite_filename (const char *path)
  * damaged file and a file we may not write, before any PRAGMA that writes. */
 static gboolean
 check_existing_file (const char  *path,
+                     gboolean     for_writing,
+                     int         *version_out,
                      GError     **error)
 {
   g_autofree char *dir = g_path_get_dirname (path);
@@ -460,9 +462,12 @@ check_existing_file (const char  *path,
                    path, table_names != NULL ? table_names : "—");
       return FALSE;
     }
+  if (version_out != NULL)
+    *version_out = version;
   /* Mode bits as well as access(): root may write anything, but a file the user marked
    * read-only must stay as it is. */
-  if ((st.st_mode & 0222) == 0 || g_access (path, W_OK) != 0 || g_access (dir, W_OK) != 0)
+  if (for_writing
+      && ((st.st_mode & 0222) == 0 || g_access (path, W_OK) != 0 || g_access (dir, W_OK) != 0))
     {
       g_set_error (error, LB_STORE_ERROR, LB_STORE_ERROR_READ_ONLY,
                    _("“%s” is read-only. Make the file and its folder writable, or copy it "
@@ -1031,7 +1036,7 @@ open_store (const char  *path,
                          "location or check the folder’s permissions."), dir, g_strerror (saved));
           return NULL;
         }
-      if (g_file_test (path, G_FILE_TEST_EXISTS) && !check_existing_file (path, error))
+      if (g_file_test (path, G_FILE_TEST_EXISTS) && !check_existing_file (path, TRUE, NULL, error))
         return NULL;
     }
 
@@ -1085,6 +1090,87 @@ open_store (const char  *path,
     return NULL;
   self->data_version = read_data_version (self);
 
+  return g_steal_pointer (&self);
+}
+
+LbStore *
+lb_store_open_read_only (const char  *path,
+                         GError     **error)
+{
+  g_autoptr(LbStore) self = NULL;
+  g_autofree char *name = NULL;
+  int version = 0;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (*path == '\0')
+    {
+      g_set_error (error, LB_STORE_ERROR, LB_STORE_ERROR_OPEN,
+                   _("No database file was named (the path is empty). Give the path of a "
+                     "database file."));
+      return NULL;
+    }
+  if (is_memory_path (path))
+    return lb_store_open (path, error);
+  if (!check_existing_file (path, FALSE, &version, error))
+    return NULL;
+  /* Reading an older schema could fail half-way or read it wrong; upgrading is a write. */
+  if (version < LB_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, LB_STORE_ERROR, LB_STORE_ERROR_OLDER_SCHEMA,
+                   _("“%s” was written by an older version of Leaderboard (database version %d; "
+                     "this version writes %d) and is upgraded only when it is opened to be "
+                     "changed. Open it in Leaderboard, or run a command that changes it; the "
+                     "file was not changed."), path, version, LB_STORE_SCHEMA_VERSION);
+      return NULL;
+    }
+
+  self = g_object_new (LB_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+  name = sqlite_filename (path);
+  /* Nothing is written: no WAL switch, no migration, no marker, and query_only refuses any
+   * write. A file that may be written is still opened for writing, only so that the last
+   * connection to close folds the WAL back and removes it, as every other does; one that
+   * may not is opened read-only (a full disk or a read-only share does not keep anyone
+   * from reading). */
+  {
+    g_autofree char *dir = g_path_get_dirname (path);
+    GStatBuf st;
+    gboolean writable = g_stat (path, &st) == 0 && (st.st_mode & 0222) != 0
+                        && g_access (path, W_OK) == 0 && g_access (dir, W_OK) == 0;
+
+    rc = sqlite3_open_v2 (name, &self->db,
+                          (writable ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY)
+                          | SQLITE_OPEN_NOMUTEX,
+                          lb_store_vfs_register ());
+  }
+  if (rc != SQLITE_OK)
+    {
+      lb_store_fail (self, rc, error);
+      return NULL;
+    }
+  sqlite3_extended_result_codes (self->db, 1);
+  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+  if (!exec_sql (self, "PRAGMA query_only = ON", error)
+      || !exec_sql (self, "PRAGMA foreign_keys = ON", error)
+      || !exec_sql (self, "PRAGMA cache_size = -16384", error))
+    return NULL;
+  /* Another process may have changed it since check_existing_file() looked. */
+  version = read_user_version (self, error);
+  if (version < 0)
+    return NULL;
+  if (version != LB_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, LB_STORE_ERROR,
+                   version > LB_STORE_SCHEMA_VERSION ? LB_STORE_ERROR_NEWER_SCHEMA
+                                                     : LB_STORE_ERROR_OLDER_SCHEMA,
+                   _("“%s” was changed by another program while it was being opened. Try again."),
+                   path);
+      return NULL;
+    }
+  self->data_version = read_data_version (self);
   return g_steal_pointer (&self);
 }
 

@@ -21,6 +21,7 @@ typedef enum {
   LB_STORE_ERROR_EXISTS,        /* a unique name is taken */
   LB_STORE_ERROR_INVALID,       /* a value the field does not accept */
   LB_STORE_ERROR_FAILED,        /* anything else SQLite reports */
+  LB_STORE_ERROR_OLDER_SCHEMA,  /* lb_store_open_read_only(): needs an upgrade, which writes */
 } LbStoreError;
 
 /* The schema version this build writes (PRAGMA user_version). 1: first schema; 2: mappings;
@@ -92,6 +93,13 @@ char       *lb_store_default_path       (void);
  * A newer schema, a non-database file, a locked or read-only file fail with a clear message
  * and leave the file untouched. */
 LbStore    *lb_store_open               (const char   *path,
+                                         GError      **error);
+
+/* Opens an existing database of the current schema only to read it: nothing in the file or
+ * beside it is created or changed (no migration, no WAL switch), so it works on a full disk
+ * and in a folder that cannot be written. An older schema fails with OLDER_SCHEMA (use
+ * lb_store_open() to upgrade it); a missing file with OPEN. Writes through it fail. */
+LbStore    *lb_store_open_read_only     (const char   *path,
                                          GError      **error);
 
 const char *lb_store_get_path           (LbStore *self);
