@@ -785,6 +785,10 @@ test_leaderboard_fields (void)
     { LB_LEADERBOARD_FIELD_UPDATE_CADENCE_DAYS, "update_cadence_days", "-3", FALSE, NULL },
     { LB_LEADERBOARD_FIELD_UPDATE_CADENCE_DAYS, "update_cadence_days", "1.5", FALSE, NULL },
     { LB_LEADERBOARD_FIELD_UPDATE_CADENCE_DAYS, "update_cadence_days", "weekly", FALSE, NULL },
+    { LB_LEADERBOARD_FIELD_UPDATE_CADENCE_DAYS, "update_cadence_days", "3660", TRUE, "3660" },
+    /* A review due in the year 29354 is no schedule. */
+    { LB_LEADERBOARD_FIELD_UPDATE_CADENCE_DAYS, "update_cadence_days", "3661", FALSE, NULL },
+    { LB_LEADERBOARD_FIELD_UPDATE_CADENCE_DAYS, "update_cadence_days", "2147483647", FALSE, NULL },
     { LB_LEADERBOARD_FIELD_WORKFLOW_PATTERN, "workflow_pattern", "P3", TRUE, "P3" },
     { LB_LEADERBOARD_FIELD_WORKFLOW_PATTERN, "workflow_pattern", "p5", TRUE, "P5" },
     { LB_LEADERBOARD_FIELD_WORKFLOW_PATTERN, "workflow_pattern", "P6", FALSE, NULL },

@@ -239,6 +239,15 @@ validate_field (const FieldInfo  *info,
                            "greater than 0, or leave it empty."), value);
             return FALSE;
           }
+        /* A review due in the year 29354 is no schedule. */
+        if (days > LB_STORE_MAX_CADENCE_DAYS)
+          {
+            g_set_error (error, LB_STORE_ERROR, LB_STORE_ERROR_INVALID,
+                         _("An update cadence of %s days is longer than ten years. Enter a "
+                           "number of days from 1 to %d, or leave it empty."),
+                         text, LB_STORE_MAX_CADENCE_DAYS);
+            return FALSE;
+          }
         *normalized = g_strdup_printf ("%" G_GUINT64_FORMAT, days);
         return TRUE;
       }

@@ -32,12 +32,16 @@ typedef enum {
  * program's SQLite file is recognised and never changed. */
 #define LB_STORE_APPLICATION_ID 0x4C424442u
 
+/* The longest update cadence a record takes: ten years. A longer one is refused, and one
+ * stored before (another program, an old file) schedules no review past 9999-12-31. */
+#define LB_STORE_MAX_CADENCE_DAYS 3660
+
 typedef enum {
   LB_LEADERBOARD_FIELD_NAME,
   LB_LEADERBOARD_FIELD_PURPOSE,
   LB_LEADERBOARD_FIELD_OWNER,
   LB_LEADERBOARD_FIELD_OWNER_CONTACT,
-  LB_LEADERBOARD_FIELD_UPDATE_CADENCE_DAYS, /* decimal integer > 0, or NULL */
+  LB_LEADERBOARD_FIELD_UPDATE_CADENCE_DAYS, /* decimal integer 1..LB_STORE_MAX_CADENCE_DAYS, or NULL */
   LB_LEADERBOARD_FIELD_WORKFLOW_PATTERN,    /* "P1".."P5" or NULL */
   LB_LEADERBOARD_FIELD_EVALUATION_DATA,
   LB_LEADERBOARD_FIELD_PROCEDURE,
