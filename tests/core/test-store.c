@@ -885,6 +885,31 @@ test_leaderboard_fields (void)
   }
 }
 
+/* A 100 MB purpose made `report` run past 120 s: free text is bounded on write. */
+static void
+test_leaderboard_text_bounded (void)
+{
+  g_autoptr(LbStore) store = open_memory ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LbLeaderboard) lb = NULL;
+  g_autofree char *longest = g_strnfill (LB_STORE_MAX_TEXT_CHARS, 'p');
+  g_autoptr(GString) too_long = g_string_new (NULL);
+  gint64 id = new_leaderboard (store, "Bounded");
+
+  g_assert_true (lb_store_set_leaderboard_field (store, id, LB_LEADERBOARD_FIELD_PURPOSE,
+                                                 longest, &error));
+  g_assert_no_error (error);
+  /* Counted in characters, not bytes: Japanese text takes as many. */
+  for (guint i = 0; i <= LB_STORE_MAX_TEXT_CHARS; i++)
+    g_string_append (too_long, "目");
+  g_assert_false (lb_store_set_leaderboard_field (store, id, LB_LEADERBOARD_FIELD_PURPOSE,
+                                                  too_long->str, &error));
+  g_assert_error (error, LB_STORE_ERROR, LB_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "65537 characters"));
+  lb = lb_store_get_leaderboard (store, id, NULL);
+  g_assert_cmpstr (lb->purpose, ==, longest);
+}
+
 static void
 test_leaderboard_unique_and_soft_delete (void)
 {
@@ -1778,7 +1803,7 @@ static void
 test_disk_full (void)
 {
   g_autofree char *path = test_path ("full.db");
-  g_autofree char *big = g_strnfill (256 * 1024, 'x');
+  g_autofree char *big = g_strnfill (LB_STORE_MAX_TEXT_CHARS, 'x');
   g_autoptr(GError) error = NULL;
   g_autoptr(LbStore) store = lb_store_open (path, &error);
   g_autoptr(LbLeaderboard) lb = NULL;
@@ -1813,7 +1838,7 @@ test_failed_commit (void)
   if (g_test_subprocess ())
     {
       g_autofree char *path = test_path ("commit-full.db");
-      g_autofree char *big = g_strnfill (512 * 1024, 'x');
+      g_autofree char *big = g_strnfill (LB_STORE_MAX_TEXT_CHARS, 'x');
       g_autofree char *before = NULL;
       g_autofree char *after = NULL;
       g_autoptr(GError) error = NULL;
@@ -1840,6 +1865,11 @@ test_failed_commit (void)
       g_assert_true (lb_store_set_leaderboard_field (store, id, LB_LEADERBOARD_FIELD_OWNER, "Sato", &error));
       g_assert_true (lb_store_commit (store, &error));   /* a savepoint: nothing written yet */
       g_assert_true (lb_store_set_leaderboard_field (store, id, LB_LEADERBOARD_FIELD_PURPOSE, big, &error));
+      /* Each field is bounded: five of them (and their audit rows) outgrow the limit. */
+      g_assert_true (lb_store_set_leaderboard_field (store, id, LB_LEADERBOARD_FIELD_PROCEDURE, big, &error));
+      g_assert_true (lb_store_set_leaderboard_field (store, id, LB_LEADERBOARD_FIELD_EVALUATION_DATA, big, &error));
+      g_assert_true (lb_store_set_leaderboard_field (store, id, LB_LEADERBOARD_FIELD_PRODUCTION_CONTEXT, big, &error));
+      g_assert_true (lb_store_set_leaderboard_field (store, id, LB_LEADERBOARD_FIELD_OWNER_CONTACT, big, &error));
       g_assert_false (lb_store_commit (store, &error));
       g_assert_error (error, LB_STORE_ERROR, LB_STORE_ERROR_FULL);
       g_assert_nonnull (strstr (error->message, path));
@@ -1868,7 +1898,7 @@ static void
 test_disk_full_in_transaction (void)
 {
   g_autofree char *path = test_path ("full-tx.db");
-  g_autofree char *big = g_strnfill (256 * 1024, 'x');
+  g_autofree char *big = g_strnfill (LB_STORE_MAX_TEXT_CHARS, 'x');
   g_autoptr(GError) error = NULL;
   g_autoptr(LbStore) store = lb_store_open (path, &error);
   gint64 id;
@@ -2305,6 +2335,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/store/migrate/backup-failed", test_migrate_backup_failed);
   g_test_add_func ("/store/now", test_now);
   g_test_add_func ("/store/leaderboard/fields", test_leaderboard_fields);
+  g_test_add_func ("/store/leaderboard/text-bounded", test_leaderboard_text_bounded);
   g_test_add_func ("/store/leaderboard/unique-and-soft-delete", test_leaderboard_unique_and_soft_delete);
   g_test_add_func ("/store/benchmark/fields", test_benchmark_fields);
   g_test_add_func ("/store/model/fields", test_model_fields);

@@ -211,7 +211,16 @@ validate_field (const FieldInfo  *info,
   switch (info->kind)
     {
     case KIND_TEXT:
-      /* Free text is kept exactly as typed; only an empty value clears it. */
+      /* Free text is kept exactly as typed; only an empty value clears it. A book pasted
+       * into a field would make every page and the report that show it crawl. */
+      if (value != NULL && g_utf8_strlen (value, -1) > LB_STORE_MAX_TEXT_CHARS)
+        {
+          g_set_error (error, LB_STORE_ERROR, LB_STORE_ERROR_INVALID,
+                       _("The text has %ld characters; a field holds at most %d. Shorten it, "
+                         "or keep the long text in a document and write where it is here."),
+                       g_utf8_strlen (value, -1), LB_STORE_MAX_TEXT_CHARS);
+          return FALSE;
+        }
       if (value != NULL && *value != '\0')
         *normalized = g_strdup (value);
       return TRUE;

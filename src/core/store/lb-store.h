@@ -36,6 +36,10 @@ typedef enum {
  * stored before (another program, an old file) schedules no review past 9999-12-31. */
 #define LB_STORE_MAX_CADENCE_DAYS 3660
 
+/* The longest free text a field of a record, benchmark or model takes, in characters
+ * (about 20 printed pages). */
+#define LB_STORE_MAX_TEXT_CHARS 65536
+
 typedef enum {
   LB_LEADERBOARD_FIELD_NAME,
   LB_LEADERBOARD_FIELD_PURPOSE,
