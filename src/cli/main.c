@@ -24,6 +24,7 @@ static const struct {
   { "compare",     lb_cli_compare,     N_("Compare models side by side") },
   { "smells",      lb_cli_smells,      N_("Check a leaderboard for smells and print the checklist") },
   { "report",      lb_cli_report,      N_("Write the review report as a PDF, for the meeting") },
+  { "profile",     lb_cli_profile,     N_("List, show, create or delete the decision profiles of a leaderboard") },
 };
 
 static void

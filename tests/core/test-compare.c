@@ -1409,6 +1409,133 @@ test_cli (void)
   }
 }
 
+/* ---- what the method says, and the choice saved per leaderboard ---- */
+
+static void
+test_method_sentences (void)
+{
+  g_auto(Fixture) f;
+  g_autoptr(LbCompareOptions) options = NULL;
+  g_autoptr(LbComparison) c = NULL;
+  g_autoptr(LbProfile) profile = profile_new ("Speed", "X", 1.0, "Y", 0.0, "Z", 1.0, NULL);
+  g_autofree char *summary = NULL;
+  g_autofree char *reason = NULL;
+  g_autofree char *warning = NULL;
+
+  fixture_init (&f);
+  build_abc (&f);
+  options = options_abc (&f);
+  lb_compare_options_set_baseline (options, model_id (&f, "C"));
+  c = compare_ok (&f, options);
+
+  summary = lb_comparison_dup_summary (c);
+  g_assert_cmpstr (summary, ==, "3 models (A, B, C); baseline “C”; equal weights; the composite only over "
+                                "benchmarks every model has; rescaled between the lowest and highest score.");
+  g_assert_null (lb_comparison_dup_left_out_reason (c, row_of (c, "X")));
+  reason = lb_comparison_dup_left_out_reason (c, row_of (c, "Z"));
+  g_assert_cmpstr (reason, ==, "1 of 3 compared models has no value (B)");
+  /* 2 of 3 is more than half: no warning */
+  g_assert_null (lb_comparison_dup_coverage_warning (c));
+  g_clear_pointer (&c, lb_comparison_unref);
+  g_clear_pointer (&summary, g_free);
+  g_clear_pointer (&reason, g_free);
+
+  /* Y weighs 0, Z lacks B: one of three benchmarks is left, fewer than half. */
+  lb_compare_options_set_profile (options, profile);
+  lb_compare_options_set_normalization (options, LB_NORMALIZE_DECLARED_SCALE);
+  c = compare_ok (&f, options);
+  g_assert_cmpuint (c->n_composite, ==, 1);
+  reason = lb_comparison_dup_left_out_reason (c, row_of (c, "Y"));
+  g_assert_cmpstr (reason, ==, "weight 0 in the decision profile “Speed” (or not in it)");
+  warning = lb_comparison_dup_coverage_warning (c);
+  g_assert_nonnull (warning);
+  g_assert_nonnull (strstr (warning, "covers only 1 of 3 benchmarks"));
+  g_assert_nonnull (strstr (warning, "include partial models"));
+  summary = lb_comparison_dup_summary (c);
+  g_assert_nonnull (strstr (summary, "decision profile “Speed”"));
+  g_assert_nonnull (strstr (summary, "rescaled against declared scales"));
+}
+
+static void
+test_choice_store (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LbStore) store = lb_store_open (":memory:", &error);
+  g_autoptr(LbProfile) profile = NULL;
+  g_autoptr(LbCompareOptions) options = lb_compare_options_new ();
+  g_autoptr(LbCompareOptions) loaded = NULL;
+  g_autoptr(GPtrArray) notices = g_ptr_array_new_with_free_func (g_free);
+  const gint64 *ids;
+  guint n_ids = 0;
+  gboolean saved = TRUE;
+  gint64 lb, a, b, c;
+
+  g_assert_no_error (error);
+  lb = lb_store_create_leaderboard (store, "Chosen", &error);
+  a = lb_store_ensure_model (store, lb, "A", NULL, NULL, &error);
+  b = lb_store_ensure_model (store, lb, "B", NULL, NULL, &error);
+  c = lb_store_ensure_model (store, lb, "C", NULL, NULL, &error);
+  g_assert_no_error (error);
+  profile = profile_new ("Accuracy", "X", 2.0, NULL);
+  profile->leaderboard_id = lb;
+  profile->id = lb_store_put_profile (store, profile, &error);
+  g_assert_cmpint (profile->id, >, 0);
+
+  /* Nothing saved: the default options, and it says so. */
+  loaded = lb_compare_options_load_choice (store, lb, notices, &saved, &error);
+  g_assert_no_error (error);
+  g_assert_false (saved);
+  lb_compare_options_get_models (loaded, &n_ids);
+  g_assert_cmpuint (n_ids, ==, 0);
+  g_assert_null (lb_compare_options_get_profile (loaded));
+  g_clear_pointer (&loaded, lb_compare_options_free);
+
+  lb_compare_options_add_model (options, c);
+  lb_compare_options_add_model (options, a);
+  lb_compare_options_set_baseline (options, a);
+  lb_compare_options_set_profile (options, profile);
+  lb_compare_options_set_include_partial (options, TRUE);
+  lb_compare_options_set_normalization (options, LB_NORMALIZE_DECLARED_SCALE);
+  g_assert_true (lb_compare_options_save_choice (options, store, lb, &error));
+  g_assert_no_error (error);
+
+  loaded = lb_compare_options_load_choice (store, lb, notices, &saved, &error);
+  g_assert_no_error (error);
+  g_assert_true (saved);
+  g_assert_cmpuint (notices->len, ==, 0);
+  ids = lb_compare_options_get_models (loaded, &n_ids);
+  g_assert_cmpuint (n_ids, ==, 2);
+  g_assert_cmpint (ids[0], ==, c);
+  g_assert_cmpint (ids[1], ==, a);
+  g_assert_cmpint (lb_compare_options_get_baseline (loaded), ==, a);
+  g_assert_cmpstr (lb_compare_options_get_profile (loaded)->name, ==, "Accuracy");
+  g_assert_cmpuint (lb_compare_options_get_profile (loaded)->weights->len, ==, 1);
+  g_assert_true (lb_compare_options_get_include_partial (loaded));
+  g_assert_cmpint (lb_compare_options_get_normalization (loaded), ==, LB_NORMALIZE_DECLARED_SCALE);
+  g_clear_pointer (&loaded, lb_compare_options_free);
+
+  /* The profile and the baseline are gone, one model too: each change is said, none silent. */
+  lb_compare_options_clear_models (options);
+  lb_compare_options_add_model (options, b);
+  lb_compare_options_add_model (options, 4242);
+  lb_compare_options_set_baseline (options, 4243);
+  g_assert_true (lb_compare_options_save_choice (options, store, lb, &error));
+  g_assert_true (lb_store_delete_profile (store, profile->id, &error));
+  g_assert_no_error (error);
+  loaded = lb_compare_options_load_choice (store, lb, notices, &saved, &error);
+  g_assert_no_error (error);
+  ids = lb_compare_options_get_models (loaded, &n_ids);
+  g_assert_cmpuint (n_ids, ==, 1);
+  g_assert_cmpint (ids[0], ==, b);
+  g_assert_cmpint (lb_compare_options_get_baseline (loaded), ==, 0);
+  g_assert_null (lb_compare_options_get_profile (loaded));
+  g_assert_cmpuint (notices->len, ==, 3);
+  g_assert_cmpstr (g_ptr_array_index (notices, 0), ==,
+                   "1 model of the saved comparison is no longer in the leaderboard and is left out.");
+  g_assert_nonnull (strstr (g_ptr_array_index (notices, 1), "baseline"));
+  g_assert_nonnull (strstr (g_ptr_array_index (notices, 2), "“Accuracy” no longer exists"));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1439,5 +1566,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/compare/profiles/check", test_check_profile);
   g_test_add_func ("/compare/store/leaderboard", test_store_leaderboard);
   g_test_add_func ("/compare/cli/compare", test_cli);
+  g_test_add_func ("/compare/method/sentences", test_method_sentences);
+  g_test_add_func ("/compare/choice/store", test_choice_store);
   return g_test_run ();
 }

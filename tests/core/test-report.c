@@ -1090,7 +1090,7 @@ test_cli_report (void)
       { { "report", "Support bot", "-o", "@", "--models", "Alpha-7B,Gamma", NULL }, 1,
         "has no model named “Gamma”. Its models are: “Alpha-7B”" },
       { { "report", "Support bot", "-o", "@", "--profile", "speed", NULL }, 1,
-        "no decision profile named “speed”" },
+        "There is no profile named “speed”" },
       { { "report", "Support bot", "-o", "@", "--paper", "a5", NULL }, 2, "Use a4 or letter" },
     };
 

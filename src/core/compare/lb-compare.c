@@ -167,6 +167,40 @@ lb_compare_options_set_item_count (LbCompareOptions *options,
                          GUINT_TO_POINTER (n_items));
 }
 
+/* The getters, for saving a choice and for saying what goes into a report. */
+
+const gint64 *
+lb_compare_options_get_models (const LbCompareOptions *options,
+                               guint                  *n_models)
+{
+  g_return_val_if_fail (options != NULL, NULL);
+  g_return_val_if_fail (n_models != NULL, NULL);
+
+  *n_models = options->models->len;
+  return (const gint64 *) options->models->data;
+}
+
+LbNormalization
+lb_compare_options_get_normalization (const LbCompareOptions *options)
+{
+  g_return_val_if_fail (options != NULL, LB_NORMALIZE_MIN_MAX);
+  return options->normalization;
+}
+
+gboolean
+lb_compare_options_get_include_partial (const LbCompareOptions *options)
+{
+  g_return_val_if_fail (options != NULL, FALSE);
+  return options->include_partial;
+}
+
+gboolean
+lb_compare_options_get_include_retired (const LbCompareOptions *options)
+{
+  g_return_val_if_fail (options != NULL, FALSE);
+  return options->include_retired;
+}
+
 /* ---- the comparison value ---- */
 
 static void

@@ -72,6 +72,13 @@ void              lb_compare_options_set_include_retired (LbCompareOptions *opti
 void              lb_compare_options_set_item_count  (LbCompareOptions *options, gint64 benchmark_id,
                                                       guint n_items);
 
+/* The chosen model ids in the order added (*@n_models 0: all); owned by @options. */
+const gint64     *lb_compare_options_get_models      (const LbCompareOptions *options,
+                                                      guint                  *n_models);
+LbNormalization   lb_compare_options_get_normalization (const LbCompareOptions *options);
+gboolean          lb_compare_options_get_include_partial (const LbCompareOptions *options);
+gboolean          lb_compare_options_get_include_retired (const LbCompareOptions *options);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LbCompareOptions, lb_compare_options_free)
 
 /* One model × benchmark cell. */
@@ -235,6 +242,47 @@ LbComparison *lb_compare_leaderboard  (LbStore                 *store,
                                        gint64                   leaderboard_id,
                                        const LbCompareOptions  *options,
                                        GError                 **error);
+
+/* ---- the choice saved per leaderboard, and what the method says (lb-compare-choice.c) ---- */
+
+/* "min-max" / "declared-scale" and back; FALSE for any other text. */
+const char   *lb_normalization_to_string   (LbNormalization method);
+gboolean      lb_normalization_from_string (const char *text, LbNormalization *method);
+
+/* The choice to save for @options (models, baseline, profile name, partial, normalisation).
+ * Caller owns it. */
+LbCompareChoice *lb_compare_choice_from_options (const LbCompareOptions *options,
+                                                 gint64                  leaderboard_id);
+
+/* Options from the leaderboard's saved choice (default options when none was saved): models
+ * and a baseline no longer in the leaderboard are dropped, a profile no longer saved falls
+ * back to equal weights. Each such change adds a translated sentence to @notices (may be
+ * NULL; of char*), to be shown: the choice is never changed silently. *@saved (may be NULL)
+ * says whether a choice was saved. NULL with @error when the store cannot be read. */
+LbCompareOptions *lb_compare_options_load_choice (LbStore    *store,
+                                                  gint64      leaderboard_id,
+                                                  GPtrArray  *notices,
+                                                  gboolean   *saved,
+                                                  GError    **error);
+
+/* Saves @options as the leaderboard's choice. */
+gboolean      lb_compare_options_save_choice (const LbCompareOptions  *options,
+                                              LbStore                 *store,
+                                              gint64                   leaderboard_id,
+                                              GError                 **error);
+
+/* One line saying which comparison this is, for the print step and the CLI: models compared,
+ * baseline, profile, partial models, normalisation. Translated, newly allocated. */
+char         *lb_comparison_dup_summary    (const LbComparison *self);
+
+/* Why row @row is not counted in the composite (weight 0, not every compared model has a
+ * value, no value at all), translated; NULL when it is counted. Newly allocated. */
+char         *lb_comparison_dup_left_out_reason (const LbComparison *self,
+                                                 guint               row);
+
+/* The warning when the composite covers fewer than half of the compared benchmarks, with what
+ * to do; NULL when it covers half or more (or there are none). Translated, newly allocated. */
+char         *lb_comparison_dup_coverage_warning (const LbComparison *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LbComparison, lb_comparison_unref)
 

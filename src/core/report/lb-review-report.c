@@ -28,6 +28,7 @@ struct _LbReviewReportOptions {
   gint64           baseline;
   LbNormalization  normalization;
   gboolean         include_partial;
+  LbCompareOptions *compare;        /* exactly these when set */
 };
 
 typedef struct {
@@ -48,12 +49,13 @@ typedef struct {
   GPtrArray                   *smells;         /* of LbSmell*, as stored */
   GPtrArray                   *checklist;      /* of LbSmell*, with today's checks merged in */
   GPtrArray                   *reviews;        /* of LbReview* */
-  LbProfile                   *profile;        /* borrowed from profiles, or NULL */
+  const LbProfile             *profile;        /* borrowed from profiles or the options, or NULL */
   GPtrArray                   *profiles;       /* of LbProfile* */
   GHashTable                  *import_keys;    /* import id → key (1-based, oldest first) */
   GHashTable                  *imports_by_id;  /* import id → LbImport*, borrowed */
   GHashTable                  *cells;          /* "model:benchmark" → current LbResult*, borrowed */
   gboolean                     has_hand_values;
+  LbComparison                *comparison;     /* as compared, or NULL with fewer than two models */
 } Builder;
 
 /* ---- small helpers ---- */
@@ -223,6 +225,7 @@ builder_clear (Builder *b)
   g_clear_pointer (&b->import_keys, g_hash_table_unref);
   g_clear_pointer (&b->imports_by_id, g_hash_table_unref);
   g_clear_pointer (&b->cells, g_hash_table_unref);
+  g_clear_pointer (&b->comparison, lb_comparison_unref);
   g_clear_pointer (&b->report, lb_report_unref);
 }
 
@@ -263,6 +266,40 @@ load_checklist (Builder  *b,
                        lb_smell_apply_detection (item, b->leaderboard->id, kind, component,
                                                  lb_detections_find (detections, kind, component)));
     }
+  return TRUE;
+}
+
+/* The models chosen in the compare options as records, each checked to be the leaderboard's;
+ * the profile is the options' own. */
+static gboolean
+load_compare_options (Builder  *b,
+                      GError  **error)
+{
+  guint n_ids = 0;
+  const gint64 *ids = lb_compare_options_get_models (b->options->compare, &n_ids);
+
+  for (guint i = 0; i < n_ids; i++)
+    {
+      LbModel *found = NULL;
+
+      for (guint j = 0; j < b->models->len && found == NULL; j++)
+        if (((LbModel *) g_ptr_array_index (b->models, j))->id == ids[i])
+          found = g_ptr_array_index (b->models, j);
+      if (found == NULL)
+        {
+          g_set_error (error, LB_STORE_ERROR, LB_STORE_ERROR_NOT_FOUND,
+                       _("The leaderboard “%s” has no model with id %" PRId64 ". "
+                         "Choose models from the leaderboard’s list."),
+                       b->leaderboard->name, ids[i]);
+          return FALSE;
+        }
+      if (!g_ptr_array_find (b->chosen, found, NULL))
+        g_ptr_array_add (b->chosen, found);
+    }
+  if (n_ids == 0)
+    for (guint i = 0; i < b->models->len; i++)
+      g_ptr_array_add (b->chosen, g_ptr_array_index (b->models, i));
+  b->profile = lb_compare_options_get_profile (b->options->compare);
   return TRUE;
 }
 
@@ -318,6 +355,8 @@ builder_load (Builder  *b,
     }
 
   b->chosen = g_ptr_array_new ();
+  if (b->options != NULL && b->options->compare != NULL)
+    return load_compare_options (b, error) && load_checklist (b, error);
   if (b->options != NULL && b->options->models->len > 0)
     {
       for (guint i = 0; i < b->options->models->len; i++)
@@ -713,6 +752,125 @@ model_remark (const LbComparison *c,
   return g_strjoinv ("; ", (char **) parts->pdata);
 }
 
+/* ---- 2b. the method: which comparison, the weights, what the composite counts ---- */
+
+/* Right under the ranking: a ranking on fewer than half of the benchmarks must not pass
+ * unnoticed. */
+static void
+add_coverage_warning (Builder            *b,
+                      const LbComparison *c)
+{
+  g_autofree char *warning = lb_comparison_dup_coverage_warning (c);
+
+  if (warning != NULL)
+    lb_report_add_paragraph (b->report, warning);
+}
+
+static char *
+weight_text (double weight)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  /* As the profile was typed: 2, 0.5, 1.25 */
+  return g_strdup (g_ascii_formatd (buffer, sizeof buffer, "%g", weight));
+}
+
+static void
+add_method (Builder            *b,
+            const LbComparison *c)
+{
+  const char *headers[] = { _("Benchmark"), _("Weight"), _("Share"),
+                            _("In the composite"), NULL };
+  const double widths[] = { 1.6, 0.7, 1.0, 2.7 };
+  g_autofree char *summary = lb_comparison_dup_summary (c);
+  g_autoptr(GPtrArray) counted = g_ptr_array_new ();
+  g_autofree char *list = NULL;
+  LbReportTable *table;
+  double total = 0.0;
+  guint n_retired = 0;
+
+  lb_report_add_heading (b->report, C_("report heading", "Method"));
+  {
+    /* TRANSLATORS: the same line the print step shows: which comparison this report holds */
+    g_autofree char *text = g_strdup_printf (_("This comparison: %s"), summary);
+    lb_report_add_paragraph (b->report, text);
+  }
+  if (b->profile != NULL)
+    {
+      g_autofree char *text = NULL;
+
+      if (empty_to_null (b->profile->description) != NULL)
+        text = g_strdup_printf (_("The benchmarks are weighted by the decision profile “%s” (%s)."),
+                                b->profile->name, b->profile->description);
+      else
+        text = g_strdup_printf (_("The benchmarks are weighted by the decision profile “%s”."),
+                                b->profile->name);
+      lb_report_add_paragraph (b->report, text);
+    }
+  else
+    lb_report_add_paragraph (b->report,
+                             _("No decision profile is used: every benchmark weighs 1."));
+
+  for (guint r = 0; r < c->n_rows; r++)
+    if (c->rows[r].in_composite)
+      {
+        total += c->rows[r].weight;
+        g_ptr_array_add (counted, c->rows[r].benchmark->name);
+      }
+
+  table = lb_report_add_table (b->report, G_N_ELEMENTS (headers) - 1, headers);
+  lb_report_table_set_widths (table, widths);
+  lb_report_table_set_align (table, 1, LB_REPORT_ALIGN_END);
+  lb_report_table_set_align (table, 2, LB_REPORT_ALIGN_END);
+  for (guint r = 0; r < c->n_rows; r++)
+    {
+      const LbCompareRow *row = &c->rows[r];
+      g_autofree char *weight = weight_text (row->weight);
+      g_autofree char *share = NULL;
+      g_autofree char *reason = lb_comparison_dup_left_out_reason (c, r);
+      g_autofree char *in = NULL;
+
+      if (row->in_composite && total > 0.0)
+        share = g_strdup_printf ("%.0f%%", 100.0 * row->weight / total);
+      else
+        share = g_strdup ("—");
+      if (reason == NULL)
+        in = g_strdup (_("Yes"));
+      else
+        /* TRANSLATORS: "No: weight 0 in the decision profile …" */
+        in = g_strdup_printf (_("No: %s"), reason);
+      lb_report_table_add_row (table, (const char *[]) { row->benchmark->name, weight, share, in, NULL });
+    }
+  for (guint i = 0; i < b->benchmarks->len; i++)
+    {
+      const LbBenchmark *benchmark = g_ptr_array_index (b->benchmarks, i);
+      gboolean compared = FALSE;
+      g_autofree char *in = NULL;
+
+      for (guint r = 0; r < c->n_rows && !compared; r++)
+        compared = c->rows[r].benchmark->id == benchmark->id;
+      if (compared)
+        continue;
+      n_retired++;
+      in = g_strdup_printf (_("No: %s"), _("retired"));
+      lb_report_table_add_row (table, (const char *[]) { benchmark->name, "—", "—", in, NULL });
+    }
+
+  list = join_list (counted);
+  if (counted->len > 0)
+    {
+      g_autofree char *text =
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                      "The composite counts %u of the %u benchmarks: %s.",
+                                      "The composite counts %u of the %u benchmarks: %s.",
+                                      c->n_rows + n_retired),
+                         counted->len, c->n_rows + n_retired, list);
+      lb_report_add_paragraph (b->report, text);
+    }
+  else
+    lb_report_add_paragraph (b->report, _("The composite counts no benchmark, so no model is ranked."));
+}
+
 static gboolean
 add_comparison (Builder  *b,
                 GError  **error)
@@ -731,12 +889,16 @@ add_comparison (Builder  *b,
 
   add_section (b, _("Comparison of the chosen models"));
 
-  options = lb_compare_options_new ();
-  if (b->options != NULL)
+  if (b->options != NULL && b->options->compare != NULL)
+    options = lb_compare_options_copy (b->options->compare);
+  else
+    options = lb_compare_options_new ();
+  if (b->options != NULL && b->options->compare == NULL)
     for (guint i = 0; i < b->options->models->len; i++)
       lb_compare_options_add_model (options, g_array_index (b->options->models, gint64, i));
-  lb_compare_options_set_profile (options, b->profile);
-  if (b->options != NULL)
+  if (b->options == NULL || b->options->compare == NULL)
+    lb_compare_options_set_profile (options, b->profile);
+  if (b->options != NULL && b->options->compare == NULL)
     {
       lb_compare_options_set_baseline (options, b->options->baseline);
       lb_compare_options_set_normalization (options, b->options->normalization);
@@ -753,6 +915,7 @@ add_comparison (Builder  *b,
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
+  b->comparison = lb_comparison_ref (c);
 
   if (c->profile_name != NULL)
     intro = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
@@ -789,6 +952,7 @@ add_comparison (Builder  *b,
       lb_report_table_add_row (table, (const char *[]) { rank, c->models[m].model->name, coverage,
                                                          composite, remark, NULL });
     }
+  add_coverage_warning (b, c);
   if (c->coverage_text != NULL)
     lb_report_add_paragraph (b->report, c->coverage_text);
   if (c->robustness_text != NULL)
@@ -825,6 +989,8 @@ add_comparison (Builder  *b,
     lb_report_add_note (b->report, c->method_text);
   for (guint i = 0; c->notes != NULL && i < c->notes->len; i++)
     lb_report_add_note (b->report, g_ptr_array_index (c->notes, i));
+
+  add_method (b, c);
 
   /* The scores behind it, each with its source cell */
   for (guint first = 0; first < order->len; first += MODELS_PER_TABLE)
@@ -1326,6 +1492,377 @@ recorded_or_not (const char *text)
   return shorten (text, 160);
 }
 
+/* ---- 7b. questions the data asks ---- */
+
+/* Items named in a hint before it counts the rest. */
+#define HINT_ITEMS 5
+
+typedef struct {
+  char *question;
+  char *hint;
+} DataQuestion;
+
+static void
+data_question_clear (gpointer data)
+{
+  DataQuestion *q = data;
+
+  g_free (q->question);
+  g_free (q->hint);
+}
+
+static void
+add_data_question (GArray *questions,
+                   char   *question,
+                   char   *hint)
+{
+  DataQuestion q = { question, hint };
+
+  g_array_append_val (questions, q);
+}
+
+/* "a; b; c; and 4 more": at most HINT_ITEMS of @items. Newly allocated. */
+static char *
+join_some (GPtrArray *items)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  guint n = MIN (items->len, HINT_ITEMS);
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (i > 0)
+        g_string_append (out, _("; "));
+      g_string_append (out, g_ptr_array_index (items, i));
+    }
+  if (items->len > n)
+    g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "; and %u more", "; and %u more",
+                                              items->len - n),
+                            items->len - n);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* The change of benchmark or weight that puts another model on top. */
+static void
+question_flips (Builder *b,
+                GArray  *questions)
+{
+  const LbComparison *c = b->comparison;
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_free);
+  const LbCompareModel *top;
+  g_autofree char *list = NULL;
+  g_autofree char *weight = NULL;
+  const LbCompareFlip *first;
+  const char *benchmark;
+
+  if (c == NULL || c->n_ranked < 2 || c->flips == NULL || c->flips->len == 0)
+    return;
+  top = &c->models[c->ranking[0]];
+  first = &g_array_index (c->flips, LbCompareFlip, 0);
+  benchmark = c->rows[first->row].benchmark->name;
+  weight = weight_text (c->rows[first->row].weight);
+
+  for (guint i = 0; i < c->flips->len; i++)
+    {
+      const LbCompareFlip *flip = &g_array_index (c->flips, LbCompareFlip, i);
+      const char *name = c->rows[flip->row].benchmark->name;
+      const char *other = c->models[flip->new_top].model->name;
+
+      switch (flip->kind)
+        {
+        case LB_FLIP_LEAVE_OUT:
+          g_ptr_array_add (items, g_strdup_printf (_("without “%s”: “%s”"), name, other));
+          break;
+        case LB_FLIP_WEIGHT_UP:
+          g_ptr_array_add (items, g_strdup_printf (_("“%s” weighing 50%% more: “%s”"), name, other));
+          break;
+        case LB_FLIP_WEIGHT_DOWN:
+          g_ptr_array_add (items, g_strdup_printf (_("“%s” weighing 50%% less: “%s”"), name, other));
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+    }
+  list = join_some (items);
+  if (first->kind == LB_FLIP_LEAVE_OUT)
+    add_data_question (questions,
+                       g_strdup_printf (_("Without “%s”, “%s” would be first instead of “%s”. Is “%s” "
+                                          "the right thing to decide on, and is its weight (%s) right?"),
+                                        benchmark, c->models[first->new_top].model->name,
+                                        top->model->name, benchmark, weight),
+                       g_strdup_printf (_("Changes that put another model first: %s."), list));
+  else
+    add_data_question (questions,
+                       g_strdup_printf (_("Moving the weight of “%s” (now %s) by half puts “%s” first "
+                                          "instead of “%s”. Is that weight what the decision needs?"),
+                                        benchmark, weight, c->models[first->new_top].model->name,
+                                        top->model->name),
+                       g_strdup_printf (_("Changes that put another model first: %s."), list));
+}
+
+/* Models ranked on fewer benchmarks than the others. */
+static void
+question_partial (Builder *b,
+                  GArray  *questions)
+{
+  const LbComparison *c = b->comparison;
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *list = NULL;
+
+  if (c == NULL)
+    return;
+  for (guint m = 0; m < c->n_models; m++)
+    if (c->models[m].partial)
+      {
+        g_autofree char *coverage = lb_comparison_dup_model_coverage (c, m);
+
+        /* TRANSLATORS: "Beta: 2 of 3 benchmarks" */
+        g_ptr_array_add (items, g_strdup_printf (_("%s: %s"), c->models[m].model->name, coverage));
+      }
+  if (items->len == 0)
+    return;
+  list = join_some (items);
+  add_data_question (questions,
+                     g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                   "%u model is compared on partial coverage. Are its missing "
+                                                   "results to be obtained before deciding?",
+                                                   "%u models are compared on partial coverage. Are their missing "
+                                                   "results to be obtained before deciding?",
+                                                   items->len),
+                                      items->len),
+                     g_strdup_printf (c->include_partial
+                                      ? g_dngettext (GETTEXT_PACKAGE,
+                                                     "%s. Its composite is over its own benchmarks, not the same ones as the others’.",
+                                                     "%s. Their composites are over their own benchmarks, not the same ones.",
+                                                     items->len)
+                                      : g_dngettext (GETTEXT_PACKAGE,
+                                                     "%s. The benchmarks it lacks are left out of everyone’s composite.",
+                                                     "%s. The benchmarks they lack are left out of everyone’s composite.",
+                                                     items->len),
+                                      list));
+}
+
+/* A result that says another version than the model's record. */
+static void
+question_versions (Builder *b,
+                   GArray  *questions)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *list = NULL;
+
+  for (guint m = 0; m < b->chosen->len; m++)
+    {
+      const LbModel *model = g_ptr_array_index (b->chosen, m);
+      const char *record = empty_to_null (model->version);
+      const char *seen = NULL;
+
+      for (guint i = 0; i < b->benchmarks->len; i++)
+        {
+          const LbBenchmark *benchmark = g_ptr_array_index (b->benchmarks, i);
+          const LbResult *result = current_result (b, model->id, benchmark->id);
+          const char *version = result != NULL ? empty_to_null (result->model_version) : NULL;
+          g_autofree char *ref = NULL;
+
+          if (version == NULL)
+            continue;
+          /* Without a version in the record, results disagreeing among themselves. */
+          if (record == NULL && (seen == NULL || g_strcmp0 (seen, version) == 0))
+            {
+              seen = version;
+              continue;
+            }
+          if (record != NULL && g_strcmp0 (record, version) == 0)
+            continue;
+          ref = source_ref (b, result);
+          if (record != NULL)
+            /* TRANSLATORS: "Alpha-7B: the record says v2, JCommonsenseQA [1:B2] says v1" */
+            g_ptr_array_add (items, g_strdup_printf (_("%s: the record says %s, %s %s says %s"),
+                                                     model->name, record, benchmark->name, ref, version));
+          else
+            g_ptr_array_add (items, g_strdup_printf (_("%s: results say %s and %s (%s %s)"),
+                                                     model->name, seen, version, benchmark->name, ref));
+        }
+    }
+  if (items->len == 0)
+    return;
+  list = join_some (items);
+  add_data_question (questions,
+                     g_strdup (_("Some results were measured on another version of the model than its record "
+                                 "names. Which version is being decided on?")),
+                     g_strdup_printf (C_("end of a list", "%s."), list));
+}
+
+/* Imports removed since: their values are no longer in the comparison. */
+static void
+question_withdrawn (Builder *b,
+                    GArray  *questions)
+{
+  g_autoptr(GPtrArray) audit = lb_store_list_audit (b->store, b->leaderboard->id, 0, NULL);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *list = NULL;
+
+  if (audit == NULL)
+    return;
+  /* Newest first: the first "deleted" entry of an import is its state now. */
+  for (guint i = 0; i < audit->len; i++)
+    {
+      const LbAuditEntry *entry = g_ptr_array_index (audit, i);
+      const char *file = NULL;
+      g_autofree char *when = NULL;
+
+      if (g_strcmp0 (entry->entity, "import") != 0 || g_strcmp0 (entry->field, "deleted") != 0 ||
+          g_hash_table_contains (seen, &entry->entity_id))
+        continue;
+      g_hash_table_add (seen, (gpointer) &entry->entity_id);
+      if (g_strcmp0 (entry->new_value, "true") != 0 ||
+          g_hash_table_contains (b->imports_by_id, &entry->entity_id))
+        continue;
+      for (guint j = 0; j < audit->len && file == NULL; j++)
+        {
+          const LbAuditEntry *other = g_ptr_array_index (audit, j);
+
+          if (g_strcmp0 (other->entity, "import") == 0 && other->entity_id == entry->entity_id &&
+              g_strcmp0 (other->field, "file") == 0)
+            file = other->new_value;
+        }
+      when = format_date (entry->at);
+      if (entry->who != NULL)
+        /* TRANSLATORS: "scores.csv, removed on 20 November 2026 by Taro Suzuki" */
+        g_ptr_array_add (items, g_strdup_printf (_("%s, removed on %s by %s"), file != NULL ? file : "?",
+                                                 when != NULL ? when : "?", entry->who));
+      else
+        g_ptr_array_add (items, g_strdup_printf (_("%s, removed on %s"), file != NULL ? file : "?",
+                                                 when != NULL ? when : "?"));
+    }
+  if (items->len == 0)
+    return;
+  list = join_some (items);
+  add_data_question (questions,
+                     g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                   "The values of %u import were withdrawn and are not in this "
+                                                   "report. Was that intended, and is what replaced them right?",
+                                                   "The values of %u imports were withdrawn and are not in this "
+                                                   "report. Was that intended, and is what replaced them right?",
+                                                   items->len),
+                                      items->len),
+                     g_strdup_printf (C_("end of a list", "%s."), list));
+}
+
+/* Directions that are only the importer's guess. */
+static void
+question_directions (Builder *b,
+                     GArray  *questions)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *list = NULL;
+
+  for (guint i = 0; i < b->benchmarks->len; i++)
+    {
+      const LbBenchmark *benchmark = g_ptr_array_index (b->benchmarks, i);
+
+      if (!benchmark_in_comparison (benchmark) || benchmark->direction_confirmed)
+        continue;
+      g_ptr_array_add (items, g_strdup_printf (benchmark->higher_is_better
+                                               ? _("“%s” (taken as higher is better)")
+                                               : _("“%s” (taken as lower is better)"),
+                                               benchmark->name));
+    }
+  if (items->len == 0)
+    return;
+  list = join_some (items);
+  add_data_question (questions,
+                     g_strdup (_("Which direction is better on the benchmarks whose direction was only "
+                                 "guessed by the importer?")),
+                     g_strdup_printf (_("Guessed: %s. A wrong direction turns the ranking on that "
+                                        "benchmark upside down; confirm it in the benchmark’s details."),
+                                      list));
+}
+
+/* Results measured (or, without a date, imported) longer ago than the update cadence. */
+static void
+question_stale (Builder *b,
+                GArray  *questions)
+{
+  int days = b->leaderboard->update_cadence_days;
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *list = NULL;
+  g_autofree char *limit_text = NULL;
+  GDate limit = b->today;
+  guint n_old = 0;
+
+  if (days <= 0)
+    return;
+  g_date_subtract_days (&limit, days);
+  for (guint m = 0; m < b->chosen->len; m++)
+    {
+      const LbModel *model = g_ptr_array_index (b->chosen, m);
+
+      for (guint i = 0; i < b->benchmarks->len; i++)
+        {
+          const LbBenchmark *benchmark = g_ptr_array_index (b->benchmarks, i);
+          const LbResult *result = current_result (b, model->id, benchmark->id);
+          const char *at;
+          GDate when;
+          g_autofree char *date = NULL;
+          g_autofree char *ref = NULL;
+
+          if (result == NULL || !benchmark_in_comparison (benchmark))
+            continue;
+          at = result->evaluated_at;
+          if (at == NULL && result->import_id != 0)
+            at = import_date (b, result->import_id);
+          if (!parse_date (at, &when) || g_date_compare (&when, &limit) >= 0)
+            continue;
+          n_old++;
+          date = format_gdate (&when);
+          ref = source_ref (b, result);
+          /* TRANSLATORS: "Alpha-7B on MT-Bench, 1 September 2026 [1:C2]" */
+          g_ptr_array_add (items, g_strdup_printf (_("%s on %s, %s %s"), model->name, benchmark->name,
+                                                   date, ref));
+        }
+    }
+  if (n_old == 0)
+    return;
+  list = join_some (items);
+  limit_text = format_gdate (&limit);
+  add_data_question (questions,
+                     g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                   "%u result is older than the update cadence (every %d days, "
+                                                   "so from %s on). Is there a newer one?",
+                                                   "%u results are older than the update cadence (every %d days, "
+                                                   "so from %s on). Are there newer ones?",
+                                                   n_old),
+                                      n_old, days, limit_text),
+                     g_strdup_printf (C_("end of a list", "%s."), list));
+}
+
+/* The questions this leaderboard's data raises, numbered on from @first. */
+static void
+add_data_questions (Builder *b,
+                    guint    first)
+{
+  g_autoptr(GArray) questions = g_array_new (FALSE, FALSE, sizeof (DataQuestion));
+
+  g_array_set_clear_func (questions, data_question_clear);
+  question_flips (b, questions);
+  question_partial (b, questions);
+  question_versions (b, questions);
+  question_withdrawn (b, questions);
+  question_directions (b, questions);
+  question_stale (b, questions);
+
+  if (questions->len == 0)
+    return;
+  lb_report_add_heading (b->report, _("Raised by the data"));
+  for (guint i = 0; i < questions->len; i++)
+    {
+      const DataQuestion *q = &g_array_index (questions, DataQuestion, i);
+      g_autofree char *text = g_strdup_printf ("%u. %s", first + i, q->question);
+
+      lb_report_add_question (b->report, text, q->hint, ANSWER_LINES);
+    }
+}
+
 static void
 add_questions (Builder *b)
 {
@@ -1379,6 +1916,7 @@ add_questions (Builder *b)
     }
   for (guint i = 0; i < G_N_ELEMENTS (hints); i++)
     g_free (hints[i]);
+  add_data_questions (b, G_N_ELEMENTS (questions) + 1);
 }
 
 static void
@@ -1409,6 +1947,7 @@ lb_review_report_options_free (LbReviewReportOptions *options)
   g_array_unref (options->models);
   g_free (options->profile);
   g_free (options->prepared_by);
+  g_clear_pointer (&options->compare, lb_compare_options_free);
   g_free (options);
 }
 
@@ -1466,6 +2005,17 @@ lb_review_report_options_set_include_partial (LbReviewReportOptions *options,
   g_return_if_fail (options != NULL);
 
   options->include_partial = include;
+}
+
+void
+lb_review_report_options_set_compare_options (LbReviewReportOptions  *options,
+                                              const LbCompareOptions *compare)
+{
+  g_return_if_fail (options != NULL);
+
+  g_clear_pointer (&options->compare, lb_compare_options_free);
+  if (compare != NULL)
+    options->compare = lb_compare_options_copy (compare);
 }
 
 LbReport *
