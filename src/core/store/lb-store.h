@@ -37,8 +37,8 @@ typedef enum {
 #define LB_STORE_MAX_CADENCE_DAYS 3660
 
 /* The longest free text a field of a record, benchmark or model takes, in characters
- * (about 20 printed pages). */
-#define LB_STORE_MAX_TEXT_CHARS 65536
+ * (about 30 printed pages). */
+#define LB_STORE_MAX_TEXT_CHARS 100000
 
 typedef enum {
   LB_LEADERBOARD_FIELD_NAME,
