@@ -43,7 +43,6 @@ LbStore *
 lb_cli_get_store (LbCli *cli)
 {
   g_autoptr(GError) error = NULL;
-
   GStatBuf st;
 
   if (cli->store != NULL)

@@ -648,8 +648,11 @@ migrate (LbStore  *self,
           g_autofree char *mark = g_strdup_printf ("PRAGMA application_id = %d",
                                                    (int) LB_STORE_APPLICATION_ID);
 
-          /* Only a mark: a file another process is writing to is opened without it. */
+          /* Only a mark: a file another process is writing to is opened without it, at
+           * once (the next open marks it). */
+          sqlite3_busy_timeout (self->db, 0);
           sqlite3_exec (self->db, mark, NULL, NULL, NULL);
+          sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
         }
       return TRUE;
     }
