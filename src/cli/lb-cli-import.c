@@ -182,6 +182,8 @@ lb_cli_import (LbCli  *cli,
 
   options.sheet = sheet;
 
+  /* A dry run creates, upgrades and writes nothing, as it says. */
+  cli->dry_run = dry_run;
   store = lb_cli_get_store (cli);
   if (store == NULL)
     return LB_CLI_ERROR;
@@ -359,6 +361,8 @@ lb_cli_list (LbCli  *cli,
       lb_cli_error (_("Usage: leaderboard-cli list"));
       return LB_CLI_USAGE;
     }
+  /* Only reads: nothing is created or changed, on a full disk or a read-only share too. */
+  cli->read_only = TRUE;
   store = lb_cli_get_store (cli);
   if (store == NULL)
     return LB_CLI_ERROR;
@@ -439,6 +443,8 @@ lb_cli_show (LbCli  *cli,
       lb_cli_error (_("Usage: leaderboard-cli show NAME"));
       return LB_CLI_USAGE;
     }
+  /* Only reads: nothing is created or changed, on a full disk or a read-only share too. */
+  cli->read_only = TRUE;
   lb = lb_cli_find_leaderboard (cli, argv[1]);
   if (lb == NULL)
     return LB_CLI_ERROR;

@@ -79,6 +79,8 @@ lb_cli_report (LbCli  *cli,
   if (!lb_cli_check_choice_flags (&flags))
     return LB_CLI_USAGE;
 
+  /* Only reads: nothing is created or changed, on a full disk or a read-only share too. */
+  cli->read_only = TRUE;
   lb = lb_cli_find_leaderboard (cli, argv[1]);
   if (lb == NULL)
     return LB_CLI_ERROR;

@@ -19,9 +19,13 @@ enum {
 typedef struct {
   const char *db_path;  /* from --db, $LEADERBOARD_DB, or the default */
   LbStore    *store;    /* opened lazily by lb_cli_get_store() */
+  gboolean    read_only;  /* set by a command that only reads, before the store is opened */
+  gboolean    dry_run;    /* read_only, and an older database is not upgraded either */
 } LbCli;
 
-/* Opens the store on first use; prints the error and returns NULL on failure. */
+/* Opens the store on first use; prints the error and returns NULL on failure. With
+ * cli->read_only nothing is created or changed: a missing database reads as an empty one,
+ * and only an older one is upgraded (not with cli->dry_run, which refuses it). */
 LbStore  *lb_cli_get_store       (LbCli *cli);
 
 /* Finds a leaderboard by name; prints "No leaderboard named “X”." (and the names that exist)

@@ -95,6 +95,21 @@ main (int   argc,
 
   if (db_path == NULL)
     db_path = lb_store_default_path ();
+  /* SQLite would take both for a private database that vanishes at exit: an import would
+   * report success and keep nothing. */
+  if (*db_path == '\0')
+    {
+      lb_cli_error (_("The database path given with --db is empty. Give the path of a "
+                      "database file, or leave --db out to use the default database."));
+      return LB_CLI_USAGE;
+    }
+  if (strcmp (db_path, ":memory:") == 0)
+    {
+      lb_cli_error (_("“:memory:” is not a database file: what is written there is lost when "
+                      "the command ends. Give the path of a database file with --db, or "
+                      "leave --db out to use the default database."));
+      return LB_CLI_USAGE;
+    }
   cli.db_path = db_path;
 
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)

@@ -167,6 +167,29 @@ small_report (void)
   return report;
 }
 
+/* A 100 MB purpose made `report` run past 120 s. A long text is cut, visibly: the report
+ * says how much it left out and where the whole text is. */
+static void
+test_pdf_long_text (void)
+{
+  g_autoptr(LbReport) report = lb_report_new ("Long", "28 November 2026");
+  g_autofree char *path = temp_pdf ("long.pdf");
+  g_autoptr(GString) purpose = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  for (guint i = 0; i < 100000; i++)
+    g_string_append (purpose, "選定の目的 ");
+  lb_report_add_section (report, "The record");
+  lb_report_add_key_value (report, "Purpose", purpose->str, NULL);
+  lb_report_add_paragraph (report, purpose->str);
+  g_assert_true (lb_report_render_pdf (report, LB_PAPER_A4, path, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (lb_report_get_n_pages (report), <=, 40);
+  text = pdf_text (path, 0);
+  assert_contains (text, "characters are not shown here");
+}
+
 static void
 test_pdf_small (void)
 {
@@ -1479,6 +1502,7 @@ main (int argc, char *argv[])
   textdomain (GETTEXT_PACKAGE);
 
   g_test_add_func ("/report/render/small", test_pdf_small);
+  g_test_add_func ("/report/render/long-text-cut", test_pdf_long_text);
   g_test_add_func ("/report/render/paper", test_pdf_paper);
   g_test_add_func ("/report/render/paper-names", test_paper_names);
   g_test_add_func ("/report/render/unsafe-text", test_unsafe_text);

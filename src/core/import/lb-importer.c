@@ -2133,6 +2133,18 @@ lb_importer_run (LbImporter        *self,
       if (!lb_store_begin (store, error))
         return FALSE;
       in_transaction = TRUE;
+      /* Under the write lock: another import may have created it since we looked. */
+      if (leaderboard == NULL)
+        {
+          leaderboard = lb_store_find_leaderboard (store, leaderboard_name, &local_error);
+          if (leaderboard == NULL
+              && !g_error_matches (local_error, LB_STORE_ERROR, LB_STORE_ERROR_NOT_FOUND))
+            {
+              g_propagate_error (error, g_steal_pointer (&local_error));
+              goto fail;
+            }
+          g_clear_error (&local_error);
+        }
     }
 
   if (leaderboard != NULL)

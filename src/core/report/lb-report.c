@@ -199,6 +199,29 @@ block_free (Block *block)
   g_free (block);
 }
 
+/* @text, or its first LB_REPORT_MAX_TEXT_CHARS characters and a note saying how many more
+ * there are: a field of 100 MB would take minutes and thousands of pages to lay out, and
+ * a cut that did not say so would be silently wrong. Newly allocated. */
+static char *
+cut_text (const char *text)
+{
+  const char *p = text;
+  glong n = 0;
+
+  if (text == NULL)
+    return NULL;
+  while (*p != '\0' && n < LB_REPORT_MAX_TEXT_CHARS)
+    {
+      p = g_utf8_next_char (p);
+      n++;
+    }
+  if (*p == '\0')
+    return g_strdup (text);
+  return g_strdup_printf (_("%.*s… (%ld more characters are not shown here; the whole text "
+                            "is in the leaderboard’s record)"),
+                          (int) (p - text), text, g_utf8_strlen (p, -1));
+}
+
 static Block *
 add_block (LbReport   *self,
            BlockKind   kind,
@@ -207,7 +230,7 @@ add_block (LbReport   *self,
   Block *block = g_new0 (Block, 1);
 
   block->kind = kind;
-  block->text = g_strdup (text != NULL ? text : "");
+  block->text = text != NULL ? cut_text (text) : g_strdup ("");
   g_ptr_array_add (self->blocks, block);
   return block;
 }
@@ -1384,7 +1407,7 @@ lb_report_add_key_value (LbReport   *self,
   g_return_if_fail (self != NULL);
 
   block = add_block (self, BLOCK_KEY_VALUE, key);
-  block->text2 = g_strdup (value);
+  block->text2 = cut_text (value);
   if (missing_text != NULL)
     {
       block->strv = g_new0 (char *, 2);

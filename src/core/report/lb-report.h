@@ -56,6 +56,9 @@ void           lb_report_unref              (LbReport *self);
 /* Plain text used as the PDF document title (default: the running title). */
 void           lb_report_set_document_title (LbReport *self, const char *title);
 
+/* Text longer than this many characters is cut, with a note saying how much was left out. */
+#define LB_REPORT_MAX_TEXT_CHARS 20000
+
 /* All text below is plain text: it is never parsed as markup. Long words wrap. */
 void           lb_report_add_title          (LbReport *self, const char *title);
 /* A numbered or unnumbered section heading, as given. */

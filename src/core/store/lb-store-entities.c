@@ -214,7 +214,16 @@ validate_field (const FieldInfo  *info,
   switch (info->kind)
     {
     case KIND_TEXT:
-      /* Free text is kept exactly as typed; only an empty value clears it. */
+      /* Free text is kept exactly as typed; only an empty value clears it. A book pasted
+       * into a field would make every page and the report that show it crawl. */
+      if (value != NULL && g_utf8_strlen (value, -1) > LB_STORE_MAX_TEXT_CHARS)
+        {
+          g_set_error (error, LB_STORE_ERROR, LB_STORE_ERROR_INVALID,
+                       _("The text has %ld characters; a field holds at most %d. Shorten it, "
+                         "or keep the long text in a document and write where it is here."),
+                       g_utf8_strlen (value, -1), LB_STORE_MAX_TEXT_CHARS);
+          return FALSE;
+        }
       if (value != NULL && *value != '\0')
         *normalized = g_strdup (value);
       return TRUE;
@@ -240,6 +249,15 @@ validate_field (const FieldInfo  *info,
             g_set_error (error, LB_STORE_ERROR, LB_STORE_ERROR_INVALID,
                          _("“%s” is not a valid update cadence. Enter a whole number of days "
                            "greater than 0, or leave it empty."), value);
+            return FALSE;
+          }
+        /* A review due in the year 29354 is no schedule. */
+        if (days > LB_STORE_MAX_CADENCE_DAYS)
+          {
+            g_set_error (error, LB_STORE_ERROR, LB_STORE_ERROR_INVALID,
+                         _("An update cadence of %s days is longer than ten years. Enter a "
+                           "number of days from 1 to %d, or leave it empty."),
+                         text, LB_STORE_MAX_CADENCE_DAYS);
             return FALSE;
           }
         *normalized = g_strdup_printf ("%" G_GUINT64_FORMAT, days);

@@ -21,18 +21,31 @@ typedef enum {
   LB_STORE_ERROR_EXISTS,        /* a unique name is taken */
   LB_STORE_ERROR_INVALID,       /* a value the field does not accept */
   LB_STORE_ERROR_FAILED,        /* anything else SQLite reports */
+  LB_STORE_ERROR_OLDER_SCHEMA,  /* lb_store_open_read_only(): needs an upgrade, which writes */
 } LbStoreError;
 
 /* The schema version this build writes (PRAGMA user_version). 1: first schema; 2: mappings;
  * 3: results' foreign keys deferred. */
 #define LB_STORE_SCHEMA_VERSION 6
 
+/* PRAGMA application_id of our databases ("LBDB"), set by every migration: another
+ * program's SQLite file is recognised and never changed. */
+#define LB_STORE_APPLICATION_ID 0x4C424442u
+
+/* The longest update cadence a record takes: ten years. A longer one is refused, and one
+ * stored before (another program, an old file) schedules no review past 9999-12-31. */
+#define LB_STORE_MAX_CADENCE_DAYS 3660
+
+/* The longest free text a field of a record, benchmark or model takes, in characters
+ * (about 30 printed pages). */
+#define LB_STORE_MAX_TEXT_CHARS 100000
+
 typedef enum {
   LB_LEADERBOARD_FIELD_NAME,
   LB_LEADERBOARD_FIELD_PURPOSE,
   LB_LEADERBOARD_FIELD_OWNER,
   LB_LEADERBOARD_FIELD_OWNER_CONTACT,
-  LB_LEADERBOARD_FIELD_UPDATE_CADENCE_DAYS, /* decimal integer > 0, or NULL */
+  LB_LEADERBOARD_FIELD_UPDATE_CADENCE_DAYS, /* decimal integer 1..LB_STORE_MAX_CADENCE_DAYS, or NULL */
   LB_LEADERBOARD_FIELD_WORKFLOW_PATTERN,    /* "P1".."P5" or NULL */
   LB_LEADERBOARD_FIELD_EVALUATION_DATA,
   LB_LEADERBOARD_FIELD_PROCEDURE,
@@ -89,6 +102,13 @@ char       *lb_store_default_path       (void);
  * A newer schema, a non-database file, a locked or read-only file fail with a clear message
  * and leave the file untouched. */
 LbStore    *lb_store_open               (const char   *path,
+                                         GError      **error);
+
+/* Opens an existing database of the current schema only to read it: nothing in the file or
+ * beside it is created or changed (no migration, no WAL switch), so it works on a full disk
+ * and in a folder that cannot be written. An older schema fails with OLDER_SCHEMA (use
+ * lb_store_open() to upgrade it); a missing file with OPEN. Writes through it fail. */
+LbStore    *lb_store_open_read_only     (const char   *path,
                                          GError      **error);
 
 const char *lb_store_get_path           (LbStore *self);
