@@ -13,6 +13,7 @@
 #include "display-util.h"
 #include "lb-application.h"
 #include "lb-import-assistant.h"
+#include "lb-lbom.h"
 #include "lb-overview-page.h"
 #include "lb-record-form.h"
 #include "lb-report-print.h"
@@ -599,6 +600,97 @@ test_smells_filter_and_states (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static GtkFileChooser *
+find_file_chooser (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();  /* not ours */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_FILE_CHOOSER_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return GTK_FILE_CHOOSER (window);
+    }
+  return NULL;
+}
+
+/* Exports the shown leaderboard through the window's menu action into the fixture's folder,
+ * as a person would in the file chooser, and returns what was written. */
+static char *
+export_through_window (Fixture    *f,
+                       LbWindow   *window,
+                       const char *format,
+                       const char *proposed)
+{
+  g_autofree char *path = g_build_filename (f->dir, proposed, NULL);
+  GtkFileChooser *chooser = NULL;
+  char *contents = NULL;
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-data", "s", format));
+  while ((chooser = find_file_chooser ()) == NULL && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_nonnull (chooser);
+  /* It proposes the leaderboard's name with the format's extension. */
+  {
+    g_autofree char *name = gtk_file_chooser_get_current_name (chooser);
+
+    g_assert_cmpstr (name, ==, proposed);
+  }
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+  lb_test_iterate (5);
+  g_assert_null (find_file_chooser ());
+  /* What the chooser's Export button calls (answering GTK's own chooser from a test is not
+     reliable: it takes the answer only once it has looked at the folder). */
+  {
+    g_autoptr(GFile) target = g_file_new_for_path (path);
+
+    lb_window_export_file (window, format, target);
+  }
+  while (!g_file_test (path, G_FILE_TEST_EXISTS) && g_get_monotonic_time () < deadline)
+    lb_test_spin (50);
+  lb_test_spin (200);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  return contents;
+}
+
+/* Issue 15.8: the window exports a leaderboard as CSV for Excel and as LBOM (the CLI could,
+ * the window could not). */
+static void
+test_export_csv_and_lbom (Fixture       *f,
+                          gconstpointer  data)
+{
+  LbWindow *window = new_window (f, 1100, 760);
+  g_autofree char *csv = NULL;
+  g_autofree char *lbom = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GPtrArray) names = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LbStore) other = NULL;
+  g_autofree char *other_path = NULL;
+  g_autofree char *lbom_path = NULL;
+
+  import_through_window (window, "wide-cp932.csv");
+
+  csv = export_through_window (f, window, "csv", "wide-cp932.csv");
+  g_assert_nonnull (strstr (csv, "Claude 3.5 Sonnet"));
+  g_assert_nonnull (strstr (csv, "JMMLU"));
+
+  lbom = export_through_window (f, window, "lbom", "wide-cp932.lbom.json");
+  g_assert_nonnull (strstr (lbom, "\"leaderboards\""));
+  /* What was written reads back, into a colleague's database. */
+  other_path = g_build_filename (f->dir, "other.db", NULL);
+  lbom_path = g_build_filename (f->dir, "wide-cp932.lbom.json", NULL);
+  other = lb_store_open (other_path, &error);
+  g_assert_no_error (error);
+  file = g_file_new_for_path (lbom_path);
+  g_assert_true (lb_lbom_import_file (other, file, NULL, &names, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (g_ptr_array_index (names, 0), ==, "wide-cp932");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -624,6 +716,7 @@ main (int   argc,
   g_test_add_func ("/window/import/warning-says-where-once", test_warning_row_says_where_once);
   ADD ("/window/import/drop-highlight", test_drop_highlight);
   ADD ("/window/smells/filter-and-states", test_smells_filter_and_states);
+  ADD ("/window/export/csv-and-lbom", test_export_csv_and_lbom);
   g_test_add ("/window/narrow/360/every-page-reachable", Fixture, GINT_TO_POINTER (360), fixture_setup,
               test_narrow_every_page_reachable, fixture_teardown);
 #undef ADD
