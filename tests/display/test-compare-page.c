@@ -536,6 +536,30 @@ test_page_too_few (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (gtk_column_view_get_columns (table)), ==, 5);
 }
 
+/* Issue 15.5: a legend entry is as wide as the longest model name, not cut at 180 px
+ * ("Claude 3.5 Sonnet (b…"): long names take more legend rows. */
+static void
+test_page_chart_legend_whole (Fixture       *f,
+                              gconstpointer  data)
+{
+  LbCompareChart *chart;
+  int short_nat, long_nat;
+  LbModel *a = g_ptr_array_index (f->models, 0);
+
+  choose_abc (f);
+  chart = LB_COMPARE_CHART (find_one (GTK_WIDGET (f->page), LB_TYPE_COMPARE_CHART));
+  gtk_widget_measure (GTK_WIDGET (chart), GTK_ORIENTATION_VERTICAL, 720, NULL, &short_nat, NULL, NULL);
+
+  g_free (a->name);
+  a->name = g_strdup ("Claude 3.5 Sonnet (beta) on the company's own servers");
+  lb_compare_page_set_data (f->page, f->benchmarks, f->models, f->results, f->gaps, f->profiles);
+  choose_abc (f);
+  chart = LB_COMPARE_CHART (find_one (GTK_WIDGET (f->page), LB_TYPE_COMPARE_CHART));
+  gtk_widget_measure (GTK_WIDGET (chart), GTK_ORIENTATION_VERTICAL, 720, NULL, &long_nat, NULL, NULL);
+  /* three entries no longer fit on one 720 px row: at least one more row of 20 px */
+  g_assert_cmpint (long_nat, >=, short_nat + 20);
+}
+
 static void
 test_page_chart (Fixture       *f,
                  gconstpointer  data)
@@ -786,6 +810,7 @@ main (int argc, char *argv[])
   g_test_add ("/compare-page/default-choice", Fixture, NULL, fixture_setup, test_page_default_choice, fixture_teardown);
   g_test_add ("/compare-page/too-few", Fixture, NULL, fixture_setup, test_page_too_few, fixture_teardown);
   g_test_add ("/compare-page/store", Fixture, NULL, fixture_setup, test_page_store, fixture_teardown);
+  g_test_add ("/compare-page/chart-legend-whole", Fixture, NULL, fixture_setup, test_page_chart_legend_whole, fixture_teardown);
   g_test_add ("/compare-page/chart", Fixture, NULL, fixture_setup, test_page_chart, fixture_teardown);
   return g_test_run ();
 }
