@@ -360,6 +360,26 @@ test_page_fold_and_lone_partial (Fixture       *f,
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (f->page), LB_TYPE_COMPARE_PAGE, "robustness_label"))));
 }
 
+/* Issue 15.8: a difference of percentages is said in points (“−10%” read as ten per cent
+ * less), in words. */
+static void
+test_page_percent_points (Fixture       *f,
+                          gconstpointer  data)
+{
+  LbBenchmark *x = g_ptr_array_index (f->benchmarks, 0);
+  g_autoptr(GPtrArray) texts = NULL;
+
+  x->unit = g_strdup ("%");
+  lb_compare_page_set_data (f->page, f->benchmarks, f->models, f->results, f->gaps, f->profiles);
+  choose_abc (f);
+  texts = table_texts (f);
+  g_assert_true (has_text (texts, "10 points lower (worse) · rescaled 0.33"));            /* B: 70% */
+  g_assert_true (has_text (texts, "best · 10 points higher (better) · rescaled 1.00"));   /* C: 90% */
+  g_assert_false (has_text (texts, "−10% (worse) · rescaled 0.33"));
+  /* other units keep their signed difference */
+  g_assert_true (has_text (texts, "best · +30 (better) · rescaled 1.00"));               /* B's Y */
+}
+
 /* The window folds its sidebar below 400 pixels: the page must fit. */
 static void
 test_page_narrow (Fixture       *f,
@@ -804,6 +824,7 @@ main (int argc, char *argv[])
   adw_init ();
   g_test_add ("/compare-page/table", Fixture, NULL, fixture_setup, test_page_table, fixture_teardown);
   g_test_add ("/compare-page/fold-and-lone-partial", Fixture, NULL, fixture_setup, test_page_fold_and_lone_partial, fixture_teardown);
+  g_test_add ("/compare-page/percent-points", Fixture, NULL, fixture_setup, test_page_percent_points, fixture_teardown);
   g_test_add ("/compare-page/narrow", Fixture, NULL, fixture_setup, test_page_narrow, fixture_teardown);
   g_test_add ("/compare-page/profile", Fixture, NULL, fixture_setup, test_page_profile, fixture_teardown);
   g_test_add ("/compare-page/profile-editor", Fixture, NULL, fixture_setup, test_page_profile_editor, fixture_teardown);
