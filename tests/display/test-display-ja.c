@@ -288,6 +288,11 @@ import_in_japanese (Fixture *f)
   check_text (f, "status", lb_import_assistant_get_status (assistant));
   lb_test_save_screenshot (GTK_WIDGET (assistant), "ja-import-assistant.png");
 
+  /* Issue 15.8: header buttons show no access key in Japanese (「キャンセル(C)」 cluttered). */
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, "インポート");
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (lb_test_template_child (assistant, LB_TYPE_IMPORT_ASSISTANT, "cancel_button"))),
+                   ==, "キャンセル");
+
   g_assert_true (gtk_widget_get_sensitive (button));
   g_signal_connect (assistant, "imported", G_CALLBACK (imported_cb), &id);
   g_object_ref (assistant);
@@ -467,6 +472,9 @@ test_empty_window (Fixture       *f,
   lb_test_iterate (5);
   walk (f, GTK_WIDGET (window));
   lb_test_save_screenshot (GTK_WIDGET (window), "ja-empty-state.png");
+  /* A pill button: no access key shown in Japanese. */
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (lb_test_template_child (window, LB_TYPE_WINDOW, "empty_import_button"))),
+                   ==, "表計算ファイルをインポート…");
   assert_all_japanese (f, "empty window");
   gtk_window_destroy (GTK_WINDOW (window));
 }
