@@ -344,6 +344,70 @@ test_custom_cadence_shown (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The GtkLabel under @widget showing @text, mapped or not. */
+static GtkLabel *
+find_label_text (GtkWidget  *widget,
+                 const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
+    return GTK_LABEL (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = find_label_text (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Issue 15.8: the chosen workflow pattern is shown whole (it was cut: "P1 · External …"), the
+ * list explains each pattern under its name, and the owner is not cut in the stat card. */
+static void
+test_pattern_and_owner_whole (Fixture       *f,
+                              gconstpointer  data)
+{
+  LbWindow *window = new_window (f, 800, 600);
+  GtkWidget *page;
+  AdwComboRow *pattern;
+  g_autofree char *shown = NULL;
+  GtkLabel *label;
+  GtkLabel *owner;
+
+  import_through_window (window, "wide-cp932.csv");
+  g_assert_true (lb_store_set_leaderboard_field (f->store, lb_window_get_leaderboard_id (window),
+                                                 LB_LEADERBOARD_FIELD_OWNER,
+                                                 "Tanaka Hiroshi (Information Systems)", NULL));
+  lb_test_spin (300);
+  page = lb_test_template_child (window, LB_TYPE_WINDOW, "overview_page");
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (lb_test_template_child (window, LB_TYPE_WINDOW, "view_stack")),
+                                         "overview");
+  pattern = ADW_COMBO_ROW (lb_test_template_child (page, LB_TYPE_OVERVIEW_PAGE, "pattern_row"));
+  adw_combo_row_set_selected (pattern, 1);
+  lb_test_spin (300);
+  shown = g_strdup_printf ("P1 · %s", lb_workflow_pattern_name ("P1"));
+  label = find_label_text (GTK_WIDGET (pattern), shown);
+  g_assert_nonnull (label);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (label)));
+  g_assert_true (gtk_label_get_wrap (label));
+  g_assert_cmpint (gtk_label_get_ellipsize (label), ==, PANGO_ELLIPSIZE_NONE);
+
+  /* The list: each pattern's explanation under its name. */
+  gtk_widget_activate (GTK_WIDGET (pattern));
+  lb_test_spin (500);
+  label = find_label_text (GTK_WIDGET (pattern), lb_workflow_pattern_explanation ("P2"));
+  g_assert_nonnull (label);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (label)));
+  lb_test_save_screenshot (GTK_WIDGET (window), "workflow-pattern-list.png");
+
+  /* The owner: three lines, and the whole name in the tooltip. */
+  owner = GTK_LABEL (lb_test_template_child (page, LB_TYPE_OVERVIEW_PAGE, "owner_label"));
+  g_assert_cmpint (gtk_label_get_lines (owner), >=, 3);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (owner)), ==, "Tanaka Hiroshi (Information Systems)");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Issue 15.8: the same file again: the window points at its checkbox, not at --force. */
 static void
 test_duplicate_points_at_checkbox (Fixture       *f,
@@ -710,6 +774,7 @@ main (int   argc,
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/window/undo/ctrl-z-in-text-field", test_ctrl_z_in_text_field);
   ADD ("/window/overview/custom-cadence-shown", test_custom_cadence_shown);
+  ADD ("/window/overview/pattern-and-owner-whole", test_pattern_and_owner_whole);
   ADD ("/window/import/duplicate-points-at-checkbox", test_duplicate_points_at_checkbox);
   g_test_add_func ("/window/report/print-proposes-export-name", test_print_proposes_export_name);
   ADD ("/window/import/enter-in-name-imports", test_enter_in_name_imports);
