@@ -19,6 +19,7 @@
 #include "lb-review-report.h"
 #include "lb-store.h"
 #include "lb-value.h"
+#include "lb-phrase-breaks.h"
 #include "lb-window.h"
 
 /* Names that are the same in Japanese: formats, encodings, products, the study. */
@@ -500,6 +501,67 @@ test_shortcuts_window (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (overlay));
 }
 
+/* The byte ranges lb_phrase_break_attrs() keeps on one line, as "start-end start-end". */
+static char *
+kept_together (const char *text)
+{
+  g_autoptr(PangoAttrList) attrs = lb_phrase_break_attrs (text);
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GSList) list = NULL;
+
+  if (attrs == NULL)
+    return g_strdup ("none");
+  list = pango_attr_list_get_attributes (attrs);
+  for (GSList *l = list; l != NULL; l = l->next)
+    {
+      PangoAttribute *attr = l->data;
+
+      g_assert_cmpint (attr->klass->type, ==, PANGO_ATTR_ALLOW_BREAKS);
+      g_string_append_printf (out, "%s%.*s", out->len > 0 ? "|" : "",
+                              (int) (attr->end_index - attr->start_index), text + attr->start_index);
+      pango_attribute_destroy (attr);
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* Issue 15.8: wrapped Japanese breaks between phrases (「欠/損値」「くださ/い」「ウィンド/ウ」 were
+ * broken mid-word); explanations get the attributes, labels beside other widgets do not. */
+static void
+test_phrase_breaks (void)
+{
+  g_autofree char *a = kept_together ("欠損値を確認してください。");
+  g_autofree char *b = kept_together ("ウィンドウにドロップしてください");
+  g_autofree char *c = kept_together ("2026年12月16日");
+  g_autofree char *d = kept_together ("No Japanese here");
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *explanation = gtk_label_new ("スコアにポインターを合わせると出所を表示します。");
+  GtkWidget *beside = gtk_label_new ("要確認の項目があります。");
+
+  g_assert_cmpstr (a, ==, "欠損値を|確認してください");
+  g_assert_cmpstr (b, ==, "ウィンドウに|ドロップしてください");
+  g_assert_cmpstr (c, ==, "2026年|12月|16日");
+  g_assert_cmpstr (d, ==, "none");
+
+  lb_phrase_breaks_install ();
+  gtk_label_set_wrap (GTK_LABEL (explanation), TRUE);
+  gtk_label_set_wrap (GTK_LABEL (beside), TRUE);
+  gtk_box_append (GTK_BOX (box), explanation);
+  gtk_box_append (GTK_BOX (row), beside);
+  gtk_box_append (GTK_BOX (row), gtk_button_new_with_label ("OK"));
+  gtk_box_append (GTK_BOX (box), row);
+  gtk_window_set_child (GTK_WINDOW (window), box);
+  gtk_window_present (GTK_WINDOW (window));
+  lb_test_iterate (5);
+  g_assert_nonnull (gtk_label_get_attributes (GTK_LABEL (explanation)));
+  g_assert_null (gtk_label_get_attributes (GTK_LABEL (beside)));
+  /* A new text gets its own phrases. */
+  gtk_label_set_label (GTK_LABEL (explanation), "English only");
+  g_assert_null (gtk_label_get_attributes (GTK_LABEL (explanation)));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -527,6 +589,7 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/display-ja/catalog/loaded", test_translation_loaded);
   g_test_add_func ("/display-ja/dates/japanese", test_dates);
+  g_test_add_func ("/display-ja/phrase-breaks", test_phrase_breaks);
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/display-ja/checker/finds-english", test_checker);
   ADD ("/display-ja/window/empty-state", test_empty_window);

@@ -16,6 +16,7 @@
 #include "lb-lbom.h"
 #include "lb-leaderboard-item.h"
 #include "lb-overview-page.h"
+#include "lb-phrase-breaks.h"
 #include "lb-record-form.h"
 #include "lb-report-print.h"
 #include "lb-results-page.h"
@@ -1181,6 +1182,8 @@ lb_window_class_init (LbWindowClass *klass)
 
   object_class->constructed = lb_window_constructed;
   object_class->dispose = lb_window_dispose;
+  /* Every wrapped label of the app, the dialogs' too: Japanese breaks between phrases. */
+  lb_phrase_breaks_install ();
   object_class->finalize = lb_window_finalize;
   object_class->get_property = lb_window_get_property;
   object_class->set_property = lb_window_set_property;
