@@ -380,6 +380,31 @@ test_page_percent_points (Fixture       *f,
   g_assert_true (has_text (texts, "best · +30 (better) · rescaled 1.00"));               /* B's Y */
 }
 
+/* Issue 15.5: picking a profile with a long name does not move the controls. */
+static void
+test_page_controls_stay (Fixture       *f,
+                         gconstpointer  data)
+{
+  LbProfile *profile = g_ptr_array_index (f->profiles, 0);
+  GtkWidget *partial = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (f->page), LB_TYPE_COMPARE_PAGE, "partial_check"));
+  GtkWidget *normalization = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (f->page), LB_TYPE_COMPARE_PAGE, "normalization_dropdown"));
+  graphene_rect_t partial_before, partial_after, norm_before, norm_after;
+
+  g_free (profile->name);
+  profile->name = g_strdup ("Customer support chatbot for the Japanese help desk");
+  lb_compare_page_set_data (f->page, f->benchmarks, f->models, f->results, f->gaps, f->profiles);
+  choose_abc (f);
+  g_assert_true (gtk_widget_compute_bounds (partial, GTK_WIDGET (f->page), &partial_before));
+  g_assert_true (gtk_widget_compute_bounds (normalization, GTK_WIDGET (f->page), &norm_before));
+  g_assert_true (lb_compare_page_select_profile (f->page, profile->name));
+  run_main_loop (300);
+  g_assert_cmpstr (lb_compare_page_get_comparison (f->page)->profile_name, ==, profile->name);
+  g_assert_true (gtk_widget_compute_bounds (partial, GTK_WIDGET (f->page), &partial_after));
+  g_assert_true (gtk_widget_compute_bounds (normalization, GTK_WIDGET (f->page), &norm_after));
+  g_assert_true (graphene_rect_equal (&partial_before, &partial_after));
+  g_assert_true (graphene_rect_equal (&norm_before, &norm_after));
+}
+
 /* The window folds its sidebar below 400 pixels: the page must fit. */
 static void
 test_page_narrow (Fixture       *f,
@@ -825,6 +850,7 @@ main (int argc, char *argv[])
   g_test_add ("/compare-page/table", Fixture, NULL, fixture_setup, test_page_table, fixture_teardown);
   g_test_add ("/compare-page/fold-and-lone-partial", Fixture, NULL, fixture_setup, test_page_fold_and_lone_partial, fixture_teardown);
   g_test_add ("/compare-page/percent-points", Fixture, NULL, fixture_setup, test_page_percent_points, fixture_teardown);
+  g_test_add ("/compare-page/controls-stay", Fixture, NULL, fixture_setup, test_page_controls_stay, fixture_teardown);
   g_test_add ("/compare-page/narrow", Fixture, NULL, fixture_setup, test_page_narrow, fixture_teardown);
   g_test_add ("/compare-page/profile", Fixture, NULL, fixture_setup, test_page_profile, fixture_teardown);
   g_test_add ("/compare-page/profile-editor", Fixture, NULL, fixture_setup, test_page_profile_editor, fixture_teardown);
