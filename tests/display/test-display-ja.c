@@ -268,6 +268,24 @@ imported_cb (LbImportAssistant *assistant,
   *out = leaderboard_id;
 }
 
+/* The GtkLabel under @widget whose text is @text. */
+static GtkLabel *
+find_label_with (GtkWidget  *widget,
+                 const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return GTK_LABEL (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = find_label_with (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* Opens the assistant on the CP932 fixture, checks it in Japanese, then imports the file. */
 static gint64
 import_in_japanese (Fixture *f)
@@ -288,6 +306,17 @@ import_in_japanese (Fixture *f)
   walk (f, GTK_WIDGET (assistant));
   check_text (f, "status", lb_import_assistant_get_status (assistant));
   lb_test_save_screenshot (GTK_WIDGET (assistant), "ja-import-assistant.png");
+
+  /* Issue 15.8: the detected encoding and layout are shown whole, wrapped, not cut. */
+  {
+    GtkWidget *encoding = lb_test_template_child (assistant, LB_TYPE_IMPORT_ASSISTANT, "encoding_row");
+    GtkLabel *shown = find_label_with (encoding, "検出: 日本語 Shift-JIS / CP932 (Excel の「CSV」)");
+
+    g_assert_nonnull (shown);
+    g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (shown)));
+    g_assert_true (gtk_label_get_wrap (shown));
+    g_assert_cmpint (gtk_label_get_ellipsize (shown), ==, PANGO_ELLIPSIZE_NONE);
+  }
 
   /* Issue 15.8: header buttons show no access key in Japanese (「キャンセル(C)」 cluttered). */
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, "インポート");
