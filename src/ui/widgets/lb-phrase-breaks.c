@@ -146,6 +146,14 @@ update_label (GtkLabel *label)
     }
 }
 
+static void
+label_notify_cb (GtkLabel   *label,
+                 GParamSpec *pspec,
+                 gpointer    user_data)
+{
+  update_label (label);
+}
+
 /* In a horizontal box beside other widgets, itself or a box holding it, up to the page. */
 static gboolean
 beside_others (GtkWidget *widget)
@@ -187,9 +195,9 @@ map_hook (GSignalInvocationHint *hint,
   if (g_object_get_qdata (object, watched) == NULL)
     {
       g_object_set_qdata (object, watched, GINT_TO_POINTER (1));
-      g_signal_connect (object, "notify::label", G_CALLBACK (update_label), NULL);
-      g_signal_connect (object, "notify::wrap", G_CALLBACK (update_label), NULL);
-      g_signal_connect (object, "notify::lines", G_CALLBACK (update_label), NULL);
+      g_signal_connect (object, "notify::label", G_CALLBACK (label_notify_cb), NULL);
+      g_signal_connect (object, "notify::wrap", G_CALLBACK (label_notify_cb), NULL);
+      g_signal_connect (object, "notify::lines", G_CALLBACK (label_notify_cb), NULL);
     }
   update_label (GTK_LABEL (object));
   return TRUE;
