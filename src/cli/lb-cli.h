@@ -4,6 +4,7 @@
 
 #include <gio/gio.h>
 #include "lb-store.h"
+#include "lb-compare.h"
 
 G_BEGIN_DECLS
 
@@ -50,6 +51,34 @@ gboolean  lb_cli_write_stdout    (const char  *data,
                                   gpointer     user_data,
                                   GError     **error);
 
+/* The flags of compare and report that choose the comparison (src/cli/lb-cli-choice.c). */
+typedef struct {
+  char     **models;
+  gboolean   all_models;
+  char      *baseline;
+  char      *profile;
+  gboolean   equal_weights;
+  gboolean   include_partial;
+  gboolean   exclude_partial;
+  char      *normalization;
+  gboolean   ignore_saved;
+} LbCliChoiceFlags;
+
+void      lb_cli_choice_flags_clear (LbCliChoiceFlags *flags);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (LbCliChoiceFlags, lb_cli_choice_flags_clear)
+
+/* The choice flags' entries followed by @extra (ending in { NULL }); free with g_free. */
+GOptionEntry     *lb_cli_choice_entries     (LbCliChoiceFlags   *flags,
+                                             const GOptionEntry *extra);
+/* FALSE after printing what is wrong when the flags contradict each other or name an unknown
+ * normalisation (a usage error). */
+gboolean          lb_cli_check_choice_flags (const LbCliChoiceFlags *flags);
+/* The leaderboard's saved choice with @flags over it; says on stderr that a saved choice is in
+ * use and what of it no longer applies. NULL after printing the error. */
+LbCompareOptions *lb_cli_compare_options    (LbCli                  *cli,
+                                             const LbLeaderboard    *lb,
+                                             const LbCliChoiceFlags *flags);
+
 /* Each command: returns an exit status. argv[0] is the command name. */
 typedef int (*LbCliCommandFunc) (LbCli *cli, int argc, char **argv);
 
@@ -57,10 +86,12 @@ int lb_cli_import       (LbCli *cli, int argc, char **argv);
 int lb_cli_list         (LbCli *cli, int argc, char **argv);
 int lb_cli_show         (LbCli *cli, int argc, char **argv);
 int lb_cli_set          (LbCli *cli, int argc, char **argv);
+int lb_cli_set_benchmark (LbCli *cli, int argc, char **argv);  /* src/cli/lb-cli-benchmark.c */
 int lb_cli_export       (LbCli *cli, int argc, char **argv);
 int lb_cli_import_lbom  (LbCli *cli, int argc, char **argv);
 int lb_cli_compare      (LbCli *cli, int argc, char **argv);  /* src/cli/lb-cli-compare.c */
 int lb_cli_smells       (LbCli *cli, int argc, char **argv);  /* src/cli/lb-cli-smells.c */
 int lb_cli_report       (LbCli *cli, int argc, char **argv);  /* src/cli/lb-cli-report.c */
+int lb_cli_profile      (LbCli *cli, int argc, char **argv);  /* src/cli/lb-cli-profile.c */
 
 G_END_DECLS

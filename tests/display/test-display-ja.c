@@ -15,6 +15,7 @@
 #include "display-util.h"
 #include "lb-import-assistant.h"
 #include "lb-overview-page.h"
+#include "lb-preferences-window.h"
 #include "lb-record-form.h"
 #include "lb-review-report.h"
 #include "lb-store.h"
@@ -510,6 +511,20 @@ test_empty_window (Fixture       *f,
 }
 
 static void
+test_preferences_window (Fixture       *f,
+                         gconstpointer  data)
+{
+  GtkWidget *prefs = lb_preferences_window_new (NULL, NULL);
+
+  gtk_window_present (GTK_WINDOW (prefs));
+  lb_test_iterate (5);
+  lb_test_save_screenshot (prefs, "ja-preferences.png");
+  walk (f, prefs);
+  assert_all_japanese (f, "preferences window");
+  gtk_window_destroy (GTK_WINDOW (prefs));
+}
+
+static void
 test_shortcuts_window (Fixture       *f,
                        gconstpointer  data)
 {
@@ -623,6 +638,7 @@ main (int argc, char *argv[])
   ADD ("/display-ja/checker/finds-english", test_checker);
   ADD ("/display-ja/window/empty-state", test_empty_window);
   ADD ("/display-ja/window/shortcuts", test_shortcuts_window);
+  ADD ("/display-ja/window/preferences", test_preferences_window);
   ADD ("/display-ja/window/every-page", test_main_window);
   ADD ("/display-ja/report/pdf", test_report);
 #undef ADD

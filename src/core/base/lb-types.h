@@ -44,6 +44,7 @@ typedef struct {
   char    *description;
   gboolean retired;
   int      position;            /* column order as imported */
+  guint    n_items;             /* items (questions) scored, 0: unknown */
 } LbBenchmark;
 
 typedef struct {

@@ -54,6 +54,9 @@ typedef struct {
   gboolean   decimal_separator_detected;
   guint      header_record;     /* 1-based record number of the header row */
   gboolean   header_detected;
+  guint      header_alternative;/* detected: another row just as likely to be the header, or 0 */
+  char      *header_reason;     /* detected: translated sentence saying why it is not row 1, or
+                                   that two rows are equally likely; NULL when row 1 is clear */
   const char *line_ending;      /* "CRLF", "LF", "CR" or "mixed" (static) */
   guint64    size_bytes;
   char      *sha256;            /* hex of the file's bytes; set once the whole file has been read (NULL before) */

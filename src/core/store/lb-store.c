@@ -213,6 +213,22 @@ static const char *const migrations[] = {
   "ALTER TABLE results_v3 RENAME TO results;"
   "CREATE INDEX results_cell ON results (leaderboard_id, model_id, benchmark_id, current);"
   "CREATE INDEX results_import ON results (import_id);",
+
+  /* 4: reportA: the Compare page's choices per leaderboard (models, baseline, profile,
+   * partial models, normalisation), so the page, the printed report and the CLI compare the
+   * same way after a restart. Models are ids separated by commas; '' means all of them. */
+  "CREATE TABLE compare_choices ("
+  "  leaderboard_id INTEGER PRIMARY KEY REFERENCES leaderboards (id) ON DELETE CASCADE,"
+  "  models TEXT NOT NULL DEFAULT '',"
+  "  baseline_id INTEGER,"
+  "  profile TEXT,"
+  "  include_partial INTEGER NOT NULL DEFAULT 0,"
+  "  normalization TEXT NOT NULL DEFAULT 'min-max'"
+  "    CHECK (normalization IN ('min-max', 'declared-scale')),"
+  "  updated_at TEXT NOT NULL"
+  ");",
+  /* 5: headers: a benchmark's number of items (questions), for the binomial standard error */
+  "ALTER TABLE benchmarks ADD COLUMN n_items INTEGER;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == LB_STORE_SCHEMA_VERSION);

@@ -25,7 +25,7 @@ typedef enum {
 
 /* The schema version this build writes (PRAGMA user_version). 1: first schema; 2: mappings;
  * 3: results' foreign keys deferred. */
-#define LB_STORE_SCHEMA_VERSION 3
+#define LB_STORE_SCHEMA_VERSION 5
 
 typedef enum {
   LB_LEADERBOARD_FIELD_NAME,
@@ -54,6 +54,7 @@ typedef enum {
   LB_BENCHMARK_FIELD_HARNESS,
   LB_BENCHMARK_FIELD_DESCRIPTION,
   LB_BENCHMARK_FIELD_RETIRED,               /* "true"/"false" */
+  LB_BENCHMARK_FIELD_N_ITEMS,               /* whole number > 0, or NULL: unknown */
 } LbBenchmarkField;
 
 typedef enum {
@@ -208,6 +209,30 @@ gboolean     lb_store_audit             (LbStore *self, gint64 leaderboard_id, c
                                          const char *old_value, const char *new_value, GError **error);
 /* Of LbAuditEntry*, newest first; @limit 0 means all. */
 GPtrArray   *lb_store_list_audit        (LbStore *self, gint64 leaderboard_id, guint limit, GError **error);
+
+/* ---- the Compare page's choices, one set per leaderboard ---- */
+
+/* What the user chose to compare. Models are ids (empty: all of them); profile is a name
+ * (NULL: equal weights); normalization is "min-max" or "declared-scale". */
+typedef struct {
+  gint64    leaderboard_id;
+  GArray   *model_ids;            /* of gint64, never NULL */
+  gint64    baseline_id;          /* 0: the first compared model */
+  char     *profile;
+  gboolean  include_partial;
+  char     *normalization;
+  char     *updated_at;           /* when it was saved; NULL for one not saved */
+} LbCompareChoice;
+
+LbCompareChoice *lb_compare_choice_new  (gint64 leaderboard_id);
+void             lb_compare_choice_free (LbCompareChoice *choice);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LbCompareChoice, lb_compare_choice_free)
+
+/* The leaderboard's saved choice, or NULL without @error when none was saved. Caller owns it. */
+LbCompareChoice *lb_store_get_compare_choice (LbStore *self, gint64 leaderboard_id, GError **error);
+/* Saves @choice for its leaderboard, replacing the one before. This is the user's view, not
+ * data: it is not audited and emits no ::changed (the pages would reload on their own choice). */
+gboolean     lb_store_put_compare_choice (LbStore *self, const LbCompareChoice *choice, GError **error);
 
 /* ---- import column mappings, remembered per header signature ---- */
 char        *lb_store_get_mapping       (LbStore *self, const char *signature, GError **error); /* JSON or NULL */

@@ -293,7 +293,7 @@ draw_group (LbCompareChart *self,
 
           if (cell->kind == LB_CELL_VALUE)
             {
-              g_autofree char *score = lb_compare_format_score (row, cell->score);
+              g_autofree char *score = lb_compare_format_cell_score (row, cell);
 
               value = cell->normalized;
               if (cell->best)

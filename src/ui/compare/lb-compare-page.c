@@ -117,6 +117,9 @@ struct _LbComparePage
   GHashTable     *chosen;          /* model ids (gint64*) */
   gint64          baseline_id;
   LbComparison   *comparison;
+  LbCompareOptions *options;       /* what comparison was compared with, exactly */
+  char           *saved_key;       /* the choice last read from or written to the store */
+  GPtrArray      *restore_notes;   /* of char*: what of the saved choice no longer applied */
   GListStore     *rows;            /* of LbCompareItem */
   GtkStringList  *model_names;
   GtkStringFilter *model_filter;
@@ -139,6 +142,7 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void recompute        (LbComparePage *self);
+static void save_choice      (LbComparePage *self);
 static void reload           (LbComparePage *self,
                               gboolean       keep_choice);
 static void clear_data       (LbComparePage *self);
@@ -418,9 +422,9 @@ render_model_cell (GtkListItem   *list_item,
           g_autofree char *value = g_strdup_printf ("%.3f", model->composite);
           g_autoptr(GString) sub = g_string_new (NULL);
 
-          g_string_append_printf (sub, _("rank %u"), model->rank);
-          if (model->tie_group != 0)
-            g_string_append (sub, _(" (tied)"));
+          g_autofree char *rank = lb_compare_format_rank (model);
+
+          g_string_append_printf (sub, _("rank %s"), rank);
           if (model->has_composite_stderr)
             g_string_append_printf (sub, _(" · ±%.3f"), model->composite_stderr);
           if (model->partial && c->include_partial)
@@ -443,7 +447,7 @@ render_model_cell (GtkListItem   *list_item,
             set_cell_full (list_item, "—", CELL_PLAIN, lb_compare_cell_reason (v), TRUE);
             break;
           }
-        score = lb_compare_format_score (row, v->score);
+        score = lb_compare_format_cell_score (row, v);
         sub = g_string_new (NULL);
         if (v->has_stderr)
           {
@@ -695,6 +699,12 @@ update_texts (LbComparePage *self,
   gtk_label_set_text (self->robustness_label, c != NULL ? c->robustness_text : "");
   gtk_label_set_text (self->uncertainty_label, c != NULL ? c->uncertainty_text : "");
   gtk_label_set_text (self->method_label, c != NULL ? c->method_text : "");
+  for (guint i = 0; self->restore_notes != NULL && i < self->restore_notes->len; i++)
+    {
+      if (notes->len > 0)
+        g_string_append_c (notes, '\n');
+      g_string_append (notes, g_ptr_array_index (self->restore_notes, i));
+    }
   for (guint i = 0; c != NULL && i < c->notes->len; i++)
     {
       if (notes->len > 0)
@@ -756,6 +766,53 @@ update_models_button (LbComparePage *self)
   gtk_menu_button_set_label (self->models_button, label);
 }
 
+/* The choice as one string, to tell whether it changed since it was last saved. */
+static char *
+choice_key (const LbCompareChoice *choice)
+{
+  g_autoptr(GString) key = g_string_new (NULL);
+
+  for (guint i = 0; i < choice->model_ids->len; i++)
+    g_string_append_printf (key, "%" G_GINT64_FORMAT ",", g_array_index (choice->model_ids, gint64, i));
+  g_string_append_printf (key, "|%" G_GINT64_FORMAT "|%s|%d|%s", choice->baseline_id,
+                          choice->profile != NULL ? choice->profile : "", choice->include_partial,
+                          choice->normalization);
+  /* Equal weights and a profile named "" are different choices. */
+  if (choice->profile == NULL)
+    g_string_append (key, "|none");
+  return g_string_free (g_steal_pointer (&key), FALSE);
+}
+
+/* Saves what the page compares for its leaderboard, so the page after a restart, the printed
+ * report and leaderboard-cli compare the same. Only when it changed: a reload that keeps the
+ * choice writes nothing. */
+static void
+save_choice (LbComparePage *self)
+{
+  LbStore *store = lb_page_get_store (LB_PAGE (self));
+  gint64 leaderboard_id = lb_page_get_leaderboard_id (LB_PAGE (self));
+  g_autoptr(LbCompareChoice) choice = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *key = NULL;
+
+  if (store == NULL || leaderboard_id == 0 || self->options == NULL || self->models == NULL
+      || self->models->len == 0)
+    return;
+  choice = lb_compare_choice_from_options (self->options, leaderboard_id);
+  key = choice_key (choice);
+  if (g_strcmp0 (key, self->saved_key) == 0)
+    return;
+  /* The page shows the comparison either way; a store that cannot be written (read-only,
+   * full) only means the choice is not remembered, which is no reason to interrupt. */
+  if (!lb_store_put_compare_choice (store, choice, &error))
+    {
+      g_debug ("The comparison choice was not saved: %s", error->message);
+      return;
+    }
+  g_free (self->saved_key);
+  self->saved_key = g_steal_pointer (&key);
+}
+
 static void
 recompute (LbComparePage *self)
 {
@@ -795,6 +852,9 @@ recompute (LbComparePage *self)
         g_clear_error (&error);
     }
   self->comparison = c;
+  g_clear_pointer (&self->options, lb_compare_options_free);
+  self->options = g_steal_pointer (&options);
+  save_choice (self);
 
   /* rows first: columns added next bind to the new comparison */
   update_rows (self);
@@ -1222,6 +1282,9 @@ lb_compare_page_finalize (GObject *object)
   g_clear_pointer (&self->profiles, g_ptr_array_unref);
   g_clear_pointer (&self->chosen, g_hash_table_unref);
   g_clear_pointer (&self->comparison, lb_comparison_unref);
+  g_clear_pointer (&self->options, lb_compare_options_free);
+  g_clear_pointer (&self->saved_key, g_free);
+  g_clear_pointer (&self->restore_notes, g_ptr_array_unref);
   g_clear_object (&self->rows);
   g_clear_object (&self->model_names);
   g_clear_object (&self->model_filter);
@@ -1353,6 +1416,40 @@ lb_compare_page_new (void)
   return g_object_new (LB_TYPE_COMPARE_PAGE, NULL);
 }
 
+/* The leaderboard's saved choice, or NULL when there is none (or no store): the options, and
+ * the saved key so that showing it again writes nothing. What no longer applies is noted. */
+static LbCompareOptions *
+restore_choice (LbComparePage *self)
+{
+  LbStore *store = lb_page_get_store (LB_PAGE (self));
+  gint64 leaderboard_id = lb_page_get_leaderboard_id (LB_PAGE (self));
+  g_autoptr(GPtrArray) notices = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(LbCompareOptions) options = NULL;
+  g_autoptr(LbCompareChoice) choice = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean saved = FALSE;
+
+  if (store == NULL || leaderboard_id == 0)
+    return NULL;
+  options = lb_compare_options_load_choice (store, leaderboard_id, notices, &saved, &error);
+  if (options == NULL)
+    {
+      /* The page still compares, from its default choice; say why the saved one is not used. */
+      g_ptr_array_add (notices, g_strdup_printf (_("The comparison chosen last time could not be read: %s"),
+                                                 error->message));
+      self->restore_notes = g_steal_pointer (&notices);
+      return NULL;
+    }
+  if (!saved)
+    return NULL;
+  choice = lb_compare_choice_from_options (options, leaderboard_id);
+  if (notices->len == 0)
+    self->saved_key = choice_key (choice);
+  else
+    self->restore_notes = g_steal_pointer (&notices);
+  return g_steal_pointer (&options);
+}
+
 /* Takes new data; keeps the choice of models, baseline and profile where they still exist. */
 static void
 apply_data (LbComparePage *self,
@@ -1365,9 +1462,16 @@ apply_data (LbComparePage *self,
 {
   g_autofree char *profile = NULL;
   g_autoptr(GArray) chosen = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(LbCompareOptions) restored = NULL;
 
   if (selected_profile (self) != NULL)
     profile = g_strdup (selected_profile (self)->name);
+  if (!keep_choice)
+    {
+      g_clear_pointer (&self->saved_key, g_free);
+      g_clear_pointer (&self->restore_notes, g_ptr_array_unref);
+      restored = restore_choice (self);
+    }
   if (keep_choice)
     {
       GHashTableIter iter;
@@ -1392,8 +1496,23 @@ apply_data (LbComparePage *self,
   if (!keep_choice || model_by_id (self, self->baseline_id) == NULL)
     self->baseline_id = 0;
 
+  if (restored != NULL)
+    {
+      guint n_ids = 0;
+      const gint64 *ids = lb_compare_options_get_models (restored, &n_ids);
+      const LbProfile *saved_profile = lb_compare_options_get_profile (restored);
+
+      g_array_append_vals (chosen, ids, n_ids);
+      self->baseline_id = lb_compare_options_get_baseline (restored);
+      profile = saved_profile != NULL ? g_strdup (saved_profile->name) : NULL;
+      self->updating = TRUE;
+      gtk_drop_down_set_selected (self->normalization_dropdown,
+                                  lb_compare_options_get_normalization (restored) == LB_NORMALIZE_DECLARED_SCALE ? 1 : 0);
+      gtk_check_button_set_active (self->partial_check, lb_compare_options_get_include_partial (restored));
+      self->updating = FALSE;
+    }
   refresh_profile_dropdown (self, profile);
-  if (!keep_choice)
+  if (!keep_choice && restored == NULL)
     default_choice (self, chosen);
   /* drops the models that are gone */
   lb_compare_page_set_chosen (self, (const gint64 *) chosen->data, chosen->len);
@@ -1574,4 +1693,11 @@ lb_compare_page_get_comparison (LbComparePage *self)
 {
   g_return_val_if_fail (LB_IS_COMPARE_PAGE (self), NULL);
   return self->comparison;
+}
+
+const LbCompareOptions *
+lb_compare_page_get_options (LbComparePage *self)
+{
+  g_return_val_if_fail (LB_IS_COMPARE_PAGE (self), NULL);
+  return self->options;
 }

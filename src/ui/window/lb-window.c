@@ -555,22 +555,49 @@ report_cb (GtkWidget  *widget,
   g_autoptr(LbReport) report = NULL;
   g_autoptr(LbLeaderboard) lb = NULL;
   g_autoptr(LbReviewReportOptions) options = lb_review_report_options_new ();
+  g_autoptr(LbCompareOptions) saved = NULL;
   g_autoptr(GError) error = NULL;
+  const LbCompareOptions *compare = NULL;
+  g_autofree char *summary = NULL;
   LbComparison *shown;
 
   if (self->store == NULL || self->leaderboard_id == 0)
     return;
-  /* The report compares what the Compare page shows: its models, profile and settings. */
-  shown = lb_compare_page_get_comparison (self->compare_page);
-  if (shown != NULL && shown->n_models > 0 &&
-      shown->models[0].model->leaderboard_id == self->leaderboard_id)
+  /* The report compares exactly what the Compare page compares: its own options, passed on as
+   * they are. The page shows the leaderboard the window shows; should it not (yet), the choice
+   * saved for the leaderboard is what the page would show. */
+  if (lb_page_get_leaderboard_id (LB_PAGE (self->compare_page)) == self->leaderboard_id)
+    compare = lb_compare_page_get_options (self->compare_page);
+  if (compare == NULL)
     {
-      for (guint i = 0; i < shown->n_models; i++)
-        lb_review_report_options_add_model (options, shown->models[i].model->id);
-      lb_review_report_options_set_profile (options, shown->profile_name);
-      lb_review_report_options_set_baseline (options, shown->models[shown->baseline].model->id);
-      lb_review_report_options_set_normalization (options, shown->normalization);
-      lb_review_report_options_set_include_partial (options, shown->include_partial);
+      saved = lb_compare_options_load_choice (self->store, self->leaderboard_id, NULL, NULL, &error);
+      if (saved == NULL)
+        {
+          report_error (self, _("Cannot make the report"), error);
+          return;
+        }
+      compare = saved;
+    }
+  lb_review_report_options_set_compare_options (options, compare);
+  shown = lb_compare_page_get_comparison (self->compare_page);
+  if (compare != saved && shown != NULL)
+    summary = lb_comparison_dup_summary (shown);
+  else
+    {
+      g_autoptr(LbComparison) c = lb_compare_leaderboard (self->store, self->leaderboard_id, compare, NULL);
+
+      /* Fewer than two models: the report says so itself. */
+      if (c != NULL)
+        summary = lb_comparison_dup_summary (c);
+    }
+  /* The name set once in Preferences; without one the report finds the real name. */
+  if (self->settings != NULL)
+    {
+      g_autofree char *author = g_settings_get_string (self->settings, "report-author");
+
+      g_strstrip (author);
+      if (*author != '\0')
+        lb_review_report_options_set_prepared_by (options, author);
     }
   report = lb_review_report_build (self->store, self->leaderboard_id, options, &error);
   if (report == NULL)
@@ -586,7 +613,7 @@ report_cb (GtkWidget  *widget,
     /* Printing to a file proposes the name Export proposes, not "output.pdf". */
     if (g_strcmp0 (action_name, "win.export-report") != 0)
       {
-        lb_report_print (GTK_WINDOW (self), report, self->settings, name);
+        lb_report_print (GTK_WINDOW (self), report, self->settings, name, summary);
         return;
       }
     lb_report_export_pdf (GTK_WINDOW (self), report, self->settings, name, export_report_done_cb,
