@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "display-util.h"
+#include "lb-history-page.h"
 #include "lb-import-assistant.h"
 #include "lb-lbom.h"
 #include "lb-metadata-editor.h"
@@ -755,6 +756,120 @@ test_audit_long_value_one_line (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The first visible GtkLabel under @widget showing exactly @text. */
+static GtkWidget *
+find_label (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_is_visible (widget)
+      && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The titles of the audit log's lines under @widget that start with @prefix. */
+static void
+collect_titles (GtkWidget  *widget,
+                const char *prefix,
+                GPtrArray  *out)
+{
+  if (ADW_IS_ACTION_ROW (widget)
+      && g_str_has_prefix (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), prefix))
+    g_ptr_array_add (out, (gpointer) adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_titles (child, prefix, out);
+}
+
+/* Issue 15.7: the audit log is one plain line per event under the day it happened, searched
+ * and filtered by kind; History says the file's encoding in words, not “CP932”. */
+static void
+test_audit_plain_lines_by_day (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(GPtrArray) checklist = NULL;
+  g_autoptr(GPtrArray) checks = g_ptr_array_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  LbWindow *window;
+  GtkWidget *page;
+  GtkWidget *search;
+  AdwPreferencesRow *import_row;
+  gint64 id;
+
+  g_setenv ("LEADERBOARD_NOW", "2026-11-27T09:00:00Z", TRUE);
+  id = import_fixture (f, "wide-cp932.csv");
+  checklist = lb_smells_run (f->store, id, NULL, NULL, NULL, NULL);
+  g_assert_nonnull (checklist);
+  g_setenv ("LEADERBOARD_NOW", "2026-11-28T09:00:00Z", TRUE);
+  g_assert_true (lb_store_set_leaderboard_field (f->store, id, LB_LEADERBOARD_FIELD_PURPOSE,
+                                                 "Choose a model for the help desk", NULL));
+  window = new_window (f);
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (lb_test_template_child (window, LB_TYPE_WINDOW, "view_stack")),
+                                         "history");
+  lb_test_iterate (3);
+  page = lb_test_template_child (window, LB_TYPE_WINDOW, "history_page");
+
+  /* Grouped by day, each line in plain words. */
+  g_assert_nonnull (find_label (page, "2026-11-27"));
+  g_assert_nonnull (find_label (page, "2026-11-28"));
+  g_assert_nonnull (find_row_titled (page, "Imported “wide-cp932.csv”"));
+  import_row = find_row_titled (page, "wide-cp932.csv");
+  g_assert_true (ADW_IS_EXPANDER_ROW (import_row));
+  g_assert_nonnull (strstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (import_row)),
+                            "Japanese Shift-JIS / CP932"));
+
+  /* The smell checks wrote several fields per item: one line per item, none of them the
+     evidence itself. */
+  collect_titles (page, "Check “", checks);
+  g_assert_cmpuint (checks->len, >, 0);
+  g_assert_cmpuint (checks->len, <=, checklist->len);
+  for (guint i = 0; i < checks->len; i++)
+    {
+      const char *title = g_ptr_array_index (checks, i);
+
+      g_assert_null (strchr (title, '\n'));
+      g_assert_null (strstr (title, "evidence"));
+      g_assert_false (g_hash_table_contains (seen, title));
+      g_hash_table_add (seen, (gpointer) title);
+    }
+
+  /* Searching keeps only the lines that match. */
+  search = lb_test_template_child (page, LB_TYPE_HISTORY_PAGE, "audit_search");
+  gtk_editable_set_text (GTK_EDITABLE (search), "help desk");
+  g_signal_emit_by_name (search, "search-changed");
+  lb_test_iterate (3);
+  g_assert_nonnull (find_row_titled (page, "Choose a model for the help desk"));
+  g_assert_null (find_row_titled (page, "Imported “wide-cp932.csv”"));
+  g_assert_null (find_label (page, "2026-11-27"));
+
+  /* The kind filter: imports only. */
+  gtk_editable_set_text (GTK_EDITABLE (search), "");
+  g_signal_emit_by_name (search, "search-changed");
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (lb_test_template_child (page, LB_TYPE_HISTORY_PAGE, "audit_kind")), 1);
+  lb_test_iterate (3);
+  g_assert_nonnull (find_row_titled (page, "Imported “wide-cp932.csv”"));
+  g_assert_null (find_row_titled (page, "Choose a model for the help desk"));
+  g_assert_null (find_row_titled (page, "Check “"));
+  g_assert_false (gtk_widget_is_visible (lb_test_template_child (page, LB_TYPE_HISTORY_PAGE, "audit_no_match")));
+
+  /* Nothing matches: the page says so. */
+  gtk_editable_set_text (GTK_EDITABLE (search), "no such change");
+  g_signal_emit_by_name (search, "search-changed");
+  lb_test_iterate (3);
+  g_assert_true (gtk_widget_is_visible (lb_test_template_child (page, LB_TYPE_HISTORY_PAGE, "audit_no_match")));
+  lb_test_save_screenshot (GTK_WIDGET (window), "history-filtered.png");
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unsetenv ("LEADERBOARD_NOW");
+}
+
 static void
 test_every_page (Fixture       *f,
                  gconstpointer  data)
@@ -1042,6 +1157,7 @@ main (int argc, char *argv[])
   ADD ("/display/window/delete-and-undo", test_delete_and_undo);
   ADD ("/display/history/remove-import-and-undo", test_remove_import_and_undo);
   ADD ("/display/history/audit-long-value-one-line", test_audit_long_value_one_line);
+  ADD ("/display/history/audit-plain-lines-by-day", test_audit_plain_lines_by_day);
   ADD ("/display/window/open-lbom-and-undo", test_open_lbom_and_undo);
   ADD ("/display/toast/undo-while-sliding-in", test_undo_while_toast_slides_in);
   ADD ("/display/toast/quick-undo-after-second-delete", test_quick_undo_after_second_delete);

@@ -104,6 +104,7 @@ struct _LbComparePage
   GtkLabel       *uncertainty_label;
   GtkLabel       *method_label;
   GtkLabel       *notes_label;
+  GtkExpander    *details_expander;
   GtkColumnView  *table;
   LbCompareChart *chart;
 
@@ -466,8 +467,22 @@ render_model_cell (GtkListItem   *list_item,
           }
         else if (v->has_difference)
           {
-            g_autofree char *diff = lb_compare_format_difference (row, v->difference);
+            g_autofree char *diff = NULL;
 
+            if (g_strcmp0 (row->benchmark->unit, "%") == 0 && v->difference != 0)
+              {
+                /* A difference of percentages is in points: “−17.2%” read as 17.2 % less. */
+                g_autofree char *points = lb_compare_format_score (row, fabs (v->difference));
+                guint n = fabs (v->difference) == 1.0 ? 1 : 2;
+
+                if (g_str_has_suffix (points, "%"))
+                  points[strlen (points) - 1] = '\0';
+                diff = v->difference > 0
+                       ? g_strdup_printf (ngettext ("%s point higher", "%s points higher", n), points)
+                       : g_strdup_printf (ngettext ("%s point lower", "%s points lower", n), points);
+              }
+            else
+              diff = lb_compare_format_difference (row, v->difference);
             if (sub->len > 0)
               g_string_append (sub, " · ");
             g_string_append (sub, diff);
@@ -628,10 +643,53 @@ update_rows (LbComparePage *self)
   g_list_store_splice (self->rows, 0, n_items, items->pdata, items->len);
 }
 
+/* For each partial model that alone keeps benchmarks out of every model's composite, a line
+ * that names it and them and says what to do; NULL when there is none. */
+static char *
+lone_partial_text (const LbComparison *c)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  if (c == NULL || c->include_partial)
+    return NULL;
+  for (guint m = 0; m < c->n_models; m++)
+    {
+      g_autoptr(GString) names = g_string_new (NULL);
+      guint n_rows = 0;
+
+      for (guint r = 0; r < c->n_rows; r++)
+        {
+          const LbCompareRow *row = &c->rows[r];
+
+          /* Left out only because this model lacks it. */
+          if (row->common || row->weight <= 0 || row->n_values + 1 != c->n_models
+              || row->cells[m].kind == LB_CELL_VALUE)
+            continue;
+          if (names->len > 0)
+            /* Translators: between the benchmark names of a list */
+            g_string_append (names, C_("list of names", ", "));
+          /* Translators: a benchmark name in a sentence */
+          g_string_append_printf (names, _("“%s”"), row->benchmark->name);
+          n_rows++;
+        }
+      if (n_rows == 0)
+        continue;
+      if (out->len > 0)
+        g_string_append_c (out, '\n');
+      g_string_append_printf (out,
+                              ngettext ("“%s” alone has no result on %s, so that benchmark is left out of every model’s composite. Compare without it, or tick “Use every benchmark” to count it.",
+                                        "“%s” alone has no result on %s, so these benchmarks are left out of every model’s composite. Compare without it, or tick “Use every benchmark” to count them.",
+                                        n_rows),
+                              c->models[m].model->name, names->str);
+    }
+  return out->len > 0 ? g_string_free (g_steal_pointer (&out), FALSE) : NULL;
+}
+
 static void
 update_texts (LbComparePage *self,
               const GError  *error)
 {
+  g_autofree char *lone_partial = lone_partial_text (self->comparison);
   const LbComparison *c = self->comparison;
   g_autoptr(GString) notes = g_string_new (NULL);
 
@@ -653,8 +711,19 @@ update_texts (LbComparePage *self,
         g_string_append_c (notes, '\n');
       g_string_append (notes, g_ptr_array_index (c->notes, i));
     }
+  if (lone_partial != NULL)
+    {
+      if (notes->len > 0)
+        g_string_append_c (notes, '\n');
+      g_string_append (notes, lone_partial);
+    }
   gtk_label_set_text (self->notes_label, notes->str);
   gtk_widget_set_visible (GTK_WIDGET (self->notes_label), notes->len > 0);
+  /* The explanations are folded away; that the top place is not firm is said on the fold. */
+  gtk_label_set_label (GTK_LABEL (gtk_expander_get_label_widget (self->details_expander)),
+                          c != NULL && c->robustness_tested && !c->top_robust
+                          ? _("The top place is not firm: _see why, and how the ranking was made")
+                          : _("_How firm the ranking is and how it was made"));
   gtk_widget_set_visible (GTK_WIDGET (self->uncertainty_label),
                           c != NULL && *c->uncertainty_text != '\0');
 }
@@ -1292,6 +1361,7 @@ lb_compare_page_class_init (LbComparePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LbComparePage, uncertainty_label);
   gtk_widget_class_bind_template_child (widget_class, LbComparePage, method_label);
   gtk_widget_class_bind_template_child (widget_class, LbComparePage, notes_label);
+  gtk_widget_class_bind_template_child (widget_class, LbComparePage, details_expander);
   gtk_widget_class_bind_template_child (widget_class, LbComparePage, table);
   gtk_widget_class_bind_template_child (widget_class, LbComparePage, chart);
   gtk_widget_class_bind_template_callback (widget_class, model_search_changed_cb);

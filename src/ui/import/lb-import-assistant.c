@@ -1217,7 +1217,7 @@ import_done_cb (GObject      *source,
   g_autofree char *base = g_file_get_basename (self->file);
 
   self->importing = FALSE;
-  gtk_button_set_label (self->cancel_button, _("_Cancel"));
+  gtk_button_set_label (self->cancel_button, C_("header button", "_Cancel"));
   if (!lb_importer_run_finish (LB_IMPORTER (source), result, &outcome, &error))
     {
       gboolean cancelled = g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
