@@ -377,7 +377,9 @@ typedef struct {
   GHashTable            *current;       /* "model:benchmark" → LbResult* (current ones) */
   GHashTable            *by_benchmark;  /* benchmark id → GPtrArray of its current LbResult* */
   GHashTable            *cell_gaps;     /* "model:benchmark" → the LbGap of the newest live import */
+  GHashTable            *ranked;        /* model ids with a current result */
   GPtrArray             *found[LB_N_SMELLS][LB_N_COMPONENTS];
+  guint                  omitted[LB_N_SMELLS][LB_N_COMPONENTS];  /* evidence over the cap */
 } Checks;
 
 #define N_ITEMS(arr) ((arr) != NULL ? (arr)->len : 0u)
@@ -471,9 +473,36 @@ add (Checks      *c,
 {
   GPtrArray **slot = &c->found[smell][component];
 
+  if (*slot != NULL && (*slot)->len >= LB_SMELL_MAX_EVIDENCE)
+    {
+      /* Memory stays bounded whatever the sheet: the rest is counted, not kept. */
+      c->omitted[smell][component]++;
+      lb_evidence_free (evidence);
+      return;
+    }
   if (*slot == NULL)
     *slot = g_ptr_array_new_with_free_func ((GDestroyNotify) lb_evidence_free);
   g_ptr_array_add (*slot, evidence);
+}
+
+/* Whether @smell × @component holds as much evidence as it keeps: loops that would only add
+ * more count it with omit() instead of building it. */
+static gboolean
+is_full (Checks      *c,
+         LbSmellKind  smell,
+         LbComponent  component)
+{
+  return c->found[smell][component] != NULL
+         && c->found[smell][component]->len >= LB_SMELL_MAX_EVIDENCE;
+}
+
+static void
+omit (Checks      *c,
+      LbSmellKind  smell,
+      LbComponent  component,
+      guint        n)
+{
+  c->omitted[smell][component] = MIN ((guint64) c->omitted[smell][component] + n, G_MAXUINT);
 }
 
 static LbEvidence *
@@ -926,14 +955,7 @@ static gboolean
 model_is_ranked (Checks *c,
                  gint64  model_id)
 {
-  for (guint i = 0; i < N_ITEMS (c->snapshot->results); i++)
-    {
-      LbResult *r = g_ptr_array_index (c->snapshot->results, i);
-
-      if (r->current && r->model_id == model_id)
-        return TRUE;
-    }
-  return FALSE;
+  return g_hash_table_contains (c->ranked, &model_id);
 }
 
 static void
@@ -945,6 +967,7 @@ check_deprecated (Checks *c)
   GDate newest;
   guint n_models = N_ITEMS (c->snapshot->models);
   g_autofree ModelFamily *families = NULL;
+  GHashTable *newest_of;
 
   /* Review overdue: the newest result is older than the cadence allows. */
   g_date_clear (&newest, 1);
@@ -1014,35 +1037,38 @@ check_deprecated (Checks *c)
         continue;
       split_model_name (m->name, &families[i]);
     }
+  /* The newest version of each family: the first model, in order, with its highest version. */
+  newest_of = g_hash_table_new (g_str_hash, g_str_equal);
   for (guint i = 0; i < n_models; i++)
     {
-      LbModel *older = g_ptr_array_index (c->snapshot->models, i);
-      LbModel *newest_model = NULL;
-      const char *newest_version = NULL;
+      gpointer found;
 
       if (families[i].family == NULL)
         continue;
-      for (guint j = 0; j < n_models; j++)
-        {
-          if (j == i || families[j].family == NULL)
-            continue;
-          if (strcmp (families[i].family, families[j].family) != 0)
-            continue;
-          if (compare_versions (families[i].version, families[j].version) >= 0)
-            continue;
-          if (newest_version == NULL || compare_versions (newest_version, families[j].version) < 0)
-            {
-              newest_model = g_ptr_array_index (c->snapshot->models, j);
-              newest_version = families[j].version;
-            }
-        }
-      if (newest_model != NULL)
-        add_model (c, LB_SMELL_DEPRECATED, LB_COMPONENT_MODEL, "deprecated-older-version", older,
-                   "name", newest_model->name,
-                   g_strdup_printf (_("“%s” is still ranked beside its newer version “%s”. Remove "
-                                      "the old version or say why it stays."),
-                                    older->name, newest_model->name));
+      found = g_hash_table_lookup (newest_of, families[i].family);
+      if (found == NULL
+          || compare_versions (families[GPOINTER_TO_UINT (found) - 1].version, families[i].version) < 0)
+        g_hash_table_insert (newest_of, families[i].family, GUINT_TO_POINTER (i + 1));
     }
+  for (guint i = 0; i < n_models; i++)
+    {
+      LbModel *older = g_ptr_array_index (c->snapshot->models, i);
+      LbModel *newest_model;
+      guint j;
+
+      if (families[i].family == NULL)
+        continue;
+      j = GPOINTER_TO_UINT (g_hash_table_lookup (newest_of, families[i].family)) - 1;
+      if (j == i || compare_versions (families[i].version, families[j].version) >= 0)
+        continue;
+      newest_model = g_ptr_array_index (c->snapshot->models, j);
+      add_model (c, LB_SMELL_DEPRECATED, LB_COMPONENT_MODEL, "deprecated-older-version", older,
+                 "name", newest_model->name,
+                 g_strdup_printf (_("“%s” is still ranked beside its newer version “%s”. Remove "
+                                    "the old version or say why it stays."),
+                                  older->name, newest_model->name));
+    }
+  g_hash_table_unref (newest_of);
   for (guint i = 0; i < n_models; i++)
     model_family_clear (&families[i]);
 
@@ -1080,26 +1106,93 @@ squash_name (const char *name)
   return g_string_free (out, FALSE);
 }
 
+/* One benchmark's current values as (model, score) pairs sorted by model: two columns are
+ * identical when these are equal. */
+typedef struct {
+  gint64  model_id;
+  gdouble score;
+} CellValue;
+
+typedef struct {
+  guint      index;     /* in the snapshot's benchmarks */
+  GArray    *values;    /* of CellValue, by model id */
+  guint      hash;
+} Column;
+
+static int
+cell_value_compare (gconstpointer a,
+                    gconstpointer b)
+{
+  const CellValue *x = a, *y = b;
+
+  return x->model_id < y->model_id ? -1 : x->model_id > y->model_id;
+}
+
+static gboolean
+columns_equal (const Column *a,
+               const Column *b)
+{
+  if (a->hash != b->hash || a->values->len != b->values->len)
+    return FALSE;
+  for (guint k = 0; k < a->values->len; k++)
+    {
+      const CellValue *x = &g_array_index (a->values, CellValue, k);
+      const CellValue *y = &g_array_index (b->values, CellValue, k);
+
+      if (x->model_id != y->model_id || x->score != y->score)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static void
 check_redundant (Checks *c)
 {
   guint n_models = N_ITEMS (c->snapshot->models);
   guint n_benchmarks = N_ITEMS (c->snapshot->benchmarks);
   g_auto(GStrv) squashed = g_new0 (char *, n_models + 1);
+  g_autoptr(GHashTable) by_name = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                         (GDestroyNotify) g_array_unref);
+  g_autoptr(GHashTable) by_values = g_hash_table_new_full (NULL, NULL, NULL,
+                                                           (GDestroyNotify) g_ptr_array_unref);
+  g_autofree Column *columns = g_new0 (Column, MAX (n_benchmarks, 1));
 
+  /* Models whose names squash to the same letters, grouped by that text: linear, whatever
+   * the number of models. */
   for (guint i = 0; i < n_models; i++)
-    squashed[i] = squash_name (((LbModel *) g_ptr_array_index (c->snapshot->models, i))->name);
+    {
+      GArray *group;
 
+      squashed[i] = squash_name (((LbModel *) g_ptr_array_index (c->snapshot->models, i))->name);
+      if (squashed[i][0] == '\0')
+        continue;
+      group = g_hash_table_lookup (by_name, squashed[i]);
+      if (group == NULL)
+        {
+          group = g_array_new (FALSE, FALSE, sizeof (guint));
+          g_hash_table_insert (by_name, squashed[i], group);
+        }
+      g_array_append_val (group, i);
+    }
   for (guint i = 0; i < n_models; i++)
     {
       LbModel *m = g_ptr_array_index (c->snapshot->models, i);
+      GArray *group = squashed[i][0] != '\0' ? g_hash_table_lookup (by_name, squashed[i]) : NULL;
 
-      for (guint j = 0; j < n_models; j++)
+      if (group == NULL || group->len < 2)
+        continue;
+      for (guint k = 0; k < group->len; k++)
         {
+          guint j = g_array_index (group, guint, k);
           LbModel *other = g_ptr_array_index (c->snapshot->models, j);
 
-          if (j == i || squashed[i][0] == '\0' || strcmp (squashed[i], squashed[j]) != 0)
+          if (j == i)
             continue;
+          if (is_full (c, LB_SMELL_REDUNDANT, LB_COMPONENT_MODEL))
+            {
+              omit (c, LB_SMELL_REDUNDANT, LB_COMPONENT_MODEL, group->len - k - (i > j ? 1 : 0));
+              break;
+            }
           add_model (c, LB_SMELL_REDUNDANT, LB_COMPONENT_MODEL, "redundant-model-name", m, "name",
                      other->name,
                      g_strdup_printf (_("“%s” and “%s” differ only in case, spaces or punctuation: "
@@ -1108,40 +1201,78 @@ check_redundant (Checks *c)
         }
     }
 
-  /* Two benchmark columns with the same value for every model. */
+  /* Benchmark columns with the same value for every model. Columns are grouped by a hash of
+   * their values and compared within a group, so 16,384 identical columns make one group
+   * (each reported once against the first), not 134 million pairs. */
   for (guint i = 0; i < n_benchmarks; i++)
     {
-      LbBenchmark *a = g_ptr_array_index (c->snapshot->benchmarks, i);
-      g_autoptr(GPtrArray) ra = benchmark_results (c, a->id);
+      LbBenchmark *b = g_ptr_array_index (c->snapshot->benchmarks, i);
+      g_autoptr(GPtrArray) results = benchmark_results (c, b->id);
+      Column *col = &columns[i];
+      GPtrArray *bucket;
+      Column *first = NULL;
+      guint hash = 5381;
 
-      if (ra->len < 2)
+      col->index = i;
+      if (results->len < 2)
         continue;
-      for (guint j = i + 1; j < n_benchmarks; j++)
+      col->values = g_array_sized_new (FALSE, FALSE, sizeof (CellValue), results->len);
+      for (guint k = 0; k < results->len; k++)
         {
-          LbBenchmark *b = g_ptr_array_index (c->snapshot->benchmarks, j);
-          g_autoptr(GPtrArray) rb = benchmark_results (c, b->id);
-          gboolean same = ra->len == rb->len;
+          LbResult *r = g_ptr_array_index (results, k);
+          CellValue v = { r->model_id, r->score == 0 ? 0.0 : r->score };  /* -0 equals 0 */
 
-          for (guint k = 0; same && k < ra->len; k++)
-            {
-              LbResult *x = g_ptr_array_index (ra, k);
-              LbResult *y = current_result (c, x->model_id, b->id);
-
-              same = y != NULL && x->score == y->score;
-            }
-          if (same)
-            add_benchmark (c, LB_SMELL_REDUNDANT, LB_COMPONENT_RANKING_DATAFRAME,
-                           "redundant-identical-columns", b, NULL, a->name,
-                           g_strdup_printf (ngettext ("Benchmark “%s” has exactly the same value as "
-                                                      "“%s” for all %u model: probably a copied "
-                                                      "column. Check the source and remove one.",
-                                                      "Benchmark “%s” has exactly the same values as "
-                                                      "“%s” for all %u models: probably a copied "
-                                                      "column. Check the source and remove one.",
-                                                      ra->len),
-                                            b->name, a->name, ra->len));
+          g_array_append_val (col->values, v);
         }
+      g_array_sort (col->values, cell_value_compare);
+      for (guint k = 0; k < col->values->len; k++)
+        {
+          const CellValue *v = &g_array_index (col->values, CellValue, k);
+          guint64 bits;
+
+          memcpy (&bits, &v->score, sizeof bits);
+          hash = hash * 33 + (guint) (v->model_id ^ (v->model_id >> 32));
+          hash = hash * 33 + (guint) (bits ^ (bits >> 32));
+        }
+      col->hash = hash;
+
+      bucket = g_hash_table_lookup (by_values, GUINT_TO_POINTER (hash));
+      for (guint k = 0; bucket != NULL && k < bucket->len && first == NULL; k++)
+        if (columns_equal (g_ptr_array_index (bucket, k), col))
+          first = g_ptr_array_index (bucket, k);
+      if (first == NULL)
+        {
+          /* The first column of its values: the one the later copies are reported against. */
+          if (bucket == NULL)
+            {
+              bucket = g_ptr_array_new ();
+              g_hash_table_insert (by_values, GUINT_TO_POINTER (hash), bucket);
+            }
+          g_ptr_array_add (bucket, col);
+          continue;
+        }
+      if (is_full (c, LB_SMELL_REDUNDANT, LB_COMPONENT_RANKING_DATAFRAME))
+        {
+          omit (c, LB_SMELL_REDUNDANT, LB_COMPONENT_RANKING_DATAFRAME, 1);
+          continue;
+        }
+      {
+        LbBenchmark *a = g_ptr_array_index (c->snapshot->benchmarks, first->index);
+
+        add_benchmark (c, LB_SMELL_REDUNDANT, LB_COMPONENT_RANKING_DATAFRAME,
+                       "redundant-identical-columns", b, NULL, a->name,
+                       g_strdup_printf (ngettext ("Benchmark “%s” has exactly the same value as "
+                                                  "“%s” for all %u model: probably a copied "
+                                                  "column. Check the source and remove one.",
+                                                  "Benchmark “%s” has exactly the same values as "
+                                                  "“%s” for all %u models: probably a copied "
+                                                  "column. Check the source and remove one.",
+                                                  results->len),
+                                        b->name, a->name, results->len));
+      }
     }
+  for (guint i = 0; i < n_benchmarks; i++)
+    g_clear_pointer (&columns[i].values, g_array_unref);
 
   /* The same bytes imported twice. */
   for (guint i = 0; i < N_ITEMS (c->snapshot->imports); i++)
@@ -1974,6 +2105,25 @@ check_unresponsive (Checks *c)
  * Running the checks
  * ------------------------------------------------------------------------------------------- */
 
+/* The last item of evidence that was capped. Its key holds the count, so more (or fewer)
+ * findings than at the verdict ask for a new look like any new evidence. */
+static LbEvidence *
+more_evidence_new (LbSmellKind smell,
+                   LbComponent component,
+                   guint       omitted)
+{
+  return evidence_new (LB_EVIDENCE_LEADERBOARD, "more-evidence", NULL,
+                       g_strdup_printf ("more-evidence|%s|%s|%u", lb_smell_kind_to_string (smell),
+                                        lb_component_to_string (component), omitted),
+                       g_strdup_printf (ngettext ("… and %u more finding of this kind, not listed "
+                                                  "here. Correct the ones above and run the checks "
+                                                  "again to see the rest.",
+                                                  "… and %u more findings of this kind, not listed "
+                                                  "here. Correct the ones above and run the checks "
+                                                  "again to see the rest.", omitted),
+                                        omitted));
+}
+
 GPtrArray *
 lb_smells_detect (const LbSmellSnapshot *snapshot,
                   const LbSmellOptions  *options)
@@ -2000,6 +2150,7 @@ lb_smells_detect (const LbSmellSnapshot *snapshot,
   c.by_benchmark = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
                                           (GDestroyNotify) g_ptr_array_unref);
   c.cell_gaps = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  c.ranked = g_hash_table_new (g_int64_hash, g_int64_equal);
 
   for (guint i = 0; i < N_ITEMS (snapshot->models); i++)
     {
@@ -2025,6 +2176,7 @@ lb_smells_detect (const LbSmellSnapshot *snapshot,
       if (!r->current)
         continue;
       g_hash_table_replace (c.current, cell_key (r->model_id, r->benchmark_id), r);
+      g_hash_table_add (c.ranked, &r->model_id);
       column = g_hash_table_lookup (c.by_benchmark, &r->benchmark_id);
       if (column == NULL)
         {
@@ -2070,6 +2222,8 @@ lb_smells_detect (const LbSmellSnapshot *snapshot,
           d->smell = s;
           d->component = k;
           d->evidence = g_steal_pointer (&c.found[s][k]);
+          if (c.omitted[s][k] > 0)
+            g_ptr_array_add (d->evidence, more_evidence_new (s, k, c.omitted[s][k]));
           g_ptr_array_add (detections, d);
         }
 
@@ -2078,6 +2232,7 @@ lb_smells_detect (const LbSmellSnapshot *snapshot,
   g_hash_table_unref (c.imports);
   g_hash_table_unref (c.current);
   g_hash_table_unref (c.by_benchmark);
+  g_hash_table_unref (c.ranked);
   g_hash_table_unref (c.cell_gaps);
   return detections;
 }

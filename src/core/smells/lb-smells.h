@@ -82,6 +82,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (LbSmellSnapshot, lb_smell_snapshot_free)
 
 #define LB_SMELL_DEFAULT_MAX_RESULT_AGE_DAYS 180
 #define LB_SMELL_MAX_NAME_CHARS 60
+/* Evidence kept per smell × component; beyond it one last item says how many more were found
+ * (check "more-evidence"), so memory stays bounded whatever the sheet holds. */
+#define LB_SMELL_MAX_EVIDENCE 200
 
 typedef struct {
   const char *today;               /* "YYYY-MM-DD" or an ISO 8601 timestamp; required */
