@@ -11,10 +11,29 @@
 #include <glib/gi18n.h>
 
 #include "lb-smells.h"
+#include "lb-smells-private.h"
 #include "lb-value.h"
 #include "lb-cell-ref.h"
 
 /* ---- with the store ---- */
+
+static LbSmellsRunHook test_hook;
+static gpointer test_hook_data;
+
+void
+lb_smells_run_set_test_hook (LbSmellsRunHook hook,
+                             gpointer        data)
+{
+  test_hook = hook;
+  test_hook_data = data;
+}
+
+void
+lb_smells_run_test_hook (LbSmellsRunStage stage)
+{
+  if (test_hook != NULL)
+    test_hook (stage, test_hook_data);
+}
 
 LbSmellSnapshot *
 lb_smell_snapshot_load (LbStore  *store,
@@ -26,9 +45,15 @@ lb_smell_snapshot_load (LbStore  *store,
 
   g_return_val_if_fail (LB_IS_STORE (store), NULL);
 
+  /* One read transaction: the lists agree with each other, and writers are not held up. */
+  if (!lb_store_begin_read (store, error))
+    return NULL;
   leaderboard = lb_store_get_leaderboard (store, leaderboard_id, error);
   if (leaderboard == NULL)
-    return NULL;
+    {
+      lb_store_rollback (store);
+      return NULL;
+    }
   snapshot = lb_smell_snapshot_new (g_steal_pointer (&leaderboard));
   g_clear_pointer (&snapshot->benchmarks, g_ptr_array_unref);
   g_clear_pointer (&snapshot->models, g_ptr_array_unref);
@@ -40,7 +65,11 @@ lb_smell_snapshot_load (LbStore  *store,
       || (snapshot->results = lb_store_list_results (store, leaderboard_id, FALSE, error)) == NULL
       || (snapshot->gaps = lb_store_list_gaps (store, leaderboard_id, error)) == NULL
       || (snapshot->imports = lb_store_list_imports (store, leaderboard_id, error)) == NULL)
-    return NULL;
+    {
+      lb_store_rollback (store);
+      return NULL;
+    }
+  lb_store_rollback (store);  /* it only read */
   return g_steal_pointer (&snapshot);
 }
 
@@ -145,15 +174,22 @@ lb_smells_run (LbStore               *store,
       options = &defaults;
     }
 
-  if (!lb_store_begin (store, error))
-    return NULL;
+  /* Read in one read transaction, compute with no transaction open (hashing source files
+   * included), then write the verdict merge in a short write transaction: other connections
+   * (the CLI beside the app, an import) can write all the while. Whatever another connection
+   * commits in between is merged with the verdicts read inside the write transaction. */
   snapshot = lb_smell_snapshot_load (store, leaderboard_id, error);
   if (snapshot == NULL)
-    goto failed;
+    return NULL;
+  lb_smells_run_test_hook (LB_SMELLS_RUN_COMPUTING);
+  detections = lb_smells_detect (snapshot, options);
+  lb_smells_run_test_hook (LB_SMELLS_RUN_WRITING);
+
+  if (!lb_store_begin (store, error))
+    return NULL;
   stored = lb_store_list_smells (store, leaderboard_id, error);
   if (stored == NULL)
     goto failed;
-  detections = lb_smells_detect (snapshot, options);
 
   for (guint s = 0; s < LB_N_SMELLS; s++)
     for (guint k = 0; k < LB_N_COMPONENTS; k++)

@@ -374,9 +374,10 @@ typedef struct {
   GHashTable            *models;        /* id → LbModel* */
   GHashTable            *benchmarks;    /* id → LbBenchmark* */
   GHashTable            *imports;       /* id → LbImport* */
-  GHashTable            *current;       /* "model:benchmark" → LbResult* (current ones) */
+  GHashTable            *current;       /* CellKey* → LbResult* (current ones) */
   GHashTable            *by_benchmark;  /* benchmark id → GPtrArray of its current LbResult* */
-  GHashTable            *cell_gaps;     /* "model:benchmark" → the LbGap of the newest live import */
+  GHashTable            *cell_gaps;     /* CellKey* → the LbGap of the newest live import */
+  struct CellKey        *cell_keys;     /* the keys of both, in one block */
   GHashTable            *ranked;        /* model ids with a current result */
   GPtrArray             *found[LB_N_SMELLS][LB_N_COMPONENTS];
   guint                  omitted[LB_N_SMELLS][LB_N_COMPONENTS];  /* evidence over the cap */
@@ -395,6 +396,45 @@ is_blank (const char *s)
   return TRUE;
 }
 
+/* What sscanf ("%4d-%2d-%2d") reads, without its cost on every result: optional spaces and
+ * sign, up to 4 then 2 and 2 digits separated by '-'. */
+static gboolean
+scan_number (const char **p,
+             guint        max_digits,
+             int         *out)
+{
+  const char *q = *p;
+  gboolean negative = FALSE;
+  guint n = 0;
+  int value = 0;
+
+  while (g_ascii_isspace (*q))
+    q++;
+  if ((*q == '+' || *q == '-') && max_digits > 1)
+    {
+      negative = *q == '-';
+      q++;
+      max_digits--;
+    }
+  for (; n < max_digits && g_ascii_isdigit (*q); n++, q++)
+    value = value * 10 + (*q - '0');
+  if (n == 0)
+    return FALSE;
+  *out = negative ? -value : value;
+  *p = q;
+  return TRUE;
+}
+
+static gboolean
+scan_iso_date (const char *s,
+               int        *y,
+               int        *m,
+               int        *d)
+{
+  return scan_number (&s, 4, y) && *s++ == '-' && scan_number (&s, 2, m) && *s++ == '-'
+         && scan_number (&s, 2, d);
+}
+
 /* "YYYY-MM-DD…" → @out; FALSE when it is not a valid date. */
 static gboolean
 parse_iso_date (const char *s,
@@ -403,7 +443,7 @@ parse_iso_date (const char *s,
   int y, m, d;
 
   g_date_clear (out, 1);
-  if (s == NULL || sscanf (s, "%4d-%2d-%2d", &y, &m, &d) != 3)
+  if (s == NULL || !scan_iso_date (s, &y, &m, &d))
     return FALSE;
   if (!g_date_valid_dmy (d, m, y))
     return FALSE;
@@ -418,11 +458,28 @@ date_to_iso (const GDate *date)
                           g_date_get_day (date));
 }
 
-static char *
-cell_key (gint64 model_id,
-          gint64 benchmark_id)
+/* A model × benchmark cell: a hash key without formatting text. */
+typedef struct CellKey {
+  gint64 model_id;
+  gint64 benchmark_id;
+} CellKey;
+
+static guint
+cell_key_hash (gconstpointer key)
 {
-  return g_strdup_printf ("%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT, model_id, benchmark_id);
+  const CellKey *k = key;
+  guint64 h = (guint64) k->model_id * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15) ^ (guint64) k->benchmark_id;
+
+  return (guint) (h ^ (h >> 29));
+}
+
+static gboolean
+cell_key_equal (gconstpointer a,
+                gconstpointer b)
+{
+  const CellKey *x = a, *y = b;
+
+  return x->model_id == y->model_id && x->benchmark_id == y->benchmark_id;
 }
 
 static const char *
@@ -503,6 +560,19 @@ omit (Checks      *c,
       guint        n)
 {
   c->omitted[smell][component] = MIN ((guint64) c->omitted[smell][component] + n, G_MAXUINT);
+}
+
+/* When @smell × @component is full, counts one more finding and returns TRUE: the caller then
+ * skips building its message. */
+static gboolean
+full_then_omit (Checks      *c,
+                LbSmellKind  smell,
+                LbComponent  component)
+{
+  if (!is_full (c, smell, component))
+    return FALSE;
+  omit (c, smell, component, 1);
+  return TRUE;
 }
 
 static LbEvidence *
@@ -635,9 +705,9 @@ current_result (Checks *c,
                 gint64  model_id,
                 gint64  benchmark_id)
 {
-  g_autofree char *key = cell_key (model_id, benchmark_id);
+  CellKey key = { model_id, benchmark_id };
 
-  return g_hash_table_lookup (c->current, key);
+  return g_hash_table_lookup (c->current, &key);
 }
 
 static gboolean
@@ -660,8 +730,16 @@ benchmark_results (Checks *c,
 static char *
 nfkc (const char *s)
 {
-  char *norm = s != NULL ? g_utf8_normalize (s, -1, G_NORMALIZE_NFKC) : NULL;
+  char *norm;
+  const char *p;
 
+  if (s == NULL)
+    return g_strdup ("");
+  for (p = s; *p != '\0' && (guchar) *p < 0x80; p++)
+    ;
+  if (*p == '\0')
+    return g_strdup (s);  /* ASCII is its own NFKC */
+  norm = g_utf8_normalize (s, -1, G_NORMALIZE_NFKC);
   return norm != NULL ? norm : g_strdup ("");
 }
 
@@ -737,12 +815,12 @@ check_missing (Checks *c)
     {
       LbModel *m = g_ptr_array_index (c->snapshot->models, i);
 
-      if (is_blank (m->version))
+      if (is_blank (m->version) && !full_then_omit (c, LB_SMELL_MISSING, LB_COMPONENT_MODEL))
         add_model (c, LB_SMELL_MISSING, LB_COMPONENT_MODEL, "missing-model-version", m, "version",
                    NULL, g_strdup_printf (_("Model “%s” has no version, so nobody can tell which "
                                             "release was evaluated. Record it on the model."),
                                           m->name));
-      if (is_blank (m->provenance_url))
+      if (is_blank (m->provenance_url) && !full_then_omit (c, LB_SMELL_MISSING, LB_COMPONENT_MODEL))
         add_model (c, LB_SMELL_MISSING, LB_COMPONENT_MODEL, "missing-model-provenance", m,
                    "provenance_url", NULL,
                    g_strdup_printf (_("Model “%s” has no provenance link (where the model and "
@@ -780,13 +858,14 @@ check_missing (Checks *c)
           LbGap *gap = NULL;
           g_autofree char *where = NULL;
 
-          if (current_result (c, m->id, b->id) != NULL)
+          if (current_result (c, m->id, b->id) != NULL
+              || full_then_omit (c, LB_SMELL_MISSING, LB_COMPONENT_RANKING_DATAFRAME))
             continue;
 
           {
-            g_autofree char *key = cell_key (m->id, b->id);
+            CellKey key = { m->id, b->id };
 
-            gap = g_hash_table_lookup (c->cell_gaps, key);
+            gap = g_hash_table_lookup (c->cell_gaps, &key);
           }
 
           if (gap != NULL)
@@ -810,7 +889,8 @@ check_missing (Checks *c)
       LbResult *r = g_ptr_array_index (c->snapshot->results, i);
       g_autofree char *where = NULL;
 
-      if (!r->current || !is_blank (r->evaluated_at))
+      if (!r->current || !is_blank (r->evaluated_at)
+          || full_then_omit (c, LB_SMELL_MISSING, LB_COMPONENT_EVALUATION_SCORE))
         continue;
       where = source_text (c, r->import_id, r->source_row, r->source_column);
       add_result (c, LB_SMELL_MISSING, LB_COMPONENT_EVALUATION_SCORE, "missing-result-date", r,
@@ -1014,7 +1094,8 @@ check_deprecated (Checks *c)
 
       if (!r->current || !parse_iso_date (r->evaluated_at, &d))
         continue;
-      if (g_date_days_between (&d, &c->today) <= (int) max_age)
+      if (g_date_days_between (&d, &c->today) <= (int) max_age
+          || full_then_omit (c, LB_SMELL_DEPRECATED, LB_COMPONENT_EVALUATION_SCORE))
         continue;
       where = source_text (c, r->import_id, r->source_row, r->source_column);
       evaluated = lb_date_text_to_display (r->evaluated_at);
@@ -1059,7 +1140,8 @@ check_deprecated (Checks *c)
       if (families[i].family == NULL)
         continue;
       j = GPOINTER_TO_UINT (g_hash_table_lookup (newest_of, families[i].family)) - 1;
-      if (j == i || compare_versions (families[i].version, families[j].version) >= 0)
+      if (j == i || compare_versions (families[i].version, families[j].version) >= 0
+          || full_then_omit (c, LB_SMELL_DEPRECATED, LB_COMPONENT_MODEL))
         continue;
       newest_model = g_ptr_array_index (c->snapshot->models, j);
       add_model (c, LB_SMELL_DEPRECATED, LB_COMPONENT_MODEL, "deprecated-older-version", older,
@@ -1528,8 +1610,11 @@ check_mismatched (Checks *c)
           for (guint k = 0; k < odd->len; k++)
             {
               LbResult *r = g_ptr_array_index (odd, k);
-              g_autofree char *where = source_text (c, r->import_id, r->source_row, r->source_column);
+              g_autofree char *where = NULL;
 
+              if (full_then_omit (c, LB_SMELL_MISMATCHED, LB_COMPONENT_EVALUATION_SCORE))
+                continue;
+              where = source_text (c, r->import_id, r->source_row, r->source_column);
               add_result (c, LB_SMELL_MISMATCHED, LB_COMPONENT_EVALUATION_SCORE,
                           "mismatched-mixed-scale", r,
                           g_strdup_printf (odd == small
@@ -1560,7 +1645,8 @@ check_mismatched (Checks *c)
             LbResult *r = g_ptr_array_index (results, k);
             g_autofree char *where = NULL;
 
-            if (r->score >= b->scale_min && r->score <= b->scale_max)
+            if ((r->score >= b->scale_min && r->score <= b->scale_max)
+                || full_then_omit (c, LB_SMELL_MISMATCHED, LB_COMPONENT_EVALUATION_SCORE))
               continue;
             where = source_text (c, r->import_id, r->source_row, r->source_column);
             add_result (c, LB_SMELL_MISMATCHED, LB_COMPONENT_EVALUATION_SCORE,
@@ -1586,7 +1672,8 @@ check_mismatched (Checks *c)
       a = g_strstrip (g_utf8_casefold (r->model_version, -1));
       b = g_strstrip (g_utf8_casefold (m->version, -1));
       if (strcmp (a + (a[0] == 'v' && g_ascii_isdigit (a[1])),
-                  b + (b[0] == 'v' && g_ascii_isdigit (b[1]))) == 0)
+                  b + (b[0] == 'v' && g_ascii_isdigit (b[1]))) == 0
+          || full_then_omit (c, LB_SMELL_MISMATCHED, LB_COMPONENT_MODEL))
         continue;
       where = source_text (c, r->import_id, r->source_row, r->source_column);
       add_result (c, LB_SMELL_MISMATCHED, LB_COMPONENT_MODEL, "mismatched-model-version", r,
@@ -1699,8 +1786,11 @@ check_misdisplayed (Checks *c)
           for (guint k = 0; k < odd->len; k++)
             {
               LbResult *r = g_ptr_array_index (odd, k);
-              g_autofree char *where = source_text (c, r->import_id, r->source_row, r->source_column);
+              g_autofree char *where = NULL;
 
+              if (full_then_omit (c, LB_SMELL_MISDISPLAYED, LB_COMPONENT_RANKING_DATAFRAME))
+                continue;
+              where = source_text (c, r->import_id, r->source_row, r->source_column);
               add_result (c, LB_SMELL_MISDISPLAYED, LB_COMPONENT_RANKING_DATAFRAME,
                           "misdisplayed-mixed-units", r,
                           g_strdup_printf (odd == with_percent
@@ -1737,7 +1827,8 @@ check_misdisplayed (Checks *c)
               RawShape shape;
 
               raw_shape (r->raw, &shape);
-              if (shape.decimals == 0 || ABS (shape.decimals - common) < 2)
+              if (shape.decimals == 0 || ABS (shape.decimals - common) < 2
+                  || full_then_omit (c, LB_SMELL_MISDISPLAYED, LB_COMPONENT_RANKING_DATAFRAME))
                 continue;
               where = source_text (c, r->import_id, r->source_row, r->source_column);
               add_result (c, LB_SMELL_MISDISPLAYED, LB_COMPONENT_RANKING_DATAFRAME,
@@ -1761,7 +1852,8 @@ check_misdisplayed (Checks *c)
       if (!r->current || r->raw == NULL)
         continue;
       raw_shape (r->raw, &shape);
-      if (!shape.thousands && !shape.full_width)
+      if ((!shape.thousands && !shape.full_width)
+          || full_then_omit (c, LB_SMELL_MISDISPLAYED, LB_COMPONENT_EVALUATION_SCORE))
         continue;
       where = source_text (c, r->import_id, r->source_row, r->source_column);
       add_result (c, LB_SMELL_MISDISPLAYED, LB_COMPONENT_EVALUATION_SCORE,
@@ -1794,7 +1886,8 @@ check_misdisplayed (Checks *c)
       raw = g_strstrip (nfkc (g->raw));
       if (raw[0] == '#' || g_ascii_strcasecmp (raw, "nan") == 0)
         continue;
-      if (current_result (c, g->model_id, g->benchmark_id) != NULL)
+      if (current_result (c, g->model_id, g->benchmark_id) != NULL
+          || full_then_omit (c, LB_SMELL_MISDISPLAYED, LB_COMPONENT_EVALUATION_SCORE))
         continue;
       where = source_text (c, g->import_id, g->source_row, g->source_column);
       add_cell (c, LB_SMELL_MISDISPLAYED, LB_COMPONENT_EVALUATION_SCORE,
@@ -2011,7 +2104,8 @@ check_inaccessible (Checks *c)
     {
       LbModel *m = g_ptr_array_index (c->snapshot->models, i);
 
-      if (is_blank (m->provenance_url) || is_web_url (m->provenance_url))
+      if (is_blank (m->provenance_url) || is_web_url (m->provenance_url)
+          || full_then_omit (c, LB_SMELL_INACCESSIBLE, LB_COMPONENT_MODEL))
         continue;
       add_model (c, LB_SMELL_INACCESSIBLE, LB_COMPONENT_MODEL, "inaccessible-provenance-url", m,
                  "provenance_url", m->provenance_url,
@@ -2130,6 +2224,7 @@ lb_smells_detect (const LbSmellSnapshot *snapshot,
 {
   Checks c = { 0 };
   GPtrArray *detections;
+  gsize n_keys = 0;
 
   g_return_val_if_fail (snapshot != NULL, NULL);
   g_return_val_if_fail (snapshot->leaderboard != NULL, NULL);
@@ -2146,10 +2241,11 @@ lb_smells_detect (const LbSmellSnapshot *snapshot,
   c.models = g_hash_table_new (g_int64_hash, g_int64_equal);
   c.benchmarks = g_hash_table_new (g_int64_hash, g_int64_equal);
   c.imports = g_hash_table_new (g_int64_hash, g_int64_equal);
-  c.current = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  c.current = g_hash_table_new (cell_key_hash, cell_key_equal);
   c.by_benchmark = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
                                           (GDestroyNotify) g_ptr_array_unref);
-  c.cell_gaps = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  c.cell_gaps = g_hash_table_new (cell_key_hash, cell_key_equal);
+  c.cell_keys = g_new (CellKey, MAX ((gsize) N_ITEMS (snapshot->results) + N_ITEMS (snapshot->gaps), 1));
   c.ranked = g_hash_table_new (g_int64_hash, g_int64_equal);
 
   for (guint i = 0; i < N_ITEMS (snapshot->models); i++)
@@ -2175,7 +2271,8 @@ lb_smells_detect (const LbSmellSnapshot *snapshot,
 
       if (!r->current)
         continue;
-      g_hash_table_replace (c.current, cell_key (r->model_id, r->benchmark_id), r);
+      c.cell_keys[n_keys] = (CellKey) { r->model_id, r->benchmark_id };
+      g_hash_table_replace (c.current, &c.cell_keys[n_keys++], r);
       g_hash_table_add (c.ranked, &r->model_id);
       column = g_hash_table_lookup (c.by_benchmark, &r->benchmark_id);
       if (column == NULL)
@@ -2190,17 +2287,16 @@ lb_smells_detect (const LbSmellSnapshot *snapshot,
     {
       LbGap *g = g_ptr_array_index (snapshot->gaps, i);
       LbImport *import = g_hash_table_lookup (c.imports, &g->import_id);
-      char *key;
+      CellKey *key;
       LbGap *other;
 
       if (import != NULL && import->deleted)
         continue;
-      key = cell_key (g->model_id, g->benchmark_id);
+      c.cell_keys[n_keys] = (CellKey) { g->model_id, g->benchmark_id };
+      key = &c.cell_keys[n_keys++];
       other = g_hash_table_lookup (c.cell_gaps, key);
       if (other == NULL || g->import_id >= other->import_id)
         g_hash_table_replace (c.cell_gaps, key, g);
-      else
-        g_free (key);
     }
 
   check_confusing (&c);
@@ -2234,6 +2330,7 @@ lb_smells_detect (const LbSmellSnapshot *snapshot,
   g_hash_table_unref (c.by_benchmark);
   g_hash_table_unref (c.ranked);
   g_hash_table_unref (c.cell_gaps);
+  g_free (c.cell_keys);
   return detections;
 }
 

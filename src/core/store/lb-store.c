@@ -1056,6 +1056,21 @@ lb_store_begin (LbStore  *self,
 }
 
 gboolean
+lb_store_begin_read (LbStore  *self,
+                     GError  **error)
+{
+  g_return_val_if_fail (LB_IS_STORE (self), FALSE);
+
+  if (self->depth > 0)
+    return lb_store_begin (self, error);
+  /* BEGIN alone takes no lock; the first read starts the snapshot every later read sees. */
+  if (!exec_sql (self, "BEGIN DEFERRED", error))
+    return FALSE;
+  self->depth++;
+  return TRUE;
+}
+
+gboolean
 lb_store_commit (LbStore  *self,
                  GError  **error)
 {
