@@ -475,6 +475,62 @@ test_window_navigation (void)
   spin ();
 }
 
+/* On a database file the checks run in a thread: the page says it is checking and the main
+ * loop goes on; the outcome is shown and stored when they are done; closing cancels. */
+static void
+test_page_in_thread (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("lb-smells-thread-XXXXXX", NULL);
+  g_autofree char *db = g_build_filename (dir, "test.db", NULL);
+  g_autoptr(LbStore) store = NULL;
+  g_autoptr(GPtrArray) stored = NULL;
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *page = lb_smells_page_new ();
+  GtkWidget *checking = lb_test_template_child (page, LB_TYPE_SMELLS_PAGE, "checking_box");
+  LbSmellCounts counts;
+  gint64 lb;
+  guint turns = 0;
+
+  g_assert_nonnull (dir);
+  store = lb_store_open (db, &error);
+  g_assert_no_error (error);
+  g_setenv ("LEADERBOARD_NOW", "2026-11-28T03:00:00Z", TRUE);
+  lb_store_set_user (store, "Tester");
+  lb = lb_store_create_leaderboard (store, "Chatbot", &error);
+  g_assert_cmpint (lb_store_ensure_model (store, lb, "Qwen2.5 72B", NULL, NULL, &error), >, 0);
+  g_assert_no_error (error);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 700);
+  gtk_window_set_child (GTK_WINDOW (window), page);
+  gtk_window_present (GTK_WINDOW (window));
+  g_object_set (page, "store", store, "leaderboard-id", lb, NULL);
+  /* Returned at once: nothing is known yet, and the page says it is checking. */
+  g_assert_true (gtk_widget_get_visible (checking));
+  lb_smells_page_get_counts (LB_SMELLS_PAGE (page), &counts);
+  g_assert_cmpuint (counts.present, ==, 0);
+  lb_test_iterate (3);
+  lb_test_save_screenshot (window, "smells-checking.png");
+
+  /* Bounded by turns of the main loop, not by time: each turn waits for an event. */
+  while (gtk_widget_get_visible (checking) && turns++ < 100000)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (gtk_widget_get_visible (checking));
+  lb_smells_page_get_counts (LB_SMELLS_PAGE (page), &counts);
+  g_assert_cmpuint (counts.present, >=, 5);
+  stored = lb_store_list_smells (store, lb, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (stored->len, >=, 5);  /* written by the thread's own connection */
+
+  /* Closing while a run is in its thread drops it. */
+  g_assert_true (gtk_widget_activate_action (page, "smells.run-checks", NULL));
+  g_assert_true (gtk_widget_get_visible (checking));
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+  g_clear_object (&store);
+  lb_test_remove_tree (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -484,6 +540,7 @@ main (int argc, char *argv[])
   adw_init ();
   g_test_add_func ("/smells-page/flow", test_page_flow);
   g_test_add_func ("/smells-page/store", test_page_store);
+  g_test_add_func ("/smells-page/in-thread", test_page_in_thread);
   g_test_add_func ("/smells-page/window", test_window_navigation);
   return g_test_run ();
 }

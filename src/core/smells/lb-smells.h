@@ -238,6 +238,22 @@ GPtrArray   *lb_smells_run            (LbStore               *store,
                                        GPtrArray            **detections,
                                        GError               **error);
 
+/* lb_smells_run() in a GTask thread on its own connection to @db_path, recorded under @user
+ * (NULL: the default), today from lb_now_iso8601(). Cancelling drops the outcome (the
+ * checks do not write once cancelled before their write transaction). */
+void         lb_smells_run_async      (const char            *db_path,
+                                       const char            *user,
+                                       gint64                 leaderboard_id,
+                                       GCancellable          *cancellable,
+                                       GAsyncReadyCallback    callback,
+                                       gpointer               user_data);
+/* The checklist, as lb_smells_run(); @detections as there; @wrote, when not NULL, whether the
+ * run changed the stored checklist (then call lb_store_emit_changed() on the main store). */
+GPtrArray   *lb_smells_run_finish     (GAsyncResult          *result,
+                                       GPtrArray            **detections,
+                                       gboolean              *wrote,
+                                       GError               **error);
+
 /* Stores the verdict of the store's user on one item (audited); returns the stored item. */
 LbSmell     *lb_smells_set_verdict    (LbStore        *store,
                                        gint64          leaderboard_id,
