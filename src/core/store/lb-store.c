@@ -227,6 +227,10 @@ static const char *const migrations[] = {
   "    CHECK (normalization IN ('min-max', 'declared-scale')),"
   "  updated_at TEXT NOT NULL"
   ");",
+
+  /* 5: smellsfast: a leaderboard's results in id order, as the smell checks and the LBOM
+   * read them, without sorting all of them in a temporary B-tree (0.5 s for 320,000). */
+  "CREATE INDEX results_leaderboard ON results (leaderboard_id, id);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == LB_STORE_SCHEMA_VERSION);

@@ -25,7 +25,7 @@ typedef enum {
 
 /* The schema version this build writes (PRAGMA user_version). 1: first schema; 2: mappings;
  * 3: results' foreign keys deferred. */
-#define LB_STORE_SCHEMA_VERSION 4
+#define LB_STORE_SCHEMA_VERSION 5
 
 typedef enum {
   LB_LEADERBOARD_FIELD_NAME,
