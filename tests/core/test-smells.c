@@ -1701,6 +1701,26 @@ test_evidence_capped (void)
   g_assert_cmpstr (last->key, ==, "more-evidence|deprecated|evaluation-score|800");
 }
 
+/* 300 spellings of one model: 89,700 ordered pairs, of which the first 200 are kept. */
+static void
+test_same_names_capped (void)
+{
+  g_autoptr(LbSmellSnapshot) s = clean_snapshot ();
+  g_autoptr(GPtrArray) detections = NULL;
+  LbDetection *d;
+  LbEvidence *last;
+
+  for (guint i = 0; i < 300; i++)
+    g_ptr_array_add (s->models, mk_model (1000 + i, i % 2 == 0 ? "Same Model" : "same-model", "1",
+                                          "https://example.com/m"));
+  detections = detect (s);
+  d = lb_detections_find (detections, LB_SMELL_REDUNDANT, LB_COMPONENT_MODEL);
+  g_assert_nonnull (d);
+  g_assert_cmpuint (d->evidence->len, ==, LB_SMELL_MAX_EVIDENCE + 1);
+  last = g_ptr_array_index (d->evidence, LB_SMELL_MAX_EVIDENCE);
+  g_assert_cmpstr (last->key, ==, "more-evidence|redundant|model|89500");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1736,5 +1756,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/smells/store/run-leaves-writers-free", test_run_leaves_writers_free);
   g_test_add_func ("/smells/cli/identical-columns-bounded", test_identical_columns_bounded);
   g_test_add_func ("/smells/check/evidence-capped", test_evidence_capped);
+  g_test_add_func ("/smells/check/same-names-capped", test_same_names_capped);
   return g_test_run ();
 }
