@@ -350,6 +350,7 @@ run_checks_done_cb (GObject      *source,
   g_autoptr(GPtrArray) detections = NULL;
   GPtrArray *checklist;
   gboolean wrote = FALSE;
+  gboolean cancelled;
   LbStore *store;
 
   checklist = lb_smells_run_finish (result, &detections, &wrote, &error);
@@ -359,11 +360,13 @@ run_checks_done_cb (GObject      *source,
       return;
     }
   store = lb_page_get_store (LB_PAGE (self));
+  cancelled = g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   /* Another connection wrote: the sidebar badge and the other pages read it again. A run
-   * cancelled for a newer one may have written before it noticed. */
+   * cancelled for a newer one may have written before it noticed, perhaps for the
+   * leaderboard shown before: 0 says "any". */
   if (wrote && store != NULL)
-    lb_store_emit_changed (store, lb_page_get_leaderboard_id (LB_PAGE (self)));
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    lb_store_emit_changed (store, cancelled ? 0 : lb_page_get_leaderboard_id (LB_PAGE (self)));
+  if (cancelled)
     return;  /* a newer run replaced it */
   g_clear_object (&self->cancellable);
   set_checking (self, FALSE);
