@@ -12,6 +12,25 @@
 #include "lb-cli.h"
 #include "lb-review-report.h"
 
+/* The name set once in the app's Preferences (GSettings report-author), or NULL when none is
+ * set or the schema is not installed. Newly allocated. */
+static char *
+preferences_author (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  g_autofree char *name = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  if (schema == NULL || !g_settings_schema_has_key (schema, "report-author"))
+    return NULL;
+  settings = g_settings_new_full (schema, NULL, NULL);
+  name = g_strstrip (g_settings_get_string (settings, "report-author"));
+  return *name != '\0' ? g_steal_pointer (&name) : NULL;
+}
+
 int
 lb_cli_report (LbCli  *cli,
                int     argc,
@@ -25,7 +44,10 @@ lb_cli_report (LbCli  *cli,
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write the PDF to FILE"), N_("FILE") },
     { "paper", 0, 0, G_OPTION_ARG_STRING, &paper_name,
       N_("a4 or letter (default: the locale’s paper)"), N_("SIZE") },
-    { "prepared-by", 0, 0, G_OPTION_ARG_STRING, &prepared_by,
+    { "author", 0, 0, G_OPTION_ARG_STRING, &prepared_by,
+      N_("The name printed as “Prepared by” and in the first sign-off box (default: the name set "
+         "in Preferences, else your full name; never the login)"), N_("NAME") },
+    { "prepared-by", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_STRING, &prepared_by,
       N_("The name printed as the report’s author (default: your name)"), N_("NAME") },
     { NULL }
   };
@@ -67,6 +89,8 @@ lb_cli_report (LbCli  *cli,
 
   options = lb_review_report_options_new ();
   lb_review_report_options_set_compare_options (options, compare);
+  if (prepared_by == NULL)
+    prepared_by = preferences_author ();
   if (prepared_by != NULL)
     lb_review_report_options_set_prepared_by (options, prepared_by);
 

@@ -86,6 +86,7 @@ int lb_cli_import       (LbCli *cli, int argc, char **argv);
 int lb_cli_list         (LbCli *cli, int argc, char **argv);
 int lb_cli_show         (LbCli *cli, int argc, char **argv);
 int lb_cli_set          (LbCli *cli, int argc, char **argv);
+int lb_cli_set_benchmark (LbCli *cli, int argc, char **argv);  /* src/cli/lb-cli-benchmark.c */
 int lb_cli_export       (LbCli *cli, int argc, char **argv);
 int lb_cli_import_lbom  (LbCli *cli, int argc, char **argv);
 int lb_cli_compare      (LbCli *cli, int argc, char **argv);  /* src/cli/lb-cli-compare.c */

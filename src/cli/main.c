@@ -19,6 +19,7 @@ static const struct {
   { "list",        lb_cli_list,        N_("List the leaderboards") },
   { "show",        lb_cli_show,        N_("Show a leaderboard’s record, benchmarks, models and imports") },
   { "set",         lb_cli_set,         N_("Set fields of a leaderboard’s record") },
+  { "set-benchmark", lb_cli_set_benchmark, N_("Set a benchmark’s number of items, unit or direction") },
   { "export",      lb_cli_export,      N_("Export a leaderboard as LBOM or CSV") },
   { "import-lbom", lb_cli_import_lbom, N_("Import an LBOM file") },
   { "compare",     lb_cli_compare,     N_("Compare models side by side") },
@@ -32,7 +33,7 @@ print_usage (FILE *out)
 {
   fprintf (out, "%s\n\n%s\n", _("Usage: leaderboard-cli [--db PATH] COMMAND …"), _("Commands:"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    fprintf (out, "  %-12s %s\n", commands[i].name, _(commands[i].summary));
+    fprintf (out, "  %-14s %s\n", commands[i].name, _(commands[i].summary));
   fprintf (out, "\n%s\n", _("Run “leaderboard-cli COMMAND --help” for a command’s options."));
 }
 

@@ -7,6 +7,8 @@
 
 #include <gio/gio.h>
 
+#include "../util/xlsx-fixture.h"
+
 typedef struct {
   char *dir;
   char *db;
@@ -177,6 +179,45 @@ test_import_dry_run (Fixture       *fixture,
   cli (fixture, &run, "show", "Vendors", NULL);
   g_assert_cmpint (run.status, ==, 1);
   g_assert_nonnull (strstr (run.err, "No leaderboard named “Vendors”"));
+}
+
+static void
+test_import_xlsx_sheet (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  const char *names[] = { "Q1", "Q2 scores" };
+  const char *sheets[] = {
+    "<sheetData><row r=\"1\"><c t=\"inlineStr\"><is><t>Model</t></is></c><c t=\"inlineStr\"><is><t>MMLU</t></is></c></row>"
+    "<row r=\"2\"><c t=\"inlineStr\"><is><t>A</t></is></c><c><v>1</v></c></row></sheetData>",
+    "<sheetData><row r=\"1\"><c t=\"inlineStr\"><is><t>Model</t></is></c><c t=\"inlineStr\"><is><t>MMLU</t></is></c></row>"
+    "<row r=\"2\"><c t=\"inlineStr\"><is><t>A</t></is></c><c><v>2.5</v></c></row>"
+    "<row r=\"3\"><c t=\"inlineStr\"><is><t>B</t></is></c><c t=\"e\"><v>#DIV/0!</v></c></row></sheetData>",
+  };
+  g_autofree char *path = g_build_filename (fixture->dir, "scores.xlsx", NULL);
+  g_auto(Run) run = { 0 };
+
+  xlsx_write_workbook (path, 2, names, sheets, NULL, NULL, FALSE);
+  /* Two sheets hold a table: the command asks which, and writes nothing. */
+  cli (fixture, &run, "import", path, "--leaderboard", "Book", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "--sheet"));
+  g_assert_nonnull (strstr (run.err, "“Q1”, “Q2 scores”"));
+  run_clear (&run);
+  cli (fixture, &run, "list", NULL);
+  g_assert_null (strstr (run.out, "Book"));
+  run_clear (&run);
+
+  cli (fixture, &run, "import", path, "--leaderboard", "Book", "--sheet", "Q2 scores", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "Q2 scores (chosen)"));
+  g_assert_nonnull (strstr (run.out, "Imported 1 result from 2 rows into “Book”."));
+  g_assert_nonnull (strstr (run.out, "'Q2 scores'!B3 (MMLU)"));
+  g_assert_nonnull (strstr (run.out, "#DIV/0!"));
+  run_clear (&run);
+
+  cli (fixture, &run, "import", path, "--leaderboard", "Book", "--sheet", "Q9", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "no sheet “Q9”"));
 }
 
 static void
@@ -424,6 +465,7 @@ main (int argc, char *argv[])
               test_import_twice_refused_unchanged, fixture_tear_down);
   g_test_add ("/cli/import/from-pipe", Fixture, NULL, fixture_set_up, test_import_from_pipe, fixture_tear_down);
   g_test_add ("/cli/import/dry-run", Fixture, NULL, fixture_set_up, test_import_dry_run, fixture_tear_down);
+  g_test_add ("/cli/import/xlsx-sheet", Fixture, NULL, fixture_set_up, test_import_xlsx_sheet, fixture_tear_down);
   g_test_add ("/cli/import/bad-files", Fixture, NULL, fixture_set_up, test_bad_files, fixture_tear_down);
   g_test_add ("/cli/set", Fixture, NULL, fixture_set_up, test_set_record, fixture_tear_down);
   g_test_add ("/cli/export/round-trip", Fixture, NULL, fixture_set_up, test_export_round_trip, fixture_tear_down);

@@ -690,11 +690,15 @@ test_uncertainty_ties (void)
   g_assert_cmpuint (model_of (c, "A")->rank, ==, 1);
   g_assert_cmpuint (model_of (c, "B")->rank, ==, 1);
   g_assert_cmpuint (model_of (c, "C")->rank, ==, 3);
+  g_assert_cmpuint (model_of (c, "A")->rank_hi, ==, 2);
+  g_assert_cmpuint (model_of (c, "B")->rank_hi, ==, 2);
+  g_assert_cmpuint (model_of (c, "C")->rank_lo, ==, 3);
+  g_assert_cmpuint (model_of (c, "C")->rank_hi, ==, 3);
   g_assert_cmpuint (model_of (c, "A")->tie_group, ==, 1);
   g_assert_cmpuint (model_of (c, "B")->tie_group, ==, 1);
   g_assert_cmpuint (model_of (c, "C")->tie_group, ==, 0);
   g_assert_cmpstr (c->uncertainty_text, ==,
-                   "“A” and “B” are not distinguishable (their composites differ by less than two standard errors) and share rank 1.");
+                   "“A” and “B” cannot be told apart (their composites differ by less than two standard errors): their ranks lie within 1–2.");
   g_assert_nonnull (g_str_has_prefix (c->robustness_text, "No model is clearly on top") ? c->robustness_text : NULL);
 
   /* cell differences to the baseline A: B's −2 is within 2·√8, C's −20 is not */
@@ -718,7 +722,107 @@ test_uncertainty_none (void)
   g_assert_cmpuint (model_of (c, "C")->tie_group, ==, 0);
   g_assert_cmpint (cell_of (c, "X", "B")->significance, ==, LB_SIGNIFICANCE_UNKNOWN);
   g_assert_cmpstr (c->uncertainty_text, ==,
-                   "The results carry no standard errors, so the ranking has no uncertainty information: a small difference may not be real.");
+                   "The results carry no standard errors, so the ranking has no uncertainty information: a small difference may not be real. "
+                   "No gap between neighbouring composites without standard errors is under 0.010.");
+}
+
+/* Rank ranges (LMArena's rank bounds): 90 ± 2, 87 ± 2, 84 ± 2 and 70 ± 1 on a 0–100 scale.
+ * A–B and B–C differ by 3 < 2·√8 = 5.66, A–C by 6 > 5.66. Grouping against a leader made B "1="
+ * and C "3" though B and C cannot be told apart; the ranges say A 1–2, B 1–3, C 2–3, D 4. */
+static void
+test_uncertainty_rank_ranges (void)
+{
+  g_auto(Fixture) f;
+  g_autoptr(LbCompareOptions) options = lb_compare_options_new ();
+  g_autoptr(LbComparison) c = NULL;
+  g_autofree char *a = NULL, *b = NULL, *cc = NULL, *d = NULL;
+  g_autofree char *text = NULL;
+
+  fixture_init (&f);
+  set_scale (add_benchmark (&f, "S", TRUE, NULL), 0, 100);
+  add_model (&f, "A");
+  add_model (&f, "B");
+  add_model (&f, "C");
+  add_model (&f, "D");
+  add_result_se (&f, "A", "S", 90, 2);
+  add_result_se (&f, "B", "S", 87, 2);
+  add_result_se (&f, "C", "S", 84, 2);
+  add_result_se (&f, "D", "S", 70, 1);
+  lb_compare_options_set_normalization (options, LB_NORMALIZE_DECLARED_SCALE);
+  c = compare_ok (&f, options);
+
+  a = lb_compare_format_rank (model_of (c, "A"));
+  b = lb_compare_format_rank (model_of (c, "B"));
+  cc = lb_compare_format_rank (model_of (c, "C"));
+  d = lb_compare_format_rank (model_of (c, "D"));
+  g_assert_cmpstr (a, ==, "1–2");
+  g_assert_cmpstr (b, ==, "1–3");
+  g_assert_cmpstr (cc, ==, "2–3");
+  g_assert_cmpstr (d, ==, "4");
+  g_assert_true (lb_compare_models_distinguishable (model_of (c, "A"), model_of (c, "C")));
+  g_assert_false (lb_compare_models_distinguishable (model_of (c, "B"), model_of (c, "C")));
+  g_assert_cmpstr (c->uncertainty_text, ==,
+                   "“A”, “B” and “C” cannot be told apart (their composites differ by less than two standard errors): their ranks lie within 1–3.");
+
+  /* The JSON gives both bounds. */
+  {
+    g_autoptr(JsonNode) root = lb_comparison_to_json (c);
+    JsonArray *models = json_object_get_array_member (json_node_get_object (root), "models");
+    guint found = 0;
+
+    for (guint i = 0; i < json_array_get_length (models); i++)
+      {
+        JsonObject *model = json_array_get_object_element (models, i);
+
+        if (g_strcmp0 (json_object_get_string_member (model, "name"), "B") != 0)
+          continue;
+        g_assert_cmpint (json_object_get_int_member (model, "rank_lo"), ==, 1);
+        g_assert_cmpint (json_object_get_int_member (model, "rank_hi"), ==, 3);
+        g_assert_cmpint (json_object_get_int_member (model, "rank"), ==, 1);
+        found++;
+      }
+    g_assert_cmpuint (found, ==, 1);
+  }
+
+  /* The terminal shows the same ranges. */
+  text = lb_comparison_to_text (c);
+  g_assert_nonnull (strstr (text, " #1–3"));
+  g_assert_nonnull (strstr (text, "Ranking: 1–2. A (0.900); 1–3. B (0.870); 2–3. C (0.840); 4. D (0.700)\n"));
+}
+
+/* Without standard errors: composites that print alike are tied, and the gaps under 0.010 are
+ * listed as too small to call. */
+static void
+test_uncertainty_small_gaps (void)
+{
+  g_auto(Fixture) f;
+  g_autoptr(LbCompareOptions) options = lb_compare_options_new ();
+  g_autoptr(LbComparison) c = NULL;
+  g_autofree char *a = NULL, *b = NULL, *cc = NULL;
+
+  fixture_init (&f);
+  set_scale (add_benchmark (&f, "S", TRUE, NULL), 0, 100);
+  add_model (&f, "A");
+  add_model (&f, "B");
+  add_model (&f, "C");
+  add_model (&f, "D");
+  add_result (&f, "A", "S", 80);
+  add_result (&f, "B", "S", 80.02);
+  add_result (&f, "C", "S", 79.5);
+  add_result (&f, "D", "S", 70);
+  lb_compare_options_set_normalization (options, LB_NORMALIZE_DECLARED_SCALE);
+  c = compare_ok (&f, options);
+
+  a = lb_compare_format_rank (model_of (c, "A"));
+  b = lb_compare_format_rank (model_of (c, "B"));
+  cc = lb_compare_format_rank (model_of (c, "C"));
+  g_assert_cmpstr (a, ==, "1–2");
+  g_assert_cmpstr (b, ==, "1–2");
+  g_assert_cmpstr (cc, ==, "3");
+  g_assert_cmpstr (c->uncertainty_text, ==,
+                   "The results carry no standard errors, so the ranking has no uncertainty information: a small difference may not be real. "
+                   "Without standard errors, a gap under 0.010 between neighbouring composites is too small to call; 1 is: “A” – “C” (0.005). "
+                   "“B” and “A” have the same composite and share rank 1.");
 }
 
 static void
@@ -967,7 +1071,9 @@ test_format (void)
     { NULL, 0.853, FALSE, "0.853" },
     { "ms", 120.5, FALSE, "120.5 ms" },
     { NULL, -0.05, TRUE, "−0.05" },
-    { "%", 1.2, TRUE, "+1.2%" },
+    /* a difference of percentages is in points */
+    { "%", 1.2, TRUE, "+1.2 pt" },
+    { "ms", -3, TRUE, "−3 ms" },
     { NULL, 0.0001, TRUE, "±0" },
   };
 
@@ -981,6 +1087,60 @@ test_format (void)
                               : lb_compare_format_score (&row, cases[i].value);
       g_assert_cmpstr (s, ==, cases[i].expected);
     }
+}
+
+/* A cell keeps the decimals its source cell showed: 79.0% stays 79.0%, 5.00 stays 5.00. */
+static void
+test_format_cell_precision (void)
+{
+  g_autoptr(LbBenchmark) b = g_new0 (LbBenchmark, 1);
+  LbCompareRow row = { .benchmark = b };
+  static const struct {
+    const char *unit;
+    const char *raw;
+    double      score;
+    const char *expected;
+  } cases[] = {
+    { "%", "79.0%", 79.0, "79.0%" },
+    { "%", "79,0", 79.0, "79.0%" },          /* a decimal comma */
+    { "USD", "5.00", 5.0, "5.00 USD" },
+    { NULL, "1,250", 1250, "1250" },         /* a thousands separator */
+    { "%", "0.790", 79.0, "79.0%" },         /* a fraction shown as a percentage */
+    { "%", "８５．３０", 85.3, "85.30%" },    /* full-width digits */
+    { NULL, "86", 86, "86" },
+    { NULL, NULL, 0.853, "0.853" },           /* typed in: as lb_compare_format_score() */
+    { NULL, "n/a", 0.5, "0.5" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      LbCompareCell cell = { .kind = LB_CELL_VALUE, .score = cases[i].score, .raw = (char *) cases[i].raw };
+      g_autofree char *s = NULL;
+
+      g_free (b->unit);
+      b->unit = g_strdup (cases[i].unit);
+      s = lb_compare_format_cell_score (&row, &cell);
+      g_assert_cmpstr (s, ==, cases[i].expected);
+    }
+
+  /* A standard error is written to at least the score's decimals: "85.0 ± 1.0", "79.1 ± 0.05". */
+  {
+    static const struct { const char *raw; double score, se; const char *expected; } se_cases[] = {
+      { "85.0%", 85.0, 1.0, "1.0" },
+      { "79.1%", 79.1, 0.05, "0.05" },
+      { "5.00", 5.0, 0.1, "0.10" },
+      { NULL, 0.8, 0.9, "0.9" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (se_cases); i++)
+      {
+        LbCompareCell cell = { .kind = LB_CELL_VALUE, .score = se_cases[i].score, .has_stderr = TRUE,
+                               .stderr_value = se_cases[i].se, .raw = (char *) se_cases[i].raw };
+        g_autofree char *se = lb_compare_format_cell_stderr (&cell);
+
+        g_assert_cmpstr (se, ==, se_cases[i].expected);
+      }
+  }
 }
 
 static void
@@ -1080,7 +1240,7 @@ test_text_wide_names (void)
   lines = g_strsplit (text, "\n", -1);
   /* "日本語理解 ↑" takes 12 columns; "モデルA (baseline)" 18 */
   g_assert_cmpstr (lines[2], ==, "Benchmark     Weight  モデルA (baseline)  B");
-  g_assert_cmpstr (lines[4], ==, "日本語理解 ↑  ×1      85.3%*              80% (−5.3%)");
+  g_assert_cmpstr (lines[4], ==, "日本語理解 ↑  ×1      85.3%*              80% (−5.3 pt)");
 }
 
 static void
@@ -1327,7 +1487,7 @@ test_cli (void)
     run_cli (&run, db, "compare", "Chatbots", NULL);
     g_assert_cmpstr (run.err, ==, "");
     g_assert_cmpint (run.status, ==, 0);
-    g_assert_nonnull (strstr (run.out, "\nJMMLU ↑         ×1      85.3%±1*          84.9%±1.1 (−0.4%, n.d.)  72%±1.2 (−13.3%)\n"));
+    g_assert_nonnull (strstr (run.out, "\nJMMLU ↑         ×1      85.3%±1.0*        84.9%±1.1 (−0.4 pt, n.d.)  72.0%±1.2 (−13.3 pt)\n"));
     g_assert_nonnull (strstr (run.out, "\nComposite over 2 of 3 benchmarks. 1 is left out because"));
     g_assert_nonnull (strstr (run.out, "\nRobustness: “Alpha” is on top, but leaving out “JMMLU” puts “Gamma” on top.\n"));
     g_assert_nonnull (strstr (run.out, "[1] “Gamma” on “MT-bench”: Excel error #N/A (the value is not available). (import 1, row 4, column D)\n"));
@@ -1552,6 +1712,9 @@ main (int argc, char *argv[])
   g_test_add_func ("/compare/weights/all-zero", test_weights_all_zero);
   g_test_add_func ("/compare/uncertainty/ties", test_uncertainty_ties);
   g_test_add_func ("/compare/uncertainty/none", test_uncertainty_none);
+  g_test_add_func ("/compare/format/cell-precision", test_format_cell_precision);
+  g_test_add_func ("/compare/uncertainty/rank-ranges", test_uncertainty_rank_ranges);
+  g_test_add_func ("/compare/uncertainty/small-gaps", test_uncertainty_small_gaps);
   g_test_add_func ("/compare/uncertainty/binomial", test_uncertainty_binomial);
   g_test_add_func ("/compare/robustness/flips", test_robustness_flips);
   g_test_add_func ("/compare/robustness/stable", test_robustness_stable);

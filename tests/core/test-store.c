@@ -1373,6 +1373,8 @@ test_mappings (void)
 /* The Compare page's choices: saved per leaderboard, replaced, read back, gone with the
  * leaderboard; saving emits no ::changed (the page would reload its own choice). Made in an
  * older file, the table comes with the migration. */
+static void changed_cb (LbStore *store, gint64 leaderboard_id, gpointer user_data);
+
 static void
 test_compare_choice (void)
 {

@@ -15,11 +15,13 @@
 #include "display-util.h"
 #include "lb-import-assistant.h"
 #include "lb-overview-page.h"
+#include "lb-preferences-window.h"
 #include "lb-record-form.h"
 #include "lb-review-report.h"
 #include "lb-store.h"
 #include "lb-value.h"
 #include "lb-window.h"
+#include "../util/xlsx-fixture.h"
 
 /* Names that are the same in Japanese: formats, encodings, products, the study. */
 static const char * const allowed_words[] = {
@@ -300,6 +302,38 @@ import_in_japanese (Fixture *f)
 
 /* ---- tests ---- */
 
+/* The sheet choice of a workbook, in Japanese. */
+static void
+test_import_xlsx_sheets (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "評価表.xlsx", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  LbImportAssistant *assistant;
+  AdwComboRow *sheet_row;
+
+  xlsx_write_quarters (path);
+  add_words (f->user_words, "Model-B Model-C JMMLU MT-bench GPT Q1 Q2 N/A xlsx");
+  assistant = lb_import_assistant_new (f->store, file, 0);
+  gtk_window_set_default_size (GTK_WINDOW (assistant), 900, 760);
+  gtk_window_present (GTK_WINDOW (assistant));
+  lb_test_wait_idle (assistant);
+  g_assert_nonnull (lb_import_assistant_get_importer (assistant));
+  sheet_row = ADW_COMBO_ROW (lb_test_template_child (assistant, LB_TYPE_IMPORT_ASSISTANT, "sheet_row"));
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (adw_combo_row_get_model (sheet_row)), 2),
+                   ==, "メモ（表なし）");
+  walk (f, GTK_WIDGET (assistant));
+  check_text (f, "status", lb_import_assistant_get_status (assistant));
+  check_text (f, "sheet", adw_action_row_get_subtitle (ADW_ACTION_ROW (sheet_row)));
+  lb_test_save_screenshot (GTK_WIDGET (assistant), "ja-import-xlsx-sheets-ask.png");
+  adw_combo_row_set_selected (sheet_row, 1);
+  lb_test_wait_idle (assistant);
+  walk (f, GTK_WIDGET (assistant));
+  lb_test_save_screenshot (GTK_WIDGET (assistant), "ja-import-xlsx-sheet.png");
+  assert_all_japanese (f, "import assistant (workbook)");
+  gtk_window_destroy (GTK_WINDOW (assistant));
+}
+
 static void
 test_translation_loaded (void)
 {
@@ -472,6 +506,20 @@ test_empty_window (Fixture       *f,
 }
 
 static void
+test_preferences_window (Fixture       *f,
+                         gconstpointer  data)
+{
+  GtkWidget *prefs = lb_preferences_window_new (NULL, NULL);
+
+  gtk_window_present (GTK_WINDOW (prefs));
+  lb_test_iterate (5);
+  lb_test_save_screenshot (prefs, "ja-preferences.png");
+  walk (f, prefs);
+  assert_all_japanese (f, "preferences window");
+  gtk_window_destroy (GTK_WINDOW (prefs));
+}
+
+static void
 test_shortcuts_window (Fixture       *f,
                        gconstpointer  data)
 {
@@ -523,8 +571,10 @@ main (int argc, char *argv[])
   ADD ("/display-ja/checker/finds-english", test_checker);
   ADD ("/display-ja/window/empty-state", test_empty_window);
   ADD ("/display-ja/window/shortcuts", test_shortcuts_window);
+  ADD ("/display-ja/window/preferences", test_preferences_window);
   ADD ("/display-ja/window/every-page", test_main_window);
   ADD ("/display-ja/report/pdf", test_report);
+  ADD ("/display-ja/import/xlsx-sheets", test_import_xlsx_sheets);
 #undef ADD
   return g_test_run ();
 }

@@ -19,6 +19,7 @@
 #include "lb-store.h"
 #include "lb-smells.h"
 #include "lb-window.h"
+#include "../util/xlsx-fixture.h"
 
 typedef struct {
   char    *dir;
@@ -246,6 +247,56 @@ test_import_cp932 (Fixture       *f,
   imports = lb_store_list_imports (f->store, done.leaderboard_id, NULL);
   g_assert_cmpuint (imports->len, ==, 1);
   g_assert_cmpstr (((LbImport *) g_ptr_array_index (imports, 0))->encoding, ==, "CP932");
+  g_free (done.file_name);
+}
+
+/* A workbook of a notes sheet and two quarters: the assistant offers the data sheets first,
+ * says that there are two, and re-reads the preview when another is chosen. */
+static void
+test_import_xlsx_sheets (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "評価表.xlsx", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  LbImportAssistant *assistant;
+  AdwComboRow *sheet_row;
+  GtkColumnView *preview;
+  GListModel *list;
+  Imported done = { 0 };
+
+  xlsx_write_quarters (path);
+  assistant = lb_import_assistant_new (f->store, file, 0);
+  gtk_window_set_default_size (GTK_WINDOW (assistant), 900, 760);
+  gtk_window_present (GTK_WINDOW (assistant));
+  lb_test_wait_idle (assistant);
+  g_assert_nonnull (lb_import_assistant_get_importer (assistant));
+
+  sheet_row = ADW_COMBO_ROW (lb_test_template_child (assistant, LB_TYPE_IMPORT_ASSISTANT, "sheet_row"));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (sheet_row)));
+  g_assert_false (gtk_widget_get_visible (lb_test_template_child (assistant, LB_TYPE_IMPORT_ASSISTANT, "encoding_row")));
+  list = adw_combo_row_get_model (sheet_row);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 3);
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (list), 0), ==, "評価 2024Q1");
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (list), 2), ==, "メモ (no table)");
+  g_assert_cmpuint (adw_combo_row_get_selected (sheet_row), ==, 0);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (sheet_row), "warning"));
+  preview = GTK_COLUMN_VIEW (lb_test_template_child (assistant, LB_TYPE_IMPORT_ASSISTANT, "preview_view"));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (preview))), ==, 2);
+  lb_test_save_screenshot (GTK_WIDGET (assistant), "import-xlsx-sheets-ask.png");
+
+  /* The second quarter: its three rows in the preview. */
+  adw_combo_row_set_selected (sheet_row, 1);
+  lb_test_wait_idle (assistant);
+  g_assert_cmpstr (lb_importer_get_sheet (lb_import_assistant_get_importer (assistant)), ==, "評価 2024Q2");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (preview))), ==, 3);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (sheet_row)), ==, "Your choice");
+  g_assert_nonnull (strstr (lb_import_assistant_get_status (assistant), "Ready to import 3 records"));
+  lb_test_save_screenshot (GTK_WIDGET (assistant), "import-xlsx-sheet.png");
+
+  click_import (assistant, &done);
+  g_assert_cmpint (done.import_id, >, 0);
+  g_assert_cmpuint (done.results, ==, 5);
+  g_assert_cmpuint (count_current_results (f->store, done.leaderboard_id), ==, 5);
   g_free (done.file_name);
 }
 
@@ -980,6 +1031,7 @@ main (int argc, char *argv[])
   ADD ("/display/window/every-page", test_every_page);
   ADD ("/display/window/settings-remembered", test_settings_remembered);
   ADD ("/display/import/cp932", test_import_cp932);
+  ADD ("/display/import/xlsx-sheets", test_import_xlsx_sheets);
   ADD ("/display/import/utf8-bom-into-existing", test_import_utf8_bom_into_existing);
   ADD ("/display/import/remembered-mapping", test_import_remembered_mapping);
   ADD ("/display/import/wrong-encoding-blocks", test_import_wrong_encoding_blocks);

@@ -133,8 +133,12 @@ typedef struct {
   guint           composite_n;       /* benchmarks counted */
   gboolean        has_composite_stderr;
   double          composite_stderr;
-  guint           rank;              /* 1-based; tied models share it; 0 without composite */
-  guint           tie_group;         /* models in the same group are not distinguishable; 0 none */
+  guint           rank;              /* 1-based, = rank_lo; 0 without composite */
+  guint           tie_group;         /* models whose rank ranges overlap share it; 0 none */
+  /* The rank as a range (docs/compare.md): from 1 + the number of models significantly better
+   * to the number not significantly worse (itself included); equal for a clear rank. */
+  guint           rank_lo;
+  guint           rank_hi;
 } LbCompareModel;
 
 typedef struct {
@@ -203,8 +207,28 @@ const char   *lb_compare_cell_reason  (const LbCompareCell *cell);
 
 /* Formats a score with the benchmark's unit, e.g. "85.3%", "1250", "0.853"; newly allocated. */
 char         *lb_compare_format_score (const LbCompareRow *row, double score);
-/* Formats a difference with its sign, e.g. "+1.2%", "−0.05"; newly allocated. */
+/* The cell's score with the decimals its source cell showed ("79.0%", "5.00 USD"), else as
+ * lb_compare_format_score(); newly allocated. */
+char         *lb_compare_format_cell_score (const LbCompareRow *row, const LbCompareCell *cell);
+/* A standard error as printed beside a score ("0.9"); newly allocated. */
+char         *lb_compare_format_stderr (double stderr_value);
+/* The cell's standard error with at least the decimals its score shows ("85.0 ± 1.0");
+ * newly allocated. */
+char         *lb_compare_format_cell_stderr (const LbCompareCell *cell);
+/* Formats a difference with its sign, e.g. "+1.2 pt" (points on a percent benchmark),
+ * "−0.05"; newly allocated. */
 char         *lb_compare_format_difference (const LbCompareRow *row, double difference);
+/* A composite as printed everywhere ("0.698"); newly allocated. */
+char         *lb_compare_format_composite (double composite);
+/* "1–3" for a rank range, "2" for a clear rank, "—" without a composite; newly allocated. */
+char         *lb_compare_format_rank (const LbCompareModel *model);
+/* Whether the composites of @a and @b can be told apart: they print differently and, when both
+ * have a standard error, differ by more than two combined standard errors. */
+gboolean      lb_compare_models_distinguishable (const LbCompareModel *a, const LbCompareModel *b);
+
+/* Gaps between neighbouring composites below this, without standard errors, are too small to
+ * call (the 0–1 composite scale). */
+#define LB_COMPARE_SMALL_GAP 0.01
 
 /* Everything the comparison says, as data (the CLI's --json), written as it goes to @flush in
  * pieces, so that memory stays bounded; @leaderboard (may be NULL) is added as a member. FALSE

@@ -90,6 +90,21 @@ parse_date (const char *iso,
   g_date_clear (out, 1);
   if (iso == NULL || sscanf (iso, "%4d-%2d-%2d", &y, &m, &d) != 3 || !g_date_valid_dmy (d, m, y))
     return FALSE;
+  if (strlen (iso) > 10)
+    {
+      /* A moment (stored in UTC) falls on the reader's local day. */
+      g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+      g_autoptr(GDateTime) moment = g_date_time_new_from_iso8601 (iso, utc);
+
+      if (moment != NULL)
+        {
+          g_autoptr(GDateTime) local = g_date_time_to_local (moment);
+
+          y = g_date_time_get_year (local);
+          m = g_date_time_get_month (local);
+          d = g_date_time_get_day_of_month (local);
+        }
+    }
   g_date_set_dmy (out, d, m, y);
   return TRUE;
 }
@@ -308,10 +323,13 @@ builder_load (Builder  *b,
               gint64    leaderboard_id,
               GError  **error)
 {
-  g_autofree char *now = lb_now_iso8601 ();
+  g_autoptr(GDateTime) now = lb_clock_now ();
+  g_autoptr(GDateTime) local = g_date_time_to_local (now);
 
-  if (!parse_date (now, &b->today))
-    g_date_set_time_t (&b->today, time (NULL));
+  /* Today where the reader is: at 05:00 JST on 2 December the report is dated 2 December. */
+  g_date_clear (&b->today, 1);
+  g_date_set_dmy (&b->today, g_date_time_get_day_of_month (local), g_date_time_get_month (local),
+                  g_date_time_get_year (local));
 
   b->leaderboard = lb_store_get_leaderboard (b->store, leaderboard_id, error);
   if (b->leaderboard == NULL)
@@ -417,19 +435,37 @@ builder_load (Builder  *b,
 
 /* ---- 1. title block ---- */
 
+/* Who prepared the report: the name given (Preferences, `report --author`), else the store's
+ * user when it was set to a name, else the account's real name — never the login. NULL when
+ * none is known. */
+static const char *
+prepared_by (Builder *b)
+{
+  const char *login = g_get_user_name ();
+  const char *name = b->options != NULL ? empty_to_null (b->options->prepared_by) : NULL;
+
+  if (name != NULL)
+    return name;
+  name = empty_to_null (lb_store_get_user (b->store));
+  if (name != NULL && g_strcmp0 (name, login) != 0)
+    return name;
+  name = empty_to_null (g_get_real_name ());
+  /* GLib says "Unknown" when the account has no real name. */
+  if (name != NULL && g_strcmp0 (name, "Unknown") != 0 && g_strcmp0 (name, login) != 0)
+    return name;
+  return NULL;
+}
+
 static void
 add_title_block (Builder *b)
 {
   g_autofree char *today = format_gdate (&b->today);
-  const char *prepared_by = b->options != NULL ? b->options->prepared_by : NULL;
-
-  if (prepared_by == NULL)
-    prepared_by = lb_store_get_user (b->store);
+  const char *prepared_by_name = prepared_by (b);
 
   lb_report_add_title (b->report, _("Leaderboard review"));
   lb_report_add_key_value (b->report, _("Leaderboard"), b->leaderboard->name, NULL);
   lb_report_add_key_value (b->report, _("Date"), today, NULL);
-  lb_report_add_key_value (b->report, _("Prepared by"), prepared_by, _("Not recorded"));
+  lb_report_add_key_value (b->report, _("Prepared by"), prepared_by_name, _("Not recorded"));
 }
 
 /* ---- 2. the record ---- */
@@ -681,8 +717,8 @@ add_values (Builder *b)
     }
 }
 
-/* Model columns per score table of the comparison. */
-#define MODELS_PER_TABLE 4
+/* Models named in a remark before the rest are counted. */
+#define REMARK_NAMES 4
 
 /* The models in the order the report shows them: ranked first, best first, then the rest. */
 static GArray *
@@ -704,23 +740,64 @@ comparison_order (const LbComparison *c)
   return order;
 }
 
+/* "1–3" for a rank range (docs/compare.md), "2" for a clear rank, "—" without a composite. */
 static char *
 rank_text (const LbCompareModel *model)
 {
-  if (model->rank == 0)
-    return g_strdup ("—");
-  /* "2=" for models that share a rank */
-  return g_strdup_printf ("%u%s", model->rank, model->tie_group != 0 ? "=" : "");
+  return lb_compare_format_rank (model);
 }
 
 static char *
 composite_text (const LbCompareModel *model)
 {
+  g_autofree char *value = NULL;
+
   if (!model->has_composite)
     return g_strdup ("—");
+  value = lb_compare_format_composite (model->composite);
   if (model->has_composite_stderr)
-    return g_strdup_printf ("%.3f ± %.3f", model->composite, model->composite_stderr);
-  return g_strdup_printf ("%.3f", model->composite);
+    {
+      g_autofree char *se = lb_compare_format_composite (model->composite_stderr);
+      return g_strdup_printf ("%s ± %s", value, se);
+    }
+  return g_steal_pointer (&value);
+}
+
+/* "NAME (baseline)" with the mark on a line of its own, so that it is never cut inside
+ * (「基/準」). */
+static char *
+baseline_label (const char *name)
+{
+  g_autofree char *text = g_strdup_printf (_("%s (baseline)"), name);
+  gsize len = strlen (name);
+
+  if (g_str_has_prefix (text, name) && text[len] == ' ')
+    text[len] = '\n';
+  return g_steal_pointer (&text);
+}
+
+/* The score as its source cell showed it, with its standard error as on screen:
+ * "79.1 ± 0.9%", "120 ± 3 ms". */
+static char *
+score_text (const LbCompareRow  *row,
+            const LbCompareCell *cell)
+{
+  g_autofree char *score = lb_compare_format_cell_score (row, cell);
+  g_autofree char *se = NULL;
+  const char *unit = row->benchmark->unit;
+  gsize len = strlen (score);
+  gsize suffix = 0;
+
+  if (!cell->has_stderr)
+    return g_steal_pointer (&score);
+  se = lb_compare_format_cell_stderr (cell);
+  if (unit != NULL && *unit != '\0' && g_str_has_suffix (score, unit))
+    {
+      suffix = strlen (unit);
+      if (g_strcmp0 (unit, "%") != 0 && len > suffix && score[len - suffix - 1] == ' ')
+        suffix++;
+    }
+  return g_strdup_printf ("%.*s ± %s%s", (int) (len - suffix), score, se, score + len - suffix);
 }
 
 static char *
@@ -736,17 +813,34 @@ model_remark (const LbComparison *c,
     g_ptr_array_add (parts, g_strdup (c->include_partial
                                       ? _("partial: its composite is over its own benchmarks")
                                       : _("lacks a value on some benchmarks")));
-  if (model->tie_group != 0)
+  if (model->has_composite)
     {
       g_autoptr(GPtrArray) names = g_ptr_array_new ();
       g_autofree char *list = NULL;
+      guint n_more = 0;
 
-      for (guint o = 0; o < c->n_models; o++)
-        if (o != m && c->models[o].tie_group == model->tie_group)
-          g_ptr_array_add (names, c->models[o].model->name);
-      list = join_list (names);
-      /* TRANSLATORS: the difference to these models is within the uncertainty */
-      g_ptr_array_add (parts, g_strdup_printf (_("not distinguishable from %s"), list));
+      /* Every model it cannot be told apart from, in the ranking's order. */
+      for (guint i = 0; i < c->n_ranked; i++)
+        {
+          guint o = c->ranking[i];
+
+          if (o == m || lb_compare_models_distinguishable (model, &c->models[o]))
+            continue;
+          if (names->len < REMARK_NAMES)
+            g_ptr_array_add (names, c->models[o].model->name);
+          else
+            n_more++;
+        }
+      if (names->len > 0)
+        {
+          list = join_list (names);
+          /* TRANSLATORS: the difference to these models is within the uncertainty */
+          g_ptr_array_add (parts, g_strdup_printf (_("not distinguishable from %s"), list));
+          if (n_more > 0)
+            g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "and %u more model",
+                                                                  "and %u more models", n_more),
+                                                     n_more));
+        }
     }
   g_ptr_array_add (parts, NULL);
   return g_strjoinv ("; ", (char **) parts->pdata);
@@ -886,6 +980,7 @@ add_comparison (Builder  *b,
   LbReportTable *table;
   LbReportChart *chart = NULL;
   gboolean any_composite = FALSE;
+  guint n_tables, per_table;
 
   add_section (b, _("Comparison of the chosen models"));
 
@@ -965,25 +1060,42 @@ add_comparison (Builder  *b,
     any_composite = c->models[m].has_composite;
   if (any_composite)
     {
+      const char *ticks[] = { "0", "0.25", "0.50", "0.75", "1", NULL };
+
       lb_report_add_heading (b->report, _("Composite score"));
       chart = lb_report_add_bar_chart (b->report);
+      lb_report_chart_set_axis (chart, ticks,
+                                c->has_uncertainty
+                                ? _("The composite on a 0–1 scale (1 = best), rank before the name. "
+                                    "Whiskers: ± one standard error. A bracket joins neighbours "
+                                    "that cannot be told apart.")
+                                : _("The composite on a 0–1 scale (1 = best), rank before the name. "
+                                    "A bracket joins neighbours that cannot be told apart."));
     }
   for (guint i = 0; any_composite && i < order->len; i++)
     {
       guint m = g_array_index (order, guint, i);
       const LbCompareModel *model = &c->models[m];
       g_autofree char *value = NULL;
+      g_autofree char *rank = rank_text (model);
+      g_autofree char *label = NULL;
 
       if (model->has_composite)
-        value = composite_text (model);
+        {
+          value = composite_text (model);
+          label = g_strdup_printf ("%s  %s", rank, model->model->name);
+        }
       else
         {
           g_autofree char *coverage = lb_comparison_dup_model_coverage (c, m);
           /* TRANSLATORS: a bar of the chart for a model that has no composite */
           value = g_strdup_printf (_("no composite (%s)"), coverage);
+          label = g_strdup (model->model->name);
         }
-      lb_report_chart_add_bar (chart, model->model->name,
-                               model->has_composite ? model->composite : NAN, value);
+      lb_report_chart_add_bar_full (chart, label,
+                                    model->has_composite ? model->composite : NAN,
+                                    model->has_composite_stderr ? model->composite_stderr : NAN,
+                                    model->has_composite ? model->tie_group : 0, value);
     }
   if (c->method_text != NULL)
     lb_report_add_note (b->report, c->method_text);
@@ -992,30 +1104,48 @@ add_comparison (Builder  *b,
 
   add_method (b, c);
 
-  /* The scores behind it, each with its source cell */
-  for (guint first = 0; first < order->len; first += MODELS_PER_TABLE)
+  /* The scores behind it, each with its source cell: one row per model, in the ranking's
+   * order; wide comparisons page across the benchmarks in tables of equal size, the model
+   * column repeated, each table's gap notes under it. */
+  n_tables = (c->n_rows + BENCHMARKS_PER_TABLE - 1) / BENCHMARKS_PER_TABLE;
+  per_table = n_tables > 0 ? (c->n_rows + n_tables - 1) / n_tables : 0;
+  if (c->n_rows > 0)
     {
-      guint n = MIN (MODELS_PER_TABLE, order->len - first);
+      lb_report_add_heading (b->report, _("Scores"));
+      lb_report_add_note (b->report,
+                          _("↑ higher is better, ↓ lower is better, ? direction not confirmed yet. "
+                            "* best of the compared models. † not counted in the composite. "
+                            "[2:C14] after a value: file [2] in the provenance list, cell C14 as Excel "
+                            "shows it. — no value: nothing was imported, or the cell was empty (see the "
+                            "numbered notes)."));
+      lb_report_add_note (b->report,
+                          _("79.1 ± 0.9: the score and its standard error. (+1.2 pt) the difference "
+                            "to the baseline, in percentage points on a percent benchmark; n.d. not "
+                            "distinguishable from the baseline: within two standard errors."));
+    }
+  for (guint first = 0; first < c->n_rows; first += per_table)
+    {
+      guint n = MIN (per_table, c->n_rows - first);
       g_autoptr(GPtrArray) headers = g_ptr_array_new_with_free_func (g_free);
       g_autofree double *widths = g_new (double, n + 1);
+      guint first_note = gap_notes->len;
 
-      if (first == 0)
-        lb_report_add_heading (b->report, _("Scores"));
-      if (order->len > MODELS_PER_TABLE)
+      if (n_tables > 1)
         {
-          g_autofree char *part = g_strdup_printf (_("Models %u–%u of %u"), first + 1, first + n,
-                                                   order->len);
-          lb_report_add_note (b->report, part);
+          g_autofree char *part =
+            g_strdup_printf (_("Benchmarks %u–%u of %u"), first + 1, first + n, c->n_rows);
+          lb_report_add_heading (b->report, part);
         }
-      g_ptr_array_add (headers, g_strdup (_("Benchmark")));
-      widths[0] = 1.6;
-      for (guint i = 0; i < n; i++)
+      g_ptr_array_add (headers, g_strdup (_("Model")));
+      widths[0] = 1.5;
+      for (guint r = first; r < first + n; r++)
         {
-          const LbCompareModel *model = &c->models[g_array_index (order, guint, first + i)];
-          g_ptr_array_add (headers, model->baseline
-                                    ? g_strdup_printf (_("%s (baseline)"), model->model->name)
-                                    : g_strdup (model->model->name));
-          widths[i + 1] = 1.3;
+          const LbCompareRow *row = &c->rows[r];
+          g_autofree char *name = benchmark_header (row->benchmark);
+
+          /* † not in the composite */
+          g_ptr_array_add (headers, row->in_composite ? g_strdup (name) : g_strconcat (name, " †", NULL));
+          widths[r - first + 1] = 1.3;
         }
       g_ptr_array_add (headers, NULL);
       table = lb_report_add_table (b->report, n + 1, (const char * const *) headers->pdata);
@@ -1023,46 +1153,58 @@ add_comparison (Builder  *b,
       for (guint i = 1; i <= n; i++)
         lb_report_table_set_align (table, i, LB_REPORT_ALIGN_END);
 
-      for (guint r = 0; r < c->n_rows; r++)
+      for (guint i = 0; i < order->len; i++)
         {
-          const LbCompareRow *row = &c->rows[r];
+          guint m = g_array_index (order, guint, i);
+          const LbCompareModel *model = &c->models[m];
           g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
-          g_autofree char *name = benchmark_header (row->benchmark);
 
-          /* † not in the composite */
-          g_ptr_array_add (cells, row->in_composite ? g_strdup (name) : g_strconcat (name, " †", NULL));
-          for (guint i = 0; i < n; i++)
+          g_ptr_array_add (cells, model->baseline ? baseline_label (model->model->name)
+                                                  : g_strdup (model->model->name));
+          for (guint r = first; r < first + n; r++)
             {
-              guint m = g_array_index (order, guint, first + i);
+              const LbCompareRow *row = &c->rows[r];
               const LbCompareCell *cell = lb_comparison_get_cell (c, r, m);
+              LbResult source = { 0 };
+              g_autofree char *ref = NULL;
 
+              source.import_id = cell->import_id;
+              source.source_row = cell->source_row;
+              source.source_column = cell->source_column;
               if (cell->kind == LB_CELL_VALUE)
                 {
-                  g_autofree char *score = lb_compare_format_score (row, cell->score);
-                  LbResult source = { 0 };
-                  g_autofree char *ref = NULL;
+                  g_autofree char *score = score_text (row, cell);
+                  GString *text = g_string_new (score);
 
-                  source.import_id = cell->import_id;
-                  source.source_row = cell->source_row;
-                  source.source_column = cell->source_column;
                   ref = source_ref (b, &source);
-                  g_ptr_array_add (cells, g_strdup_printf ("%s%s %s", score, cell->best ? "*" : "", ref));
+                  g_string_append_printf (text, "%s %s", cell->best ? "*" : "", ref);
+                  if (cell->has_difference && !cell->baseline)
+                    {
+                      g_autofree char *number = lb_compare_format_difference (row, cell->difference);
+                      g_auto(GStrv) words = g_strsplit (number, " ", -1);
+                      /* "+1.2 pt" is not cut between the number and its unit */
+                      g_autofree char *diff = g_strjoinv ("\u00a0", words);
+
+                      /* The difference on a line of its own under the score. */
+                      g_string_append_c (text, '\n');
+                      if (cell->significance == LB_SIGNIFICANCE_NOT_DISTINGUISHABLE)
+                        /* TRANSLATORS: "n.d." abbreviates "not distinguishable", explained below the table */
+                        g_string_append_printf (text, _(" (%s, n.d.)"), diff);
+                      else
+                        g_string_append_printf (text, " (%s)", diff);
+                    }
+                  g_ptr_array_add (cells, g_string_free (text, FALSE));
                 }
               else if (cell->kind == LB_CELL_GAP)
                 {
-                  LbResult source = { 0 };
-                  g_autofree char *ref = NULL;
                   guint note = gap_notes->len + 1;
 
-                  source.import_id = cell->import_id;
-                  source.source_row = cell->source_row;
-                  source.source_column = cell->source_column;
                   ref = source_ref (b, &source);
                   /* TRANSLATORS: a note on a cell without a value: model, benchmark, why, and
                    * its source as [file:cell] */
                   g_ptr_array_add (gap_notes,
                                    g_strdup_printf (_("(%u) %s on %s: %s %s"), note,
-                                                    c->models[m].model->name, row->benchmark->name,
+                                                    model->model->name, row->benchmark->name,
                                                     lb_compare_cell_reason (cell), ref));
                   g_ptr_array_add (cells, g_strdup_printf ("— (%u)", note));
                 }
@@ -1072,15 +1214,10 @@ add_comparison (Builder  *b,
           g_ptr_array_add (cells, NULL);
           lb_report_table_add_row (table, (const char * const *) cells->pdata);
         }
+      /* The notes of this table's empty cells, under it. */
+      for (guint i = first_note; i < gap_notes->len; i++)
+        lb_report_add_note (b->report, g_ptr_array_index (gap_notes, i));
     }
-  lb_report_add_note (b->report,
-                      _("↑ higher is better, ↓ lower is better, ? direction not confirmed yet. "
-                        "* best of the compared models. † not counted in the composite. "
-                        "[2:C14] after a value: file [2] in the provenance list, cell C14 as Excel "
-                        "shows it. — no value: nothing was imported, or the cell was empty (see the "
-                        "numbered notes)."));
-  for (guint i = 0; i < gap_notes->len; i++)
-    lb_report_add_note (b->report, g_ptr_array_index (gap_notes, i));
   return TRUE;
 }
 
@@ -1919,13 +2056,32 @@ add_questions (Builder *b)
   add_data_questions (b, G_N_ELEMENTS (questions) + 1);
 }
 
+/* The decision and who signs it: in Japanese the 作成・確認・承認 boxes with a 印 box each, in
+ * English a prepared / reviewed / approved table. Only the preparer is filled in. */
 static void
 add_sign_off (Builder *b)
 {
-  const char *labels[] = { _("Reviewer"), _("Decision"), _("Date"), _("Signature"), NULL };
+  /* TRANSLATORS: the lines of the meeting's decision, to be written on by hand */
+  const char *decision[] = { _("Chosen model"), _("Conditions"), _("Next review date"), NULL };
+  /* TRANSLATORS: the roles of the sign-off boxes; Japanese "作成", "確認", "承認" */
+  const char *roles[] = { C_("sign-off", "Prepared"), C_("sign-off", "Reviewed"),
+                          C_("sign-off", "Approved"), NULL };
+  g_autofree char *today = format_gdate (&b->today);
+  const char *names[] = { prepared_by (b), NULL, NULL, NULL };
+  const char *dates[] = { today, NULL, NULL, NULL };
+  g_autofree char *cadence = cadence_text (b);
 
-  add_section (b, _("Sign-off"));
-  lb_report_add_sign_off (b->report, labels);
+  add_section (b, _("Decision and sign-off"));
+  if (cadence != NULL)
+    lb_report_add_note (b->report, cadence);
+  lb_report_add_sign_off (b->report, decision);
+  lb_report_add_sign_off_boxes (b->report, roles, names, dates,
+                                /* TRANSLATORS: in a sign-off box; Japanese "氏名" */
+                                C_("sign-off", "Name"),
+                                /* TRANSLATORS: in a sign-off box; Japanese "日付" */
+                                C_("sign-off", "Date"),
+                                /* TRANSLATORS: the box for the seal or signature; Japanese "印" */
+                                C_("sign-off", "Signature"));
 }
 
 /* ---- public API ---- */

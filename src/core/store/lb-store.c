@@ -227,8 +227,21 @@ static const char *const migrations[] = {
   "    CHECK (normalization IN ('min-max', 'declared-scale')),"
   "  updated_at TEXT NOT NULL"
   ");",
+  /* 5: headers: a benchmark's number of items (questions), for the binomial standard error */
+  "ALTER TABLE benchmarks ADD COLUMN n_items INTEGER;",
 
-  /* 5: smellsfast: a leaderboard's results in id order, as the smell checks and the LBOM
+  /* 6: xlsx: the sheet an import read, and how a workbook stored a cell whose value is not
+   * its plain text (type, value, number format, formula), by the cell's row and column. */
+  "ALTER TABLE imports ADD COLUMN sheet TEXT;"
+  "CREATE TABLE source_cells ("
+  "  import_id INTEGER NOT NULL REFERENCES imports (id) ON DELETE CASCADE,"
+  "  source_row INTEGER NOT NULL,"
+  "  source_column INTEGER NOT NULL,"
+  "  detail TEXT NOT NULL,"
+  "  PRIMARY KEY (import_id, source_row, source_column)"
+  ");",
+
+  /* 7: smellsfast: a leaderboard's results in id order, as the smell checks and the LBOM
    * read them, without sorting all of them in a temporary B-tree (0.5 s for 320,000). */
   "CREATE INDEX results_leaderboard ON results (leaderboard_id, id);",
 };

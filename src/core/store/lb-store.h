@@ -25,7 +25,7 @@ typedef enum {
 
 /* The schema version this build writes (PRAGMA user_version). 1: first schema; 2: mappings;
  * 3: results' foreign keys deferred. */
-#define LB_STORE_SCHEMA_VERSION 5
+#define LB_STORE_SCHEMA_VERSION 7
 
 typedef enum {
   LB_LEADERBOARD_FIELD_NAME,
@@ -54,6 +54,7 @@ typedef enum {
   LB_BENCHMARK_FIELD_HARNESS,
   LB_BENCHMARK_FIELD_DESCRIPTION,
   LB_BENCHMARK_FIELD_RETIRED,               /* "true"/"false" */
+  LB_BENCHMARK_FIELD_N_ITEMS,               /* whole number > 0, or NULL: unknown */
 } LbBenchmarkField;
 
 typedef enum {
@@ -181,6 +182,18 @@ gboolean     lb_store_add_import_warnings (LbStore *self, gint64 import_id, GPtr
  * encoding the reader settled on (a guess made on an ASCII-only start may change). */
 gboolean     lb_store_set_import_file   (LbStore *self, gint64 import_id, const char *sha256,
                                          guint64 size_bytes, const char *encoding,
+                                         GError **error);
+/* Records the workbook sheet an import read (NULL for a CSV file). */
+gboolean     lb_store_set_import_sheet  (LbStore *self, gint64 import_id, const char *sheet,
+                                         GError **error);
+/* The sheet an import read, or NULL (a CSV file, or on error). Newly allocated. */
+char        *lb_store_get_import_sheet  (LbStore *self, gint64 import_id, GError **error);
+/* Keeps how a workbook stored the cell at @row, @column (@detail: JSON with its type, value,
+ * number format and formula), for provenance. */
+gboolean     lb_store_add_source_cell   (LbStore *self, gint64 import_id, guint row, guint column,
+                                         const char *detail, GError **error);
+/* That JSON, or NULL when none was kept (or on error). Newly allocated. */
+char        *lb_store_get_source_cell   (LbStore *self, gint64 import_id, guint row, guint column,
                                          GError **error);
 GPtrArray   *lb_store_list_imports      (LbStore *self, gint64 leaderboard_id, GError **error); /* newest first, without deleted */
 LbImport    *lb_store_get_import        (LbStore *self, gint64 id, GError **error);

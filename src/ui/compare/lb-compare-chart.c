@@ -263,7 +263,7 @@ draw_group (LbCompareChart *self,
 
           if (cell->kind == LB_CELL_VALUE)
             {
-              g_autofree char *score = lb_compare_format_score (row, cell->score);
+              g_autofree char *score = lb_compare_format_cell_score (row, cell);
 
               value = cell->normalized;
               label = cell->best ? g_strdup_printf (_("%s (best)"), score) : g_steal_pointer (&score);

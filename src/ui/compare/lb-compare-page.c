@@ -421,9 +421,9 @@ render_model_cell (GtkListItem   *list_item,
           g_autofree char *value = g_strdup_printf ("%.3f", model->composite);
           g_autoptr(GString) sub = g_string_new (NULL);
 
-          g_string_append_printf (sub, _("rank %u"), model->rank);
-          if (model->tie_group != 0)
-            g_string_append (sub, _(" (tied)"));
+          g_autofree char *rank = lb_compare_format_rank (model);
+
+          g_string_append_printf (sub, _("rank %s"), rank);
           if (model->has_composite_stderr)
             g_string_append_printf (sub, _(" · ±%.3f"), model->composite_stderr);
           if (model->partial && c->include_partial)
@@ -446,7 +446,7 @@ render_model_cell (GtkListItem   *list_item,
             set_cell_full (list_item, "—", CELL_PLAIN, lb_compare_cell_reason (v), TRUE);
             break;
           }
-        score = lb_compare_format_score (row, v->score);
+        score = lb_compare_format_cell_score (row, v);
         sub = g_string_new (NULL);
         if (v->has_stderr)
           {

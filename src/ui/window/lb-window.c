@@ -587,6 +587,15 @@ report_cb (GtkWidget  *widget,
       if (c != NULL)
         summary = lb_comparison_dup_summary (c);
     }
+  /* The name set once in Preferences; without one the report finds the real name. */
+  if (self->settings != NULL)
+    {
+      g_autofree char *author = g_settings_get_string (self->settings, "report-author");
+
+      g_strstrip (author);
+      if (*author != '\0')
+        lb_review_report_options_set_prepared_by (options, author);
+    }
   report = lb_review_report_build (self->store, self->leaderboard_id, options, &error);
   if (report == NULL)
     {
@@ -637,7 +646,11 @@ import_cb (GtkWidget  *widget,
 
   chooser = gtk_file_chooser_native_new (_("Import a Spreadsheet"), GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
-  gtk_file_filter_set_name (csv, _("CSV and text files"));
+  gtk_file_filter_set_name (csv, _("Spreadsheets: CSV, text and Excel workbooks"));
+  gtk_file_filter_add_mime_type (csv, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  gtk_file_filter_add_suffix (csv, "xlsx");
+  gtk_file_filter_add_mime_type (csv, "application/vnd.ms-excel");
+  gtk_file_filter_add_suffix (csv, "xls");
   gtk_file_filter_add_mime_type (csv, "text/csv");
   gtk_file_filter_add_mime_type (csv, "text/tab-separated-values");
   gtk_file_filter_add_mime_type (csv, "text/plain");
