@@ -5,9 +5,11 @@
 
 #include <string.h>
 #include <glib/gstdio.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 
 #include "lb-smells.h"
+#include "lb-smells-private.h"
 
 #define TODAY "2026-11-28"
 
@@ -1570,6 +1572,204 @@ test_cli_smells (void)
   g_assert_cmpint (run.status, ==, 2);
 }
 
+/* ---- the checks hold no write lock while they compute ---- */
+
+typedef struct {
+  const char *db;
+  const char *csv;
+  guint       writes;
+} WriterBeside;
+
+/* At each stage of the run, another process (the CLI) imports into the same database: the
+ * run must leave it free to write. Before, the whole run held BEGIN IMMEDIATE and the import
+ * failed "in use" after the busy timeout. */
+static void
+write_beside (LbSmellsRunStage stage,
+              gpointer         data)
+{
+  WriterBeside *w = data;
+  g_autofree char *name = g_strdup_printf ("Beside %u", w->writes);
+  g_auto(CliRun) run = { 0 };
+
+  cli (w->db, &run, "import", w->csv, "--leaderboard", name, NULL);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpint (run.status, ==, 0);
+  w->writes++;
+}
+
+static void
+test_run_leaves_writers_free (void)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "beside", NULL);
+  g_autofree char *db = g_build_filename (dir, "test.db", NULL);
+  g_autofree char *csv = g_test_build_filename (G_TEST_DIST, "data", "import", "wide-cp932.csv", NULL);
+  g_autoptr(LbStore) store = NULL;
+  g_autoptr(LbLeaderboard) lb = NULL;
+  g_autoptr(GPtrArray) checklist = NULL;
+  g_autoptr(GPtrArray) leaderboards = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(CliRun) run = { 0 };
+  WriterBeside w = { db, csv, 0 };
+  LbSmellCounts counts;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_setenv ("LEADERBOARD_NOW", "2026-11-28T03:00:00Z", TRUE);
+  cli (db, &run, "import", csv, "--leaderboard", "Vendors", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+
+  store = lb_store_open (db, &error);
+  g_assert_no_error (error);
+  lb = lb_store_find_leaderboard (store, "Vendors", &error);
+  g_assert_no_error (error);
+  lb_smells_run_set_test_hook (write_beside, &w);
+  checklist = lb_smells_run (store, lb->id, NULL, NULL, NULL, &error);
+  lb_smells_run_set_test_hook (NULL, NULL);
+  g_assert_no_error (error);
+  g_assert_nonnull (checklist);
+  g_assert_cmpuint (w.writes, ==, 2);
+
+  /* Both imports beside it landed, and the run's own verdict merge too. */
+  leaderboards = lb_store_list_leaderboards (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (leaderboards->len, ==, 3);
+  g_assert_true (lb_smells_count_stored (store, lb->id, &counts, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (counts.detected, >, 0);
+}
+
+/* ---- bounded memory: 16,384 identical columns ---- */
+
+static void
+limit_memory (gpointer data)
+{
+  /* 1 GiB of address space: before, the checks kept every identical pair (134 million)
+   * and grew past 9 GB. Not under the sanitizers, which reserve far more. */
+  struct rlimit limit = { (rlim_t) 1 << 30, (rlim_t) 1 << 30 };
+
+  if (g_getenv ("LB_CLI_REAL") == NULL)
+    setrlimit (RLIMIT_AS, &limit);
+}
+
+static void
+test_identical_columns_bounded (void)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "columns", NULL);
+  g_autofree char *db = g_build_filename (dir, "test.db", NULL);
+  g_autofree char *csv = g_build_filename (dir, "copies.csv", NULL);
+  g_autoptr(GString) text = g_string_new ("model");
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(CliRun) run = { 0 };
+  const guint n_columns = 16383;  /* with the model column, the 16,384 a sheet may have */
+  JsonArray *smells;
+  JsonArray *evidence = NULL;
+  JsonObject *last;
+  g_autofree char *more = NULL;
+  const char *argv[] = { g_getenv ("LEADERBOARD_CLI"), "--db", db, "smells", "Copies", "--json", NULL };
+  int wait_status = 0;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_setenv ("LEADERBOARD_NOW", "2026-11-28T03:00:00Z", TRUE);
+  /* About 200 KB: three models with the same value in every column. */
+  for (guint k = 0; k < n_columns; k++)
+    g_string_append_printf (text, ",B%u", k + 1);
+  g_string_append (text, "\r\n");
+  for (guint m = 0; m < 3; m++)
+    {
+      g_string_append_printf (text, "Model %c", 'A' + m);
+      for (guint k = 0; k < n_columns; k++)
+        g_string_append_printf (text, ",%u", 5 + m);
+      g_string_append (text, "\r\n");
+    }
+  g_assert_true (g_file_set_contents (csv, text->str, text->len, &error));
+  g_assert_no_error (error);
+  cli (db, &run, "import", csv, "--leaderboard", "Copies", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  cli_run_clear (&run);
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, limit_memory, NULL,
+                               &run.out, &run.err, &wait_status, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_true (WIFEXITED (wait_status));
+  g_assert_cmpint (WEXITSTATUS (wait_status), ==, 0);
+
+  g_assert_true (json_parser_load_from_data (parser, run.out, -1, &error));
+  g_assert_no_error (error);
+  smells = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "smells");
+  for (guint i = 0; i < json_array_get_length (smells); i++)
+    {
+      JsonObject *item = json_array_get_object_element (smells, i);
+
+      if (g_strcmp0 (json_object_get_string_member (item, "smell"), "redundant") == 0
+          && g_strcmp0 (json_object_get_string_member (item, "component"), "ranking-dataframe") == 0)
+        evidence = json_object_get_array_member (item, "evidence");
+    }
+  g_assert_nonnull (evidence);
+  /* Each copy once against the first column, capped, and the rest counted. */
+  g_assert_cmpuint (json_array_get_length (evidence), ==, LB_SMELL_MAX_EVIDENCE + 1);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (evidence, 0), "message"), ==,
+                   "Benchmark “B2” has exactly the same values as “B1” for all 3 models: probably a "
+                   "copied column. Check the source and remove one.");
+  last = json_array_get_object_element (evidence, LB_SMELL_MAX_EVIDENCE);
+  g_assert_cmpstr (json_object_get_string_member (last, "check"), ==, "more-evidence");
+  more = g_strdup_printf ("… and %u more findings of this kind", n_columns - 1 - LB_SMELL_MAX_EVIDENCE);
+  g_assert_true (g_str_has_prefix (json_object_get_string_member (last, "message"), more));
+}
+
+/* The clean snapshot with @n more models, each with one MMLU result evaluated long ago. */
+static LbSmellSnapshot *
+snapshot_with_many_old_results (guint n)
+{
+  LbSmellSnapshot *s = clean_snapshot ();
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Model %05u", i);
+
+      g_ptr_array_add (s->models, mk_model (1000 + i, name, "1", "https://example.com/m"));
+      g_ptr_array_add (s->results, mk_result (100000 + i, 1000 + i, 10, 50.0, "50.0", "2020-01-01",
+                                              4 + i, 2));
+    }
+  return s;
+}
+
+/* The cap holds for the checks that find one item per result, too. */
+static void
+test_evidence_capped (void)
+{
+  g_autoptr(LbSmellSnapshot) s = snapshot_with_many_old_results (1000);
+  g_autoptr(GPtrArray) detections = detect (s);
+  LbDetection *d = lb_detections_find (detections, LB_SMELL_DEPRECATED, LB_COMPONENT_EVALUATION_SCORE);
+  LbEvidence *last;
+
+  g_assert_nonnull (d);
+  g_assert_cmpuint (d->evidence->len, ==, LB_SMELL_MAX_EVIDENCE + 1);
+  last = g_ptr_array_index (d->evidence, LB_SMELL_MAX_EVIDENCE);
+  g_assert_cmpstr (last->check, ==, "more-evidence");
+  g_assert_cmpstr (last->key, ==, "more-evidence|deprecated|evaluation-score|800");
+}
+
+/* 300 spellings of one model: 89,700 ordered pairs, of which the first 200 are kept. */
+static void
+test_same_names_capped (void)
+{
+  g_autoptr(LbSmellSnapshot) s = clean_snapshot ();
+  g_autoptr(GPtrArray) detections = NULL;
+  LbDetection *d;
+  LbEvidence *last;
+
+  for (guint i = 0; i < 300; i++)
+    g_ptr_array_add (s->models, mk_model (1000 + i, i % 2 == 0 ? "Same Model" : "same-model", "1",
+                                          "https://example.com/m"));
+  detections = detect (s);
+  d = lb_detections_find (detections, LB_SMELL_REDUNDANT, LB_COMPONENT_MODEL);
+  g_assert_nonnull (d);
+  g_assert_cmpuint (d->evidence->len, ==, LB_SMELL_MAX_EVIDENCE + 1);
+  last = g_ptr_array_index (d->evidence, LB_SMELL_MAX_EVIDENCE);
+  g_assert_cmpstr (last->key, ==, "more-evidence|redundant|model|89500");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1602,5 +1802,9 @@ main (int argc, char *argv[])
   g_test_add ("/smells/store/text-and-json", StoreFixture, NULL, store_fixture_set_up,
               test_store_text_and_json, store_fixture_tear_down);
   g_test_add_func ("/smells/cli/smells", test_cli_smells);
+  g_test_add_func ("/smells/store/run-leaves-writers-free", test_run_leaves_writers_free);
+  g_test_add_func ("/smells/cli/identical-columns-bounded", test_identical_columns_bounded);
+  g_test_add_func ("/smells/check/evidence-capped", test_evidence_capped);
+  g_test_add_func ("/smells/check/same-names-capped", test_same_names_capped);
   return g_test_run ();
 }

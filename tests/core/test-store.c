@@ -763,7 +763,7 @@ test_migrate_results_table (void)
   g_clear_pointer (&sql, g_free);
   sql = raw_query (path, "SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_master"
                          " WHERE type = 'index' AND tbl_name = 'results' ORDER BY 1)");
-  g_assert_cmpstr (sql, ==, "results_cell,results_import");
+  g_assert_cmpstr (sql, ==, "results_cell,results_import,results_leaderboard");
 }
 
 /* ---- leaderboards ---- */

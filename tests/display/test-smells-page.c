@@ -7,6 +7,7 @@
 
 #include "display-util.h"
 #include "lb-smells-page.h"
+#include "lb-smells-private.h"
 #include "lb-results-page.h"
 #include "lb-store.h"
 #include "lb-window.h"
@@ -475,6 +476,112 @@ test_window_navigation (void)
   spin ();
 }
 
+/* Holds the checks in their thread until the main thread lets them go. */
+typedef struct {
+  GMutex   lock;
+  GCond    cond;
+  GThread *main_thread;
+  gboolean held;
+  gboolean release;
+} Gate;
+
+static void
+gate_hook (LbSmellsRunStage stage,
+           gpointer         data)
+{
+  Gate *gate = data;
+
+  if (stage != LB_SMELLS_RUN_COMPUTING)
+    return;
+  /* Before, the page ran the checks right here, on the main thread. */
+  g_assert_true (g_thread_self () != gate->main_thread);
+  g_mutex_lock (&gate->lock);
+  gate->held = TRUE;
+  g_cond_broadcast (&gate->cond);
+  while (!gate->release)
+    g_cond_wait (&gate->cond, &gate->lock);
+  g_mutex_unlock (&gate->lock);
+}
+
+/* On a database file the checks run in a thread: the page says it is checking and the main
+ * loop goes on; the outcome is shown and stored when they are done; closing cancels. */
+static void
+test_page_in_thread (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("lb-smells-thread-XXXXXX", NULL);
+  g_autofree char *db = g_build_filename (dir, "test.db", NULL);
+  g_autoptr(LbStore) store = NULL;
+  g_autoptr(GPtrArray) stored = NULL;
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *page = lb_smells_page_new ();
+  GtkWidget *checking = lb_test_template_child (page, LB_TYPE_SMELLS_PAGE, "checking_box");
+  LbSmellCounts counts;
+  gint64 lb;
+  guint turns = 0;
+  Gate gate = { 0 };
+  GtkWidget *attention = lb_test_template_child (page, LB_TYPE_SMELLS_PAGE, "attention_switch");
+
+  g_assert_nonnull (dir);
+  store = lb_store_open (db, &error);
+  g_assert_no_error (error);
+  g_setenv ("LEADERBOARD_NOW", "2026-11-28T03:00:00Z", TRUE);
+  lb_store_set_user (store, "Tester");
+  lb = lb_store_create_leaderboard (store, "Chatbot", &error);
+  g_assert_cmpint (lb_store_ensure_model (store, lb, "Qwen2.5 72B", NULL, NULL, &error), >, 0);
+  g_assert_no_error (error);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 700);
+  gtk_window_set_child (GTK_WINDOW (window), page);
+  gtk_window_present (GTK_WINDOW (window));
+  g_mutex_init (&gate.lock);
+  g_cond_init (&gate.cond);
+  gate.main_thread = g_thread_self ();
+  lb_smells_run_set_test_hook (gate_hook, &gate);
+  g_object_set (page, "store", store, "leaderboard-id", lb, NULL);
+  /* Returned at once: nothing is known yet, and the page says it is checking. */
+  g_assert_true (gtk_widget_get_visible (checking));
+  lb_smells_page_get_counts (LB_SMELLS_PAGE (page), &counts);
+  g_assert_cmpuint (counts.present, ==, 0);
+
+  /* While the checks are held in their thread, the window answers. */
+  g_mutex_lock (&gate.lock);
+  while (!gate.held)
+    g_cond_wait (&gate.cond, &gate.lock);
+  g_mutex_unlock (&gate.lock);
+  gtk_switch_set_active (GTK_SWITCH (attention), TRUE);
+  lb_test_iterate (5);
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (attention)));
+  g_assert_true (gtk_widget_get_visible (checking));
+  lb_test_save_screenshot (window, "smells-checking.png");
+  gtk_switch_set_active (GTK_SWITCH (attention), FALSE);
+  g_mutex_lock (&gate.lock);
+  gate.release = TRUE;
+  g_cond_broadcast (&gate.cond);
+  g_mutex_unlock (&gate.lock);
+
+  /* Bounded by turns of the main loop, not by time: each turn waits for an event. */
+  while (gtk_widget_get_visible (checking) && turns++ < 100000)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (gtk_widget_get_visible (checking));
+  lb_smells_page_get_counts (LB_SMELLS_PAGE (page), &counts);
+  g_assert_cmpuint (counts.present, >=, 5);
+  stored = lb_store_list_smells (store, lb, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (stored->len, >=, 5);  /* written by the thread's own connection */
+  lb_smells_run_set_test_hook (NULL, NULL);
+  g_mutex_clear (&gate.lock);
+  g_cond_clear (&gate.cond);
+
+  /* Closing while a run is in its thread drops it. */
+  g_assert_true (gtk_widget_activate_action (page, "smells.run-checks", NULL));
+  g_assert_true (gtk_widget_get_visible (checking));
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+  g_clear_object (&store);
+  lb_test_remove_tree (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -484,6 +591,7 @@ main (int argc, char *argv[])
   adw_init ();
   g_test_add_func ("/smells-page/flow", test_page_flow);
   g_test_add_func ("/smells-page/store", test_page_store);
+  g_test_add_func ("/smells-page/in-thread", test_page_in_thread);
   g_test_add_func ("/smells-page/window", test_window_navigation);
   return g_test_run ();
 }

@@ -11,10 +11,29 @@
 #include <glib/gi18n.h>
 
 #include "lb-smells.h"
+#include "lb-smells-private.h"
 #include "lb-value.h"
 #include "lb-cell-ref.h"
 
 /* ---- with the store ---- */
+
+static LbSmellsRunHook test_hook;
+static gpointer test_hook_data;
+
+void
+lb_smells_run_set_test_hook (LbSmellsRunHook hook,
+                             gpointer        data)
+{
+  test_hook = hook;
+  test_hook_data = data;
+}
+
+void
+lb_smells_run_test_hook (LbSmellsRunStage stage)
+{
+  if (test_hook != NULL)
+    test_hook (stage, test_hook_data);
+}
 
 LbSmellSnapshot *
 lb_smell_snapshot_load (LbStore  *store,
@@ -26,9 +45,15 @@ lb_smell_snapshot_load (LbStore  *store,
 
   g_return_val_if_fail (LB_IS_STORE (store), NULL);
 
+  /* One read transaction: the lists agree with each other, and writers are not held up. */
+  if (!lb_store_begin_read (store, error))
+    return NULL;
   leaderboard = lb_store_get_leaderboard (store, leaderboard_id, error);
   if (leaderboard == NULL)
-    return NULL;
+    {
+      lb_store_rollback (store);
+      return NULL;
+    }
   snapshot = lb_smell_snapshot_new (g_steal_pointer (&leaderboard));
   g_clear_pointer (&snapshot->benchmarks, g_ptr_array_unref);
   g_clear_pointer (&snapshot->models, g_ptr_array_unref);
@@ -40,7 +65,11 @@ lb_smell_snapshot_load (LbStore  *store,
       || (snapshot->results = lb_store_list_results (store, leaderboard_id, FALSE, error)) == NULL
       || (snapshot->gaps = lb_store_list_gaps (store, leaderboard_id, error)) == NULL
       || (snapshot->imports = lb_store_list_imports (store, leaderboard_id, error)) == NULL)
-    return NULL;
+    {
+      lb_store_rollback (store);
+      return NULL;
+    }
+  lb_store_rollback (store);  /* it only read */
   return g_steal_pointer (&snapshot);
 }
 
@@ -121,6 +150,15 @@ find_stored (GPtrArray  *stored,
   return NULL;
 }
 
+static GPtrArray *
+run_cancellable (LbStore               *store,
+                 gint64                 leaderboard_id,
+                 const LbSmellOptions  *options,
+                 GCancellable          *cancellable,
+                 LbSmellSnapshot      **snapshot_out,
+                 GPtrArray            **detections_out,
+                 GError               **error);
+
 GPtrArray *
 lb_smells_run (LbStore               *store,
                gint64                 leaderboard_id,
@@ -128,6 +166,18 @@ lb_smells_run (LbStore               *store,
                LbSmellSnapshot      **snapshot_out,
                GPtrArray            **detections_out,
                GError               **error)
+{
+  return run_cancellable (store, leaderboard_id, options, NULL, snapshot_out, detections_out, error);
+}
+
+static GPtrArray *
+run_cancellable (LbStore               *store,
+                 gint64                 leaderboard_id,
+                 const LbSmellOptions  *options,
+                 GCancellable          *cancellable,
+                 LbSmellSnapshot      **snapshot_out,
+                 GPtrArray            **detections_out,
+                 GError               **error)
 {
   g_autoptr(LbSmellSnapshot) snapshot = NULL;
   g_autoptr(GPtrArray) detections = NULL;
@@ -145,15 +195,24 @@ lb_smells_run (LbStore               *store,
       options = &defaults;
     }
 
-  if (!lb_store_begin (store, error))
-    return NULL;
+  /* Read in one read transaction, compute with no transaction open (hashing source files
+   * included), then write the verdict merge in a short write transaction: other connections
+   * (the CLI beside the app, an import) can write all the while. Whatever another connection
+   * commits in between is merged with the verdicts read inside the write transaction. */
   snapshot = lb_smell_snapshot_load (store, leaderboard_id, error);
   if (snapshot == NULL)
-    goto failed;
+    return NULL;
+  lb_smells_run_test_hook (LB_SMELLS_RUN_COMPUTING);
+  detections = lb_smells_detect (snapshot, options);
+  lb_smells_run_test_hook (LB_SMELLS_RUN_WRITING);
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;  /* nobody waits for it: write nothing */
+
+  if (!lb_store_begin (store, error))
+    return NULL;
   stored = lb_store_list_smells (store, leaderboard_id, error);
   if (stored == NULL)
     goto failed;
-  detections = lb_smells_detect (snapshot, options);
 
   for (guint s = 0; s < LB_N_SMELLS; s++)
     for (guint k = 0; k < LB_N_COMPONENTS; k++)
@@ -185,6 +244,111 @@ lb_smells_run (LbStore               *store,
 failed:
   lb_store_rollback (store);
   return NULL;
+}
+
+/* ---- in a thread ---- */
+
+typedef struct {
+  char      *db_path;
+  char      *user;
+  gint64     leaderboard_id;
+  GPtrArray *checklist;
+  GPtrArray *detections;
+  gboolean   wrote;
+} RunData;
+
+static void
+run_data_free (RunData *data)
+{
+  g_free (data->db_path);
+  g_free (data->user);
+  g_clear_pointer (&data->checklist, g_ptr_array_unref);
+  g_clear_pointer (&data->detections, g_ptr_array_unref);
+  g_free (data);
+}
+
+static void
+run_wrote_cb (LbStore *store,
+              gint64   leaderboard_id,
+              gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+}
+
+static void
+run_thread (GTask        *task,
+            gpointer      source_object,
+            gpointer      task_data,
+            GCancellable *cancellable)
+{
+  RunData *data = task_data;
+  g_autoptr(LbStore) store = NULL;
+  GError *error = NULL;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  store = lb_store_open (data->db_path, &error);
+  if (store == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  if (data->user != NULL)
+    lb_store_set_user (store, data->user);
+  /* Commits on this connection emit ::changed here, in this thread: only a flag is set. */
+  g_signal_connect (store, "changed", G_CALLBACK (run_wrote_cb), &data->wrote);
+  data->checklist = run_cancellable (store, data->leaderboard_id, NULL, cancellable, NULL,
+                                     &data->detections, &error);
+  if (data->checklist == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_return_boolean (task, TRUE);
+}
+
+void
+lb_smells_run_async (const char          *db_path,
+                     const char          *user,
+                     gint64               leaderboard_id,
+                     GCancellable        *cancellable,
+                     GAsyncReadyCallback  callback,
+                     gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  RunData *data;
+
+  g_return_if_fail (db_path != NULL);
+
+  data = g_new0 (RunData, 1);
+  data->db_path = g_strdup (db_path);
+  data->user = g_strdup (user);
+  data->leaderboard_id = leaderboard_id;
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, lb_smells_run_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) run_data_free);
+  g_task_run_in_thread (task, run_thread);
+}
+
+GPtrArray *
+lb_smells_run_finish (GAsyncResult  *result,
+                      GPtrArray    **detections,
+                      gboolean      *wrote,
+                      GError       **error)
+{
+  RunData *data;
+
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == lb_smells_run_async, NULL);
+
+  data = g_task_get_task_data (G_TASK (result));
+  if (wrote != NULL)
+    *wrote = data->wrote;
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return NULL;
+  if (detections != NULL)
+    *detections = g_steal_pointer (&data->detections);
+  return g_steal_pointer (&data->checklist);
 }
 
 LbSmell *

@@ -374,10 +374,13 @@ typedef struct {
   GHashTable            *models;        /* id → LbModel* */
   GHashTable            *benchmarks;    /* id → LbBenchmark* */
   GHashTable            *imports;       /* id → LbImport* */
-  GHashTable            *current;       /* "model:benchmark" → LbResult* (current ones) */
+  GHashTable            *current;       /* CellKey* → LbResult* (current ones) */
   GHashTable            *by_benchmark;  /* benchmark id → GPtrArray of its current LbResult* */
-  GHashTable            *cell_gaps;     /* "model:benchmark" → the LbGap of the newest live import */
+  GHashTable            *cell_gaps;     /* CellKey* → the LbGap of the newest live import */
+  struct CellKey        *cell_keys;     /* the keys of both, in one block */
+  GHashTable            *ranked;        /* model ids with a current result */
   GPtrArray             *found[LB_N_SMELLS][LB_N_COMPONENTS];
+  guint                  omitted[LB_N_SMELLS][LB_N_COMPONENTS];  /* evidence over the cap */
 } Checks;
 
 #define N_ITEMS(arr) ((arr) != NULL ? (arr)->len : 0u)
@@ -393,6 +396,45 @@ is_blank (const char *s)
   return TRUE;
 }
 
+/* What sscanf ("%4d-%2d-%2d") reads, without its cost on every result: optional spaces and
+ * sign, up to 4 then 2 and 2 digits separated by '-'. */
+static gboolean
+scan_number (const char **p,
+             guint        max_digits,
+             int         *out)
+{
+  const char *q = *p;
+  gboolean negative = FALSE;
+  guint n = 0;
+  int value = 0;
+
+  while (g_ascii_isspace (*q))
+    q++;
+  if ((*q == '+' || *q == '-') && max_digits > 1)
+    {
+      negative = *q == '-';
+      q++;
+      max_digits--;
+    }
+  for (; n < max_digits && g_ascii_isdigit (*q); n++, q++)
+    value = value * 10 + (*q - '0');
+  if (n == 0)
+    return FALSE;
+  *out = negative ? -value : value;
+  *p = q;
+  return TRUE;
+}
+
+static gboolean
+scan_iso_date (const char *s,
+               int        *y,
+               int        *m,
+               int        *d)
+{
+  return scan_number (&s, 4, y) && *s++ == '-' && scan_number (&s, 2, m) && *s++ == '-'
+         && scan_number (&s, 2, d);
+}
+
 /* "YYYY-MM-DD…" → @out; FALSE when it is not a valid date. */
 static gboolean
 parse_iso_date (const char *s,
@@ -401,7 +443,7 @@ parse_iso_date (const char *s,
   int y, m, d;
 
   g_date_clear (out, 1);
-  if (s == NULL || sscanf (s, "%4d-%2d-%2d", &y, &m, &d) != 3)
+  if (s == NULL || !scan_iso_date (s, &y, &m, &d))
     return FALSE;
   if (!g_date_valid_dmy (d, m, y))
     return FALSE;
@@ -416,11 +458,28 @@ date_to_iso (const GDate *date)
                           g_date_get_day (date));
 }
 
-static char *
-cell_key (gint64 model_id,
-          gint64 benchmark_id)
+/* A model × benchmark cell: a hash key without formatting text. */
+typedef struct CellKey {
+  gint64 model_id;
+  gint64 benchmark_id;
+} CellKey;
+
+static guint
+cell_key_hash (gconstpointer key)
 {
-  return g_strdup_printf ("%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT, model_id, benchmark_id);
+  const CellKey *k = key;
+  guint64 h = (guint64) k->model_id * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15) ^ (guint64) k->benchmark_id;
+
+  return (guint) (h ^ (h >> 29));
+}
+
+static gboolean
+cell_key_equal (gconstpointer a,
+                gconstpointer b)
+{
+  const CellKey *x = a, *y = b;
+
+  return x->model_id == y->model_id && x->benchmark_id == y->benchmark_id;
 }
 
 static const char *
@@ -471,9 +530,49 @@ add (Checks      *c,
 {
   GPtrArray **slot = &c->found[smell][component];
 
+  if (*slot != NULL && (*slot)->len >= LB_SMELL_MAX_EVIDENCE)
+    {
+      /* Memory stays bounded whatever the sheet: the rest is counted, not kept. */
+      c->omitted[smell][component]++;
+      lb_evidence_free (evidence);
+      return;
+    }
   if (*slot == NULL)
     *slot = g_ptr_array_new_with_free_func ((GDestroyNotify) lb_evidence_free);
   g_ptr_array_add (*slot, evidence);
+}
+
+/* Whether @smell × @component holds as much evidence as it keeps: loops that would only add
+ * more count it with omit() instead of building it. */
+static gboolean
+is_full (Checks      *c,
+         LbSmellKind  smell,
+         LbComponent  component)
+{
+  return c->found[smell][component] != NULL
+         && c->found[smell][component]->len >= LB_SMELL_MAX_EVIDENCE;
+}
+
+static void
+omit (Checks      *c,
+      LbSmellKind  smell,
+      LbComponent  component,
+      guint        n)
+{
+  c->omitted[smell][component] = MIN ((guint64) c->omitted[smell][component] + n, G_MAXUINT);
+}
+
+/* When @smell × @component is full, counts one more finding and returns TRUE: the caller then
+ * skips building its message. */
+static gboolean
+full_then_omit (Checks      *c,
+                LbSmellKind  smell,
+                LbComponent  component)
+{
+  if (!is_full (c, smell, component))
+    return FALSE;
+  omit (c, smell, component, 1);
+  return TRUE;
 }
 
 static LbEvidence *
@@ -606,9 +705,9 @@ current_result (Checks *c,
                 gint64  model_id,
                 gint64  benchmark_id)
 {
-  g_autofree char *key = cell_key (model_id, benchmark_id);
+  CellKey key = { model_id, benchmark_id };
 
-  return g_hash_table_lookup (c->current, key);
+  return g_hash_table_lookup (c->current, &key);
 }
 
 static gboolean
@@ -631,8 +730,16 @@ benchmark_results (Checks *c,
 static char *
 nfkc (const char *s)
 {
-  char *norm = s != NULL ? g_utf8_normalize (s, -1, G_NORMALIZE_NFKC) : NULL;
+  char *norm;
+  const char *p;
 
+  if (s == NULL)
+    return g_strdup ("");
+  for (p = s; *p != '\0' && (guchar) *p < 0x80; p++)
+    ;
+  if (*p == '\0')
+    return g_strdup (s);  /* ASCII is its own NFKC */
+  norm = g_utf8_normalize (s, -1, G_NORMALIZE_NFKC);
   return norm != NULL ? norm : g_strdup ("");
 }
 
@@ -708,12 +815,12 @@ check_missing (Checks *c)
     {
       LbModel *m = g_ptr_array_index (c->snapshot->models, i);
 
-      if (is_blank (m->version))
+      if (is_blank (m->version) && !full_then_omit (c, LB_SMELL_MISSING, LB_COMPONENT_MODEL))
         add_model (c, LB_SMELL_MISSING, LB_COMPONENT_MODEL, "missing-model-version", m, "version",
                    NULL, g_strdup_printf (_("Model “%s” has no version, so nobody can tell which "
                                             "release was evaluated. Record it on the model."),
                                           m->name));
-      if (is_blank (m->provenance_url))
+      if (is_blank (m->provenance_url) && !full_then_omit (c, LB_SMELL_MISSING, LB_COMPONENT_MODEL))
         add_model (c, LB_SMELL_MISSING, LB_COMPONENT_MODEL, "missing-model-provenance", m,
                    "provenance_url", NULL,
                    g_strdup_printf (_("Model “%s” has no provenance link (where the model and "
@@ -751,13 +858,14 @@ check_missing (Checks *c)
           LbGap *gap = NULL;
           g_autofree char *where = NULL;
 
-          if (current_result (c, m->id, b->id) != NULL)
+          if (current_result (c, m->id, b->id) != NULL
+              || full_then_omit (c, LB_SMELL_MISSING, LB_COMPONENT_RANKING_DATAFRAME))
             continue;
 
           {
-            g_autofree char *key = cell_key (m->id, b->id);
+            CellKey key = { m->id, b->id };
 
-            gap = g_hash_table_lookup (c->cell_gaps, key);
+            gap = g_hash_table_lookup (c->cell_gaps, &key);
           }
 
           if (gap != NULL)
@@ -781,7 +889,8 @@ check_missing (Checks *c)
       LbResult *r = g_ptr_array_index (c->snapshot->results, i);
       g_autofree char *where = NULL;
 
-      if (!r->current || !is_blank (r->evaluated_at))
+      if (!r->current || !is_blank (r->evaluated_at)
+          || full_then_omit (c, LB_SMELL_MISSING, LB_COMPONENT_EVALUATION_SCORE))
         continue;
       where = source_text (c, r->import_id, r->source_row, r->source_column);
       add_result (c, LB_SMELL_MISSING, LB_COMPONENT_EVALUATION_SCORE, "missing-result-date", r,
@@ -926,14 +1035,7 @@ static gboolean
 model_is_ranked (Checks *c,
                  gint64  model_id)
 {
-  for (guint i = 0; i < N_ITEMS (c->snapshot->results); i++)
-    {
-      LbResult *r = g_ptr_array_index (c->snapshot->results, i);
-
-      if (r->current && r->model_id == model_id)
-        return TRUE;
-    }
-  return FALSE;
+  return g_hash_table_contains (c->ranked, &model_id);
 }
 
 static void
@@ -945,6 +1047,7 @@ check_deprecated (Checks *c)
   GDate newest;
   guint n_models = N_ITEMS (c->snapshot->models);
   g_autofree ModelFamily *families = NULL;
+  GHashTable *newest_of;
 
   /* Review overdue: the newest result is older than the cadence allows. */
   g_date_clear (&newest, 1);
@@ -991,7 +1094,8 @@ check_deprecated (Checks *c)
 
       if (!r->current || !parse_iso_date (r->evaluated_at, &d))
         continue;
-      if (g_date_days_between (&d, &c->today) <= (int) max_age)
+      if (g_date_days_between (&d, &c->today) <= (int) max_age
+          || full_then_omit (c, LB_SMELL_DEPRECATED, LB_COMPONENT_EVALUATION_SCORE))
         continue;
       where = source_text (c, r->import_id, r->source_row, r->source_column);
       evaluated = lb_date_text_to_display (r->evaluated_at);
@@ -1014,35 +1118,39 @@ check_deprecated (Checks *c)
         continue;
       split_model_name (m->name, &families[i]);
     }
+  /* The newest version of each family: the first model, in order, with its highest version. */
+  newest_of = g_hash_table_new (g_str_hash, g_str_equal);
   for (guint i = 0; i < n_models; i++)
     {
-      LbModel *older = g_ptr_array_index (c->snapshot->models, i);
-      LbModel *newest_model = NULL;
-      const char *newest_version = NULL;
+      gpointer found;
 
       if (families[i].family == NULL)
         continue;
-      for (guint j = 0; j < n_models; j++)
-        {
-          if (j == i || families[j].family == NULL)
-            continue;
-          if (strcmp (families[i].family, families[j].family) != 0)
-            continue;
-          if (compare_versions (families[i].version, families[j].version) >= 0)
-            continue;
-          if (newest_version == NULL || compare_versions (newest_version, families[j].version) < 0)
-            {
-              newest_model = g_ptr_array_index (c->snapshot->models, j);
-              newest_version = families[j].version;
-            }
-        }
-      if (newest_model != NULL)
-        add_model (c, LB_SMELL_DEPRECATED, LB_COMPONENT_MODEL, "deprecated-older-version", older,
-                   "name", newest_model->name,
-                   g_strdup_printf (_("“%s” is still ranked beside its newer version “%s”. Remove "
-                                      "the old version or say why it stays."),
-                                    older->name, newest_model->name));
+      found = g_hash_table_lookup (newest_of, families[i].family);
+      if (found == NULL
+          || compare_versions (families[GPOINTER_TO_UINT (found) - 1].version, families[i].version) < 0)
+        g_hash_table_insert (newest_of, families[i].family, GUINT_TO_POINTER (i + 1));
     }
+  for (guint i = 0; i < n_models; i++)
+    {
+      LbModel *older = g_ptr_array_index (c->snapshot->models, i);
+      LbModel *newest_model;
+      guint j;
+
+      if (families[i].family == NULL)
+        continue;
+      j = GPOINTER_TO_UINT (g_hash_table_lookup (newest_of, families[i].family)) - 1;
+      if (j == i || compare_versions (families[i].version, families[j].version) >= 0
+          || full_then_omit (c, LB_SMELL_DEPRECATED, LB_COMPONENT_MODEL))
+        continue;
+      newest_model = g_ptr_array_index (c->snapshot->models, j);
+      add_model (c, LB_SMELL_DEPRECATED, LB_COMPONENT_MODEL, "deprecated-older-version", older,
+                 "name", newest_model->name,
+                 g_strdup_printf (_("“%s” is still ranked beside its newer version “%s”. Remove "
+                                    "the old version or say why it stays."),
+                                  older->name, newest_model->name));
+    }
+  g_hash_table_unref (newest_of);
   for (guint i = 0; i < n_models; i++)
     model_family_clear (&families[i]);
 
@@ -1080,26 +1188,93 @@ squash_name (const char *name)
   return g_string_free (out, FALSE);
 }
 
+/* One benchmark's current values as (model, score) pairs sorted by model: two columns are
+ * identical when these are equal. */
+typedef struct {
+  gint64  model_id;
+  gdouble score;
+} CellValue;
+
+typedef struct {
+  guint      index;     /* in the snapshot's benchmarks */
+  GArray    *values;    /* of CellValue, by model id */
+  guint      hash;
+} Column;
+
+static int
+cell_value_compare (gconstpointer a,
+                    gconstpointer b)
+{
+  const CellValue *x = a, *y = b;
+
+  return x->model_id < y->model_id ? -1 : x->model_id > y->model_id;
+}
+
+static gboolean
+columns_equal (const Column *a,
+               const Column *b)
+{
+  if (a->hash != b->hash || a->values->len != b->values->len)
+    return FALSE;
+  for (guint k = 0; k < a->values->len; k++)
+    {
+      const CellValue *x = &g_array_index (a->values, CellValue, k);
+      const CellValue *y = &g_array_index (b->values, CellValue, k);
+
+      if (x->model_id != y->model_id || x->score != y->score)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static void
 check_redundant (Checks *c)
 {
   guint n_models = N_ITEMS (c->snapshot->models);
   guint n_benchmarks = N_ITEMS (c->snapshot->benchmarks);
   g_auto(GStrv) squashed = g_new0 (char *, n_models + 1);
+  g_autoptr(GHashTable) by_name = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                         (GDestroyNotify) g_array_unref);
+  g_autoptr(GHashTable) by_values = g_hash_table_new_full (NULL, NULL, NULL,
+                                                           (GDestroyNotify) g_ptr_array_unref);
+  g_autofree Column *columns = g_new0 (Column, MAX (n_benchmarks, 1));
 
+  /* Models whose names squash to the same letters, grouped by that text: linear, whatever
+   * the number of models. */
   for (guint i = 0; i < n_models; i++)
-    squashed[i] = squash_name (((LbModel *) g_ptr_array_index (c->snapshot->models, i))->name);
+    {
+      GArray *group;
 
+      squashed[i] = squash_name (((LbModel *) g_ptr_array_index (c->snapshot->models, i))->name);
+      if (squashed[i][0] == '\0')
+        continue;
+      group = g_hash_table_lookup (by_name, squashed[i]);
+      if (group == NULL)
+        {
+          group = g_array_new (FALSE, FALSE, sizeof (guint));
+          g_hash_table_insert (by_name, squashed[i], group);
+        }
+      g_array_append_val (group, i);
+    }
   for (guint i = 0; i < n_models; i++)
     {
       LbModel *m = g_ptr_array_index (c->snapshot->models, i);
+      GArray *group = squashed[i][0] != '\0' ? g_hash_table_lookup (by_name, squashed[i]) : NULL;
 
-      for (guint j = 0; j < n_models; j++)
+      if (group == NULL || group->len < 2)
+        continue;
+      for (guint k = 0; k < group->len; k++)
         {
+          guint j = g_array_index (group, guint, k);
           LbModel *other = g_ptr_array_index (c->snapshot->models, j);
 
-          if (j == i || squashed[i][0] == '\0' || strcmp (squashed[i], squashed[j]) != 0)
+          if (j == i)
             continue;
+          if (is_full (c, LB_SMELL_REDUNDANT, LB_COMPONENT_MODEL))
+            {
+              omit (c, LB_SMELL_REDUNDANT, LB_COMPONENT_MODEL, group->len - k - (i > j ? 1 : 0));
+              break;
+            }
           add_model (c, LB_SMELL_REDUNDANT, LB_COMPONENT_MODEL, "redundant-model-name", m, "name",
                      other->name,
                      g_strdup_printf (_("“%s” and “%s” differ only in case, spaces or punctuation: "
@@ -1108,40 +1283,78 @@ check_redundant (Checks *c)
         }
     }
 
-  /* Two benchmark columns with the same value for every model. */
+  /* Benchmark columns with the same value for every model. Columns are grouped by a hash of
+   * their values and compared within a group, so 16,384 identical columns make one group
+   * (each reported once against the first), not 134 million pairs. */
   for (guint i = 0; i < n_benchmarks; i++)
     {
-      LbBenchmark *a = g_ptr_array_index (c->snapshot->benchmarks, i);
-      g_autoptr(GPtrArray) ra = benchmark_results (c, a->id);
+      LbBenchmark *b = g_ptr_array_index (c->snapshot->benchmarks, i);
+      g_autoptr(GPtrArray) results = benchmark_results (c, b->id);
+      Column *col = &columns[i];
+      GPtrArray *bucket;
+      Column *first = NULL;
+      guint hash = 5381;
 
-      if (ra->len < 2)
+      col->index = i;
+      if (results->len < 2)
         continue;
-      for (guint j = i + 1; j < n_benchmarks; j++)
+      col->values = g_array_sized_new (FALSE, FALSE, sizeof (CellValue), results->len);
+      for (guint k = 0; k < results->len; k++)
         {
-          LbBenchmark *b = g_ptr_array_index (c->snapshot->benchmarks, j);
-          g_autoptr(GPtrArray) rb = benchmark_results (c, b->id);
-          gboolean same = ra->len == rb->len;
+          LbResult *r = g_ptr_array_index (results, k);
+          CellValue v = { r->model_id, r->score == 0 ? 0.0 : r->score };  /* -0 equals 0 */
 
-          for (guint k = 0; same && k < ra->len; k++)
-            {
-              LbResult *x = g_ptr_array_index (ra, k);
-              LbResult *y = current_result (c, x->model_id, b->id);
-
-              same = y != NULL && x->score == y->score;
-            }
-          if (same)
-            add_benchmark (c, LB_SMELL_REDUNDANT, LB_COMPONENT_RANKING_DATAFRAME,
-                           "redundant-identical-columns", b, NULL, a->name,
-                           g_strdup_printf (ngettext ("Benchmark “%s” has exactly the same value as "
-                                                      "“%s” for all %u model: probably a copied "
-                                                      "column. Check the source and remove one.",
-                                                      "Benchmark “%s” has exactly the same values as "
-                                                      "“%s” for all %u models: probably a copied "
-                                                      "column. Check the source and remove one.",
-                                                      ra->len),
-                                            b->name, a->name, ra->len));
+          g_array_append_val (col->values, v);
         }
+      g_array_sort (col->values, cell_value_compare);
+      for (guint k = 0; k < col->values->len; k++)
+        {
+          const CellValue *v = &g_array_index (col->values, CellValue, k);
+          guint64 bits;
+
+          memcpy (&bits, &v->score, sizeof bits);
+          hash = hash * 33 + (guint) (v->model_id ^ (v->model_id >> 32));
+          hash = hash * 33 + (guint) (bits ^ (bits >> 32));
+        }
+      col->hash = hash;
+
+      bucket = g_hash_table_lookup (by_values, GUINT_TO_POINTER (hash));
+      for (guint k = 0; bucket != NULL && k < bucket->len && first == NULL; k++)
+        if (columns_equal (g_ptr_array_index (bucket, k), col))
+          first = g_ptr_array_index (bucket, k);
+      if (first == NULL)
+        {
+          /* The first column of its values: the one the later copies are reported against. */
+          if (bucket == NULL)
+            {
+              bucket = g_ptr_array_new ();
+              g_hash_table_insert (by_values, GUINT_TO_POINTER (hash), bucket);
+            }
+          g_ptr_array_add (bucket, col);
+          continue;
+        }
+      if (is_full (c, LB_SMELL_REDUNDANT, LB_COMPONENT_RANKING_DATAFRAME))
+        {
+          omit (c, LB_SMELL_REDUNDANT, LB_COMPONENT_RANKING_DATAFRAME, 1);
+          continue;
+        }
+      {
+        LbBenchmark *a = g_ptr_array_index (c->snapshot->benchmarks, first->index);
+
+        add_benchmark (c, LB_SMELL_REDUNDANT, LB_COMPONENT_RANKING_DATAFRAME,
+                       "redundant-identical-columns", b, NULL, a->name,
+                       g_strdup_printf (ngettext ("Benchmark “%s” has exactly the same value as "
+                                                  "“%s” for all %u model: probably a copied "
+                                                  "column. Check the source and remove one.",
+                                                  "Benchmark “%s” has exactly the same values as "
+                                                  "“%s” for all %u models: probably a copied "
+                                                  "column. Check the source and remove one.",
+                                                  results->len),
+                                        b->name, a->name, results->len));
+      }
     }
+  for (guint i = 0; i < n_benchmarks; i++)
+    g_clear_pointer (&columns[i].values, g_array_unref);
 
   /* The same bytes imported twice. */
   for (guint i = 0; i < N_ITEMS (c->snapshot->imports); i++)
@@ -1433,8 +1646,11 @@ check_mismatched (Checks *c)
           for (guint k = 0; k < odd->len; k++)
             {
               LbResult *r = g_ptr_array_index (odd, k);
-              g_autofree char *where = source_text (c, r->import_id, r->source_row, r->source_column);
+              g_autofree char *where = NULL;
 
+              if (full_then_omit (c, LB_SMELL_MISMATCHED, LB_COMPONENT_EVALUATION_SCORE))
+                continue;
+              where = source_text (c, r->import_id, r->source_row, r->source_column);
               add_result (c, LB_SMELL_MISMATCHED, LB_COMPONENT_EVALUATION_SCORE,
                           "mismatched-mixed-scale", r,
                           g_strdup_printf (odd == small
@@ -1465,7 +1681,8 @@ check_mismatched (Checks *c)
             LbResult *r = g_ptr_array_index (results, k);
             g_autofree char *where = NULL;
 
-            if (r->score >= b->scale_min && r->score <= b->scale_max)
+            if ((r->score >= b->scale_min && r->score <= b->scale_max)
+                || full_then_omit (c, LB_SMELL_MISMATCHED, LB_COMPONENT_EVALUATION_SCORE))
               continue;
             where = source_text (c, r->import_id, r->source_row, r->source_column);
             add_result (c, LB_SMELL_MISMATCHED, LB_COMPONENT_EVALUATION_SCORE,
@@ -1491,7 +1708,8 @@ check_mismatched (Checks *c)
       a = g_strstrip (g_utf8_casefold (r->model_version, -1));
       b = g_strstrip (g_utf8_casefold (m->version, -1));
       if (strcmp (a + (a[0] == 'v' && g_ascii_isdigit (a[1])),
-                  b + (b[0] == 'v' && g_ascii_isdigit (b[1]))) == 0)
+                  b + (b[0] == 'v' && g_ascii_isdigit (b[1]))) == 0
+          || full_then_omit (c, LB_SMELL_MISMATCHED, LB_COMPONENT_MODEL))
         continue;
       where = source_text (c, r->import_id, r->source_row, r->source_column);
       add_result (c, LB_SMELL_MISMATCHED, LB_COMPONENT_MODEL, "mismatched-model-version", r,
@@ -1604,8 +1822,11 @@ check_misdisplayed (Checks *c)
           for (guint k = 0; k < odd->len; k++)
             {
               LbResult *r = g_ptr_array_index (odd, k);
-              g_autofree char *where = source_text (c, r->import_id, r->source_row, r->source_column);
+              g_autofree char *where = NULL;
 
+              if (full_then_omit (c, LB_SMELL_MISDISPLAYED, LB_COMPONENT_RANKING_DATAFRAME))
+                continue;
+              where = source_text (c, r->import_id, r->source_row, r->source_column);
               add_result (c, LB_SMELL_MISDISPLAYED, LB_COMPONENT_RANKING_DATAFRAME,
                           "misdisplayed-mixed-units", r,
                           g_strdup_printf (odd == with_percent
@@ -1642,7 +1863,8 @@ check_misdisplayed (Checks *c)
               RawShape shape;
 
               raw_shape (r->raw, &shape);
-              if (shape.decimals == 0 || ABS (shape.decimals - common) < 2)
+              if (shape.decimals == 0 || ABS (shape.decimals - common) < 2
+                  || full_then_omit (c, LB_SMELL_MISDISPLAYED, LB_COMPONENT_RANKING_DATAFRAME))
                 continue;
               where = source_text (c, r->import_id, r->source_row, r->source_column);
               add_result (c, LB_SMELL_MISDISPLAYED, LB_COMPONENT_RANKING_DATAFRAME,
@@ -1666,7 +1888,8 @@ check_misdisplayed (Checks *c)
       if (!r->current || r->raw == NULL)
         continue;
       raw_shape (r->raw, &shape);
-      if (!shape.thousands && !shape.full_width)
+      if ((!shape.thousands && !shape.full_width)
+          || full_then_omit (c, LB_SMELL_MISDISPLAYED, LB_COMPONENT_EVALUATION_SCORE))
         continue;
       where = source_text (c, r->import_id, r->source_row, r->source_column);
       add_result (c, LB_SMELL_MISDISPLAYED, LB_COMPONENT_EVALUATION_SCORE,
@@ -1699,7 +1922,8 @@ check_misdisplayed (Checks *c)
       raw = g_strstrip (nfkc (g->raw));
       if (raw[0] == '#' || g_ascii_strcasecmp (raw, "nan") == 0)
         continue;
-      if (current_result (c, g->model_id, g->benchmark_id) != NULL)
+      if (current_result (c, g->model_id, g->benchmark_id) != NULL
+          || full_then_omit (c, LB_SMELL_MISDISPLAYED, LB_COMPONENT_EVALUATION_SCORE))
         continue;
       where = source_text (c, g->import_id, g->source_row, g->source_column);
       add_cell (c, LB_SMELL_MISDISPLAYED, LB_COMPONENT_EVALUATION_SCORE,
@@ -1916,7 +2140,8 @@ check_inaccessible (Checks *c)
     {
       LbModel *m = g_ptr_array_index (c->snapshot->models, i);
 
-      if (is_blank (m->provenance_url) || is_web_url (m->provenance_url))
+      if (is_blank (m->provenance_url) || is_web_url (m->provenance_url)
+          || full_then_omit (c, LB_SMELL_INACCESSIBLE, LB_COMPONENT_MODEL))
         continue;
       add_model (c, LB_SMELL_INACCESSIBLE, LB_COMPONENT_MODEL, "inaccessible-provenance-url", m,
                  "provenance_url", m->provenance_url,
@@ -2010,12 +2235,32 @@ check_unresponsive (Checks *c)
  * Running the checks
  * ------------------------------------------------------------------------------------------- */
 
+/* The last item of evidence that was capped. Its key holds the count, so more (or fewer)
+ * findings than at the verdict ask for a new look like any new evidence. */
+static LbEvidence *
+more_evidence_new (LbSmellKind smell,
+                   LbComponent component,
+                   guint       omitted)
+{
+  return evidence_new (LB_EVIDENCE_LEADERBOARD, "more-evidence", NULL,
+                       g_strdup_printf ("more-evidence|%s|%s|%u", lb_smell_kind_to_string (smell),
+                                        lb_component_to_string (component), omitted),
+                       g_strdup_printf (ngettext ("… and %u more finding of this kind, not listed "
+                                                  "here. Correct the ones above and run the checks "
+                                                  "again to see the rest.",
+                                                  "… and %u more findings of this kind, not listed "
+                                                  "here. Correct the ones above and run the checks "
+                                                  "again to see the rest.", omitted),
+                                        omitted));
+}
+
 GPtrArray *
 lb_smells_detect (const LbSmellSnapshot *snapshot,
                   const LbSmellOptions  *options)
 {
   Checks c = { 0 };
   GPtrArray *detections;
+  gsize n_keys = 0;
 
   g_return_val_if_fail (snapshot != NULL, NULL);
   g_return_val_if_fail (snapshot->leaderboard != NULL, NULL);
@@ -2032,10 +2277,12 @@ lb_smells_detect (const LbSmellSnapshot *snapshot,
   c.models = g_hash_table_new (g_int64_hash, g_int64_equal);
   c.benchmarks = g_hash_table_new (g_int64_hash, g_int64_equal);
   c.imports = g_hash_table_new (g_int64_hash, g_int64_equal);
-  c.current = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  c.current = g_hash_table_new (cell_key_hash, cell_key_equal);
   c.by_benchmark = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
                                           (GDestroyNotify) g_ptr_array_unref);
-  c.cell_gaps = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  c.cell_gaps = g_hash_table_new (cell_key_hash, cell_key_equal);
+  c.cell_keys = g_new (CellKey, MAX ((gsize) N_ITEMS (snapshot->results) + N_ITEMS (snapshot->gaps), 1));
+  c.ranked = g_hash_table_new (g_int64_hash, g_int64_equal);
 
   for (guint i = 0; i < N_ITEMS (snapshot->models); i++)
     {
@@ -2060,7 +2307,9 @@ lb_smells_detect (const LbSmellSnapshot *snapshot,
 
       if (!r->current)
         continue;
-      g_hash_table_replace (c.current, cell_key (r->model_id, r->benchmark_id), r);
+      c.cell_keys[n_keys] = (CellKey) { r->model_id, r->benchmark_id };
+      g_hash_table_replace (c.current, &c.cell_keys[n_keys++], r);
+      g_hash_table_add (c.ranked, &r->model_id);
       column = g_hash_table_lookup (c.by_benchmark, &r->benchmark_id);
       if (column == NULL)
         {
@@ -2074,17 +2323,16 @@ lb_smells_detect (const LbSmellSnapshot *snapshot,
     {
       LbGap *g = g_ptr_array_index (snapshot->gaps, i);
       LbImport *import = g_hash_table_lookup (c.imports, &g->import_id);
-      char *key;
+      CellKey *key;
       LbGap *other;
 
       if (import != NULL && import->deleted)
         continue;
-      key = cell_key (g->model_id, g->benchmark_id);
+      c.cell_keys[n_keys] = (CellKey) { g->model_id, g->benchmark_id };
+      key = &c.cell_keys[n_keys++];
       other = g_hash_table_lookup (c.cell_gaps, key);
       if (other == NULL || g->import_id >= other->import_id)
         g_hash_table_replace (c.cell_gaps, key, g);
-      else
-        g_free (key);
     }
 
   check_confusing (&c);
@@ -2106,6 +2354,8 @@ lb_smells_detect (const LbSmellSnapshot *snapshot,
           d->smell = s;
           d->component = k;
           d->evidence = g_steal_pointer (&c.found[s][k]);
+          if (c.omitted[s][k] > 0)
+            g_ptr_array_add (d->evidence, more_evidence_new (s, k, c.omitted[s][k]));
           g_ptr_array_add (detections, d);
         }
 
@@ -2114,7 +2364,9 @@ lb_smells_detect (const LbSmellSnapshot *snapshot,
   g_hash_table_unref (c.imports);
   g_hash_table_unref (c.current);
   g_hash_table_unref (c.by_benchmark);
+  g_hash_table_unref (c.ranked);
   g_hash_table_unref (c.cell_gaps);
+  g_free (c.cell_keys);
   return detections;
 }
 

@@ -82,6 +82,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (LbSmellSnapshot, lb_smell_snapshot_free)
 
 #define LB_SMELL_DEFAULT_MAX_RESULT_AGE_DAYS 180
 #define LB_SMELL_MAX_NAME_CHARS 60
+/* Evidence kept per smell × component; beyond it one last item says how many more were found
+ * (check "more-evidence"), so memory stays bounded whatever the sheet holds. */
+#define LB_SMELL_MAX_EVIDENCE 200
 
 typedef struct {
   const char *today;               /* "YYYY-MM-DD" or an ISO 8601 timestamp; required */
@@ -233,6 +236,22 @@ GPtrArray   *lb_smells_run            (LbStore               *store,
                                        const LbSmellOptions  *options,
                                        LbSmellSnapshot      **snapshot,
                                        GPtrArray            **detections,
+                                       GError               **error);
+
+/* lb_smells_run() in a GTask thread on its own connection to @db_path, recorded under @user
+ * (NULL: the default), today from lb_now_iso8601(). Cancelling drops the outcome (the
+ * checks do not write once cancelled before their write transaction). */
+void         lb_smells_run_async      (const char            *db_path,
+                                       const char            *user,
+                                       gint64                 leaderboard_id,
+                                       GCancellable          *cancellable,
+                                       GAsyncReadyCallback    callback,
+                                       gpointer               user_data);
+/* The checklist, as lb_smells_run(); @detections as there; @wrote, when not NULL, whether the
+ * run changed the stored checklist (then call lb_store_emit_changed() on the main store). */
+GPtrArray   *lb_smells_run_finish     (GAsyncResult          *result,
+                                       GPtrArray            **detections,
+                                       gboolean              *wrote,
                                        GError               **error);
 
 /* Stores the verdict of the store's user on one item (audited); returns the stored item. */

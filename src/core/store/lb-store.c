@@ -242,6 +242,10 @@ static const char *const migrations[] = {
   "  detail TEXT NOT NULL,"
   "  PRIMARY KEY (import_id, source_row, source_column)"
   ");",
+
+  /* 7: smellsfast: a leaderboard's results in id order, as the smell checks and the LBOM
+   * read them, without sorting all of them in a temporary B-tree (0.5 s for 320,000). */
+  "CREATE INDEX results_leaderboard ON results (leaderboard_id, id);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == LB_STORE_SCHEMA_VERSION);
@@ -1308,6 +1312,21 @@ lb_store_begin (LbStore  *self,
   else
     sql = g_strdup_printf ("SAVEPOINT lb_%u", self->depth);
   if (!exec_sql (self, sql, error))
+    return FALSE;
+  self->depth++;
+  return TRUE;
+}
+
+gboolean
+lb_store_begin_read (LbStore  *self,
+                     GError  **error)
+{
+  g_return_val_if_fail (LB_IS_STORE (self), FALSE);
+
+  if (self->depth > 0)
+    return lb_store_begin (self, error);
+  /* BEGIN alone takes no lock; the first read starts the snapshot every later read sees. */
+  if (!exec_sql (self, "BEGIN DEFERRED", error))
     return FALSE;
   self->depth++;
   return TRUE;

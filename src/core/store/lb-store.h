@@ -26,7 +26,7 @@ typedef enum {
 
 /* The schema version this build writes (PRAGMA user_version). 1: first schema; 2: mappings;
  * 3: results' foreign keys deferred. */
-#define LB_STORE_SCHEMA_VERSION 6
+#define LB_STORE_SCHEMA_VERSION 7
 
 /* PRAGMA application_id of our databases ("LBDB"), set by every migration: another
  * program's SQLite file is recognised and never changed. */
@@ -123,6 +123,9 @@ void        lb_store_set_user           (LbStore *self, const char *user);
  * A failed lb_store_commit() has rolled its level back and closed it: do not call
  * lb_store_rollback() after it. */
 gboolean    lb_store_begin              (LbStore *self, GError **error);
+/* A read transaction (end it with lb_store_rollback()): what it reads is one consistent state
+ * while other connections go on writing (WAL). Inside a transaction it nests like begin. */
+gboolean    lb_store_begin_read         (LbStore *self, GError **error);
 gboolean    lb_store_commit             (LbStore *self, GError **error);
 void        lb_store_rollback           (LbStore *self);
 

@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "lb-smells-page.h"
@@ -25,6 +27,7 @@ struct _LbSmellsPage
   GtkLabel       *review_label;
   GtkBox         *groups_box;
   GtkSwitch      *attention_switch;
+  GtkWidget      *checking_box;
 
   /* owned */
   GPtrArray      *checklist;   /* of LbSmell*: the full checklist, catalogue order */
@@ -34,6 +37,9 @@ struct _LbSmellsPage
   guint           reload_source;
   char           *signature;   /* of what the rows show */
   gboolean        stale;       /* the rows wait for the page to be shown */
+  GCancellable   *cancellable; /* of the run in its thread, NULL when none runs */
+  gint64          shown_id;    /* the leaderboard the rows are of */
+  gboolean        disposed;
 };
 
 G_DEFINE_FINAL_TYPE (LbSmellsPage, lb_smells_page, LB_TYPE_PAGE)
@@ -296,19 +302,100 @@ page_signature (LbSmellsPage *self)
   return g_string_free (sig, FALSE);
 }
 
-/* Runs the checks on the stored leaderboard and shows the result. */
+/* Shows a finished run, unless the rows show it already. */
+static void
+show_run (LbSmellsPage *self,
+          GPtrArray    *checklist,   /* taken */
+          GPtrArray    *detections)  /* taken */
+{
+  g_autofree char *signature = NULL;
+
+  g_clear_pointer (&self->checklist, g_ptr_array_unref);
+  g_clear_pointer (&self->detections, g_ptr_array_unref);
+  self->checklist = checklist;
+  self->detections = detections;
+  self->shown_id = lb_page_get_leaderboard_id (LB_PAGE (self));
+  signature = page_signature (self);
+  if (g_strcmp0 (signature, self->signature) == 0)
+    return;  /* e.g. the run after our own verdict: the rows show it already */
+  g_free (self->signature);
+  self->signature = g_steal_pointer (&signature);
+  rebuild (self);
+}
+
+/* The spinner and "Checking…" while a run is in its thread. */
+static void
+set_checking (LbSmellsPage *self,
+              gboolean      checking)
+{
+  /* Rows of another leaderboard (or none checked yet) would claim "checked, nothing found":
+   * until the first run is done only the spinner shows. A new run of the same leaderboard
+   * keeps the last outcome in view. */
+  gboolean rows = !checking || self->shown_id == lb_page_get_leaderboard_id (LB_PAGE (self));
+
+  gtk_widget_set_visible (self->checking_box, checking);
+  gtk_widget_set_visible (GTK_WIDGET (self->groups_box), rows);
+  gtk_widget_set_visible (GTK_WIDGET (self->summary_label), rows);
+  if (!rows)
+    gtk_widget_set_visible (GTK_WIDGET (self->review_label), FALSE);
+}
+
+static void
+run_checks_done_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(LbSmellsPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) detections = NULL;
+  GPtrArray *checklist;
+  gboolean wrote = FALSE;
+  gboolean cancelled;
+  LbStore *store;
+
+  checklist = lb_smells_run_finish (result, &detections, &wrote, &error);
+  if (self->disposed)
+    {
+      g_clear_pointer (&checklist, g_ptr_array_unref);
+      return;
+    }
+  store = lb_page_get_store (LB_PAGE (self));
+  cancelled = g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  /* Another connection wrote: the sidebar badge and the other pages read it again. A run
+   * cancelled for a newer one may have written before it noticed, perhaps for the
+   * leaderboard shown before: 0 says "any". */
+  if (wrote && store != NULL)
+    lb_store_emit_changed (store, cancelled ? 0 : lb_page_get_leaderboard_id (LB_PAGE (self)));
+  if (cancelled)
+    return;  /* a newer run replaced it */
+  g_clear_object (&self->cancellable);
+  set_checking (self, FALSE);
+  if (checklist == NULL)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.show-error", "s", error->message);
+      return;
+    }
+  show_run (self, checklist, g_steal_pointer (&detections));
+  update_summary (self);  /* the review line, hidden while checking */
+}
+
+/* Runs the checks on the stored leaderboard in a thread (they read every result and hash
+ * the source files) and shows the result when they are done; a newer run cancels an older. */
 static void
 run_checks (LbSmellsPage *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) checklist = NULL;
   g_autoptr(GPtrArray) detections = NULL;
-  g_autofree char *signature = NULL;
-
   LbStore *store = lb_page_get_store (LB_PAGE (self));
   gint64 leaderboard_id = lb_page_get_leaderboard_id (LB_PAGE (self));
+  const char *path = store != NULL ? lb_store_get_path (store) : NULL;
 
   g_clear_handle_id (&self->reload_source, g_source_remove);
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  set_checking (self, FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "smells.run-checks",
                                  store != NULL && leaderboard_id != 0);
   if (store == NULL || leaderboard_id == 0)
@@ -316,22 +403,23 @@ run_checks (LbSmellsPage *self)
       lb_smells_page_set_checklist (self, NULL, NULL);
       return;
     }
+  if (path != NULL && strcmp (path, ":memory:") != 0)
+    {
+      self->cancellable = g_cancellable_new ();
+      set_checking (self, TRUE);
+      lb_smells_run_async (path, lb_store_get_user (store), leaderboard_id, self->cancellable,
+                           run_checks_done_cb, g_object_ref (self));
+      return;
+    }
+
+  /* A private in-memory store (tests) has no file another connection could open. */
   checklist = lb_smells_run (store, leaderboard_id, NULL, NULL, &detections, &error);
   if (checklist == NULL)
     {
       gtk_widget_activate_action (GTK_WIDGET (self), "win.show-error", "s", error->message);
       return;
     }
-  g_clear_pointer (&self->checklist, g_ptr_array_unref);
-  g_clear_pointer (&self->detections, g_ptr_array_unref);
-  self->checklist = g_steal_pointer (&checklist);
-  self->detections = g_steal_pointer (&detections);
-  signature = page_signature (self);
-  if (g_strcmp0 (signature, self->signature) == 0)
-    return;  /* e.g. the run after our own verdict: the rows show it already */
-  g_free (self->signature);
-  self->signature = g_steal_pointer (&signature);
-  rebuild (self);
+  show_run (self, g_steal_pointer (&checklist), g_steal_pointer (&detections));
 }
 
 static gboolean
@@ -672,6 +760,11 @@ lb_smells_page_dispose (GObject *object)
 {
   LbSmellsPage *self = LB_SMELLS_PAGE (object);
 
+  /* The window closes: a run in its thread is dropped (and writes nothing if not yet writing). */
+  self->disposed = TRUE;
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   g_clear_handle_id (&self->reload_source, g_source_remove);
   g_clear_pointer (&self->expanders, g_ptr_array_unref);
   /* Through AdwBin, or AdwBin would later unparent a child the template already dropped. */
@@ -728,6 +821,7 @@ lb_smells_page_class_init (LbSmellsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LbSmellsPage, review_label);
   gtk_widget_class_bind_template_child (widget_class, LbSmellsPage, groups_box);
   gtk_widget_class_bind_template_child (widget_class, LbSmellsPage, attention_switch);
+  gtk_widget_class_bind_template_child (widget_class, LbSmellsPage, checking_box);
   gtk_widget_class_bind_template_callback (widget_class, attention_switch_cb);
   gtk_widget_class_install_action (widget_class, "smells.run-checks", NULL, run_checks_action);
 }
@@ -770,6 +864,7 @@ lb_smells_page_set_checklist (LbSmellsPage *self,
       if (item->leaderboard_id == 0)
         item->leaderboard_id = ((LbSmell *) g_ptr_array_index (checklist, 0))->leaderboard_id;
     }
+  self->shown_id = lb_page_get_leaderboard_id (LB_PAGE (self));
   self->detections = g_ptr_array_new_with_free_func ((GDestroyNotify) lb_detection_free);
   for (guint i = 0; detections != NULL && i < detections->len; i++)
     g_ptr_array_add (self->detections, copy_detection (g_ptr_array_index (detections, i)));
