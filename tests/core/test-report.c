@@ -1488,6 +1488,27 @@ test_cli_report (void)
   run_clear (&run);
 }
 
+/* Evidence too long for the checklist's table is cut there and given in full in the appendix:
+ * the report never sends the meeting to the app. */
+static void
+test_review_evidence_appendix (Fixture       *fx,
+                               gconstpointer  data)
+{
+  g_autofree char *text = NULL;
+
+  /* The fixture's eight results without an evaluation date are one item of eight lines. */
+  text = render_review (fx, NULL, "evidence-appendix.pdf", NULL);
+  g_assert_null (strstr (text, "SmellsPage"));
+  {
+    const char *order[] = { "Smellchecklist", "(scores-october.csv,cellB4)hasnoevaluationdate",
+                            "…and3more(allofitintheappendix,A.1).", "Decisionandsign-off",
+                            "Appendix:theevidenceinfull", "A.1Missingentity—Evaluationscore",
+                            "(scores-october.csv,cellC2)hasnoevaluationdate",
+                            "(scores-november.csv,cellC5)hasnoevaluationdate", NULL };
+    assert_in_order (text, order);
+  }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1521,6 +1542,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/report/date/local", test_format_date_local);
   g_test_add_func ("/report/review/prepared-by", test_review_prepared_by);
   g_test_add_func ("/report/review/uncertainty", test_review_uncertainty);
+  g_test_add ("/report/review/evidence-appendix", Fixture, NULL, fixture_set_up,
+              test_review_evidence_appendix, fixture_tear_down);
   g_test_add ("/report/review/local-date", Fixture, NULL, fixture_set_up, test_review_local_date,
               fixture_tear_down);
   g_test_add ("/report/review/japanese-sign-off", Fixture, NULL, fixture_set_up,

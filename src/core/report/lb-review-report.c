@@ -56,6 +56,7 @@ typedef struct {
   GHashTable                  *cells;          /* "model:benchmark" → current LbResult*, borrowed */
   gboolean                     has_hand_values;
   LbComparison                *comparison;     /* as compared, or NULL with fewer than two models */
+  GPtrArray                   *long_evidence;  /* of const LbSmell*, borrowed: cut in the checklist, in full in the appendix */
 } Builder;
 
 /* ---- small helpers ---- */
@@ -229,6 +230,7 @@ builder_clear (Builder *b)
   g_clear_pointer (&b->benchmarks, g_ptr_array_unref);
   g_clear_pointer (&b->models, g_ptr_array_unref);
   g_clear_pointer (&b->chosen, g_ptr_array_unref);
+  g_clear_pointer (&b->long_evidence, g_ptr_array_unref);
   g_clear_pointer (&b->current, g_ptr_array_unref);
   g_clear_pointer (&b->all_results, g_ptr_array_unref);
   g_clear_pointer (&b->imports, g_ptr_array_unref);
@@ -1266,9 +1268,11 @@ status_text (const LbSmell *item)
   return g_strdup (label);
 }
 
-/* The evidence as people read it, at most EVIDENCE_LINES lines. */
+/* The evidence as people read it, at most EVIDENCE_LINES lines; the rest is in the appendix,
+ * item @appendix_number. */
 static char *
-evidence_text (const LbSmell *item)
+evidence_text (const LbSmell *item,
+               guint          appendix_number)
 {
   g_autofree char *text = lb_smell_evidence_display (item);
   g_auto(GStrv) lines = NULL;
@@ -1284,10 +1288,11 @@ evidence_text (const LbSmell *item)
   out = g_string_new (NULL);
   for (guint i = 0; i < EVIDENCE_LINES; i++)
     g_string_append_printf (out, "%s\n", lines[i]);
-  g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "… and %u more (see the Smells page).",
-                                            "… and %u more (see the Smells page).",
+  /* TRANSLATORS: the second %u is the number of the item in the report's appendix */
+  g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "… and %u more (all of it in the appendix, A.%u).",
+                                            "… and %u more (all of it in the appendix, A.%u).",
                                             n - EVIDENCE_LINES),
-                          n - EVIDENCE_LINES);
+                          n - EVIDENCE_LINES, appendix_number);
   return g_string_free (out, FALSE);
 }
 
@@ -1329,7 +1334,9 @@ add_smells (Builder *b)
           lb_report_table_set_widths (table, widths);
         }
       status = status_text (item);
-      evidence = evidence_text (item);
+      evidence = evidence_text (item, b->long_evidence->len + 1);
+      if (strstr (evidence, "\n…") != NULL || g_str_has_prefix (evidence, "…"))
+        g_ptr_array_add (b->long_evidence, (gpointer) item);
       lb_report_table_add_row (table, (const char *[]) { smell_label (item->smell),
                                                          component_label (item->component),
                                                          status, evidence,
@@ -1372,6 +1379,31 @@ add_smells (Builder *b)
     }
   if (n_unchecked_smells == 0)
     lb_report_add_paragraph (b->report, _("Every item of the checklist has been looked at."));
+}
+
+/* The evidence the checklist had to cut, in full: the report says everything the app knows,
+ * never "see the app". */
+static void
+add_evidence_appendix (Builder *b)
+{
+  if (b->long_evidence->len == 0)
+    return;
+  lb_report_add_section (b->report, _("Appendix: the evidence in full"));
+  for (guint i = 0; i < b->long_evidence->len; i++)
+    {
+      const LbSmell *item = g_ptr_array_index (b->long_evidence, i);
+      g_autofree char *text = lb_smell_evidence_display (item);
+      g_autofree char *heading = g_strdup_printf ("A.%u  %s — %s", i + 1, smell_label (item->smell),
+                                                  item->component != NULL
+                                                  ? component_label (item->component)
+                                                  : _("the leaderboard as a whole"));
+      g_auto(GStrv) lines = g_strsplit (text != NULL ? text : "", "\n", -1);
+
+      lb_report_add_heading (b->report, heading);
+      for (guint l = 0; lines[l] != NULL; l++)
+        if (*lines[l] != '\0')
+          lb_report_add_note (b->report, lines[l]);
+    }
 }
 
 /* ---- 5. changes since the last review ---- */
@@ -2202,6 +2234,7 @@ lb_review_report_build (LbStore                     *store,
   doc_title = g_strdup_printf (_("Leaderboard review: %s"), b.leaderboard->name);
   lb_report_set_document_title (b.report, doc_title);
 
+  b.long_evidence = g_ptr_array_new ();
   add_title_block (&b);
   add_record (&b);
   if (!add_comparison (&b, error))
@@ -2214,6 +2247,7 @@ lb_review_report_build (LbStore                     *store,
   add_provenance (&b);
   add_questions (&b);
   add_sign_off (&b);
+  add_evidence_appendix (&b);
 
   report = g_steal_pointer (&b.report);
   builder_clear (&b);
