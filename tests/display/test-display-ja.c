@@ -467,6 +467,13 @@ test_main_window (Fixture       *f,
                    "次回のレビュー予定日: 2026年12月28日");
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (review_row)), ==,
                    "最終レビュー日: 2026年11月28日");
+  /* The stat card's date breaks after the year, never inside the day (「2026年12月2 / 日」). */
+  {
+    GtkWidget *newest = lb_test_template_child (overview, LB_TYPE_OVERVIEW_PAGE, "newest_label");
+    const char *text = gtk_label_get_text (GTK_LABEL (newest));
+
+    g_assert_true (g_regex_match_simple ("^[0-9]{4}年\n[0-9]{1,2}月[0-9]{1,2}日$", text, 0, 0));
+  }
 
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     {

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "lb-overview-page.h"
 #include "lb-record-form.h"
@@ -123,11 +124,26 @@ update_review (LbOverviewPage *self)
     gtk_widget_remove_css_class (GTK_WIDGET (self->review_row), "overdue");
 }
 
+/* A Japanese date goes onto two lines after its year (「2026年 / 12月2日」), never inside the
+ * day (「2026年12月2 / 日」) as the card's narrow label would break it. Newly allocated. */
+static char *
+date_card_text (const char *date)
+{
+  const char *year = date != NULL ? strstr (date, "年") : NULL;
+  gsize split;
+
+  if (year == NULL || year[strlen ("年")] == '\0')
+    return g_strdup (date != NULL ? date : "—");
+  split = (gsize) (year - date) + strlen ("年");
+  return g_strdup_printf ("%.*s\n%s", (int) split, date, date + split);
+}
+
 static void
 update_summary (LbOverviewPage *self)
 {
   LbLeaderboardStats stats = { 0 };
   g_autofree char *models = NULL, *benchmarks = NULL, *results = NULL, *newest = NULL;
+  g_autofree char *card_date = NULL;
 
   if (STORE (self) == NULL || LEADERBOARD_ID (self) == 0 ||
       !lb_store_get_leaderboard_stats (STORE (self), LEADERBOARD_ID (self), &stats, NULL))
@@ -139,7 +155,8 @@ update_summary (LbOverviewPage *self)
   gtk_label_set_label (self->benchmarks_label, benchmarks);
   gtk_label_set_label (self->results_label, results);
   newest = lb_date_text_to_display (stats.newest_result);
-  gtk_label_set_label (self->newest_label, newest != NULL ? newest : "—");
+  card_date = date_card_text (newest);
+  gtk_label_set_label (self->newest_label, card_date);
   gtk_label_set_label (self->owner_label,
                        self->form != NULL && self->form->owner != NULL ? self->form->owner : _("Not set"));
   lb_leaderboard_stats_clear (&stats);
