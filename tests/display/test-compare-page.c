@@ -556,6 +556,8 @@ test_page_default_choice (Fixture       *f,
   g_assert_cmpstr (c->models[1].model->name, ==, "C");
   g_assert_cmpstr (c->models[2].model->name, ==, "D");
   g_assert_cmpstr (c->models[3].model->name, ==, "E");
+  /* the one left out is named on the page, not only counted on the Models button */
+  g_assert_true (label_shows (f, "1 of the leaderboard’s 5 models is not compared: B. Add it under Models."));
   /* and every model has all three benchmarks, so the composite counts them all */
   g_assert_cmpuint (c->n_composite, ==, 3);
 }

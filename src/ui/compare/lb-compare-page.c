@@ -705,6 +705,38 @@ update_texts (LbComparePage *self,
         g_string_append_c (notes, '\n');
       g_string_append (notes, g_ptr_array_index (self->restore_notes, i));
     }
+  /* A model left out of the comparison is named, not only counted on the Models button. */
+  if (c != NULL && self->models != NULL && c->n_models < self->models->len)
+    {
+      g_autoptr(GHashTable) compared = g_hash_table_new (g_int64_hash, g_int64_equal);
+      g_autoptr(GString) names = g_string_new (NULL);
+      guint n_left = self->models->len - c->n_models;
+
+      for (guint m = 0; m < c->n_models; m++)
+        g_hash_table_add (compared, &c->models[m].model->id);
+      for (guint i = 0, listed = 0; i < self->models->len; i++)
+        {
+          LbModel *model = g_ptr_array_index (self->models, i);
+
+          if (g_hash_table_contains (compared, &model->id))
+            continue;
+          if (listed++ == 5)
+            {
+              g_string_append (names, _(", …"));
+              break;
+            }
+          /* TRANSLATORS: joins the names of the models left out of the comparison */
+          g_string_append_printf (names, "%s%s", listed > 1 ? _(", ") : "", model->name);
+        }
+      if (notes->len > 0)
+        g_string_append_c (notes, '\n');
+      g_string_append_printf (notes,
+                              g_dngettext (GETTEXT_PACKAGE,
+                                           "%u of the leaderboard’s %u models is not compared: %s. Add it under Models.",
+                                           "%u of the leaderboard’s %u models are not compared: %s. Add them under Models.",
+                                           n_left),
+                              n_left, self->models->len, names->str);
+    }
   for (guint i = 0; c != NULL && i < c->notes->len; i++)
     {
       if (notes->len > 0)
