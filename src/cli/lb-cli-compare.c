@@ -50,6 +50,7 @@ lb_cli_compare (LbCli  *cli,
   g_autofree char *profile_name = NULL;
   g_autofree char *normalization = NULL;
   gboolean include_partial = FALSE;
+  gboolean include_unlisted = FALSE;
   gboolean json = FALSE;
   GOptionEntry entries[] = {
     { "models", 'm', 0, G_OPTION_ARG_STRING_ARRAY, &model_args,
@@ -60,6 +61,8 @@ lb_cli_compare (LbCli  *cli,
       N_("The saved decision profile that weighs the benchmarks (default: equal weights)"), N_("PROFILE") },
     { "include-partial", 0, 0, G_OPTION_ARG_NONE, &include_partial,
       N_("Give models lacking some benchmarks a composite over those they have, marked partial"), NULL },
+    { "include-unlisted", 0, 0, G_OPTION_ARG_NONE, &include_unlisted,
+      N_("Also compare the models no longer listed in the newest version of the sheet"), NULL },
     { "normalization", 0, 0, G_OPTION_ARG_STRING, &normalization,
       N_("How scores are rescaled: “min-max” over the leaderboard’s models (default) or “declared-scale”"),
       N_("METHOD") },
@@ -83,7 +86,7 @@ lb_cli_compare (LbCli  *cli,
   if (argc != 2)
     {
       lb_cli_error (_("Usage: leaderboard-cli compare NAME [--models A,B,…] [--baseline A] [--profile P] "
-                      "[--include-partial] [--json]"));
+                      "[--include-partial] [--include-unlisted] [--json]"));
       return LB_CLI_USAGE;
     }
   if (normalization != NULL && strcmp (normalization, "min-max") != 0
@@ -147,6 +150,7 @@ lb_cli_compare (LbCli  *cli,
       lb_compare_options_set_profile (options, profile);
     }
   lb_compare_options_set_include_partial (options, include_partial);
+  lb_compare_options_set_include_unlisted (options, include_unlisted);
   if (g_strcmp0 (normalization, "declared-scale") == 0)
     lb_compare_options_set_normalization (options, LB_NORMALIZE_DECLARED_SCALE);
 

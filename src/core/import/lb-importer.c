@@ -37,6 +37,8 @@ struct _LbImporter
   char         *signature;
   gboolean      mapping_remembered;
   char         *encoding_warning;
+  LbImportMode  mode;
+  gboolean      mode_chosen;    /* by the user; else guessed at run */
 };
 
 G_DEFINE_FINAL_TYPE (LbImporter, lb_importer, G_TYPE_OBJECT)
@@ -834,6 +836,75 @@ first_with_role (LbImporter   *self,
   return NULL;
 }
 
+void
+lb_importer_set_mode (LbImporter   *self,
+                      LbImportMode  mode)
+{
+  g_return_if_fail (LB_IS_IMPORTER (self));
+
+  self->mode = mode;
+  self->mode_chosen = TRUE;
+}
+
+LbImportMode
+lb_importer_guess_mode (LbImporter  *self,
+                        LbStore     *store,
+                        const char  *leaderboard_name,
+                        char       **reason)
+{
+  g_autoptr(LbLeaderboard) leaderboard = NULL;
+  g_autoptr(GPtrArray) imports = NULL;
+  LbImportMode remembered;
+  LbImport *newest = NULL;
+
+  g_return_val_if_fail (LB_IS_IMPORTER (self), LB_IMPORT_MODE_ADD);
+
+  if (reason != NULL)
+    *reason = NULL;
+  if (self->mode_chosen)
+    {
+      if (reason != NULL)
+        *reason = g_strdup (_("as chosen"));
+      return self->mode;
+    }
+  if (store != NULL && leaderboard_name != NULL)
+    leaderboard = lb_store_find_leaderboard (store, leaderboard_name, NULL);
+  if (leaderboard != NULL)
+    imports = lb_store_list_imports (store, leaderboard->id, NULL);
+  for (guint i = 0; imports != NULL && i < imports->len && newest == NULL; i++)
+    {
+      LbImport *import = g_ptr_array_index (imports, i);
+
+      if (import->status == LB_IMPORT_COMPLETE)
+        newest = import;
+    }
+  if (newest == NULL)
+    {
+      if (reason != NULL)
+        *reason = g_strdup (_("the leaderboard has no import yet"));
+      return LB_IMPORT_MODE_ADD;
+    }
+  if (lb_store_get_import_mode (store, leaderboard->id, &remembered, NULL))
+    {
+      if (reason != NULL)
+        *reason = g_strdup (_("as chosen for this leaderboard last time"));
+      return remembered;
+    }
+  if (g_strcmp0 (newest->signature, self->signature) == 0)
+    {
+      if (reason != NULL)
+        *reason = g_strdup_printf (_("the file has the same columns as “%s”, imported %s: it is "
+                                     "the new version of that sheet"),
+                                   newest->file_name != NULL ? newest->file_name : "",
+                                   newest->imported_at != NULL ? newest->imported_at : "");
+      return LB_IMPORT_MODE_REPLACE;
+    }
+  if (reason != NULL)
+    *reason = g_strdup_printf (_("the file’s columns differ from those of “%s”, the newest import"),
+                               newest->file_name != NULL ? newest->file_name : "");
+  return LB_IMPORT_MODE_ADD;
+}
+
 gboolean
 lb_importer_check (LbImporter  *self,
                    GError     **error)
@@ -920,9 +991,13 @@ lb_importer_check (LbImporter  *self,
  * benchmark index, the row of its first value in this file (0: none yet), so a repeated row
  * is caught with a few bytes per cell. */
 typedef struct {
-  gint64  id;
-  guint   index;
-  GArray *rows;
+  gint64   id;
+  guint    index;
+  GArray  *rows;
+  double  *current;         /* models known before: per benchmark index, the current score or NAN */
+  guint    n_current;
+  LbModel *known;           /* models known before: as stored (borrowed from RunState.known) */
+  gboolean seen;            /* met in this file */
 } Entry;
 
 typedef struct {
@@ -943,6 +1018,10 @@ typedef struct {
   char            *last_date_text; /* the last date read, and its ISO form */
   char            *last_date_iso;
   LbImportOutcome *outcome;
+  LbImportMode     mode;
+  GPtrArray       *known_models;   /* of LbModel*, as listed before the import */
+  GHashTable      *model_by_id;    /* id → Entry*, of the known models */
+  GHashTable      *benchmark_by_id;
 } RunState;
 
 /* What the state owns itself; the rest belongs to lb_importer_run()'s locals. */
@@ -952,6 +1031,9 @@ run_state_clear (RunState *state)
   g_clear_pointer (&state->row_date, g_free);
   g_clear_pointer (&state->last_date_text, g_free);
   g_clear_pointer (&state->last_date_iso, g_free);
+  g_clear_pointer (&state->known_models, g_ptr_array_unref);
+  g_clear_pointer (&state->model_by_id, g_hash_table_unref);
+  g_clear_pointer (&state->benchmark_by_id, g_hash_table_unref);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RunState, run_state_clear)
@@ -960,6 +1042,7 @@ static void
 entry_free (Entry *entry)
 {
   g_clear_pointer (&entry->rows, g_array_unref);
+  g_free (entry->current);
   g_free (entry);
 }
 
@@ -976,6 +1059,29 @@ remember_id (GHashTable *table,
   return entry;
 }
 
+static void
+note_current_score (gint64   model_id,
+                    gint64   benchmark_id,
+                    double   score,
+                    gpointer user_data)
+{
+  RunState *state = user_data;
+  Entry *model = g_hash_table_lookup (state->model_by_id, &model_id);
+  Entry *benchmark = g_hash_table_lookup (state->benchmark_by_id, &benchmark_id);
+
+  if (model == NULL || benchmark == NULL)
+    return;
+  if (model->current == NULL)
+    {
+      model->n_current = g_hash_table_size (state->benchmark_by_id);
+      model->current = g_new (double, model->n_current);
+      for (guint i = 0; i < model->n_current; i++)
+        model->current[i] = NAN;
+    }
+  if (benchmark->index < model->n_current)
+    model->current[benchmark->index] = score;
+}
+
 /* Known models and benchmarks, so a dry run counts what it would create and a real run
  * asks the store once per name. */
 static gboolean
@@ -990,17 +1096,27 @@ preload_ids (RunState  *state,
   benchmarks = lb_store_list_benchmarks (state->store, state->leaderboard_id, error);
   if (benchmarks == NULL)
     return FALSE;
+  state->model_by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  state->benchmark_by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
   for (guint i = 0; i < models->len; i++)
     {
       LbModel *model = g_ptr_array_index (models, i);
-      remember_id (state->model_ids, model->name, model->id);
+      Entry *entry = remember_id (state->model_ids, model->name, model->id);
+
+      entry->known = model;
+      g_hash_table_insert (state->model_by_id, &entry->id, entry);
     }
   for (guint i = 0; i < benchmarks->len; i++)
     {
       LbBenchmark *benchmark = g_ptr_array_index (benchmarks, i);
-      remember_id (state->benchmark_ids, benchmark->name, benchmark->id);
+      Entry *entry = remember_id (state->benchmark_ids, benchmark->name, benchmark->id);
+
+      g_hash_table_insert (state->benchmark_by_id, &entry->id, entry);
     }
-  return TRUE;
+  state->known_models = g_steal_pointer (&models);
+  /* What is current now, to count what this file changes (before anything is written). */
+  return lb_store_foreach_current_score (state->store, state->leaderboard_id, note_current_score,
+                                         state, error);
 }
 
 static void
@@ -1025,7 +1141,7 @@ ensure_model (RunState           *state,
   Entry *entry = g_hash_table_lookup (state->model_ids, name);
   gint64 id;
 
-  if (entry != NULL)
+  if (entry != NULL && (entry->seen || entry->known == NULL))
     return entry;
 
   notes = g_string_new (NULL);
@@ -1068,6 +1184,40 @@ ensure_model (RunState           *state,
   if (notes->len > 0)
     init.notes = notes->str;
 
+  if (entry != NULL)
+    {
+      /* A model known before, met for the first time in this file: its version, provider and
+       * notes come from the newest import (a new version of the sheet may clear them; a file
+       * that adds to the leaderboard only brings what it has). The audit log keeps the old. */
+      gboolean has_notes = first_with_role (self, LB_COLUMN_NOTES) != NULL
+                           || first_with_role (self, LB_COLUMN_LICENSE) != NULL
+                           || first_with_role (self, LB_COLUMN_PARAMETERS) != NULL;
+      struct { LbModelField field; gboolean column; const char *value; const char *old; } fields[] = {
+        { LB_MODEL_FIELD_VERSION, first_with_role (self, LB_COLUMN_VERSION) != NULL,
+          init.version, entry->known->version },
+        { LB_MODEL_FIELD_PROVIDER, first_with_role (self, LB_COLUMN_PROVIDER) != NULL,
+          init.provider, entry->known->provider },
+        { LB_MODEL_FIELD_NOTES, has_notes, init.notes, entry->known->notes },
+      };
+      gboolean updated = FALSE;
+
+      entry->seen = TRUE;
+      for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+        {
+          if (!fields[i].column || (fields[i].value == NULL && state->mode != LB_IMPORT_MODE_REPLACE))
+            continue;
+          if (g_strcmp0 (fields[i].value, fields[i].old) == 0)
+            continue;
+          updated = TRUE;
+          if (!state->dry_run
+              && !lb_store_set_model_field (state->store, entry->id, fields[i].field,
+                                            fields[i].value, error))
+            return NULL;
+        }
+      state->outcome->models_updated += updated;
+      return entry;
+    }
+
   if (state->dry_run)
     {
       id = --state->next_fake_id;
@@ -1079,8 +1229,11 @@ ensure_model (RunState           *state,
       if (id == 0)
         return NULL;
     }
-  state->outcome->models_created += created;
-  return remember_id (state->model_ids, name, id);
+  /* A model only removed imports brought is not listed, yet the store still knows it. */
+  state->outcome->models_created += created || !state->dry_run;
+  entry = remember_id (state->model_ids, name, id);
+  entry->seen = TRUE;
+  return entry;
 }
 
 static Entry *
@@ -1118,7 +1271,7 @@ ensure_benchmark (RunState            *state,
       if (id == 0)
         return NULL;
     }
-  state->outcome->benchmarks_created += created;
+  state->outcome->benchmarks_created += created || !state->dry_run;
   return remember_id (state->benchmark_ids, name, id);
 }
 
@@ -1174,6 +1327,17 @@ store_cell (RunState           *state,
     }
 
   lb_value_parse (text, self->dialect.decimal_separator, &value);
+
+  if (model->current != NULL && benchmark->index < model->n_current
+      && !isnan (model->current[benchmark->index]))
+    {
+      if (value.kind == LB_VALUE_NUMBER)
+        state->outcome->values_changed += value.number != model->current[benchmark->index];
+      else if (state->mode == LB_IMPORT_MODE_REPLACE)
+        state->outcome->withdrawn++;
+      /* Counted once, should the file repeat the cell. */
+      model->current[benchmark->index] = NAN;
+    }
 
   if (value.kind == LB_VALUE_NUMBER)
     {
@@ -1547,6 +1711,9 @@ lb_importer_run (LbImporter        *self,
       in_transaction = TRUE;
     }
 
+  state.mode = lb_importer_guess_mode (self, store, leaderboard_name, NULL);
+  outcome->mode = state.mode;
+
   if (leaderboard != NULL)
     {
       state.leaderboard_id = leaderboard->id;
@@ -1580,6 +1747,8 @@ lb_importer_run (LbImporter        *self,
   import.imported_by = (char *) lb_store_get_user (store);
   import.status = LB_IMPORT_COMPLETE;
   import.warnings = outcome->warnings;
+  import.mode = state.mode;
+  import.signature = self->signature;
 
   if (!state.dry_run)
     {
@@ -1639,6 +1808,17 @@ lb_importer_run (LbImporter        *self,
       goto fail;
     }
 
+  /* A new version of the sheet that leaves out a model listed until now: no longer listed. */
+  if (state.mode == LB_IMPORT_MODE_REPLACE && state.known_models != NULL)
+    for (guint i = 0; i < state.known_models->len; i++)
+      {
+        LbModel *model = g_ptr_array_index (state.known_models, i);
+        Entry *entry = g_hash_table_lookup (state.model_by_id, &model->id);
+
+        if (entry != NULL && !entry->seen && !model->unlisted)
+          outcome->unlisted++;
+      }
+
   if (lb_csv_reader_get_encoding_warning (reader) != NULL)
     add_warning (&state, 0, 0, lb_csv_reader_get_encoding_warning (reader));
 
@@ -1663,6 +1843,10 @@ lb_importer_run (LbImporter        *self,
         if (!lb_store_set_mapping (store, self->signature, json, error))
           goto fail;
       }
+      /* The mode the user chose is the leaderboard's from now on. */
+      if (self->mode_chosen
+          && !lb_store_set_import_mode (store, state.leaderboard_id, self->mode, error))
+        goto fail;
       /* A failed commit has rolled back and closed the transaction already. */
       in_transaction = FALSE;
       if (!lb_store_commit (store, error))

@@ -882,6 +882,33 @@ add_comparison (Builder  *b,
                   ref = source_ref (b, &source);
                   g_ptr_array_add (cells, g_strdup_printf ("%s%s %s", score, cell->best ? "*" : "", ref));
                 }
+              else if (cell->kind == LB_CELL_WITHDRAWN)
+                {
+                  LbResult source = { 0 }, was = { 0 };
+                  g_autofree char *ref = NULL;
+                  g_autofree char *was_ref = NULL;
+                  g_autofree char *was_score = lb_compare_format_score (row, cell->was_score);
+                  g_autofree char *withdrawn = NULL;
+                  guint note = gap_notes->len + 1;
+
+                  source.import_id = cell->import_id;
+                  source.source_row = cell->source_row;
+                  source.source_column = cell->source_column;
+                  was.import_id = cell->was_import_id;
+                  was.source_row = cell->was_row;
+                  was.source_column = cell->was_column;
+                  ref = source_ref (b, &source);
+                  was_ref = source_ref (b, &was);
+                  /* TRANSLATORS: a cell the new version of the sheet left without a value:
+                   * where ([file:cell]), the value it had and where that came from */
+                  withdrawn = g_strdup_printf (_("— withdrawn in %s; was %s %s"), ref, was_score,
+                                               was_ref);
+                  g_ptr_array_add (gap_notes,
+                                   g_strdup_printf (_("(%u) %s on %s: %s"), note,
+                                                    c->models[m].model->name, row->benchmark->name,
+                                                    withdrawn));
+                  g_ptr_array_add (cells, g_strdup_printf ("%s (%u)", withdrawn, note));
+                }
               else if (cell->kind == LB_CELL_GAP)
                 {
                   LbResult source = { 0 };

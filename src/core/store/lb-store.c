@@ -213,6 +213,14 @@ static const char *const migrations[] = {
   "ALTER TABLE results_v3 RENAME TO results;"
   "CREATE INDEX results_cell ON results (leaderboard_id, model_id, benchmark_id, current);"
   "CREATE INDEX results_import ON results (import_id);",
+
+  /* 4: sheetver: an import's mode (the new version of the sheet, which defines what is
+   * current, or an addition to it) and header signature; the mode last chosen per leaderboard */
+  "ALTER TABLE imports ADD COLUMN mode TEXT NOT NULL DEFAULT 'add'"
+  "  CHECK (mode IN ('add', 'replace'));"
+  "ALTER TABLE imports ADD COLUMN signature TEXT;"
+  "ALTER TABLE leaderboards ADD COLUMN import_mode TEXT"
+  "  CHECK (import_mode IS NULL OR import_mode IN ('add', 'replace'));",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == LB_STORE_SCHEMA_VERSION);
