@@ -80,6 +80,7 @@ typedef struct {
 } LbImportOutcome;
 
 void lb_import_outcome_clear (LbImportOutcome *outcome);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (LbImportOutcome, lb_import_outcome_clear)
 
 typedef void (*LbImportProgress) (double fraction, gpointer user_data);
 
