@@ -62,5 +62,6 @@ int lb_cli_import_lbom  (LbCli *cli, int argc, char **argv);
 int lb_cli_compare      (LbCli *cli, int argc, char **argv);  /* src/cli/lb-cli-compare.c */
 int lb_cli_smells       (LbCli *cli, int argc, char **argv);  /* src/cli/lb-cli-smells.c */
 int lb_cli_report       (LbCli *cli, int argc, char **argv);  /* src/cli/lb-cli-report.c */
+int lb_cli_changes      (LbCli *cli, int argc, char **argv);  /* src/cli/lb-cli-changes.c */
 
 G_END_DECLS

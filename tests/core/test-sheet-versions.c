@@ -7,8 +7,12 @@
 #include <math.h>
 #include <string.h>
 
+#include "lb-changes.h"
 #include "lb-compare.h"
 #include "lb-importer.h"
+#include "lb-record-form.h"
+#include "lb-report.h"
+#include "lb-review-report.h"
 
 #define HEADER "モデル名,バージョン,提供元,JMMLU,MT-bench,レイテンシ(ms),備考\n"
 
@@ -357,6 +361,151 @@ test_undo (Fixture       *f,
   g_assert_cmpuint (benchmarks->len, ==, 3);
 }
 
+static char *
+run_tool (const char * const *argv)
+{
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, NULL, &status,
+                &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return g_steal_pointer (&out);
+}
+
+/* The report's text as printed, without spaces and line breaks (wrapping moves them). */
+static char *
+report_text (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LbReport) report = lb_review_report_build (f->store, leaderboard_id (f), NULL, &error);
+  g_autofree char *path = g_build_filename (f->dir, "report.pdf", NULL);
+  const char *argv[] = { "pdftotext", "-enc", "UTF-8", path, "-", NULL };
+  g_autofree char *text = NULL;
+  GString *out = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  g_assert_true (lb_report_render_pdf (report, LB_PAPER_A4, path, &error));
+  g_assert_no_error (error);
+  text = run_tool (argv);
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      g_string_append_unichar (out, g_utf8_get_char (p));
+  return g_string_free (out, FALSE);
+}
+
+static void
+assert_in_order (const char         *text,
+                 const char * const *needles)
+{
+  const char *at = text;
+
+  for (guint i = 0; needles[i] != NULL; i++)
+    {
+      const char *hit = strstr (at, needles[i]);
+
+      if (hit == NULL)
+        g_error ("“%s” not found (in this order) in:\n%s", needles[i], text);
+      at = hit + strlen (needles[i]);
+    }
+}
+
+static const LbChange *
+find_change (GPtrArray    *changes,
+             LbChangeKind  kind,
+             const char   *model,
+             const char   *benchmark)
+{
+  for (guint i = 0; i < changes->len; i++)
+    {
+      const LbChange *c = g_ptr_array_index (changes, i);
+
+      if (c->kind == kind && g_strcmp0 (c->model, model) == 0
+          && g_strcmp0 (c->benchmark, benchmark) == 0)
+        return c;
+    }
+  return NULL;
+}
+
+/* October, reviewed at 10:00, November the same afternoon: compare, changes and the report. */
+static void
+test_end_to_end (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_auto(LbImportOutcome) first = { 0 };
+  g_auto(LbImportOutcome) second = { 0 };
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autoptr(GPtrArray) of_import = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LbLeaderboard) lb = NULL;
+  g_autoptr(LbRecordForm) form = NULL;
+  g_autofree char *text = NULL;
+  const LbChange *c;
+  gint64 from = -1, nov_id;
+
+  g_setenv ("LEADERBOARD_NOW", "2026-11-01T09:00:00Z", TRUE);
+  import_sheet (f, "oct.csv", october, -1, LB_IMPORT_FLAGS_NONE, &first);
+
+  /* "Mark as reviewed" keeps the moment through the record form. */
+  lb = lb_store_get_leaderboard (f->store, leaderboard_id (f), NULL);
+  form = lb_record_form_new (lb);
+  g_assert_true (lb_record_form_set (form, LB_RECORD_FORM_LAST_REVIEWED,
+                                           "2026-11-01T10:00:00Z", NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (form->last_reviewed_at, ==, "2026-11-01T10:00:00Z");
+  g_assert_true (lb_store_set_leaderboard_field (f->store, lb->id, LB_LEADERBOARD_FIELD_LAST_REVIEWED_AT,
+                                                 form->last_reviewed_at, &error));
+  g_assert_no_error (error);
+
+  g_setenv ("LEADERBOARD_NOW", "2026-11-01T15:00:00Z", TRUE);
+  nov_id = import_sheet (f, "nov.csv", november, -1, LB_IMPORT_FLAGS_NONE, &second);
+
+  /* Since the review (the same day): everything November changed. */
+  changes = lb_changes_since (f->store, lb->id, "2026-11-01T10:00:00Z", &from, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (from, ==, first.import_id);
+  g_assert_cmpuint (changes->len, ==, 9);
+  g_assert_nonnull (find_change (changes, LB_CHANGE_UNLISTED, "Llama 3.1 70B", NULL));
+  c = find_change (changes, LB_CHANGE_VERSION, "GPT-4o", NULL);
+  g_assert_nonnull (c);
+  g_assert_cmpstr (c->old_version, ==, "2024-08-06");
+  g_assert_cmpstr (c->new_version, ==, "2024-11-20");
+  c = find_change (changes, LB_CHANGE_WITHDRAWN, "cotomi Pro", "レイテンシ(ms)");
+  g_assert_nonnull (c);
+  g_assert_cmpstr (c->old_result->raw, ==, "330");
+  g_assert_cmpstr (c->gap->raw, ==, "#N/A");
+  text = lb_change_describe (c);
+  g_assert_cmpstr (text, ==, "cotomi Pro, レイテンシ(ms): 330 [1:F3] → withdrawn in [2:F3] (“#N/A”)");
+  g_clear_pointer (&text, g_free);
+  c = find_change (changes, LB_CHANGE_VALUE, "GPT-4o", "JMMLU");
+  g_assert_nonnull (c);
+  g_assert_cmpfloat (c->old_result->score, ==, 80.1);
+  g_assert_cmpfloat (c->new_result->score, ==, 81.0);
+  g_assert_cmpuint (c->old_result->source_row, ==, 2);
+  /* cotomi Pro's unchanged values are not changes. */
+  g_assert_null (find_change (changes, LB_CHANGE_VALUE, "cotomi Pro", "JMMLU"));
+
+  /* The import's own changes (History) are the same here. */
+  of_import = lb_changes_of_import (f->store, lb->id, nov_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (of_import->len, ==, 9);
+
+  /* The report says it, with the file keys of its provenance list. */
+  text = report_text (f);
+  assert_in_order (text, (const char *[]) {
+    "—withdrawnin[2:F3];was330[1:F3]",
+    "Whatchangedsincethelastreview",
+    "Modelsnolongerlisted", "Llama3.170B",
+    "Versionchanges", "GPT-4o2024-08-06→2024-11-20",
+    "Changedvalues",
+    NULL });
+  g_assert_nonnull (strstr (text, "330[1:F3]—withdrawnin[2:F3]"));
+  g_assert_null (strstr (text, "Nomodelleft"));
+  g_unsetenv ("LEADERBOARD_NOW");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -369,5 +518,7 @@ main (int argc, char **argv)
               fixture_tear_down);
   g_test_add ("/sheet-versions/add", Fixture, NULL, fixture_set_up, test_add, fixture_tear_down);
   g_test_add ("/sheet-versions/undo", Fixture, NULL, fixture_set_up, test_undo, fixture_tear_down);
+  g_test_add ("/sheet-versions/end-to-end", Fixture, NULL, fixture_set_up, test_end_to_end,
+              fixture_tear_down);
   return g_test_run ();
 }
