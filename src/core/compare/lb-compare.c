@@ -1161,7 +1161,12 @@ lb_compare (GPtrArray               *benchmarks,
 
       if (model->unlisted && !options->include_unlisted
           && !g_hash_table_contains (chosen_index, &model->id))
-        g_hash_table_add (left_out, &model->id);
+        {
+          g_hash_table_add (left_out, &model->id);
+          /* Counted once (a default choice counted it already). */
+          if (options->models->len > 0)
+            self->n_unlisted++;
+        }
     }
 
   if (options->baseline != 0)
