@@ -994,9 +994,12 @@ typedef struct {
   gint64   id;
   guint    index;
   GArray  *rows;
-  double  *current;         /* models known before: per benchmark index, the current score or NAN */
-  guint    n_current;
-  LbModel *known;           /* models known before: as stored (borrowed from RunState.known) */
+  /* models known before: version, provider and notes as stored, and whether listed */
+  gboolean known;
+  gboolean unlisted;
+  char    *version;
+  char    *provider;
+  char    *notes;
   gboolean seen;            /* met in this file */
 } Entry;
 
@@ -1019,8 +1022,10 @@ typedef struct {
   char            *last_date_iso;
   LbImportOutcome *outcome;
   LbImportMode     mode;
-  GPtrArray       *known_models;   /* of LbModel*, as listed before the import */
   GHashTable      *model_by_id;    /* id → Entry*, of the known models */
+  double          *current;        /* known model index × known benchmark index → current score or NAN */
+  guint            n_known_models;
+  guint            n_known_benchmarks;
   GHashTable      *benchmark_by_id;
 } RunState;
 
@@ -1031,8 +1036,8 @@ run_state_clear (RunState *state)
   g_clear_pointer (&state->row_date, g_free);
   g_clear_pointer (&state->last_date_text, g_free);
   g_clear_pointer (&state->last_date_iso, g_free);
-  g_clear_pointer (&state->known_models, g_ptr_array_unref);
   g_clear_pointer (&state->model_by_id, g_hash_table_unref);
+  g_clear_pointer (&state->current, g_free);
   g_clear_pointer (&state->benchmark_by_id, g_hash_table_unref);
 }
 
@@ -1042,7 +1047,9 @@ static void
 entry_free (Entry *entry)
 {
   g_clear_pointer (&entry->rows, g_array_unref);
-  g_free (entry->current);
+  g_free (entry->version);
+  g_free (entry->provider);
+  g_free (entry->notes);
   g_free (entry);
 }
 
@@ -1069,17 +1076,21 @@ note_current_score (gint64   model_id,
   Entry *model = g_hash_table_lookup (state->model_by_id, &model_id);
   Entry *benchmark = g_hash_table_lookup (state->benchmark_by_id, &benchmark_id);
 
-  if (model == NULL || benchmark == NULL)
+  if (model == NULL || benchmark == NULL || state->current == NULL)
     return;
-  if (model->current == NULL)
-    {
-      model->n_current = g_hash_table_size (state->benchmark_by_id);
-      model->current = g_new (double, model->n_current);
-      for (guint i = 0; i < model->n_current; i++)
-        model->current[i] = NAN;
-    }
-  if (benchmark->index < model->n_current)
-    model->current[benchmark->index] = score;
+  state->current[(gsize) model->index * state->n_known_benchmarks + benchmark->index] = score;
+}
+
+/* The current score of a cell known before the import, or NAN. */
+static double *
+current_score (RunState *state,
+               Entry    *model,
+               Entry    *benchmark)
+{
+  if (state->current == NULL || model->index >= state->n_known_models
+      || benchmark->index >= state->n_known_benchmarks)
+    return NULL;
+  return &state->current[(gsize) model->index * state->n_known_benchmarks + benchmark->index];
 }
 
 /* Known models and benchmarks, so a dry run counts what it would create and a real run
@@ -1103,7 +1114,12 @@ preload_ids (RunState  *state,
       LbModel *model = g_ptr_array_index (models, i);
       Entry *entry = remember_id (state->model_ids, model->name, model->id);
 
-      entry->known = model;
+      /* What the import compares with, without a second copy of every name. */
+      entry->known = TRUE;
+      entry->unlisted = model->unlisted;
+      entry->version = g_steal_pointer (&model->version);
+      entry->provider = g_steal_pointer (&model->provider);
+      entry->notes = g_steal_pointer (&model->notes);
       g_hash_table_insert (state->model_by_id, &entry->id, entry);
     }
   for (guint i = 0; i < benchmarks->len; i++)
@@ -1113,7 +1129,18 @@ preload_ids (RunState  *state,
 
       g_hash_table_insert (state->benchmark_by_id, &entry->id, entry);
     }
-  state->known_models = g_steal_pointer (&models);
+  g_clear_pointer (&models, g_ptr_array_unref);
+  state->n_known_models = g_hash_table_size (state->model_ids);
+  state->n_known_benchmarks = g_hash_table_size (state->benchmark_ids);
+  if (state->n_known_models > 0 && state->n_known_benchmarks > 0
+      && (gsize) state->n_known_models <= G_MAXSIZE / sizeof (double) / state->n_known_benchmarks)
+    {
+      gsize n = (gsize) state->n_known_models * state->n_known_benchmarks;
+
+      state->current = g_new (double, n);
+      for (gsize i = 0; i < n; i++)
+        state->current[i] = NAN;
+    }
   /* What is current now, to count what this file changes (before anything is written). */
   return lb_store_foreach_current_score (state->store, state->leaderboard_id, note_current_score,
                                          state, error);
@@ -1141,7 +1168,7 @@ ensure_model (RunState           *state,
   Entry *entry = g_hash_table_lookup (state->model_ids, name);
   gint64 id;
 
-  if (entry != NULL && (entry->seen || entry->known == NULL))
+  if (entry != NULL && (entry->seen || !entry->known))
     return entry;
 
   notes = g_string_new (NULL);
@@ -1194,10 +1221,10 @@ ensure_model (RunState           *state,
                            || first_with_role (self, LB_COLUMN_PARAMETERS) != NULL;
       struct { LbModelField field; gboolean column; const char *value; const char *old; } fields[] = {
         { LB_MODEL_FIELD_VERSION, first_with_role (self, LB_COLUMN_VERSION) != NULL,
-          init.version, entry->known->version },
+          init.version, entry->version },
         { LB_MODEL_FIELD_PROVIDER, first_with_role (self, LB_COLUMN_PROVIDER) != NULL,
-          init.provider, entry->known->provider },
-        { LB_MODEL_FIELD_NOTES, has_notes, init.notes, entry->known->notes },
+          init.provider, entry->provider },
+        { LB_MODEL_FIELD_NOTES, has_notes, init.notes, entry->notes },
       };
       gboolean updated = FALSE;
 
@@ -1308,6 +1335,7 @@ store_cell (RunState           *state,
   const char *text = record_field (record, score_column);
   gint64 model_id = model->id, benchmark_id = benchmark->id;
   guint first_row = 0;
+  double *current;
   LbValue value;
 
   if (model->rows != NULL && benchmark->index < model->rows->len)
@@ -1328,15 +1356,15 @@ store_cell (RunState           *state,
 
   lb_value_parse (text, self->dialect.decimal_separator, &value);
 
-  if (model->current != NULL && benchmark->index < model->n_current
-      && !isnan (model->current[benchmark->index]))
+  current = current_score (state, model, benchmark);
+  if (current != NULL && !isnan (*current))
     {
       if (value.kind == LB_VALUE_NUMBER)
-        state->outcome->values_changed += value.number != model->current[benchmark->index];
+        state->outcome->values_changed += value.number != *current;
       else if (state->mode == LB_IMPORT_MODE_REPLACE)
         state->outcome->withdrawn++;
       /* Counted once, should the file repeat the cell. */
-      model->current[benchmark->index] = NAN;
+      *current = NAN;
     }
 
   if (value.kind == LB_VALUE_NUMBER)
@@ -1809,15 +1837,20 @@ lb_importer_run (LbImporter        *self,
     }
 
   /* A new version of the sheet that leaves out a model listed until now: no longer listed. */
-  if (state.mode == LB_IMPORT_MODE_REPLACE && state.known_models != NULL)
-    for (guint i = 0; i < state.known_models->len; i++)
-      {
-        LbModel *model = g_ptr_array_index (state.known_models, i);
-        Entry *entry = g_hash_table_lookup (state.model_by_id, &model->id);
+  if (state.mode == LB_IMPORT_MODE_REPLACE && state.model_by_id != NULL)
+    {
+      GHashTableIter iter;
+      gpointer value;
 
-        if (entry != NULL && !entry->seen && !model->unlisted)
-          outcome->unlisted++;
-      }
+      g_hash_table_iter_init (&iter, state.model_by_id);
+      while (g_hash_table_iter_next (&iter, NULL, &value))
+        {
+          Entry *entry = value;
+
+          if (!entry->seen && !entry->unlisted)
+            outcome->unlisted++;
+        }
+    }
 
   if (lb_csv_reader_get_encoding_warning (reader) != NULL)
     add_warning (&state, 0, 0, lb_csv_reader_get_encoding_warning (reader));
