@@ -97,6 +97,8 @@ lb_cli_changes (LbCli  *cli,
       imports = lb_store_list_imports (store, lb->id, &error);
       if (imports != NULL && imports->len > 0)
         to = ((LbImport *) g_ptr_array_index (imports, 0))->id;
+      if (imports != NULL && imports->len > 1)
+        from = ((LbImport *) g_ptr_array_index (imports, 1))->id;
       if (imports != NULL)
         changes = lb_changes_of_import (store, lb->id, to, &error);
       from_text = g_strdup_printf (_("in the newest import (#%" PRId64 ")"), to);
