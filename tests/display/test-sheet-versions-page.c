@@ -12,6 +12,7 @@
 #include "display-util.h"
 #include "lb-compare-page.h"
 #include "lb-history-page.h"
+#include "lb-import-assistant.h"
 #include "lb-importer.h"
 #include "lb-ranking-row.h"
 #include "lb-results-page.h"
@@ -92,6 +93,22 @@ import_sheet (Fixture    *f,
                                   NULL, &outcome, &error));
   g_assert_no_error (error);
   return outcome.leaderboard_id;
+}
+
+static void
+write_sheet (Fixture    *f,
+             const char *name,
+             const char *text,
+             GFile     **file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (f->dir, name, NULL);
+  gsize len = 0;
+  g_autofree char *cp932 = g_convert (text, -1, "CP932", "UTF-8", NULL, &len, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (path, cp932, len, &error));
+  *file = g_file_new_for_path (path);
 }
 
 static LbRankingRow *
@@ -196,6 +213,48 @@ test_pages (Fixture       *f,
   lb_test_iterate (5);
 }
 
+
+/* The assistant on November's sheet: it says which mode applies, why, and what it would change
+ * before anything is written. */
+static void
+test_assistant (Fixture       *f,
+                gconstpointer  data)
+{
+  const char *language = data;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *shot = NULL;
+  g_autofree char *expected = NULL;
+  LbImportAssistant *assistant;
+  AdwComboRow *mode_row;
+  GtkLabel *status;
+  gint64 lb = import_sheet (f, "oct.csv", october);
+
+  write_sheet (f, "nov.csv", november, &file);
+  assistant = lb_import_assistant_new (f->store, file, lb);
+  gtk_window_set_default_size (GTK_WINDOW (assistant), 900, 800);
+  gtk_window_present (GTK_WINDOW (assistant));
+  lb_test_wait_idle (assistant);
+  lb_test_spin (200);
+  mode_row = ADW_COMBO_ROW (lb_test_template_child (assistant, LB_TYPE_IMPORT_ASSISTANT, "mode_row"));
+  status = GTK_LABEL (lb_test_template_child (assistant, LB_TYPE_IMPORT_ASSISTANT, "status_label"));
+  g_assert_cmpuint (adw_combo_row_get_selected (mode_row), ==, 0);
+  expected = g_strdup_printf (_("As the new version of the sheet: %u values changed, %u withdrawn, %u models no longer listed. "),
+                              6u, 1u, 1u);
+  g_assert_true (g_str_has_prefix (gtk_label_get_label (status), expected));
+  shot = g_strdup_printf ("sheetver-assistant-%s.png", language);
+  lb_test_save_screenshot (GTK_WIDGET (assistant), shot);
+
+  /* Choosing "adds to the leaderboard" checks again: nothing withdrawn then. */
+  adw_combo_row_set_selected (mode_row, 1);
+  lb_test_spin (100);
+  lb_test_wait_idle (assistant);
+  g_free (expected);
+  expected = g_strdup_printf (_("Adding to the leaderboard: %u values changed. "), 6u);
+  g_assert_true (g_str_has_prefix (gtk_label_get_label (status), expected));
+  gtk_window_destroy (GTK_WINDOW (assistant));
+  lb_test_iterate (5);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -212,5 +271,7 @@ main (int argc, char *argv[])
 
   g_test_add ("/sheet-versions-page/en", Fixture, "en", fixture_setup, test_pages, fixture_teardown);
   g_test_add ("/sheet-versions-page/ja", Fixture, "ja", fixture_setup, test_pages, fixture_teardown);
+  g_test_add ("/sheet-versions-page/assistant/en", Fixture, "en", fixture_setup, test_assistant, fixture_teardown);
+  g_test_add ("/sheet-versions-page/assistant/ja", Fixture, "ja", fixture_setup, test_assistant, fixture_teardown);
   return g_test_run ();
 }

@@ -892,11 +892,13 @@ lb_importer_guess_mode (LbImporter  *self,
     }
   if (g_strcmp0 (newest->signature, self->signature) == 0)
     {
+      g_autofree char *when = lb_datetime_text_to_display (newest->imported_at);
+
       if (reason != NULL)
         *reason = g_strdup_printf (_("the file has the same columns as “%s”, imported %s: it is "
                                      "the new version of that sheet"),
                                    newest->file_name != NULL ? newest->file_name : "",
-                                   newest->imported_at != NULL ? newest->imported_at : "");
+                                   when != NULL ? when : "");
       return LB_IMPORT_MODE_REPLACE;
     }
   if (reason != NULL)
