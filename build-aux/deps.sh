@@ -4,7 +4,7 @@
 
 LB_BUILD_PACKAGES="build-essential meson ninja-build pkg-config gettext
   libglib2.0-dev libglib2.0-bin libgtk-4-dev libadwaita-1-dev libjson-glib-dev
-  libsqlite3-dev libcairo2-dev libpango1.0-dev
+  libsqlite3-dev libcairo2-dev libpango1.0-dev libgsf-1-dev libxml2-dev libfreexl-dev
   desktop-file-utils appstream adwaita-icon-theme hicolor-icon-theme
   fonts-cantarell fonts-noto-cjk"
 LB_TEST_PACKAGES="xvfb xauth sqlite3 poppler-utils python3

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-3.0-or-later
-# Fuzzes the CSV reader, the value and date parsers, the LBOM reader, the LBOM value checks
-# (one fuzzed value in a valid document) and the importer with
+# Fuzzes the CSV reader, the header-row guess, the value and date parsers, the LBOM reader, the LBOM value checks
+# (one fuzzed value in a valid document), the importer and the workbook (.xlsx) reader with
 # libFuzzer (clang, ASan + UBSan) for SECONDS in all (default 60), split over the harnesses.
 # A failing input is kept in _build-fuzz/artifacts/TARGET/; copy it to
 # tests/fuzz/regressions/TARGET/ once fixed, so every build replays it (tests/fuzz/meson.build).
@@ -14,7 +14,7 @@ lb_install_missing $LB_BUILD_PACKAGES $LB_FUZZ_PACKAGES
 
 seconds=${1:-60}
 builddir=_build-fuzz
-targets=(fuzz-csv fuzz-value fuzz-lbom fuzz-lbom-values fuzz-import)
+targets=(fuzz-csv fuzz-value fuzz-lbom fuzz-lbom-values fuzz-import fuzz-header fuzz-xlsx)
 per_target=$(( seconds / ${#targets[@]} ))
 [ "$per_target" -ge 1 ] || per_target=1
 
@@ -28,7 +28,7 @@ meson compile -C "$builddir" "${targets[@]}" >/dev/null
 # (0: detect everything), so their seeds get one.
 seeds=$builddir/fuzz-seeds
 rm -rf "$seeds"
-mkdir -p "$seeds"/{fuzz-csv,fuzz-import,fuzz-lbom,fuzz-lbom-values,fuzz-value}
+mkdir -p "$seeds"/{fuzz-csv,fuzz-import,fuzz-lbom,fuzz-lbom-values,fuzz-value,fuzz-header,fuzz-xlsx}
 with_control () { # dir, files…
   local dir=$1 f; shift
   for f in "$@"; do
@@ -42,6 +42,9 @@ cp tests/data/lbom/*.json "$seeds/fuzz-lbom/"
 for f in tests/data/bad/*.json; do [ -f "$f" ] && cp "$f" "$seeds/fuzz-lbom/"; done
 cp tests/fuzz/seeds/value/* "$seeds/fuzz-value/"
 cp tests/fuzz/seeds/lbom-values/* "$seeds/fuzz-lbom-values/"
+cp tests/fuzz/seeds/header/* "$seeds/fuzz-header/"
+# The workbook harness reads a control byte too; its seeds carry theirs (bit 0: a raw archive).
+cp tests/fuzz/seeds/xlsx/* "$seeds/fuzz-xlsx/"
 
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:symbolize=1
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1

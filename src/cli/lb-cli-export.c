@@ -52,6 +52,8 @@ lb_cli_export (LbCli  *cli,
       lb_cli_error (_("Usage: leaderboard-cli export NAME --format lbom|csv [-o FILE]"));
       return LB_CLI_USAGE;
     }
+  /* Only reads: nothing is created or changed, on a full disk or a read-only share too. */
+  cli->read_only = TRUE;
   lb = lb_cli_find_leaderboard (cli, argv[1]);
   if (lb == NULL)
     return LB_CLI_ERROR;

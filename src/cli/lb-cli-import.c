@@ -109,6 +109,10 @@ lb_cli_import (LbCli  *cli,
   g_autofree char *mode_text = NULL;
   g_autofree char *mode_reason = NULL;
   LbImportMode mode;
+  g_autofree char *decimal_text = NULL;
+  int header_row = 0;
+  g_auto(GStrv) include_rows = NULL;
+  g_autofree char *sheet = NULL;
   gboolean dry_run = FALSE, force = FALSE;
   GOptionEntry entries[] = {
     { "leaderboard", 'l', 0, G_OPTION_ARG_STRING, &leaderboard, N_("The leaderboard to import into (created if missing)"), N_("NAME") },
@@ -116,6 +120,10 @@ lb_cli_import (LbCli  *cli,
     { "delimiter", 0, 0, G_OPTION_ARG_STRING, &delimiter_text, N_("Force the delimiter: , ; tab |"), N_("D") },
     { "layout", 0, 0, G_OPTION_ARG_STRING, &layout_text, N_("Force the layout: wide or long"), N_("LAYOUT") },
     { "mode", 0, 0, G_OPTION_ARG_STRING, &mode_text, N_("replace: the file is the new version of the sheet and defines what is current; add: it adds to the leaderboard (default: replace when it has the same columns as the last import)"), N_("MODE") },
+    { "header-row", 0, 0, G_OPTION_ARG_INT, &header_row, N_("The row that names the columns (1 is the first row)"), N_("N") },
+    { "decimal", 0, 0, G_OPTION_ARG_STRING, &decimal_text, N_("Force the decimal separator: point or comma"), N_("SEP") },
+    { "include-row", 0, 0, G_OPTION_ARG_STRING_ARRAY, &include_rows, N_("Import row N although it looks like a summary row (平均, Total); may be repeated"), N_("N") },
+    { "sheet", 0, 0, G_OPTION_ARG_STRING, &sheet, N_("The sheet of an Excel workbook to import (needed when several sheets hold a table)"), N_("NAME") },
     { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &dry_run, N_("Read and check everything, write nothing"), NULL },
     { "force", 'f', 0, G_OPTION_ARG_NONE, &force, N_("Import a file that was imported before"), NULL },
     { NULL }
@@ -131,13 +139,14 @@ lb_cli_import (LbCli  *cli,
   GPtrArray *columns;
   guint n_scores = 0;
 
-  if (!lb_cli_parse ("import", N_("FILE --leaderboard NAME"), _("Import a CSV file exported from Excel."),
+  if (!lb_cli_parse ("import", N_("FILE --leaderboard NAME"), _("Import a CSV file exported from Excel, or a sheet of an Excel workbook (.xlsx)."),
                      entries, &argc, &argv))
     return LB_CLI_USAGE;
   if (argc != 2 || leaderboard == NULL || leaderboard[0] == '\0')
     {
       lb_cli_error (_("Usage: leaderboard-cli import FILE --leaderboard NAME [--encoding E] "
-                      "[--delimiter D] [--layout wide|long] [--mode replace|add] [--dry-run] [--force]"));
+                      "[--delimiter D] [--layout wide|long] [--header-row N] [--decimal point|comma] "
+                      "[--sheet NAME] [--mode replace|add] [--dry-run] [--force]"));
       return LB_CLI_USAGE;
     }
   if (encoding_text != NULL && !parse_encoding (encoding_text, &options.encoding))
@@ -150,6 +159,24 @@ lb_cli_import (LbCli  *cli,
     {
       lb_cli_error (_("Unknown delimiter “%s”. Use , ; tab or |."), delimiter_text);
       return LB_CLI_USAGE;
+    }
+  if (header_row < 0 || header_row > 1048576)
+    {
+      lb_cli_error (_("Unknown header row “%d”. Use the row number Excel shows, from 1."), header_row);
+      return LB_CLI_USAGE;
+    }
+  options.header_record = (guint) header_row;
+  if (decimal_text != NULL)
+    {
+      if (strcmp (decimal_text, ",") == 0 || g_ascii_strcasecmp (decimal_text, "comma") == 0)
+        options.decimal_separator = ',';
+      else if (strcmp (decimal_text, ".") == 0 || g_ascii_strcasecmp (decimal_text, "point") == 0)
+        options.decimal_separator = '.';
+      else
+        {
+          lb_cli_error (_("Unknown decimal separator “%s”. Use point or comma."), decimal_text);
+          return LB_CLI_USAGE;
+        }
     }
   if (layout_text != NULL && strcmp (layout_text, "wide") != 0 && strcmp (layout_text, "long") != 0)
     {
@@ -164,6 +191,10 @@ lb_cli_import (LbCli  *cli,
       return LB_CLI_USAGE;
     }
 
+  options.sheet = sheet;
+
+  /* A dry run creates, upgrades and writes nothing, as it says. */
+  cli->dry_run = dry_run;
   store = lb_cli_get_store (cli);
   if (store == NULL)
     return LB_CLI_ERROR;
@@ -175,27 +206,68 @@ lb_cli_import (LbCli  *cli,
       lb_cli_error ("%s", error->message);
       return LB_CLI_ERROR;
     }
+  if (lb_importer_get_sheet_ambiguous (importer))
+    {
+      GPtrArray *sheets = lb_importer_get_sheets (importer);
+      g_autoptr(GString) names = g_string_new (NULL);
+
+      for (guint i = 0; i < sheets->len; i++)
+        {
+          LbXlsxSheet *s = g_ptr_array_index (sheets, i);
+
+          if (s->part != NULL)
+            g_string_append_printf (names, "%s“%s”", names->len > 0 ? ", " : "", s->name);
+        }
+      lb_cli_error (_("%s has several sheets (%s). Say which one to import with --sheet NAME. "
+                      "Nothing was imported."),
+                    argv[1], names->str);
+      return LB_CLI_ERROR;
+    }
   if (layout_text != NULL)
     lb_importer_set_layout (importer, strcmp (layout_text, "long") == 0 ? LB_LAYOUT_LONG : LB_LAYOUT_WIDE);
   if (mode_text != NULL)
     lb_importer_set_mode (importer, mode);
+  for (guint i = 0; include_rows != NULL && include_rows[i] != NULL; i++)
+    {
+      guint64 row = 0;
+
+      if (!g_ascii_string_to_unsigned (include_rows[i], 10, 1, G_MAXUINT, &row, NULL))
+        {
+          lb_cli_error (_("Unknown row “%s” for --include-row. Use the row number Excel shows."),
+                        include_rows[i]);
+          return LB_CLI_USAGE;
+        }
+      lb_importer_set_row_forced (importer, (guint) row, TRUE);
+    }
 
   dialect = lb_importer_get_dialect (importer);
   printf (_("Reading %s\n"), argv[1]);
+  if (lb_importer_get_sheet (importer) != NULL)
+    print_detected (_("Sheet:"),
+                    g_strdup_printf ("%s (%s)", lb_importer_get_sheet (importer),
+                                     detected_or_chosen (sheet == NULL)));
   print_detected (_("Encoding:"),
                   g_strdup_printf ("%s (%s)%s%s", dialect->encoding,
                                    detected_or_chosen (dialect->encoding_detected),
                                    dialect->encoding_reason != NULL ? " — " : "",
                                    dialect->encoding_reason != NULL ? dialect->encoding_reason : ""));
-  print_detected (_("Delimiter:"),
-                  g_strdup_printf ("%s (%s)%s", delimiter_name (dialect->delimiter),
-                                   detected_or_chosen (dialect->delimiter_detected),
-                                   dialect->sep_line ? _(", from the “sep=” line") : ""));
-  print_detected (_("Decimal:"),
-                  g_strdup (dialect->decimal_separator == ',' ? _("comma") : _("point")));
+  /* A workbook has cells, not delimiters, and its numbers have no locale. */
+  if (lb_importer_get_sheet (importer) == NULL)
+    {
+      print_detected (_("Delimiter:"),
+                      g_strdup_printf ("%s (%s)%s", delimiter_name (dialect->delimiter),
+                                       detected_or_chosen (dialect->delimiter_detected),
+                                       dialect->sep_line ? _(", from the “sep=” line") : ""));
+      print_detected (_("Decimal:"),
+                      g_strdup_printf ("%s (%s)", dialect->decimal_separator == ',' ? _("comma") : _("point"),
+                                       detected_or_chosen (dialect->decimal_separator_detected)));
+    }
   print_detected (_("Header row:"),
-                  g_strdup_printf ("%u (%s)", dialect->header_record,
-                                   detected_or_chosen (dialect->header_detected)));
+                  g_strdup_printf ("%u (%s)%s%s", dialect->header_record,
+                                   detected_or_chosen (dialect->header_detected),
+                                   dialect->header_detected && dialect->header_reason != NULL ? " — " : "",
+                                   dialect->header_detected && dialect->header_reason != NULL
+                                     ? dialect->header_reason : ""));
   print_detected (_("Layout:"),
                   g_strdup_printf ("%s (%s)%s", lb_layout_to_string (lb_importer_get_layout (importer)),
                                    detected_or_chosen (lb_importer_get_layout_detected (importer)),
@@ -215,9 +287,26 @@ lb_cli_import (LbCli  *cli,
       n_scores += spec->role == LB_COLUMN_SCORE;
       printf ("    %-3s %s %s", letter, header, lb_column_role_label (spec->role));
       if (spec->role == LB_COLUMN_SCORE)
-        printf (" [%s%s%s]", spec->unit != NULL ? spec->unit : "",
-                spec->unit != NULL ? ", " : "",
-                spec->higher_is_better ? _("higher is better") : _("lower is better"));
+        {
+          printf (" [%s%s%s]", spec->unit != NULL ? spec->unit : "",
+                  spec->unit != NULL ? ", " : "",
+                  spec->higher_is_better ? _("higher is better") : _("lower is better"));
+          if (spec->unit_detected || spec->direction_detected)
+            printf (" %s", _("(guessed from the header and the values)"));
+        }
+      else if (spec->role == LB_COLUMN_STDERR && lb_importer_get_layout (importer) == LB_LAYOUT_WIDE)
+        {
+          LbColumnSpec *of = spec->stderr_of > 0 && spec->stderr_of <= columns->len
+                               ? g_ptr_array_index (columns, spec->stderr_of - 1) : NULL;
+          g_autofree char *of_letter = of != NULL ? lb_column_letter (of->column) : NULL;
+
+          if (of != NULL)
+            {
+              /* Translators: follows "Standard error": "of JMMLU (column C)" */
+              printf (" ");
+              printf (_("of %s (column %s)"), of->header, of_letter);
+            }
+        }
       printf ("\n");
     }
 
@@ -240,6 +329,9 @@ lb_cli_import (LbCli  *cli,
         print_warning (g_ptr_array_index (outcome.warnings, i));
       if (g_error_matches (error, LB_IMPORT_ERROR, LB_IMPORT_ERROR_DUPLICATE_FILE))
         lb_cli_error ("%s %s", error->message, _("To import it again anyway, use --force."));
+      else if (g_error_matches (error, LB_IMPORT_ERROR, LB_IMPORT_ERROR_HEADER_AMBIGUOUS))
+        lb_cli_error (_("%s Run it again with --header-row %u or --header-row %u."), error->message,
+                      dialect->header_record, dialect->header_alternative);
       else
         lb_cli_error ("%s", error->message);
       lb_import_outcome_clear (&outcome);
@@ -267,6 +359,12 @@ lb_cli_import (LbCli  *cli,
           outcome.unlisted, outcome.models_created, outcome.benchmarks_created);
   printf (_("  %u new models, %u new benchmarks, %u cells without a value, %u warnings.\n"),
           outcome.models_created, outcome.benchmarks_created, outcome.gaps, outcome.warnings->len);
+  if (outcome.summary_rows > 0)
+    printf (g_dngettext (GETTEXT_PACKAGE,
+                         "  %u summary row was left out (to import one anyway: --include-row N).\n",
+                         "  %u summary rows were left out (to import one anyway: --include-row N).\n",
+                         outcome.summary_rows),
+            outcome.summary_rows);
   lb_import_outcome_clear (&outcome);
   return LB_CLI_OK;
 }
@@ -288,6 +386,8 @@ lb_cli_list (LbCli  *cli,
       lb_cli_error (_("Usage: leaderboard-cli list"));
       return LB_CLI_USAGE;
     }
+  /* Only reads: nothing is created or changed, on a full disk or a read-only share too. */
+  cli->read_only = TRUE;
   store = lb_cli_get_store (cli);
   if (store == NULL)
     return LB_CLI_ERROR;
@@ -368,6 +468,8 @@ lb_cli_show (LbCli  *cli,
       lb_cli_error (_("Usage: leaderboard-cli show NAME"));
       return LB_CLI_USAGE;
     }
+  /* Only reads: nothing is created or changed, on a full disk or a read-only share too. */
+  cli->read_only = TRUE;
   lb = lb_cli_find_leaderboard (cli, argv[1]);
   if (lb == NULL)
     return LB_CLI_ERROR;

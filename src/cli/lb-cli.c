@@ -5,7 +5,9 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <stdio.h>
 
 #include "lb-cli.h"
@@ -41,10 +43,32 @@ LbStore *
 lb_cli_get_store (LbCli *cli)
 {
   g_autoptr(GError) error = NULL;
+  GStatBuf st;
 
   if (cli->store != NULL)
     return cli->store;
-  cli->store = lb_store_open (cli->db_path, &error);
+  if (!cli->read_only && !cli->dry_run)
+    cli->store = lb_store_open (cli->db_path, &error);
+  else if (g_stat (cli->db_path, &st) != 0 && errno == ENOENT)
+    /* Nothing there yet: as good as an empty database, and none is created. */
+    cli->store = lb_store_open (":memory:", &error);
+  else
+    {
+      cli->store = lb_store_open_read_only (cli->db_path, &error);
+      if (cli->store == NULL && g_error_matches (error, LB_STORE_ERROR, LB_STORE_ERROR_OLDER_SCHEMA))
+        {
+          if (cli->dry_run)
+            {
+              lb_cli_error (_("“%s” was written by an older version of Leaderboard, and a dry run "
+                              "does not upgrade it. Run the import without --dry-run (the database "
+                              "is backed up before it is upgraded); nothing was written."),
+                            cli->db_path);
+              return NULL;
+            }
+          g_clear_error (&error);
+          cli->store = lb_store_open (cli->db_path, &error);
+        }
+    }
   if (cli->store == NULL)
     lb_cli_error ("%s", error->message);
   return cli->store;

@@ -19,12 +19,14 @@ static const struct {
   { "list",        lb_cli_list,        N_("List the leaderboards") },
   { "show",        lb_cli_show,        N_("Show a leaderboard’s record, benchmarks, models and imports") },
   { "set",         lb_cli_set,         N_("Set fields of a leaderboard’s record") },
+  { "set-benchmark", lb_cli_set_benchmark, N_("Set a benchmark’s number of items, unit or direction") },
   { "export",      lb_cli_export,      N_("Export a leaderboard as LBOM or CSV") },
   { "import-lbom", lb_cli_import_lbom, N_("Import an LBOM file") },
   { "compare",     lb_cli_compare,     N_("Compare models side by side") },
   { "changes",     lb_cli_changes,     N_("What changed since the last review, a date or the import before") },
   { "smells",      lb_cli_smells,      N_("Check a leaderboard for smells and print the checklist") },
   { "report",      lb_cli_report,      N_("Write the review report as a PDF, for the meeting") },
+  { "profile",     lb_cli_profile,     N_("List, show, create or delete the decision profiles of a leaderboard") },
 };
 
 static void
@@ -32,7 +34,7 @@ print_usage (FILE *out)
 {
   fprintf (out, "%s\n\n%s\n", _("Usage: leaderboard-cli [--db PATH] COMMAND …"), _("Commands:"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    fprintf (out, "  %-12s %s\n", commands[i].name, _(commands[i].summary));
+    fprintf (out, "  %-14s %s\n", commands[i].name, _(commands[i].summary));
   fprintf (out, "\n%s\n", _("Run “leaderboard-cli COMMAND --help” for a command’s options."));
 }
 
@@ -94,6 +96,21 @@ main (int   argc,
 
   if (db_path == NULL)
     db_path = lb_store_default_path ();
+  /* SQLite would take both for a private database that vanishes at exit: an import would
+   * report success and keep nothing. */
+  if (*db_path == '\0')
+    {
+      lb_cli_error (_("The database path given with --db is empty. Give the path of a "
+                      "database file, or leave --db out to use the default database."));
+      return LB_CLI_USAGE;
+    }
+  if (strcmp (db_path, ":memory:") == 0)
+    {
+      lb_cli_error (_("“:memory:” is not a database file: what is written there is lost when "
+                      "the command ends. Give the path of a database file with --db, or "
+                      "leave --db out to use the default database."));
+      return LB_CLI_USAGE;
+    }
   cli.db_path = db_path;
 
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)

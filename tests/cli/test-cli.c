@@ -3,9 +3,14 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <signal.h>
 #include <string.h>
+#include <sys/resource.h>
 
 #include <gio/gio.h>
+
+#include "../util/xlsx-fixture.h"
+#include "lb-store-private.h"
 
 typedef struct {
   char *dir;
@@ -33,6 +38,8 @@ data_path (const char *name)
   return g_test_build_filename (G_TEST_DIST, "data", "import", name, NULL);
 }
 
+static void cli_valist (const char *db, Run *run, const char *first, va_list args);
+
 /* Runs leaderboard-cli --db <fixture db> ARGS… */
 static void
 cli (Fixture    *fixture,
@@ -40,24 +47,61 @@ cli (Fixture    *fixture,
      const char *first,
      ...)
 {
+  va_list args;
+
+  va_start (args, first);
+  cli_valist (fixture->db, run, first, args);
+  va_end (args);
+}
+
+/* Runs leaderboard-cli --db DB ARGS… */
+static void
+cli_db (const char *db,
+        Run        *run,
+        const char *first,
+        ...)
+{
+  va_list args;
+
+  va_start (args, first);
+  cli_valist (db, run, first, args);
+  va_end (args);
+}
+
+/* When set, the next command runs as on a full disk: no file of it may grow. */
+static gboolean full_disk;
+
+static void
+limit_file_size (gpointer user_data)
+{
+  struct rlimit limit = { 0, 0 };
+
+  signal (SIGXFSZ, SIG_IGN);
+  setrlimit (RLIMIT_FSIZE, &limit);
+}
+
+static void
+cli_valist (const char *db,
+            Run        *run,
+            const char *first,
+            va_list     args)
+{
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
   const char *exe = g_getenv ("LEADERBOARD_CLI");
   int wait_status = 0;
-  va_list args;
 
   g_assert_nonnull (exe);
   g_ptr_array_add (argv, (char *) exe);
   g_ptr_array_add (argv, (char *) "--db");
-  g_ptr_array_add (argv, fixture->db);
-  va_start (args, first);
+  g_ptr_array_add (argv, (char *) db);
   for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
     g_ptr_array_add (argv, (char *) arg);
-  va_end (args);
   g_ptr_array_add (argv, NULL);
 
   memset (run, 0, sizeof *run);
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT,
+                               full_disk ? limit_file_size : NULL, NULL,
                                &run->out, &run->err, &wait_status, &error));
   g_assert_no_error (error);
   g_assert_true (WIFEXITED (wait_status));
@@ -177,6 +221,163 @@ test_import_dry_run (Fixture       *fixture,
   cli (fixture, &run, "show", "Vendors", NULL);
   g_assert_cmpint (run.status, ==, 1);
   g_assert_nonnull (strstr (run.err, "No leaderboard named “Vendors”"));
+  /* "nothing was written": not even an empty database. */
+  g_assert_false (g_file_test (fixture->db, G_FILE_TEST_EXISTS));
+}
+
+/* A dry run upgraded an older database (and left a .bak-N) although it said nothing was
+ * written. It refuses instead, and the file and its folder stay as they were. */
+static void
+test_import_dry_run_old_database (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autofree char *path = data_path ("wide-utf8-bom.csv");
+  g_autofree char *backup = g_strconcat (fixture->db, ".bak-1", NULL);
+  g_autofree char *wal = g_strconcat (fixture->db, "-wal", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LbStore) store = lb_store_open_at_version (fixture->db, 1, &error);
+  g_auto(Run) run = { 0 };
+
+  g_assert_no_error (error);
+  g_assert_cmpint (lb_store_create_leaderboard (store, "Vendors", &error), >, 0);
+  g_clear_object (&store);
+  before = file_sha256 (fixture->db);
+
+  cli (fixture, &run, "import", path, "--leaderboard", "Vendors", "--dry-run", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "older version of Leaderboard"));
+  g_assert_nonnull (strstr (run.err, "--dry-run"));
+  after = file_sha256 (fixture->db);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_false (g_file_test (backup, G_FILE_TEST_EXISTS));
+  /* A reader of a WAL database may leave an empty -wal, never one with content. */
+  if (g_file_test (wal, G_FILE_TEST_EXISTS))
+    {
+      GStatBuf st;
+
+      g_assert_cmpint (g_stat (wal, &st), ==, 0);
+      g_assert_cmpint (st.st_size, ==, 0);
+    }
+}
+
+/* Commands that only read open the database read-only: they work on a file the user
+ * made read-only, and change nothing in it. */
+static void
+test_read_only_commands (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *path = data_path ("wide-cp932.csv");
+  g_autofree char *pdf = g_build_filename (fixture->dir, "report.pdf", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_auto(Run) run = { 0 };
+
+  cli (fixture, &run, "import", path, "--leaderboard", "Vendors", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+  g_assert_cmpint (g_chmod (fixture->db, 0444), ==, 0);
+  before = file_sha256 (fixture->db);
+
+  cli (fixture, &run, "list", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "Vendors\t4 models"));
+  run_clear (&run);
+  cli (fixture, &run, "show", "Vendors", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+  cli (fixture, &run, "export", "Vendors", "--format", "csv", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+  cli (fixture, &run, "compare", "Vendors", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+  cli (fixture, &run, "report", "Vendors", "-o", pdf, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+  after = file_sha256 (fixture->db);
+  g_assert_cmpstr (before, ==, after);
+
+  /* A write is still refused, saying why. */
+  cli (fixture, &run, "set", "Vendors", "--owner", "佐藤", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "read-only"));
+  g_assert_cmpint (g_chmod (fixture->db, 0644), ==, 0);
+}
+
+/* On a full disk a command said "disk I/O error … check that the folder exists": even a
+ * reader needs the WAL index. It says the disk is full, and changes nothing. */
+static void
+test_full_disk (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autofree char *path = data_path ("wide-cp932.csv");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_auto(Run) run = { 0 };
+  const char *const commands[][4] = {
+    { "list", NULL },
+    { "show", "Vendors", NULL },
+    { "set", "Vendors", "--owner=佐藤", NULL },
+  };
+
+  cli (fixture, &run, "import", path, "--leaderboard", "Vendors", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+  before = file_sha256 (fixture->db);
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      full_disk = TRUE;
+      cli (fixture, &run, commands[i][0], commands[i][1], commands[i][2], NULL);
+      full_disk = FALSE;
+      g_assert_cmpint (run.status, ==, 1);
+      g_assert_nonnull (strstr (run.err, "is full"));
+      g_assert_null (strstr (run.err, "I/O error"));
+      run_clear (&run);
+    }
+  after = file_sha256 (fixture->db);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_import_xlsx_sheet (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  const char *names[] = { "Q1", "Q2 scores" };
+  const char *sheets[] = {
+    "<sheetData><row r=\"1\"><c t=\"inlineStr\"><is><t>Model</t></is></c><c t=\"inlineStr\"><is><t>MMLU</t></is></c></row>"
+    "<row r=\"2\"><c t=\"inlineStr\"><is><t>A</t></is></c><c><v>1</v></c></row></sheetData>",
+    "<sheetData><row r=\"1\"><c t=\"inlineStr\"><is><t>Model</t></is></c><c t=\"inlineStr\"><is><t>MMLU</t></is></c></row>"
+    "<row r=\"2\"><c t=\"inlineStr\"><is><t>A</t></is></c><c><v>2.5</v></c></row>"
+    "<row r=\"3\"><c t=\"inlineStr\"><is><t>B</t></is></c><c t=\"e\"><v>#DIV/0!</v></c></row></sheetData>",
+  };
+  g_autofree char *path = g_build_filename (fixture->dir, "scores.xlsx", NULL);
+  g_auto(Run) run = { 0 };
+
+  xlsx_write_workbook (path, 2, names, sheets, NULL, NULL, FALSE);
+  /* Two sheets hold a table: the command asks which, and writes nothing. */
+  cli (fixture, &run, "import", path, "--leaderboard", "Book", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "--sheet"));
+  g_assert_nonnull (strstr (run.err, "“Q1”, “Q2 scores”"));
+  run_clear (&run);
+  cli (fixture, &run, "list", NULL);
+  g_assert_null (strstr (run.out, "Book"));
+  run_clear (&run);
+
+  cli (fixture, &run, "import", path, "--leaderboard", "Book", "--sheet", "Q2 scores", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "Q2 scores (chosen)"));
+  g_assert_nonnull (strstr (run.out, "Imported 1 result from 2 rows into “Book”."));
+  g_assert_nonnull (strstr (run.out, "'Q2 scores'!B3 (MMLU)"));
+  g_assert_nonnull (strstr (run.out, "#DIV/0!"));
+  run_clear (&run);
+
+  cli (fixture, &run, "import", path, "--leaderboard", "Book", "--sheet", "Q9", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "no sheet “Q9”"));
 }
 
 /* Writes @text (UTF-8, LF) into the fixture's folder as Japanese Excel saves it: CP932, CRLF. */
@@ -236,7 +437,7 @@ test_sheet_versions (Fixture       *fixture,
 
   cli (fixture, &run, "compare", "社内LLM", NULL);
   g_assert_cmpint (run.status, ==, 0);
-  g_assert_nonnull (strstr (run.out, "— withdrawn in [2:F3]; was 330 [1:F3]"));
+  g_assert_nonnull (strstr (run.out, "— withdrawn in [2:F3]; was 330 ms [1:F3]"));
   g_assert_null (strstr (run.out, "Llama 3.1 70B  "));
   g_assert_nonnull (strstr (run.out, "1 model is no longer listed"));
   run_clear (&run);
@@ -434,6 +635,28 @@ test_usage (Fixture       *fixture,
   g_assert_cmpint (run.status, ==, 2);
 }
 
+/* `--db ""` and `--db :memory:` gave SQLite's private databases: "Imported 9 results" and
+ * nothing kept. Both are refused before anything is read. */
+static void
+test_db_not_a_file (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *path = data_path ("wide-utf8-bom.csv");
+  static const char *const dbs[] = { "", ":memory:" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (dbs); i++)
+    {
+      g_auto(Run) run = { 0 };
+
+      cli_db (dbs[i], &run, "import", path, "--leaderboard", "Vendors", NULL);
+      g_assert_cmpint (run.status, ==, 2);
+      g_assert_null (strstr (run.out, "Imported"));
+      g_assert_nonnull (strstr (run.err, "--db"));
+      g_assert_nonnull (strstr (run.err, dbs[i][0] != '\0' ? "“:memory:” is not a database file"
+                                                             : "path given with --db is empty"));
+    }
+}
+
 /* `cat big.csv | leaderboard-cli import /dev/stdin`: a pipe can be read only once, so the
  * preview and the import must see the same bytes: every row, as from the file itself. */
 static void
@@ -509,9 +732,16 @@ main (int argc, char *argv[])
   g_test_add ("/cli/import/from-pipe", Fixture, NULL, fixture_set_up, test_import_from_pipe, fixture_tear_down);
   g_test_add ("/cli/import/dry-run", Fixture, NULL, fixture_set_up, test_import_dry_run, fixture_tear_down);
   g_test_add ("/cli/import/sheet-versions", Fixture, NULL, fixture_set_up, test_sheet_versions, fixture_tear_down);
+  g_test_add ("/cli/import/xlsx-sheet", Fixture, NULL, fixture_set_up, test_import_xlsx_sheet, fixture_tear_down);
   g_test_add ("/cli/import/bad-files", Fixture, NULL, fixture_set_up, test_bad_files, fixture_tear_down);
   g_test_add ("/cli/set", Fixture, NULL, fixture_set_up, test_set_record, fixture_tear_down);
   g_test_add ("/cli/export/round-trip", Fixture, NULL, fixture_set_up, test_export_round_trip, fixture_tear_down);
   g_test_add ("/cli/usage", Fixture, NULL, fixture_set_up, test_usage, fixture_tear_down);
+  g_test_add ("/cli/db/not-a-file", Fixture, NULL, fixture_set_up, test_db_not_a_file, fixture_tear_down);
+  g_test_add ("/cli/import/dry-run-old-database", Fixture, NULL, fixture_set_up,
+              test_import_dry_run_old_database, fixture_tear_down);
+  g_test_add ("/cli/db/read-only-commands", Fixture, NULL, fixture_set_up, test_read_only_commands,
+              fixture_tear_down);
+  g_test_add ("/cli/db/full-disk", Fixture, NULL, fixture_set_up, test_full_disk, fixture_tear_down);
   return g_test_run ();
 }

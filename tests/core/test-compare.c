@@ -690,11 +690,15 @@ test_uncertainty_ties (void)
   g_assert_cmpuint (model_of (c, "A")->rank, ==, 1);
   g_assert_cmpuint (model_of (c, "B")->rank, ==, 1);
   g_assert_cmpuint (model_of (c, "C")->rank, ==, 3);
+  g_assert_cmpuint (model_of (c, "A")->rank_hi, ==, 2);
+  g_assert_cmpuint (model_of (c, "B")->rank_hi, ==, 2);
+  g_assert_cmpuint (model_of (c, "C")->rank_lo, ==, 3);
+  g_assert_cmpuint (model_of (c, "C")->rank_hi, ==, 3);
   g_assert_cmpuint (model_of (c, "A")->tie_group, ==, 1);
   g_assert_cmpuint (model_of (c, "B")->tie_group, ==, 1);
   g_assert_cmpuint (model_of (c, "C")->tie_group, ==, 0);
   g_assert_cmpstr (c->uncertainty_text, ==,
-                   "“A” and “B” are not distinguishable (their composites differ by less than two standard errors) and share rank 1.");
+                   "“A” and “B” cannot be told apart (their composites differ by less than two standard errors): their ranks lie within 1–2.");
   g_assert_nonnull (g_str_has_prefix (c->robustness_text, "No model is clearly on top") ? c->robustness_text : NULL);
 
   /* cell differences to the baseline A: B's −2 is within 2·√8, C's −20 is not */
@@ -718,7 +722,107 @@ test_uncertainty_none (void)
   g_assert_cmpuint (model_of (c, "C")->tie_group, ==, 0);
   g_assert_cmpint (cell_of (c, "X", "B")->significance, ==, LB_SIGNIFICANCE_UNKNOWN);
   g_assert_cmpstr (c->uncertainty_text, ==,
-                   "The results carry no standard errors, so the ranking has no uncertainty information: a small difference may not be real.");
+                   "The results carry no standard errors, so the ranking has no uncertainty information: a small difference may not be real. "
+                   "No gap between neighbouring composites without standard errors is under 0.010.");
+}
+
+/* Rank ranges (LMArena's rank bounds): 90 ± 2, 87 ± 2, 84 ± 2 and 70 ± 1 on a 0–100 scale.
+ * A–B and B–C differ by 3 < 2·√8 = 5.66, A–C by 6 > 5.66. Grouping against a leader made B "1="
+ * and C "3" though B and C cannot be told apart; the ranges say A 1–2, B 1–3, C 2–3, D 4. */
+static void
+test_uncertainty_rank_ranges (void)
+{
+  g_auto(Fixture) f;
+  g_autoptr(LbCompareOptions) options = lb_compare_options_new ();
+  g_autoptr(LbComparison) c = NULL;
+  g_autofree char *a = NULL, *b = NULL, *cc = NULL, *d = NULL;
+  g_autofree char *text = NULL;
+
+  fixture_init (&f);
+  set_scale (add_benchmark (&f, "S", TRUE, NULL), 0, 100);
+  add_model (&f, "A");
+  add_model (&f, "B");
+  add_model (&f, "C");
+  add_model (&f, "D");
+  add_result_se (&f, "A", "S", 90, 2);
+  add_result_se (&f, "B", "S", 87, 2);
+  add_result_se (&f, "C", "S", 84, 2);
+  add_result_se (&f, "D", "S", 70, 1);
+  lb_compare_options_set_normalization (options, LB_NORMALIZE_DECLARED_SCALE);
+  c = compare_ok (&f, options);
+
+  a = lb_compare_format_rank (model_of (c, "A"));
+  b = lb_compare_format_rank (model_of (c, "B"));
+  cc = lb_compare_format_rank (model_of (c, "C"));
+  d = lb_compare_format_rank (model_of (c, "D"));
+  g_assert_cmpstr (a, ==, "1–2");
+  g_assert_cmpstr (b, ==, "1–3");
+  g_assert_cmpstr (cc, ==, "2–3");
+  g_assert_cmpstr (d, ==, "4");
+  g_assert_true (lb_compare_models_distinguishable (model_of (c, "A"), model_of (c, "C")));
+  g_assert_false (lb_compare_models_distinguishable (model_of (c, "B"), model_of (c, "C")));
+  g_assert_cmpstr (c->uncertainty_text, ==,
+                   "“A”, “B” and “C” cannot be told apart (their composites differ by less than two standard errors): their ranks lie within 1–3.");
+
+  /* The JSON gives both bounds. */
+  {
+    g_autoptr(JsonNode) root = lb_comparison_to_json (c);
+    JsonArray *models = json_object_get_array_member (json_node_get_object (root), "models");
+    guint found = 0;
+
+    for (guint i = 0; i < json_array_get_length (models); i++)
+      {
+        JsonObject *model = json_array_get_object_element (models, i);
+
+        if (g_strcmp0 (json_object_get_string_member (model, "name"), "B") != 0)
+          continue;
+        g_assert_cmpint (json_object_get_int_member (model, "rank_lo"), ==, 1);
+        g_assert_cmpint (json_object_get_int_member (model, "rank_hi"), ==, 3);
+        g_assert_cmpint (json_object_get_int_member (model, "rank"), ==, 1);
+        found++;
+      }
+    g_assert_cmpuint (found, ==, 1);
+  }
+
+  /* The terminal shows the same ranges. */
+  text = lb_comparison_to_text (c);
+  g_assert_nonnull (strstr (text, " #1–3"));
+  g_assert_nonnull (strstr (text, "Ranking: 1–2. A (0.900); 1–3. B (0.870); 2–3. C (0.840); 4. D (0.700)\n"));
+}
+
+/* Without standard errors: composites that print alike are tied, and the gaps under 0.010 are
+ * listed as too small to call. */
+static void
+test_uncertainty_small_gaps (void)
+{
+  g_auto(Fixture) f;
+  g_autoptr(LbCompareOptions) options = lb_compare_options_new ();
+  g_autoptr(LbComparison) c = NULL;
+  g_autofree char *a = NULL, *b = NULL, *cc = NULL;
+
+  fixture_init (&f);
+  set_scale (add_benchmark (&f, "S", TRUE, NULL), 0, 100);
+  add_model (&f, "A");
+  add_model (&f, "B");
+  add_model (&f, "C");
+  add_model (&f, "D");
+  add_result (&f, "A", "S", 80);
+  add_result (&f, "B", "S", 80.02);
+  add_result (&f, "C", "S", 79.5);
+  add_result (&f, "D", "S", 70);
+  lb_compare_options_set_normalization (options, LB_NORMALIZE_DECLARED_SCALE);
+  c = compare_ok (&f, options);
+
+  a = lb_compare_format_rank (model_of (c, "A"));
+  b = lb_compare_format_rank (model_of (c, "B"));
+  cc = lb_compare_format_rank (model_of (c, "C"));
+  g_assert_cmpstr (a, ==, "1–2");
+  g_assert_cmpstr (b, ==, "1–2");
+  g_assert_cmpstr (cc, ==, "3");
+  g_assert_cmpstr (c->uncertainty_text, ==,
+                   "The results carry no standard errors, so the ranking has no uncertainty information: a small difference may not be real. "
+                   "Without standard errors, a gap under 0.010 between neighbouring composites is too small to call; 1 is: “A” – “C” (0.005). "
+                   "“B” and “A” have the same composite and share rank 1.");
 }
 
 static void
@@ -967,7 +1071,9 @@ test_format (void)
     { NULL, 0.853, FALSE, "0.853" },
     { "ms", 120.5, FALSE, "120.5 ms" },
     { NULL, -0.05, TRUE, "−0.05" },
-    { "%", 1.2, TRUE, "+1.2%" },
+    /* a difference of percentages is in points */
+    { "%", 1.2, TRUE, "+1.2 pt" },
+    { "ms", -3, TRUE, "−3 ms" },
     { NULL, 0.0001, TRUE, "±0" },
   };
 
@@ -981,6 +1087,60 @@ test_format (void)
                               : lb_compare_format_score (&row, cases[i].value);
       g_assert_cmpstr (s, ==, cases[i].expected);
     }
+}
+
+/* A cell keeps the decimals its source cell showed: 79.0% stays 79.0%, 5.00 stays 5.00. */
+static void
+test_format_cell_precision (void)
+{
+  g_autoptr(LbBenchmark) b = g_new0 (LbBenchmark, 1);
+  LbCompareRow row = { .benchmark = b };
+  static const struct {
+    const char *unit;
+    const char *raw;
+    double      score;
+    const char *expected;
+  } cases[] = {
+    { "%", "79.0%", 79.0, "79.0%" },
+    { "%", "79,0", 79.0, "79.0%" },          /* a decimal comma */
+    { "USD", "5.00", 5.0, "5.00 USD" },
+    { NULL, "1,250", 1250, "1250" },         /* a thousands separator */
+    { "%", "0.790", 79.0, "79.0%" },         /* a fraction shown as a percentage */
+    { "%", "８５．３０", 85.3, "85.30%" },    /* full-width digits */
+    { NULL, "86", 86, "86" },
+    { NULL, NULL, 0.853, "0.853" },           /* typed in: as lb_compare_format_score() */
+    { NULL, "n/a", 0.5, "0.5" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      LbCompareCell cell = { .kind = LB_CELL_VALUE, .score = cases[i].score, .raw = (char *) cases[i].raw };
+      g_autofree char *s = NULL;
+
+      g_free (b->unit);
+      b->unit = g_strdup (cases[i].unit);
+      s = lb_compare_format_cell_score (&row, &cell);
+      g_assert_cmpstr (s, ==, cases[i].expected);
+    }
+
+  /* A standard error is written to at least the score's decimals: "85.0 ± 1.0", "79.1 ± 0.05". */
+  {
+    static const struct { const char *raw; double score, se; const char *expected; } se_cases[] = {
+      { "85.0%", 85.0, 1.0, "1.0" },
+      { "79.1%", 79.1, 0.05, "0.05" },
+      { "5.00", 5.0, 0.1, "0.10" },
+      { NULL, 0.8, 0.9, "0.9" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (se_cases); i++)
+      {
+        LbCompareCell cell = { .kind = LB_CELL_VALUE, .score = se_cases[i].score, .has_stderr = TRUE,
+                               .stderr_value = se_cases[i].se, .raw = (char *) se_cases[i].raw };
+        g_autofree char *se = lb_compare_format_cell_stderr (&cell);
+
+        g_assert_cmpstr (se, ==, se_cases[i].expected);
+      }
+  }
 }
 
 static void
@@ -1080,7 +1240,7 @@ test_text_wide_names (void)
   lines = g_strsplit (text, "\n", -1);
   /* "日本語理解 ↑" takes 12 columns; "モデルA (baseline)" 18 */
   g_assert_cmpstr (lines[2], ==, "Benchmark     Weight  モデルA (baseline)  B");
-  g_assert_cmpstr (lines[4], ==, "日本語理解 ↑  ×1      85.3%*              80% (−5.3%)");
+  g_assert_cmpstr (lines[4], ==, "日本語理解 ↑  ×1      85.3%*              80% (−5.3 pt)");
 }
 
 static void
@@ -1327,7 +1487,7 @@ test_cli (void)
     run_cli (&run, db, "compare", "Chatbots", NULL);
     g_assert_cmpstr (run.err, ==, "");
     g_assert_cmpint (run.status, ==, 0);
-    g_assert_nonnull (strstr (run.out, "\nJMMLU ↑         ×1      85.3%±1*          84.9%±1.1 (−0.4%, n.d.)  72%±1.2 (−13.3%)\n"));
+    g_assert_nonnull (strstr (run.out, "\nJMMLU ↑         ×1      85.3%±1.0*        84.9%±1.1 (−0.4 pt, n.d.)  72.0%±1.2 (−13.3 pt)\n"));
     g_assert_nonnull (strstr (run.out, "\nComposite over 2 of 3 benchmarks. 1 is left out because"));
     g_assert_nonnull (strstr (run.out, "\nRobustness: “Alpha” is on top, but leaving out “JMMLU” puts “Gamma” on top.\n"));
     g_assert_nonnull (strstr (run.out, "[1] “Gamma” on “MT-bench”: Excel error #N/A (the value is not available). (import 1, row 4, column D)\n"));
@@ -1409,6 +1569,133 @@ test_cli (void)
   }
 }
 
+/* ---- what the method says, and the choice saved per leaderboard ---- */
+
+static void
+test_method_sentences (void)
+{
+  g_auto(Fixture) f;
+  g_autoptr(LbCompareOptions) options = NULL;
+  g_autoptr(LbComparison) c = NULL;
+  g_autoptr(LbProfile) profile = profile_new ("Speed", "X", 1.0, "Y", 0.0, "Z", 1.0, NULL);
+  g_autofree char *summary = NULL;
+  g_autofree char *reason = NULL;
+  g_autofree char *warning = NULL;
+
+  fixture_init (&f);
+  build_abc (&f);
+  options = options_abc (&f);
+  lb_compare_options_set_baseline (options, model_id (&f, "C"));
+  c = compare_ok (&f, options);
+
+  summary = lb_comparison_dup_summary (c);
+  g_assert_cmpstr (summary, ==, "3 models (A, B, C); baseline “C”; equal weights; the composite only over "
+                                "benchmarks every model has; rescaled between the lowest and highest score.");
+  g_assert_null (lb_comparison_dup_left_out_reason (c, row_of (c, "X")));
+  reason = lb_comparison_dup_left_out_reason (c, row_of (c, "Z"));
+  g_assert_cmpstr (reason, ==, "1 of 3 compared models has no value (B)");
+  /* 2 of 3 is more than half: no warning */
+  g_assert_null (lb_comparison_dup_coverage_warning (c));
+  g_clear_pointer (&c, lb_comparison_unref);
+  g_clear_pointer (&summary, g_free);
+  g_clear_pointer (&reason, g_free);
+
+  /* Y weighs 0, Z lacks B: one of three benchmarks is left, fewer than half. */
+  lb_compare_options_set_profile (options, profile);
+  lb_compare_options_set_normalization (options, LB_NORMALIZE_DECLARED_SCALE);
+  c = compare_ok (&f, options);
+  g_assert_cmpuint (c->n_composite, ==, 1);
+  reason = lb_comparison_dup_left_out_reason (c, row_of (c, "Y"));
+  g_assert_cmpstr (reason, ==, "weight 0 in the decision profile “Speed” (or not in it)");
+  warning = lb_comparison_dup_coverage_warning (c);
+  g_assert_nonnull (warning);
+  g_assert_nonnull (strstr (warning, "covers only 1 of 3 benchmarks"));
+  g_assert_nonnull (strstr (warning, "include partial models"));
+  summary = lb_comparison_dup_summary (c);
+  g_assert_nonnull (strstr (summary, "decision profile “Speed”"));
+  g_assert_nonnull (strstr (summary, "rescaled against declared scales"));
+}
+
+static void
+test_choice_store (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LbStore) store = lb_store_open (":memory:", &error);
+  g_autoptr(LbProfile) profile = NULL;
+  g_autoptr(LbCompareOptions) options = lb_compare_options_new ();
+  g_autoptr(LbCompareOptions) loaded = NULL;
+  g_autoptr(GPtrArray) notices = g_ptr_array_new_with_free_func (g_free);
+  const gint64 *ids;
+  guint n_ids = 0;
+  gboolean saved = TRUE;
+  gint64 lb, a, b, c;
+
+  g_assert_no_error (error);
+  lb = lb_store_create_leaderboard (store, "Chosen", &error);
+  a = lb_store_ensure_model (store, lb, "A", NULL, NULL, &error);
+  b = lb_store_ensure_model (store, lb, "B", NULL, NULL, &error);
+  c = lb_store_ensure_model (store, lb, "C", NULL, NULL, &error);
+  g_assert_no_error (error);
+  profile = profile_new ("Accuracy", "X", 2.0, NULL);
+  profile->leaderboard_id = lb;
+  profile->id = lb_store_put_profile (store, profile, &error);
+  g_assert_cmpint (profile->id, >, 0);
+
+  /* Nothing saved: the default options, and it says so. */
+  loaded = lb_compare_options_load_choice (store, lb, notices, &saved, &error);
+  g_assert_no_error (error);
+  g_assert_false (saved);
+  lb_compare_options_get_models (loaded, &n_ids);
+  g_assert_cmpuint (n_ids, ==, 0);
+  g_assert_null (lb_compare_options_get_profile (loaded));
+  g_clear_pointer (&loaded, lb_compare_options_free);
+
+  lb_compare_options_add_model (options, c);
+  lb_compare_options_add_model (options, a);
+  lb_compare_options_set_baseline (options, a);
+  lb_compare_options_set_profile (options, profile);
+  lb_compare_options_set_include_partial (options, TRUE);
+  lb_compare_options_set_normalization (options, LB_NORMALIZE_DECLARED_SCALE);
+  g_assert_true (lb_compare_options_save_choice (options, store, lb, &error));
+  g_assert_no_error (error);
+
+  loaded = lb_compare_options_load_choice (store, lb, notices, &saved, &error);
+  g_assert_no_error (error);
+  g_assert_true (saved);
+  g_assert_cmpuint (notices->len, ==, 0);
+  ids = lb_compare_options_get_models (loaded, &n_ids);
+  g_assert_cmpuint (n_ids, ==, 2);
+  g_assert_cmpint (ids[0], ==, c);
+  g_assert_cmpint (ids[1], ==, a);
+  g_assert_cmpint (lb_compare_options_get_baseline (loaded), ==, a);
+  g_assert_cmpstr (lb_compare_options_get_profile (loaded)->name, ==, "Accuracy");
+  g_assert_cmpuint (lb_compare_options_get_profile (loaded)->weights->len, ==, 1);
+  g_assert_true (lb_compare_options_get_include_partial (loaded));
+  g_assert_cmpint (lb_compare_options_get_normalization (loaded), ==, LB_NORMALIZE_DECLARED_SCALE);
+  g_clear_pointer (&loaded, lb_compare_options_free);
+
+  /* The profile and the baseline are gone, one model too: each change is said, none silent. */
+  lb_compare_options_clear_models (options);
+  lb_compare_options_add_model (options, b);
+  lb_compare_options_add_model (options, 4242);
+  lb_compare_options_set_baseline (options, 4243);
+  g_assert_true (lb_compare_options_save_choice (options, store, lb, &error));
+  g_assert_true (lb_store_delete_profile (store, profile->id, &error));
+  g_assert_no_error (error);
+  loaded = lb_compare_options_load_choice (store, lb, notices, &saved, &error);
+  g_assert_no_error (error);
+  ids = lb_compare_options_get_models (loaded, &n_ids);
+  g_assert_cmpuint (n_ids, ==, 1);
+  g_assert_cmpint (ids[0], ==, b);
+  g_assert_cmpint (lb_compare_options_get_baseline (loaded), ==, 0);
+  g_assert_null (lb_compare_options_get_profile (loaded));
+  g_assert_cmpuint (notices->len, ==, 3);
+  g_assert_cmpstr (g_ptr_array_index (notices, 0), ==,
+                   "1 model of the saved comparison is no longer in the leaderboard and is left out.");
+  g_assert_nonnull (strstr (g_ptr_array_index (notices, 1), "baseline"));
+  g_assert_nonnull (strstr (g_ptr_array_index (notices, 2), "“Accuracy” no longer exists"));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1425,6 +1712,9 @@ main (int argc, char *argv[])
   g_test_add_func ("/compare/weights/all-zero", test_weights_all_zero);
   g_test_add_func ("/compare/uncertainty/ties", test_uncertainty_ties);
   g_test_add_func ("/compare/uncertainty/none", test_uncertainty_none);
+  g_test_add_func ("/compare/format/cell-precision", test_format_cell_precision);
+  g_test_add_func ("/compare/uncertainty/rank-ranges", test_uncertainty_rank_ranges);
+  g_test_add_func ("/compare/uncertainty/small-gaps", test_uncertainty_small_gaps);
   g_test_add_func ("/compare/uncertainty/binomial", test_uncertainty_binomial);
   g_test_add_func ("/compare/robustness/flips", test_robustness_flips);
   g_test_add_func ("/compare/robustness/stable", test_robustness_stable);
@@ -1439,5 +1729,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/compare/profiles/check", test_check_profile);
   g_test_add_func ("/compare/store/leaderboard", test_store_leaderboard);
   g_test_add_func ("/compare/cli/compare", test_cli);
+  g_test_add_func ("/compare/method/sentences", test_method_sentences);
+  g_test_add_func ("/compare/choice/store", test_choice_store);
   return g_test_run ();
 }

@@ -678,6 +678,75 @@ test_changed_file_refused (gconstpointer data)
   g_rmdir (dir);
 }
 
+typedef struct {
+  char            *path;
+  gboolean         ok;
+  GError          *error;
+  LbImportOutcome  outcome;
+} RaceImport;
+
+static gpointer
+race_import_thread (gpointer data)
+{
+  RaceImport *race = data;
+  g_autoptr(LbStore) store = lb_store_open (race->path, &race->error);
+
+  if (store != NULL)
+    race->ok = import_file (store, "wide-utf8-bom.csv", "Shared", LB_IMPORT_FLAGS_NONE,
+                            &race->outcome, &race->error);
+  return NULL;
+}
+
+/* Two imports create the same new leaderboard at once: the second looked it up before the
+ * first committed it, then failed "already exists, choose another name". Looked up again
+ * under the write lock, it imports into the one the first created. */
+static void
+test_concurrent_create (void)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "race", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LbStore) first = NULL;
+  g_autoptr(GPtrArray) boards = NULL;
+  g_autoptr(LbLeaderboard) shared = NULL;
+  RaceImport race = { 0 };
+  LbLeaderboardStats stats = { 0 };
+  GThread *thread;
+  gint64 id;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  race.path = g_build_filename (dir, "race.db", NULL);
+  first = lb_store_open (race.path, &error);
+  g_assert_no_error (error);
+
+  /* The first import has created it and not committed yet. */
+  g_assert_true (lb_store_begin (first, &error));
+  id = lb_store_create_leaderboard (first, "Shared", &error);
+  g_assert_no_error (error);
+  thread = g_thread_new ("second import", race_import_thread, &race);
+  /* The second reads the file and looks for "Shared" meanwhile, then waits for the lock
+   * (up to three seconds). Were it slower than this, it would find "Shared" committed:
+   * the test passes then too, without the race. */
+  g_usleep (500 * G_TIME_SPAN_MILLISECOND);
+  g_assert_true (lb_store_commit (first, &error));
+  g_thread_join (thread);
+
+  g_assert_no_error (race.error);
+  g_assert_true (race.ok);
+  g_assert_false (race.outcome.leaderboard_created);
+  g_assert_cmpint (race.outcome.leaderboard_id, ==, id);
+  boards = lb_store_list_leaderboards (first, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (boards->len, ==, 1);
+  shared = lb_store_find_leaderboard (first, "Shared", &error);
+  g_assert_no_error (error);
+  g_assert_true (lb_store_get_leaderboard_stats (first, shared->id, &stats, &error));
+  g_assert_cmpuint (stats.n_results, ==, race.outcome.results);
+  g_assert_cmpuint (stats.n_results, >, 0);
+  lb_leaderboard_stats_clear (&stats);
+  lb_import_outcome_clear (&race.outcome);
+  g_free (race.path);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -695,6 +764,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/import/no-scores/writes-nothing", test_no_scores_writes_nothing);
   g_test_add_func ("/import/cancel/writes-nothing", test_cancel_writes_nothing);
   g_test_add_func ("/import/mapping/remembered", test_mapping_remembered);
+  g_test_add_func ("/import/leaderboard/created-concurrently", test_concurrent_create);
   g_test_add_data_func ("/import/changed-file/swapped-columns", GINT_TO_POINTER (CHANGE_SWAP_COLUMNS), test_changed_file_refused);
   g_test_add_data_func ("/import/changed-file/appended", GINT_TO_POINTER (CHANGE_APPEND), test_changed_file_refused);
   g_test_add_data_func ("/import/changed-file/touched", GINT_TO_POINTER (CHANGE_TOUCH), test_changed_file_refused);

@@ -923,6 +923,29 @@ static const ErrorCase error_cases[] = {
     "The required key “version” is missing at the top level of the file." },
 };
 
+/* Two current results for one cell were accepted silently: each comparison would use one of
+ * them. The file is refused, naming the result. */
+static void
+test_import_two_current (void)
+{
+  g_autoptr(LbStore) store = open_store ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) names = NULL;
+  g_autofree char *valid = read_data_file ("valid.json");
+  g_autoptr(GString) document = g_string_new (valid);
+
+  g_assert_cmpuint (g_string_replace (document,
+                                      "{\"model\": \"Model B\", \"benchmark\": \"JMMLU\", \"score\": 70.5",
+                                      "{\"model\": \"Model A\", \"benchmark\": \"JMMLU\", \"score\": 70.5", 1), ==, 1);
+  g_assert_cmpuint (g_string_replace (document, "\"raw\": \"70.5\", \"current\": false",
+                                      "\"raw\": \"70.5\", \"current\": true", 1), ==, 1);
+  g_assert_false (lb_lbom_import (store, document->str, (gssize) document->len, &names, &error));
+  g_assert_error (error, LB_STORE_ERROR, LB_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "leaderboards[0].results[1]"));
+  g_assert_nonnull (strstr (error->message, "already marked current"));
+  g_assert_cmpuint (count_leaderboards (store), ==, 0);
+}
+
 static void
 test_import_error (gconstpointer data)
 {
@@ -1019,6 +1042,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/lbom/import/too-large", test_import_too_large);
   g_test_add_func ("/lbom/import/file", test_import_file);
   g_test_add_func ("/lbom/import/names-cleaned", test_import_names_cleaned);
+  g_test_add_func ("/lbom/import/two-current-in-one-cell", test_import_two_current);
   for (guint i = 0; i < G_N_ELEMENTS (error_cases); i++)
     {
       g_autofree char *path = g_strdup_printf ("/lbom/import/error/%s", error_cases[i].name);

@@ -246,6 +246,11 @@ test_review_state (void)
     { NULL, NULL, 14, LB_REVIEW_DUE, "Next review due on 2026-12-12" },
     { "2026-01-01", NULL, 0, LB_REVIEW_NO_CADENCE, "No update cadence set, so no review is scheduled" },
     { "2024-02-29", NULL, 365, LB_REVIEW_OVERDUE, "Review overdue since 2025-02-28" },
+    /* Stored before cadences were bounded, or reviewed near the end of what a date can be:
+     * bounded, never "29354-01-00". */
+    { "2026-11-01", NULL, G_MAXINT, LB_REVIEW_DUE, "Next review due on 9999-12-31" },
+    { "9999-12-20", NULL, 30, LB_REVIEW_DUE, "Next review due on 9999-12-31" },
+    { "9999-12-31T23:59:59Z", NULL, 3660, LB_REVIEW_DUE, "Next review due on 9999-12-31" },
   };
   GDate today;
 

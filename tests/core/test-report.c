@@ -167,6 +167,29 @@ small_report (void)
   return report;
 }
 
+/* A 100 MB purpose made `report` run past 120 s. A long text is cut, visibly: the report
+ * says how much it left out and where the whole text is. */
+static void
+test_pdf_long_text (void)
+{
+  g_autoptr(LbReport) report = lb_report_new ("Long", "28 November 2026");
+  g_autofree char *path = temp_pdf ("long.pdf");
+  g_autoptr(GString) purpose = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  for (guint i = 0; i < 100000; i++)
+    g_string_append (purpose, "選定の目的 ");
+  lb_report_add_section (report, "The record");
+  lb_report_add_key_value (report, "Purpose", purpose->str, NULL);
+  lb_report_add_paragraph (report, purpose->str);
+  g_assert_true (lb_report_render_pdf (report, LB_PAPER_A4, path, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (lb_report_get_n_pages (report), <=, 40);
+  text = pdf_text (path, 0);
+  assert_contains (text, "characters are not shown here");
+}
+
 static void
 test_pdf_small (void)
 {
@@ -339,6 +362,116 @@ test_table_header_repeats (void)
         g_assert_nonnull (hit);
         g_assert_null (strstr (hit + 1, name));
       }
+  }
+}
+
+static void assert_in_order (const char *text, const char * const *needles);
+
+/* The first page (1-based) holding @needle; 0 for none. */
+static guint
+page_of (const char *path,
+         guint       n_pages,
+         const char *needle)
+{
+  for (guint p = 1; p <= n_pages; p++)
+    {
+      g_autofree char *text = pdf_text (path, p);
+
+      if (strstr (text, needle) != NULL)
+        return p;
+    }
+  return 0;
+}
+
+/* A table row of three-line cells moves to the next page whole; a heading stays with its table;
+ * a chart is not split; what comes after a chart taller than a page still starts beside its
+ * heading. */
+static void
+test_keep_together (void)
+{
+  g_autoptr(LbReport) report = lb_report_new ("Keep", "today");
+  g_autofree char *path = temp_pdf ("keep.pdf");
+  const char *headers[] = { "Model", "Score", NULL };
+  LbReportTable *table;
+  LbReportChart *chart;
+  guint n_pages;
+
+  lb_report_add_title (report, "Keeping things together");
+  table = lb_report_add_table (report, 2, headers);
+  for (guint i = 0; i < 60; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("rowtop%02u\nrowmid%02u\nrowend%02u", i, i, i);
+      lb_report_table_add_row (table, (const char *[]) { name, "1.0", NULL });
+    }
+  lb_report_add_heading (report, "HeadingOfChart");
+  chart = lb_report_add_bar_chart (report);
+  for (guint i = 0; i < 20; i++)
+    {
+      g_autofree char *label = g_strdup_printf ("bar%02u", i);
+      lb_report_chart_add_bar (chart, label, i / 20.0, "x");
+    }
+  lb_report_add_heading (report, "HeadingOfTable");
+  table = lb_report_add_table (report, 2, headers);
+  lb_report_table_add_row (table, (const char *[]) { "firstrowafterheading", "2", NULL });
+
+  g_assert_true (lb_report_render_pdf (report, LB_PAPER_A4, path, NULL));
+  n_pages = lb_report_get_n_pages (report);
+  g_assert_cmpuint (n_pages, >=, 3);
+  for (guint i = 0; i < 60; i++)
+    {
+      g_autofree char *top = g_strdup_printf ("rowtop%02u", i);
+      g_autofree char *end = g_strdup_printf ("rowend%02u", i);
+
+      g_assert_cmpuint (page_of (path, n_pages, top), ==, page_of (path, n_pages, end));
+    }
+  g_assert_cmpuint (page_of (path, n_pages, "HeadingOfChart"), ==, page_of (path, n_pages, "bar00"));
+  g_assert_cmpuint (page_of (path, n_pages, "bar00"), ==, page_of (path, n_pages, "bar19"));
+  g_assert_cmpuint (page_of (path, n_pages, "HeadingOfTable"), ==,
+                    page_of (path, n_pages, "firstrowafterheading"));
+}
+
+/* A long benchmark name in a narrow column header is set smaller, not cut mid-word. */
+static void
+test_header_words (void)
+{
+  g_autoptr(LbReport) report = lb_report_new ("Headers", "today");
+  g_autofree char *path = temp_pdf ("headers.pdf");
+  g_autofree char *text = NULL;
+  g_autofree char *flat = NULL;
+  const char *headers[] = { "Model", "JMMLU ↑?", "JCommonsenseQA ↑?", "MT-bench ↑?", "JNLI ↑? †",
+                            "JSQuAD ↑?", NULL };
+  LbReportTable *table = lb_report_add_table (report, 6, headers);
+
+  lb_report_table_set_widths (table, (const double[]) { 1.5, 1.3, 1.3, 1.3, 1.3, 1.3 });
+  lb_report_table_add_row (table, (const char *[]) { "a", "1", "2", "3", "4", "5", NULL });
+  g_assert_true (lb_report_render_pdf (report, LB_PAPER_A4, path, NULL));
+  text = pdf_text (path, 0);
+  flat = squeeze (text);
+  assert_contains (flat, "JCommonsenseQA");
+  g_assert_null (strstr (flat, "JCommonsens-"));
+}
+
+/* The composite chart's axis: tick labels, whiskers and tie brackets drawn without error. */
+static void
+test_chart_axis (void)
+{
+  g_autoptr(LbReport) report = lb_report_new ("Chart", "today");
+  g_autofree char *path = temp_pdf ("chart.pdf");
+  g_autofree char *text = NULL;
+  g_autofree char *flat = NULL;
+  const char *ticks[] = { "0", "0.25", "0.50", "0.75", "1", NULL };
+  LbReportChart *chart = lb_report_add_bar_chart (report);
+
+  lb_report_chart_set_axis (chart, ticks, "Whiskers explained");
+  lb_report_chart_add_bar_full (chart, "1–2 A", 0.9, 0.05, 1, "0.900 ± 0.050");
+  lb_report_chart_add_bar_full (chart, "1–2 B", 0.85, 0.05, 1, "0.850 ± 0.050");
+  lb_report_chart_add_bar_full (chart, "3 C", 0.2, NAN, 0, "0.200");
+  g_assert_true (lb_report_render_pdf (report, LB_PAPER_A4, path, NULL));
+  text = pdf_text (path, 0);
+  flat = squeeze (text);
+  {
+    const char *order[] = { "1–2A", "0.900±0.050", "3C", "0.200", "00.250.500.751", "Whiskersexplained", NULL };
+    assert_in_order (flat, order);
   }
 }
 
@@ -777,8 +910,8 @@ test_review_english (Fixture       *fx,
     "1日本語モデル2of3benchmarks1.000", "2Alpha-7B3of3benchmarks0.903baseline",
     "3Beta<&>13B2of3benchmarks0.687", "4Gamma-2B1of3benchmarks0.000",
     "Compositeover1of3benchmarks", "Onlyonebenchmarkcountsinthecomposite", "Compositescore",
-    "Scores", "JCommonsenseQA↑", "88.8%*[2:B5]", "86.1%[2:B2]", "80.1%[1:B3]", "61%[1:B4]",
-    "8.1*[2:C5]", "7.9[1:C2]", "—(1)", "—", "—", "420[1:D2]", "390*[1:D3]",
+    /* one row per model in the ranking's order (cells come line by line: checked below) */
+    "Scores", "Model", "JCommonsenseQA↑", "日本語モデル", "Alpha-7B(baseline)", "Beta<&>13B", "Gamma-2B",
     "(1)Beta<&>13BonMT-Bench:Thecellisempty.[1:C3]",
     /* 4. smells: today's checks merged with the stored verdicts, then what nobody checked */
     "3Smellchecklist", "74items", "8present,0mitigated,0accepted,1absent,65unchecked",
@@ -800,7 +933,9 @@ test_review_english (Fixture       *fx,
     "Presentordetected:Confusingentity,Mismatchedentity,Missingentity.",
     "4.Cantheresultbereproducedfromthewrittenprocedure?",
     "Therecordsays:ExportsheetScoresasCSVandimportit.",
-    "7Sign-off", "Reviewer", "Decision", "Date", "Signature",
+    "7Decisionandsign-off", "Every30days—nextreviewdue1December2026",
+    "Chosenmodel", "Conditions", "Nextreviewdate",
+    "PreparedReviewedApproved", "NameTaroSuzuki", "Date28November2026", "Signature",
     NULL
   };
 
@@ -813,6 +948,18 @@ test_review_english (Fixture       *fx,
 
     for (guint i = 0; rows[i] != NULL; i++)
       assert_contains (text, rows[i]);
+  }
+  /* Every value as its cell showed it (61.0% stays 61.0%), with its source cell, and the
+   * difference to the baseline in points on a percent benchmark. */
+  {
+    const char *cells[] = { "88.8%*[2:B5]", "86.1%[2:B2]", "80.1%[1:B3]", "61.0%[1:B4]", "8.1*[2:C5]",
+                            "7.9[1:C2]", "—(1)", "420[1:D2]", "390*[1:D3]", "(+2.7pt)", "(−6pt)",
+                            "(−25.1pt)", "(+0.2)", "(−30)", NULL };
+
+    for (guint i = 0; cells[i] != NULL; i++)
+      assert_contains (text, cells[i]);
+    g_assert_null (strstr (text, "(+2.7%)"));
+    g_assert_null (strstr (text, "61%"));
   }
   /* Benchmarks outside the composite are marked. */
   assert_contains (text, "MT-Bench↑†");
@@ -974,9 +1121,212 @@ test_review_empty (void)
   {
     const char *order[] = { "8of8fieldsoftherecordarenotfilledin", "Therearenomodelstocompareyet",
                             "Missingentity", "Present(detected,noverdictyet)", "hasnotbeenreviewedbefore",
-                            "Nothinghasbeenimported", "Questionsforthemeeting", "Sign-off", NULL };
+                            "Nothinghasbeenimported", "Questionsforthemeeting", "Decisionandsign-off", NULL };
     assert_in_order (flat, order);
   }
+}
+
+/* Dated where the reader is: at 05:00 JST on 2 December (20:00 UTC on 1 December) the report
+ * says 2 December, in the title block, the running head and the 作成 box alike. */
+static void
+test_review_local_date (Fixture       *fx,
+                        gconstpointer  data)
+{
+  g_autofree char *text = NULL;
+
+  g_setenv ("TZ", "Asia/Tokyo", TRUE);
+  tzset ();
+  g_setenv ("LEADERBOARD_NOW", "2026-12-01T20:00:00Z", TRUE);
+  text = render_review (fx, NULL, "local-date.pdf", NULL);
+  g_setenv ("TZ", "UTC", TRUE);
+  tzset ();
+
+  {
+    const char *order[] = { "Date2December2026", "PreparedbyTaroSuzuki", "Date2December2026", NULL };
+    assert_in_order (text, order);
+  }
+  g_assert_null (strstr (text, "1December2026Preparedby"));
+  g_assert_null (strstr (text, "Date1December2026"));
+}
+
+static void
+test_format_date_local (void)
+{
+  g_autofree char *utc = NULL;
+  g_autofree char *jst = NULL;
+  g_autofree char *day = NULL;
+
+  utc = lb_report_format_date ("2026-12-01T20:00:00Z");
+  g_setenv ("TZ", "Asia/Tokyo", TRUE);
+  tzset ();
+  jst = lb_report_format_date ("2026-12-01T20:00:00Z");
+  /* A bare date is a day, not a moment: it does not move. */
+  day = lb_report_format_date ("2026-12-01");
+  g_setenv ("TZ", "UTC", TRUE);
+  tzset ();
+  g_assert_cmpstr (utc, ==, "1 December 2026");
+  g_assert_cmpstr (jst, ==, "2 December 2026");
+  g_assert_cmpstr (day, ==, "1 December 2026");
+}
+
+/* "Prepared by" is a name, never the login: the one given, else the real name. */
+static void
+test_review_prepared_by (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LbStore) store = lb_store_open (":memory:", &error);
+  g_autoptr(LbReviewReportOptions) options = lb_review_report_options_new ();
+  g_autoptr(LbReport) report = NULL;
+  g_autofree char *path = temp_pdf ("prepared-by.pdf");
+  g_autofree char *text = NULL;
+  g_autofree char *flat = NULL;
+  g_autofree char *login = squeeze (g_get_user_name ());
+  g_autofree char *as_login = g_strconcat ("Preparedby", login, NULL);
+  const char *real = g_get_real_name ();
+  gint64 lb;
+
+  g_assert_no_error (error);
+  lb = lb_store_create_leaderboard (store, "Nobody named", &error);
+  report = lb_review_report_build (store, lb, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (lb_report_render_pdf (report, LB_PAPER_A4, path, &error));
+  text = pdf_text (path, 0);
+  flat = squeeze (text);
+  if (g_strcmp0 (real, "Unknown") == 0 || g_strcmp0 (real, g_get_user_name ()) == 0)
+    assert_contains (flat, "PreparedbyNotrecorded");
+  else
+    {
+      g_autofree char *name = squeeze (real);
+      g_autofree char *line = g_strconcat ("Preparedby", name, NULL);
+
+      assert_contains (flat, line);
+    }
+  g_assert_null (strstr (flat, as_login));
+  g_clear_pointer (&report, lb_report_unref);
+  g_clear_pointer (&text, g_free);
+  g_clear_pointer (&flat, g_free);
+
+  /* The name set in Preferences (or report --author), on the title page and in the 作成 box. */
+  lb_review_report_options_set_prepared_by (options, "Ichiro Sato");
+  report = lb_review_report_build (store, lb, options, &error);
+  g_assert_no_error (error);
+  g_assert_true (lb_report_render_pdf (report, LB_PAPER_A4, path, &error));
+  text = pdf_text (path, 0);
+  flat = squeeze (text);
+  {
+    const char *order[] = { "PreparedbyIchiroSato", "PreparedReviewedApproved", "NameIchiroSato", NULL };
+    assert_in_order (flat, order);
+  }
+}
+
+/* The uncertainty on paper as on screen: 90.0 ± 2, 87.0 ± 2, 84.0 ± 2 and 70.0 ± 1 on one percent
+ * benchmark. Min–max over 70–90, so the composites are 1, 0.85, 0.7, 0 with standard errors
+ * 0.1, 0.1, 0.1, 0.05: A and C can be told apart (0.3 > 2·√0.02 = 0.28), B from neither. */
+static void
+test_review_uncertainty (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LbStore) store = lb_store_open (":memory:", &error);
+  g_autoptr(LbReport) report = NULL;
+  g_autoptr(LbImport) import = g_new0 (LbImport, 1);
+  g_autofree char *path = temp_pdf ("uncertainty.pdf");
+  g_autofree char *text = NULL;
+  g_autofree char *flat = NULL;
+  static const struct { const char *model; const char *raw; double score, se; } values[] = {
+    { "A", "90.0%", 90.0, 2.0 }, { "B", "87.0%", 87.0, 2.0 }, { "C", "84.0%", 84.0, 2.0 },
+    { "D", "70.0%", 70.0, 1.0 },
+  };
+  LbBenchmark init = { .unit = (char *) "%", .higher_is_better = TRUE, .direction_confirmed = TRUE };
+  gint64 lb, bench, import_id;
+
+  g_assert_no_error (error);
+  lb = lb_store_create_leaderboard (store, "Close race", &error);
+  bench = lb_store_ensure_benchmark (store, lb, "JMMLU", &init, NULL, &error);
+  g_assert_no_error (error);
+  import->leaderboard_id = lb;
+  import->file_name = g_strdup ("close.csv");
+  import->sha256 = g_strdup ("00");
+  import->encoding = g_strdup ("UTF-8");
+  import->layout = g_strdup ("wide");
+  import->imported_at = g_strdup ("2026-11-20T09:00:00Z");
+  import->status = LB_IMPORT_COMPLETE;
+  import->warnings = g_ptr_array_new_with_free_func ((GDestroyNotify) lb_warning_free);
+  g_assert_true (lb_store_begin (store, &error));
+  import_id = lb_store_add_import (store, import, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    {
+      LbResult result = { 0 };
+
+      result.leaderboard_id = lb;
+      result.model_id = lb_store_ensure_model (store, lb, values[i].model, NULL, NULL, &error);
+      result.benchmark_id = bench;
+      result.score = values[i].score;
+      result.raw = (char *) values[i].raw;
+      result.has_stderr = TRUE;
+      result.stderr_value = values[i].se;
+      result.import_id = import_id;
+      result.source_row = i + 2;
+      result.source_column = 2;
+      g_assert_cmpint (lb_store_add_result (store, &result, &error), >, 0);
+    }
+  g_assert_true (lb_store_finish_import (store, import_id, 4, 4, &error));
+  g_assert_true (lb_store_commit (store, &error));
+  g_assert_no_error (error);
+
+  report = lb_review_report_build (store, lb, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (lb_report_render_pdf (report, LB_PAPER_A4, path, &error));
+  text = pdf_text (path, 0);
+  flat = squeeze (text);
+
+  /* The ranking: rank ranges, composites with their standard errors, who cannot be told apart. */
+  {
+    const char *order[] = { "1–2A", "1.000±0.100", "notdistinguishablefromB",
+                            "1–3B", "0.850±0.100", "notdistinguishablefromA,C",
+                            "2–3C", "0.700±0.100", "notdistinguishablefromB",
+                            "4D", "0.000±0.050", NULL };
+    assert_in_order (flat, order);
+  }
+  /* The chart: ticks, the whiskers explained, rank before the name. */
+  {
+    const char *order[] = { "Compositescore", "1–2A", "00.250.500.751", "Whiskers:±onestandarderror", NULL };
+    assert_in_order (flat, order);
+  }
+  /* Every cell with its standard error, and n.d. where the difference is within the noise. */
+  {
+    const char *cells[] = { "90.0±2.0%*[1:B2]", "87.0±2.0%[1:B3]", "84.0±2.0%[1:B4]", "70.0±1.0%[1:B5]",
+                            "(−3pt,n.d.)", "(−20pt)", NULL };
+
+    for (guint i = 0; cells[i] != NULL; i++)
+      assert_contains (flat, cells[i]);
+  }
+  assert_contains (flat, "“A”,“B”and“C”cannotbetoldapart");
+}
+
+/* The Japanese meeting form: 作成・確認・承認 with 氏名, 日付 and 印 each, and the decision. */
+static void
+test_review_japanese_sign_off (Fixture       *fx,
+                               gconstpointer  data)
+{
+  g_autofree char *text = NULL;
+
+  set_language ("ja");
+  if (g_strcmp0 (C_("sign-off", "Prepared"), "Prepared") == 0)
+    {
+      set_language ("");
+      g_test_skip ("No Japanese catalog built");
+      return;
+    }
+  text = render_review (fx, NULL, "sign-off-ja.pdf", NULL);
+  set_language ("");
+  {
+    const char *order[] = { "決定と承認", "採用モデル", "採用条件", "次回見直し日", "作成確認承認",
+                            "氏名TaroSuzuki氏名氏名", "日付2026年11月28日日付日付", "印印印", NULL };
+    assert_in_order (text, order);
+  }
+  /* differences on percent benchmarks in ポイント */
+  assert_contains (text, "(+2.7ポイント)");
 }
 
 /* ---- leaderboard-cli report ---- */
@@ -1058,6 +1408,58 @@ test_cli_report (void)
     g_assert_null (strstr (flat, "85.3%"));
   }
 
+  /* Eleven benchmarks page across three tables of equal size (4, 4, 3), never a lone one,
+   * each with the model column. */
+  {
+    g_autofree char *wide_db = temp_pdf ("wide.db");
+    g_autofree char *wide_csv = temp_pdf ("wide.csv");
+    g_autofree char *wide_pdf = temp_pdf ("wide.pdf");
+    GString *sheet = g_string_new ("Model");
+    g_autofree char *sheet_text = NULL;
+
+    for (guint b = 1; b <= 11; b++)
+      g_string_append_printf (sheet, ",B%02u", b);
+    g_string_append (sheet, "\r\n");
+    for (guint m = 1; m <= 3; m++)
+      {
+        g_string_append_printf (sheet, "model%u", m);
+        for (guint b = 1; b <= 11; b++)
+          g_string_append_printf (sheet, ",%u.0%%", 50 + m * 7 + b);
+        g_string_append (sheet, "\r\n");
+      }
+    sheet_text = g_string_free (sheet, FALSE);
+    g_assert_true (g_file_set_contents (wide_csv, sheet_text, -1, NULL));
+    run_cli (wide_db, &run, (const char *[]) { "import", wide_csv, "--leaderboard", "Wide", NULL });
+    g_assert_cmpint (run.status, ==, 0);
+    run_cli (wide_db, &run, (const char *[]) { "report", "Wide", "-o", wide_pdf, NULL });
+    g_assert_cmpint (run.status, ==, 0);
+    {
+      g_autofree char *text = pdf_text (wide_pdf, 0);
+      g_autofree char *flat = squeeze (text);
+      /* (pdftotext gives the tables' text in no fixed order) */
+      const char *parts[] = { "Benchmarks1–4of11", "Benchmarks5–8of11", "Benchmarks9–11of11",
+                              "ModelB01↑?B02↑?B03↑?B04↑?", "ModelB05↑?B06↑?B07↑?B08↑?",
+                              "ModelB09↑?B10↑?B11↑?", NULL };
+
+      for (guint i = 0; parts[i] != NULL; i++)
+        assert_contains (flat, parts[i]);
+      g_assert_null (strstr (flat, "Benchmarks11–11"));
+      /* 58.0% stays 58.0%, as the sheet showed it */
+      assert_contains (flat, "58.0%");
+    }
+  }
+
+  /* --author: the name on the title page and in the first sign-off box. */
+  run_cli (db, &run, (const char *[]) { "report", "Support bot", "-o", pdf, "--author", "山田 花子", NULL });
+  g_assert_cmpint (run.status, ==, 0);
+  {
+    g_autofree char *text = pdf_text (pdf, 0);
+    g_autofree char *flat = squeeze (text);
+    const char *order[] = { "Preparedby山田花子", "PreparedReviewedApproved", "Name山田花子", NULL };
+
+    assert_in_order (flat, order);
+  }
+
   /* Mistakes: a clear message, nothing written. */
   {
     static const struct { const char *args[8]; int status; const char *message; } cases[] = {
@@ -1067,7 +1469,7 @@ test_cli_report (void)
       { { "report", "Support bot", "-o", "@", "--models", "Alpha-7B,Gamma", NULL }, 1,
         "has no model named “Gamma”. Its models are: “Alpha-7B”" },
       { { "report", "Support bot", "-o", "@", "--profile", "speed", NULL }, 1,
-        "no decision profile named “speed”" },
+        "There is no profile named “speed”" },
       { { "report", "Support bot", "-o", "@", "--paper", "a5", NULL }, 2, "Use a4 or letter" },
     };
 
@@ -1100,11 +1502,15 @@ main (int argc, char *argv[])
   textdomain (GETTEXT_PACKAGE);
 
   g_test_add_func ("/report/render/small", test_pdf_small);
+  g_test_add_func ("/report/render/long-text-cut", test_pdf_long_text);
   g_test_add_func ("/report/render/paper", test_pdf_paper);
   g_test_add_func ("/report/render/paper-names", test_paper_names);
   g_test_add_func ("/report/render/unsafe-text", test_unsafe_text);
   g_test_add_func ("/report/render/table-header-repeats", test_table_header_repeats);
   g_test_add_func ("/report/render/tall-cell-splits", test_tall_cell_splits);
+  g_test_add_func ("/report/render/keep-together", test_keep_together);
+  g_test_add_func ("/report/render/chart-axis", test_chart_axis);
+  g_test_add_func ("/report/render/header-words", test_header_words);
   g_test_add_func ("/report/render/japanese", test_japanese_text);
   g_test_add_func ("/report/render/unwritable", test_pdf_unwritable);
   g_test_add_func ("/report/render/async", test_pdf_async);
@@ -1112,6 +1518,13 @@ main (int argc, char *argv[])
   g_test_add_func ("/report/review/file-name", test_file_name);
   g_test_add_func ("/report/cli/report", test_cli_report);
   g_test_add_func ("/report/review/empty", test_review_empty);
+  g_test_add_func ("/report/date/local", test_format_date_local);
+  g_test_add_func ("/report/review/prepared-by", test_review_prepared_by);
+  g_test_add_func ("/report/review/uncertainty", test_review_uncertainty);
+  g_test_add ("/report/review/local-date", Fixture, NULL, fixture_set_up, test_review_local_date,
+              fixture_tear_down);
+  g_test_add ("/report/review/japanese-sign-off", Fixture, NULL, fixture_set_up,
+              test_review_japanese_sign_off, fixture_tear_down);
   g_test_add ("/report/review/states", Fixture, NULL, fixture_set_up, test_review_states,
               fixture_tear_down);
   g_test_add ("/report/review/choices", Fixture, NULL, fixture_set_up, test_review_choices,

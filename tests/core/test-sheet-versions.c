@@ -258,7 +258,7 @@ test_replace (Fixture       *f,
   g_assert_cmpuint (cell->source_row, ==, 3);
   g_assert_cmpuint (cell->was_row, ==, 3);
   text = lb_compare_dup_withdrawn_text (&c->rows[r], cell);
-  g_assert_cmpstr (text, ==, "— withdrawn in [2:F3]; was 330 [1:F3]");
+  g_assert_cmpstr (text, ==, "— withdrawn in [2:F3]; was 330 ms [1:F3]");
   /* 330 no longer makes cotomi Pro best on latency: Claude's 390 is. */
   g_assert_true (lb_comparison_get_cell (c, r, model_index (c, "Claude 3.5 Sonnet"))->best);
 
@@ -495,7 +495,7 @@ test_end_to_end (Fixture       *f,
   /* The report says it, with the file keys of its provenance list. */
   text = report_text (f);
   assert_in_order (text, (const char *[]) {
-    "—withdrawnin[2:F3];was330[1:F3]",
+    "—withdrawnin[2:F3];was330ms[1:F3]",
     "Whatchangedsincethelastreview",
     "Modelsnolongerlisted", "Llama3.170B",
     "Versionchanges", "GPT-4o2024-08-06→2024-11-20",
@@ -506,7 +506,7 @@ test_end_to_end (Fixture       *f,
    * before the withdrawn cell); later sections name it. */
   {
     const char *llama = strstr (text, "Llama3.170B");
-    const char *withdrawn = strstr (text, "—withdrawnin[2:F3];was330[1:F3]");
+    const char *withdrawn = strstr (text, "—withdrawnin[2:F3];was330ms[1:F3]");
 
     g_assert_nonnull (llama);
     g_assert_nonnull (withdrawn);

@@ -455,6 +455,52 @@ fire_mixed_scale (LbSmellSnapshot *s)
   benchmark_by_id (s, 10)->has_scale = FALSE;
 }
 
+/* A column without unit or scale: 0.853 beside 86.0 is a proportion beside a percentage. */
+static void
+fire_mixed_scale_unitless (LbSmellSnapshot *s)
+{
+  fire_mixed_scale (s);
+  g_clear_pointer (&benchmark_by_id (s, 10)->unit, g_free);
+}
+
+/* Prices (0.60 and 1.25 USD) and latencies (0.8 s and 1.2 s) are no scale mix. */
+static void
+quiet_price_column (LbSmellSnapshot *s)
+{
+  LbBenchmark *b = benchmark_by_id (s, 10);
+
+  fire_mixed_scale (s);
+  set_str (&b->unit, "USD");
+  b->higher_is_better = FALSE;
+  result_by_id (s, 40)->score = 1.25;
+  set_str (&result_by_id (s, 40)->raw, "1.25");
+  result_by_id (s, 41)->score = 0.60;
+  set_str (&result_by_id (s, 41)->raw, "0.60");
+}
+
+static void
+quiet_unitless_latency (LbSmellSnapshot *s)
+{
+  LbBenchmark *b = benchmark_by_id (s, 10);
+
+  fire_mixed_scale_unitless (s);
+  b->higher_is_better = FALSE;
+  result_by_id (s, 40)->score = 1.2;
+  set_str (&result_by_id (s, 40)->raw, "1.2");
+  result_by_id (s, 41)->score = 0.8;
+  set_str (&result_by_id (s, 41)->raw, "0.8");
+}
+
+static void
+quiet_unitless_small_ratio (LbSmellSnapshot *s)
+{
+  fire_mixed_scale_unitless (s);
+  result_by_id (s, 40)->score = 5.0;
+  set_str (&result_by_id (s, 40)->raw, "5.00");
+  result_by_id (s, 41)->score = 0.6;
+  set_str (&result_by_id (s, 41)->raw, "0.60");
+}
+
 static void
 quiet_ambiguous_values (LbSmellSnapshot *s)
 {
@@ -664,6 +710,9 @@ static const CheckCase check_cases[] = {
   { "mismatched-named-without-results", LB_SMELL_MISMATCHED, LB_COMPONENT_BENCHMARK_DATASET, BM, 0, 12, 0, 0, 0, NULL, "“JCommonsenseQA”", 1, fire_named_without_results, quiet_unnamed_without_results },
   { "mismatched-results-not-named", LB_SMELL_MISMATCHED, LB_COMPONENT_BENCHMARK_DATASET, BM, 0, 10, 0, 0, 0, NULL, "“MMLU”", 1, fire_not_named, quiet_named_by_base },
   { "mismatched-mixed-scale", LB_SMELL_MISMATCHED, LB_COMPONENT_EVALUATION_SCORE, CE, 21, 10, 30, 3, 2, NULL, "0.853", 1, fire_mixed_scale, quiet_ambiguous_values },
+  { "mismatched-mixed-scale", LB_SMELL_MISMATCHED, LB_COMPONENT_EVALUATION_SCORE, CE, 21, 10, 30, 3, 2, NULL, "0.853", 1, fire_mixed_scale, quiet_price_column },
+  { "mismatched-mixed-scale", LB_SMELL_MISMATCHED, LB_COMPONENT_EVALUATION_SCORE, CE, 21, 10, 30, 3, 2, NULL, "0.853", 1, fire_mixed_scale_unitless, quiet_unitless_latency },
+  { "mismatched-mixed-scale", LB_SMELL_MISMATCHED, LB_COMPONENT_EVALUATION_SCORE, CE, 21, 10, 30, 3, 2, NULL, "0.853", 1, fire_mixed_scale_unitless, quiet_unitless_small_ratio },
   { "mismatched-outside-scale", LB_SMELL_MISMATCHED, LB_COMPONENT_EVALUATION_SCORE, CE, 21, 11, 30, 3, 3, NULL, "101.5", 1, fire_outside_scale, quiet_scale_edge },
   { "mismatched-model-version", LB_SMELL_MISMATCHED, LB_COMPONENT_MODEL, CE, 20, 10, 30, 2, 2, NULL, "“3.0”", 1, fire_version_differs, quiet_version_spelled },
   { "misdisplayed-mixed-units", LB_SMELL_MISDISPLAYED, LB_COMPONENT_RANKING_DATAFRAME, CE, 21, 10, 30, 3, 2, NULL, "“85.3%”", 1, fire_mixed_units, quiet_all_percent },

@@ -135,6 +135,86 @@ test_open_memory (void)
   g_assert_cmpstr (((LbLeaderboard *) g_ptr_array_index (list, 0))->name, ==, "Chatbot 2026");
 }
 
+/* SQLite opens "" as a temporary database and, built with URIs as Debian builds it,
+ * "file:…?mode=memory" as a private one: an import there reports success and keeps
+ * nothing. "" is refused; a name starting with "file:" is a file of that name. */
+static void
+test_open_not_a_file (void)
+{
+  g_autofree char *dir = test_path ("here");
+  g_autofree char *cwd = g_get_current_dir ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LbStore) store = lb_store_open ("", &error);
+
+  g_assert_error (error, LB_STORE_ERROR, LB_STORE_ERROR_OPEN);
+  g_assert_null (store);
+  g_clear_error (&error);
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_cmpint (g_chdir (dir), ==, 0);
+  store = lb_store_open ("file:kept.db?mode=memory", &error);
+  g_assert_no_error (error);
+  new_leaderboard (store, "Kept");
+  g_clear_object (&store);
+  g_assert_true (g_file_test ("file:kept.db?mode=memory", G_FILE_TEST_IS_REGULAR));
+  store = lb_store_open ("file:kept.db?mode=memory", &error);
+  g_assert_no_error (error);
+  g_assert_true (has_leaderboard (store, "Kept"));
+  g_clear_object (&store);
+  g_assert_cmpint (g_chdir (cwd), ==, 0);
+}
+
+/* lb_store_open_read_only() reads the current schema, writes nothing (a write through it
+ * fails) and leaves an older schema as it is. */
+static void
+test_open_read_only (void)
+{
+  g_autofree char *path = test_path ("reader.db");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LbStore) store = lb_store_open (path, &error);
+  g_autoptr(GPtrArray) list = NULL;
+
+  g_assert_no_error (error);
+  new_leaderboard (store, "Read me");
+  g_clear_object (&store);
+  before = file_sha256 (path);
+
+  store = lb_store_open_read_only (path, &error);
+  g_assert_no_error (error);
+  list = lb_store_list_leaderboards (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 1);
+  g_assert_cmpint (lb_store_create_leaderboard (store, "Never", &error), ==, 0);
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_clear_object (&store);
+  after = file_sha256 (path);
+  g_assert_cmpstr (before, ==, after);
+
+  g_remove (path);
+  store = lb_store_open_at_version (path, 1, &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  g_clear_pointer (&before, g_free);
+  g_clear_pointer (&after, g_free);
+  before = file_sha256 (path);
+  store = lb_store_open_read_only (path, &error);
+  g_assert_error (error, LB_STORE_ERROR, LB_STORE_ERROR_OLDER_SCHEMA);
+  g_assert_null (store);
+  g_assert_nonnull (strstr (error->message, path));
+  after = file_sha256 (path);
+  g_assert_cmpstr (before, ==, after);
+  g_clear_error (&error);
+
+  g_clear_pointer (&path, g_free);
+  path = test_path ("missing.db");
+  store = lb_store_open_read_only (path, &error);
+  g_assert_error (error, LB_STORE_ERROR, LB_STORE_ERROR_OPEN);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
 static void
 test_open_creates_file (void)
 {
@@ -258,6 +338,95 @@ test_not_a_database (void)
       g_assert_nonnull (strstr (error->message, path));
       after = file_sha256 (path);
       g_assert_cmpstr (before, ==, after);
+    }
+}
+
+/* The "another program" check held only at user_version 0: at 1 or 2 another program's
+ * file was migrated (tables added, WAL switched on, a .bak-N left beside it). Whatever its
+ * user_version, a file that is not ours is refused and nothing of it or beside it changes. */
+static void
+test_foreign_any_version (void)
+{
+  static const struct {
+    const char *sql;
+    const char *expected;
+  } cases[] = {
+    { "CREATE TABLE contacts (name TEXT); PRAGMA user_version = 1;", "contacts" },
+    { "CREATE TABLE contacts (name TEXT); CREATE TABLE notes (body TEXT);"
+      "PRAGMA user_version = 2;", "contacts, notes" },
+    { "CREATE TABLE leaderboards (id INTEGER PRIMARY KEY, name TEXT);"
+      "PRAGMA user_version = 3;", "leaderboards" },
+    { "PRAGMA user_version = 2;", "—" },
+    /* Another program's marker, even with tables named like ours. */
+    { "CREATE TABLE leaderboards (id INTEGER PRIMARY KEY, name TEXT);"
+      "PRAGMA application_id = 1196444237; PRAGMA user_version = 1;", "0x47504a4d" },
+    { "PRAGMA application_id = 1196444237;", "0x47504a4d" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("other-%u.db", i);
+      g_autofree char *path = test_path (name);
+      g_autofree char *dir = g_path_get_dirname (path);
+      g_autofree char *before = NULL;
+      g_autofree char *after = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(LbStore) store = NULL;
+      g_autoptr(GDir) listing = NULL;
+      const char *entry;
+
+      raw_exec (path, cases[i].sql);
+      before = file_sha256 (path);
+
+      store = lb_store_open (path, &error);
+      g_assert_error (error, LB_STORE_ERROR, LB_STORE_ERROR_NOT_A_DATABASE);
+      g_assert_null (store);
+      g_assert_nonnull (strstr (error->message, path));
+      g_assert_nonnull (strstr (error->message, "another program"));
+      g_assert_nonnull (strstr (error->message, cases[i].expected));
+      after = file_sha256 (path);
+      g_assert_cmpstr (before, ==, after);
+      /* No -wal, -shm, -journal or .bak-N beside it. */
+      listing = g_dir_open (dir, 0, NULL);
+      while ((entry = g_dir_read_name (listing)) != NULL)
+        if (g_str_has_prefix (entry, name))
+          g_assert_cmpstr (entry, ==, name);
+    }
+}
+
+/* A database of ours carries our application_id from its first migration on; one written
+ * before we set it (our tables, no marker) is still ours: it opens and gets the marker. */
+static void
+test_application_id (void)
+{
+  g_autofree char *path = test_path ("ours.db");
+  g_autofree char *expected = g_strdup_printf ("%u", LB_STORE_APPLICATION_ID);
+  g_autofree char *value = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LbStore) store = lb_store_open (path, &error);
+
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  value = raw_query (path, "PRAGMA application_id");
+  g_assert_cmpstr (value, ==, expected);
+  g_clear_pointer (&value, g_free);
+
+  for (int v = 1; v <= LB_STORE_SCHEMA_VERSION; v++)
+    {
+      g_remove (path);
+      store = lb_store_open_at_version (path, v, &error);
+      g_assert_no_error (error);
+      new_leaderboard (store, "Released");
+      g_clear_object (&store);
+      raw_exec (path, "PRAGMA application_id = 0");
+
+      store = lb_store_open (path, &error);
+      g_assert_no_error (error);
+      g_assert_true (has_leaderboard (store, "Released"));
+      g_clear_object (&store);
+      value = raw_query (path, "PRAGMA application_id");
+      g_assert_cmpstr (value, ==, expected);
+      g_clear_pointer (&value, g_free);
     }
 }
 
@@ -406,6 +575,121 @@ test_migrate_with_backup (void)
   g_assert_true (g_file_test (second_backup, G_FILE_TEST_IS_REGULAR));
 }
 
+/* A version 1 database of about 2 MB, in the journal mode given. */
+static void
+write_big_v1 (const char *path,
+              const char *journal_mode)
+{
+  g_autofree char *sql = g_strdup_printf ("PRAGMA journal_mode = %s", journal_mode);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LbStore) store = NULL;
+
+  g_remove (path);
+  store = lb_store_open_at_version (path, 1, &error);
+  g_assert_no_error (error);
+  new_leaderboard (store, "Old data");
+  g_clear_object (&store);
+  raw_exec (path, "WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 20000)"
+                  " INSERT INTO audit_log (at, entity, new_value)"
+                  " SELECT '2026-01-01', 'padding', hex (randomblob (40)) FROM n");
+  raw_exec (path, sql);
+}
+
+static void
+limit_file_size (gpointer user_data)
+{
+  struct rlimit limit = { 256 * 1024, 256 * 1024 };
+
+  signal (SIGXFSZ, GPOINTER_TO_INT (user_data) ? SIG_DFL : SIG_IGN);
+  setrlimit (RLIMIT_FSIZE, &limit);
+}
+
+/* Opens @path for migration (`leaderboard-cli set`, a write) in a process whose files may
+ * not grow past 256 KiB: with @killed the kernel kills it (SIGXFSZ) in the middle of the
+ * backup, as a power cut or a kill -9 would; otherwise the write fails as on a full disk and
+ * the command must say so. */
+static void
+open_with_size_limit (const char *path,
+                      gboolean    killed)
+{
+  const char *cli = g_getenv ("LEADERBOARD_CLI");
+  const char *argv[] = { cli, "--db", path, "set", "Old data", "--owner", "Sato", NULL };
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_assert_nonnull (cli);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL,
+                               limit_file_size, GINT_TO_POINTER (killed), NULL, &err,
+                               &status, &error));
+  g_assert_no_error (error);
+  if (killed)
+    {
+      g_assert_true (WIFSIGNALED (status));
+      g_assert_cmpint (WTERMSIG (status), ==, SIGXFSZ);
+    }
+  else
+    {
+      g_assert_true (WIFEXITED (status));
+      g_assert_cmpint (WEXITSTATUS (status), ==, 1);
+      if (strstr (err, "full") == NULL || strstr (err, "not changed") == NULL)
+        g_error ("not a full disk: %s", err);
+    }
+}
+
+/* A backup killed half-way was left as a truncated PATH.bak-1, kept forever and taken for
+ * a backup. The copy gets its name only when complete; the next open backs up again. */
+static void
+test_migrate_backup_killed (void)
+{
+  g_autofree char *path = test_path ("killed.db");
+  g_autofree char *backup = g_strconcat (path, ".bak-1", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *value = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LbStore) store = NULL;
+
+  write_big_v1 (path, "WAL");
+  before = file_sha256 (path);
+  open_with_size_limit (path, TRUE);
+  g_assert_false (g_file_test (backup, G_FILE_TEST_EXISTS));
+  after = file_sha256 (path);
+  g_assert_cmpstr (before, ==, after);
+
+  store = lb_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (lb_store_get_backup_path (store), ==, backup);
+  g_clear_object (&store);
+  value = raw_query (backup, "SELECT count(*) FROM audit_log WHERE entity = 'padding'");
+  g_assert_cmpstr (value, ==, "20000");
+  g_clear_pointer (&value, g_free);
+  value = raw_query (backup, "PRAGMA integrity_check");
+  g_assert_cmpstr (value, ==, "ok");
+}
+
+/* A backup that failed (a full disk) said "the database was not changed" while the file's
+ * header had already been switched to WAL. Now nothing in the file changes before the
+ * backup is complete, and no backup is left. */
+static void
+test_migrate_backup_failed (void)
+{
+  g_autofree char *path = test_path ("full.db");
+  g_autofree char *backup = g_strconcat (path, ".bak-1", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *mode = NULL;
+
+  write_big_v1 (path, "DELETE");
+  before = file_sha256 (path);
+  open_with_size_limit (path, FALSE);
+  after = file_sha256 (path);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_false (g_file_test (backup, G_FILE_TEST_EXISTS));
+  mode = raw_query (path, "PRAGMA journal_mode");
+  g_assert_cmpstr (mode, ==, "delete");
+}
+
 /* Schema 3 rebuilt the results table: every result keeps every field, and the keys hold. */
 static void
 test_migrate_results_table (void)
@@ -503,6 +787,10 @@ test_leaderboard_fields (void)
     { LB_LEADERBOARD_FIELD_UPDATE_CADENCE_DAYS, "update_cadence_days", "-3", FALSE, NULL },
     { LB_LEADERBOARD_FIELD_UPDATE_CADENCE_DAYS, "update_cadence_days", "1.5", FALSE, NULL },
     { LB_LEADERBOARD_FIELD_UPDATE_CADENCE_DAYS, "update_cadence_days", "weekly", FALSE, NULL },
+    { LB_LEADERBOARD_FIELD_UPDATE_CADENCE_DAYS, "update_cadence_days", "3660", TRUE, "3660" },
+    /* A review due in the year 29354 is no schedule. */
+    { LB_LEADERBOARD_FIELD_UPDATE_CADENCE_DAYS, "update_cadence_days", "3661", FALSE, NULL },
+    { LB_LEADERBOARD_FIELD_UPDATE_CADENCE_DAYS, "update_cadence_days", "2147483647", FALSE, NULL },
     { LB_LEADERBOARD_FIELD_WORKFLOW_PATTERN, "workflow_pattern", "P3", TRUE, "P3" },
     { LB_LEADERBOARD_FIELD_WORKFLOW_PATTERN, "workflow_pattern", "p5", TRUE, "P5" },
     { LB_LEADERBOARD_FIELD_WORKFLOW_PATTERN, "workflow_pattern", "P6", FALSE, NULL },
@@ -597,6 +885,33 @@ test_leaderboard_fields (void)
                                                     "x", &error));
     g_assert_error (error, LB_STORE_ERROR, LB_STORE_ERROR_NOT_FOUND);
   }
+}
+
+/* A 100 MB purpose made `report` run past 120 s: free text is bounded on write. */
+static void
+test_leaderboard_text_bounded (void)
+{
+  g_autoptr(LbStore) store = open_memory ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LbLeaderboard) lb = NULL;
+  g_autofree char *longest = g_strnfill (LB_STORE_MAX_TEXT_CHARS, 'p');
+  g_autoptr(GString) too_long = g_string_new (NULL);
+  g_autofree char *count = NULL;
+  gint64 id = new_leaderboard (store, "Bounded");
+
+  g_assert_true (lb_store_set_leaderboard_field (store, id, LB_LEADERBOARD_FIELD_PURPOSE,
+                                                 longest, &error));
+  g_assert_no_error (error);
+  /* Counted in characters, not bytes: Japanese text takes as many. */
+  for (guint i = 0; i <= LB_STORE_MAX_TEXT_CHARS; i++)
+    g_string_append (too_long, "目");
+  g_assert_false (lb_store_set_leaderboard_field (store, id, LB_LEADERBOARD_FIELD_PURPOSE,
+                                                  too_long->str, &error));
+  g_assert_error (error, LB_STORE_ERROR, LB_STORE_ERROR_INVALID);
+  count = g_strdup_printf ("%d characters", LB_STORE_MAX_TEXT_CHARS + 1);
+  g_assert_nonnull (strstr (error->message, count));
+  lb = lb_store_get_leaderboard (store, id, NULL);
+  g_assert_cmpstr (lb->purpose, ==, longest);
 }
 
 static void
@@ -1370,6 +1685,101 @@ test_mappings (void)
   g_assert_no_error (error);
 }
 
+/* Defined with the transaction tests below. */
+static void changed_cb (LbStore *store, gint64 leaderboard_id, gpointer user_data);
+
+/* The Compare page's choices: saved per leaderboard, replaced, read back, gone with the
+ * leaderboard; saving emits no ::changed (the page would reload its own choice). Made in an
+ * older file, the table comes with the migration. */
+static void
+test_compare_choice (void)
+{
+  g_autofree char *path = test_path ("choice-v3.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LbStore) old = lb_store_open_at_version (path, 3, &error);
+  g_autoptr(LbStore) store = NULL;
+  g_autoptr(LbCompareChoice) choice = NULL;
+  g_autoptr(LbCompareChoice) got = NULL;
+  g_autoptr(GArray) changed = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gint64 lb, other, m1, m2;
+
+  g_assert_no_error (error);
+  lb = new_leaderboard (old, "Chosen");
+  other = new_leaderboard (old, "Other");
+  g_clear_object (&old);
+  store = lb_store_open (path, &error);
+  g_assert_no_error (error);
+  m1 = lb_store_ensure_model (store, lb, "A", NULL, NULL, &error);
+  m2 = lb_store_ensure_model (store, lb, "B", NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  got = lb_store_get_compare_choice (store, lb, &error);
+  g_assert_no_error (error);
+  g_assert_null (got);
+
+  g_signal_connect (store, "changed", G_CALLBACK (changed_cb), changed);
+  choice = lb_compare_choice_new (lb);
+  g_array_append_val (choice->model_ids, m2);
+  g_array_append_val (choice->model_ids, m1);
+  choice->baseline_id = m1;
+  choice->profile = g_strdup ("Accuracy “first”");
+  choice->include_partial = TRUE;
+  g_free (choice->normalization);
+  choice->normalization = g_strdup ("declared-scale");
+  g_assert_true (lb_store_put_compare_choice (store, choice, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (changed->len, ==, 0);
+
+  got = lb_store_get_compare_choice (store, lb, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (got);
+  g_assert_cmpuint (got->model_ids->len, ==, 2);
+  g_assert_cmpint (g_array_index (got->model_ids, gint64, 0), ==, m2);
+  g_assert_cmpint (g_array_index (got->model_ids, gint64, 1), ==, m1);
+  g_assert_cmpint (got->baseline_id, ==, m1);
+  g_assert_cmpstr (got->profile, ==, "Accuracy “first”");
+  g_assert_true (got->include_partial);
+  g_assert_cmpstr (got->normalization, ==, "declared-scale");
+  g_assert_nonnull (got->updated_at);
+  g_clear_pointer (&got, lb_compare_choice_free);
+
+  /* Replaced, not added; another leaderboard has none. */
+  g_array_set_size (choice->model_ids, 0);
+  choice->baseline_id = 0;
+  g_clear_pointer (&choice->profile, g_free);
+  choice->include_partial = FALSE;
+  g_assert_true (lb_store_put_compare_choice (store, choice, &error));
+  got = lb_store_get_compare_choice (store, lb, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (got->model_ids->len, ==, 0);
+  g_assert_cmpint (got->baseline_id, ==, 0);
+  g_assert_null (got->profile);
+  g_assert_false (got->include_partial);
+  g_clear_pointer (&got, lb_compare_choice_free);
+  g_assert_null (lb_store_get_compare_choice (store, other, &error));
+  g_assert_no_error (error);
+
+  /* A normalization the app does not know is refused, and nothing changes. */
+  g_free (choice->normalization);
+  choice->normalization = g_strdup ("z-score");
+  g_assert_false (lb_store_put_compare_choice (store, choice, &error));
+  g_assert_error (error, LB_STORE_ERROR, LB_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  got = lb_store_get_compare_choice (store, lb, &error);
+  g_assert_cmpstr (got->normalization, ==, "declared-scale");
+  g_clear_pointer (&got, lb_compare_choice_free);
+
+  /* A choice for a leaderboard that does not exist is refused. */
+  choice->leaderboard_id = 4242;
+  g_free (choice->normalization);
+  choice->normalization = g_strdup ("min-max");
+  g_assert_false (lb_store_put_compare_choice (store, choice, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_null (lb_store_get_compare_choice (store, 4242, &error));
+  g_assert_no_error (error);
+}
+
 /* ---- transactions ---- */
 
 static void
@@ -1492,7 +1902,7 @@ static void
 test_disk_full (void)
 {
   g_autofree char *path = test_path ("full.db");
-  g_autofree char *big = g_strnfill (256 * 1024, 'x');
+  g_autofree char *big = g_strnfill (LB_STORE_MAX_TEXT_CHARS, 'x');
   g_autoptr(GError) error = NULL;
   g_autoptr(LbStore) store = lb_store_open (path, &error);
   g_autoptr(LbLeaderboard) lb = NULL;
@@ -1527,7 +1937,7 @@ test_failed_commit (void)
   if (g_test_subprocess ())
     {
       g_autofree char *path = test_path ("commit-full.db");
-      g_autofree char *big = g_strnfill (512 * 1024, 'x');
+      g_autofree char *big = g_strnfill (LB_STORE_MAX_TEXT_CHARS, 'x');
       g_autofree char *before = NULL;
       g_autofree char *after = NULL;
       g_autoptr(GError) error = NULL;
@@ -1554,6 +1964,9 @@ test_failed_commit (void)
       g_assert_true (lb_store_set_leaderboard_field (store, id, LB_LEADERBOARD_FIELD_OWNER, "Sato", &error));
       g_assert_true (lb_store_commit (store, &error));   /* a savepoint: nothing written yet */
       g_assert_true (lb_store_set_leaderboard_field (store, id, LB_LEADERBOARD_FIELD_PURPOSE, big, &error));
+      /* Each field is bounded: three of them (and their audit rows) outgrow the limit. */
+      g_assert_true (lb_store_set_leaderboard_field (store, id, LB_LEADERBOARD_FIELD_PROCEDURE, big, &error));
+      g_assert_true (lb_store_set_leaderboard_field (store, id, LB_LEADERBOARD_FIELD_EVALUATION_DATA, big, &error));
       g_assert_false (lb_store_commit (store, &error));
       g_assert_error (error, LB_STORE_ERROR, LB_STORE_ERROR_FULL);
       g_assert_nonnull (strstr (error->message, path));
@@ -1582,7 +1995,7 @@ static void
 test_disk_full_in_transaction (void)
 {
   g_autofree char *path = test_path ("full-tx.db");
-  g_autofree char *big = g_strnfill (256 * 1024, 'x');
+  g_autofree char *big = g_strnfill (LB_STORE_MAX_TEXT_CHARS, 'x');
   g_autoptr(GError) error = NULL;
   g_autoptr(LbStore) store = lb_store_open (path, &error);
   gint64 id;
@@ -1998,10 +2411,14 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/store/open/memory", test_open_memory);
   g_test_add_func ("/store/open/creates-file", test_open_creates_file);
+  g_test_add_func ("/store/open/not-a-file", test_open_not_a_file);
+  g_test_add_func ("/store/open/read-only-reader", test_open_read_only);
   g_test_add_func ("/store/open/default-path", test_default_path);
   g_test_add_func ("/store/open/newer-schema-refused", test_newer_schema_refused);
   g_test_add_func ("/store/open/not-a-database", test_not_a_database);
   g_test_add_func ("/store/open/corrupt", test_corrupt);
+  g_test_add_func ("/store/open/foreign-any-version", test_foreign_any_version);
+  g_test_add_func ("/store/open/application-id", test_application_id);
   g_test_add_func ("/store/open/read-only", test_read_only);
   g_test_add_func ("/store/open/busy", test_busy);
   g_test_add_func ("/store/share/other-descriptor-closed", test_share_other_descriptor_closed);
@@ -2011,8 +2428,11 @@ main (int argc, char *argv[])
   g_test_add_func ("/store/share/concurrent-writers", test_share_concurrent_writers);
   g_test_add_func ("/store/migrate/backup-and-keep-data", test_migrate_with_backup);
   g_test_add_func ("/store/migrate/results-table", test_migrate_results_table);
+  g_test_add_func ("/store/migrate/backup-killed", test_migrate_backup_killed);
+  g_test_add_func ("/store/migrate/backup-failed", test_migrate_backup_failed);
   g_test_add_func ("/store/now", test_now);
   g_test_add_func ("/store/leaderboard/fields", test_leaderboard_fields);
+  g_test_add_func ("/store/leaderboard/text-bounded", test_leaderboard_text_bounded);
   g_test_add_func ("/store/leaderboard/unique-and-soft-delete", test_leaderboard_unique_and_soft_delete);
   g_test_add_func ("/store/benchmark/fields", test_benchmark_fields);
   g_test_add_func ("/store/model/fields", test_model_fields);
@@ -2032,6 +2452,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/store/profiles/weights", test_profiles);
   g_test_add_func ("/store/reviews/add-list", test_reviews);
   g_test_add_func ("/store/mappings/remember", test_mappings);
+  g_test_add_func ("/store/compare-choice/save-restore", test_compare_choice);
   g_test_add_func ("/store/transactions/rollback", test_transactions_rollback);
   g_test_add_func ("/store/transactions/changed-signal", test_changed_signal);
   g_test_add_func ("/store/errors/disk-full", test_disk_full);

@@ -234,6 +234,16 @@ label_shows (Fixture    *f,
   return FALSE;
 }
 
+/* Unfolds the explanations above the table. */
+static void
+unfold_details (Fixture *f)
+{
+  gtk_expander_set_expanded (GTK_EXPANDER (gtk_widget_get_template_child (GTK_WIDGET (f->page), LB_TYPE_COMPARE_PAGE,
+                                                                          "details_expander")),
+                             TRUE);
+  run_main_loop (100);
+}
+
 static void
 choose_abc (Fixture *f)
 {
@@ -306,12 +316,93 @@ test_page_table (Fixture       *f,
   }
 
   /* the sentences above the table are the core's */
+  unfold_details (f);
   g_assert_true (label_shows (f, c->coverage_text));
   g_assert_true (label_shows (f, c->robustness_text));
   g_assert_true (label_shows (f, c->method_text));
   g_assert_cmpstr (c->robustness_text, ==,
                    "“B” is on top, but raising the weight of “X” by 50% puts “C” on top; "
                    "leaving out “Y” puts “C” on top; lowering the weight of “Y” by 50% puts “C” on top.");
+}
+
+/* Issue 15.5: the explanations fold into an expander so the table gets the room (what is
+ * not firm about the top place said on the fold), and a line says when one partial model
+ * keeps a benchmark out of everyone's composite. */
+static void
+test_page_fold_and_lone_partial (Fixture       *f,
+                                 gconstpointer  data)
+{
+  GtkExpander *expander;
+  GtkLabel *notes;
+  GtkCheckButton *partial;
+
+  choose_abc (f);
+  expander = GTK_EXPANDER (gtk_widget_get_template_child (GTK_WIDGET (f->page), LB_TYPE_COMPARE_PAGE, "details_expander"));
+  notes = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (f->page), LB_TYPE_COMPARE_PAGE, "notes_label"));
+  partial = GTK_CHECK_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (f->page), LB_TYPE_COMPARE_PAGE, "partial_check"));
+  g_assert_false (gtk_expander_get_expanded (expander));
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (f->page), LB_TYPE_COMPARE_PAGE, "robustness_label"))));
+  /* B on top is not firm (see test_page_table): the fold says so. */
+  g_assert_cmpstr (gtk_expander_get_label (expander), ==, "The top place is not firm: _see why, and how the ranking was made");
+
+  /* B alone lacks Z: Z is out of A's and C's composites too, and the page says why. */
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (notes)));
+  g_assert_nonnull (strstr (gtk_label_get_text (notes),
+                            "“B” alone has no result on “Z”, so that benchmark is left out of every model’s composite."));
+
+  /* Counting every benchmark: nothing is left out, no such line. */
+  gtk_check_button_set_active (partial, TRUE);
+  run_main_loop (300);
+  g_assert_null (strstr (gtk_label_get_text (notes), "alone has no result"));
+
+  gtk_expander_set_expanded (expander, TRUE);
+  run_main_loop (300);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (f->page), LB_TYPE_COMPARE_PAGE, "robustness_label"))));
+}
+
+/* Issue 15.8: a difference of percentages is said in points (“−10%” read as ten per cent
+ * less), in words. */
+static void
+test_page_percent_points (Fixture       *f,
+                          gconstpointer  data)
+{
+  LbBenchmark *x = g_ptr_array_index (f->benchmarks, 0);
+  g_autoptr(GPtrArray) texts = NULL;
+
+  x->unit = g_strdup ("%");
+  lb_compare_page_set_data (f->page, f->benchmarks, f->models, f->results, f->gaps, f->profiles);
+  choose_abc (f);
+  texts = table_texts (f);
+  g_assert_true (has_text (texts, "10 points lower (worse) · rescaled 0.33"));            /* B: 70% */
+  g_assert_true (has_text (texts, "best · 10 points higher (better) · rescaled 1.00"));   /* C: 90% */
+  g_assert_false (has_text (texts, "−10% (worse) · rescaled 0.33"));
+  /* other units keep their signed difference */
+  g_assert_true (has_text (texts, "best · +30 (better) · rescaled 1.00"));               /* B's Y */
+}
+
+/* Issue 15.5: picking a profile with a long name does not move the controls. */
+static void
+test_page_controls_stay (Fixture       *f,
+                         gconstpointer  data)
+{
+  LbProfile *profile = g_ptr_array_index (f->profiles, 0);
+  GtkWidget *partial = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (f->page), LB_TYPE_COMPARE_PAGE, "partial_check"));
+  GtkWidget *normalization = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (f->page), LB_TYPE_COMPARE_PAGE, "normalization_dropdown"));
+  graphene_rect_t partial_before, partial_after, norm_before, norm_after;
+
+  g_free (profile->name);
+  profile->name = g_strdup ("Customer support chatbot for the Japanese help desk");
+  lb_compare_page_set_data (f->page, f->benchmarks, f->models, f->results, f->gaps, f->profiles);
+  choose_abc (f);
+  g_assert_true (gtk_widget_compute_bounds (partial, GTK_WIDGET (f->page), &partial_before));
+  g_assert_true (gtk_widget_compute_bounds (normalization, GTK_WIDGET (f->page), &norm_before));
+  g_assert_true (lb_compare_page_select_profile (f->page, profile->name));
+  run_main_loop (300);
+  g_assert_cmpstr (lb_compare_page_get_comparison (f->page)->profile_name, ==, profile->name);
+  g_assert_true (gtk_widget_compute_bounds (partial, GTK_WIDGET (f->page), &partial_after));
+  g_assert_true (gtk_widget_compute_bounds (normalization, GTK_WIDGET (f->page), &norm_after));
+  g_assert_true (graphene_rect_equal (&partial_before, &partial_after));
+  g_assert_true (graphene_rect_equal (&norm_before, &norm_after));
 }
 
 /* The window folds its sidebar below 400 pixels: the page must fit. */
@@ -356,6 +447,7 @@ test_page_profile (Fixture       *f,
   c = lb_compare_page_get_comparison (f->page);
   g_assert_cmpstr (c->profile_name, ==, "Support bot");
   g_assert_cmpstr (c->robustness_text, ==, "“C” is on top, but leaving out “X” puts “B” on top.");
+  unfold_details (f);
   g_assert_true (label_shows (f, c->robustness_text));
   g_assert_true (label_shows (f, "Composite over 2 of 3 benchmarks. 1 has weight 0 in the profile or is not in it."));
   /* C: (3 + 2/7)/4 = 0.821 */
@@ -487,6 +579,30 @@ test_page_too_few (Fixture       *f,
   run_main_loop (200);
   g_assert_cmpuint (lb_compare_page_get_comparison (f->page)->n_models, ==, 4);
   g_assert_cmpuint (g_list_model_get_n_items (gtk_column_view_get_columns (table)), ==, 5);
+}
+
+/* Issue 15.5: a legend entry is as wide as the longest model name, not cut at 180 px
+ * ("Claude 3.5 Sonnet (b…"): long names take more legend rows. */
+static void
+test_page_chart_legend_whole (Fixture       *f,
+                              gconstpointer  data)
+{
+  LbCompareChart *chart;
+  int short_nat, long_nat;
+  LbModel *a = g_ptr_array_index (f->models, 0);
+
+  choose_abc (f);
+  chart = LB_COMPARE_CHART (find_one (GTK_WIDGET (f->page), LB_TYPE_COMPARE_CHART));
+  gtk_widget_measure (GTK_WIDGET (chart), GTK_ORIENTATION_VERTICAL, 720, NULL, &short_nat, NULL, NULL);
+
+  g_free (a->name);
+  a->name = g_strdup ("Claude 3.5 Sonnet (beta) on the company's own servers");
+  lb_compare_page_set_data (f->page, f->benchmarks, f->models, f->results, f->gaps, f->profiles);
+  choose_abc (f);
+  chart = LB_COMPARE_CHART (find_one (GTK_WIDGET (f->page), LB_TYPE_COMPARE_CHART));
+  gtk_widget_measure (GTK_WIDGET (chart), GTK_ORIENTATION_VERTICAL, 720, NULL, &long_nat, NULL, NULL);
+  /* three entries no longer fit on one 720 px row: at least one more row of 20 px */
+  g_assert_cmpint (long_nat, >=, short_nat + 20);
 }
 
 static void
@@ -732,12 +848,16 @@ main (int argc, char *argv[])
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
   g_test_add ("/compare-page/table", Fixture, NULL, fixture_setup, test_page_table, fixture_teardown);
+  g_test_add ("/compare-page/fold-and-lone-partial", Fixture, NULL, fixture_setup, test_page_fold_and_lone_partial, fixture_teardown);
+  g_test_add ("/compare-page/percent-points", Fixture, NULL, fixture_setup, test_page_percent_points, fixture_teardown);
+  g_test_add ("/compare-page/controls-stay", Fixture, NULL, fixture_setup, test_page_controls_stay, fixture_teardown);
   g_test_add ("/compare-page/narrow", Fixture, NULL, fixture_setup, test_page_narrow, fixture_teardown);
   g_test_add ("/compare-page/profile", Fixture, NULL, fixture_setup, test_page_profile, fixture_teardown);
   g_test_add ("/compare-page/profile-editor", Fixture, NULL, fixture_setup, test_page_profile_editor, fixture_teardown);
   g_test_add ("/compare-page/default-choice", Fixture, NULL, fixture_setup, test_page_default_choice, fixture_teardown);
   g_test_add ("/compare-page/too-few", Fixture, NULL, fixture_setup, test_page_too_few, fixture_teardown);
   g_test_add ("/compare-page/store", Fixture, NULL, fixture_setup, test_page_store, fixture_teardown);
+  g_test_add ("/compare-page/chart-legend-whole", Fixture, NULL, fixture_setup, test_page_chart_legend_whole, fixture_teardown);
   g_test_add ("/compare-page/chart", Fixture, NULL, fixture_setup, test_page_chart, fixture_teardown);
   return g_test_run ();
 }

@@ -15,11 +15,14 @@
 #include "display-util.h"
 #include "lb-import-assistant.h"
 #include "lb-overview-page.h"
+#include "lb-preferences-window.h"
 #include "lb-record-form.h"
 #include "lb-review-report.h"
 #include "lb-store.h"
 #include "lb-value.h"
+#include "lb-phrase-breaks.h"
 #include "lb-window.h"
+#include "../util/xlsx-fixture.h"
 
 /* Names that are the same in Japanese: formats, encodings, products, the study. */
 static const char * const allowed_words[] = {
@@ -267,6 +270,24 @@ imported_cb (LbImportAssistant *assistant,
   *out = leaderboard_id;
 }
 
+/* The GtkLabel under @widget whose text is @text. */
+static GtkLabel *
+find_label_with (GtkWidget  *widget,
+                 const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return GTK_LABEL (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = find_label_with (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* Opens the assistant on the CP932 fixture, checks it in Japanese, then imports the file. */
 static gint64
 import_in_japanese (Fixture *f)
@@ -288,6 +309,22 @@ import_in_japanese (Fixture *f)
   check_text (f, "status", lb_import_assistant_get_status (assistant));
   lb_test_save_screenshot (GTK_WIDGET (assistant), "ja-import-assistant.png");
 
+  /* Issue 15.8: the detected encoding and layout are shown whole, wrapped, not cut. */
+  {
+    GtkWidget *encoding = lb_test_template_child (assistant, LB_TYPE_IMPORT_ASSISTANT, "encoding_row");
+    GtkLabel *shown = find_label_with (encoding, "検出: 日本語 Shift-JIS / CP932 (Excel の「CSV」)");
+
+    g_assert_nonnull (shown);
+    g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (shown)));
+    g_assert_true (gtk_label_get_wrap (shown));
+    g_assert_cmpint (gtk_label_get_ellipsize (shown), ==, PANGO_ELLIPSIZE_NONE);
+  }
+
+  /* Issue 15.8: header buttons show no access key in Japanese (「キャンセル(C)」 cluttered). */
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, "インポート");
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (lb_test_template_child (assistant, LB_TYPE_IMPORT_ASSISTANT, "cancel_button"))),
+                   ==, "キャンセル");
+
   g_assert_true (gtk_widget_get_sensitive (button));
   g_signal_connect (assistant, "imported", G_CALLBACK (imported_cb), &id);
   g_object_ref (assistant);
@@ -299,6 +336,38 @@ import_in_japanese (Fixture *f)
 }
 
 /* ---- tests ---- */
+
+/* The sheet choice of a workbook, in Japanese. */
+static void
+test_import_xlsx_sheets (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "評価表.xlsx", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  LbImportAssistant *assistant;
+  AdwComboRow *sheet_row;
+
+  xlsx_write_quarters (path);
+  add_words (f->user_words, "Model-B Model-C JMMLU MT-bench GPT Q1 Q2 N/A xlsx");
+  assistant = lb_import_assistant_new (f->store, file, 0);
+  gtk_window_set_default_size (GTK_WINDOW (assistant), 900, 760);
+  gtk_window_present (GTK_WINDOW (assistant));
+  lb_test_wait_idle (assistant);
+  g_assert_nonnull (lb_import_assistant_get_importer (assistant));
+  sheet_row = ADW_COMBO_ROW (lb_test_template_child (assistant, LB_TYPE_IMPORT_ASSISTANT, "sheet_row"));
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (adw_combo_row_get_model (sheet_row)), 2),
+                   ==, "メモ（表なし）");
+  walk (f, GTK_WIDGET (assistant));
+  check_text (f, "status", lb_import_assistant_get_status (assistant));
+  check_text (f, "sheet", adw_action_row_get_subtitle (ADW_ACTION_ROW (sheet_row)));
+  lb_test_save_screenshot (GTK_WIDGET (assistant), "ja-import-xlsx-sheets-ask.png");
+  adw_combo_row_set_selected (sheet_row, 1);
+  lb_test_wait_idle (assistant);
+  walk (f, GTK_WIDGET (assistant));
+  lb_test_save_screenshot (GTK_WIDGET (assistant), "ja-import-xlsx-sheet.png");
+  assert_all_japanese (f, "import assistant (workbook)");
+  gtk_window_destroy (GTK_WINDOW (assistant));
+}
 
 static void
 test_translation_loaded (void)
@@ -467,8 +536,25 @@ test_empty_window (Fixture       *f,
   lb_test_iterate (5);
   walk (f, GTK_WIDGET (window));
   lb_test_save_screenshot (GTK_WIDGET (window), "ja-empty-state.png");
+  /* A pill button: no access key shown in Japanese. */
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (lb_test_template_child (window, LB_TYPE_WINDOW, "empty_import_button"))),
+                   ==, "表計算ファイルをインポート…");
   assert_all_japanese (f, "empty window");
   gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_preferences_window (Fixture       *f,
+                         gconstpointer  data)
+{
+  GtkWidget *prefs = lb_preferences_window_new (NULL, NULL);
+
+  gtk_window_present (GTK_WINDOW (prefs));
+  lb_test_iterate (5);
+  lb_test_save_screenshot (prefs, "ja-preferences.png");
+  walk (f, prefs);
+  assert_all_japanese (f, "preferences window");
+  gtk_window_destroy (GTK_WINDOW (prefs));
 }
 
 static void
@@ -490,6 +576,67 @@ test_shortcuts_window (Fixture       *f,
   walk (f, GTK_WIDGET (overlay));
   assert_all_japanese (f, "shortcuts window");
   gtk_window_destroy (GTK_WINDOW (overlay));
+}
+
+/* The byte ranges lb_phrase_break_attrs() keeps on one line, as "start-end start-end". */
+static char *
+kept_together (const char *text)
+{
+  g_autoptr(PangoAttrList) attrs = lb_phrase_break_attrs (text);
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GSList) list = NULL;
+
+  if (attrs == NULL)
+    return g_strdup ("none");
+  list = pango_attr_list_get_attributes (attrs);
+  for (GSList *l = list; l != NULL; l = l->next)
+    {
+      PangoAttribute *attr = l->data;
+
+      g_assert_cmpint (attr->klass->type, ==, PANGO_ATTR_ALLOW_BREAKS);
+      g_string_append_printf (out, "%s%.*s", out->len > 0 ? "|" : "",
+                              (int) (attr->end_index - attr->start_index), text + attr->start_index);
+      pango_attribute_destroy (attr);
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* Issue 15.8: wrapped Japanese breaks between phrases (「欠/損値」「くださ/い」「ウィンド/ウ」 were
+ * broken mid-word); explanations get the attributes, labels beside other widgets do not. */
+static void
+test_phrase_breaks (void)
+{
+  g_autofree char *a = kept_together ("欠損値を確認してください。");
+  g_autofree char *b = kept_together ("ウィンドウにドロップしてください");
+  g_autofree char *c = kept_together ("2026年12月16日");
+  g_autofree char *d = kept_together ("No Japanese here");
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *explanation = gtk_label_new ("スコアにポインターを合わせると出所を表示します。");
+  GtkWidget *beside = gtk_label_new ("要確認の項目があります。");
+
+  g_assert_cmpstr (a, ==, "欠損値を|確認してください");
+  g_assert_cmpstr (b, ==, "ウィンドウに|ドロップしてください");
+  g_assert_cmpstr (c, ==, "2026年|12月|16日");
+  g_assert_cmpstr (d, ==, "none");
+
+  lb_phrase_breaks_install ();
+  gtk_label_set_wrap (GTK_LABEL (explanation), TRUE);
+  gtk_label_set_wrap (GTK_LABEL (beside), TRUE);
+  gtk_box_append (GTK_BOX (box), explanation);
+  gtk_box_append (GTK_BOX (row), beside);
+  gtk_box_append (GTK_BOX (row), gtk_button_new_with_label ("OK"));
+  gtk_box_append (GTK_BOX (box), row);
+  gtk_window_set_child (GTK_WINDOW (window), box);
+  gtk_window_present (GTK_WINDOW (window));
+  lb_test_iterate (5);
+  g_assert_nonnull (gtk_label_get_attributes (GTK_LABEL (explanation)));
+  g_assert_null (gtk_label_get_attributes (GTK_LABEL (beside)));
+  /* A new text gets its own phrases. */
+  gtk_label_set_label (GTK_LABEL (explanation), "English only");
+  g_assert_null (gtk_label_get_attributes (GTK_LABEL (explanation)));
+  gtk_window_destroy (GTK_WINDOW (window));
 }
 
 int
@@ -519,12 +666,15 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/display-ja/catalog/loaded", test_translation_loaded);
   g_test_add_func ("/display-ja/dates/japanese", test_dates);
+  g_test_add_func ("/display-ja/phrase-breaks", test_phrase_breaks);
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/display-ja/checker/finds-english", test_checker);
   ADD ("/display-ja/window/empty-state", test_empty_window);
   ADD ("/display-ja/window/shortcuts", test_shortcuts_window);
+  ADD ("/display-ja/window/preferences", test_preferences_window);
   ADD ("/display-ja/window/every-page", test_main_window);
   ADD ("/display-ja/report/pdf", test_report);
+  ADD ("/display-ja/import/xlsx-sheets", test_import_xlsx_sheets);
 #undef ADD
   return g_test_run ();
 }

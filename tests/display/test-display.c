@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "display-util.h"
+#include "lb-history-page.h"
 #include "lb-import-assistant.h"
 #include "lb-lbom.h"
 #include "lb-metadata-editor.h"
@@ -19,6 +20,7 @@
 #include "lb-store.h"
 #include "lb-smells.h"
 #include "lb-window.h"
+#include "../util/xlsx-fixture.h"
 
 typedef struct {
   char    *dir;
@@ -246,6 +248,56 @@ test_import_cp932 (Fixture       *f,
   imports = lb_store_list_imports (f->store, done.leaderboard_id, NULL);
   g_assert_cmpuint (imports->len, ==, 1);
   g_assert_cmpstr (((LbImport *) g_ptr_array_index (imports, 0))->encoding, ==, "CP932");
+  g_free (done.file_name);
+}
+
+/* A workbook of a notes sheet and two quarters: the assistant offers the data sheets first,
+ * says that there are two, and re-reads the preview when another is chosen. */
+static void
+test_import_xlsx_sheets (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "評価表.xlsx", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  LbImportAssistant *assistant;
+  AdwComboRow *sheet_row;
+  GtkColumnView *preview;
+  GListModel *list;
+  Imported done = { 0 };
+
+  xlsx_write_quarters (path);
+  assistant = lb_import_assistant_new (f->store, file, 0);
+  gtk_window_set_default_size (GTK_WINDOW (assistant), 900, 760);
+  gtk_window_present (GTK_WINDOW (assistant));
+  lb_test_wait_idle (assistant);
+  g_assert_nonnull (lb_import_assistant_get_importer (assistant));
+
+  sheet_row = ADW_COMBO_ROW (lb_test_template_child (assistant, LB_TYPE_IMPORT_ASSISTANT, "sheet_row"));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (sheet_row)));
+  g_assert_false (gtk_widget_get_visible (lb_test_template_child (assistant, LB_TYPE_IMPORT_ASSISTANT, "encoding_row")));
+  list = adw_combo_row_get_model (sheet_row);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 3);
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (list), 0), ==, "評価 2024Q1");
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (list), 2), ==, "メモ (no table)");
+  g_assert_cmpuint (adw_combo_row_get_selected (sheet_row), ==, 0);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (sheet_row), "warning"));
+  preview = GTK_COLUMN_VIEW (lb_test_template_child (assistant, LB_TYPE_IMPORT_ASSISTANT, "preview_view"));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (preview))), ==, 2);
+  lb_test_save_screenshot (GTK_WIDGET (assistant), "import-xlsx-sheets-ask.png");
+
+  /* The second quarter: its three rows in the preview. */
+  adw_combo_row_set_selected (sheet_row, 1);
+  lb_test_wait_idle (assistant);
+  g_assert_cmpstr (lb_importer_get_sheet (lb_import_assistant_get_importer (assistant)), ==, "評価 2024Q2");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (preview))), ==, 3);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (sheet_row)), ==, "Your choice");
+  g_assert_nonnull (strstr (lb_import_assistant_get_status (assistant), "Ready to import 3 records"));
+  lb_test_save_screenshot (GTK_WIDGET (assistant), "import-xlsx-sheet.png");
+
+  click_import (assistant, &done);
+  g_assert_cmpint (done.import_id, >, 0);
+  g_assert_cmpuint (done.results, ==, 5);
+  g_assert_cmpuint (count_current_results (f->store, done.leaderboard_id), ==, 5);
   g_free (done.file_name);
 }
 
@@ -705,6 +757,120 @@ test_audit_long_value_one_line (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The first visible GtkLabel under @widget showing exactly @text. */
+static GtkWidget *
+find_label (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_is_visible (widget)
+      && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The titles of the audit log's lines under @widget that start with @prefix. */
+static void
+collect_titles (GtkWidget  *widget,
+                const char *prefix,
+                GPtrArray  *out)
+{
+  if (ADW_IS_ACTION_ROW (widget)
+      && g_str_has_prefix (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), prefix))
+    g_ptr_array_add (out, (gpointer) adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_titles (child, prefix, out);
+}
+
+/* Issue 15.7: the audit log is one plain line per event under the day it happened, searched
+ * and filtered by kind; History says the file's encoding in words, not “CP932”. */
+static void
+test_audit_plain_lines_by_day (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(GPtrArray) checklist = NULL;
+  g_autoptr(GPtrArray) checks = g_ptr_array_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  LbWindow *window;
+  GtkWidget *page;
+  GtkWidget *search;
+  AdwPreferencesRow *import_row;
+  gint64 id;
+
+  g_setenv ("LEADERBOARD_NOW", "2026-11-27T09:00:00Z", TRUE);
+  id = import_fixture (f, "wide-cp932.csv");
+  checklist = lb_smells_run (f->store, id, NULL, NULL, NULL, NULL);
+  g_assert_nonnull (checklist);
+  g_setenv ("LEADERBOARD_NOW", "2026-11-28T09:00:00Z", TRUE);
+  g_assert_true (lb_store_set_leaderboard_field (f->store, id, LB_LEADERBOARD_FIELD_PURPOSE,
+                                                 "Choose a model for the help desk", NULL));
+  window = new_window (f);
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (lb_test_template_child (window, LB_TYPE_WINDOW, "view_stack")),
+                                         "history");
+  lb_test_iterate (3);
+  page = lb_test_template_child (window, LB_TYPE_WINDOW, "history_page");
+
+  /* Grouped by day, each line in plain words. */
+  g_assert_nonnull (find_label (page, "2026-11-27"));
+  g_assert_nonnull (find_label (page, "2026-11-28"));
+  g_assert_nonnull (find_row_titled (page, "Imported “wide-cp932.csv”"));
+  import_row = find_row_titled (page, "wide-cp932.csv");
+  g_assert_true (ADW_IS_EXPANDER_ROW (import_row));
+  g_assert_nonnull (strstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (import_row)),
+                            "Japanese Shift-JIS / CP932"));
+
+  /* The smell checks wrote several fields per item: one line per item, none of them the
+     evidence itself. */
+  collect_titles (page, "Check “", checks);
+  g_assert_cmpuint (checks->len, >, 0);
+  g_assert_cmpuint (checks->len, <=, checklist->len);
+  for (guint i = 0; i < checks->len; i++)
+    {
+      const char *title = g_ptr_array_index (checks, i);
+
+      g_assert_null (strchr (title, '\n'));
+      g_assert_null (strstr (title, "evidence"));
+      g_assert_false (g_hash_table_contains (seen, title));
+      g_hash_table_add (seen, (gpointer) title);
+    }
+
+  /* Searching keeps only the lines that match. */
+  search = lb_test_template_child (page, LB_TYPE_HISTORY_PAGE, "audit_search");
+  gtk_editable_set_text (GTK_EDITABLE (search), "help desk");
+  g_signal_emit_by_name (search, "search-changed");
+  lb_test_iterate (3);
+  g_assert_nonnull (find_row_titled (page, "Choose a model for the help desk"));
+  g_assert_null (find_row_titled (page, "Imported “wide-cp932.csv”"));
+  g_assert_null (find_label (page, "2026-11-27"));
+
+  /* The kind filter: imports only. */
+  gtk_editable_set_text (GTK_EDITABLE (search), "");
+  g_signal_emit_by_name (search, "search-changed");
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (lb_test_template_child (page, LB_TYPE_HISTORY_PAGE, "audit_kind")), 1);
+  lb_test_iterate (3);
+  g_assert_nonnull (find_row_titled (page, "Imported “wide-cp932.csv”"));
+  g_assert_null (find_row_titled (page, "Choose a model for the help desk"));
+  g_assert_null (find_row_titled (page, "Check “"));
+  g_assert_false (gtk_widget_is_visible (lb_test_template_child (page, LB_TYPE_HISTORY_PAGE, "audit_no_match")));
+
+  /* Nothing matches: the page says so. */
+  gtk_editable_set_text (GTK_EDITABLE (search), "no such change");
+  g_signal_emit_by_name (search, "search-changed");
+  lb_test_iterate (3);
+  g_assert_true (gtk_widget_is_visible (lb_test_template_child (page, LB_TYPE_HISTORY_PAGE, "audit_no_match")));
+  lb_test_save_screenshot (GTK_WIDGET (window), "history-filtered.png");
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unsetenv ("LEADERBOARD_NOW");
+}
+
 static void
 test_every_page (Fixture       *f,
                  gconstpointer  data)
@@ -981,6 +1147,7 @@ main (int argc, char *argv[])
   ADD ("/display/window/every-page", test_every_page);
   ADD ("/display/window/settings-remembered", test_settings_remembered);
   ADD ("/display/import/cp932", test_import_cp932);
+  ADD ("/display/import/xlsx-sheets", test_import_xlsx_sheets);
   ADD ("/display/import/utf8-bom-into-existing", test_import_utf8_bom_into_existing);
   ADD ("/display/import/remembered-mapping", test_import_remembered_mapping);
   ADD ("/display/import/wrong-encoding-blocks", test_import_wrong_encoding_blocks);
@@ -991,6 +1158,7 @@ main (int argc, char *argv[])
   ADD ("/display/window/delete-and-undo", test_delete_and_undo);
   ADD ("/display/history/remove-import-and-undo", test_remove_import_and_undo);
   ADD ("/display/history/audit-long-value-one-line", test_audit_long_value_one_line);
+  ADD ("/display/history/audit-plain-lines-by-day", test_audit_plain_lines_by_day);
   ADD ("/display/window/open-lbom-and-undo", test_open_lbom_and_undo);
   ADD ("/display/toast/undo-while-sliding-in", test_undo_while_toast_slides_in);
   ADD ("/display/toast/quick-undo-after-second-delete", test_quick_undo_after_second_delete);

@@ -10,6 +10,7 @@
 #include "display-util.h"
 #include "lb-report-print.h"
 #include "lb-compare-page.h"
+#include "lb-preferences-window.h"
 #include "lb-window.h"
 
 static char *
@@ -313,6 +314,44 @@ test_window_actions (void)
   g_rmdir (dir);
 }
 
+/* The name printed on reports is set once in Preferences and kept in GSettings report-author. */
+static void
+test_preferences_author (void)
+{
+  g_autoptr(GSettings) settings = NULL;
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = source != NULL ? g_settings_schema_source_lookup (source, APP_ID, TRUE) : NULL;
+  GtkWidget *prefs;
+  GtkWidget *row;
+  g_autofree char *author = NULL;
+
+  if (schema == NULL || !g_settings_schema_has_key (schema, "report-author"))
+    {
+      g_test_skip ("The compiled GSettings schema has no report-author key.");
+      return;
+    }
+  settings = g_settings_new (APP_ID);
+  prefs = lb_preferences_window_new (NULL, settings);
+  gtk_window_present (GTK_WINDOW (prefs));
+  lb_test_iterate (5);
+  row = lb_test_template_child (prefs, LB_TYPE_PREFERENCES_WINDOW, "author_row");
+  g_assert_true (gtk_widget_get_sensitive (row));
+  gtk_editable_set_text (GTK_EDITABLE (row), "山田 花子");
+  lb_test_iterate (5);
+  author = g_settings_get_string (settings, "report-author");
+  g_assert_cmpstr (author, ==, "山田 花子");
+  lb_test_save_screenshot (prefs, "preferences.png");
+  gtk_window_destroy (GTK_WINDOW (prefs));
+  lb_test_iterate (5);
+
+  /* Without the schema nothing could be kept: the row says so instead of pretending. */
+  prefs = lb_preferences_window_new (NULL, NULL);
+  row = lb_test_template_child (prefs, LB_TYPE_PREFERENCES_WINDOW, "author_row");
+  g_assert_false (gtk_widget_get_sensitive (row));
+  gtk_window_destroy (GTK_WINDOW (prefs));
+  g_settings_reset (settings, "report-author");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -324,5 +363,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/report-print/export", test_print_export);
   g_test_add_func ("/report-print/remembers-paper", test_print_remembers_paper);
   g_test_add_func ("/report-print/window-actions", test_window_actions);
+  g_test_add_func ("/report-print/preferences-author", test_preferences_author);
   return g_test_run ();
 }

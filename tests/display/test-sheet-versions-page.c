@@ -168,7 +168,7 @@ test_pages (Fixture       *f,
   g_assert_nonnull (cotomi);
   text = lb_results_page_describe_cell (results, cotomi, LATENCY, &tooltip);
   expected = g_strdup_printf (_("— withdrawn in [%" PRId64 ":%s%u]; was %s [%" PRId64 ":%s%u]"),
-                              (gint64) 2, "F", 3u, "330", (gint64) 1, "F", 3u);
+                              (gint64) 2, "F", 3u, "330 ms", (gint64) 1, "F", 3u);
   g_assert_cmpstr (text, ==, expected);
   g_assert_nonnull (strstr (tooltip, "#N/A"));
   llama = row_named (lb_results_page_get_rows (results), "Llama 3.1 70B");

@@ -13,6 +13,7 @@
 #include "display-util.h"
 #include "lb-application.h"
 #include "lb-import-assistant.h"
+#include "lb-lbom.h"
 #include "lb-overview-page.h"
 #include "lb-record-form.h"
 #include "lb-report-print.h"
@@ -343,6 +344,101 @@ test_custom_cadence_shown (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The GtkLabel under @widget showing @text, mapped or not. */
+static GtkLabel *
+find_label_text (GtkWidget  *widget,
+                 const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
+    return GTK_LABEL (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = find_label_text (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Issue 15.8: the chosen workflow pattern is shown whole (it was cut: "P1 · External …"), the
+ * list explains each pattern under its name, and the owner is not cut in the stat card. */
+static void
+test_pattern_and_owner_whole (Fixture       *f,
+                              gconstpointer  data)
+{
+  LbWindow *window = new_window (f, 800, 600);
+  GtkWidget *page;
+  AdwComboRow *pattern;
+  g_autofree char *shown = NULL;
+  GtkLabel *label;
+  GtkLabel *owner;
+
+  import_through_window (window, "wide-cp932.csv");
+  g_assert_true (lb_store_set_leaderboard_field (f->store, lb_window_get_leaderboard_id (window),
+                                                 LB_LEADERBOARD_FIELD_OWNER,
+                                                 "Tanaka Hiroshi (Information Systems)", NULL));
+  lb_test_spin (300);
+  page = lb_test_template_child (window, LB_TYPE_WINDOW, "overview_page");
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (lb_test_template_child (window, LB_TYPE_WINDOW, "view_stack")),
+                                         "overview");
+  pattern = ADW_COMBO_ROW (lb_test_template_child (page, LB_TYPE_OVERVIEW_PAGE, "pattern_row"));
+  adw_combo_row_set_selected (pattern, 1);
+  lb_test_spin (300);
+  shown = g_strdup_printf ("P1 · %s", lb_workflow_pattern_name ("P1"));
+  label = find_label_text (GTK_WIDGET (pattern), shown);
+  g_assert_nonnull (label);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (label)));
+  g_assert_true (gtk_label_get_wrap (label));
+  g_assert_cmpint (gtk_label_get_ellipsize (label), ==, PANGO_ELLIPSIZE_NONE);
+
+  /* The list: each pattern's explanation under its name. */
+  gtk_widget_activate (GTK_WIDGET (pattern));
+  lb_test_spin (500);
+  label = find_label_text (GTK_WIDGET (pattern), lb_workflow_pattern_explanation ("P2"));
+  g_assert_nonnull (label);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (label)));
+  lb_test_save_screenshot (GTK_WIDGET (window), "workflow-pattern-list.png");
+  gtk_popover_popdown (GTK_POPOVER (gtk_widget_get_ancestor (GTK_WIDGET (label), GTK_TYPE_POPOVER)));
+  lb_test_spin (300);
+
+  /* The owner: three lines, and the whole name in the tooltip. */
+  owner = GTK_LABEL (lb_test_template_child (page, LB_TYPE_OVERVIEW_PAGE, "owner_label"));
+  g_assert_cmpint (gtk_label_get_lines (owner), >=, 3);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (owner)), ==, "Tanaka Hiroshi (Information Systems)");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Issue 15.3: at 800 × 600 (and 600 × 600) every page fits the height too (Compare asked for 607 px, which put
+ * the bar of pages below a 600 px screen); its controls and notes scroll instead. */
+static void
+test_800_by_600_fits (Fixture       *f,
+                      gconstpointer  data)
+{
+  static const char * const pages[] = { "overview", "results", "compare", "smells", "history" };
+  LbWindow *window = new_window (f, 1100, 760);
+  AdwViewStack *stack = ADW_VIEW_STACK (lb_test_template_child (window, LB_TYPE_WINDOW, "view_stack"));
+  GtkWidget *child = adw_application_window_get_content (ADW_APPLICATION_WINDOW (window));
+
+  import_through_window (window, "wide-cp932.csv");
+  gtk_window_set_default_size (GTK_WINDOW (window), GPOINTER_TO_INT (data), 600);
+  lb_test_spin (400);
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      int min = 0;
+
+      adw_view_stack_set_visible_child_name (stack, pages[i]);
+      lb_test_spin (300);
+      gtk_widget_measure (child, GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (child), &min, NULL, NULL, NULL);
+      if (min > 600)
+        g_test_message ("%s needs %d px of height", pages[i], min);
+      g_assert_cmpint (min, <=, 600);
+      g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (window)), <=, 600);
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Issue 15.8: the same file again: the window points at its checkbox, not at --force. */
 static void
 test_duplicate_points_at_checkbox (Fixture       *f,
@@ -599,6 +695,97 @@ test_smells_filter_and_states (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static GtkFileChooser *
+find_file_chooser (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();  /* not ours */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_FILE_CHOOSER_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return GTK_FILE_CHOOSER (window);
+    }
+  return NULL;
+}
+
+/* Exports the shown leaderboard through the window's menu action into the fixture's folder,
+ * as a person would in the file chooser, and returns what was written. */
+static char *
+export_through_window (Fixture    *f,
+                       LbWindow   *window,
+                       const char *format,
+                       const char *proposed)
+{
+  g_autofree char *path = g_build_filename (f->dir, proposed, NULL);
+  GtkFileChooser *chooser = NULL;
+  char *contents = NULL;
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-data", "s", format));
+  while ((chooser = find_file_chooser ()) == NULL && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_nonnull (chooser);
+  /* It proposes the leaderboard's name with the format's extension. */
+  {
+    g_autofree char *name = gtk_file_chooser_get_current_name (chooser);
+
+    g_assert_cmpstr (name, ==, proposed);
+  }
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+  lb_test_iterate (5);
+  g_assert_null (find_file_chooser ());
+  /* What the chooser's Export button calls (answering GTK's own chooser from a test is not
+     reliable: it takes the answer only once it has looked at the folder). */
+  {
+    g_autoptr(GFile) target = g_file_new_for_path (path);
+
+    lb_window_export_file (window, format, target);
+  }
+  while (!g_file_test (path, G_FILE_TEST_EXISTS) && g_get_monotonic_time () < deadline)
+    lb_test_spin (50);
+  lb_test_spin (200);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  return contents;
+}
+
+/* Issue 15.8: the window exports a leaderboard as CSV for Excel and as LBOM (the CLI could,
+ * the window could not). */
+static void
+test_export_csv_and_lbom (Fixture       *f,
+                          gconstpointer  data)
+{
+  LbWindow *window = new_window (f, 1100, 760);
+  g_autofree char *csv = NULL;
+  g_autofree char *lbom = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GPtrArray) names = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LbStore) other = NULL;
+  g_autofree char *other_path = NULL;
+  g_autofree char *lbom_path = NULL;
+
+  import_through_window (window, "wide-cp932.csv");
+
+  csv = export_through_window (f, window, "csv", "wide-cp932.csv");
+  g_assert_nonnull (strstr (csv, "Claude 3.5 Sonnet"));
+  g_assert_nonnull (strstr (csv, "JMMLU"));
+
+  lbom = export_through_window (f, window, "lbom", "wide-cp932.lbom.json");
+  g_assert_nonnull (strstr (lbom, "\"leaderboards\""));
+  /* What was written reads back, into a colleague's database. */
+  other_path = g_build_filename (f->dir, "other.db", NULL);
+  lbom_path = g_build_filename (f->dir, "wide-cp932.lbom.json", NULL);
+  other = lb_store_open (other_path, &error);
+  g_assert_no_error (error);
+  file = g_file_new_for_path (lbom_path);
+  g_assert_true (lb_lbom_import_file (other, file, NULL, &names, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (g_ptr_array_index (names, 0), ==, "wide-cp932");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -618,12 +805,18 @@ main (int   argc,
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/window/undo/ctrl-z-in-text-field", test_ctrl_z_in_text_field);
   ADD ("/window/overview/custom-cadence-shown", test_custom_cadence_shown);
+  ADD ("/window/overview/pattern-and-owner-whole", test_pattern_and_owner_whole);
   ADD ("/window/import/duplicate-points-at-checkbox", test_duplicate_points_at_checkbox);
   g_test_add_func ("/window/report/print-proposes-export-name", test_print_proposes_export_name);
   ADD ("/window/import/enter-in-name-imports", test_enter_in_name_imports);
   g_test_add_func ("/window/import/warning-says-where-once", test_warning_row_says_where_once);
   ADD ("/window/import/drop-highlight", test_drop_highlight);
   ADD ("/window/smells/filter-and-states", test_smells_filter_and_states);
+  ADD ("/window/export/csv-and-lbom", test_export_csv_and_lbom);
+  g_test_add ("/window/narrow/800x600/every-page-fits", Fixture, GINT_TO_POINTER (800), fixture_setup,
+              test_800_by_600_fits, fixture_teardown);
+  g_test_add ("/window/narrow/600x600/every-page-fits", Fixture, GINT_TO_POINTER (600), fixture_setup,
+              test_800_by_600_fits, fixture_teardown);
   g_test_add ("/window/narrow/360/every-page-reachable", Fixture, GINT_TO_POINTER (360), fixture_setup,
               test_narrow_every_page_reachable, fixture_teardown);
 #undef ADD

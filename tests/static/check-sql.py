@@ -27,6 +27,8 @@ ALLOWED = {
         "ROLLBACK TO lb_N: N is the integer nesting depth",
     ("src/core/store/lb-store.c", "migrate", "set_version"):
         "PRAGMA user_version = N: N is the integer schema version (pragmas take no parameters)",
+    ("src/core/store/lb-store.c", "migrate", "mark"):
+        "PRAGMA application_id = N: N is the constant LB_STORE_APPLICATION_ID",
     ("src/core/store/lb-store.c", "migrate", "migrations[v]"):
         "the constant migration scripts of this file",
     ("src/core/store/lb-store-entities.c", "set_field_in_transaction", "select_sql"):

@@ -217,6 +217,7 @@ lb_import_copy (const LbImport *src)
   copy->layout = g_strdup (src->layout);
   copy->imported_at = g_strdup (src->imported_at);
   copy->imported_by = g_strdup (src->imported_by);
+  copy->sheet = g_strdup (src->sheet);
   copy->signature = g_strdup (src->signature);
   copy->warnings = g_ptr_array_new_with_free_func ((GDestroyNotify) lb_warning_free);
   if (src->warnings != NULL)
@@ -238,6 +239,7 @@ lb_import_free (LbImport *rec)
   g_free (rec->layout);
   g_free (rec->imported_at);
   g_free (rec->imported_by);
+  g_free (rec->sheet);
   g_free (rec->signature);
   g_clear_pointer (&rec->warnings, g_ptr_array_unref);
   g_free (rec);

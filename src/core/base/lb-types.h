@@ -44,6 +44,7 @@ typedef struct {
   char    *description;
   gboolean retired;
   int      position;            /* column order as imported */
+  guint    n_items;             /* items (questions) scored, 0: unknown */
 } LbBenchmark;
 
 typedef struct {
@@ -136,6 +137,7 @@ typedef struct {
   LbImportStatus  status;
   gboolean        deleted;       /* removed by the user (undoable) */
   GPtrArray      *warnings;      /* of LbWarning*, never NULL */
+  char           *sheet;         /* the workbook sheet read, or NULL for a CSV file */
   LbImportMode    mode;
   char           *signature;     /* the header signature of the file, or NULL */
 } LbImport;

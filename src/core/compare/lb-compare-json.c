@@ -172,6 +172,16 @@ write_comparison (LbJsonWriter        *w,
         lb_json_writer_int (w, model->rank);
       else
         lb_json_writer_null (w);
+      lb_json_writer_member (w, "rank_lo");
+      if (model->rank_lo > 0)
+        lb_json_writer_int (w, model->rank_lo);
+      else
+        lb_json_writer_null (w);
+      lb_json_writer_member (w, "rank_hi");
+      if (model->rank_hi > 0)
+        lb_json_writer_int (w, model->rank_hi);
+      else
+        lb_json_writer_null (w);
       lb_json_writer_member (w, "tie_group");
       if (model->tie_group > 0)
         lb_json_writer_int (w, model->tie_group);

@@ -184,6 +184,40 @@ lb_compare_options_set_item_count (LbCompareOptions *options,
                          GUINT_TO_POINTER (n_items));
 }
 
+/* The getters, for saving a choice and for saying what goes into a report. */
+
+const gint64 *
+lb_compare_options_get_models (const LbCompareOptions *options,
+                               guint                  *n_models)
+{
+  g_return_val_if_fail (options != NULL, NULL);
+  g_return_val_if_fail (n_models != NULL, NULL);
+
+  *n_models = options->models->len;
+  return (const gint64 *) options->models->data;
+}
+
+LbNormalization
+lb_compare_options_get_normalization (const LbCompareOptions *options)
+{
+  g_return_val_if_fail (options != NULL, LB_NORMALIZE_MIN_MAX);
+  return options->normalization;
+}
+
+gboolean
+lb_compare_options_get_include_partial (const LbCompareOptions *options)
+{
+  g_return_val_if_fail (options != NULL, FALSE);
+  return options->include_partial;
+}
+
+gboolean
+lb_compare_options_get_include_retired (const LbCompareOptions *options)
+{
+  g_return_val_if_fail (options != NULL, FALSE);
+  return options->include_retired;
+}
+
 /* ---- the comparison value ---- */
 
 static void
@@ -337,6 +371,118 @@ lb_compare_format_score (const LbCompareRow *row,
   return with_unit (row, format_number (score));
 }
 
+/* How many decimals @raw shows for @score: "79.0%" 1, "5.00" 2, "79,0" 1 (a decimal comma),
+ * "1,250" 0 (a thousands separator), "0.790" for 79.0 1 (a fraction shown as a percentage).
+ * -1 when it cannot tell. */
+static int
+source_decimals (const char *raw,
+                 double      score)
+{
+  g_autofree char *text = NULL;
+  const char *p, *start = NULL, *sep = NULL, *end;
+  guint n_frac;
+  double value;
+  g_autofree char *digits = NULL;
+
+  if (raw == NULL || !isfinite (score))
+    return -1;
+  text = g_utf8_normalize (raw, -1, G_NORMALIZE_NFKC);
+  if (text == NULL)
+    return -1;
+  for (p = text; *p != '\0' && !g_ascii_isdigit (*p); p++)
+    ;
+  if (*p == '\0')
+    return -1;
+  start = p;
+  for (; *p != '\0' && (g_ascii_isdigit (*p) || *p == '.' || *p == ','); p++)
+    if (*p == '.' || *p == ',')
+      sep = p;
+  end = p;
+  while (end > start && !g_ascii_isdigit (end[-1]))
+    end--;
+  if (sep == NULL || sep >= end)
+    return 0;
+  n_frac = end - sep - 1;
+  if (n_frac > 6)
+    return -1;
+  /* Read it with @sep as the decimal point and the other separators dropped. */
+  digits = g_strndup (start, end - start);
+  {
+    GString *clean = g_string_new (NULL);
+
+    for (const char *q = digits; *q != '\0'; q++)
+      if (g_ascii_isdigit (*q))
+        g_string_append_c (clean, *q);
+      else if (q == digits + (sep - start))
+        g_string_append_c (clean, '.');
+    value = g_ascii_strtod (clean->str, NULL);
+    g_string_free (clean, TRUE);
+  }
+  score = fabs (score);
+  if (fabs (value - score) <= 1e-9 * MAX (1.0, score))
+    return n_frac;
+  if (fabs (value * 100 - score) <= 1e-7 * MAX (1.0, score))
+    return MAX ((int) n_frac - 2, 0);
+  {
+    /* "1,250" read as 1250: the separator groups thousands, there are no decimals. */
+    GString *whole = g_string_new (NULL);
+
+    for (const char *q = digits; *q != '\0'; q++)
+      if (g_ascii_isdigit (*q))
+        g_string_append_c (whole, *q);
+    value = g_ascii_strtod (whole->str, NULL);
+    g_string_free (whole, TRUE);
+  }
+  if (fabs (value - score) <= 1e-9 * MAX (1.0, score))
+    return 0;
+  return -1;
+}
+
+char *
+lb_compare_format_cell_score (const LbCompareRow  *row,
+                              const LbCompareCell *cell)
+{
+  int decimals;
+
+  g_return_val_if_fail (row != NULL && cell != NULL, NULL);
+
+  decimals = source_decimals (cell->raw, cell->score);
+  if (decimals < 0)
+    return lb_compare_format_score (row, cell->score);
+  return with_unit (row, g_strdup_printf ("%.*f", decimals, cell->score));
+}
+
+char *
+lb_compare_format_stderr (double stderr_value)
+{
+  return format_number (stderr_value);
+}
+
+char *
+lb_compare_format_cell_stderr (const LbCompareCell *cell)
+{
+  g_autofree char *own = NULL;
+  const char *point;
+  int decimals, own_decimals;
+
+  g_return_val_if_fail (cell != NULL, NULL);
+
+  own = format_number (cell->stderr_value);
+  point = strpbrk (own, ".,");
+  own_decimals = point != NULL ? (int) strlen (point + 1) : 0;
+  decimals = source_decimals (cell->raw, cell->score);
+  /* "85.0 ± 1.0", not "85.0 ± 1": the error is written to the score's decimals, or more. */
+  if (decimals <= own_decimals)
+    return g_steal_pointer (&own);
+  return g_strdup_printf ("%.*f", decimals, cell->stderr_value);
+}
+
+static gboolean
+is_percent (const LbCompareRow *row)
+{
+  return g_strcmp0 (row->benchmark->unit, "%") == 0;
+}
+
 char *
 lb_compare_format_difference (const LbCompareRow *row,
                               double              difference)
@@ -352,7 +498,39 @@ lb_compare_format_difference (const LbCompareRow *row,
   else
     /* U+2212 MINUS SIGN reads better than a hyphen next to digits */
     signed_number = g_strconcat (difference > 0 ? "+" : "−", number, NULL);
+  if (is_percent (row))
+    {
+      /* A difference of two percentages is in percentage points: 79.1% − 78.0% is +1.1 pt,
+       * not +1.1%. */
+      char *points = g_strdup_printf ("%s %s", signed_number,
+                                      /* TRANSLATORS: percentage points, after a difference of two
+                                       * percentages ("+1.1 pt"); Japanese "ポイント" */
+                                      C_("percentage points", "pt"));
+      g_free (signed_number);
+      return points;
+    }
   return with_unit (row, signed_number);
+}
+
+char *
+lb_compare_format_composite (double composite)
+{
+  if (fabs (composite) < 0.0005)
+    composite = 0.0;
+  return g_strdup_printf ("%.3f", composite);
+}
+
+char *
+lb_compare_format_rank (const LbCompareModel *model)
+{
+  g_return_val_if_fail (model != NULL, NULL);
+
+  if (model->rank_lo == 0)
+    return g_strdup ("—");
+  if (model->rank_hi > model->rank_lo)
+    /* an en dash between the bounds of a rank range */
+    return g_strdup_printf ("%u–%u", model->rank_lo, model->rank_hi);
+  return g_strdup_printf ("%u", model->rank_lo);
 }
 
 /* ---- computing ---- */
@@ -573,6 +751,9 @@ compute_rows (LbComparison            *self,
       const LbBenchmark *benchmark = row->benchmark;
       gboolean higher = benchmark->higher_is_better;
       guint n_items = GPOINTER_TO_UINT (g_hash_table_lookup (options->item_counts, &benchmark->id));
+      /* The options' count (a what-if) first, then the one recorded with the benchmark. */
+      if (n_items == 0)
+        n_items = benchmark->n_items;
       const LbCompareCell *base = &row->cells[self->baseline];
       double span;
       double best = NAN;
@@ -655,6 +836,14 @@ compute_rows (LbComparison            *self,
         }
       row->common = row->n_values == self->n_models;
 
+      /* A benchmark nobody has a value for stays in view, and says so. */
+      if (row->n_values == 0 && self->n_models > 0)
+        g_ptr_array_add (self->notes,
+                         g_strdup_printf (ngettext ("“%s” has no value for the model compared (covered by 0 of %u); it counts in no composite.",
+                                                    "“%s” has no value for any of the %u models compared (covered by 0 of %u); it counts in no composite.",
+                                                    self->n_models),
+                                          benchmark->name, self->n_models, self->n_models));
+
       if (clamped > 0)
         {
           g_autofree char *min_s = format_number (row->range_min);
@@ -728,28 +917,39 @@ ranking_cmp (gconstpointer a,
   return ia < ib ? -1 : ia > ib;
 }
 
-static gboolean
-not_distinguishable (const LbCompareModel *a,
-                     const LbCompareModel *b)
+gboolean
+lb_compare_models_distinguishable (const LbCompareModel *a,
+                                   const LbCompareModel *b)
 {
-  double d = fabs (a->composite - b->composite);
+  g_autofree char *ta = NULL;
+  g_autofree char *tb = NULL;
+  double d;
 
-  if (d <= LB_COMPARE_EPSILON)
-    return TRUE;
-  if (!a->has_composite_stderr || !b->has_composite_stderr)
+  g_return_val_if_fail (a != NULL && b != NULL, FALSE);
+
+  if (!a->has_composite || !b->has_composite)
     return FALSE;
-  return d <= 2.0 * sqrt (a->composite_stderr * a->composite_stderr
-                          + b->composite_stderr * b->composite_stderr) + LB_COMPARE_EPSILON;
+  /* Composites that print alike are tied: the reader cannot see a difference. */
+  ta = lb_compare_format_composite (a->composite);
+  tb = lb_compare_format_composite (b->composite);
+  if (g_str_equal (ta, tb))
+    return FALSE;
+  if (!a->has_composite_stderr || !b->has_composite_stderr)
+    return TRUE;
+  d = fabs (a->composite - b->composite);
+  return d > 2.0 * sqrt (a->composite_stderr * a->composite_stderr
+                         + b->composite_stderr * b->composite_stderr) + LB_COMPARE_EPSILON;
 }
 
-/* Sorted by composite; a model joins the group of the one ahead when it is within two
- * combined standard errors of that group's leader (not of its last member, so a chain of
- * small steps cannot tie the first to the last). */
+/* Sorted by composite. A model's rank is a range (as LMArena's rank bounds): from 1 + the number
+ * of models significantly better to the number of models not significantly worse, itself
+ * included. "Significantly" is by more than two combined standard errors where both have one,
+ * and any printed difference where one lacks it. Models whose ranges overlap their neighbour's
+ * share a tie group. */
 static void
 compute_ranking (LbComparison *self)
 {
   g_autoptr(GString) text = g_string_new (NULL);
-  guint leader = 0;
   guint group = 0;
   guint n_with_stderr = 0;
   guint n_groups = 0;
@@ -763,20 +963,37 @@ compute_ranking (LbComparison *self)
   for (guint i = 0; i < self->n_ranked; i++)
     {
       LbCompareModel *model = &self->models[self->ranking[i]];
-      LbCompareModel *lead = &self->models[self->ranking[leader]];
+      guint better = 0, worse = 0;
 
       if (model->has_composite_stderr)
         n_with_stderr++;
-      if (i > 0 && not_distinguishable (lead, model))
+      for (guint j = 0; j < self->n_ranked; j++)
         {
-          if (lead->tie_group == 0)
-            lead->tie_group = ++group;
-          model->tie_group = lead->tie_group;
-          model->rank = lead->rank;
-          continue;
+          const LbCompareModel *other = &self->models[self->ranking[j]];
+
+          if (j == i || !lb_compare_models_distinguishable (model, other))
+            continue;
+          if (other->composite > model->composite)
+            better++;
+          else
+            worse++;
         }
-      leader = i;
-      model->rank = i + 1;
+      model->rank_lo = 1 + better;
+      model->rank_hi = self->n_ranked - worse;
+      model->rank = model->rank_lo;
+    }
+  /* Tie groups: runs of neighbours whose ranges overlap. */
+  for (guint i = 0; i + 1 < self->n_ranked; i++)
+    {
+      LbCompareModel *model = &self->models[self->ranking[i]];
+      LbCompareModel *next = &self->models[self->ranking[i + 1]];
+
+      if (next->rank_lo <= model->rank_hi)
+        {
+          if (model->tie_group == 0)
+            model->tie_group = ++group;
+          next->tie_group = model->tie_group;
+        }
     }
   self->has_uncertainty = n_with_stderr > 0;
 
@@ -830,28 +1047,74 @@ compute_ranking (LbComparison *self)
                                       self->n_ranked),
                             n_with_stderr, self->n_ranked);
 
+  /* Without standard errors, name the steps too small to call. */
+  if (n_with_stderr < self->n_ranked)
+    {
+      g_autoptr(GString) gaps = g_string_new (NULL);
+      g_autofree char *threshold = lb_compare_format_composite (LB_COMPARE_SMALL_GAP);
+      guint n_small = 0;
+
+      for (guint i = 0; i + 1 < self->n_ranked; i++)
+        {
+          const LbCompareModel *a = &self->models[self->ranking[i]];
+          const LbCompareModel *b = &self->models[self->ranking[i + 1]];
+          double d = a->composite - b->composite;
+          g_autofree char *gap = NULL;
+
+          if ((a->has_composite_stderr && b->has_composite_stderr) || d >= LB_COMPARE_SMALL_GAP
+              || !lb_compare_models_distinguishable (a, b))
+            continue;
+          /* the gap as the reader can work it out from the printed composites */
+          gap = lb_compare_format_composite ((round (a->composite * 1000) - round (b->composite * 1000)) / 1000);
+          if (n_small++ > 0)
+            g_string_append (gaps, _(", "));
+          /* TRANSLATORS: two neighbours of the ranking and the gap between their composites */
+          g_string_append_printf (gaps, _("“%s” – “%s” (%s)"), a->model->name, b->model->name, gap);
+        }
+      g_string_append_c (text, ' ');
+      if (n_small > 0)
+        g_string_append_printf (text,
+                                ngettext ("Without standard errors, a gap under %s between neighbouring composites is too small to call; %u is: %s.",
+                                          "Without standard errors, a gap under %s between neighbouring composites is too small to call; %u are: %s.",
+                                          n_small),
+                                threshold, n_small, gaps->str);
+      else
+        g_string_append_printf (text, _("No gap between neighbouring composites without standard errors is under %s."),
+                                threshold);
+    }
+
   for (guint g = 1; g <= group; g++)
     {
       g_autofree guint *members = g_new (guint, self->n_ranked);
       g_autofree char *names = NULL;
       guint n = 0;
-      guint rank = 0;
+      guint lo = G_MAXUINT, hi = 0;
+      gboolean same = TRUE;
 
       for (guint i = 0; i < self->n_ranked; i++)
         if (self->models[self->ranking[i]].tie_group == g)
           {
+            const LbCompareModel *model = &self->models[self->ranking[i]];
+
             members[n++] = self->ranking[i];
-            rank = self->models[self->ranking[i]].rank;
+            lo = MIN (lo, model->rank_lo);
+            hi = MAX (hi, model->rank_hi);
+            if (n > 1)
+              {
+                g_autofree char *t0 = lb_compare_format_composite (self->models[members[0]].composite);
+                g_autofree char *t1 = lb_compare_format_composite (model->composite);
+
+                same &= g_str_equal (t0, t1);
+              }
           }
       names = join_names (self, members, n);
       if (text->len > 0)
         g_string_append_c (text, ' ');
-      if (self->models[members[0]].has_composite_stderr && self->models[members[1]].has_composite_stderr
-          && fabs (self->models[members[0]].composite - self->models[members[1]].composite) > LB_COMPARE_EPSILON)
-        g_string_append_printf (text, _("%s are not distinguishable (their composites differ by less than two standard errors) and share rank %u."),
-                                names, rank);
+      if (!same)
+        g_string_append_printf (text, _("%s cannot be told apart (their composites differ by less than two standard errors): their ranks lie within %u–%u."),
+                                names, lo, hi);
       else
-        g_string_append_printf (text, _("%s have the same composite and share rank %u."), names, rank);
+        g_string_append_printf (text, _("%s have the same composite and share rank %u."), names, lo);
       n_groups++;
     }
   if (n_groups == 0 && n_with_stderr == self->n_ranked)
@@ -1367,11 +1630,11 @@ cell_text (const LbComparison *self,
       return g_strdup_printf ("—[%u]", footnotes->len);
     }
 
-  score = lb_compare_format_score (row, cell->score);
+  score = lb_compare_format_cell_score (row, cell);
   s = g_string_new (score);
   if (cell->has_stderr)
     {
-      g_autofree char *se = format_number (cell->stderr_value);
+      g_autofree char *se = lb_compare_format_cell_stderr (cell);
 
       g_string_append_printf (s, "±%s", se);
     }
@@ -1461,7 +1724,11 @@ lb_comparison_to_text (const LbComparison *self)
       g_string_append_printf (s, "%.3f", model->composite);
       if (model->has_composite_stderr)
         g_string_append_printf (s, "±%.3f", model->composite_stderr);
-      g_string_append_printf (s, " #%u%s", model->rank, model->tie_group != 0 ? "=" : "");
+      {
+        g_autofree char *rank = lb_compare_format_rank (model);
+
+        g_string_append_printf (s, " #%s", rank);
+      }
       if (model->partial && self->include_partial)
         g_string_append_printf (s, _(" partial (%u)"), model->composite_n);
       g_ptr_array_add (cells, g_string_free (s, FALSE));
@@ -1506,7 +1773,9 @@ lb_comparison_to_text (const LbComparison *self)
         {
           const LbCompareModel *model = &self->models[self->ranking[i]];
 
-          g_string_append_printf (out, " %u. %s (%.3f)%s", model->rank, model->model->name, model->composite,
+          g_autofree char *rank = lb_compare_format_rank (model);
+
+          g_string_append_printf (out, " %s. %s (%.3f)%s", rank, model->model->name, model->composite,
                                   i + 1 < self->n_ranked ? ";" : "");
         }
       g_string_append_c (out, '\n');
@@ -1537,7 +1806,7 @@ lb_comparison_to_text (const LbComparison *self)
     g_string_append_printf (out, " %s", _("† not in the composite."));
   if (any_clamped)
     g_string_append_printf (out, " %s", _("! outside the declared scale."));
-  g_string_append (out, _(" #n rank, = tied."));
+  g_string_append (out, _(" #n rank; #1–3 a rank range: the models it cannot be told apart from could stand anywhere in it (docs/compare.md)."));
   g_string_append_c (out, '\n');
   for (guint i = 0; i < footnotes->len; i++)
     g_string_append_printf (out, "[%u] %s\n", i + 1, (const char *) g_ptr_array_index (footnotes, i));

@@ -78,6 +78,13 @@ void              lb_compare_options_set_include_retired (LbCompareOptions *opti
 void              lb_compare_options_set_item_count  (LbCompareOptions *options, gint64 benchmark_id,
                                                       guint n_items);
 
+/* The chosen model ids in the order added (*@n_models 0: all); owned by @options. */
+const gint64     *lb_compare_options_get_models      (const LbCompareOptions *options,
+                                                      guint                  *n_models);
+LbNormalization   lb_compare_options_get_normalization (const LbCompareOptions *options);
+gboolean          lb_compare_options_get_include_partial (const LbCompareOptions *options);
+gboolean          lb_compare_options_get_include_retired (const LbCompareOptions *options);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LbCompareOptions, lb_compare_options_free)
 
 /* One model × benchmark cell. */
@@ -138,8 +145,12 @@ typedef struct {
   guint           composite_n;       /* benchmarks counted */
   gboolean        has_composite_stderr;
   double          composite_stderr;
-  guint           rank;              /* 1-based; tied models share it; 0 without composite */
-  guint           tie_group;         /* models in the same group are not distinguishable; 0 none */
+  guint           rank;              /* 1-based, = rank_lo; 0 without composite */
+  guint           tie_group;         /* models whose rank ranges overlap share it; 0 none */
+  /* The rank as a range (docs/compare.md): from 1 + the number of models significantly better
+   * to the number not significantly worse (itself included); equal for a clear rank. */
+  guint           rank_lo;
+  guint           rank_hi;
 } LbCompareModel;
 
 typedef struct {
@@ -213,8 +224,28 @@ const char   *lb_compare_cell_reason  (const LbCompareCell *cell);
 
 /* Formats a score with the benchmark's unit, e.g. "85.3%", "1250", "0.853"; newly allocated. */
 char         *lb_compare_format_score (const LbCompareRow *row, double score);
-/* Formats a difference with its sign, e.g. "+1.2%", "−0.05"; newly allocated. */
+/* The cell's score with the decimals its source cell showed ("79.0%", "5.00 USD"), else as
+ * lb_compare_format_score(); newly allocated. */
+char         *lb_compare_format_cell_score (const LbCompareRow *row, const LbCompareCell *cell);
+/* A standard error as printed beside a score ("0.9"); newly allocated. */
+char         *lb_compare_format_stderr (double stderr_value);
+/* The cell's standard error with at least the decimals its score shows ("85.0 ± 1.0");
+ * newly allocated. */
+char         *lb_compare_format_cell_stderr (const LbCompareCell *cell);
+/* Formats a difference with its sign, e.g. "+1.2 pt" (points on a percent benchmark),
+ * "−0.05"; newly allocated. */
 char         *lb_compare_format_difference (const LbCompareRow *row, double difference);
+/* A composite as printed everywhere ("0.698"); newly allocated. */
+char         *lb_compare_format_composite (double composite);
+/* "1–3" for a rank range, "2" for a clear rank, "—" without a composite; newly allocated. */
+char         *lb_compare_format_rank (const LbCompareModel *model);
+/* Whether the composites of @a and @b can be told apart: they print differently and, when both
+ * have a standard error, differ by more than two combined standard errors. */
+gboolean      lb_compare_models_distinguishable (const LbCompareModel *a, const LbCompareModel *b);
+
+/* Gaps between neighbouring composites below this, without standard errors, are too small to
+ * call (the 0–1 composite scale). */
+#define LB_COMPARE_SMALL_GAP 0.01
 
 /* Everything the comparison says, as data (the CLI's --json), written as it goes to @flush in
  * pieces, so that memory stays bounded; @leaderboard (may be NULL) is added as a member. FALSE
@@ -252,6 +283,47 @@ LbComparison *lb_compare_leaderboard  (LbStore                 *store,
                                        gint64                   leaderboard_id,
                                        const LbCompareOptions  *options,
                                        GError                 **error);
+
+/* ---- the choice saved per leaderboard, and what the method says (lb-compare-choice.c) ---- */
+
+/* "min-max" / "declared-scale" and back; FALSE for any other text. */
+const char   *lb_normalization_to_string   (LbNormalization method);
+gboolean      lb_normalization_from_string (const char *text, LbNormalization *method);
+
+/* The choice to save for @options (models, baseline, profile name, partial, normalisation).
+ * Caller owns it. */
+LbCompareChoice *lb_compare_choice_from_options (const LbCompareOptions *options,
+                                                 gint64                  leaderboard_id);
+
+/* Options from the leaderboard's saved choice (default options when none was saved): models
+ * and a baseline no longer in the leaderboard are dropped, a profile no longer saved falls
+ * back to equal weights. Each such change adds a translated sentence to @notices (may be
+ * NULL; of char*), to be shown: the choice is never changed silently. *@saved (may be NULL)
+ * says whether a choice was saved. NULL with @error when the store cannot be read. */
+LbCompareOptions *lb_compare_options_load_choice (LbStore    *store,
+                                                  gint64      leaderboard_id,
+                                                  GPtrArray  *notices,
+                                                  gboolean   *saved,
+                                                  GError    **error);
+
+/* Saves @options as the leaderboard's choice. */
+gboolean      lb_compare_options_save_choice (const LbCompareOptions  *options,
+                                              LbStore                 *store,
+                                              gint64                   leaderboard_id,
+                                              GError                 **error);
+
+/* One line saying which comparison this is, for the print step and the CLI: models compared,
+ * baseline, profile, partial models, normalisation. Translated, newly allocated. */
+char         *lb_comparison_dup_summary    (const LbComparison *self);
+
+/* Why row @row is not counted in the composite (weight 0, not every compared model has a
+ * value, no value at all), translated; NULL when it is counted. Newly allocated. */
+char         *lb_comparison_dup_left_out_reason (const LbComparison *self,
+                                                 guint               row);
+
+/* The warning when the composite covers fewer than half of the compared benchmarks, with what
+ * to do; NULL when it covers half or more (or there are none). Translated, newly allocated. */
+char         *lb_comparison_dup_coverage_warning (const LbComparison *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LbComparison, lb_comparison_unref)
 

@@ -17,8 +17,10 @@
 #include <glib/gi18n.h>
 
 #include "lb-csv-reader.h"
+#include "lb-header-guess.h"
 #include "lb-cell-ref.h"
 #include "lb-types.h"
+#include "lb-value.h"
 
 #define CHUNK_SIZE        (64 * 1024)
 #define SAMPLE_MAX_RECORDS 1000
@@ -677,6 +679,7 @@ new_record (LbCsvReader *self,
     g_error ("A CSV record of %u fields and %" G_GSIZE_FORMAT " bytes does not fit in memory", n, text_len);
   record = g_malloc (total);
   record->n_fields = n;
+  record->details = NULL;
   record->fields = (char **) (gpointer) (record + 1);
   text = (char *) record + head;
   memcpy (text, self->recbuf->str, text_len);
@@ -1210,16 +1213,6 @@ count_nonempty (char **fields)
   return n;
 }
 
-static guint
-count_trimmed (char **fields)
-{
-  guint n = g_strv_length (fields);
-
-  while (n > 0 && fields[n - 1][0] == '\0')
-    n--;
-  return n;
-}
-
 static gboolean
 is_blank (char **fields)
 {
@@ -1256,66 +1249,63 @@ delimiter_score (GPtrArray *records, guint *width)
   return (double) best_n / total;
 }
 
-static guint
-detect_header (GPtrArray *records)
-{
-  g_autoptr(GHashTable) counts = g_hash_table_new (NULL, NULL);
-  guint width = 0, width_n = 0;
-
-  /* The table's width: the most common trimmed field count of non-blank records. */
-  for (guint i = 0; i < records->len; i++)
-    {
-      char **f = g_ptr_array_index (records, i);
-      guint n = count_trimmed (f);
-      guint c;
-
-      if (n == 0)
-        continue;
-      c = GPOINTER_TO_UINT (g_hash_table_lookup (counts, GUINT_TO_POINTER (n))) + 1;
-      g_hash_table_insert (counts, GUINT_TO_POINTER (n), GUINT_TO_POINTER (c));
-      if (c > width_n || (c == width_n && n > width))
-        {
-          width_n = c;
-          width = n;
-        }
-    }
-  if (width == 0)
-    return 1;
-  for (guint i = 0; i < records->len; i++)
-    if (count_nonempty (g_ptr_array_index (records, i)) == width)
-      return i + 1;
-  for (guint i = 0; i < records->len; i++)
-    if (count_trimmed (g_ptr_array_index (records, i)) == width)
-      return i + 1;
-  return 1;
-}
-
-/* Votes of a cell for a decimal comma (+1) or point (-1). */
+/* Votes of a cell for a decimal comma (+1) or point (-1): "85,3", "0,853", "1.234,5",
+ * "85,3 %" (no-break space, as French Excel writes it) and "1.234.567" vote for a comma;
+ * "85.3" and "1,234.5" for a point; "1,234", "1.234" and dates such as "01.05.2024" say
+ * nothing. */
 static int
-decimal_vote (const char *s)
+decimal_vote (const char *text)
 {
+  char s[64];
   const char *comma, *dot;
-  gsize after;
+  gsize n = 0, after;
+  GDate date;
 
-  while (*s == ' ' || *s == '-' || *s == '+')
-    s++;
-  for (const char *p = s; *p != '\0'; p++)
-    if (!g_ascii_isdigit (*p) && *p != ',' && *p != '.' && *p != '%' && *p != ' ')
-      return 0;
-  if (!g_ascii_isdigit (*s))
+  /* Digits, separators and %, without the spaces Excel puts before % or between groups. */
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == ' ' || c == 0xA0 || c == 0x202F || c == 0x2009)
+        continue;
+      if (n == 0 && (c == '-' || c == '+'))
+        continue;
+      if (!g_ascii_isdigit (c) && c != ',' && c != '.' && c != '%')
+        return 0;
+      if (n >= sizeof s - 1)
+        return 0;
+      s[n++] = (char) c;
+    }
+  s[n] = '\0';
+  if (!g_ascii_isdigit (s[0]))
     return 0;
   comma = strrchr (s, ',');
   dot = strrchr (s, '.');
   if (comma != NULL && (dot == NULL || comma > dot))
     {
+      if (strchr (s, ',') != comma)
+        return -1;  /* "1,234,567": thousands commas */
       after = strspn (comma + 1, "0123456789");
-      /* "1,234" is ambiguous; "85,3" and "1.234,5" are not. */
-      return (after != 3 || dot != NULL) ? 1 : 0;
+      /* "1,234" is ambiguous; "85,3", "0,853" and "1.234,5" are not. */
+      return (after != 3 || dot != NULL || (comma == s + 1 && s[0] == '0')) ? 1 : 0;
     }
   if (dot != NULL && comma == NULL)
     {
+      if (strchr (s, '.') != dot)
+        {
+          /* "1.234.567" has thousands dots; "01.05.2024" is a date and "3.1.2" a version. */
+          const char *p = s;
+          gsize lead = strspn (p, "0123456789");
+
+          if (lb_date_parse (text, &date) || lead == 0 || lead > 3)
+            return 0;
+          for (p += lead; *p == '.'; p += 4)
+            if (strspn (p + 1, "0123456789") != 3)
+              return 0;
+          return *p == '\0' || *p == '%' ? 1 : 0;
+        }
       after = strspn (dot + 1, "0123456789");
-      return after != 3 ? -1 : 0;
+      return (after != 3 || (dot == s + 1 && s[0] == '0')) ? -1 : 0;
     }
   if (dot != NULL)
     return -1;
@@ -1435,8 +1425,7 @@ detect_dialect (LbCsvReader *self, GError **error)
     }
   else
     {
-      self->dialect.header_record = detect_header (records);
-      self->dialect.header_detected = TRUE;
+      lb_csv_dialect_guess_header (&self->dialect, records);
     }
 
   if (self->options.decimal_separator == ',' || self->options.decimal_separator == '.')
@@ -1448,13 +1437,13 @@ detect_dialect (LbCsvReader *self, GError **error)
     {
       int votes = 0;
 
-      if (delim != ',')
-        for (guint i = self->dialect.header_record; i < records->len; i++)
-          {
-            char **f = g_ptr_array_index (records, i);
-            for (guint j = 0; f[j] != NULL; j++)
-              votes += decimal_vote (f[j]);
-          }
+      /* From the cells, whatever the delimiter: a comma file quotes "85,3". */
+      for (guint i = self->dialect.header_record; i < records->len; i++)
+        {
+          char **f = g_ptr_array_index (records, i);
+          for (guint j = 0; f[j] != NULL; j++)
+            votes += decimal_vote (f[j]);
+        }
       self->dialect.decimal_separator = votes > 0 ? ',' : '.';
       self->dialect.decimal_separator_detected = TRUE;
     }
@@ -1777,6 +1766,23 @@ lb_csv_reader_get_progress (LbCsvReader *self)
 }
 
 void
+lb_csv_dialect_guess_header (LbCsvDialect *dialect,
+                             GPtrArray    *rows)
+{
+  LbHeaderGuess guess;
+
+  g_return_if_fail (dialect != NULL);
+  g_return_if_fail (rows != NULL);
+
+  lb_header_guess (rows, &guess);
+  dialect->header_record = guess.record;
+  dialect->header_alternative = guess.alternative;
+  g_free (dialect->header_reason);
+  dialect->header_reason = lb_header_guess_describe (&guess);
+  dialect->header_detected = TRUE;
+}
+
+void
 lb_csv_record_free (LbCsvRecord *record)
 {
   /* The fields live in the record's own block (see new_record()). */
@@ -1790,5 +1796,6 @@ lb_csv_dialect_clear (LbCsvDialect *dialect)
     return;
   g_clear_pointer (&dialect->encoding, g_free);
   g_clear_pointer (&dialect->encoding_reason, g_free);
+  g_clear_pointer (&dialect->header_reason, g_free);
   g_clear_pointer (&dialect->sha256, g_free);
 }

@@ -38,6 +38,7 @@ typedef struct {
   gsize       max_field_bytes;   /* 0: 1 MiB */
   gsize       max_record_bytes;  /* 0: 16 MiB */
   guint       max_columns;       /* 0: 16384 (Excel's limit) */
+  const char *sheet;             /* a workbook's sheet by name; NULL: the only one with a table */
 } LbCsvOptions;
 
 /* What the reader decided, and whether it was detected or forced. */
@@ -54,6 +55,9 @@ typedef struct {
   gboolean   decimal_separator_detected;
   guint      header_record;     /* 1-based record number of the header row */
   gboolean   header_detected;
+  guint      header_alternative;/* detected: another row just as likely to be the header, or 0 */
+  char      *header_reason;     /* detected: translated sentence saying why it is not row 1, or
+                                   that two rows are equally likely; NULL when row 1 is clear */
   const char *line_ending;      /* "CRLF", "LF", "CR" or "mixed" (static) */
   guint64    size_bytes;
   char      *sha256;            /* hex of the file's bytes; set once the whole file has been read (NULL before) */
@@ -77,6 +81,9 @@ typedef struct {
   guint   n_fields;
   char  **fields;   /* n_fields UTF-8 strings, NUL-terminated array; part of the record's
                        own allocation: edit in place, never free or replace one */
+  char  **details;  /* NULL, or n_fields entries (each NULL or JSON): how a workbook stored
+                       the cell when that differs from its text (type, value, number format,
+                       formula); part of the same allocation. Always NULL for CSV */
 } LbCsvRecord;
 
 #define LB_TYPE_CSV_READER (lb_csv_reader_get_type ())
@@ -126,6 +133,12 @@ void          lb_csv_reader_get_fingerprint (LbCsvReader      *self,
 
 /* Fraction of the input consumed so far, 0.0 to 1.0. */
 double        lb_csv_reader_get_progress (LbCsvReader *self);
+
+/* Guesses the header among @rows (of char**, NULL-terminated fields, the first rows of a table
+ * in order) into @dialect: its row, an equally likely other row and why. The guess a CSV file
+ * gets, for other readers of tables (workbooks). */
+void          lb_csv_dialect_guess_header (LbCsvDialect *dialect,
+                                           GPtrArray    *rows);
 
 void          lb_csv_record_free      (LbCsvRecord *record);
 void          lb_csv_dialect_clear    (LbCsvDialect *dialect);

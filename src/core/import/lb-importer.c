@@ -13,6 +13,8 @@
 #include "lb-importer.h"
 #include "lb-value.h"
 #include "lb-cell-ref.h"
+#include "lb-xlsx-reader.h"
+#include "lb-xls-reader.h"
 
 #define PREVIEW_RECORDS 100
 #define SPOOL_CHUNK     (64 * 1024)
@@ -39,7 +41,213 @@ struct _LbImporter
   char         *encoding_warning;
   LbImportMode  mode;
   gboolean      mode_chosen;    /* by the user; else guessed at run */
+  GHashTable   *forced_rows;    /* record numbers of summary rows to import anyway */
+  GHashTable   *preview_summary;/* record → LbSummaryKind for the preview, NULL: to compute */
+  LbXlsxReader *workbook;       /* the workbook's sheets when the file is one, or NULL */
+  LbXlsReader  *old_workbook;   /* the same for an Excel 97-2003 workbook */
+  char         *options_sheet;
+  char         *sheet;          /* the sheet read, or NULL for a CSV file */
+  GMutex        workbook_lock;  /* held by the run that reads through workbook */
+  gboolean      sheet_chosen;   /* named by the caller, not picked as the only data sheet */
+  gboolean      old_format;     /* the workbook is an .xls */
 };
+
+/* One importer, many readers: what the rows come from. Everything after reading is the same. */
+typedef struct {
+  LbCsvReader  *csv;
+  LbXlsxReader *xlsx;
+  LbXlsReader  *xls;
+  GMutex       *locked;   /* the importer's workbook_lock, while xlsx is its workbook */
+} Source;
+
+static void
+source_clear (Source *source)
+{
+  g_clear_object (&source->csv);
+  g_clear_object (&source->xlsx);
+  g_clear_object (&source->xls);
+  if (source->locked != NULL)
+    g_mutex_unlock (g_steal_pointer (&source->locked));
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Source, source_clear)
+
+static LbCsvRecord *
+source_next (Source        *source,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  if (source->xlsx != NULL)
+    return lb_xlsx_reader_next (source->xlsx, cancellable, error);
+  if (source->xls != NULL)
+    return lb_xls_reader_next (source->xls, cancellable, error);
+  return lb_csv_reader_next (source->csv, cancellable, error);
+}
+
+static const LbCsvDialect *
+source_dialect (Source *source)
+{
+  if (source->xlsx != NULL)
+    return lb_xlsx_reader_get_dialect (source->xlsx);
+  if (source->xls != NULL)
+    return lb_xls_reader_get_dialect (source->xls);
+  return lb_csv_reader_get_dialect (source->csv);
+}
+
+static double
+source_progress (Source *source)
+{
+  if (source->xlsx != NULL)
+    return lb_xlsx_reader_get_progress (source->xlsx);
+  if (source->xls != NULL)
+    return lb_xls_reader_get_progress (source->xls);
+  return lb_csv_reader_get_progress (source->csv);
+}
+
+static const char *
+source_encoding_warning (Source *source)
+{
+  if (source->xlsx != NULL || source->xls != NULL)
+    return NULL;
+  return lb_csv_reader_get_encoding_warning (source->csv);
+}
+
+typedef enum { KIND_TEXT, KIND_ZIP, KIND_OLE } FileKind;
+
+/* What @file is by its first bytes, whatever its name says: a ZIP archive (.xlsx), an OLE2
+ * compound file (.xls), or text for the CSV reader (which tells other binaries apart). */
+static FileKind
+file_kind (GFile        *file,
+           GCancellable *cancellable)
+{
+  g_autoptr(GFileInputStream) in = g_file_read (file, cancellable, NULL);
+  guint8 magic[8] = { 0 };
+  gsize n = 0;
+
+  if (in == NULL)
+    return KIND_TEXT;
+  if (!g_input_stream_read_all (G_INPUT_STREAM (in), magic, sizeof magic, &n, cancellable, NULL))
+    return KIND_TEXT;
+  if (lb_xlsx_looks_like_zip (magic, n))
+    return KIND_ZIP;
+  if (lb_xls_looks_like_ole (magic, n))
+    return KIND_OLE;
+  return KIND_TEXT;
+}
+
+/* The old workbook's sheet to read (as for .xlsx), or NULL with @error set. */
+static gboolean
+open_old_workbook (LbImporter    *self,
+                   Source        *source,
+                   GFile         *file,
+                   gboolean       again,
+                   GCancellable  *cancellable,
+                   GError       **error)
+{
+  source->xls = lb_xls_reader_new (file, self->display_name, cancellable, error);
+  if (source->xls == NULL)
+    return FALSE;
+  if (again && g_strcmp0 (lb_xls_reader_get_dialect (source->xls)->sha256, self->dialect.sha256) != 0)
+    {
+      g_set_error (error, LB_CSV_ERROR, LB_CSV_ERROR_CHANGED,
+                   _("%s has changed since it was read for the preview: it is not the same file "
+                     "any more (perhaps it was saved again from Excel). Nothing was imported. Open "
+                     "the file again to see what it holds now, then import it."),
+                   self->display_name);
+      return FALSE;
+    }
+  if (!again)
+    {
+      const char *sheet = self->options.sheet;
+      GPtrArray *sheets = lb_xls_reader_get_sheets (source->xls);
+
+      self->sheet_chosen = sheet != NULL;
+      if (sheet == NULL)
+        sheet = lb_xls_reader_get_default_sheet (source->xls);
+      if (sheet == NULL)
+        sheet = ((LbXlsxSheet *) g_ptr_array_index (sheets, 0))->name;
+      self->sheet = g_strdup (sheet);
+      self->old_format = TRUE;
+    }
+  return lb_xls_reader_open_sheet (source->xls, self->sheet, self->options.header_record,
+                                   cancellable, error);
+}
+
+/* Opens the reader for @self's file; with @expected_sha256, a workbook must be those bytes. */
+static gboolean
+source_open (LbImporter    *self,
+             Source        *source,
+             gboolean       again,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  GFile *file = self->spool != NULL ? self->spool : self->file;
+  FileKind kind = again ? (self->sheet == NULL ? KIND_TEXT : self->old_format ? KIND_OLE : KIND_ZIP)
+                        : file_kind (file, cancellable);
+
+  if (kind == KIND_OLE)
+    return open_old_workbook (self, source, file, again, cancellable, error);
+  if (kind == KIND_ZIP)
+    {
+      gboolean same = TRUE;
+
+      /* The import reads through the workbook its plan opened (its strings and formats are
+       * read already) when the file still holds the same bytes, and no other run uses it. */
+      if (again && self->workbook != NULL && g_mutex_trylock (&self->workbook_lock))
+        {
+          source->locked = &self->workbook_lock;
+          source->xlsx = g_object_ref (self->workbook);
+          if (!lb_xlsx_reader_is_file (source->xlsx, file, &same, cancellable, error))
+            return FALSE;
+        }
+      else
+        {
+          source->xlsx = lb_xlsx_reader_new (file, self->display_name, cancellable, error);
+          if (source->xlsx == NULL)
+            return FALSE;
+          same = g_strcmp0 (lb_xlsx_reader_get_dialect (source->xlsx)->sha256, self->dialect.sha256) == 0;
+        }
+      if (again && !same)
+        {
+          g_set_error (error, LB_CSV_ERROR, LB_CSV_ERROR_CHANGED,
+                       _("%s has changed since it was read for the preview: it is not the same file "
+                         "any more (perhaps it was saved again from Excel). Nothing was imported. Open "
+                         "the file again to see what it holds now, then import it."),
+                       self->display_name);
+          return FALSE;
+        }
+      if (!again)
+        {
+          const char *sheet = self->options.sheet;
+
+          self->sheet_chosen = sheet != NULL;
+          if (sheet == NULL)
+            sheet = lb_xlsx_reader_get_default_sheet (source->xlsx);
+          if (sheet == NULL)
+            {
+              GPtrArray *sheets = lb_xlsx_reader_get_sheets (source->xlsx);
+
+              /* Several data sheets (offered first), or none: the first, and the caller asks. */
+              for (guint i = 0; i < sheets->len && sheet == NULL; i++)
+                if (((LbXlsxSheet *) g_ptr_array_index (sheets, i))->part != NULL)
+                  sheet = ((LbXlsxSheet *) g_ptr_array_index (sheets, i))->name;
+            }
+          if (sheet == NULL)
+            {
+              g_set_error (error, LB_XLSX_ERROR, LB_XLSX_ERROR_NO_SUCH_SHEET,
+                           _("%s has no sheet of cells (only charts). Nothing was imported."),
+                           self->display_name);
+              return FALSE;
+            }
+          self->sheet = g_strdup (sheet);
+        }
+      return lb_xlsx_reader_open_sheet (source->xlsx, self->sheet, self->options.header_record,
+                                        cancellable, error);
+    }
+  source->csv = lb_csv_reader_new_full (file, self->display_name, &self->options,
+                                        again ? &self->fingerprint : NULL, cancellable, error);
+  return source->csv != NULL;
+}
 
 G_DEFINE_FINAL_TYPE (LbImporter, lb_importer, G_TYPE_OBJECT)
 
@@ -79,13 +287,13 @@ static const struct {
   const char  *names[16];
 } header_synonyms[] = {
   { LB_COLUMN_MODEL, { "model", "models", "model name", "modelname", "model_name", "llm", "name",
-                       "モデル", "モデル名", "モデル名称", "llm名", "名前", "runname", NULL } },
+                       "モデル", "モデル名", "モデル名称", "llm名", "名前", "runname", "modell", NULL } },
   { LB_COLUMN_VERSION, { "version", "model version", "model_version", "revision", "model sha",
                          "バージョン", "版", "リビジョン", NULL } },
   { LB_COLUMN_PROVIDER, { "provider", "organization", "organisation", "org", "vendor", "company",
                           "developer", "提供元", "ベンダー", "開発元", "提供者", "企業", "開発者", NULL } },
   { LB_COLUMN_DATE, { "date", "evaluation date", "evaluated", "evaluated at", "evaluated_at",
-                      "eval date", "評価日", "日付", "実施日", "測定日", "評価日時", NULL } },
+                      "eval date", "評価日", "日付", "実施日", "測定日", "評価日時", "datum", NULL } },
   { LB_COLUMN_NOTES, { "notes", "note", "comment", "comments", "remarks", "memo",
                        "備考", "メモ", "コメント", "注記", NULL } },
   { LB_COLUMN_LICENSE, { "license", "licence", "hub license", "ライセンス", NULL } },
@@ -104,8 +312,11 @@ static const char * const lower_is_better_words[] = {
   "料金", "価格", "時間", "秒", "毒性",
 };
 
+/* After folding: "JMMLU stderr", "JMMLU (SE)", "JMMLU ±", "JMMLU標準誤差" (the usual Japanese
+ * spelling, without a space), ... The base name is compared without the spaces before these. */
 static const char * const stderr_suffixes[] = {
-  " stderr", "_stderr", "-stderr", " (stderr)", " std err", " se", " ±", "±", " 標準誤差", "_se",
+  "stderr", "std err", "(stderr)", "(se)", " se", "_se", "-se", "±", "(±)", "標準誤差", "(標準誤差)",
+  "standard error", "(standard error)",
 };
 
 static void
@@ -203,7 +414,8 @@ name_means_lower_is_better (const char *name)
   return FALSE;
 }
 
-/* If @folded is "<base><stderr suffix>", returns the length of <base>, else 0. */
+/* If @folded is "<base><stderr suffix>", returns the length of <base> (without the spaces,
+ * '_' or '-' before the suffix), else 0. */
 static gsize
 stderr_base_length (const char *folded)
 {
@@ -212,11 +424,81 @@ stderr_base_length (const char *folded)
   for (guint i = 0; i < G_N_ELEMENTS (stderr_suffixes); i++)
     {
       gsize slen = strlen (stderr_suffixes[i]);
+      gsize base;
 
-      if (len > slen && strcmp (folded + len - slen, stderr_suffixes[i]) == 0)
-        return len - slen;
+      if (len <= slen || strcmp (folded + len - slen, stderr_suffixes[i]) != 0)
+        continue;
+      base = len - slen;
+      while (base > 0 && (folded[base - 1] == ' ' || folded[base - 1] == '_' || folded[base - 1] == '-'))
+        base--;
+      /* "Case" is not "Ca" + "se": an ASCII suffix needs a separator or a non-ASCII base. */
+      if (base > 0 && base == len - slen && g_ascii_isalnum (stderr_suffixes[i][0])
+          && g_ascii_isalnum (folded[base - 1]))
+        continue;
+      if (base > 0)
+        return base;
     }
   return 0;
+}
+
+/* Units written in a header's last brackets, after NFKC: "(ms)", "(秒)", "[%]", "（％）",
+ * "(USD/1Mトークン)", "($/1M)", "(円)". Returns the unit (newly allocated; "%" for a per
+ * cent sign) or NULL; *@lower_is_better says whether it is a time or a price. */
+static char *
+unit_from_header (const char *header,
+                  gboolean   *lower_is_better)
+{
+  static const char * const time_units[] = {
+    "ms", "s", "sec", "secs", "seconds", "msec", "min", "秒", "ミリ秒", "分", "μs", "us",
+  };
+  static const char * const money_marks[] = {
+    "usd", "$", "jpy", "円", "¥", "eur", "€", "ドル", "yen", "cent",
+  };
+  g_autofree char *nfkc = g_utf8_normalize (header, -1, G_NORMALIZE_NFKC);
+  g_autofree char *inner = NULL;
+  g_autofree char *lower = NULL;
+  gsize len;
+  char close, open;
+  const char *start;
+
+  *lower_is_better = FALSE;
+  if (nfkc == NULL)
+    return NULL;
+  g_strstrip (nfkc);
+  len = strlen (nfkc);
+  if (len < 3)
+    return NULL;
+  close = nfkc[len - 1];
+  if (close == ')')
+    open = '(';
+  else if (close == ']')
+    open = '[';
+  else
+    return NULL;
+  start = strrchr (nfkc, open);
+  if (start == NULL || start == nfkc)
+    return NULL;
+  inner = g_strndup (start + 1, (gsize) (nfkc + len - 1 - (start + 1)));
+  g_strstrip (inner);
+  if (inner[0] == '\0' || g_utf8_strlen (inner, -1) > 24)
+    return NULL;
+  if (strcmp (inner, "%") == 0)
+    return g_strdup ("%");
+  lower = g_utf8_strdown (inner, -1);
+  for (guint i = 0; i < G_N_ELEMENTS (time_units); i++)
+    if (strcmp (lower, time_units[i]) == 0)
+      {
+        *lower_is_better = TRUE;
+        return g_strdup (inner);
+      }
+  for (guint i = 0; i < G_N_ELEMENTS (money_marks); i++)
+    if (strstr (lower, money_marks[i]) != NULL)
+      {
+        *lower_is_better = TRUE;
+        return g_strdup (inner);
+      }
+  /* Anything else in brackets ("(SE)", "(v2)", "(日本語)") is not a unit. */
+  return NULL;
 }
 
 static LbColumnSpec *
@@ -237,11 +519,35 @@ record_field (const LbCsvRecord *record,
   return record->fields[column - 1];
 }
 
+/* The score column whose name @spec's header is with a standard-error suffix, or 0. */
+static guint
+stderr_target_by_name (LbImporter   *self,
+                       LbColumnSpec *spec)
+{
+  g_autofree char *folded = fold_header (spec->header);
+  gsize base = stderr_base_length (folded);
+
+  if (base == 0)
+    return 0;
+  for (guint j = 0; j < self->columns->len; j++)
+    {
+      LbColumnSpec *other = g_ptr_array_index (self->columns, j);
+      g_autofree char *other_folded = NULL;
+
+      if (other == spec || other->role != LB_COLUMN_SCORE)
+        continue;
+      other_folded = fold_header (other->header);
+      if (strlen (other_folded) == base && strncmp (other_folded, folded, base) == 0)
+        return other->column;
+    }
+  return 0;
+}
+
 /* Looks at the header and the sample to propose roles, units and directions. */
 static void
 detect_plan (LbImporter *self)
 {
-  gboolean have_model = FALSE, have_benchmark = FALSE, have_score = FALSE;
+  gboolean have_model = FALSE, have_benchmark = FALSE, have_score = FALSE, have_date = FALSE;
 
   for (guint i = 0; i < self->columns->len; i++)
     {
@@ -259,6 +565,7 @@ detect_plan (LbImporter *self)
       have_model |= role == LB_COLUMN_MODEL;
       have_benchmark |= role == LB_COLUMN_BENCHMARK;
       have_score |= role == LB_COLUMN_SCORE;
+      have_date |= role == LB_COLUMN_DATE;
       spec->role = role;
     }
 
@@ -269,7 +576,7 @@ detect_plan (LbImporter *self)
   for (guint i = 0; i < self->columns->len; i++)
     {
       LbColumnSpec *spec = g_ptr_array_index (self->columns, i);
-      guint numbers = 0, percents = 0, texts = 0;
+      guint numbers = 0, percents = 0, texts = 0, dates = 0, missing = 0;
 
       for (guint r = 0; r < self->preview->len; r++)
         {
@@ -282,18 +589,48 @@ detect_plan (LbImporter *self)
               numbers++;
               percents += value.percent;
             }
+          else if (value.kind == LB_VALUE_MISSING)
+            {
+              /* "#N/A", "-", "N/A": someone marked the score as missing; an empty cell does not. */
+              const char *text = record_field (record, spec->column);
+
+              missing += text[0] != '\0' && strspn (text, " ") != strlen (text);
+            }
           else if (value.kind == LB_VALUE_TEXT)
             {
-              texts++;
+              GDate date;
+
+              if (lb_date_parse (record_field (record, spec->column), &date))
+                dates++;
+              else
+                texts++;
             }
         }
 
-      if (percents > 0 && percents * 2 >= numbers)
-        spec->unit = g_strdup ("%");
+      {
+        gboolean unit_lower = FALSE;
+        char *header_unit = unit_from_header (spec->header, &unit_lower);
+
+        /* The header's unit first ("(ms)", "[%]"), then what the cells carry. */
+        if (header_unit != NULL)
+          {
+            spec->unit = header_unit;
+            if (unit_lower)
+              spec->higher_is_better = FALSE;
+          }
+        else if (percents > 0 && percents * 2 >= numbers)
+          spec->unit = g_strdup ("%");
+      }
 
       if (self->layout == LB_LAYOUT_WIDE && spec->role == LB_COLUMN_IGNORE)
         {
-          if (!have_model && texts > numbers)
+          if (!have_date && dates > 0 && dates > texts && dates > numbers)
+            {
+              /* A column of dates ("Datum", "01.05.2024") is the evaluation date. */
+              spec->role = LB_COLUMN_DATE;
+              have_date = TRUE;
+            }
+          else if (!have_model && texts > numbers)
             {
               /* No column is called "model": the first column of names is. */
               spec->role = LB_COLUMN_MODEL;
@@ -301,6 +638,12 @@ detect_plan (LbImporter *self)
             }
           else if (numbers > 0 && numbers >= texts)
             {
+              spec->role = LB_COLUMN_SCORE;
+            }
+          else if (numbers == 0 && texts == 0 && dates == 0 && missing > 0 && !spec->unnamed)
+            {
+              /* A named column with no value at all, marked missing ("#N/A"): a benchmark
+               * nobody has a score for yet, kept so that it is seen (covered by 0 of N). */
               spec->role = LB_COLUMN_SCORE;
             }
         }
@@ -318,26 +661,19 @@ detect_plan (LbImporter *self)
       for (guint i = 0; i < self->columns->len; i++)
         {
           LbColumnSpec *spec = g_ptr_array_index (self->columns, i);
-          g_autofree char *folded = fold_header (spec->header);
-          gsize base = stderr_base_length (folded);
+          guint target;
 
-          if (base == 0 || (spec->role != LB_COLUMN_SCORE && spec->role != LB_COLUMN_STDERR))
+          if (spec->role != LB_COLUMN_SCORE && spec->role != LB_COLUMN_STDERR)
             continue;
-          for (guint j = 0; j < self->columns->len; j++)
+          target = stderr_target_by_name (self, spec);
+          if (target != 0)
             {
-              LbColumnSpec *other = g_ptr_array_index (self->columns, j);
-              g_autofree char *other_folded = fold_header (other->header);
-
-              if (other != spec && other->role == LB_COLUMN_SCORE
-                  && strlen (other_folded) == base
-                  && strncmp (other_folded, folded, base) == 0)
-                {
-                  spec->role = LB_COLUMN_STDERR;
-                  spec->stderr_of = other->column;
-                  break;
-                }
+              spec->role = LB_COLUMN_STDERR;
+              spec->stderr_of = target;
+              /* A standard error has its benchmark's unit, not a direction of its own. */
+              g_clear_pointer (&spec->unit, g_free);
             }
-          if (spec->role == LB_COLUMN_STDERR && spec->stderr_of == 0)
+          else if (spec->role == LB_COLUMN_STDERR)
             spec->role = LB_COLUMN_IGNORE;
         }
     }
@@ -473,6 +809,13 @@ lb_importer_finalize (GObject *object)
   g_clear_pointer (&self->preview, g_ptr_array_unref);
   g_clear_pointer (&self->signature, g_free);
   g_clear_pointer (&self->encoding_warning, g_free);
+  g_clear_pointer (&self->forced_rows, g_hash_table_unref);
+  g_clear_pointer (&self->preview_summary, g_hash_table_unref);
+  g_clear_object (&self->workbook);
+  g_clear_object (&self->old_workbook);
+  g_mutex_clear (&self->workbook_lock);
+  g_clear_pointer (&self->options_sheet, g_free);
+  g_clear_pointer (&self->sheet, g_free);
 
   G_OBJECT_CLASS (lb_importer_parent_class)->finalize (object);
 }
@@ -488,8 +831,10 @@ lb_importer_class_init (LbImporterClass *klass)
 static void
 lb_importer_init (LbImporter *self)
 {
+  g_mutex_init (&self->workbook_lock);
   self->columns = g_ptr_array_new_with_free_func ((GDestroyNotify) column_spec_free);
   self->preview = g_ptr_array_new_with_free_func ((GDestroyNotify) lb_csv_record_free);
+  self->forced_rows = g_hash_table_new (NULL, NULL);
 }
 
 static void
@@ -499,6 +844,7 @@ copy_dialect (LbCsvDialect       *dst,
   *dst = *src;
   dst->encoding = g_strdup (src->encoding);
   dst->encoding_reason = g_strdup (src->encoding_reason);
+  dst->header_reason = g_strdup (src->header_reason);
   dst->sha256 = g_strdup (src->sha256);
 }
 
@@ -598,7 +944,7 @@ lb_importer_new (GFile               *file,
                  GError             **error)
 {
   g_autoptr(LbImporter) self = NULL;
-  g_autoptr(LbCsvReader) reader = NULL;
+  g_auto(Source) reader = { 0 };
   const LbCsvDialect *dialect;
   gboolean have_header = FALSE;
   guint n_named = 0;  /* header cells that are not blank */
@@ -613,19 +959,19 @@ lb_importer_new (GFile               *file,
     self->options = *options;
   self->options_encoding = g_strdup (self->options.encoding);
   self->options.encoding = self->options_encoding;
+  self->options_sheet = g_strdup (self->options.sheet);
+  self->options.sheet = self->options_sheet;
 
   if (!spool_if_needed (self, cancellable, error))
     return NULL;
-  reader = lb_csv_reader_new_full (self->spool != NULL ? self->spool : file, self->display_name,
-                                   &self->options, NULL, cancellable, error);
-  if (reader == NULL)
+  if (!source_open (self, &reader, FALSE, cancellable, error))
     return NULL;
-  dialect = lb_csv_reader_get_dialect (reader);
+  dialect = source_dialect (&reader);
 
   while (self->preview->len < PREVIEW_RECORDS)
     {
       g_autoptr(GError) local_error = NULL;
-      g_autoptr(LbCsvRecord) record = lb_csv_reader_next (reader, cancellable, &local_error);
+      g_autoptr(LbCsvRecord) record = source_next (&reader, cancellable, &local_error);
 
       if (record == NULL)
         {
@@ -651,6 +997,7 @@ lb_importer_new (GFile               *file,
                 {
                   g_autofree char *letter = lb_column_letter (i + 1);
 
+                  spec->unnamed = TRUE;
                   g_free (spec->header);
                   /* Translators: a name for a column whose header cell is empty; %s is its letter */
                   spec->header = g_strdup_printf (_("Column %s"), letter);
@@ -667,8 +1014,11 @@ lb_importer_new (GFile               *file,
 
   copy_dialect (&self->dialect, dialect);
   /* The plan is made from these bytes: the import checks that it reads them again. */
-  lb_csv_reader_get_fingerprint (reader, &self->fingerprint);
-  self->encoding_warning = g_strdup (lb_csv_reader_get_encoding_warning (reader));
+  if (reader.csv != NULL)
+    lb_csv_reader_get_fingerprint (reader.csv, &self->fingerprint);
+  self->encoding_warning = g_strdup (source_encoding_warning (&reader));
+  self->workbook = g_steal_pointer (&reader.xlsx);
+  self->old_workbook = g_steal_pointer (&reader.xls);
 
   if (!have_header || self->columns->len == 0 || n_named == 0)
     {
@@ -710,6 +1060,32 @@ lb_importer_get_dialect (LbImporter *self)
   return &self->dialect;
 }
 
+GPtrArray *
+lb_importer_get_sheets (LbImporter *self)
+{
+  g_return_val_if_fail (LB_IS_IMPORTER (self), NULL);
+  if (self->old_workbook != NULL)
+    return lb_xls_reader_get_sheets (self->old_workbook);
+  return self->workbook != NULL ? lb_xlsx_reader_get_sheets (self->workbook) : NULL;
+}
+
+const char *
+lb_importer_get_sheet (LbImporter *self)
+{
+  g_return_val_if_fail (LB_IS_IMPORTER (self), NULL);
+  return self->sheet;
+}
+
+gboolean
+lb_importer_get_sheet_ambiguous (LbImporter *self)
+{
+  g_return_val_if_fail (LB_IS_IMPORTER (self), FALSE);
+  if (self->old_workbook != NULL)
+    return !self->sheet_chosen && lb_xls_reader_get_default_sheet (self->old_workbook) == NULL;
+  return self->workbook != NULL && !self->sheet_chosen
+         && lb_xlsx_reader_get_default_sheet (self->workbook) == NULL;
+}
+
 LbLayout
 lb_importer_get_layout (LbImporter *self)
 {
@@ -731,6 +1107,7 @@ lb_importer_set_layout (LbImporter *self,
   g_return_if_fail (LB_IS_IMPORTER (self));
   self->layout = layout;
   self->layout_detected = FALSE;
+  g_clear_pointer (&self->preview_summary, g_hash_table_unref);
 }
 
 GPtrArray *
@@ -762,6 +1139,40 @@ lb_importer_set_column_role (LbImporter   *self,
           other->role = LB_COLUMN_IGNORE;
       }
   spec->role = role;
+  spec->role_detected = FALSE;
+  g_clear_pointer (&self->preview_summary, g_hash_table_unref);
+
+  /* A standard error chosen by hand belongs to the benchmark its name says, or else to the
+   * nearest score column on its left; the user can change it. */
+  if (role == LB_COLUMN_STDERR)
+    {
+      LbColumnSpec *target = find_column (self->columns, spec->stderr_of);
+
+      if (target == NULL || target->role != LB_COLUMN_SCORE)
+        {
+          spec->stderr_of = stderr_target_by_name (self, spec);
+          for (guint c = spec->column - 1; spec->stderr_of == 0 && c >= 1; c--)
+            if (find_column (self->columns, c)->role == LB_COLUMN_SCORE)
+              spec->stderr_of = c;
+        }
+    }
+  else
+    spec->stderr_of = 0;
+}
+
+void
+lb_importer_set_column_stderr_of (LbImporter *self,
+                                  guint       column,
+                                  guint       score_column)
+{
+  LbColumnSpec *spec;
+
+  g_return_if_fail (LB_IS_IMPORTER (self));
+  spec = find_column (self->columns, column);
+  g_return_if_fail (spec != NULL);
+  g_return_if_fail (score_column == 0 || find_column (self->columns, score_column) != NULL);
+
+  spec->stderr_of = score_column;
   spec->role_detected = FALSE;
 }
 
@@ -907,6 +1318,73 @@ lb_importer_guess_mode (LbImporter  *self,
   return LB_IMPORT_MODE_ADD;
 }
 
+/* A tracker over the plan's score columns (none in a long table: there only names count). */
+static LbSummaryTracker *
+new_summary_tracker (LbImporter *self)
+{
+  g_autofree guint *columns = g_new0 (guint, self->columns->len + 1);
+  guint n = 0;
+
+  if (self->layout == LB_LAYOUT_WIDE)
+    for (guint i = 0; i < self->columns->len; i++)
+      {
+        LbColumnSpec *spec = g_ptr_array_index (self->columns, i);
+
+        if (spec->role == LB_COLUMN_SCORE)
+          columns[n++] = spec->column;
+      }
+  return lb_summary_tracker_new (columns, n, self->dialect.decimal_separator);
+}
+
+LbSummaryKind
+lb_importer_get_row_summary (LbImporter *self,
+                             guint       record)
+{
+  g_return_val_if_fail (LB_IS_IMPORTER (self), LB_SUMMARY_NONE);
+
+  if (self->preview_summary == NULL)
+    {
+      g_autoptr(LbSummaryTracker) tracker = new_summary_tracker (self);
+      LbColumnSpec *model_spec = first_with_role (self, LB_COLUMN_MODEL);
+
+      self->preview_summary = g_hash_table_new (NULL, NULL);
+      for (guint i = 0; model_spec != NULL && i < self->preview->len; i++)
+        {
+          LbCsvRecord *r = g_ptr_array_index (self->preview, i);
+          LbSummaryKind kind = lb_summary_tracker_judge (tracker, r, record_field (r, model_spec->column));
+
+          if (kind != LB_SUMMARY_NONE)
+            g_hash_table_insert (self->preview_summary, GUINT_TO_POINTER (r->record),
+                                 GINT_TO_POINTER (kind));
+          if (kind == LB_SUMMARY_NONE || g_hash_table_contains (self->forced_rows, GUINT_TO_POINTER (r->record)))
+            lb_summary_tracker_add (tracker, r);
+        }
+    }
+  return GPOINTER_TO_INT (g_hash_table_lookup (self->preview_summary, GUINT_TO_POINTER (record)));
+}
+
+void
+lb_importer_set_row_forced (LbImporter *self,
+                            guint       record,
+                            gboolean    forced)
+{
+  g_return_if_fail (LB_IS_IMPORTER (self));
+
+  if (forced)
+    g_hash_table_add (self->forced_rows, GUINT_TO_POINTER (record));
+  else
+    g_hash_table_remove (self->forced_rows, GUINT_TO_POINTER (record));
+  g_clear_pointer (&self->preview_summary, g_hash_table_unref);
+}
+
+gboolean
+lb_importer_get_row_forced (LbImporter *self,
+                            guint       record)
+{
+  g_return_val_if_fail (LB_IS_IMPORTER (self), FALSE);
+  return g_hash_table_contains (self->forced_rows, GUINT_TO_POINTER (record));
+}
+
 gboolean
 lb_importer_check (LbImporter  *self,
                    GError     **error)
@@ -914,6 +1392,17 @@ lb_importer_check (LbImporter  *self,
   g_autoptr(GHashTable) names = NULL;
 
   g_return_val_if_fail (LB_IS_IMPORTER (self), FALSE);
+
+  /* Never a silent guess that may put a row of data into the header. */
+  if (self->dialect.header_detected && self->dialect.header_alternative != 0)
+    {
+      g_set_error (error, LB_IMPORT_ERROR, LB_IMPORT_ERROR_HEADER_AMBIGUOUS,
+                   _("“%s”: rows %u and %u are equally likely to be the header row, so nothing "
+                     "was imported. Choose the row that names the columns."),
+                   self->display_name, self->dialect.header_record,
+                   self->dialect.header_alternative);
+      return FALSE;
+    }
 
   /* Say what is really wrong with a sheet that has nothing below its header, rather than
    * that no column looks like scores. */
@@ -958,6 +1447,50 @@ lb_importer_check (LbImporter  *self,
                    self->display_name);
       return FALSE;
     }
+
+  /* A standard error must say whose it is. */
+  for (guint i = 0; i < self->columns->len; i++)
+    {
+      LbColumnSpec *spec = g_ptr_array_index (self->columns, i);
+      LbColumnSpec *target;
+
+      if (spec->role != LB_COLUMN_STDERR)
+        continue;
+      target = find_column (self->columns, spec->stderr_of);
+      if (target == NULL || target->role != LB_COLUMN_SCORE)
+        {
+          g_autofree char *letter = lb_column_letter (spec->column);
+
+          g_set_error (error, LB_IMPORT_ERROR, LB_IMPORT_ERROR_LAYOUT,
+                       _("“%s”: column %s (“%s”) is marked as a standard error, but of no "
+                         "benchmark column. Choose the benchmark it belongs to, or mark it as "
+                         "“Ignore”."),
+                       self->display_name, letter, spec->header);
+          return FALSE;
+        }
+    }
+
+  /* One standard error per benchmark: a second would silently replace the first. */
+  for (guint i = 0; i < self->columns->len; i++)
+    for (guint j = i + 1; j < self->columns->len; j++)
+      {
+        LbColumnSpec *a = g_ptr_array_index (self->columns, i);
+        LbColumnSpec *b = g_ptr_array_index (self->columns, j);
+
+        if (a->role == LB_COLUMN_STDERR && b->role == LB_COLUMN_STDERR && a->stderr_of == b->stderr_of)
+          {
+            g_autofree char *la = lb_column_letter (a->column);
+            g_autofree char *lb = lb_column_letter (b->column);
+            LbColumnSpec *target = find_column (self->columns, a->stderr_of);
+
+            g_set_error (error, LB_IMPORT_ERROR, LB_IMPORT_ERROR_LAYOUT,
+                         _("“%s”: columns %s and %s are both marked as the standard error of "
+                           "“%s”. Choose another benchmark for one of them, or mark it as "
+                           "“Ignore”."),
+                         self->display_name, la, lb, target->header);
+            return FALSE;
+          }
+      }
 
   /* Two score columns with the same name would merge into one benchmark. */
   names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -1015,6 +1548,7 @@ typedef struct {
   GHashTable      *benchmark_ids;  /* name → Entry* */
   Entry          **column_benchmarks; /* wide layout, per index in self->columns: the benchmark */
   guint           *stderr_columns;    /* wide layout, per index: its standard error column or 0 */
+  guint           *column_values;     /* wide layout, per index: results read from the column */
   gint64           next_fake_id;   /* ids handed out in a dry run */
   GArray          *pending;        /* LbResult not yet written, up to PENDING_RESULTS */
   GPtrArray       *kept_records;   /* the records their strings point into */
@@ -1022,6 +1556,7 @@ typedef struct {
   char            *row_date;       /* the current record's date */
   char            *last_date_text; /* the last date read, and its ISO form */
   char            *last_date_iso;
+  LbSummaryTracker *summary;       /* what the rows imported so far add up to */
   LbImportOutcome *outcome;
   LbImportMode     mode;
   GHashTable      *model_by_id;    /* id → Entry*, of the known models */
@@ -1041,6 +1576,7 @@ run_state_clear (RunState *state)
   g_clear_pointer (&state->model_by_id, g_hash_table_unref);
   g_clear_pointer (&state->current, g_free);
   g_clear_pointer (&state->benchmark_by_id, g_hash_table_unref);
+  g_clear_pointer (&state->summary, lb_summary_tracker_free);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RunState, run_state_clear)
@@ -1314,6 +1850,13 @@ describe_cell (RunState          *state,
   g_autofree char *letter = lb_column_letter (column);
   LbColumnSpec *spec = find_column (state->self->columns, column);
 
+  if (state->self->sheet != NULL)
+    {
+      g_autofree char *ref = lb_cell_ref_format (state->self->sheet, record->record, column);
+
+      /* Translators: where a cell of a workbook is: "評価!C14 (JMMLU)" */
+      return g_strdup_printf (_("%s (%s)"), ref, spec != NULL ? spec->header : "");
+    }
   /* Translators: where a cell is: "row 12, column C (JMMLU)" */
   return g_strdup_printf (_("row %u, column %s (%s)"), record->record, letter,
                           spec != NULL ? spec->header : "");
@@ -1368,6 +1911,12 @@ store_cell (RunState           *state,
       /* Counted once, should the file repeat the cell. */
       *current = NAN;
     }
+  /* How the workbook stored it (value, number format, formula) goes with the result. */
+  if (!state->dry_run && record->details != NULL && score_column <= record->n_fields
+      && record->details[score_column - 1] != NULL
+      && !lb_store_add_source_cell (state->store, state->import_id, record->record, score_column,
+                                    record->details[score_column - 1], error))
+    return FALSE;
 
   if (value.kind == LB_VALUE_NUMBER)
     {
@@ -1507,6 +2056,38 @@ import_record_cells (RunState           *state,
       return TRUE;
     }
 
+  /* 平均, Total, or a row of averages is not a model (unless the user says it is). */
+  {
+    LbSummaryKind kind = lb_summary_tracker_judge (state->summary, record, model_name);
+
+    if (kind != LB_SUMMARY_NONE
+        && !g_hash_table_contains (self->forced_rows, GUINT_TO_POINTER (record->record)))
+      {
+        g_autofree char *message = NULL;
+
+        if (kind == LB_SUMMARY_BY_NAME)
+          message = g_strdup_printf (_("row %u: “%s” is a summary row (an average, total or "
+                                       "similar), not a model, so it was not imported. If it is "
+                                       "a model, choose to import the row anyway."),
+                                     record->record, model_name);
+        else
+          message = g_strdup_printf (kind == LB_SUMMARY_MEAN
+                                       ? _("row %u: the numbers of “%s” are the averages of the "
+                                           "rows above, so it was taken for a summary row and not "
+                                           "imported. If it is a model, choose to import the row "
+                                           "anyway.")
+                                       : _("row %u: the numbers of “%s” are the sums of the rows "
+                                           "above, so it was taken for a summary row and not "
+                                           "imported. If it is a model, choose to import the row "
+                                           "anyway."),
+                                     record->record, model_name);
+        add_warning (state, record->record, model_spec->column, message);
+        state->outcome->summary_rows++;
+        return TRUE;
+      }
+    lb_summary_tracker_add (state->summary, record);
+  }
+
   model = ensure_model (state, model_name, record, error);
   if (model == NULL)
     return FALSE;
@@ -1555,9 +2136,14 @@ import_record_cells (RunState           *state,
           if (state->column_benchmarks[i] == NULL)
             return FALSE;
         }
-      if (!store_cell (state, record, model, model_name, state->column_benchmarks[i], spec->header,
-                       spec->column, state->stderr_columns[i], date, version, error))
-        return FALSE;
+      {
+        guint before = state->outcome->results;
+
+        if (!store_cell (state, record, model, model_name, state->column_benchmarks[i], spec->header,
+                         spec->column, state->stderr_columns[i], date, version, error))
+          return FALSE;
+        state->column_values[i] += state->outcome->results > before;
+      }
     }
   return TRUE;
 }
@@ -1663,12 +2249,13 @@ lb_importer_run (LbImporter        *self,
                  LbImportOutcome   *outcome,
                  GError           **error)
 {
-  g_autoptr(LbCsvReader) reader = NULL;
+  g_auto(Source) reader = { 0 };
   g_autoptr(GHashTable) model_ids = NULL;
   g_autoptr(GHashTable) benchmark_ids = NULL;
   g_autoptr(GArray) pending = g_array_new (FALSE, FALSE, sizeof (LbResult));
   g_autofree Entry **column_benchmarks = NULL;
   g_autofree guint *stderr_columns = NULL;
+  g_autofree guint *column_values = NULL;
   g_autoptr(GPtrArray) kept_records = g_ptr_array_new_with_free_func ((GDestroyNotify) lb_csv_record_free);
   g_autoptr(GPtrArray) kept_dates = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(LbLeaderboard) leaderboard = NULL;
@@ -1702,10 +2289,7 @@ lb_importer_run (LbImporter        *self,
 
   /* The second reader sees the same bytes with the same choices, so it detects the same;
    * if the file was saved again since the plan was made, it stops before anything is kept. */
-  reader = lb_csv_reader_new_full (self->spool != NULL ? self->spool : self->file,
-                                   self->display_name, &self->options, &self->fingerprint,
-                                   cancellable, error);
-  if (reader == NULL)
+  if (!source_open (self, &reader, TRUE, cancellable, error))
     goto fail;
 
   model_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) entry_free);
@@ -1719,6 +2303,7 @@ lb_importer_run (LbImporter        *self,
   state.pending = pending;
   column_benchmarks = g_new0 (Entry *, self->columns->len);
   stderr_columns = g_new0 (guint, self->columns->len);
+  column_values = g_new0 (guint, self->columns->len);
   for (guint i = 0; i < self->columns->len; i++)
     for (guint j = 0; j < self->columns->len; j++)
       {
@@ -1731,14 +2316,28 @@ lb_importer_run (LbImporter        *self,
       }
   state.column_benchmarks = column_benchmarks;
   state.stderr_columns = stderr_columns;
+  state.column_values = column_values;
   state.kept_records = kept_records;
   state.kept_dates = kept_dates;
+  state.summary = new_summary_tracker (self);
 
   if (!state.dry_run)
     {
       if (!lb_store_begin (store, error))
         return FALSE;
       in_transaction = TRUE;
+      /* Under the write lock: another import may have created it since we looked. */
+      if (leaderboard == NULL)
+        {
+          leaderboard = lb_store_find_leaderboard (store, leaderboard_name, &local_error);
+          if (leaderboard == NULL
+              && !g_error_matches (local_error, LB_STORE_ERROR, LB_STORE_ERROR_NOT_FOUND))
+            {
+              g_propagate_error (error, g_steal_pointer (&local_error));
+              goto fail;
+            }
+          g_clear_error (&local_error);
+        }
     }
 
   state.mode = lb_importer_guess_mode (self, store, leaderboard_name, NULL);
@@ -1799,7 +2398,7 @@ lb_importer_run (LbImporter        *self,
                        self->display_name);
           goto fail;
         }
-      record = lb_csv_reader_next (reader, cancellable, &local_error);
+      record = source_next (&reader, cancellable, &local_error);
 
       if (record == NULL)
         {
@@ -1821,7 +2420,7 @@ lb_importer_run (LbImporter        *self,
         {
           since_progress = 0;
           if (progress != NULL)
-            progress (lb_csv_reader_get_progress (reader), progress_data);
+            progress (source_progress (&reader), progress_data);
         }
     }
 
@@ -1854,11 +2453,40 @@ lb_importer_run (LbImporter        *self,
         }
     }
 
-  if (lb_csv_reader_get_encoding_warning (reader) != NULL)
-    add_warning (&state, 0, 0, lb_csv_reader_get_encoding_warning (reader));
+  if (source_encoding_warning (&reader) != NULL)
+    add_warning (&state, 0, 0, source_encoding_warning (&reader));
+  if (reader.xlsx != NULL || reader.xls != NULL)
+    {
+      GPtrArray *sheet_warnings = reader.xlsx != NULL ? lb_xlsx_reader_get_warnings (reader.xlsx)
+                                                      : lb_xls_reader_get_warnings (reader.xls);
+
+      for (guint i = 0; i < sheet_warnings->len; i++)
+        {
+          LbWarning *w = g_ptr_array_index (sheet_warnings, i);
+          add_warning (&state, w->row, w->column, w->message);
+        }
+    }
+
+  /* A benchmark column without a single value is kept, and said. */
+  for (guint i = 0; self->layout == LB_LAYOUT_WIDE && i < self->columns->len; i++)
+    {
+      LbColumnSpec *spec = g_ptr_array_index (self->columns, i);
+      g_autofree char *letter = NULL;
+      g_autofree char *message = NULL;
+
+      if (spec->role != LB_COLUMN_SCORE || column_values[i] > 0 || column_benchmarks[i] == NULL)
+        continue;
+      letter = lb_column_letter (spec->column);
+      message = g_strdup_printf (_("column %s: the benchmark “%s” has no value in any of the %u "
+                                   "rows (covered by 0 of %u). It was kept so that the gap is "
+                                   "seen; fill in the scores in the spreadsheet when there are "
+                                   "some."),
+                                 letter, spec->header, outcome->records, outcome->records);
+      add_warning (&state, 0, spec->column, message);
+    }
 
   /* The hash of the very bytes imported: a duplicate is found after reading, and rolled back. */
-  dialect = lb_csv_reader_get_dialect (reader);
+  dialect = source_dialect (&reader);
   if (leaderboard != NULL && !(flags & LB_IMPORT_FLAGS_FORCE)
       && !check_not_imported (self, store, leaderboard, dialect->sha256, error))
     goto fail;
@@ -1867,6 +2495,8 @@ lb_importer_run (LbImporter        *self,
     {
       if (!lb_store_set_import_file (store, state.import_id, dialect->sha256, dialect->size_bytes,
                                      dialect->encoding, error))
+        goto fail;
+      if (self->sheet != NULL && !lb_store_set_import_sheet (store, state.import_id, self->sheet, error))
         goto fail;
       if (!lb_store_add_import_warnings (store, state.import_id, outcome->warnings, error))
         goto fail;

@@ -1,10 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* lb-importer.h: turns a CSV file into results in the store, in one transaction */
+/* lb-importer.h: turns a CSV file or a workbook's sheet into results in the store, in one transaction */
 #pragma once
 
 #include <gio/gio.h>
 #include "lb-csv-reader.h"
 #include "lb-store.h"
+#include "lb-summary-rows.h"
+#include "lb-xlsx-reader.h"
 
 G_BEGIN_DECLS
 
@@ -19,6 +21,7 @@ typedef enum {
   LB_IMPORT_ERROR_NO_RESULTS,        /* the file holds no numbers at all */
   LB_IMPORT_ERROR_CANCELLED,
   LB_IMPORT_ERROR_TOO_LARGE,         /* a pipe or device gives more than LB_IMPORT_MAX_STREAM_SIZE */
+  LB_IMPORT_ERROR_HEADER_AMBIGUOUS,  /* two rows are equally likely to be the header: the user chooses */
 } LbImportError;
 
 /* The most read from standard input, a pipe or a device (which are copied to a temporary file). */
@@ -54,6 +57,7 @@ typedef struct {
   gboolean     higher_is_better;  /* SCORE */
   gboolean     direction_detected;/* TRUE while it is only our guess (from the name) */
   guint        stderr_of;         /* STDERR in wide layout: the SCORE column it belongs to */
+  gboolean     unnamed;           /* the header cell was empty ("Column F" is made up) */
 } LbColumnSpec;
 
 typedef enum {
@@ -72,6 +76,7 @@ typedef struct {
   guint      models_created;
   guint      benchmarks_created;
   GPtrArray *warnings;           /* of LbWarning*, never NULL */
+  guint      summary_rows;       /* rows left out as summaries (平均, Total, ...) */
   LbImportMode mode;             /* the mode that applied */
   guint      values_changed;     /* current values this import gives a different score */
   guint      withdrawn;          /* current values it withdraws (mode "replace": now without a value) */
@@ -102,6 +107,14 @@ LbImporter   *lb_importer_new            (GFile              *file,
 
 GFile        *lb_importer_get_file       (LbImporter *self);
 const LbCsvDialect *lb_importer_get_dialect (LbImporter *self);
+/* A workbook's sheets (of LbXlsxSheet*, data sheets first, owned), or NULL for a CSV file. */
+GPtrArray    *lb_importer_get_sheets     (LbImporter *self);
+/* The sheet the plan reads (options->sheet, or the workbook's only sheet with a table, or
+ * its first sheet), or NULL for a CSV file. */
+const char   *lb_importer_get_sheet      (LbImporter *self);
+/* TRUE when no sheet was named and the workbook has several sheets with a table (or none):
+ * the caller should ask which one. */
+gboolean      lb_importer_get_sheet_ambiguous (LbImporter *self);
 LbLayout      lb_importer_get_layout     (LbImporter *self);
 gboolean      lb_importer_get_layout_detected (LbImporter *self);
 void          lb_importer_set_layout     (LbImporter *self, LbLayout layout);
@@ -109,6 +122,8 @@ void          lb_importer_set_layout     (LbImporter *self, LbLayout layout);
 GPtrArray    *lb_importer_get_columns    (LbImporter *self);
 void          lb_importer_set_column_role (LbImporter *self, guint column, LbColumnRole role);
 void          lb_importer_set_column_unit (LbImporter *self, guint column, const char *unit);
+/* Makes the standard-error column @column that of the score column @score_column (0: none). */
+void          lb_importer_set_column_stderr_of (LbImporter *self, guint column, guint score_column);
 void          lb_importer_set_column_direction (LbImporter *self, guint column, gboolean higher_is_better);
 /* The header signature the mapping is remembered under. */
 const char   *lb_importer_get_signature  (LbImporter *self);
@@ -118,6 +133,12 @@ gboolean      lb_importer_get_mapping_remembered (LbImporter *self);
 const char   *lb_importer_get_encoding_warning (LbImporter *self);
 /* The first data records (at most 100) as read for the preview, of LbCsvRecord*. */
 GPtrArray    *lb_importer_get_preview    (LbImporter *self);
+/* Whether the preview's record @record is a summary row (平均, Total, or numbers that are the
+ * mean or sum of the rows above), which the import leaves out unless it is forced. */
+LbSummaryKind lb_importer_get_row_summary (LbImporter *self, guint record);
+/* Imports the summary row @record anyway (@forced TRUE), or leaves it out again. */
+void          lb_importer_set_row_forced (LbImporter *self, guint record, gboolean forced);
+gboolean      lb_importer_get_row_forced (LbImporter *self, guint record);
 /* Chooses the mode (the user's choice; without one, lb_importer_guess_mode() decides at run). */
 void          lb_importer_set_mode       (LbImporter *self, LbImportMode mode);
 /* The mode an import into @leaderboard_name would use, and in @reason (may be NULL; translated,

@@ -104,6 +104,9 @@ build_benchmark (JsonBuilder       *builder,
   add_string (builder, "protocol", benchmark->protocol);
   add_string (builder, "harness", benchmark->harness);
   add_string (builder, "description", benchmark->description);
+  /* Only when known: files of benchmarks without it stay as they were. */
+  if (benchmark->n_items > 0)
+    add_int (builder, "n_items", benchmark->n_items);
   json_builder_end_object (builder);
 }
 
@@ -1092,7 +1095,7 @@ read_benchmark (Board       *board,
   LbBenchmark init = { 0 };
   g_autofree char *name = NULL;
   gboolean has_min, has_max, created = FALSE;
-  gint64 id;
+  gint64 id, n_items = 0;
 
   if (!get_name (object, where, "name", &name, error) ||
       !get_string (object, where, "task", FALSE, (const char **) &init.task, error) ||
@@ -1105,8 +1108,10 @@ read_benchmark (Board       *board,
       !get_string (object, where, "dataset_version", FALSE, (const char **) &init.dataset_version, error) ||
       !get_string (object, where, "protocol", FALSE, (const char **) &init.protocol, error) ||
       !get_string (object, where, "harness", FALSE, (const char **) &init.harness, error) ||
-      !get_string (object, where, "description", FALSE, (const char **) &init.description, error))
+      !get_string (object, where, "description", FALSE, (const char **) &init.description, error) ||
+      !get_integer (object, where, "n_items", FALSE, 1, G_MAXINT, &n_items, error))
     return FALSE;
+  init.n_items = (guint) n_items;
 
   if (has_min != has_max)
     {

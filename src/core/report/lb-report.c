@@ -65,6 +65,7 @@ typedef enum {
   BLOCK_CHART,
   BLOCK_QUESTION,
   BLOCK_SIGN_OFF,
+  BLOCK_SIGN_OFF_BOXES,
   BLOCK_PAGE_BREAK,
 } BlockKind;
 
@@ -79,11 +80,15 @@ struct _LbReportTable {
 typedef struct {
   char   *label;
   double  fraction;
+  double  error;           /* ± as a fraction of the axis; NAN: none */
+  guint   tie_group;       /* bars of one group > 0 are bracketed together */
   char   *value;
 } Bar;
 
 struct _LbReportChart {
   GArray *bars;            /* of Bar */
+  GStrv   ticks;           /* labels of equally spaced ticks from 0 to 1, or NULL */
+  char   *legend;          /* under the axis, or NULL */
 };
 
 typedef struct {
@@ -91,6 +96,7 @@ typedef struct {
   char          *text;
   char          *text2;
   GStrv          strv;
+  GStrv          strv2;
   guint          n_lines;
   LbReportTable *table;
   LbReportChart *chart;
@@ -124,6 +130,7 @@ struct _Chunk {
   double   height;
   double   space_before;
   gboolean keep_with_next;
+  gboolean keep_with_one;  /* only the start of the next chunk must follow on its page */
   gboolean keep_together;
   gboolean break_before;
   Chunk   *header;         /* borrowed: the table header to repeat above this row */
@@ -167,6 +174,7 @@ block_free (Block *block)
   g_free (block->text);
   g_free (block->text2);
   g_strfreev (block->strv);
+  g_strfreev (block->strv2);
   if (block->table != NULL)
     {
       g_strfreev (block->table->headers);
@@ -184,9 +192,34 @@ block_free (Block *block)
           g_free (bar->value);
         }
       g_array_unref (block->chart->bars);
+      g_strfreev (block->chart->ticks);
+      g_free (block->chart->legend);
       g_free (block->chart);
     }
   g_free (block);
+}
+
+/* @text, or its first LB_REPORT_MAX_TEXT_CHARS characters and a note saying how many more
+ * there are: a field of 100 MB would take minutes and thousands of pages to lay out, and
+ * a cut that did not say so would be silently wrong. Newly allocated. */
+static char *
+cut_text (const char *text)
+{
+  const char *p = text;
+  glong n = 0;
+
+  if (text == NULL)
+    return NULL;
+  while (*p != '\0' && n < LB_REPORT_MAX_TEXT_CHARS)
+    {
+      p = g_utf8_next_char (p);
+      n++;
+    }
+  if (*p == '\0')
+    return g_strdup (text);
+  return g_strdup_printf (_("%.*s… (%ld more characters are not shown here; the whole text "
+                            "is in the leaderboard’s record)"),
+                          (int) (p - text), text, g_utf8_strlen (p, -1));
 }
 
 static Block *
@@ -197,7 +230,7 @@ add_block (LbReport   *self,
   Block *block = g_new0 (Block, 1);
 
   block->kind = kind;
-  block->text = g_strdup (text != NULL ? text : "");
+  block->text = text != NULL ? cut_text (text) : g_strdup ("");
   g_ptr_array_add (self->blocks, block);
   return block;
 }
@@ -325,11 +358,13 @@ chunk_find_break (Chunk  *chunk,
 
 /* The height of the smallest first piece the chunk can be cut into. */
 static double
-chunk_first_piece (Chunk *chunk)
+chunk_first_piece (Chunk  *chunk,
+                   double  page_height)
 {
   double best = chunk->height;
 
-  if (chunk->keep_together)
+  /* What must stay together but is taller than a page is cut anyway: where it can be. */
+  if (chunk->keep_together && chunk->height <= page_height)
     return best;
   for (guint i = 0; i < chunk->atoms->len; i++)
     {
@@ -486,6 +521,33 @@ layout_key_value (LbReport *self,
   g_ptr_array_add (self->chunks, chunk);
 }
 
+/* A column header wraps between words ("JCommonsenseQA ↑", not "JCommonsens-eQA ↑"): a word
+ * wider than the column is set smaller first, and cut only when it is still too wide. */
+static PangoLayout *
+header_layout (LbReport      *self,
+               const char    *text,
+               double         width,
+               LbReportAlign  align)
+{
+  static const double sizes[] = { SIZE_TABLE, SIZE_SMALL, 6.5 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      PangoLayout *layout = make_layout (self, text, sizes[i], TRUE, width, align);
+      PangoRectangle ink, logical;
+      gboolean word_cut = FALSE;
+
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
+      pango_layout_get_extents (layout, &ink, &logical);
+      /* Pango lets a word it cannot wrap run over the width: that is the sign. */
+      word_cut = (double) logical.width / PANGO_SCALE > width + 0.5;
+      if (!word_cut)
+        return layout;
+      g_object_unref (layout);
+    }
+  return make_layout (self, text, SIZE_SMALL, TRUE, width, align);
+}
+
 static void
 layout_table (LbReport      *self,
               LbReportTable *table)
@@ -504,8 +566,7 @@ layout_table (LbReport      *self,
   for (guint c = 0; c < table->n_columns; c++)
     {
       double cw = col_x[c + 1] - col_x[c] - 2 * CELL_PAD_X;
-      double th = chunk_add_text (header, make_layout (self, table->headers[c], SIZE_TABLE, TRUE, cw,
-                                                       table->align[c]),
+      double th = chunk_add_text (header, header_layout (self, table->headers[c], cw, table->align[c]),
                                   col_x[c] + CELL_PAD_X, CELL_PAD_Y, &COLOR_TEXT);
       h = MAX (h, th);
     }
@@ -537,57 +598,133 @@ layout_table (LbReport      *self,
         chunk_add_rect (row, 0, 0, w, row->height, &COLOR_STRIPE);
       chunk_add_rule (row, 0, row->height - 0.25, w, row->height - 0.25, 0.5, &COLOR_RULE_LIGHT);
       row->header = header;
+      /* A row is read across: it moves to the next page whole (a row taller than a page is
+       * still cut, at a line). */
+      row->keep_together = TRUE;
       g_ptr_array_add (self->chunks, row);
     }
 }
 
+/* The chart is one chunk: never split between pages (unless taller than a page, then
+ * between bars), with tick labels under its axis. */
 static void
 layout_chart (LbReport      *self,
               LbReportChart *chart)
 {
   double w = content_width (self);
   double label_w = w * 0.34;
-  double value_w = 64;
-  double bar_x = label_w + 6;
+  double value_w = 78;
+  double bar_x = label_w + 10;
   double bar_w = w - bar_x - value_w - 6;
+  Chunk *chunk = chunk_new ();
+  guint n_ticks = chart->ticks != NULL ? g_strv_length (chart->ticks) : 0;
+  guint n_grid = n_ticks >= 2 ? n_ticks - 1 : 4;
+  double y = 0;
+  g_autofree double *bar_mid = g_new0 (double, MAX (chart->bars->len, 1));
 
   for (guint i = 0; i < chart->bars->len; i++)
     {
       const Bar *bar = &g_array_index (chart->bars, Bar, i);
-      Chunk *chunk = chunk_new ();
       double lh, vh, row_h, bar_h = 9;
 
       lh = chunk_add_text (chunk, make_layout (self, bar->label, SIZE_TABLE, FALSE, label_w - 4,
                                                LB_REPORT_ALIGN_END),
-                           0, 2, &COLOR_TEXT);
+                           0, y + 2, &COLOR_TEXT);
       row_h = MAX (lh + 4, bar_h + 6);
-      /* The grid goes under the bar: quarters of the scale. */
-      for (guint q = 0; q <= 4; q++)
-        chunk_add_rect (chunk, bar_x + bar_w * q / 4.0 - (q == 0 ? 0.4 : 0.2), 0,
+      /* The grid goes under the bar. */
+      for (guint q = 0; q <= n_grid; q++)
+        chunk_add_rect (chunk, bar_x + bar_w * q / n_grid - (q == 0 ? 0.4 : 0.2), y,
                         q == 0 ? 0.8 : 0.4, row_h, q == 0 ? &COLOR_RULE : &COLOR_RULE_LIGHT);
       if (!isnan (bar->fraction))
         {
           double f = CLAMP (bar->fraction, 0.0, 1.0);
           double len = MAX (bar_w * f, 0.8);
-          double y = (row_h - bar_h) / 2;
+          double by = y + (row_h - bar_h) / 2;
 
-          chunk_add_rect (chunk, bar_x, y, len, bar_h, &COLOR_BAR);
-          chunk_add_atom (chunk, y, y + bar_h);
+          chunk_add_rect (chunk, bar_x, by, len, bar_h, &COLOR_BAR);
+          if (!isnan (bar->error) && bar->error > 0)
+            {
+              /* The error bar: ± one standard error, with end caps. */
+              double x0 = bar_x + bar_w * CLAMP (f - bar->error, 0.0, 1.0);
+              double x1 = bar_x + bar_w * CLAMP (f + bar->error, 0.0, 1.0);
+              double mid = by + bar_h / 2;
+
+              chunk_add_rule (chunk, x0, mid, x1, mid, 0.9, &COLOR_TEXT);
+              chunk_add_rule (chunk, x0, mid - 3, x0, mid + 3, 0.9, &COLOR_TEXT);
+              chunk_add_rule (chunk, x1, mid - 3, x1, mid + 3, 0.9, &COLOR_TEXT);
+            }
           vh = chunk_add_text (chunk, make_layout (self, bar->value, SIZE_TABLE, FALSE, value_w,
                                                    LB_REPORT_ALIGN_START),
-                               bar_x + bar_w + 6, 2, &COLOR_TEXT);
+                               bar_x + bar_w + 6, y + 2, &COLOR_TEXT);
         }
       else
         {
           vh = chunk_add_text (chunk, make_layout (self, bar->value, SIZE_TABLE, FALSE,
                                                    bar_w + value_w, LB_REPORT_ALIGN_START),
-                               bar_x + 4, 2, &COLOR_MUTED);
+                               bar_x + 4, y + 2, &COLOR_MUTED);
         }
-      chunk->height = MAX (row_h, vh + 4);
-      chunk->space_before = i == 0 ? 8 : 0;
-      chunk->keep_together = TRUE;
-      g_ptr_array_add (self->chunks, chunk);
+      row_h = MAX (row_h, vh + 4);
+      /* The bar's row is one atom: a cut falls between bars. */
+      chunk_add_atom (chunk, y, y + row_h);
+      bar_mid[i] = y + row_h / 2;
+      y += row_h;
     }
+
+  /* Tie marks: a bracket left of the bars joining the neighbours of one group. */
+  for (guint i = 0; i < chart->bars->len; i++)
+    {
+      const Bar *bar = &g_array_index (chart->bars, Bar, i);
+      guint j = i;
+
+      if (bar->tie_group == 0)
+        continue;
+      while (j + 1 < chart->bars->len && g_array_index (chart->bars, Bar, j + 1).tie_group == bar->tie_group)
+        j++;
+      if (j > i)
+        {
+          double x = bar_x - 5;
+
+          chunk_add_rule (chunk, x, bar_mid[i], x, bar_mid[j], 0.9, &COLOR_ACCENT);
+          chunk_add_rule (chunk, x, bar_mid[i], x + 3, bar_mid[i], 0.9, &COLOR_ACCENT);
+          chunk_add_rule (chunk, x, bar_mid[j], x + 3, bar_mid[j], 0.9, &COLOR_ACCENT);
+          for (guint k = i + 1; k < j; k++)
+            chunk_add_rule (chunk, x, bar_mid[k], x + 2, bar_mid[k], 0.6, &COLOR_ACCENT);
+        }
+      i = j;
+    }
+
+  /* The axis: tick marks and their labels. */
+  if (n_ticks >= 2)
+    {
+      double th = 0;
+
+      chunk_add_rule (chunk, bar_x, y, bar_x + bar_w, y, 0.8, &COLOR_RULE);
+      for (guint q = 0; q < n_ticks; q++)
+        {
+          double x = bar_x + bar_w * q / (n_ticks - 1);
+          PangoLayout *tick = make_layout (self, chart->ticks[q], SIZE_SMALL, FALSE, 40,
+                                           LB_REPORT_ALIGN_CENTER);
+
+          double h;
+
+          chunk_add_rule (chunk, x, y, x, y + 3, 0.8, &COLOR_RULE);
+          h = chunk_add_text (chunk, tick, x - 20, y + 4, &COLOR_MUTED);
+          th = MAX (th, h);
+        }
+      chunk_add_atom (chunk, y, y + 4 + th);
+      y += 4 + th;
+    }
+  if (chart->legend != NULL)
+    {
+      double lh = chunk_add_text (chunk, make_layout (self, chart->legend, SIZE_SMALL, FALSE, w,
+                                                      LB_REPORT_ALIGN_START),
+                                  0, y + 3, &COLOR_MUTED);
+      y += 3 + lh;
+    }
+  chunk->height = y + 2;
+  chunk->space_before = 8;
+  chunk->keep_together = TRUE;
+  g_ptr_array_add (self->chunks, chunk);
 }
 
 static void
@@ -648,6 +785,69 @@ layout_sign_off (LbReport *self,
   g_ptr_array_add (self->chunks, chunk);
 }
 
+/* Boxes side by side, one per role: the role, the name, the date and a box for the seal or
+ * signature (作成・確認・承認 with 印, or Prepared / Reviewed / Approved). */
+static void
+layout_sign_off_boxes (LbReport *self,
+                       Block    *block)
+{
+  Chunk *chunk = chunk_new ();
+  double w = content_width (self);
+  guint n = g_strv_length (block->strv);
+  double box_w = MIN (150.0, w / MAX (n, 1));
+  double x0 = w - n * box_w;
+  const char *name_label = block->text;
+  const char *date_label = block->text2;
+  const char *mark_label = block->strv2 != NULL && block->strv2[0] != NULL ? block->strv2[0] : "";
+  double head_h = 0, line_h = 0, mark_h = 54;
+  double y;
+
+  for (guint i = 0; i < n; i++)
+    {
+      PangoLayout *role = make_layout (self, block->strv[i], SIZE_BODY, TRUE, box_w - 2 * CELL_PAD_X,
+                                       LB_REPORT_ALIGN_CENTER);
+      double h = chunk_add_text (chunk, role, x0 + i * box_w + CELL_PAD_X, CELL_PAD_Y, &COLOR_TEXT);
+
+      head_h = MAX (head_h, h);
+    }
+  head_h += 2 * CELL_PAD_Y;
+  line_h = 2 * 15.0;
+  y = head_h;
+  for (guint i = 0; i < n; i++)
+    {
+      double bx = x0 + i * box_w;
+      const char *name = block->strv2 != NULL && g_strv_length (block->strv2) > i + 1 ? block->strv2[i + 1] : "";
+      g_autofree char *name_line = g_strdup_printf ("%s %s", name_label, name);
+      g_autofree char *date_line = NULL;
+      const char *date = block->strv2 != NULL && g_strv_length (block->strv2) > n + i + 1
+                         ? block->strv2[n + i + 1] : "";
+
+      date_line = g_strdup_printf ("%s %s", date_label, date);
+      chunk_add_rect (chunk, bx, 0, box_w, head_h, &COLOR_HEADER_BG);
+      chunk_add_text (chunk, make_layout (self, name_line, SIZE_SMALL, FALSE, box_w - 2 * CELL_PAD_X,
+                                          LB_REPORT_ALIGN_START),
+                      bx + CELL_PAD_X, y + 3, &COLOR_TEXT);
+      chunk_add_text (chunk, make_layout (self, date_line, SIZE_SMALL, FALSE, box_w - 2 * CELL_PAD_X,
+                                          LB_REPORT_ALIGN_START),
+                      bx + CELL_PAD_X, y + 15 + 3, &COLOR_TEXT);
+      chunk_add_text (chunk, make_layout (self, mark_label, SIZE_SMALL, FALSE, box_w - 2 * CELL_PAD_X,
+                                          LB_REPORT_ALIGN_END),
+                      bx + CELL_PAD_X, y + line_h + mark_h - 12, &COLOR_RULE);
+      /* the box's frame and its inner rules */
+      chunk_add_rule (chunk, bx, 0, bx, y + line_h + mark_h, 0.8, &COLOR_TEXT);
+      chunk_add_rule (chunk, bx + box_w, 0, bx + box_w, y + line_h + mark_h, 0.8, &COLOR_TEXT);
+      chunk_add_rule (chunk, bx, 0, bx + box_w, 0, 0.8, &COLOR_TEXT);
+      chunk_add_rule (chunk, bx, head_h, bx + box_w, head_h, 0.6, &COLOR_TEXT);
+      chunk_add_rule (chunk, bx, y + 15, bx + box_w, y + 15, 0.4, &COLOR_RULE);
+      chunk_add_rule (chunk, bx, y + line_h, bx + box_w, y + line_h, 0.6, &COLOR_TEXT);
+      chunk_add_rule (chunk, bx, y + line_h + mark_h, bx + box_w, y + line_h + mark_h, 0.8, &COLOR_TEXT);
+    }
+  chunk->height = y + line_h + mark_h + 4;
+  chunk->space_before = 10;
+  chunk->keep_together = TRUE;
+  g_ptr_array_add (self->chunks, chunk);
+}
+
 static void
 layout_blocks (LbReport *self)
 {
@@ -686,6 +886,9 @@ layout_blocks (LbReport *self)
           break;
         case BLOCK_NOTE:
           chunk = text_chunk (self, block->text, SIZE_SMALL, FALSE, &COLOR_MUTED, 4);
+          /* A table's notes stand under it: its last row does not end a page alone. */
+          if (prev != NULL && prev->kind == BLOCK_TABLE && first_chunk > 0)
+            ((Chunk *) g_ptr_array_index (self->chunks, first_chunk - 1))->keep_with_one = TRUE;
           break;
         case BLOCK_KEY_VALUE:
           layout_key_value (self, block, prev == NULL || prev->kind != BLOCK_KEY_VALUE);
@@ -701,6 +904,12 @@ layout_blocks (LbReport *self)
           break;
         case BLOCK_SIGN_OFF:
           layout_sign_off (self, block);
+          break;
+        case BLOCK_SIGN_OFF_BOXES:
+          /* The decision lines and the boxes that sign them stay on one page. */
+          if (prev != NULL && prev->kind == BLOCK_SIGN_OFF && self->chunks->len > 0)
+            ((Chunk *) g_ptr_array_index (self->chunks, self->chunks->len - 1))->keep_with_next = TRUE;
+          layout_sign_off_boxes (self, block);
           break;
         case BLOCK_PAGE_BREAK:
           break_pending = TRUE;
@@ -749,16 +958,25 @@ following_need (LbReport *self,
                 guint     first)
 {
   double need = 0;
+  double target = KEEP_FOLLOWING;
 
-  for (guint j = first; j < self->chunks->len && need < KEEP_FOLLOWING; j++)
+  for (guint j = first; j < self->chunks->len && need < target; j++)
     {
       Chunk *chunk = g_ptr_array_index (self->chunks, j);
       double piece;
 
       if (chunk->break_before)
         break;
-      piece = chunk->keep_with_next || chunk->height < KEEP_FOLLOWING - need
-              ? chunk->height : chunk_first_piece (chunk);
+      if (chunk->keep_with_next)
+        {
+          /* A heading followed by a table header: both, and what the header needs after it
+           * (so that the header does not move on alone and leave the heading behind). */
+          need += chunk->space_before + chunk->height;
+          target = need + KEEP_FOLLOWING;
+          continue;
+        }
+      piece = chunk->height < target - need ? chunk->height
+                                            : chunk_first_piece (chunk, content_height (self));
       need += chunk->space_before + piece;
       if (piece < chunk->height)
         break;
@@ -796,6 +1014,13 @@ paginate_chunks (LbReport *self)
 
           if (off == 0 && chunk->keep_with_next)
             need = rest + following_need (self, i + 1);
+          else if (off == 0 && chunk->keep_with_one && i + 1 < self->chunks->len)
+            {
+              Chunk *next = g_ptr_array_index (self->chunks, i + 1);
+
+              if (!next->break_before)
+                need = rest + next->space_before + chunk_first_piece (next, avail_h);
+            }
 
           if (need <= room + 0.01)
             {
@@ -806,7 +1031,9 @@ paginate_chunks (LbReport *self)
             }
 
           cut = off;
-          if (!chunk->keep_together && !(off == 0 && chunk->keep_with_next))
+          /* Taller than a page, what should stay together starts where it is and is cut
+           * where it can be (between table lines, between bars). */
+          if ((!chunk->keep_together || chunk->height > avail_h) && !(off == 0 && chunk->keep_with_next))
             cut = chunk_find_break (chunk, off, off + room);
 
           if (cut <= off && page_has_content)
@@ -1028,7 +1255,17 @@ lb_report_format_date (const char *iso)
     return NULL;
   if (sscanf (iso, "%4d-%2d-%2d", &y, &m, &d) != 3 || !g_date_valid_dmy (d, m, y))
     return NULL;
-  dt = g_date_time_new (utc, y, m, d, 0, 0, 0);
+  if (strlen (iso) > 10)
+    {
+      /* A moment (stored in UTC) is dated where the reader is: 05:00 JST on 2 December is
+       * 2 December, though it is 1 December in UTC. */
+      g_autoptr(GDateTime) moment = g_date_time_new_from_iso8601 (iso, utc);
+
+      if (moment != NULL)
+        dt = g_date_time_to_local (moment);
+    }
+  if (dt == NULL)
+    dt = g_date_time_new (utc, y, m, d, 0, 0, 0);
   if (dt == NULL)
     return NULL;
 
@@ -1170,7 +1407,7 @@ lb_report_add_key_value (LbReport   *self,
   g_return_if_fail (self != NULL);
 
   block = add_block (self, BLOCK_KEY_VALUE, key);
-  block->text2 = g_strdup (value);
+  block->text2 = cut_text (value);
   if (missing_text != NULL)
     {
       block->strv = g_new0 (char *, 2);
@@ -1267,14 +1504,42 @@ lb_report_chart_add_bar (LbReportChart *chart,
                          double         fraction,
                          const char    *value_text)
 {
+  g_return_if_fail (chart != NULL);
+
+  lb_report_chart_add_bar_full (chart, label, fraction, NAN, 0, value_text);
+}
+
+void
+lb_report_chart_add_bar_full (LbReportChart *chart,
+                              const char    *label,
+                              double         fraction,
+                              double         error,
+                              guint          tie_group,
+                              const char    *value_text)
+{
   Bar bar;
 
   g_return_if_fail (chart != NULL);
 
   bar.label = g_strdup (label != NULL ? label : "");
   bar.fraction = fraction;
+  bar.error = error;
+  bar.tie_group = tie_group;
   bar.value = g_strdup (value_text != NULL ? value_text : "");
   g_array_append_val (chart->bars, bar);
+}
+
+void
+lb_report_chart_set_axis (LbReportChart      *chart,
+                          const char * const *tick_labels,
+                          const char         *legend)
+{
+  g_return_if_fail (chart != NULL);
+
+  g_strfreev (chart->ticks);
+  chart->ticks = tick_labels != NULL ? g_strdupv ((char **) tick_labels) : NULL;
+  g_free (chart->legend);
+  chart->legend = g_strdup (legend);
 }
 
 void
@@ -1303,6 +1568,36 @@ lb_report_add_sign_off (LbReport           *self,
 
   block = add_block (self, BLOCK_SIGN_OFF, NULL);
   block->strv = g_strdupv ((char **) labels);
+}
+
+void
+lb_report_add_sign_off_boxes (LbReport           *self,
+                              const char * const *roles,
+                              const char * const *names,
+                              const char * const *dates,
+                              const char         *name_label,
+                              const char         *date_label,
+                              const char         *mark_label)
+{
+  Block *block;
+  guint n;
+  g_autoptr(GPtrArray) fill = g_ptr_array_new ();
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (roles != NULL);
+
+  n = g_strv_length ((char **) roles);
+  block = add_block (self, BLOCK_SIGN_OFF_BOXES, name_label);
+  block->text2 = g_strdup (date_label != NULL ? date_label : "");
+  block->strv = g_strdupv ((char **) roles);
+  /* strv2: the mark label, n names, n dates */
+  g_ptr_array_add (fill, (gpointer) (mark_label != NULL ? mark_label : ""));
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (fill, (gpointer) (names != NULL && names[i] != NULL ? names[i] : ""));
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (fill, (gpointer) (dates != NULL && dates[i] != NULL ? dates[i] : ""));
+  g_ptr_array_add (fill, NULL);
+  block->strv2 = g_strdupv ((char **) fill->pdata);
 }
 
 void

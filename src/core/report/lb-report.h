@@ -42,7 +42,8 @@ LbPaper        lb_paper_for_locale          (void);
 gboolean       lb_paper_from_string         (const char *text, LbPaper *paper);
 
 /* A date as the report language writes it ("28 November 2026", "2026年11月28日").
- * @iso is "YYYY-MM-DD" or an ISO 8601 timestamp; NULL when it cannot be read. Newly allocated. */
+ * @iso is "YYYY-MM-DD" (printed as is) or an ISO 8601 timestamp (UTC unless it says otherwise;
+ * dated in the local time zone); NULL when it cannot be read. Newly allocated. */
 char          *lb_report_format_date        (const char *iso);
 
 /* A new empty document. @running_title (the leaderboard name) and @date_text are printed at
@@ -54,6 +55,9 @@ void           lb_report_unref              (LbReport *self);
 
 /* Plain text used as the PDF document title (default: the running title). */
 void           lb_report_set_document_title (LbReport *self, const char *title);
+
+/* Text longer than this many characters is cut, with a note saying how much was left out. */
+#define LB_REPORT_MAX_TEXT_CHARS 20000
 
 /* All text below is plain text: it is never parsed as markup. Long words wrap. */
 void           lb_report_add_title          (LbReport *self, const char *title);
@@ -88,6 +92,19 @@ void           lb_report_chart_add_bar      (LbReportChart *chart,
                                              const char    *label,
                                              double         fraction,
                                              const char    *value_text);
+/* The same with an error bar of ± @error (a fraction of the axis; NAN: none) and a tie mark:
+ * neighbouring bars of the same @tie_group > 0 are joined by a bracket. */
+void           lb_report_chart_add_bar_full (LbReportChart *chart,
+                                             const char    *label,
+                                             double         fraction,
+                                             double         error,
+                                             guint          tie_group,
+                                             const char    *value_text);
+/* Labels of equally spaced ticks from fraction 0 to 1 under the bars (NULL: none), and a
+ * muted @legend under the axis (may be NULL). */
+void           lb_report_chart_set_axis     (LbReportChart      *chart,
+                                             const char * const *tick_labels,
+                                             const char         *legend);
 /* A question, an optional muted @hint under it (what the record already says; may be NULL),
  * and @n_lines ruled lines to write the answer on. */
 void           lb_report_add_question       (LbReport   *self,
@@ -97,6 +114,16 @@ void           lb_report_add_question       (LbReport   *self,
 /* A sign-off block: one labelled line to write on per label. */
 void           lb_report_add_sign_off       (LbReport           *self,
                                              const char * const *labels);
+/* A sign-off table: one box per role, side by side at the right, each with a line for the
+ * name (@names[i] printed on it, may be NULL), one for the date (@dates[i], may be NULL) and a
+ * box for the seal or signature labelled @mark_label ("印", "Signature"). Never split. */
+void           lb_report_add_sign_off_boxes (LbReport           *self,
+                                             const char * const *roles,
+                                             const char * const *names,
+                                             const char * const *dates,
+                                             const char         *name_label,
+                                             const char         *date_label,
+                                             const char         *mark_label);
 /* The next block starts on a new page. */
 void           lb_report_add_page_break     (LbReport *self);
 

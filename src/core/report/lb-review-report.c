@@ -29,6 +29,7 @@ struct _LbReviewReportOptions {
   gint64           baseline;
   LbNormalization  normalization;
   gboolean         include_partial;
+  LbCompareOptions *compare;        /* exactly these when set */
 };
 
 typedef struct {
@@ -49,12 +50,13 @@ typedef struct {
   GPtrArray                   *smells;         /* of LbSmell*, as stored */
   GPtrArray                   *checklist;      /* of LbSmell*, with today's checks merged in */
   GPtrArray                   *reviews;        /* of LbReview* */
-  LbProfile                   *profile;        /* borrowed from profiles, or NULL */
+  const LbProfile             *profile;        /* borrowed from profiles or the options, or NULL */
   GPtrArray                   *profiles;       /* of LbProfile* */
   GHashTable                  *import_keys;    /* import id → key (1-based, oldest first) */
   GHashTable                  *imports_by_id;  /* import id → LbImport*, borrowed */
   GHashTable                  *cells;          /* "model:benchmark" → current LbResult*, borrowed */
   gboolean                     has_hand_values;
+  LbComparison                *comparison;     /* as compared, or NULL with fewer than two models */
 } Builder;
 
 /* ---- small helpers ---- */
@@ -89,6 +91,21 @@ parse_date (const char *iso,
   g_date_clear (out, 1);
   if (iso == NULL || sscanf (iso, "%4d-%2d-%2d", &y, &m, &d) != 3 || !g_date_valid_dmy (d, m, y))
     return FALSE;
+  if (strlen (iso) > 10)
+    {
+      /* A moment (stored in UTC) falls on the reader's local day. */
+      g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+      g_autoptr(GDateTime) moment = g_date_time_new_from_iso8601 (iso, utc);
+
+      if (moment != NULL)
+        {
+          g_autoptr(GDateTime) local = g_date_time_to_local (moment);
+
+          y = g_date_time_get_year (local);
+          m = g_date_time_get_month (local);
+          d = g_date_time_get_day_of_month (local);
+        }
+    }
   g_date_set_dmy (out, d, m, y);
   return TRUE;
 }
@@ -224,6 +241,7 @@ builder_clear (Builder *b)
   g_clear_pointer (&b->import_keys, g_hash_table_unref);
   g_clear_pointer (&b->imports_by_id, g_hash_table_unref);
   g_clear_pointer (&b->cells, g_hash_table_unref);
+  g_clear_pointer (&b->comparison, lb_comparison_unref);
   g_clear_pointer (&b->report, lb_report_unref);
 }
 
@@ -267,15 +285,52 @@ load_checklist (Builder  *b,
   return TRUE;
 }
 
+/* The models chosen in the compare options as records, each checked to be the leaderboard's;
+ * the profile is the options' own. */
+static gboolean
+load_compare_options (Builder  *b,
+                      GError  **error)
+{
+  guint n_ids = 0;
+  const gint64 *ids = lb_compare_options_get_models (b->options->compare, &n_ids);
+
+  for (guint i = 0; i < n_ids; i++)
+    {
+      LbModel *found = NULL;
+
+      for (guint j = 0; j < b->models->len && found == NULL; j++)
+        if (((LbModel *) g_ptr_array_index (b->models, j))->id == ids[i])
+          found = g_ptr_array_index (b->models, j);
+      if (found == NULL)
+        {
+          g_set_error (error, LB_STORE_ERROR, LB_STORE_ERROR_NOT_FOUND,
+                       _("The leaderboard “%s” has no model with id %" PRId64 ". "
+                         "Choose models from the leaderboard’s list."),
+                       b->leaderboard->name, ids[i]);
+          return FALSE;
+        }
+      if (!g_ptr_array_find (b->chosen, found, NULL))
+        g_ptr_array_add (b->chosen, found);
+    }
+  if (n_ids == 0)
+    for (guint i = 0; i < b->models->len; i++)
+      g_ptr_array_add (b->chosen, g_ptr_array_index (b->models, i));
+  b->profile = lb_compare_options_get_profile (b->options->compare);
+  return TRUE;
+}
+
 static gboolean
 builder_load (Builder  *b,
               gint64    leaderboard_id,
               GError  **error)
 {
-  g_autofree char *now = lb_now_iso8601 ();
+  g_autoptr(GDateTime) now = lb_clock_now ();
+  g_autoptr(GDateTime) local = g_date_time_to_local (now);
 
-  if (!parse_date (now, &b->today))
-    g_date_set_time_t (&b->today, time (NULL));
+  /* Today where the reader is: at 05:00 JST on 2 December the report is dated 2 December. */
+  g_date_clear (&b->today, 1);
+  g_date_set_dmy (&b->today, g_date_time_get_day_of_month (local), g_date_time_get_month (local),
+                  g_date_time_get_year (local));
 
   b->leaderboard = lb_store_get_leaderboard (b->store, leaderboard_id, error);
   if (b->leaderboard == NULL)
@@ -319,6 +374,8 @@ builder_load (Builder  *b,
     }
 
   b->chosen = g_ptr_array_new ();
+  if (b->options != NULL && b->options->compare != NULL)
+    return load_compare_options (b, error) && load_checklist (b, error);
   if (b->options != NULL && b->options->models->len > 0)
     {
       for (guint i = 0; i < b->options->models->len; i++)
@@ -379,19 +436,37 @@ builder_load (Builder  *b,
 
 /* ---- 1. title block ---- */
 
+/* Who prepared the report: the name given (Preferences, `report --author`), else the store's
+ * user when it was set to a name, else the account's real name — never the login. NULL when
+ * none is known. */
+static const char *
+prepared_by (Builder *b)
+{
+  const char *login = g_get_user_name ();
+  const char *name = b->options != NULL ? empty_to_null (b->options->prepared_by) : NULL;
+
+  if (name != NULL)
+    return name;
+  name = empty_to_null (lb_store_get_user (b->store));
+  if (name != NULL && g_strcmp0 (name, login) != 0)
+    return name;
+  name = empty_to_null (g_get_real_name ());
+  /* GLib says "Unknown" when the account has no real name. */
+  if (name != NULL && g_strcmp0 (name, "Unknown") != 0 && g_strcmp0 (name, login) != 0)
+    return name;
+  return NULL;
+}
+
 static void
 add_title_block (Builder *b)
 {
   g_autofree char *today = format_gdate (&b->today);
-  const char *prepared_by = b->options != NULL ? b->options->prepared_by : NULL;
-
-  if (prepared_by == NULL)
-    prepared_by = lb_store_get_user (b->store);
+  const char *prepared_by_name = prepared_by (b);
 
   lb_report_add_title (b->report, _("Leaderboard review"));
   lb_report_add_key_value (b->report, _("Leaderboard"), b->leaderboard->name, NULL);
   lb_report_add_key_value (b->report, _("Date"), today, NULL);
-  lb_report_add_key_value (b->report, _("Prepared by"), prepared_by, _("Not recorded"));
+  lb_report_add_key_value (b->report, _("Prepared by"), prepared_by_name, _("Not recorded"));
 }
 
 /* ---- 2. the record ---- */
@@ -643,8 +718,8 @@ add_values (Builder *b)
     }
 }
 
-/* Model columns per score table of the comparison. */
-#define MODELS_PER_TABLE 4
+/* Models named in a remark before the rest are counted. */
+#define REMARK_NAMES 4
 
 /* The models in the order the report shows them: ranked first, best first, then the rest. */
 static GArray *
@@ -666,23 +741,64 @@ comparison_order (const LbComparison *c)
   return order;
 }
 
+/* "1–3" for a rank range (docs/compare.md), "2" for a clear rank, "—" without a composite. */
 static char *
 rank_text (const LbCompareModel *model)
 {
-  if (model->rank == 0)
-    return g_strdup ("—");
-  /* "2=" for models that share a rank */
-  return g_strdup_printf ("%u%s", model->rank, model->tie_group != 0 ? "=" : "");
+  return lb_compare_format_rank (model);
 }
 
 static char *
 composite_text (const LbCompareModel *model)
 {
+  g_autofree char *value = NULL;
+
   if (!model->has_composite)
     return g_strdup ("—");
+  value = lb_compare_format_composite (model->composite);
   if (model->has_composite_stderr)
-    return g_strdup_printf ("%.3f ± %.3f", model->composite, model->composite_stderr);
-  return g_strdup_printf ("%.3f", model->composite);
+    {
+      g_autofree char *se = lb_compare_format_composite (model->composite_stderr);
+      return g_strdup_printf ("%s ± %s", value, se);
+    }
+  return g_steal_pointer (&value);
+}
+
+/* "NAME (baseline)" with the mark on a line of its own, so that it is never cut inside
+ * (「基/準」). */
+static char *
+baseline_label (const char *name)
+{
+  g_autofree char *text = g_strdup_printf (_("%s (baseline)"), name);
+  gsize len = strlen (name);
+
+  if (g_str_has_prefix (text, name) && text[len] == ' ')
+    text[len] = '\n';
+  return g_steal_pointer (&text);
+}
+
+/* The score as its source cell showed it, with its standard error as on screen:
+ * "79.1 ± 0.9%", "120 ± 3 ms". */
+static char *
+score_text (const LbCompareRow  *row,
+            const LbCompareCell *cell)
+{
+  g_autofree char *score = lb_compare_format_cell_score (row, cell);
+  g_autofree char *se = NULL;
+  const char *unit = row->benchmark->unit;
+  gsize len = strlen (score);
+  gsize suffix = 0;
+
+  if (!cell->has_stderr)
+    return g_steal_pointer (&score);
+  se = lb_compare_format_cell_stderr (cell);
+  if (unit != NULL && *unit != '\0' && g_str_has_suffix (score, unit))
+    {
+      suffix = strlen (unit);
+      if (g_strcmp0 (unit, "%") != 0 && len > suffix && score[len - suffix - 1] == ' ')
+        suffix++;
+    }
+  return g_strdup_printf ("%.*s ± %s%s", (int) (len - suffix), score, se, score + len - suffix);
 }
 
 static char *
@@ -698,20 +814,156 @@ model_remark (const LbComparison *c,
     g_ptr_array_add (parts, g_strdup (c->include_partial
                                       ? _("partial: its composite is over its own benchmarks")
                                       : _("lacks a value on some benchmarks")));
-  if (model->tie_group != 0)
+  if (model->has_composite)
     {
       g_autoptr(GPtrArray) names = g_ptr_array_new ();
       g_autofree char *list = NULL;
+      guint n_more = 0;
 
-      for (guint o = 0; o < c->n_models; o++)
-        if (o != m && c->models[o].tie_group == model->tie_group)
-          g_ptr_array_add (names, c->models[o].model->name);
-      list = join_list (names);
-      /* TRANSLATORS: the difference to these models is within the uncertainty */
-      g_ptr_array_add (parts, g_strdup_printf (_("not distinguishable from %s"), list));
+      /* Every model it cannot be told apart from, in the ranking's order. */
+      for (guint i = 0; i < c->n_ranked; i++)
+        {
+          guint o = c->ranking[i];
+
+          if (o == m || lb_compare_models_distinguishable (model, &c->models[o]))
+            continue;
+          if (names->len < REMARK_NAMES)
+            g_ptr_array_add (names, c->models[o].model->name);
+          else
+            n_more++;
+        }
+      if (names->len > 0)
+        {
+          list = join_list (names);
+          /* TRANSLATORS: the difference to these models is within the uncertainty */
+          g_ptr_array_add (parts, g_strdup_printf (_("not distinguishable from %s"), list));
+          if (n_more > 0)
+            g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "and %u more model",
+                                                                  "and %u more models", n_more),
+                                                     n_more));
+        }
     }
   g_ptr_array_add (parts, NULL);
   return g_strjoinv ("; ", (char **) parts->pdata);
+}
+
+/* ---- 2b. the method: which comparison, the weights, what the composite counts ---- */
+
+/* Right under the ranking: a ranking on fewer than half of the benchmarks must not pass
+ * unnoticed. */
+static void
+add_coverage_warning (Builder            *b,
+                      const LbComparison *c)
+{
+  g_autofree char *warning = lb_comparison_dup_coverage_warning (c);
+
+  if (warning != NULL)
+    lb_report_add_paragraph (b->report, warning);
+}
+
+static char *
+weight_text (double weight)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  /* As the profile was typed: 2, 0.5, 1.25 */
+  return g_strdup (g_ascii_formatd (buffer, sizeof buffer, "%g", weight));
+}
+
+static void
+add_method (Builder            *b,
+            const LbComparison *c)
+{
+  const char *headers[] = { _("Benchmark"), _("Weight"), _("Share"),
+                            _("In the composite"), NULL };
+  const double widths[] = { 1.6, 0.7, 1.0, 2.7 };
+  g_autofree char *summary = lb_comparison_dup_summary (c);
+  g_autoptr(GPtrArray) counted = g_ptr_array_new ();
+  g_autofree char *list = NULL;
+  LbReportTable *table;
+  double total = 0.0;
+  guint n_retired = 0;
+
+  lb_report_add_heading (b->report, C_("report heading", "Method"));
+  {
+    /* TRANSLATORS: the same line the print step shows: which comparison this report holds */
+    g_autofree char *text = g_strdup_printf (_("This comparison: %s"), summary);
+    lb_report_add_paragraph (b->report, text);
+  }
+  if (b->profile != NULL)
+    {
+      g_autofree char *text = NULL;
+
+      if (empty_to_null (b->profile->description) != NULL)
+        text = g_strdup_printf (_("The benchmarks are weighted by the decision profile “%s” (%s)."),
+                                b->profile->name, b->profile->description);
+      else
+        text = g_strdup_printf (_("The benchmarks are weighted by the decision profile “%s”."),
+                                b->profile->name);
+      lb_report_add_paragraph (b->report, text);
+    }
+  else
+    lb_report_add_paragraph (b->report,
+                             _("No decision profile is used: every benchmark weighs 1."));
+
+  for (guint r = 0; r < c->n_rows; r++)
+    if (c->rows[r].in_composite)
+      {
+        total += c->rows[r].weight;
+        g_ptr_array_add (counted, c->rows[r].benchmark->name);
+      }
+
+  table = lb_report_add_table (b->report, G_N_ELEMENTS (headers) - 1, headers);
+  lb_report_table_set_widths (table, widths);
+  lb_report_table_set_align (table, 1, LB_REPORT_ALIGN_END);
+  lb_report_table_set_align (table, 2, LB_REPORT_ALIGN_END);
+  for (guint r = 0; r < c->n_rows; r++)
+    {
+      const LbCompareRow *row = &c->rows[r];
+      g_autofree char *weight = weight_text (row->weight);
+      g_autofree char *share = NULL;
+      g_autofree char *reason = lb_comparison_dup_left_out_reason (c, r);
+      g_autofree char *in = NULL;
+
+      if (row->in_composite && total > 0.0)
+        share = g_strdup_printf ("%.0f%%", 100.0 * row->weight / total);
+      else
+        share = g_strdup ("—");
+      if (reason == NULL)
+        in = g_strdup (_("Yes"));
+      else
+        /* TRANSLATORS: "No: weight 0 in the decision profile …" */
+        in = g_strdup_printf (_("No: %s"), reason);
+      lb_report_table_add_row (table, (const char *[]) { row->benchmark->name, weight, share, in, NULL });
+    }
+  for (guint i = 0; i < b->benchmarks->len; i++)
+    {
+      const LbBenchmark *benchmark = g_ptr_array_index (b->benchmarks, i);
+      gboolean compared = FALSE;
+      g_autofree char *in = NULL;
+
+      for (guint r = 0; r < c->n_rows && !compared; r++)
+        compared = c->rows[r].benchmark->id == benchmark->id;
+      if (compared)
+        continue;
+      n_retired++;
+      in = g_strdup_printf (_("No: %s"), _("retired"));
+      lb_report_table_add_row (table, (const char *[]) { benchmark->name, "—", "—", in, NULL });
+    }
+
+  list = join_list (counted);
+  if (counted->len > 0)
+    {
+      g_autofree char *text =
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                      "The composite counts %u of the %u benchmarks: %s.",
+                                      "The composite counts %u of the %u benchmarks: %s.",
+                                      c->n_rows + n_retired),
+                         counted->len, c->n_rows + n_retired, list);
+      lb_report_add_paragraph (b->report, text);
+    }
+  else
+    lb_report_add_paragraph (b->report, _("The composite counts no benchmark, so no model is ranked."));
 }
 
 static gboolean
@@ -729,15 +981,20 @@ add_comparison (Builder  *b,
   LbReportTable *table;
   LbReportChart *chart = NULL;
   gboolean any_composite = FALSE;
+  guint n_tables, per_table;
 
   add_section (b, _("Comparison of the chosen models"));
 
-  options = lb_compare_options_new ();
-  if (b->options != NULL)
+  if (b->options != NULL && b->options->compare != NULL)
+    options = lb_compare_options_copy (b->options->compare);
+  else
+    options = lb_compare_options_new ();
+  if (b->options != NULL && b->options->compare == NULL)
     for (guint i = 0; i < b->options->models->len; i++)
       lb_compare_options_add_model (options, g_array_index (b->options->models, gint64, i));
-  lb_compare_options_set_profile (options, b->profile);
-  if (b->options != NULL)
+  if (b->options == NULL || b->options->compare == NULL)
+    lb_compare_options_set_profile (options, b->profile);
+  if (b->options != NULL && b->options->compare == NULL)
     {
       lb_compare_options_set_baseline (options, b->options->baseline);
       lb_compare_options_set_normalization (options, b->options->normalization);
@@ -754,6 +1011,7 @@ add_comparison (Builder  *b,
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
+  b->comparison = lb_comparison_ref (c);
 
   if (c->profile_name != NULL)
     intro = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
@@ -790,6 +1048,7 @@ add_comparison (Builder  *b,
       lb_report_table_add_row (table, (const char *[]) { rank, c->models[m].model->name, coverage,
                                                          composite, remark, NULL });
     }
+  add_coverage_warning (b, c);
   if (c->coverage_text != NULL)
     lb_report_add_paragraph (b->report, c->coverage_text);
   if (c->robustness_text != NULL)
@@ -802,55 +1061,92 @@ add_comparison (Builder  *b,
     any_composite = c->models[m].has_composite;
   if (any_composite)
     {
+      const char *ticks[] = { "0", "0.25", "0.50", "0.75", "1", NULL };
+
       lb_report_add_heading (b->report, _("Composite score"));
       chart = lb_report_add_bar_chart (b->report);
+      lb_report_chart_set_axis (chart, ticks,
+                                c->has_uncertainty
+                                ? _("The composite on a 0–1 scale (1 = best), rank before the name. "
+                                    "Whiskers: ± one standard error. A bracket joins neighbours "
+                                    "that cannot be told apart.")
+                                : _("The composite on a 0–1 scale (1 = best), rank before the name. "
+                                    "A bracket joins neighbours that cannot be told apart."));
     }
   for (guint i = 0; any_composite && i < order->len; i++)
     {
       guint m = g_array_index (order, guint, i);
       const LbCompareModel *model = &c->models[m];
       g_autofree char *value = NULL;
+      g_autofree char *rank = rank_text (model);
+      g_autofree char *label = NULL;
 
       if (model->has_composite)
-        value = composite_text (model);
+        {
+          value = composite_text (model);
+          label = g_strdup_printf ("%s  %s", rank, model->model->name);
+        }
       else
         {
           g_autofree char *coverage = lb_comparison_dup_model_coverage (c, m);
           /* TRANSLATORS: a bar of the chart for a model that has no composite */
           value = g_strdup_printf (_("no composite (%s)"), coverage);
+          label = g_strdup (model->model->name);
         }
-      lb_report_chart_add_bar (chart, model->model->name,
-                               model->has_composite ? model->composite : NAN, value);
+      lb_report_chart_add_bar_full (chart, label,
+                                    model->has_composite ? model->composite : NAN,
+                                    model->has_composite_stderr ? model->composite_stderr : NAN,
+                                    model->has_composite ? model->tie_group : 0, value);
     }
   if (c->method_text != NULL)
     lb_report_add_note (b->report, c->method_text);
   for (guint i = 0; c->notes != NULL && i < c->notes->len; i++)
     lb_report_add_note (b->report, g_ptr_array_index (c->notes, i));
 
-  /* The scores behind it, each with its source cell */
-  for (guint first = 0; first < order->len; first += MODELS_PER_TABLE)
+  add_method (b, c);
+
+  /* The scores behind it, each with its source cell: one row per model, in the ranking's
+   * order; wide comparisons page across the benchmarks in tables of equal size, the model
+   * column repeated, each table's gap notes under it. */
+  n_tables = (c->n_rows + BENCHMARKS_PER_TABLE - 1) / BENCHMARKS_PER_TABLE;
+  per_table = n_tables > 0 ? (c->n_rows + n_tables - 1) / n_tables : 0;
+  if (c->n_rows > 0)
     {
-      guint n = MIN (MODELS_PER_TABLE, order->len - first);
+      lb_report_add_heading (b->report, _("Scores"));
+      lb_report_add_note (b->report,
+                          _("↑ higher is better, ↓ lower is better, ? direction not confirmed yet. "
+                            "* best of the compared models. † not counted in the composite. "
+                            "[2:C14] after a value: file [2] in the provenance list, cell C14 as Excel "
+                            "shows it. — no value: nothing was imported, or the cell was empty (see the "
+                            "numbered notes)."));
+      lb_report_add_note (b->report,
+                          _("79.1 ± 0.9: the score and its standard error. (+1.2 pt) the difference "
+                            "to the baseline, in percentage points on a percent benchmark; n.d. not "
+                            "distinguishable from the baseline: within two standard errors."));
+    }
+  for (guint first = 0; first < c->n_rows; first += per_table)
+    {
+      guint n = MIN (per_table, c->n_rows - first);
       g_autoptr(GPtrArray) headers = g_ptr_array_new_with_free_func (g_free);
       g_autofree double *widths = g_new (double, n + 1);
+      guint first_note = gap_notes->len;
 
-      if (first == 0)
-        lb_report_add_heading (b->report, _("Scores"));
-      if (order->len > MODELS_PER_TABLE)
+      if (n_tables > 1)
         {
-          g_autofree char *part = g_strdup_printf (_("Models %u–%u of %u"), first + 1, first + n,
-                                                   order->len);
-          lb_report_add_note (b->report, part);
+          g_autofree char *part =
+            g_strdup_printf (_("Benchmarks %u–%u of %u"), first + 1, first + n, c->n_rows);
+          lb_report_add_heading (b->report, part);
         }
-      g_ptr_array_add (headers, g_strdup (_("Benchmark")));
-      widths[0] = 1.6;
-      for (guint i = 0; i < n; i++)
+      g_ptr_array_add (headers, g_strdup (_("Model")));
+      widths[0] = 1.5;
+      for (guint r = first; r < first + n; r++)
         {
-          const LbCompareModel *model = &c->models[g_array_index (order, guint, first + i)];
-          g_ptr_array_add (headers, model->baseline
-                                    ? g_strdup_printf (_("%s (baseline)"), model->model->name)
-                                    : g_strdup (model->model->name));
-          widths[i + 1] = 1.3;
+          const LbCompareRow *row = &c->rows[r];
+          g_autofree char *name = benchmark_header (row->benchmark);
+
+          /* † not in the composite */
+          g_ptr_array_add (headers, row->in_composite ? g_strdup (name) : g_strconcat (name, " †", NULL));
+          widths[r - first + 1] = 1.3;
         }
       g_ptr_array_add (headers, NULL);
       table = lb_report_add_table (b->report, n + 1, (const char * const *) headers->pdata);
@@ -858,43 +1154,56 @@ add_comparison (Builder  *b,
       for (guint i = 1; i <= n; i++)
         lb_report_table_set_align (table, i, LB_REPORT_ALIGN_END);
 
-      for (guint r = 0; r < c->n_rows; r++)
+      for (guint i = 0; i < order->len; i++)
         {
-          const LbCompareRow *row = &c->rows[r];
+          guint m = g_array_index (order, guint, i);
+          const LbCompareModel *model = &c->models[m];
           g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
-          g_autofree char *name = benchmark_header (row->benchmark);
 
-          /* † not in the composite */
-          g_ptr_array_add (cells, row->in_composite ? g_strdup (name) : g_strconcat (name, " †", NULL));
-          for (guint i = 0; i < n; i++)
+          g_ptr_array_add (cells, model->baseline ? baseline_label (model->model->name)
+                                                  : g_strdup (model->model->name));
+          for (guint r = first; r < first + n; r++)
             {
-              guint m = g_array_index (order, guint, first + i);
+              const LbCompareRow *row = &c->rows[r];
               const LbCompareCell *cell = lb_comparison_get_cell (c, r, m);
+              LbResult source = { 0 };
+              g_autofree char *ref = NULL;
 
+              source.import_id = cell->import_id;
+              source.source_row = cell->source_row;
+              source.source_column = cell->source_column;
               if (cell->kind == LB_CELL_VALUE)
                 {
-                  g_autofree char *score = lb_compare_format_score (row, cell->score);
-                  LbResult source = { 0 };
-                  g_autofree char *ref = NULL;
+                  g_autofree char *score = score_text (row, cell);
+                  GString *text = g_string_new (score);
 
-                  source.import_id = cell->import_id;
-                  source.source_row = cell->source_row;
-                  source.source_column = cell->source_column;
                   ref = source_ref (b, &source);
-                  g_ptr_array_add (cells, g_strdup_printf ("%s%s %s", score, cell->best ? "*" : "", ref));
+                  g_string_append_printf (text, "%s %s", cell->best ? "*" : "", ref);
+                  if (cell->has_difference && !cell->baseline)
+                    {
+                      g_autofree char *number = lb_compare_format_difference (row, cell->difference);
+                      g_auto(GStrv) words = g_strsplit (number, " ", -1);
+                      /* "+1.2 pt" is not cut between the number and its unit */
+                      g_autofree char *diff = g_strjoinv ("\u00a0", words);
+
+                      /* The difference on a line of its own under the score. */
+                      g_string_append_c (text, '\n');
+                      if (cell->significance == LB_SIGNIFICANCE_NOT_DISTINGUISHABLE)
+                        /* TRANSLATORS: "n.d." abbreviates "not distinguishable", explained below the table */
+                        g_string_append_printf (text, _(" (%s, n.d.)"), diff);
+                      else
+                        g_string_append_printf (text, " (%s)", diff);
+                    }
+                  g_ptr_array_add (cells, g_string_free (text, FALSE));
                 }
               else if (cell->kind == LB_CELL_WITHDRAWN)
                 {
-                  LbResult source = { 0 }, was = { 0 };
-                  g_autofree char *ref = NULL;
+                  LbResult was = { 0 };
                   g_autofree char *was_ref = NULL;
                   g_autofree char *was_score = lb_compare_format_score (row, cell->was_score);
                   g_autofree char *withdrawn = NULL;
                   guint note = gap_notes->len + 1;
 
-                  source.import_id = cell->import_id;
-                  source.source_row = cell->source_row;
-                  source.source_column = cell->source_column;
                   was.import_id = cell->was_import_id;
                   was.source_row = cell->was_row;
                   was.source_column = cell->was_column;
@@ -912,19 +1221,14 @@ add_comparison (Builder  *b,
                 }
               else if (cell->kind == LB_CELL_GAP)
                 {
-                  LbResult source = { 0 };
-                  g_autofree char *ref = NULL;
                   guint note = gap_notes->len + 1;
 
-                  source.import_id = cell->import_id;
-                  source.source_row = cell->source_row;
-                  source.source_column = cell->source_column;
                   ref = source_ref (b, &source);
                   /* TRANSLATORS: a note on a cell without a value: model, benchmark, why, and
                    * its source as [file:cell] */
                   g_ptr_array_add (gap_notes,
                                    g_strdup_printf (_("(%u) %s on %s: %s %s"), note,
-                                                    c->models[m].model->name, row->benchmark->name,
+                                                    model->model->name, row->benchmark->name,
                                                     lb_compare_cell_reason (cell), ref));
                   g_ptr_array_add (cells, g_strdup_printf ("— (%u)", note));
                 }
@@ -934,15 +1238,10 @@ add_comparison (Builder  *b,
           g_ptr_array_add (cells, NULL);
           lb_report_table_add_row (table, (const char * const *) cells->pdata);
         }
+      /* The notes of this table's empty cells, under it. */
+      for (guint i = first_note; i < gap_notes->len; i++)
+        lb_report_add_note (b->report, g_ptr_array_index (gap_notes, i));
     }
-  lb_report_add_note (b->report,
-                      _("↑ higher is better, ↓ lower is better, ? direction not confirmed yet. "
-                        "* best of the compared models. † not counted in the composite. "
-                        "[2:C14] after a value: file [2] in the provenance list, cell C14 as Excel "
-                        "shows it. — no value: nothing was imported, or the cell was empty (see the "
-                        "numbered notes)."));
-  for (guint i = 0; i < gap_notes->len; i++)
-    lb_report_add_note (b->report, g_ptr_array_index (gap_notes, i));
   return TRUE;
 }
 
@@ -1100,6 +1399,15 @@ add_smells (Builder *b)
 }
 
 /* ---- 5. changes since the last review ---- */
+
+static const char *
+import_date (Builder *b,
+             gint64   import_id)
+{
+  LbImport *import = g_hash_table_lookup (b->imports_by_id, &import_id);
+
+  return import != NULL ? import->imported_at : NULL;
+}
 
 static void
 add_changes (Builder *b)
@@ -1345,6 +1653,377 @@ recorded_or_not (const char *text)
   return shorten (text, 160);
 }
 
+/* ---- 7b. questions the data asks ---- */
+
+/* Items named in a hint before it counts the rest. */
+#define HINT_ITEMS 5
+
+typedef struct {
+  char *question;
+  char *hint;
+} DataQuestion;
+
+static void
+data_question_clear (gpointer data)
+{
+  DataQuestion *q = data;
+
+  g_free (q->question);
+  g_free (q->hint);
+}
+
+static void
+add_data_question (GArray *questions,
+                   char   *question,
+                   char   *hint)
+{
+  DataQuestion q = { question, hint };
+
+  g_array_append_val (questions, q);
+}
+
+/* "a; b; c; and 4 more": at most HINT_ITEMS of @items. Newly allocated. */
+static char *
+join_some (GPtrArray *items)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  guint n = MIN (items->len, HINT_ITEMS);
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (i > 0)
+        g_string_append (out, _("; "));
+      g_string_append (out, g_ptr_array_index (items, i));
+    }
+  if (items->len > n)
+    g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "; and %u more", "; and %u more",
+                                              items->len - n),
+                            items->len - n);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* The change of benchmark or weight that puts another model on top. */
+static void
+question_flips (Builder *b,
+                GArray  *questions)
+{
+  const LbComparison *c = b->comparison;
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_free);
+  const LbCompareModel *top;
+  g_autofree char *list = NULL;
+  g_autofree char *weight = NULL;
+  const LbCompareFlip *first;
+  const char *benchmark;
+
+  if (c == NULL || c->n_ranked < 2 || c->flips == NULL || c->flips->len == 0)
+    return;
+  top = &c->models[c->ranking[0]];
+  first = &g_array_index (c->flips, LbCompareFlip, 0);
+  benchmark = c->rows[first->row].benchmark->name;
+  weight = weight_text (c->rows[first->row].weight);
+
+  for (guint i = 0; i < c->flips->len; i++)
+    {
+      const LbCompareFlip *flip = &g_array_index (c->flips, LbCompareFlip, i);
+      const char *name = c->rows[flip->row].benchmark->name;
+      const char *other = c->models[flip->new_top].model->name;
+
+      switch (flip->kind)
+        {
+        case LB_FLIP_LEAVE_OUT:
+          g_ptr_array_add (items, g_strdup_printf (_("without “%s”: “%s”"), name, other));
+          break;
+        case LB_FLIP_WEIGHT_UP:
+          g_ptr_array_add (items, g_strdup_printf (_("“%s” weighing 50%% more: “%s”"), name, other));
+          break;
+        case LB_FLIP_WEIGHT_DOWN:
+          g_ptr_array_add (items, g_strdup_printf (_("“%s” weighing 50%% less: “%s”"), name, other));
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+    }
+  list = join_some (items);
+  if (first->kind == LB_FLIP_LEAVE_OUT)
+    add_data_question (questions,
+                       g_strdup_printf (_("Without “%s”, “%s” would be first instead of “%s”. Is “%s” "
+                                          "the right thing to decide on, and is its weight (%s) right?"),
+                                        benchmark, c->models[first->new_top].model->name,
+                                        top->model->name, benchmark, weight),
+                       g_strdup_printf (_("Changes that put another model first: %s."), list));
+  else
+    add_data_question (questions,
+                       g_strdup_printf (_("Moving the weight of “%s” (now %s) by half puts “%s” first "
+                                          "instead of “%s”. Is that weight what the decision needs?"),
+                                        benchmark, weight, c->models[first->new_top].model->name,
+                                        top->model->name),
+                       g_strdup_printf (_("Changes that put another model first: %s."), list));
+}
+
+/* Models ranked on fewer benchmarks than the others. */
+static void
+question_partial (Builder *b,
+                  GArray  *questions)
+{
+  const LbComparison *c = b->comparison;
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *list = NULL;
+
+  if (c == NULL)
+    return;
+  for (guint m = 0; m < c->n_models; m++)
+    if (c->models[m].partial)
+      {
+        g_autofree char *coverage = lb_comparison_dup_model_coverage (c, m);
+
+        /* TRANSLATORS: "Beta: 2 of 3 benchmarks" */
+        g_ptr_array_add (items, g_strdup_printf (_("%s: %s"), c->models[m].model->name, coverage));
+      }
+  if (items->len == 0)
+    return;
+  list = join_some (items);
+  add_data_question (questions,
+                     g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                   "%u model is compared on partial coverage. Are its missing "
+                                                   "results to be obtained before deciding?",
+                                                   "%u models are compared on partial coverage. Are their missing "
+                                                   "results to be obtained before deciding?",
+                                                   items->len),
+                                      items->len),
+                     g_strdup_printf (c->include_partial
+                                      ? g_dngettext (GETTEXT_PACKAGE,
+                                                     "%s. Its composite is over its own benchmarks, not the same ones as the others’.",
+                                                     "%s. Their composites are over their own benchmarks, not the same ones.",
+                                                     items->len)
+                                      : g_dngettext (GETTEXT_PACKAGE,
+                                                     "%s. The benchmarks it lacks are left out of everyone’s composite.",
+                                                     "%s. The benchmarks they lack are left out of everyone’s composite.",
+                                                     items->len),
+                                      list));
+}
+
+/* A result that says another version than the model's record. */
+static void
+question_versions (Builder *b,
+                   GArray  *questions)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *list = NULL;
+
+  for (guint m = 0; m < b->chosen->len; m++)
+    {
+      const LbModel *model = g_ptr_array_index (b->chosen, m);
+      const char *record = empty_to_null (model->version);
+      const char *seen = NULL;
+
+      for (guint i = 0; i < b->benchmarks->len; i++)
+        {
+          const LbBenchmark *benchmark = g_ptr_array_index (b->benchmarks, i);
+          const LbResult *result = current_result (b, model->id, benchmark->id);
+          const char *version = result != NULL ? empty_to_null (result->model_version) : NULL;
+          g_autofree char *ref = NULL;
+
+          if (version == NULL)
+            continue;
+          /* Without a version in the record, results disagreeing among themselves. */
+          if (record == NULL && (seen == NULL || g_strcmp0 (seen, version) == 0))
+            {
+              seen = version;
+              continue;
+            }
+          if (record != NULL && g_strcmp0 (record, version) == 0)
+            continue;
+          ref = source_ref (b, result);
+          if (record != NULL)
+            /* TRANSLATORS: "Alpha-7B: the record says v2, JCommonsenseQA [1:B2] says v1" */
+            g_ptr_array_add (items, g_strdup_printf (_("%s: the record says %s, %s %s says %s"),
+                                                     model->name, record, benchmark->name, ref, version));
+          else
+            g_ptr_array_add (items, g_strdup_printf (_("%s: results say %s and %s (%s %s)"),
+                                                     model->name, seen, version, benchmark->name, ref));
+        }
+    }
+  if (items->len == 0)
+    return;
+  list = join_some (items);
+  add_data_question (questions,
+                     g_strdup (_("Some results were measured on another version of the model than its record "
+                                 "names. Which version is being decided on?")),
+                     g_strdup_printf (C_("end of a list", "%s."), list));
+}
+
+/* Imports removed since: their values are no longer in the comparison. */
+static void
+question_withdrawn (Builder *b,
+                    GArray  *questions)
+{
+  g_autoptr(GPtrArray) audit = lb_store_list_audit (b->store, b->leaderboard->id, 0, NULL);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *list = NULL;
+
+  if (audit == NULL)
+    return;
+  /* Newest first: the first "deleted" entry of an import is its state now. */
+  for (guint i = 0; i < audit->len; i++)
+    {
+      const LbAuditEntry *entry = g_ptr_array_index (audit, i);
+      const char *file = NULL;
+      g_autofree char *when = NULL;
+
+      if (g_strcmp0 (entry->entity, "import") != 0 || g_strcmp0 (entry->field, "deleted") != 0 ||
+          g_hash_table_contains (seen, &entry->entity_id))
+        continue;
+      g_hash_table_add (seen, (gpointer) &entry->entity_id);
+      if (g_strcmp0 (entry->new_value, "true") != 0 ||
+          g_hash_table_contains (b->imports_by_id, &entry->entity_id))
+        continue;
+      for (guint j = 0; j < audit->len && file == NULL; j++)
+        {
+          const LbAuditEntry *other = g_ptr_array_index (audit, j);
+
+          if (g_strcmp0 (other->entity, "import") == 0 && other->entity_id == entry->entity_id &&
+              g_strcmp0 (other->field, "file") == 0)
+            file = other->new_value;
+        }
+      when = format_date (entry->at);
+      if (entry->who != NULL)
+        /* TRANSLATORS: "scores.csv, removed on 20 November 2026 by Taro Suzuki" */
+        g_ptr_array_add (items, g_strdup_printf (_("%s, removed on %s by %s"), file != NULL ? file : "?",
+                                                 when != NULL ? when : "?", entry->who));
+      else
+        g_ptr_array_add (items, g_strdup_printf (_("%s, removed on %s"), file != NULL ? file : "?",
+                                                 when != NULL ? when : "?"));
+    }
+  if (items->len == 0)
+    return;
+  list = join_some (items);
+  add_data_question (questions,
+                     g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                   "The values of %u import were withdrawn and are not in this "
+                                                   "report. Was that intended, and is what replaced them right?",
+                                                   "The values of %u imports were withdrawn and are not in this "
+                                                   "report. Was that intended, and is what replaced them right?",
+                                                   items->len),
+                                      items->len),
+                     g_strdup_printf (C_("end of a list", "%s."), list));
+}
+
+/* Directions that are only the importer's guess. */
+static void
+question_directions (Builder *b,
+                     GArray  *questions)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *list = NULL;
+
+  for (guint i = 0; i < b->benchmarks->len; i++)
+    {
+      const LbBenchmark *benchmark = g_ptr_array_index (b->benchmarks, i);
+
+      if (!benchmark_in_comparison (benchmark) || benchmark->direction_confirmed)
+        continue;
+      g_ptr_array_add (items, g_strdup_printf (benchmark->higher_is_better
+                                               ? _("“%s” (taken as higher is better)")
+                                               : _("“%s” (taken as lower is better)"),
+                                               benchmark->name));
+    }
+  if (items->len == 0)
+    return;
+  list = join_some (items);
+  add_data_question (questions,
+                     g_strdup (_("Which direction is better on the benchmarks whose direction was only "
+                                 "guessed by the importer?")),
+                     g_strdup_printf (_("Guessed: %s. A wrong direction turns the ranking on that "
+                                        "benchmark upside down; confirm it in the benchmark’s details."),
+                                      list));
+}
+
+/* Results measured (or, without a date, imported) longer ago than the update cadence. */
+static void
+question_stale (Builder *b,
+                GArray  *questions)
+{
+  int days = b->leaderboard->update_cadence_days;
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *list = NULL;
+  g_autofree char *limit_text = NULL;
+  GDate limit = b->today;
+  guint n_old = 0;
+
+  if (days <= 0)
+    return;
+  g_date_subtract_days (&limit, days);
+  for (guint m = 0; m < b->chosen->len; m++)
+    {
+      const LbModel *model = g_ptr_array_index (b->chosen, m);
+
+      for (guint i = 0; i < b->benchmarks->len; i++)
+        {
+          const LbBenchmark *benchmark = g_ptr_array_index (b->benchmarks, i);
+          const LbResult *result = current_result (b, model->id, benchmark->id);
+          const char *at;
+          GDate when;
+          g_autofree char *date = NULL;
+          g_autofree char *ref = NULL;
+
+          if (result == NULL || !benchmark_in_comparison (benchmark))
+            continue;
+          at = result->evaluated_at;
+          if (at == NULL && result->import_id != 0)
+            at = import_date (b, result->import_id);
+          if (!parse_date (at, &when) || g_date_compare (&when, &limit) >= 0)
+            continue;
+          n_old++;
+          date = format_gdate (&when);
+          ref = source_ref (b, result);
+          /* TRANSLATORS: "Alpha-7B on MT-Bench, 1 September 2026 [1:C2]" */
+          g_ptr_array_add (items, g_strdup_printf (_("%s on %s, %s %s"), model->name, benchmark->name,
+                                                   date, ref));
+        }
+    }
+  if (n_old == 0)
+    return;
+  list = join_some (items);
+  limit_text = format_gdate (&limit);
+  add_data_question (questions,
+                     g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                   "%u result is older than the update cadence (every %d days, "
+                                                   "so from %s on). Is there a newer one?",
+                                                   "%u results are older than the update cadence (every %d days, "
+                                                   "so from %s on). Are there newer ones?",
+                                                   n_old),
+                                      n_old, days, limit_text),
+                     g_strdup_printf (C_("end of a list", "%s."), list));
+}
+
+/* The questions this leaderboard's data raises, numbered on from @first. */
+static void
+add_data_questions (Builder *b,
+                    guint    first)
+{
+  g_autoptr(GArray) questions = g_array_new (FALSE, FALSE, sizeof (DataQuestion));
+
+  g_array_set_clear_func (questions, data_question_clear);
+  question_flips (b, questions);
+  question_partial (b, questions);
+  question_versions (b, questions);
+  question_withdrawn (b, questions);
+  question_directions (b, questions);
+  question_stale (b, questions);
+
+  if (questions->len == 0)
+    return;
+  lb_report_add_heading (b->report, _("Raised by the data"));
+  for (guint i = 0; i < questions->len; i++)
+    {
+      const DataQuestion *q = &g_array_index (questions, DataQuestion, i);
+      g_autofree char *text = g_strdup_printf ("%u. %s", first + i, q->question);
+
+      lb_report_add_question (b->report, text, q->hint, ANSWER_LINES);
+    }
+}
+
 static void
 add_questions (Builder *b)
 {
@@ -1398,15 +2077,35 @@ add_questions (Builder *b)
     }
   for (guint i = 0; i < G_N_ELEMENTS (hints); i++)
     g_free (hints[i]);
+  add_data_questions (b, G_N_ELEMENTS (questions) + 1);
 }
 
+/* The decision and who signs it: in Japanese the 作成・確認・承認 boxes with a 印 box each, in
+ * English a prepared / reviewed / approved table. Only the preparer is filled in. */
 static void
 add_sign_off (Builder *b)
 {
-  const char *labels[] = { _("Reviewer"), _("Decision"), _("Date"), _("Signature"), NULL };
+  /* TRANSLATORS: the lines of the meeting's decision, to be written on by hand */
+  const char *decision[] = { _("Chosen model"), _("Conditions"), _("Next review date"), NULL };
+  /* TRANSLATORS: the roles of the sign-off boxes; Japanese "作成", "確認", "承認" */
+  const char *roles[] = { C_("sign-off", "Prepared"), C_("sign-off", "Reviewed"),
+                          C_("sign-off", "Approved"), NULL };
+  g_autofree char *today = format_gdate (&b->today);
+  const char *names[] = { prepared_by (b), NULL, NULL, NULL };
+  const char *dates[] = { today, NULL, NULL, NULL };
+  g_autofree char *cadence = cadence_text (b);
 
-  add_section (b, _("Sign-off"));
-  lb_report_add_sign_off (b->report, labels);
+  add_section (b, _("Decision and sign-off"));
+  if (cadence != NULL)
+    lb_report_add_note (b->report, cadence);
+  lb_report_add_sign_off (b->report, decision);
+  lb_report_add_sign_off_boxes (b->report, roles, names, dates,
+                                /* TRANSLATORS: in a sign-off box; Japanese "氏名" */
+                                C_("sign-off", "Name"),
+                                /* TRANSLATORS: in a sign-off box; Japanese "日付" */
+                                C_("sign-off", "Date"),
+                                /* TRANSLATORS: the box for the seal or signature; Japanese "印" */
+                                C_("sign-off", "Signature"));
 }
 
 /* ---- public API ---- */
@@ -1428,6 +2127,7 @@ lb_review_report_options_free (LbReviewReportOptions *options)
   g_array_unref (options->models);
   g_free (options->profile);
   g_free (options->prepared_by);
+  g_clear_pointer (&options->compare, lb_compare_options_free);
   g_free (options);
 }
 
@@ -1485,6 +2185,17 @@ lb_review_report_options_set_include_partial (LbReviewReportOptions *options,
   g_return_if_fail (options != NULL);
 
   options->include_partial = include;
+}
+
+void
+lb_review_report_options_set_compare_options (LbReviewReportOptions  *options,
+                                              const LbCompareOptions *compare)
+{
+  g_return_if_fail (options != NULL);
+
+  g_clear_pointer (&options->compare, lb_compare_options_free);
+  if (compare != NULL)
+    options->compare = lb_compare_options_copy (compare);
 }
 
 LbReport *

@@ -30,6 +30,12 @@ void                   lb_review_report_options_set_normalization (LbReviewRepor
 void                   lb_review_report_options_set_include_partial (LbReviewReportOptions *options,
                                                               gboolean               include);
 
+/* Compares exactly with @compare (copied): the Compare page's own options, or the CLI's
+ * saved choice with its flags. When set, the models, profile, baseline, normalisation and
+ * partial setting above are not used. NULL goes back to them. */
+void                   lb_review_report_options_set_compare_options (LbReviewReportOptions  *options,
+                                                              const LbCompareOptions *compare);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LbReviewReportOptions, lb_review_report_options_free)
 
 /* Builds the review report of leaderboard @leaderboard_id: the record, the comparison, the

@@ -1367,6 +1367,42 @@ check_mentions (Checks *c)
     }
 }
 
+/* Whether a 0–1 vs 0–100 mix is a plausible reading of @benchmark's column: a proportion
+ * (unit "%", or a declared scale of 0–1 or 0–100); without unit and scale, a higher-is-better
+ * column whose values all lie within 0–100 and whose large values are at least ten times its
+ * small ones (0.853 beside 86.0, not 0.60 USD beside 5.00 USD or 0.8 s beside 1.2 s). */
+static gboolean
+percent_like (const LbBenchmark *b,
+              GPtrArray         *results,
+              GPtrArray         *small,
+              GPtrArray         *large)
+{
+  double max_small = 0, max_large = 0;
+
+  if (b->has_scale)
+    return b->scale_min == 0 && (b->scale_max == 1 || b->scale_max == 100);
+  if (!is_blank (b->unit))
+    {
+      g_autofree char *unit = g_strstrip (g_strdup (b->unit));
+
+      return g_str_equal (unit, "%") || g_str_equal (unit, "％") || g_ascii_strcasecmp (unit, "pt") == 0;
+    }
+  if (!b->higher_is_better)
+    return FALSE;
+  for (guint k = 0; k < results->len; k++)
+    {
+      const LbResult *r = g_ptr_array_index (results, k);
+
+      if (r->score < 0 || r->score > 100)
+        return FALSE;
+    }
+  for (guint k = 0; k < small->len; k++)
+    max_small = MAX (max_small, ((const LbResult *) g_ptr_array_index (small, k))->score);
+  for (guint k = 0; k < large->len; k++)
+    max_large = MAX (max_large, ((const LbResult *) g_ptr_array_index (large, k))->score);
+  return max_large >= 10 * max_small;
+}
+
 static void
 check_mismatched (Checks *c)
 {
@@ -1391,7 +1427,7 @@ check_mismatched (Checks *c)
           else if (r->score > 1 && r->score <= 100)
             g_ptr_array_add (large, r);
         }
-      if (small->len > 0 && large->len > 0)
+      if (small->len > 0 && large->len > 0 && percent_like (b, results, small, large))
         {
           odd = small->len <= large->len ? small : large;
           for (guint k = 0; k < odd->len; k++)

@@ -408,7 +408,17 @@ lb_review_state (const char  *last_reviewed_at,
 
   if (!lb_iso_date_parse (last_reviewed_at, &base) && !lb_iso_date_parse (created_at, &base))
     base = *today;
-  g_date_add_days (&base, cadence_days);
+  /* A cadence stored before it was bounded, or a review dated near the year 9999, would
+   * run past what a date can show ("29354-01-00"): the schedule ends on 9999-12-31. */
+  {
+    GDate last;
+    gint64 julian;
+
+    g_date_clear (&last, 1);
+    g_date_set_dmy (&last, 31, G_DATE_DECEMBER, 9999);
+    julian = (gint64) g_date_get_julian (&base) + cadence_days;
+    g_date_set_julian (&base, (guint32) MIN (julian, (gint64) g_date_get_julian (&last)));
+  }
   if (due != NULL)
     *due = base;
   return g_date_compare (&base, today) < 0 ? LB_REVIEW_OVERDUE : LB_REVIEW_DUE;

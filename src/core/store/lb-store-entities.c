@@ -22,6 +22,7 @@ typedef enum {
   KIND_BOOL,      /* "true" / "false", never NULL */
   KIND_NUMBER,    /* a finite number */
   KIND_ACCESS,    /* api / open-weights / internal */
+  KIND_COUNT,     /* integer > 0 */
 } FieldKind;
 
 typedef struct {
@@ -56,6 +57,7 @@ static const FieldInfo benchmark_fields[] = {
   [LB_BENCHMARK_FIELD_HARNESS] = { "harness", KIND_TEXT },
   [LB_BENCHMARK_FIELD_DESCRIPTION] = { "description", KIND_TEXT },
   [LB_BENCHMARK_FIELD_RETIRED] = { "retired", KIND_BOOL },
+  [LB_BENCHMARK_FIELD_N_ITEMS] = { "n_items", KIND_COUNT },
 };
 
 static const FieldInfo model_fields[] = {
@@ -106,7 +108,7 @@ static const TableInfo model_table = {
 #define BENCHMARK_COLUMNS \
   "id, leaderboard_id, name, task, metric, unit, higher_is_better, direction_confirmed," \
   " scale_min, scale_max, dataset, dataset_version, protocol, harness, description, retired," \
-  " position"
+  " position, n_items"
 
 #define MODEL_COLUMNS \
   "id, leaderboard_id, name, version, provider, provenance_url, access, notes"
@@ -197,6 +199,7 @@ benchmark_from_row (LbStmt *stmt)
   bm->description = lb_column_dup (stmt, 14);
   bm->retired = sqlite3_column_int (stmt, 15) != 0;
   bm->position = sqlite3_column_int (stmt, 16);
+  bm->n_items = (guint) MAX (sqlite3_column_int64 (stmt, 17), 0);
   return bm;
 }
 
@@ -256,7 +259,16 @@ validate_field (const FieldInfo  *info,
   switch (info->kind)
     {
     case KIND_TEXT:
-      /* Free text is kept exactly as typed; only an empty value clears it. */
+      /* Free text is kept exactly as typed; only an empty value clears it. A book pasted
+       * into a field would make every page and the report that show it crawl. */
+      if (value != NULL && g_utf8_strlen (value, -1) > LB_STORE_MAX_TEXT_CHARS)
+        {
+          g_set_error (error, LB_STORE_ERROR, LB_STORE_ERROR_INVALID,
+                       _("The text has %ld characters; a field holds at most %d. Shorten it, "
+                         "or keep the long text in a document and write where it is here."),
+                       g_utf8_strlen (value, -1), LB_STORE_MAX_TEXT_CHARS);
+          return FALSE;
+        }
       if (value != NULL && *value != '\0')
         *normalized = g_strdup (value);
       return TRUE;
@@ -282,6 +294,15 @@ validate_field (const FieldInfo  *info,
             g_set_error (error, LB_STORE_ERROR, LB_STORE_ERROR_INVALID,
                          _("“%s” is not a valid update cadence. Enter a whole number of days "
                            "greater than 0, or leave it empty."), value);
+            return FALSE;
+          }
+        /* A review due in the year 29354 is no schedule. */
+        if (days > LB_STORE_MAX_CADENCE_DAYS)
+          {
+            g_set_error (error, LB_STORE_ERROR, LB_STORE_ERROR_INVALID,
+                         _("An update cadence of %s days is longer than ten years. Enter a "
+                           "number of days from 1 to %d, or leave it empty."),
+                         text, LB_STORE_MAX_CADENCE_DAYS);
             return FALSE;
           }
         *normalized = g_strdup_printf ("%" G_GUINT64_FORMAT, days);
@@ -348,6 +369,24 @@ validate_field (const FieldInfo  *info,
         return TRUE;
       }
 
+    case KIND_COUNT:
+      {
+        guint64 n;
+
+        if (*text == '\0')
+          return TRUE;
+        if (!g_ascii_string_to_unsigned (text, 10, 1, G_MAXINT, &n, NULL))
+          {
+            g_set_error (error, LB_STORE_ERROR, LB_STORE_ERROR_INVALID,
+                         _("“%s” is not a number of items. Enter a whole number greater than 0 "
+                           "(how many questions the benchmark scores), or leave it empty."),
+                         value);
+            return FALSE;
+          }
+        *normalized = g_strdup_printf ("%" G_GUINT64_FORMAT, n);
+        return TRUE;
+      }
+
     case KIND_ACCESS:
       if (*text == '\0')
         return TRUE;
@@ -382,6 +421,7 @@ column_as_text (LbStmt    *stmt,
     case KIND_NUMBER:
       return format_number (sqlite3_column_double (stmt, column));
     case KIND_CADENCE:
+    case KIND_COUNT:
       return g_strdup_printf ("%d", sqlite3_column_int (stmt, column));
     case KIND_TEXT:
     case KIND_NAME:
@@ -403,7 +443,7 @@ bind_field (LbStmt     *stmt,
     sqlite3_bind_null (stmt, index);
   else if (kind == KIND_BOOL)
     sqlite3_bind_int (stmt, index, g_strcmp0 (value, "true") == 0);
-  else if (kind == KIND_CADENCE)
+  else if (kind == KIND_CADENCE || kind == KIND_COUNT)
     sqlite3_bind_int64 (stmt, index, g_ascii_strtoll (value, NULL, 10));
   else if (kind == KIND_NUMBER)
     sqlite3_bind_double (stmt, index, g_ascii_strtod (value, NULL));
@@ -838,6 +878,7 @@ insert_benchmark (LbStore        *self,
 {
   const LbBenchmark *init = init_data;
   g_autoptr(LbStmt) stmt = NULL;
+  gint64 id;
 
   stmt = lb_store_prepare_static (self,
                                   "INSERT INTO benchmarks (leaderboard_id, name, task, metric, unit,"
@@ -883,7 +924,20 @@ insert_benchmark (LbStore        *self,
   if (sqlite3_changes (self->db) == 0)
     return -1;
   lb_store_note_changed (self, leaderboard_id);
-  return sqlite3_last_insert_rowid (self->db);
+  id = sqlite3_last_insert_rowid (self->db);
+  /* Only an LBOM file gives a number of items: the common insert stays as it was. */
+  if (init != NULL && init->n_items > 0)
+    {
+      g_clear_pointer (&stmt, lb_stmt_release);
+      stmt = lb_store_prepare_static (self, "UPDATE benchmarks SET n_items = ?1 WHERE id = ?2", error);
+      if (stmt == NULL)
+        return 0;
+      sqlite3_bind_int64 (stmt, 1, init->n_items);
+      sqlite3_bind_int64 (stmt, 2, id);
+      if (!lb_store_step_done (self, stmt, error))
+        return 0;
+    }
+  return id;
 }
 
 /* What ensure_benchmark and ensure_model share: find (leaderboard, name), else insert. An

@@ -89,6 +89,34 @@ lb_store_restore_result_current (LbStore   *self,
   g_return_val_if_fail (LB_IS_STORE (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  /* One current result per cell: a second one would be used by every comparison beside
+   * the first, silently. */
+  if (current)
+    {
+      gboolean taken;
+
+      stmt = lb_store_prepare (self,
+                               "SELECT EXISTS (SELECT 1 FROM results r JOIN results o"
+                               "  ON o.leaderboard_id = r.leaderboard_id AND o.model_id = r.model_id"
+                               "  AND o.benchmark_id = r.benchmark_id AND o.current = 1 AND o.id <> r.id"
+                               " WHERE r.id = ?1)", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, id);
+      if (sqlite3_step (stmt) != SQLITE_ROW)
+        return lb_store_fail (self, sqlite3_extended_errcode (self->db), error);
+      taken = sqlite3_column_int (stmt, 0) != 0;
+      g_clear_pointer (&stmt, lb_stmt_release);
+      if (taken)
+        {
+          g_set_error (error, LB_STORE_ERROR, LB_STORE_ERROR_INVALID,
+                       _("another result of the same model on the same benchmark is already "
+                         "marked current, and only one can be. Mark only the newest one "
+                         "current."));
+          return FALSE;
+        }
+    }
+
   stmt = lb_store_prepare (self, "UPDATE results SET current = ?1 WHERE id = ?2", error);
   if (stmt == NULL)
     return FALSE;

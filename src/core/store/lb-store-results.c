@@ -21,7 +21,7 @@
 
 #define IMPORT_COLUMNS \
   "id, leaderboard_id, file_name, file_path, sha256, size_bytes, encoding, delimiter, layout," \
-   " header_row, imported_at, imported_by, records, results, status, deleted_at IS NOT NULL," \
+  " header_row, imported_at, imported_by, records, results, status, deleted_at IS NOT NULL, sheet," \
   " mode, signature"
 
 static const char *const status_names[] = {
@@ -108,9 +108,10 @@ import_from_row (LbStmt *stmt)
     if (g_strcmp0 (status, status_names[i]) == 0)
       import->status = i;
   import->deleted = sqlite3_column_int (stmt, 15) != 0;
-  if (!lb_import_mode_from_string ((const char *) sqlite3_column_text (stmt, 16), &import->mode))
+  import->sheet = lb_column_dup (stmt, 16);
+  if (!lb_import_mode_from_string ((const char *) sqlite3_column_text (stmt, 17), &import->mode))
     import->mode = LB_IMPORT_MODE_ADD;
-  import->signature = lb_column_dup (stmt, 17);
+  import->signature = lb_column_dup (stmt, 18);
   import->warnings = g_ptr_array_new_with_free_func ((GDestroyNotify) lb_warning_free);
   return import;
 }
@@ -633,6 +634,109 @@ lb_store_add_import_warnings (LbStore    *self,
   if (!lb_store_begin (self, error))
     return FALSE;
   return lb_store_finish_write (self, insert_warnings (self, import_id, warnings, error), error);
+}
+
+/* The first column of the first row @stmt gives, or NULL. */
+static char *
+step_text (LbStmt *stmt)
+{
+  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_text (stmt, 0) != NULL)
+    return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  return NULL;
+}
+
+gboolean
+lb_store_set_import_sheet (LbStore     *self,
+                           gint64       import_id,
+                           const char  *sheet,
+                           GError     **error)
+{
+  g_autoptr(LbStmt) stmt = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (LB_IS_STORE (self), FALSE);
+
+  if (!lb_store_begin (self, error))
+    return FALSE;
+  stmt = lb_store_prepare (self, "UPDATE imports SET sheet = ?2 WHERE id = ?1", error);
+  ok = stmt != NULL;
+  if (ok)
+    {
+      sqlite3_bind_int64 (stmt, 1, import_id);
+      lb_bind_text (stmt, 2, sheet);
+      ok = lb_store_step_done (self, stmt, error);
+    }
+  g_clear_pointer (&stmt, lb_stmt_release);
+  return lb_store_finish_write (self, ok, error);
+}
+
+char *
+lb_store_get_import_sheet (LbStore  *self,
+                           gint64    import_id,
+                           GError  **error)
+{
+  g_autoptr(LbStmt) stmt = NULL;
+
+  g_return_val_if_fail (LB_IS_STORE (self), NULL);
+
+  stmt = lb_store_prepare (self, "SELECT sheet FROM imports WHERE id = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, import_id);
+  return step_text (stmt);
+}
+
+gboolean
+lb_store_add_source_cell (LbStore     *self,
+                          gint64       import_id,
+                          guint        row,
+                          guint        column,
+                          const char  *detail,
+                          GError     **error)
+{
+  g_autoptr(LbStmt) stmt = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (LB_IS_STORE (self), FALSE);
+  g_return_val_if_fail (detail != NULL, FALSE);
+
+  if (!lb_store_begin (self, error))
+    return FALSE;
+  stmt = lb_store_prepare (self,
+                           "INSERT OR REPLACE INTO source_cells (import_id, source_row,"
+                           "  source_column, detail) VALUES (?1, ?2, ?3, ?4)", error);
+  ok = stmt != NULL;
+  if (ok)
+    {
+      sqlite3_bind_int64 (stmt, 1, import_id);
+      sqlite3_bind_int64 (stmt, 2, row);
+      sqlite3_bind_int64 (stmt, 3, column);
+      lb_bind_text (stmt, 4, detail);
+      ok = lb_store_step_done (self, stmt, error);
+    }
+  g_clear_pointer (&stmt, lb_stmt_release);
+  return lb_store_finish_write (self, ok, error);
+}
+
+char *
+lb_store_get_source_cell (LbStore  *self,
+                          gint64    import_id,
+                          guint     row,
+                          guint     column,
+                          GError  **error)
+{
+  g_autoptr(LbStmt) stmt = NULL;
+
+  g_return_val_if_fail (LB_IS_STORE (self), NULL);
+
+  stmt = lb_store_prepare (self, "SELECT detail FROM source_cells WHERE import_id = ?1"
+                           " AND source_row = ?2 AND source_column = ?3", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, import_id);
+  sqlite3_bind_int64 (stmt, 2, row);
+  sqlite3_bind_int64 (stmt, 3, column);
+  return step_text (stmt);
 }
 
 gboolean

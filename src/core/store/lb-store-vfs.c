@@ -168,7 +168,8 @@ shm_lock_dms (LbShm *shm)
         return lock_error (err, SQLITE_IOERR_LOCK);
       /* 3 bytes, not 0, as the unix VFS does: shorter than a header, and a sign of who did it. */
       if (ftruncate (shm->fd, 3) != 0)
-        return SQLITE_IOERR_SHMOPEN;
+        return errno == ENOSPC || errno == EDQUOT || errno == EFBIG
+               ? SQLITE_FULL : SQLITE_IOERR_SHMOPEN;
     }
   err = ofd_lock (shm->fd, F_RDLCK, SHM_DMS, 1);
   if (err != 0)
@@ -262,7 +263,9 @@ lb_file_shm_map (sqlite3_file  *file,
            * so that a full disk shows here and not as SIGBUS on the mapping. */
           for (gint64 page = st.st_size / 4096; page < needed / 4096; page++)
             if (pwrite (shm->fd, "", 1, page * 4096 + 4095) != 1)
-              return SQLITE_IOERR_SHMSIZE;
+              /* Said as a full disk, not as an I/O error: even a reader needs the -shm. */
+              return errno == ENOSPC || errno == EDQUOT || errno == EFBIG
+                     ? SQLITE_FULL : SQLITE_IOERR_SHMSIZE;
         }
       shm->regions = g_renew (void *, shm->regions, region + 1);
       while (shm->n_regions <= region)

@@ -6,9 +6,11 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "lb-store-private.h"
 #include "lb-store-vfs.h"
@@ -214,7 +216,34 @@ static const char *const migrations[] = {
   "CREATE INDEX results_cell ON results (leaderboard_id, model_id, benchmark_id, current);"
   "CREATE INDEX results_import ON results (import_id);",
 
-  /* 4: sheetver: an import's mode (the new version of the sheet, which defines what is
+  /* 4: reportA: the Compare page's choices per leaderboard (models, baseline, profile,
+   * partial models, normalisation), so the page, the printed report and the CLI compare the
+   * same way after a restart. Models are ids separated by commas; '' means all of them. */
+  "CREATE TABLE compare_choices ("
+  "  leaderboard_id INTEGER PRIMARY KEY REFERENCES leaderboards (id) ON DELETE CASCADE,"
+  "  models TEXT NOT NULL DEFAULT '',"
+  "  baseline_id INTEGER,"
+  "  profile TEXT,"
+  "  include_partial INTEGER NOT NULL DEFAULT 0,"
+  "  normalization TEXT NOT NULL DEFAULT 'min-max'"
+  "    CHECK (normalization IN ('min-max', 'declared-scale')),"
+  "  updated_at TEXT NOT NULL"
+  ");",
+  /* 5: headers: a benchmark's number of items (questions), for the binomial standard error */
+  "ALTER TABLE benchmarks ADD COLUMN n_items INTEGER;",
+
+  /* 6: xlsx: the sheet an import read, and how a workbook stored a cell whose value is not
+   * its plain text (type, value, number format, formula), by the cell's row and column. */
+  "ALTER TABLE imports ADD COLUMN sheet TEXT;"
+  "CREATE TABLE source_cells ("
+  "  import_id INTEGER NOT NULL REFERENCES imports (id) ON DELETE CASCADE,"
+  "  source_row INTEGER NOT NULL,"
+  "  source_column INTEGER NOT NULL,"
+  "  detail TEXT NOT NULL,"
+  "  PRIMARY KEY (import_id, source_row, source_column)"
+  ");",
+
+  /* 7: sheetver: an import's mode (the new version of the sheet, which defines what is
    * current, or an addition to it) and header signature; the mode last chosen per leaderboard */
   "ALTER TABLE imports ADD COLUMN mode TEXT NOT NULL DEFAULT 'add'"
   "  CHECK (mode IN ('add', 'replace'));"
@@ -345,18 +374,35 @@ is_memory_path (const char *path)
   return g_strcmp0 (path, ":memory:") == 0;
 }
 
+/* The name SQLite is given for @path: Debian's SQLite reads a name that starts with "file:"
+ * as a URI ("file::memory:", "?mode=memory"), so such a file is named relative to the
+ * current folder. Newly allocated. */
+static char *
+sqlite_filename (const char *path)
+{
+  if (g_str_has_prefix (path, "file:"))
+    return g_strconcat ("./", path, NULL);
+  return g_strdup (path);
+}
+
 /* Looks at an existing file without writing to it: refuses a newer schema, a foreign or
  * damaged file and a file we may not write, before any PRAGMA that writes. */
 static gboolean
 check_existing_file (const char  *path,
+                     gboolean     for_writing,
+                     int         *version_out,
                      GError     **error)
 {
   g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *name = sqlite_filename (path);
   sqlite3 *db = NULL;
   sqlite3_stmt *stmt = NULL;
   GStatBuf st;
   int version = 0;
   int n_tables = 0;
+  guint32 application_id = 0;
+  gboolean our_tables = FALSE;
+  g_autofree char *table_names = NULL;
   int rc;
 
   if (g_stat (path, &st) != 0)
@@ -374,13 +420,33 @@ check_existing_file (const char  *path,
       return FALSE;
     }
 
-  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, lb_store_vfs_register ());
+  rc = sqlite3_open_v2 (name, &db, SQLITE_OPEN_READONLY, lb_store_vfs_register ());
   if (rc == SQLITE_OK)
     {
       sqlite3_busy_timeout (db, BUSY_TIMEOUT_MS);
+      /* Ours before application_id was set (schema 1 to 3 as released): every table of
+       * schema 1, mappings from 2 on, and columns no other program would have. */
       rc = sqlite3_prepare_v2 (db,
                                "SELECT (SELECT user_version FROM pragma_user_version),"
-                               "       (SELECT count(*) FROM sqlite_master)",
+                               "       (SELECT count(*) FROM sqlite_master),"
+                               "       (SELECT application_id FROM pragma_application_id),"
+                               "       (SELECT count(*) FROM sqlite_master WHERE type = 'table'"
+                               "          AND name IN ('leaderboards', 'benchmarks', 'models',"
+                               "                       'imports', 'import_warnings', 'results',"
+                               "                       'gaps', 'smells', 'profiles',"
+                               "                       'profile_weights', 'reviews', 'audit_log')) = 12"
+                               "   AND ((SELECT user_version FROM pragma_user_version) < 2"
+                               "        OR EXISTS (SELECT 1 FROM sqlite_master"
+                               "                   WHERE type = 'table' AND name = 'mappings'))"
+                               "   AND (SELECT count(*) FROM pragma_table_info('leaderboards')"
+                               "          WHERE name IN ('update_cadence_days', 'workflow_pattern',"
+                               "                         'production_context')) = 3"
+                               "   AND (SELECT count(*) FROM pragma_table_info('results')"
+                               "          WHERE name IN ('current', 'source_row', 'source_column')) = 3,"
+                               "       (SELECT group_concat(name, ', ') FROM"
+                               "          (SELECT name FROM sqlite_master WHERE type = 'table'"
+                               "             AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'"
+                               "           ORDER BY name LIMIT 4))",
                                -1, &stmt, NULL);
     }
   if (rc == SQLITE_OK)
@@ -390,6 +456,9 @@ check_existing_file (const char  *path,
         {
           version = sqlite3_column_int (stmt, 0);
           n_tables = sqlite3_column_int (stmt, 1);
+          application_id = (guint32) sqlite3_column_int64 (stmt, 2);
+          our_tables = sqlite3_column_int (stmt, 3) != 0;
+          table_names = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
           rc = SQLITE_OK;
         }
     }
@@ -400,6 +469,17 @@ check_existing_file (const char  *path,
   if (rc != SQLITE_OK)
     return FALSE;
 
+  /* Another program's file is never changed, whatever its user_version says: it is ours
+   * when it carries our application_id, or (written before we set one) holds our tables. */
+  if (application_id != 0 && application_id != LB_STORE_APPLICATION_ID)
+    {
+      g_set_error (error, LB_STORE_ERROR, LB_STORE_ERROR_NOT_A_DATABASE,
+                   _("“%s” is a database of another program (an SQLite file marked with "
+                     "application id %#010x), not a Leaderboard database. Choose another "
+                     "file, or name a new file to start a database; this one was not changed."),
+                   path, application_id);
+      return FALSE;
+    }
   if (version > LB_STORE_SCHEMA_VERSION)
     {
       g_set_error (error, LB_STORE_ERROR, LB_STORE_ERROR_NEWER_SCHEMA,
@@ -408,16 +488,21 @@ check_existing_file (const char  *path,
                      "was not changed."), path, version, LB_STORE_SCHEMA_VERSION);
       return FALSE;
     }
-  if (version == 0 && n_tables > 0)
+  if (application_id == 0 && (n_tables > 0 || version > 0) && !our_tables)
     {
       g_set_error (error, LB_STORE_ERROR, LB_STORE_ERROR_NOT_A_DATABASE,
-                   _("“%s” is a database of another program, not a Leaderboard database. "
-                     "Choose another file; this one was not changed."), path);
+                   _("“%s” is a database of another program (an SQLite file with the tables "
+                     "%s), not a Leaderboard database. Choose another file, or name a new "
+                     "file to start a database; this one was not changed."),
+                   path, table_names != NULL ? table_names : "—");
       return FALSE;
     }
+  if (version_out != NULL)
+    *version_out = version;
   /* Mode bits as well as access(): root may write anything, but a file the user marked
    * read-only must stay as it is. */
-  if ((st.st_mode & 0222) == 0 || g_access (path, W_OK) != 0 || g_access (dir, W_OK) != 0)
+  if (for_writing
+      && ((st.st_mode & 0222) == 0 || g_access (path, W_OK) != 0 || g_access (dir, W_OK) != 0))
     {
       g_set_error (error, LB_STORE_ERROR, LB_STORE_ERROR_READ_ONLY,
                    _("“%s” is read-only. Make the file and its folder writable, or copy it "
@@ -446,40 +531,103 @@ read_user_version (LbStore  *self,
 }
 
 static gboolean
+backup_failed (LbStore     *self,
+               const char  *target,
+               gboolean     full,
+               const char  *detail,
+               GError     **error)
+{
+  g_set_error (error, LB_STORE_ERROR, full ? LB_STORE_ERROR_FULL : LB_STORE_ERROR_OPEN,
+               _("Could not back up “%s” to “%s” before upgrading it (%s). Free some space "
+                 "or make the folder writable and try again; the database was not changed."),
+               self->path, target, detail);
+  return FALSE;
+}
+
+/* Copies the database, as one consistent snapshot (the WAL's content too, without a
+ * checkpoint), to a hidden temporary file beside it, and gives that the name
+ * PATH.bak-<old version> (or .1, .2, … after it: an older backup is never overwritten)
+ * only when it is complete and on disk: a backup that was killed or failed half-way never
+ * looks like a backup. Runs before anything in the file changes. */
+static gboolean
 backup_before_migration (LbStore  *self,
                          int       old_version,
                          GError  **error)
 {
   g_autofree char *base = g_strdup_printf ("%s.bak-%d", self->path, old_version);
-  g_autofree char *target = g_strdup (base);
-  g_autoptr(GFile) source = NULL;
-  g_autoptr(GFile) dest = NULL;
-  g_autoptr(GError) local_error = NULL;
+  g_autofree char *dir = g_path_get_dirname (self->path);
+  g_autofree char *basename = g_path_get_basename (base);
+  g_autofree char *hidden = g_strdup_printf (".%s.XXXXXX", basename);
+  g_autofree char *temp = g_build_filename (dir, hidden, NULL);
+  g_autofree char *target = NULL;
+  sqlite3 *dest = NULL;
+  sqlite3_backup *backup;
+  int fd, rc, saved;
 
-  /* Everything in the WAL goes into the main file first, so the copy is complete. */
-  if (!exec_sql (self, "PRAGMA wal_checkpoint(TRUNCATE)", error))
-    return FALSE;
-
-  /* An older backup is never overwritten. */
-  for (guint i = 1; g_file_test (target, G_FILE_TEST_EXISTS); i++)
+  fd = g_mkstemp_full (temp, O_RDWR | O_CLOEXEC, 0600);
+  if (fd < 0)
     {
-      g_free (target);
-      target = g_strdup_printf ("%s.%u", base, i);
+      saved = errno;
+      return backup_failed (self, base, saved == ENOSPC || saved == EDQUOT,
+                            g_strerror (saved), error);
     }
+  close (fd);
 
-  source = g_file_new_for_path (self->path);
-  dest = g_file_new_for_path (target);
-  if (!g_file_copy (source, dest, G_FILE_COPY_NONE, NULL, NULL, NULL, &local_error))
+  /* A private file: no journal beside it (a failed copy is deleted whole). */
+  rc = sqlite3_open_v2 (temp, &dest, SQLITE_OPEN_READWRITE, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec (dest, "PRAGMA journal_mode = OFF", NULL, NULL, NULL);
+  if (rc == SQLITE_OK)
     {
-      gboolean full = g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
+      backup = sqlite3_backup_init (dest, "main", self->db, "main");
+      if (backup == NULL)
+        rc = sqlite3_extended_errcode (dest) != SQLITE_OK ? sqlite3_extended_errcode (dest)
+                                                          : SQLITE_ERROR;
+      else
+        {
+          int step_rc = sqlite3_backup_step (backup, -1);
 
-      g_set_error (error, LB_STORE_ERROR, full ? LB_STORE_ERROR_FULL : LB_STORE_ERROR_OPEN,
-                   _("Could not back up “%s” to “%s” before upgrading it (%s). Free some space "
-                     "or make the folder writable and try again; the database was not changed."),
-                   self->path, target, local_error->message);
-      g_file_delete (dest, NULL, NULL);
-      return FALSE;
+          rc = sqlite3_backup_finish (backup);
+          if (rc == SQLITE_OK && step_rc != SQLITE_DONE)
+            rc = step_rc;
+        }
     }
+  saved = errno;
+  if (rc != SQLITE_OK)
+    {
+      g_autofree char *detail = g_strdup (dest != NULL ? sqlite3_errmsg (dest) : sqlite3_errstr (rc));
+      gboolean full = (rc & 0xff) == SQLITE_FULL
+                      || saved == ENOSPC || saved == EFBIG || saved == EDQUOT;
+
+      sqlite3_close_v2 (dest);
+      g_unlink (temp);
+      return backup_failed (self, base, full, detail, error);
+    }
+  /* Closing without a journal or WAL left: the copy is a plain database file. */
+  sqlite3_close_v2 (dest);
+
+  /* link() fails rather than replace a backup another process wrote meanwhile. */
+  target = g_strdup (base);
+  for (guint i = 1;; i++)
+    {
+      if (link (temp, target) == 0)
+        break;
+      saved = errno;
+      if (saved == EEXIST)
+        {
+          g_free (target);
+          target = g_strdup_printf ("%s.%u", base, i);
+          continue;
+        }
+      /* A file system without hard links (FAT, some network shares). */
+      if ((saved == EPERM || saved == ENOSYS || saved == EOPNOTSUPP)
+          && !g_file_test (target, G_FILE_TEST_EXISTS) && g_rename (temp, target) == 0)
+        break;
+      g_unlink (temp);
+      return backup_failed (self, target, saved == ENOSPC || saved == EDQUOT,
+                            g_strerror (saved), error);
+    }
+  g_unlink (temp);
 
   g_free (self->backup_path);
   self->backup_path = g_steal_pointer (&target);
@@ -504,16 +652,38 @@ migrate (LbStore  *self,
       return FALSE;
     }
   if (version >= target)
-    return TRUE;
+    {
+      g_autoptr(LbStmt) stmt = NULL;
+      gboolean marked;
 
-  if (version > 0 && !is_memory_path (self->path))
-    if (!backup_before_migration (self, version, error))
-      return FALSE;
+      /* Ours (check_existing_file() said so) but written before application_id was set. */
+      if (version == 0)
+        return TRUE;
+      stmt = lb_store_prepare (self, "PRAGMA application_id", error);
+      if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
+        return stmt == NULL ? FALSE : lb_store_fail (self, sqlite3_extended_errcode (self->db), error);
+      marked = sqlite3_column_int64 (stmt, 0) != 0;
+      g_clear_pointer (&stmt, lb_stmt_release);
+      if (!marked)
+        {
+          g_autofree char *mark = g_strdup_printf ("PRAGMA application_id = %d",
+                                                   (int) LB_STORE_APPLICATION_ID);
+
+          /* Only a mark: a file another process is writing to is opened without it, at
+           * once (the next open marks it). */
+          sqlite3_busy_timeout (self->db, 0);
+          sqlite3_exec (self->db, mark, NULL, NULL, NULL);
+          sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+        }
+      return TRUE;
+    }
 
   for (int v = version; v < target; v++)
     {
-      /* An integer, not user text. */
-      g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %d", v + 1);
+      /* Integers, not user text. Every step marks the file as ours. */
+      g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %d;"
+                                                      "PRAGMA application_id = %d",
+                                                      v + 1, (int) LB_STORE_APPLICATION_ID);
 
       int now_at;
 
@@ -878,11 +1048,20 @@ open_store (const char  *path,
             GError     **error)
 {
   g_autoptr(LbStore) self = NULL;
+  g_autofree char *name = NULL;
   int rc;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  /* SQLite opens "" as a private temporary database: nothing written would be kept. */
+  if (*path == '\0')
+    {
+      g_set_error (error, LB_STORE_ERROR, LB_STORE_ERROR_OPEN,
+                   _("No database file was named (the path is empty). Give the path of a "
+                     "database file."));
+      return NULL;
+    }
   if (!is_memory_path (path))
     {
       g_autofree char *dir = g_path_get_dirname (path);
@@ -895,7 +1074,7 @@ open_store (const char  *path,
                          "location or check the folder’s permissions."), dir, g_strerror (saved));
           return NULL;
         }
-      if (g_file_test (path, G_FILE_TEST_EXISTS) && !check_existing_file (path, error))
+      if (g_file_test (path, G_FILE_TEST_EXISTS) && !check_existing_file (path, TRUE, NULL, error))
         return NULL;
     }
 
@@ -904,7 +1083,8 @@ open_store (const char  *path,
 
   /* Our VFS, not "unix": GLib and GTK open and close the database's files in this process
    * (sniffing content types), which drops the unix VFS's POSIX locks (lb-store-vfs.c). */
-  rc = sqlite3_open_v2 (path, &self->db,
+  name = sqlite_filename (path);
+  rc = sqlite3_open_v2 (name, &self->db,
                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
                         lb_store_vfs_register ());
   if (rc != SQLITE_OK)
@@ -925,6 +1105,17 @@ open_store (const char  *path,
    * the results table and its indexes all over. */
   if (!exec_sql (self, "PRAGMA cache_size = -16384", error))
     return NULL;
+  /* The backup comes before anything changes the file, the switch to WAL too: when it
+   * fails, the file is as it was. */
+  if (!is_memory_path (path) && target > 0)
+    {
+      int version = read_user_version (self, error);
+
+      if (version < 0)
+        return NULL;
+      if (version > 0 && version < target && !backup_before_migration (self, version, error))
+        return NULL;
+    }
   if (!is_memory_path (path))
     {
       if (!exec_sql (self, "PRAGMA journal_mode = WAL", error))
@@ -937,6 +1128,87 @@ open_store (const char  *path,
     return NULL;
   self->data_version = read_data_version (self);
 
+  return g_steal_pointer (&self);
+}
+
+LbStore *
+lb_store_open_read_only (const char  *path,
+                         GError     **error)
+{
+  g_autoptr(LbStore) self = NULL;
+  g_autofree char *name = NULL;
+  int version = 0;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (*path == '\0')
+    {
+      g_set_error (error, LB_STORE_ERROR, LB_STORE_ERROR_OPEN,
+                   _("No database file was named (the path is empty). Give the path of a "
+                     "database file."));
+      return NULL;
+    }
+  if (is_memory_path (path))
+    return lb_store_open (path, error);
+  if (!check_existing_file (path, FALSE, &version, error))
+    return NULL;
+  /* Reading an older schema could fail half-way or read it wrong; upgrading is a write. */
+  if (version < LB_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, LB_STORE_ERROR, LB_STORE_ERROR_OLDER_SCHEMA,
+                   _("“%s” was written by an older version of Leaderboard (database version %d; "
+                     "this version writes %d) and is upgraded only when it is opened to be "
+                     "changed. Open it in Leaderboard, or run a command that changes it; the "
+                     "file was not changed."), path, version, LB_STORE_SCHEMA_VERSION);
+      return NULL;
+    }
+
+  self = g_object_new (LB_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+  name = sqlite_filename (path);
+  /* Nothing is written: no WAL switch, no migration, no marker, and query_only refuses any
+   * write. A file that may be written is still opened for writing, only so that the last
+   * connection to close folds the WAL back and removes it, as every other does; one that
+   * may not is opened read-only (a full disk or a read-only share does not keep anyone
+   * from reading). */
+  {
+    g_autofree char *dir = g_path_get_dirname (path);
+    GStatBuf st;
+    gboolean writable = g_stat (path, &st) == 0 && (st.st_mode & 0222) != 0
+                        && g_access (path, W_OK) == 0 && g_access (dir, W_OK) == 0;
+
+    rc = sqlite3_open_v2 (name, &self->db,
+                          (writable ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY)
+                          | SQLITE_OPEN_NOMUTEX,
+                          lb_store_vfs_register ());
+  }
+  if (rc != SQLITE_OK)
+    {
+      lb_store_fail (self, rc, error);
+      return NULL;
+    }
+  sqlite3_extended_result_codes (self->db, 1);
+  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+  if (!exec_sql (self, "PRAGMA query_only = ON", error)
+      || !exec_sql (self, "PRAGMA foreign_keys = ON", error)
+      || !exec_sql (self, "PRAGMA cache_size = -16384", error))
+    return NULL;
+  /* Another process may have changed it since check_existing_file() looked. */
+  version = read_user_version (self, error);
+  if (version < 0)
+    return NULL;
+  if (version != LB_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, LB_STORE_ERROR,
+                   version > LB_STORE_SCHEMA_VERSION ? LB_STORE_ERROR_NEWER_SCHEMA
+                                                     : LB_STORE_ERROR_OLDER_SCHEMA,
+                   _("“%s” was changed by another program while it was being opened. Try again."),
+                   path);
+      return NULL;
+    }
+  self->data_version = read_data_version (self);
   return g_steal_pointer (&self);
 }
 

@@ -21,18 +21,31 @@ typedef enum {
   LB_STORE_ERROR_EXISTS,        /* a unique name is taken */
   LB_STORE_ERROR_INVALID,       /* a value the field does not accept */
   LB_STORE_ERROR_FAILED,        /* anything else SQLite reports */
+  LB_STORE_ERROR_OLDER_SCHEMA,  /* lb_store_open_read_only(): needs an upgrade, which writes */
 } LbStoreError;
 
 /* The schema version this build writes (PRAGMA user_version). 1: first schema; 2: mappings;
- * 3: results' foreign keys deferred; 4: import modes. */
-#define LB_STORE_SCHEMA_VERSION 4
+ * 3: results' foreign keys deferred; 7: import modes (sheetver). */
+#define LB_STORE_SCHEMA_VERSION 7
+
+/* PRAGMA application_id of our databases ("LBDB"), set by every migration: another
+ * program's SQLite file is recognised and never changed. */
+#define LB_STORE_APPLICATION_ID 0x4C424442u
+
+/* The longest update cadence a record takes: ten years. A longer one is refused, and one
+ * stored before (another program, an old file) schedules no review past 9999-12-31. */
+#define LB_STORE_MAX_CADENCE_DAYS 3660
+
+/* The longest free text a field of a record, benchmark or model takes, in characters
+ * (about 30 printed pages). */
+#define LB_STORE_MAX_TEXT_CHARS 100000
 
 typedef enum {
   LB_LEADERBOARD_FIELD_NAME,
   LB_LEADERBOARD_FIELD_PURPOSE,
   LB_LEADERBOARD_FIELD_OWNER,
   LB_LEADERBOARD_FIELD_OWNER_CONTACT,
-  LB_LEADERBOARD_FIELD_UPDATE_CADENCE_DAYS, /* decimal integer > 0, or NULL */
+  LB_LEADERBOARD_FIELD_UPDATE_CADENCE_DAYS, /* decimal integer 1..LB_STORE_MAX_CADENCE_DAYS, or NULL */
   LB_LEADERBOARD_FIELD_WORKFLOW_PATTERN,    /* "P1".."P5" or NULL */
   LB_LEADERBOARD_FIELD_EVALUATION_DATA,
   LB_LEADERBOARD_FIELD_PROCEDURE,
@@ -54,6 +67,7 @@ typedef enum {
   LB_BENCHMARK_FIELD_HARNESS,
   LB_BENCHMARK_FIELD_DESCRIPTION,
   LB_BENCHMARK_FIELD_RETIRED,               /* "true"/"false" */
+  LB_BENCHMARK_FIELD_N_ITEMS,               /* whole number > 0, or NULL: unknown */
 } LbBenchmarkField;
 
 typedef enum {
@@ -88,6 +102,13 @@ char       *lb_store_default_path       (void);
  * A newer schema, a non-database file, a locked or read-only file fail with a clear message
  * and leave the file untouched. */
 LbStore    *lb_store_open               (const char   *path,
+                                         GError      **error);
+
+/* Opens an existing database of the current schema only to read it: nothing in the file or
+ * beside it is created or changed (no migration, no WAL switch), so it works on a full disk
+ * and in a folder that cannot be written. An older schema fails with OLDER_SCHEMA (use
+ * lb_store_open() to upgrade it); a missing file with OPEN. Writes through it fail. */
+LbStore    *lb_store_open_read_only     (const char   *path,
                                          GError      **error);
 
 const char *lb_store_get_path           (LbStore *self);
@@ -195,6 +216,18 @@ gboolean     lb_store_add_import_warnings (LbStore *self, gint64 import_id, GPtr
 gboolean     lb_store_set_import_file   (LbStore *self, gint64 import_id, const char *sha256,
                                          guint64 size_bytes, const char *encoding,
                                          GError **error);
+/* Records the workbook sheet an import read (NULL for a CSV file). */
+gboolean     lb_store_set_import_sheet  (LbStore *self, gint64 import_id, const char *sheet,
+                                         GError **error);
+/* The sheet an import read, or NULL (a CSV file, or on error). Newly allocated. */
+char        *lb_store_get_import_sheet  (LbStore *self, gint64 import_id, GError **error);
+/* Keeps how a workbook stored the cell at @row, @column (@detail: JSON with its type, value,
+ * number format and formula), for provenance. */
+gboolean     lb_store_add_source_cell   (LbStore *self, gint64 import_id, guint row, guint column,
+                                         const char *detail, GError **error);
+/* That JSON, or NULL when none was kept (or on error). Newly allocated. */
+char        *lb_store_get_source_cell   (LbStore *self, gint64 import_id, guint row, guint column,
+                                         GError **error);
 GPtrArray   *lb_store_list_imports      (LbStore *self, gint64 leaderboard_id, GError **error); /* newest first, without deleted */
 LbImport    *lb_store_get_import        (LbStore *self, gint64 id, GError **error);
 /* The id of a non-deleted complete import of the same bytes into the leaderboard, or 0. */
@@ -225,6 +258,30 @@ gboolean     lb_store_audit             (LbStore *self, gint64 leaderboard_id, c
                                          const char *old_value, const char *new_value, GError **error);
 /* Of LbAuditEntry*, newest first; @limit 0 means all. */
 GPtrArray   *lb_store_list_audit        (LbStore *self, gint64 leaderboard_id, guint limit, GError **error);
+
+/* ---- the Compare page's choices, one set per leaderboard ---- */
+
+/* What the user chose to compare. Models are ids (empty: all of them); profile is a name
+ * (NULL: equal weights); normalization is "min-max" or "declared-scale". */
+typedef struct {
+  gint64    leaderboard_id;
+  GArray   *model_ids;            /* of gint64, never NULL */
+  gint64    baseline_id;          /* 0: the first compared model */
+  char     *profile;
+  gboolean  include_partial;
+  char     *normalization;
+  char     *updated_at;           /* when it was saved; NULL for one not saved */
+} LbCompareChoice;
+
+LbCompareChoice *lb_compare_choice_new  (gint64 leaderboard_id);
+void             lb_compare_choice_free (LbCompareChoice *choice);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LbCompareChoice, lb_compare_choice_free)
+
+/* The leaderboard's saved choice, or NULL without @error when none was saved. Caller owns it. */
+LbCompareChoice *lb_store_get_compare_choice (LbStore *self, gint64 leaderboard_id, GError **error);
+/* Saves @choice for its leaderboard, replacing the one before. This is the user's view, not
+ * data: it is not audited and emits no ::changed (the pages would reload on their own choice). */
+gboolean     lb_store_put_compare_choice (LbStore *self, const LbCompareChoice *choice, GError **error);
 
 /* ---- import column mappings, remembered per header signature ---- */
 char        *lb_store_get_mapping       (LbStore *self, const char *signature, GError **error); /* JSON or NULL */

@@ -74,15 +74,45 @@ n_groups (LbCompareChart *self)
   return self->comparison != NULL ? self->comparison->n_rows + 1 : 0;
 }
 
+/* The room a legend entry takes: the swatch and the longest model name, whole (up to the
+ * whole width, past which a name is ellipsised). */
+static double
+legend_entry_width (LbCompareChart *self,
+                    int             width)
+{
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
+  double widest = 0;
+
+  for (guint m = 0; self->comparison != NULL && m < self->comparison->n_models; m++)
+    {
+      const LbCompareModel *model = &self->comparison->models[m];
+      g_autofree char *name = model->baseline ? g_strdup_printf (_("%s (baseline)"), model->model->name)
+                                              : g_strdup (model->model->name);
+      int w;
+
+      pango_layout_set_text (layout, name, -1);
+      pango_layout_get_pixel_size (layout, &w, NULL);
+      widest = MAX (widest, w);
+    }
+  return MIN (SWATCH + 6 + widest + 18, MAX (1.0, width - 2 * PADDING));
+}
+
+static guint
+legend_per_row (LbCompareChart *self,
+                int             width)
+{
+  return MAX (1, (guint) ((width - 2 * PADDING) / legend_entry_width (self, width)));
+}
+
 static guint
 legend_rows (LbCompareChart *self,
              int             width)
 {
-  /* a legend entry takes at most this much room; names are ellipsised to it */
-  guint per_row = MAX (1, (guint) ((width - 2 * PADDING) / 180.0));
+  guint per_row;
 
   if (self->comparison == NULL)
     return 0;
+  per_row = legend_per_row (self, width);
   return (self->comparison->n_models + per_row - 1) / per_row;
 }
 
@@ -263,10 +293,17 @@ draw_group (LbCompareChart *self,
 
           if (cell->kind == LB_CELL_VALUE)
             {
-              g_autofree char *score = lb_compare_format_score (row, cell->score);
+              g_autofree char *score = lb_compare_format_cell_score (row, cell);
 
               value = cell->normalized;
-              label = cell->best ? g_strdup_printf (_("%s (best)"), score) : g_steal_pointer (&score);
+              if (cell->best)
+                label = g_strdup_printf (_("%s (best)"), score);
+              else if (row->method == LB_NORMALIZE_MIN_MAX && value < 0.02 && !row->degenerate)
+                /* Its bar is next to nothing: the worst of the leaderboard rescales to 0, which
+                   is no missing value and no zero score. */
+                label = g_strdup_printf (_("%s (worst of the leaderboard)"), score);
+              else
+                label = g_steal_pointer (&score);
             }
           else
             label = g_strdup (_("— no value"));
@@ -322,6 +359,7 @@ lb_compare_chart_snapshot (GtkWidget   *widget,
   double label_width = 0;
   double y = PADDING - offset;
   double legend_height;
+  double entry_width;
   guint per_row;
 
   if (c == NULL)
@@ -344,7 +382,8 @@ lb_compare_chart_snapshot (GtkWidget   *widget,
   gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
 
   /* legend: which colour is which model */
-  per_row = MAX (1, (guint) ((width - 2 * PADDING) / 180.0));
+  per_row = legend_per_row (self, width);
+  entry_width = legend_entry_width (self, width);
   legend_height = legend_rows (self, width) * LEGEND_ROW;
   if (y + legend_height > 0)
     {
@@ -353,7 +392,7 @@ lb_compare_chart_snapshot (GtkWidget   *widget,
       pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
       for (guint m = 0; m < c->n_models; m++)
         {
-          double x = PADDING + (m % per_row) * 180.0;
+          double x = PADDING + (m % per_row) * entry_width;
           double ly = y + (m / per_row) * LEGEND_ROW;
           g_autofree char *name = c->models[m].baseline
                                   ? g_strdup_printf (_("%s (baseline)"), c->models[m].model->name)
@@ -365,7 +404,7 @@ lb_compare_chart_snapshot (GtkWidget   *widget,
           cairo_rectangle (cr, x, ly + (LEGEND_ROW - SWATCH) / 2 - 2, SWATCH, SWATCH);
           cairo_fill (cr);
           gdk_cairo_set_source_rgba (cr, &foreground);
-          draw_text (cr, layout, name, x + SWATCH + 6, ly + LEGEND_ROW / 2 - 2, 180 - SWATCH - 14);
+          draw_text (cr, layout, name, x + SWATCH + 6, ly + LEGEND_ROW / 2 - 2, (int) (entry_width - SWATCH - 14));
         }
       cairo_destroy (cr);
     }

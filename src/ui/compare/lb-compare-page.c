@@ -105,6 +105,7 @@ struct _LbComparePage
   GtkLabel       *uncertainty_label;
   GtkLabel       *method_label;
   GtkLabel       *notes_label;
+  GtkExpander    *details_expander;
   GtkColumnView  *table;
   LbCompareChart *chart;
 
@@ -117,6 +118,9 @@ struct _LbComparePage
   GHashTable     *chosen;          /* model ids (gint64*) */
   gint64          baseline_id;
   LbComparison   *comparison;
+  LbCompareOptions *options;       /* what comparison was compared with, exactly */
+  char           *saved_key;       /* the choice last read from or written to the store */
+  GPtrArray      *restore_notes;   /* of char*: what of the saved choice no longer applied */
   GListStore     *rows;            /* of LbCompareItem */
   GtkStringList  *model_names;
   GtkStringFilter *model_filter;
@@ -139,6 +143,7 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void recompute        (LbComparePage *self);
+static void save_choice      (LbComparePage *self);
 static void reload           (LbComparePage *self,
                               gboolean       keep_choice);
 static void clear_data       (LbComparePage *self);
@@ -425,9 +430,9 @@ render_model_cell (GtkListItem   *list_item,
           g_autofree char *value = g_strdup_printf ("%.3f", model->composite);
           g_autoptr(GString) sub = g_string_new (NULL);
 
-          g_string_append_printf (sub, _("rank %u"), model->rank);
-          if (model->tie_group != 0)
-            g_string_append (sub, _(" (tied)"));
+          g_autofree char *rank = lb_compare_format_rank (model);
+
+          g_string_append_printf (sub, _("rank %s"), rank);
           if (model->has_composite_stderr)
             g_string_append_printf (sub, _(" · ±%.3f"), model->composite_stderr);
           if (model->partial && c->include_partial)
@@ -457,7 +462,7 @@ render_model_cell (GtkListItem   *list_item,
             set_cell_full (list_item, "—", CELL_PLAIN, lb_compare_cell_reason (v), TRUE);
             break;
           }
-        score = lb_compare_format_score (row, v->score);
+        score = lb_compare_format_cell_score (row, v);
         sub = g_string_new (NULL);
         if (v->has_stderr)
           {
@@ -477,8 +482,22 @@ render_model_cell (GtkListItem   *list_item,
           }
         else if (v->has_difference)
           {
-            g_autofree char *diff = lb_compare_format_difference (row, v->difference);
+            g_autofree char *diff = NULL;
 
+            if (g_strcmp0 (row->benchmark->unit, "%") == 0 && v->difference != 0)
+              {
+                /* A difference of percentages is in points: “−17.2%” read as 17.2 % less. */
+                g_autofree char *points = lb_compare_format_score (row, fabs (v->difference));
+                guint n = fabs (v->difference) == 1.0 ? 1 : 2;
+
+                if (g_str_has_suffix (points, "%"))
+                  points[strlen (points) - 1] = '\0';
+                diff = v->difference > 0
+                       ? g_strdup_printf (ngettext ("%s point higher", "%s points higher", n), points)
+                       : g_strdup_printf (ngettext ("%s point lower", "%s points lower", n), points);
+              }
+            else
+              diff = lb_compare_format_difference (row, v->difference);
             if (sub->len > 0)
               g_string_append (sub, " · ");
             g_string_append (sub, diff);
@@ -639,10 +658,53 @@ update_rows (LbComparePage *self)
   g_list_store_splice (self->rows, 0, n_items, items->pdata, items->len);
 }
 
+/* For each partial model that alone keeps benchmarks out of every model's composite, a line
+ * that names it and them and says what to do; NULL when there is none. */
+static char *
+lone_partial_text (const LbComparison *c)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  if (c == NULL || c->include_partial)
+    return NULL;
+  for (guint m = 0; m < c->n_models; m++)
+    {
+      g_autoptr(GString) names = g_string_new (NULL);
+      guint n_rows = 0;
+
+      for (guint r = 0; r < c->n_rows; r++)
+        {
+          const LbCompareRow *row = &c->rows[r];
+
+          /* Left out only because this model lacks it. */
+          if (row->common || row->weight <= 0 || row->n_values + 1 != c->n_models
+              || row->cells[m].kind == LB_CELL_VALUE)
+            continue;
+          if (names->len > 0)
+            /* Translators: between the benchmark names of a list */
+            g_string_append (names, C_("list of names", ", "));
+          /* Translators: a benchmark name in a sentence */
+          g_string_append_printf (names, _("“%s”"), row->benchmark->name);
+          n_rows++;
+        }
+      if (n_rows == 0)
+        continue;
+      if (out->len > 0)
+        g_string_append_c (out, '\n');
+      g_string_append_printf (out,
+                              ngettext ("“%s” alone has no result on %s, so that benchmark is left out of every model’s composite. Compare without it, or tick “Use every benchmark” to count it.",
+                                        "“%s” alone has no result on %s, so these benchmarks are left out of every model’s composite. Compare without it, or tick “Use every benchmark” to count them.",
+                                        n_rows),
+                              c->models[m].model->name, names->str);
+    }
+  return out->len > 0 ? g_string_free (g_steal_pointer (&out), FALSE) : NULL;
+}
+
 static void
 update_texts (LbComparePage *self,
               const GError  *error)
 {
+  g_autofree char *lone_partial = lone_partial_text (self->comparison);
   const LbComparison *c = self->comparison;
   g_autoptr(GString) notes = g_string_new (NULL);
 
@@ -652,14 +714,31 @@ update_texts (LbComparePage *self,
   gtk_label_set_text (self->robustness_label, c != NULL ? c->robustness_text : "");
   gtk_label_set_text (self->uncertainty_label, c != NULL ? c->uncertainty_text : "");
   gtk_label_set_text (self->method_label, c != NULL ? c->method_text : "");
+  for (guint i = 0; self->restore_notes != NULL && i < self->restore_notes->len; i++)
+    {
+      if (notes->len > 0)
+        g_string_append_c (notes, '\n');
+      g_string_append (notes, g_ptr_array_index (self->restore_notes, i));
+    }
   for (guint i = 0; c != NULL && i < c->notes->len; i++)
     {
       if (notes->len > 0)
         g_string_append_c (notes, '\n');
       g_string_append (notes, g_ptr_array_index (c->notes, i));
     }
+  if (lone_partial != NULL)
+    {
+      if (notes->len > 0)
+        g_string_append_c (notes, '\n');
+      g_string_append (notes, lone_partial);
+    }
   gtk_label_set_text (self->notes_label, notes->str);
   gtk_widget_set_visible (GTK_WIDGET (self->notes_label), notes->len > 0);
+  /* The explanations are folded away; that the top place is not firm is said on the fold. */
+  gtk_label_set_label (GTK_LABEL (gtk_expander_get_label_widget (self->details_expander)),
+                          c != NULL && c->robustness_tested && !c->top_robust
+                          ? _("The top place is not firm: _see why, and how the ranking was made")
+                          : _("_How firm the ranking is and how it was made"));
   gtk_widget_set_visible (GTK_WIDGET (self->uncertainty_label),
                           c != NULL && *c->uncertainty_text != '\0');
 }
@@ -702,6 +781,53 @@ update_models_button (LbComparePage *self)
   gtk_menu_button_set_label (self->models_button, label);
 }
 
+/* The choice as one string, to tell whether it changed since it was last saved. */
+static char *
+choice_key (const LbCompareChoice *choice)
+{
+  g_autoptr(GString) key = g_string_new (NULL);
+
+  for (guint i = 0; i < choice->model_ids->len; i++)
+    g_string_append_printf (key, "%" G_GINT64_FORMAT ",", g_array_index (choice->model_ids, gint64, i));
+  g_string_append_printf (key, "|%" G_GINT64_FORMAT "|%s|%d|%s", choice->baseline_id,
+                          choice->profile != NULL ? choice->profile : "", choice->include_partial,
+                          choice->normalization);
+  /* Equal weights and a profile named "" are different choices. */
+  if (choice->profile == NULL)
+    g_string_append (key, "|none");
+  return g_string_free (g_steal_pointer (&key), FALSE);
+}
+
+/* Saves what the page compares for its leaderboard, so the page after a restart, the printed
+ * report and leaderboard-cli compare the same. Only when it changed: a reload that keeps the
+ * choice writes nothing. */
+static void
+save_choice (LbComparePage *self)
+{
+  LbStore *store = lb_page_get_store (LB_PAGE (self));
+  gint64 leaderboard_id = lb_page_get_leaderboard_id (LB_PAGE (self));
+  g_autoptr(LbCompareChoice) choice = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *key = NULL;
+
+  if (store == NULL || leaderboard_id == 0 || self->options == NULL || self->models == NULL
+      || self->models->len == 0)
+    return;
+  choice = lb_compare_choice_from_options (self->options, leaderboard_id);
+  key = choice_key (choice);
+  if (g_strcmp0 (key, self->saved_key) == 0)
+    return;
+  /* The page shows the comparison either way; a store that cannot be written (read-only,
+   * full) only means the choice is not remembered, which is no reason to interrupt. */
+  if (!lb_store_put_compare_choice (store, choice, &error))
+    {
+      g_debug ("The comparison choice was not saved: %s", error->message);
+      return;
+    }
+  g_free (self->saved_key);
+  self->saved_key = g_steal_pointer (&key);
+}
+
 static void
 recompute (LbComparePage *self)
 {
@@ -742,6 +868,9 @@ recompute (LbComparePage *self)
         g_clear_error (&error);
     }
   self->comparison = c;
+  g_clear_pointer (&self->options, lb_compare_options_free);
+  self->options = g_steal_pointer (&options);
+  save_choice (self);
 
   /* rows first: columns added next bind to the new comparison */
   update_rows (self);
@@ -1200,6 +1329,9 @@ lb_compare_page_finalize (GObject *object)
   g_clear_pointer (&self->profiles, g_ptr_array_unref);
   g_clear_pointer (&self->chosen, g_hash_table_unref);
   g_clear_pointer (&self->comparison, lb_comparison_unref);
+  g_clear_pointer (&self->options, lb_compare_options_free);
+  g_clear_pointer (&self->saved_key, g_free);
+  g_clear_pointer (&self->restore_notes, g_ptr_array_unref);
   g_clear_object (&self->rows);
   g_clear_object (&self->model_names);
   g_clear_object (&self->model_filter);
@@ -1278,6 +1410,7 @@ lb_compare_page_class_init (LbComparePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LbComparePage, uncertainty_label);
   gtk_widget_class_bind_template_child (widget_class, LbComparePage, method_label);
   gtk_widget_class_bind_template_child (widget_class, LbComparePage, notes_label);
+  gtk_widget_class_bind_template_child (widget_class, LbComparePage, details_expander);
   gtk_widget_class_bind_template_child (widget_class, LbComparePage, table);
   gtk_widget_class_bind_template_child (widget_class, LbComparePage, chart);
   gtk_widget_class_bind_template_callback (widget_class, model_search_changed_cb);
@@ -1332,6 +1465,40 @@ lb_compare_page_new (void)
   return g_object_new (LB_TYPE_COMPARE_PAGE, NULL);
 }
 
+/* The leaderboard's saved choice, or NULL when there is none (or no store): the options, and
+ * the saved key so that showing it again writes nothing. What no longer applies is noted. */
+static LbCompareOptions *
+restore_choice (LbComparePage *self)
+{
+  LbStore *store = lb_page_get_store (LB_PAGE (self));
+  gint64 leaderboard_id = lb_page_get_leaderboard_id (LB_PAGE (self));
+  g_autoptr(GPtrArray) notices = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(LbCompareOptions) options = NULL;
+  g_autoptr(LbCompareChoice) choice = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean saved = FALSE;
+
+  if (store == NULL || leaderboard_id == 0)
+    return NULL;
+  options = lb_compare_options_load_choice (store, leaderboard_id, notices, &saved, &error);
+  if (options == NULL)
+    {
+      /* The page still compares, from its default choice; say why the saved one is not used. */
+      g_ptr_array_add (notices, g_strdup_printf (_("The comparison chosen last time could not be read: %s"),
+                                                 error->message));
+      self->restore_notes = g_steal_pointer (&notices);
+      return NULL;
+    }
+  if (!saved)
+    return NULL;
+  choice = lb_compare_choice_from_options (options, leaderboard_id);
+  if (notices->len == 0)
+    self->saved_key = choice_key (choice);
+  else
+    self->restore_notes = g_steal_pointer (&notices);
+  return g_steal_pointer (&options);
+}
+
 /* Takes new data; keeps the choice of models, baseline and profile where they still exist. */
 static void
 apply_data (LbComparePage *self,
@@ -1344,9 +1511,16 @@ apply_data (LbComparePage *self,
 {
   g_autofree char *profile = NULL;
   g_autoptr(GArray) chosen = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(LbCompareOptions) restored = NULL;
 
   if (selected_profile (self) != NULL)
     profile = g_strdup (selected_profile (self)->name);
+  if (!keep_choice)
+    {
+      g_clear_pointer (&self->saved_key, g_free);
+      g_clear_pointer (&self->restore_notes, g_ptr_array_unref);
+      restored = restore_choice (self);
+    }
   if (keep_choice)
     {
       GHashTableIter iter;
@@ -1371,8 +1545,23 @@ apply_data (LbComparePage *self,
   if (!keep_choice || model_by_id (self, self->baseline_id) == NULL)
     self->baseline_id = 0;
 
+  if (restored != NULL)
+    {
+      guint n_ids = 0;
+      const gint64 *ids = lb_compare_options_get_models (restored, &n_ids);
+      const LbProfile *saved_profile = lb_compare_options_get_profile (restored);
+
+      g_array_append_vals (chosen, ids, n_ids);
+      self->baseline_id = lb_compare_options_get_baseline (restored);
+      profile = saved_profile != NULL ? g_strdup (saved_profile->name) : NULL;
+      self->updating = TRUE;
+      gtk_drop_down_set_selected (self->normalization_dropdown,
+                                  lb_compare_options_get_normalization (restored) == LB_NORMALIZE_DECLARED_SCALE ? 1 : 0);
+      gtk_check_button_set_active (self->partial_check, lb_compare_options_get_include_partial (restored));
+      self->updating = FALSE;
+    }
   refresh_profile_dropdown (self, profile);
-  if (!keep_choice)
+  if (!keep_choice && restored == NULL)
     default_choice (self, chosen);
   /* drops the models that are gone */
   lb_compare_page_set_chosen (self, (const gint64 *) chosen->data, chosen->len);
@@ -1553,4 +1742,11 @@ lb_compare_page_get_comparison (LbComparePage *self)
 {
   g_return_val_if_fail (LB_IS_COMPARE_PAGE (self), NULL);
   return self->comparison;
+}
+
+const LbCompareOptions *
+lb_compare_page_get_options (LbComparePage *self)
+{
+  g_return_val_if_fail (LB_IS_COMPARE_PAGE (self), NULL);
+  return self->options;
 }

@@ -51,5 +51,8 @@ gboolean      lb_compare_page_save_profile   (LbComparePage   *self,
 
 /* What the page shows, or NULL while the choice cannot be compared (the page says why). */
 LbComparison *lb_compare_page_get_comparison (LbComparePage *self);
+/* The options the page compares with, exactly (the print action passes these on); NULL before
+ * the first comparison. Owned by the page, replaced on each change. */
+const LbCompareOptions *lb_compare_page_get_options (LbComparePage *self);
 
 G_END_DECLS

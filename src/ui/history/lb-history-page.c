@@ -28,12 +28,16 @@ struct _LbHistoryPage
   /* template widgets */
   GtkStack   *stack;
   GtkListBox *list;
-  GtkListBox *audit_list;
+  GtkBox     *audit_box;
+  GtkSearchEntry *audit_search;
+  GtkDropDown *audit_kind;
+  GtkLabel   *audit_no_match;
 
   /* owned */
   GListStore *items;      /* of LbRecordItem holding LbImport */
-  GListStore *audit;      /* of LbRecordItem holding LbAuditEntry */
   GHashTable *changes;    /* import id (gint64*) → GPtrArray of LbChange*: what it changed */
+  GtkCustomFilter *audit_filter;
+  guint       audit_total;
 };
 
 /* What an import changed is listed under it, up to this many lines. */
@@ -41,6 +45,38 @@ struct _LbHistoryPage
 /* Replaying a leaderboard this large for every import would hold the window up: beyond it,
  * History points to leaderboard-cli changes. */
 #define CHANGES_MAX_RESULTS 200000
+
+/* What the kind filter offers, in the order of its drop-down. */
+typedef enum {
+  AUDIT_KIND_ALL,
+  AUDIT_KIND_IMPORTS,
+  AUDIT_KIND_RECORD,      /* the leaderboard's record, its benchmarks, models and results */
+  AUDIT_KIND_CHECKS,      /* the smell checklist */
+  AUDIT_KIND_DECISIONS,   /* profiles and reviews */
+} AuditKind;
+
+/* One event of the audit log as the page shows it: one plain line, its time and who, the
+ * day it is grouped under, and the stored values in its tooltip. A smell check writes each
+ * changed field of an item as an entry of its own; they are one event here. */
+typedef struct {
+  AuditKind  kind;
+  char      *day;
+  char      *title;
+  char      *subtitle;
+  char      *details;
+  char      *search;      /* casefolded title and details */
+} AuditLine;
+
+static void
+audit_line_free (AuditLine *line)
+{
+  g_free (line->day);
+  g_free (line->title);
+  g_free (line->subtitle);
+  g_free (line->details);
+  g_free (line->search);
+  g_free (line);
+}
 
 G_DEFINE_FINAL_TYPE (LbHistoryPage, lb_history_page, LB_TYPE_PAGE)
 
@@ -56,6 +92,28 @@ delimiter_name (const char *delimiter)
   if (g_strcmp0 (delimiter, "|") == 0)
     return _("bar");
   return delimiter != NULL ? delimiter : "?";
+}
+
+/* The encodings as the import assistant names them (the same messages). */
+static const struct {
+  const char *encoding;
+  const char *label;
+} encodings[] = {
+  { "UTF-8", N_("UTF-8") },
+  { "UTF-8-BOM", N_("UTF-8 with BOM (Excel “CSV UTF-8”)") },
+  { "CP932", N_("Japanese Shift-JIS / CP932 (Excel “CSV”)") },
+  { "UTF-16LE", N_("UTF-16 LE (Excel “Unicode Text”)") },
+  { "UTF-16BE", N_("UTF-16 BE") },
+  { "WINDOWS-1252", N_("Western / Windows-1252") },
+};
+
+static const char *
+encoding_name (const char *encoding)
+{
+  for (guint i = 0; encoding != NULL && i < G_N_ELEMENTS (encodings); i++)
+    if (g_ascii_strcasecmp (encoding, encodings[i].encoding) == 0)
+      return _(encodings[i].label);
+  return encoding != NULL ? encoding : "?";
 }
 
 static GtkWidget *
@@ -88,7 +146,7 @@ create_import_row (gpointer item,
                             import->records, import->results);
   subtitle = g_strdup_printf (ngettext ("%s · %s · %s · %s · %u warning",
                                         "%s · %s · %s · %s · %u warnings", import->warnings->len),
-                              imported != NULL ? imported : "?", import->encoding ? import->encoding : "?",
+                              imported != NULL ? imported : "?", encoding_name (import->encoding),
                               delimiter_name (import->delimiter), counts, import->warnings->len);
   if (changes != NULL)
     mode_text = g_strdup_printf (ngettext ("%s · %s · %u change", "%s · %s · %u changes", changes->len),
@@ -292,39 +350,282 @@ audit_value (const LbAuditEntry *e,
   return audit_line (g_strdup (value));
 }
 
+/* "Benchmark “JMMLU”": the entity and, where the page knows it, its name. */
+static char *
+entity_text (const LbAuditEntry *e,
+             GHashTable         *names)
+{
+  g_autofree char *key = g_strdup_printf ("%s:%" G_GINT64_FORMAT, e->entity, e->entity_id);
+  const char *name = g_hash_table_lookup (names, key);
+  const char *entity = audit_name (e->entity, "audit entity");
+
+  if (name == NULL)
+    return g_strdup (entity);
+  /* Translators: an entity of the audit log and its name, as in “Benchmark “JMMLU”” */
+  return g_strdup_printf (_("%s “%s”"), entity, name);
+}
+
+/* "status: “Unchecked” → “Needs a look”", for the tooltip of an event. */
+static void
+append_change (GString            *details,
+               const LbAuditEntry *e,
+               const char         *attr,
+               const char         *field)
+{
+  g_autofree char *old_value = audit_value (e, attr, e->old_value);
+  g_autofree char *new_value = audit_value (e, attr, e->new_value);
+
+  if (details->len > 0)
+    g_string_append_c (details, '\n');
+  if (old_value != NULL && *old_value != '\0')
+    /* Translators: a field of the audit log with its old and new value */
+    g_string_append_printf (details, _("%s: “%s” → “%s”"), field, old_value,
+                            new_value != NULL ? new_value : "");
+  else
+    /* Translators: a field of the audit log with its new value */
+    g_string_append_printf (details, _("%s: “%s”"), field, new_value != NULL ? new_value : "");
+}
+
+/* The plain line of an entry that is not a smell's. */
+static char *
+entry_title (const LbAuditEntry *e,
+             GHashTable         *names)
+{
+  g_autofree char *old_value = audit_value (e, e->field, e->old_value);
+  g_autofree char *new_value = audit_value (e, e->field, e->new_value);
+  g_autofree char *entity = NULL;
+  const char *field = audit_name (e->field, "audit field");
+  gboolean now_true = g_strcmp0 (e->new_value, "true") == 0;
+
+  if (g_strcmp0 (e->entity, "import") == 0)
+    {
+      g_autofree char *key = g_strdup_printf ("import:%" G_GINT64_FORMAT, e->entity_id);
+      const char *file = g_hash_table_lookup (names, key);
+
+      if (g_strcmp0 (e->field, "file") == 0)
+        return g_strdup_printf (_("Imported “%s”"), new_value != NULL ? new_value : "?");
+      if (g_strcmp0 (e->field, "deleted") == 0)
+        return g_strdup_printf (now_true ? _("Removed the import of “%s”") : _("Restored the import of “%s”"),
+                                file != NULL ? file : "?");
+    }
+  else if (g_strcmp0 (e->entity, "leaderboard") == 0)
+    {
+      if (g_strcmp0 (e->field, "created") == 0)
+        return g_strdup_printf (_("Created the leaderboard “%s”"), new_value != NULL ? new_value : "?");
+      if (g_strcmp0 (e->field, "deleted") == 0)
+        return g_strdup (now_true ? _("Deleted the leaderboard") : _("Restored the leaderboard"));
+    }
+  else if (g_strcmp0 (e->entity, "profile") == 0)
+    {
+      if (g_strcmp0 (e->field, "created") == 0)
+        return g_strdup_printf (_("Created the profile “%s”"), new_value != NULL ? new_value : "?");
+      if (g_strcmp0 (e->field, "deleted") == 0)
+        return g_strdup_printf (_("Deleted the profile “%s”"), old_value != NULL ? old_value : "?");
+    }
+  else if (g_strcmp0 (e->entity, "review") == 0 && g_strcmp0 (e->field, "decision") == 0)
+    {
+      return g_strdup_printf (_("Recorded a review: “%s”"), new_value != NULL ? new_value : "");
+    }
+
+  entity = entity_text (e, names);
+  if (g_strcmp0 (e->entity, "benchmark") == 0 && g_strcmp0 (e->field, "higher_is_better") == 0
+      && e->new_value != NULL)
+    return g_strdup_printf (now_true ? _("%s: higher is better now") : _("%s: lower is better now"), entity);
+  /* Translators: the audit entries start with the entity, then the field or event, as in
+     “Leaderboard purpose: …” or “Import deleted”. */
+  if (old_value != NULL && *old_value != '\0' && new_value != NULL && *new_value != '\0')
+    return g_strdup_printf (_("%s %s: “%s” → “%s”"), entity, field, old_value, new_value);
+  if (new_value != NULL && *new_value != '\0')
+    return g_strdup_printf (_("%s %s: “%s”"), entity, field, new_value);
+  if (old_value != NULL && *old_value != '\0')
+    return g_strdup_printf (_("%s %s cleared (was “%s”)"), entity, field, old_value);
+  return g_strdup_printf (_("%s %s"), entity, field);
+}
+
+static AuditKind
+entry_kind (const LbAuditEntry *e)
+{
+  if (g_strcmp0 (e->entity, "import") == 0)
+    return AUDIT_KIND_IMPORTS;
+  if (g_strcmp0 (e->entity, "smell") == 0)
+    return AUDIT_KIND_CHECKS;
+  if (g_strcmp0 (e->entity, "profile") == 0 || g_strcmp0 (e->entity, "review") == 0)
+    return AUDIT_KIND_DECISIONS;
+  return AUDIT_KIND_RECORD;
+}
+
+/* Whether @b is another field of the same event as @a (a smell check writes one entry per
+ * field it changed, at the same moment). */
+static gboolean
+same_event (const LbAuditEntry *a,
+            const LbAuditEntry *b)
+{
+  return g_strcmp0 (a->entity, "smell") == 0 && g_strcmp0 (b->entity, "smell") == 0
+         && a->entity_id == b->entity_id && g_strcmp0 (a->at, b->at) == 0
+         && g_strcmp0 (a->who, b->who) == 0;
+}
+
+/* The entries audit[first..last) of one event as one line. */
+static AuditLine *
+audit_line_new (GPtrArray  *audit,
+                guint       first,
+                guint       last,
+                GHashTable *names)
+{
+  const LbAuditEntry *e = g_ptr_array_index (audit, first);
+  AuditLine *line = g_new0 (AuditLine, 1);
+  g_autoptr(GString) details = g_string_new (NULL);
+  g_autoptr(GDateTime) at = e->at != NULL ? g_date_time_new_from_iso8601 (e->at, NULL) : NULL;
+  g_autoptr(GDateTime) local = at != NULL ? g_date_time_to_local (at) : NULL;
+  g_autofree char *time = local != NULL ? g_date_time_format (local, "%H:%M") : g_strdup (e->at);
+  g_autofree char *folded = NULL;
+
+  line->kind = entry_kind (e);
+  line->day = lb_date_text_to_display (e->at);
+  line->subtitle = g_strdup_printf (_("%s by %s"), time != NULL ? time : "?", e->who ? e->who : _("unknown"));
+
+  for (guint i = first; i < last; i++)
+    {
+      const LbAuditEntry *entry = g_ptr_array_index (audit, i);
+      const char *attr = entry->field;
+      g_autofree char *smell_label = smell_field_label (entry, &attr);
+
+      append_change (details, entry, attr, audit_name (attr, "audit field"));
+    }
+
+  if (g_strcmp0 (e->entity, "smell") == 0)
+    {
+      const char *attr = e->field;
+      g_autofree char *check = smell_field_label (e, &attr);
+      g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(GString) said = g_string_new (NULL);
+
+      for (guint i = first; i < last; i++)
+        {
+          const LbAuditEntry *entry = g_ptr_array_index (audit, i);
+          const char *entry_attr = entry->field;
+          g_autofree char *unused = smell_field_label (entry, &entry_attr);
+          gboolean now_true = g_strcmp0 (entry->new_value, "true") == 0;
+          LbSmellStatus status;
+
+          if (unused == NULL)
+            continue;
+          if (g_strcmp0 (entry_attr, "status") == 0 && entry->new_value != NULL
+              && lb_smell_status_from_string (entry->new_value, &status))
+            g_ptr_array_add (parts, g_strdup (lb_smell_status_label (status)));
+          else if (g_strcmp0 (entry_attr, "detected") == 0)
+            g_ptr_array_add (parts, g_strdup (now_true ? _("found something to look at") : _("found nothing")));
+          else if (g_strcmp0 (entry_attr, "needs_review") == 0 && now_true)
+            g_ptr_array_add (parts, g_strdup (_("needs a new look")));
+          else if (g_strcmp0 (entry_attr, "note") == 0 && entry->new_value != NULL && *entry->new_value != '\0')
+            g_ptr_array_add (parts, g_strdup (_("note added")));
+        }
+      if (parts->len == 0)
+        g_ptr_array_add (parts, g_strdup (_("its findings were updated")));
+      for (guint i = 0; i < parts->len; i++)
+        {
+          if (i > 0)
+            /* Translators: between the parts of one line of the audit log */
+            g_string_append (said, C_("audit list", ", "));
+          g_string_append (said, g_ptr_array_index (parts, i));
+        }
+      /* Translators: a smell check of the checklist and what changed on it */
+      line->title = g_strdup_printf (_("Check “%s”: %s"), check != NULL ? check : e->field, said->str);
+    }
+  else
+    {
+      line->title = entry_title (e, names);
+    }
+  line->details = details->len > 0 ? g_strdup (details->str) : NULL;
+  folded = g_strconcat (line->title, "\n", line->details != NULL ? line->details : "", NULL);
+  line->search = g_utf8_casefold (folded, -1);
+  return line;
+}
+
 static GtkWidget *
 create_audit_row (gpointer item,
                   gpointer user_data)
 {
-  LbAuditEntry *e = lb_record_item_get (item);
+  AuditLine *line = lb_record_item_get (item);
   GtkWidget *row = adw_action_row_new ();
-  g_autofree char *title = NULL;
-  g_autofree char *subtitle = NULL;
-  g_autofree char *at = NULL;
-  const char *attr = e->field;
-  g_autofree char *smell_label = smell_field_label (e, &attr);
-  g_autofree char *old_value = audit_value (e, attr, e->old_value);
-  g_autofree char *new_value = audit_value (e, attr, e->new_value);
-  const char *entity = smell_label != NULL ? smell_label : audit_name (e->entity, "audit entity");
-  const char *field = audit_name (attr, "audit field");
 
-  /* Translators: the audit entries start with the entity, then the field or event, as in
-     “Leaderboard purpose: …” or “Import deleted”. */
-  if (old_value != NULL && *old_value != '\0' && new_value != NULL && *new_value != '\0')
-    title = g_strdup_printf (_("%s %s: “%s” → “%s”"), entity, field, old_value, new_value);
-  else if (new_value != NULL && *new_value != '\0')
-    title = g_strdup_printf (_("%s %s: “%s”"), entity, field, new_value);
-  else if (old_value != NULL && *old_value != '\0')
-    title = g_strdup_printf (_("%s %s cleared (was “%s”)"), entity, field, old_value);
-  else
-    title = g_strdup_printf (_("%s %s"), entity, field);
-  at = lb_datetime_text_to_display (e->at);
-  subtitle = g_strdup_printf (_("%s by %s"), at != NULL ? at : "?", e->who ? e->who : _("unknown"));
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), line->title);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 1);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), line->subtitle);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 1);
+  gtk_widget_set_tooltip_text (row, line->details != NULL ? line->details : line->title);
   return row;
+}
+
+static gboolean
+audit_filter_cb (gpointer item,
+                 gpointer user_data)
+{
+  LbHistoryPage *self = user_data;
+  AuditLine *line = lb_record_item_get (item);
+  guint kind = gtk_drop_down_get_selected (self->audit_kind);
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->audit_search));
+  g_autofree char *needle = NULL;
+
+  if (kind != AUDIT_KIND_ALL && kind != GTK_INVALID_LIST_POSITION && line->kind != kind)
+    return FALSE;
+  if (text == NULL || *text == '\0')
+    return TRUE;
+  needle = g_utf8_casefold (text, -1);
+  return strstr (line->search, needle) != NULL;
+}
+
+/* A day's section shows while any of its events passes the filter; the page says so when
+ * none does. */
+static void
+update_audit_sections (LbHistoryPage *self)
+{
+  guint shown = 0;
+
+  for (GtkWidget *section = gtk_widget_get_first_child (GTK_WIDGET (self->audit_box)); section != NULL;
+       section = gtk_widget_get_next_sibling (section))
+    {
+      GListModel *model = g_object_get_data (G_OBJECT (section), "lb-day-model");
+      guint n = g_list_model_get_n_items (model);
+
+      gtk_widget_set_visible (section, n > 0);
+      shown += n;
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->audit_no_match), shown == 0 && self->audit_total > 0);
+}
+
+static void
+audit_filter_changed_cb (LbHistoryPage *self)
+{
+  gtk_filter_changed (GTK_FILTER (self->audit_filter), GTK_FILTER_CHANGE_DIFFERENT);
+  update_audit_sections (self);
+}
+
+/* A heading with the day and a list of that day's events under it. */
+static void
+add_day_section (LbHistoryPage *self,
+                 const char    *day,
+                 GListStore    *events)
+{
+  GtkWidget *section = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *heading = gtk_label_new (day);
+  GtkWidget *list = gtk_list_box_new ();
+  GtkFilterListModel *shown = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (events)),
+                                                         GTK_FILTER (g_object_ref (self->audit_filter)));
+
+  gtk_label_set_xalign (GTK_LABEL (heading), 0);
+  gtk_widget_add_css_class (heading, "heading");
+  gtk_widget_add_css_class (heading, "dim-label");
+  gtk_widget_set_margin_top (heading, 6);
+  gtk_box_append (GTK_BOX (section), heading);
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_list_box_bind_model (GTK_LIST_BOX (list), G_LIST_MODEL (shown), create_audit_row, NULL, NULL);
+  gtk_box_append (GTK_BOX (section), list);
+  /* The section's own model, for update_audit_sections(); the list box holds a reference. */
+  g_object_set_data_full (G_OBJECT (section), "lb-day-model", shown, g_object_unref);
+  gtk_box_append (self->audit_box, section);
 }
 
 static void
@@ -334,15 +635,26 @@ reload (LbHistoryPage *self)
   gint64 leaderboard_id = lb_page_get_leaderboard_id (LB_PAGE (self));
   g_autoptr(GPtrArray) imports = NULL;
   g_autoptr(GPtrArray) audit = NULL;
+  g_autoptr(GPtrArray) benchmarks = NULL;
+  g_autoptr(GPtrArray) models = NULL;
+  g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GListStore) day_events = NULL;
+  g_autofree char *day = NULL;
   g_autoptr(GError) error = NULL;
+  GtkWidget *child;
 
   g_list_store_remove_all (self->items);
-  g_list_store_remove_all (self->audit);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->audit_box))) != NULL)
+    gtk_box_remove (self->audit_box, child);
+  self->audit_total = 0;
+  gtk_widget_set_visible (GTK_WIDGET (self->audit_no_match), FALSE);
   gtk_stack_set_visible_child_name (self->stack, "empty");
   if (store == NULL || leaderboard_id == 0)
     return;
   if ((imports = lb_store_list_imports (store, leaderboard_id, &error)) == NULL ||
-      (audit = lb_store_list_audit (store, leaderboard_id, AUDIT_LIMIT, &error)) == NULL)
+      (audit = lb_store_list_audit (store, leaderboard_id, AUDIT_LIMIT, &error)) == NULL ||
+      (benchmarks = lb_store_list_benchmarks (store, leaderboard_id, &error)) == NULL ||
+      (models = lb_store_list_models (store, leaderboard_id, &error)) == NULL)
     {
       gtk_widget_activate_action (GTK_WIDGET (self), "win.show-error", "s", error->message);
       return;
@@ -363,20 +675,55 @@ reload (LbHistoryPage *self)
         }
     lb_leaderboard_stats_clear (&stats);
   }
+  /* The names the log's lines use; the records outlive the table (freed at the end). */
   for (guint i = 0; i < imports->len; i++)
     {
-      g_autoptr(LbRecordItem) item = lb_record_item_new (lb_import_copy (g_ptr_array_index (imports, i)),
+      LbImport *import = g_ptr_array_index (imports, i);
+      g_autoptr(LbRecordItem) item = lb_record_item_new (lb_import_copy (import),
                                                          (GDestroyNotify) lb_import_free);
 
       g_list_store_append (self->items, item);
+      g_hash_table_insert (names, g_strdup_printf ("import:%" G_GINT64_FORMAT, import->id), import->file_name);
     }
-  for (guint i = 0; i < audit->len; i++)
+  for (guint i = 0; i < benchmarks->len; i++)
     {
-      g_autoptr(LbRecordItem) item = lb_record_item_new (lb_audit_entry_copy (g_ptr_array_index (audit, i)),
-                                                         (GDestroyNotify) lb_audit_entry_free);
+      LbBenchmark *benchmark = g_ptr_array_index (benchmarks, i);
 
-      g_list_store_append (self->audit, item);
+      g_hash_table_insert (names, g_strdup_printf ("benchmark:%" G_GINT64_FORMAT, benchmark->id), benchmark->name);
     }
+  for (guint i = 0; i < models->len; i++)
+    {
+      LbModel *model = g_ptr_array_index (models, i);
+
+      g_hash_table_insert (names, g_strdup_printf ("model:%" G_GINT64_FORMAT, model->id), model->name);
+    }
+
+  for (guint i = 0; i < audit->len;)
+    {
+      guint last = i + 1;
+      AuditLine *line;
+      g_autoptr(LbRecordItem) item = NULL;
+
+      while (last < audit->len && same_event (g_ptr_array_index (audit, i), g_ptr_array_index (audit, last)))
+        last++;
+      line = audit_line_new (audit, i, last, names);
+      if (day_events == NULL || g_strcmp0 (day, line->day) != 0)
+        {
+          if (day_events != NULL)
+            add_day_section (self, day, day_events);
+          g_clear_object (&day_events);
+          g_free (day);
+          day = g_strdup (line->day);
+          day_events = g_list_store_new (LB_TYPE_RECORD_ITEM);
+        }
+      item = lb_record_item_new (line, (GDestroyNotify) audit_line_free);
+      g_list_store_append (day_events, item);
+      self->audit_total++;
+      i = last;
+    }
+  if (day_events != NULL)
+    add_day_section (self, day, day_events);
+  update_audit_sections (self);
   gtk_stack_set_visible_child_name (self->stack, imports->len + audit->len > 0 ? "list" : "empty");
 }
 
@@ -404,7 +751,7 @@ lb_history_page_finalize (GObject *object)
   LbHistoryPage *self = LB_HISTORY_PAGE (object);
 
   g_clear_object (&self->items);
-  g_clear_object (&self->audit);
+  g_clear_object (&self->audit_filter);
   g_clear_pointer (&self->changes, g_hash_table_unref);
   G_OBJECT_CLASS (lb_history_page_parent_class)->finalize (object);
 }
@@ -422,7 +769,11 @@ lb_history_page_class_init (LbHistoryPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/org/example/Leaderboard/lb-history-page.ui");
   gtk_widget_class_bind_template_child (widget_class, LbHistoryPage, stack);
   gtk_widget_class_bind_template_child (widget_class, LbHistoryPage, list);
-  gtk_widget_class_bind_template_child (widget_class, LbHistoryPage, audit_list);
+  gtk_widget_class_bind_template_child (widget_class, LbHistoryPage, audit_box);
+  gtk_widget_class_bind_template_child (widget_class, LbHistoryPage, audit_search);
+  gtk_widget_class_bind_template_child (widget_class, LbHistoryPage, audit_kind);
+  gtk_widget_class_bind_template_child (widget_class, LbHistoryPage, audit_no_match);
+  gtk_widget_class_bind_template_callback (widget_class, audit_filter_changed_cb);
 }
 
 static void
@@ -431,9 +782,8 @@ lb_history_page_init (LbHistoryPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->items = g_list_store_new (LB_TYPE_RECORD_ITEM);
-  self->audit = g_list_store_new (LB_TYPE_RECORD_ITEM);
+  self->audit_filter = gtk_custom_filter_new (audit_filter_cb, self, NULL);
+  gtk_list_box_bind_model (self->list, G_LIST_MODEL (self->items), create_import_row, self, NULL);
   self->changes = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                          (GDestroyNotify) g_ptr_array_unref);
-  gtk_list_box_bind_model (self->list, G_LIST_MODEL (self->items), create_import_row, self, NULL);
-  gtk_list_box_bind_model (self->audit_list, G_LIST_MODEL (self->audit), create_audit_row, NULL, NULL);
 }

@@ -39,6 +39,14 @@ static const struct {
   { '|', N_("Bar ( | )") },
 };
 
+static const struct {
+  char        separator;
+  const char *label;
+} decimals[] = {
+  { '.', N_("Point ( 85.3 )") },
+  { ',', N_("Comma ( 85,3 )") },
+};
+
 /* A choice the user made for a column, kept by header so it survives re-reading the file. */
 typedef struct {
   gboolean     has_role;
@@ -47,6 +55,7 @@ typedef struct {
   char        *unit;
   gboolean     has_direction;
   gboolean     higher_is_better;
+  char        *stderr_of;       /* the header of the benchmark column a standard error is of, or NULL */
 } Choice;
 
 struct _LbImportAssistant
@@ -63,12 +72,17 @@ struct _LbImportAssistant
   GtkLabel           *status_label;
   GtkCheckButton     *force_check;
   AdwComboRow        *mode_row;
+  AdwComboRow        *sheet_row;
+  GtkStringList      *sheet_list;
   AdwComboRow        *encoding_row;
   GtkStringList      *encoding_list;
   AdwComboRow        *delimiter_row;
   GtkStringList      *delimiter_list;
+  AdwComboRow        *decimal_row;
+  GtkStringList      *decimal_list;
   AdwActionRow       *header_row;
   GtkSpinButton      *header_spin;
+  GtkButton          *header_confirm_button;
   AdwComboRow        *layout_row;
   GtkWidget          *preview_group;
   GtkColumnView      *preview_view;
@@ -93,14 +107,19 @@ struct _LbImportAssistant
   GCancellable       *import_cancellable;
   GPtrArray          *column_rows;    /* of GtkWidget*, borrowed: the rows of columns_list by column */
   char               *proposed_name;
+  GPtrArray          *sheet_names;    /* of char*, a workbook's sheets in sheet_row order, or NULL */
 
   gint64              current_leaderboard;
   guint               check_id;
-  guint               read_encoding;  /* the encoding, delimiter and header rows as last read */
+  guint               read_sheet;     /* the sheet, encoding, delimiter and header rows as last read */
+  guint               read_encoding;
+  gboolean            read_sheet_chosen; /* the user picked the sheet */
   guint               read_delimiter;
+  guint               read_decimal;
   guint               read_header;
   int                 layout_choice;  /* -1: as detected */
   gboolean            updating;       /* widgets are being filled in from the importer */
+  gboolean            header_confirmed; /* the user took the row shown although another is as likely */
   gboolean            checking;
   gboolean            mode_chosen;    /* the user picked the mode: kept across re-reads */
   gboolean            recheck;
@@ -130,6 +149,7 @@ static void
 choice_free (Choice *choice)
 {
   g_free (choice->unit);
+  g_free (choice->stderr_of);
   g_free (choice);
 }
 
@@ -308,15 +328,76 @@ fill_preview (LbImportAssistant *self)
     }
 }
 
+/* The row number, and for a summary row (平均, Total, ...) that it is left out, with a
+ * check button to import it anyway. */
+static void
+summary_toggled_cb (GtkCheckButton    *button,
+                    LbImportAssistant *self)
+{
+  GtkListItem *item = g_object_get_data (G_OBJECT (button), "item");
+  GtkWidget *status = g_object_get_data (G_OBJECT (button), "status");
+  LbCsvRecord *record;
+  gboolean forced = gtk_check_button_get_active (button);
+
+  if (self->updating || item == NULL || gtk_list_item_get_item (item) == NULL || self->importer == NULL)
+    return;
+  record = lb_record_item_get (gtk_list_item_get_item (item));
+  lb_importer_set_row_forced (self->importer, record->record, forced);
+  gtk_label_set_label (GTK_LABEL (status), forced ? _("summary row — imported anyway")
+                                                  : _("summary row — not imported"));
+  request_check (self);
+}
+
+static void
+setup_row_number_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *item,
+                     LbImportAssistant        *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *number = gtk_label_new (NULL);
+  GtkWidget *status = gtk_label_new (NULL);
+  GtkWidget *button = gtk_check_button_new_with_label (_("Import anyway"));
+
+  gtk_label_set_xalign (GTK_LABEL (number), 0);
+  gtk_widget_add_css_class (status, "warning");
+  gtk_widget_set_tooltip_text (status, _("This row sums up the others (an average, a total or "
+                                         "similar), so it is not imported as a model."));
+  gtk_box_append (GTK_BOX (box), number);
+  gtk_box_append (GTK_BOX (box), status);
+  gtk_box_append (GTK_BOX (box), button);
+  g_object_set_data (G_OBJECT (box), "number", number);
+  g_object_set_data (G_OBJECT (box), "status", status);
+  g_object_set_data (G_OBJECT (box), "button", button);
+  g_object_set_data (G_OBJECT (button), "item", item);
+  g_object_set_data (G_OBJECT (button), "status", status);
+  g_signal_connect_object (button, "toggled", G_CALLBACK (summary_toggled_cb), self, 0);
+  gtk_list_item_set_child (item, box);
+}
+
 static void
 bind_row_number_cb (GtkSignalListItemFactory *factory,
                     GtkListItem              *item,
-                    gpointer                  data)
+                    LbImportAssistant        *self)
 {
   LbCsvRecord *record = lb_record_item_get (gtk_list_item_get_item (item));
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *status = g_object_get_data (G_OBJECT (box), "status");
+  GtkWidget *button = g_object_get_data (G_OBJECT (box), "button");
   g_autofree char *text = g_strdup_printf ("%u", record->record);
+  gboolean summary = self->importer != NULL
+    && lb_importer_get_row_summary (self->importer, record->record) != LB_SUMMARY_NONE;
+  gboolean forced = summary && lb_importer_get_row_forced (self->importer, record->record);
+  gboolean was_updating;
 
-  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)), text);
+  gtk_label_set_label (GTK_LABEL (g_object_get_data (G_OBJECT (box), "number")), text);
+  gtk_label_set_label (GTK_LABEL (status), forced ? _("summary row — imported anyway")
+                                                  : _("summary row — not imported"));
+  gtk_widget_set_visible (status, summary);
+  gtk_widget_set_visible (button, summary);
+  was_updating = self->updating;
+  self->updating = TRUE;
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (button), forced);
+  self->updating = was_updating;
 }
 
 static void
@@ -325,8 +406,8 @@ add_row_number_column (LbImportAssistant *self)
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
   g_autoptr(GtkColumnViewColumn) column = NULL;
 
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_preview_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_number_cb), NULL);
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_number_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_number_cb), self);
   column = gtk_column_view_column_new (_("Row"), factory);
   gtk_column_view_append_column (self->preview_view, column);
 }
@@ -370,13 +451,49 @@ update_column_row (LbImportAssistant *self,
   gboolean score = spec->role == LB_COLUMN_SCORE;
   const char *how;
 
+  GtkWidget *stderr_box = g_object_get_data (G_OBJECT (row), "stderr-box");
+  GtkWidget *stderr_of = g_object_get_data (G_OBJECT (row), "stderr-of");
+  const char *extra_unit = g_object_get_data (G_OBJECT (unit), "extra-unit");
+  GArray *targets = g_object_get_data (G_OBJECT (stderr_of), "columns");
+  GPtrArray *specs = lb_importer_get_columns (self->importer);
+  gboolean wide_stderr = spec->role == LB_COLUMN_STDERR
+                         && lb_importer_get_layout (self->importer) == LB_LAYOUT_WIDE;
+  guint unit_index = 0, target_index = GTK_INVALID_LIST_POSITION;
+  g_autoptr(GtkStringList) target_labels = gtk_string_list_new (NULL);
+
+  if (spec->unit != NULL && g_str_equal (spec->unit, "%"))
+    unit_index = 1;
+  else if (spec->unit != NULL && g_strcmp0 (spec->unit, extra_unit) == 0)
+    unit_index = 2;
+
+  /* "standard error of [benchmark]": the score columns as they are now. */
+  g_array_set_size (targets, 0);
+  for (guint i = 0; wide_stderr && i < specs->len; i++)
+    {
+      LbColumnSpec *other = g_ptr_array_index (specs, i);
+      g_autofree char *letter = NULL;
+      g_autofree char *label = NULL;
+
+      if (other->role != LB_COLUMN_SCORE)
+        continue;
+      letter = lb_column_letter (other->column);
+      label = g_strdup_printf ("%s · %s", letter, other->header);
+      if (other->column == spec->stderr_of)
+        target_index = targets->len;
+      g_array_append_val (targets, other->column);
+      gtk_string_list_append (target_labels, label);
+    }
+
   self->updating = TRUE;
   gtk_drop_down_set_selected (GTK_DROP_DOWN (role), spec->role);
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (unit), spec->unit != NULL && g_str_equal (spec->unit, "%") ? 1 : 0);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (unit), unit_index);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (direction), spec->higher_is_better ? 0 : 1);
+  gtk_drop_down_set_model (GTK_DROP_DOWN (stderr_of), G_LIST_MODEL (target_labels));
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (stderr_of), target_index);
   self->updating = FALSE;
   gtk_widget_set_visible (unit, score);
   gtk_widget_set_visible (direction, score);
+  gtk_widget_set_visible (stderr_box, wide_stderr);
 
   if (!spec->role_detected)
     how = _("your choice");
@@ -386,7 +503,7 @@ update_column_row (LbImportAssistant *self,
     how = _("detected");
   if (score && (spec->unit_detected || spec->direction_detected))
     {
-      g_autofree char *subtitle = g_strdup_printf (_("%s; unit and direction detected from the name and values"), how);
+      g_autofree char *subtitle = g_strdup_printf (_("%s; unit and direction guessed from the name and values"), how);
 
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
     }
@@ -420,7 +537,18 @@ column_choice_changed_cb (GObject           *dropdown,
     {
       choice->has_unit = TRUE;
       g_free (choice->unit);
-      choice->unit = selected == 1 ? g_strdup ("%") : NULL;
+      choice->unit = selected == 1 ? g_strdup ("%")
+                   : selected == 2 ? g_strdup (g_object_get_data (dropdown, "extra-unit"))
+                   : NULL;
+    }
+  else if (g_str_equal (which, "stderr-of"))
+    {
+      GArray *targets = g_object_get_data (dropdown, "columns");
+      LbColumnSpec *target = selected < targets->len
+                               ? spec_for (self, g_array_index (targets, guint, selected)) : NULL;
+
+      g_free (choice->stderr_of);
+      choice->stderr_of = target != NULL ? g_strdup (target->header) : NULL;
     }
   else
     {
@@ -453,12 +581,31 @@ fill_columns (LbImportAssistant *self)
       LbColumnSpec *spec = g_ptr_array_index (specs, i);
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *role = dropdown_from_labels (role_labels);
-      GtkWidget *unit = dropdown_from_labels (units);
+      GtkWidget *unit = NULL;
       GtkWidget *direction = dropdown_from_labels (directions);
+      GtkWidget *stderr_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      GtkWidget *stderr_of = gtk_drop_down_new (NULL, NULL);
       g_autofree char *letter = lb_column_letter (spec->column);
       g_autofree char *title = g_strdup_printf ("%s · %s", letter,
                                                 *spec->header != '\0' ? spec->header : _("(no header)"));
 
+      /* A unit read from the header ("ms", "円") is offered beside "no unit" and "%". */
+      if (spec->unit != NULL && !g_str_equal (spec->unit, "%"))
+        {
+          const char *with_extra[4] = { units[0], units[1], spec->unit, NULL };
+
+          unit = dropdown_from_labels (with_extra);
+          g_object_set_data_full (G_OBJECT (unit), "extra-unit", g_strdup (spec->unit), g_free);
+        }
+      else
+        unit = dropdown_from_labels (units);
+      gtk_widget_set_valign (stderr_of, GTK_ALIGN_CENTER);
+      gtk_widget_set_valign (stderr_box, GTK_ALIGN_CENTER);
+      gtk_box_append (GTK_BOX (stderr_box), gtk_label_new (_("standard error of")));
+      gtk_box_append (GTK_BOX (stderr_box), stderr_of);
+      gtk_widget_set_tooltip_text (stderr_of, _("The benchmark whose scores this column gives the standard errors of"));
+      g_object_set_data_full (G_OBJECT (stderr_of), "columns", g_array_new (FALSE, FALSE, sizeof (guint)),
+                              (GDestroyNotify) g_array_unref);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       g_object_set_data (G_OBJECT (row), "column", GUINT_TO_POINTER (spec->column));
@@ -468,6 +615,10 @@ fill_columns (LbImportAssistant *self)
       g_object_set_data (G_OBJECT (role), "which", (gpointer) "role");
       g_object_set_data (G_OBJECT (unit), "which", (gpointer) "unit");
       g_object_set_data (G_OBJECT (direction), "which", (gpointer) "direction");
+      g_object_set_data (G_OBJECT (stderr_of), "which", (gpointer) "stderr-of");
+      g_object_set_data (G_OBJECT (row), "stderr-box", stderr_box);
+      g_object_set_data (G_OBJECT (row), "stderr-of", stderr_of);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), stderr_box);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), unit);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), direction);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), role);
@@ -475,7 +626,8 @@ fill_columns (LbImportAssistant *self)
       gtk_widget_set_tooltip_text (unit, _("Unit of the scores"));
       gtk_widget_set_tooltip_text (direction, _("Whether a higher score is better"));
       update_column_row (self, row, spec);
-      for (GtkWidget *w = role; w != NULL; w = w == role ? unit : w == unit ? direction : NULL)
+      for (GtkWidget *w = role; w != NULL;
+           w = w == role ? unit : w == unit ? direction : w == direction ? stderr_of : NULL)
         {
           g_object_set_data (G_OBJECT (w), "row", row);
           g_signal_connect_object (w, "notify::selected", G_CALLBACK (column_choice_changed_cb), self, 0);
@@ -540,12 +692,46 @@ fill_reader_options (LbImportAssistant *self)
   else
     adw_action_row_set_subtitle (ADW_ACTION_ROW (self->delimiter_row), _("Your choice"));
 
+  /* The decimal separator, guessed from the cells ("0,853", "85,3 %"). */
+  if (dialect->decimal_separator_detected)
+    {
+      g_autofree char *label = NULL;
+
+      for (guint i = 0; i < G_N_ELEMENTS (decimals); i++)
+        if (dialect->decimal_separator == decimals[i].separator)
+          label = g_strdup_printf (_("Detected: %s"), _(decimals[i].label));
+      if (label != NULL && g_strcmp0 (gtk_string_list_get_string (self->decimal_list, 0), label) != 0)
+        gtk_string_list_splice (self->decimal_list, 0, 1, (const char * const[]) { label, NULL });
+      adw_combo_row_set_selected (self->decimal_row, 0);
+      self->read_decimal = 0;
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (self->decimal_row),
+                                   _("Guessed from how the numbers in the cells are written"));
+    }
+  else
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (self->decimal_row), _("Your choice"));
+
   gtk_spin_button_set_value (self->header_spin, dialect->header_record);
   self->read_header = dialect->header_record;
-  header_subtitle = dialect->header_detected
-                    ? g_strdup_printf (_("Detected: row %u holds the column names"), dialect->header_record)
-                    : g_strdup (_("Your choice"));
+  if (!dialect->header_detected)
+    header_subtitle = g_strdup (_("Your choice"));
+  else if (dialect->header_reason != NULL)
+    /* Not row 1, or two rows equally likely: say which and why. */
+    header_subtitle = g_strdup_printf (_("Guessed: %s"), dialect->header_reason);
+  else
+    header_subtitle = g_strdup_printf (_("Detected: row %u holds the column names"), dialect->header_record);
   adw_action_row_set_subtitle (self->header_row, header_subtitle);
+  /* Two rows equally likely: nothing is imported until the user says which. */
+  if (dialect->header_detected && dialect->header_alternative != 0)
+    {
+      g_autofree char *label = g_strdup_printf (_("Use row %u"), dialect->header_record);
+
+      gtk_button_set_label (self->header_confirm_button, label);
+      gtk_widget_add_css_class (GTK_WIDGET (self->header_row), "warning");
+    }
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->header_row), "warning");
+  gtk_widget_set_visible (GTK_WIDGET (self->header_confirm_button),
+                          dialect->header_detected && dialect->header_alternative != 0);
 
   adw_combo_row_set_selected (self->layout_row, lb_importer_get_layout (self->importer));
   if (lb_importer_get_layout_detected (self->importer))
@@ -555,6 +741,69 @@ fill_reader_options (LbImportAssistant *self)
                                  _("Remembered from the last import of this sheet"));
   else
     adw_action_row_set_subtitle (ADW_ACTION_ROW (self->layout_row), _("Your choice"));
+  self->updating = FALSE;
+}
+
+/* A workbook offers its sheets (data sheets first) instead of an encoding and a delimiter. */
+static void
+fill_sheets (LbImportAssistant *self)
+{
+  GPtrArray *sheets = lb_importer_get_sheets (self->importer);
+  const char *sheet = lb_importer_get_sheet (self->importer);
+  gboolean workbook = sheets != NULL;
+
+  self->updating = TRUE;
+  gtk_widget_set_visible (GTK_WIDGET (self->sheet_row), workbook);
+  gtk_widget_set_visible (GTK_WIDGET (self->encoding_row), !workbook);
+  gtk_widget_set_visible (GTK_WIDGET (self->delimiter_row), !workbook);
+  gtk_widget_set_visible (GTK_WIDGET (self->decimal_row), !workbook);
+  if (workbook && self->sheet_names == NULL)
+    {
+      g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+
+      self->sheet_names = g_ptr_array_new_with_free_func (g_free);
+      for (guint i = 0; i < sheets->len; i++)
+        {
+          LbXlsxSheet *s = g_ptr_array_index (sheets, i);
+
+          if (s->part == NULL)
+            continue;
+          g_ptr_array_add (self->sheet_names, g_strdup (s->name));
+          if (s->hidden)
+            /* Translators: a sheet in the sheet drop-down that Excel hides */
+            g_ptr_array_add (labels, g_strdup_printf (_("%s (hidden)"), s->name));
+          else if (!s->has_table)
+            /* Translators: a sheet in the sheet drop-down with no table in it */
+            g_ptr_array_add (labels, g_strdup_printf (_("%s (no table)"), s->name));
+          else
+            g_ptr_array_add (labels, g_strdup (s->name));
+        }
+      g_ptr_array_add (labels, NULL);
+      gtk_string_list_splice (self->sheet_list, 0, g_list_model_get_n_items (G_LIST_MODEL (self->sheet_list)),
+                              (const char * const *) labels->pdata);
+    }
+  if (workbook)
+    {
+      for (guint i = 0; i < self->sheet_names->len; i++)
+        if (g_strcmp0 (g_ptr_array_index (self->sheet_names, i), sheet) == 0)
+          {
+            adw_combo_row_set_selected (self->sheet_row, i);
+            self->read_sheet = i;
+          }
+      if (lb_importer_get_sheet_ambiguous (self->importer))
+        {
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (self->sheet_row),
+                                       _("Several sheets hold a table: check that this is the one to import"));
+          gtk_widget_add_css_class (GTK_WIDGET (self->sheet_row), "warning");
+        }
+      else
+        {
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (self->sheet_row),
+                                       self->read_sheet_chosen ? _("Your choice")
+                                                               : _("Detected: the only sheet with a table"));
+          gtk_widget_remove_css_class (GTK_WIDGET (self->sheet_row), "warning");
+        }
+    }
   self->updating = FALSE;
 }
 
@@ -579,6 +828,22 @@ apply_choices (LbImportAssistant *self)
       if (choice->has_direction)
         lb_importer_set_column_direction (self->importer, spec->column, choice->higher_is_better);
     }
+  /* After the roles: the benchmark a standard error is of must be a score column by then. */
+  for (guint i = 0; i < specs->len; i++)
+    {
+      LbColumnSpec *spec = g_ptr_array_index (specs, i);
+      Choice *choice = g_hash_table_lookup (self->choices, spec->header);
+
+      if (choice == NULL || choice->stderr_of == NULL || spec->role != LB_COLUMN_STDERR)
+        continue;
+      for (guint j = 0; j < specs->len; j++)
+        {
+          LbColumnSpec *other = g_ptr_array_index (specs, j);
+
+          if (other->role == LB_COLUMN_SCORE && g_strcmp0 (other->header, choice->stderr_of) == 0)
+            lb_importer_set_column_stderr_of (self->importer, spec->column, other->column);
+        }
+    }
 }
 
 static void
@@ -588,9 +853,16 @@ read_file (LbImportAssistant *self)
   g_autoptr(GError) error = NULL;
   guint enc = adw_combo_row_get_selected (self->encoding_row);
   guint delim = adw_combo_row_get_selected (self->delimiter_row);
+  guint decimal = adw_combo_row_get_selected (self->decimal_row);
+  guint sheet = adw_combo_row_get_selected (self->sheet_row);
+  gboolean new_sheet = self->sheet_names != NULL && sheet != self->read_sheet;
 
+  if (new_sheet)
+    self->read_sheet_chosen = TRUE;
+  self->read_sheet = sheet;
   self->read_encoding = enc;
   self->read_delimiter = delim;
+  self->read_decimal = decimal;
   self->read_header = gtk_spin_button_get_value_as_int (self->header_spin);
 
   /* Row 0 of each list is "detected"; the rest follow the tables. */
@@ -598,13 +870,19 @@ read_file (LbImportAssistant *self)
     options.encoding = encodings[enc - 1].encoding;
   if (delim > 0 && delim <= G_N_ELEMENTS (delimiters))
     options.delimiter = delimiters[delim - 1].delimiter;
-  if (self->importer != NULL)
+  if (decimal > 0 && decimal <= G_N_ELEMENTS (decimals))
+    options.decimal_separator = decimals[decimal - 1].separator;
+  if (self->sheet_names != NULL && self->read_sheet_chosen && sheet < self->sheet_names->len)
+    options.sheet = g_ptr_array_index (self->sheet_names, sheet);
+  /* Another sheet has its own header row. */
+  if (self->importer != NULL && !new_sheet)
     {
       const LbCsvDialect *dialect = lb_importer_get_dialect (self->importer);
       guint header = gtk_spin_button_get_value_as_int (self->header_spin);
 
-      if (header != dialect->header_record || !dialect->header_detected)
+      if (header != dialect->header_record || !dialect->header_detected || self->header_confirmed)
         options.header_record = header;
+      self->header_confirmed = FALSE;
     }
 
   clear_preview (self);
@@ -632,6 +910,7 @@ read_file (LbImportAssistant *self)
   gtk_widget_set_visible (self->preview_group, TRUE);
   gtk_widget_set_visible (self->columns_group, TRUE);
   apply_choices (self);
+  fill_sheets (self);
   fill_reader_options (self);
   fill_columns (self);
   fill_preview (self);
@@ -778,6 +1057,17 @@ dry_run_done_cb (GObject      *source,
       extra = g_strdup_printf (_("%u results, %u cells without a value, %u new models, %u new benchmarks, %u warnings."),
                                outcome.results, outcome.gaps, outcome.models_created,
                                outcome.benchmarks_created, outcome.warnings->len);
+      if (outcome.summary_rows > 0)
+        {
+          g_autofree char *more = g_strdup_printf (ngettext (" %u summary row is left out (see the preview).",
+                                                             " %u summary rows are left out (see the preview).",
+                                                             outcome.summary_rows),
+                                                   outcome.summary_rows);
+          char *longer = g_strconcat (extra, more, NULL);
+
+          g_free (extra);
+          extra = longer;
+        }
       {
         g_autofree char *full = g_strconcat (text, extra, NULL);
 
@@ -903,13 +1193,24 @@ reader_option_changed_cb (LbImportAssistant *self)
   /* The combo rows also notify when their list is relabelled ("Detected: …"): only a
    * different choice re-reads the file. */
   if (self->updating ||
-      (adw_combo_row_get_selected (self->encoding_row) == self->read_encoding &&
+      (adw_combo_row_get_selected (self->sheet_row) == self->read_sheet &&
+       adw_combo_row_get_selected (self->encoding_row) == self->read_encoding &&
        adw_combo_row_get_selected (self->delimiter_row) == self->read_delimiter &&
+       adw_combo_row_get_selected (self->decimal_row) == self->read_decimal &&
        (guint) gtk_spin_button_get_value_as_int (self->header_spin) == self->read_header))
     return;
   /* A running dry run keeps its own reference to the old importer and is ignored when done. */
   if (self->checking)
     g_cancellable_cancel (self->check_cancellable);
+  read_file (self);
+}
+
+static void
+header_confirm_clicked_cb (LbImportAssistant *self)
+{
+  if (self->checking)
+    g_cancellable_cancel (self->check_cancellable);
+  self->header_confirmed = TRUE;
   read_file (self);
 }
 
@@ -958,7 +1259,7 @@ import_done_cb (GObject      *source,
   g_autofree char *base = g_file_get_basename (self->file);
 
   self->importing = FALSE;
-  gtk_button_set_label (self->cancel_button, _("_Cancel"));
+  gtk_button_set_label (self->cancel_button, C_("header button", "_Cancel"));
   if (!lb_importer_run_finish (LB_IMPORTER (source), result, &outcome, &error))
     {
       gboolean cancelled = g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
@@ -1045,6 +1346,7 @@ lb_import_assistant_finalize (GObject *object)
   g_clear_pointer (&self->targets, g_ptr_array_unref);
   g_clear_pointer (&self->column_rows, g_ptr_array_unref);
   g_clear_pointer (&self->proposed_name, g_free);
+  g_clear_pointer (&self->sheet_names, g_ptr_array_unref);
   G_OBJECT_CLASS (lb_import_assistant_parent_class)->finalize (object);
 }
 
@@ -1093,13 +1395,18 @@ lb_import_assistant_class_init (LbImportAssistantClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LbImportAssistant, status_icon);
   gtk_widget_class_bind_template_child (widget_class, LbImportAssistant, status_label);
   gtk_widget_class_bind_template_child (widget_class, LbImportAssistant, force_check);
+  gtk_widget_class_bind_template_child (widget_class, LbImportAssistant, sheet_row);
+  gtk_widget_class_bind_template_child (widget_class, LbImportAssistant, sheet_list);
   gtk_widget_class_bind_template_child (widget_class, LbImportAssistant, encoding_row);
   gtk_widget_class_bind_template_child (widget_class, LbImportAssistant, mode_row);
   gtk_widget_class_bind_template_child (widget_class, LbImportAssistant, encoding_list);
   gtk_widget_class_bind_template_child (widget_class, LbImportAssistant, delimiter_row);
   gtk_widget_class_bind_template_child (widget_class, LbImportAssistant, delimiter_list);
+  gtk_widget_class_bind_template_child (widget_class, LbImportAssistant, decimal_row);
+  gtk_widget_class_bind_template_child (widget_class, LbImportAssistant, decimal_list);
   gtk_widget_class_bind_template_child (widget_class, LbImportAssistant, header_row);
   gtk_widget_class_bind_template_child (widget_class, LbImportAssistant, header_spin);
+  gtk_widget_class_bind_template_child (widget_class, LbImportAssistant, header_confirm_button);
   gtk_widget_class_bind_template_child (widget_class, LbImportAssistant, layout_row);
   gtk_widget_class_bind_template_child (widget_class, LbImportAssistant, preview_group);
   gtk_widget_class_bind_template_child (widget_class, LbImportAssistant, preview_view);
@@ -1114,6 +1421,7 @@ lb_import_assistant_class_init (LbImportAssistantClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LbImportAssistant, progress_bar);
   gtk_widget_class_bind_template_callback (widget_class, reader_option_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, mode_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, header_confirm_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, layout_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, target_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, option_changed_cb);
@@ -1144,6 +1452,9 @@ lb_import_assistant_init (LbImportAssistant *self)
   gtk_string_list_append (self->delimiter_list, _("Detect"));
   for (guint i = 0; i < G_N_ELEMENTS (delimiters); i++)
     gtk_string_list_append (self->delimiter_list, _(delimiters[i].label));
+  gtk_string_list_append (self->decimal_list, _("Detect"));
+  for (guint i = 0; i < G_N_ELEMENTS (decimals); i++)
+    gtk_string_list_append (self->decimal_list, _(decimals[i].label));
   self->updating = FALSE;
 }
 

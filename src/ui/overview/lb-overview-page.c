@@ -272,6 +272,72 @@ cadence_changed_cb (LbOverviewPage *self)
   field_edited (self, LB_RECORD_FORM_UPDATE_CADENCE, text);
 }
 
+/* The pattern list shows each pattern's name whole with its explanation under it (the names
+ * were cut: "P1 · External …"); the row shows the chosen name, wrapped rather than cut. */
+static void
+setup_pattern_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  gpointer                  data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *name = gtk_label_new (NULL);
+  GtkWidget *explanation = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (name), 0);
+  gtk_label_set_wrap (GTK_LABEL (name), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (name), 40);
+  gtk_label_set_xalign (GTK_LABEL (explanation), 0);
+  gtk_label_set_wrap (GTK_LABEL (explanation), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (explanation), 40);
+  gtk_widget_add_css_class (explanation, "caption");
+  gtk_widget_add_css_class (explanation, "dim-label");
+  gtk_box_append (GTK_BOX (box), name);
+  gtk_box_append (GTK_BOX (box), explanation);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+bind_pattern_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 gpointer                  data)
+{
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *name = gtk_widget_get_first_child (box);
+  GtkWidget *explanation = gtk_widget_get_next_sibling (name);
+  guint position = gtk_list_item_get_position (item);
+  const char *text = NULL;
+
+  gtk_label_set_label (GTK_LABEL (name), gtk_string_object_get_string (gtk_list_item_get_item (item)));
+  if (position >= 1 && position <= G_N_ELEMENTS (patterns))
+    text = lb_workflow_pattern_explanation (patterns[position - 1]);
+  gtk_label_set_label (GTK_LABEL (explanation), text != NULL ? _(text) : "");
+  gtk_widget_set_visible (explanation, text != NULL);
+}
+
+static void
+setup_pattern_shown_cb (GtkSignalListItemFactory *factory,
+                        GtkListItem              *item,
+                        gpointer                  data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 1);
+  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_RIGHT);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 18);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_pattern_shown_cb (GtkSignalListItemFactory *factory,
+                       GtkListItem              *item,
+                       gpointer                  data)
+{
+  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)),
+                       gtk_string_object_get_string (gtk_list_item_get_item (item)));
+}
+
 static void
 update_pattern_subtitle (LbOverviewPage *self)
 {
@@ -460,10 +526,22 @@ lb_overview_page_init (LbOverviewPage *self)
   g_autoptr(GtkListItemFactory) cadence_list = cadence_factory_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_object_bind_property (self->owner_label, "label", self->owner_label, "tooltip-text", G_BINDING_SYNC_CREATE);
   /* The list names the choices as they are ("Every few days…"); the row shows the days. */
   adw_combo_row_set_list_factory (self->cadence_row, cadence_list);
   update_cadence_shown (self);
 
+  {
+    g_autoptr(GtkListItemFactory) list = gtk_signal_list_item_factory_new ();
+    g_autoptr(GtkListItemFactory) shown = gtk_signal_list_item_factory_new ();
+
+    g_signal_connect (list, "setup", G_CALLBACK (setup_pattern_cb), NULL);
+    g_signal_connect (list, "bind", G_CALLBACK (bind_pattern_cb), NULL);
+    g_signal_connect (shown, "setup", G_CALLBACK (setup_pattern_shown_cb), NULL);
+    g_signal_connect (shown, "bind", G_CALLBACK (bind_pattern_shown_cb), NULL);
+    adw_combo_row_set_factory (self->pattern_row, shown);
+    adw_combo_row_set_list_factory (self->pattern_row, list);
+  }
   gtk_string_list_append (self->pattern_list, _("Not set"));
   for (guint i = 0; i < G_N_ELEMENTS (patterns); i++)
     {

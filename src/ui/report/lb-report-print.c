@@ -218,11 +218,86 @@ lb_report_print_suggest_name (GtkPrintOperation *operation,
     }
 }
 
+/* The dialog opens on the Comparison tab: the first thing seen is what will be printed. The
+ * tab is put into the dialog's notebook after the signal returns, so this runs from an idle. */
+static gboolean
+show_comparison_tab_cb (gpointer data)
+{
+  GWeakRef *ref = data;
+  g_autoptr(GtkWidget) box = g_weak_ref_get (ref);
+  GtkWidget *notebook = box != NULL ? gtk_widget_get_ancestor (box, GTK_TYPE_NOTEBOOK) : NULL;
+
+  if (notebook != NULL)
+    {
+      GtkWidget *page = box;
+
+      while (page != NULL && gtk_widget_get_parent (page) != NULL &&
+             gtk_notebook_page_num (GTK_NOTEBOOK (notebook), page) < 0)
+        page = gtk_widget_get_parent (page);
+      if (page != NULL && gtk_notebook_page_num (GTK_NOTEBOOK (notebook), page) >= 0)
+        gtk_notebook_set_current_page (GTK_NOTEBOOK (notebook),
+                                       gtk_notebook_page_num (GTK_NOTEBOOK (notebook), page));
+    }
+  g_weak_ref_clear (ref);
+  g_free (ref);
+  return G_SOURCE_REMOVE;
+}
+
+static GObject *
+create_comparison_widget_cb (GtkPrintOperation *operation,
+                             const char        *comparison)
+{
+  GWeakRef *ref = g_new0 (GWeakRef, 1);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *heading = gtk_label_new (_("This report holds the comparison shown on the Compare page:"));
+  GtkWidget *label = gtk_label_new (comparison);
+
+  gtk_widget_set_margin_start (box, 18);
+  gtk_widget_set_margin_end (box, 18);
+  gtk_widget_set_margin_top (box, 18);
+  gtk_widget_set_margin_bottom (box, 18);
+  gtk_label_set_xalign (GTK_LABEL (heading), 0);
+  gtk_label_set_wrap (GTK_LABEL (heading), TRUE);
+  gtk_widget_add_css_class (heading, "heading");
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 60);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_widget_set_name (label, "lb-print-comparison");
+  gtk_box_append (GTK_BOX (box), heading);
+  gtk_box_append (GTK_BOX (box), label);
+  {
+    GtkWidget *hint = gtk_label_new (_("To print another comparison, cancel and change it on the Compare "
+                                       "page. The printer is chosen on the General tab."));
+
+    gtk_label_set_xalign (GTK_LABEL (hint), 0);
+    gtk_label_set_wrap (GTK_LABEL (hint), TRUE);
+    gtk_widget_add_css_class (hint, "dim-label");
+    gtk_box_append (GTK_BOX (box), hint);
+  }
+  g_weak_ref_init (ref, box);
+  g_idle_add (show_comparison_tab_cb, ref);
+  return G_OBJECT (box);
+}
+
+void
+lb_report_print_show_comparison (GtkPrintOperation *operation,
+                                 const char        *comparison)
+{
+  g_return_if_fail (GTK_IS_PRINT_OPERATION (operation));
+  g_return_if_fail (comparison != NULL);
+
+  gtk_print_operation_set_custom_tab_label (operation, _("Comparison"));
+  g_signal_connect_data (operation, "create-custom-widget", G_CALLBACK (create_comparison_widget_cb),
+                         g_strdup (comparison), (GClosureNotify) (void (*) (void)) g_free, 0);
+}
+
 void
 lb_report_print (GtkWindow  *parent,
                  LbReport   *report,
                  GSettings  *settings,
-                 const char *suggested_name)
+                 const char *suggested_name,
+                 const char *comparison)
 {
   g_autoptr(GtkPrintOperation) operation = NULL;
   g_autoptr(GError) error = NULL;
@@ -235,6 +310,8 @@ lb_report_print (GtkWindow  *parent,
   operation = lb_report_print_operation_new (report, settings);
   if (suggested_name != NULL)
     lb_report_print_suggest_name (operation, suggested_name);
+  if (comparison != NULL)
+    lb_report_print_show_comparison (operation, comparison);
   data = g_new0 (PrintData, 1);
   data->report = lb_report_ref (report);
   data->settings = settings != NULL ? g_object_ref (settings) : NULL;

@@ -26,12 +26,19 @@ void      lb_report_print_suggest_name (GtkPrintOperation *operation,
                                         const char        *file_name);
 
 /* Shows the print dialog for @report over @parent, "Print to File" proposing @suggested_name
- * (may be NULL). The settings chosen are remembered in @settings (may be NULL) when the user
- * prints; a failure is shown in a dialog. */
+ * (may be NULL). @comparison (may be NULL) says which comparison goes in: the dialog shows it
+ * on a tab of its own. The settings chosen are remembered in @settings (may be NULL) when the
+ * user prints; a failure is shown in a dialog. */
 void      lb_report_print             (GtkWindow  *parent,
                                        LbReport   *report,
                                        GSettings  *settings,
-                                       const char *suggested_name);
+                                       const char *suggested_name,
+                                       const char *comparison);
+
+/* Makes the print dialog of @operation show @comparison (which comparison the report holds) on
+ * a tab of its own, "Comparison". */
+void      lb_report_print_show_comparison (GtkPrintOperation *operation,
+                                           const char        *comparison);
 
 /* Asks where to save the PDF (suggesting @suggested_name), then writes it in a worker thread on
  * the remembered paper. A failure is shown in a dialog over @parent. */

@@ -95,7 +95,10 @@ format_score (double      score,
                           : fabs (score) < 1e6 ? g_strdup_printf ("%.6g", score)
                           : g_strdup_printf ("%.0f", score);
 
-  return unit != NULL && *unit != '\0' ? g_strconcat (number, unit, NULL) : g_steal_pointer (&number);
+  if (unit == NULL || *unit == '\0')
+    return g_steal_pointer (&number);
+  /* "85.3%", but "380 ms" and "5 円", as Compare writes them. */
+  return g_strconcat (number, g_str_equal (unit, "%") ? "" : " ", unit, NULL);
 }
 
 /* Digits after the decimal point in the cell as Excel displayed it ("72.0%" → 1). */
@@ -130,6 +133,13 @@ describe_source (LbResultsPage *self,
     return g_strdup (_("Typed in by hand"));
   if (import == NULL)
     return g_strdup_printf (_("Row %u, column %s of an import that was removed"), row, letter);
+  if (import->sheet != NULL)
+    {
+      g_autofree char *ref = lb_cell_ref_format (import->sheet, row, column);
+
+      /* Translators: where a value of a workbook comes from: "評価表.xlsx, cell 評価!B2" */
+      return g_strdup_printf (_("%s, cell %s"), import->file_name, ref);
+    }
   return g_strdup_printf (_("%s, row %u, column %s"), import->file_name, row, letter);
 }
 
@@ -909,11 +919,13 @@ edit_benchmark_cb (GtkWidget  *widget,
   const char *labels[3] = { _(direction_labels[0]), _(direction_labels[1]), NULL };
   g_autoptr(LbBenchmark) bench = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *min = NULL, *max = NULL;
+  g_autofree char *min = NULL, *max = NULL, *items = NULL;
   LbMetadataEditor *editor;
 
   if (STORE (self) == NULL || (bench = lb_store_get_benchmark (STORE (self), id, &error)) == NULL)
     return;
+  if (bench->n_items > 0)
+    items = g_strdup_printf ("%u", bench->n_items);
   if (bench->has_scale)
     {
       min = g_strdup_printf ("%g", bench->scale_min);
@@ -933,6 +945,8 @@ edit_benchmark_cb (GtkWidget  *widget,
                                      "choose a direction to confirm it."));
   lb_metadata_editor_add_entry (editor, LB_BENCHMARK_FIELD_SCALE_MIN, _("Scale minimum"), min);
   lb_metadata_editor_add_entry (editor, LB_BENCHMARK_FIELD_SCALE_MAX, _("Scale maximum"), max);
+  lb_metadata_editor_add_entry (editor, LB_BENCHMARK_FIELD_N_ITEMS,
+                                _("Number of items (for the standard error of a score)"), items);
   lb_metadata_editor_add_entry (editor, LB_BENCHMARK_FIELD_DESCRIPTION, _("Description"), bench->description);
   lb_metadata_editor_add_entry (editor, LB_BENCHMARK_FIELD_DATASET, _("Data set"), bench->dataset);
   lb_metadata_editor_add_entry (editor, LB_BENCHMARK_FIELD_PROTOCOL, _("Protocol (for example 5-shot)"),

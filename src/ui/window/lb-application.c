@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "lb-application.h"
+#include "lb-preferences-window.h"
 #include "lb-store.h"
 #include "lb-window.h"
 
@@ -27,6 +28,7 @@ static const struct {
   const char *accels[3];
 } accels[] = {
   { "app.quit", { "<Control>q", NULL } },
+  { "app.preferences", { "<Control>comma", NULL } },
   { "win.import", { "<Control>o", NULL } },
   { "win.search", { "<Control>f", NULL } },
   { "win.print-report", { "<Control>p", NULL } },
@@ -102,8 +104,20 @@ about_cb (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
+static void
+preferences_cb (GSimpleAction *action,
+                GVariant      *param,
+                gpointer       user_data)
+{
+  LbApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  gtk_window_present (GTK_WINDOW (lb_preferences_window_new (parent, self->settings)));
+}
+
 static const GActionEntry app_actions[] = {
   { .name = "quit", .activate = quit_cb },
+  { .name = "preferences", .activate = preferences_cb },
   { .name = "about", .activate = about_cb },
 };
 

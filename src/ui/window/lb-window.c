@@ -10,11 +10,13 @@
 
 #include "lb-application.h"
 #include "lb-compare-page.h"
+#include "lb-csv-writer.h"
 #include "lb-history-page.h"
 #include "lb-import-assistant.h"
 #include "lb-lbom.h"
 #include "lb-leaderboard-item.h"
 #include "lb-overview-page.h"
+#include "lb-phrase-breaks.h"
 #include "lb-record-form.h"
 #include "lb-report-print.h"
 #include "lb-results-page.h"
@@ -144,6 +146,7 @@ set_leaderboard_id (LbWindow *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "leaderboard.delete", id != 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print-report", id != 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-report", id != 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-data", id != 0);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LEADERBOARD_ID]);
 }
 
@@ -597,22 +600,49 @@ report_cb (GtkWidget  *widget,
   g_autoptr(LbReport) report = NULL;
   g_autoptr(LbLeaderboard) lb = NULL;
   g_autoptr(LbReviewReportOptions) options = lb_review_report_options_new ();
+  g_autoptr(LbCompareOptions) saved = NULL;
   g_autoptr(GError) error = NULL;
+  const LbCompareOptions *compare = NULL;
+  g_autofree char *summary = NULL;
   LbComparison *shown;
 
   if (self->store == NULL || self->leaderboard_id == 0)
     return;
-  /* The report compares what the Compare page shows: its models, profile and settings. */
-  shown = lb_compare_page_get_comparison (self->compare_page);
-  if (shown != NULL && shown->n_models > 0 &&
-      shown->models[0].model->leaderboard_id == self->leaderboard_id)
+  /* The report compares exactly what the Compare page compares: its own options, passed on as
+   * they are. The page shows the leaderboard the window shows; should it not (yet), the choice
+   * saved for the leaderboard is what the page would show. */
+  if (lb_page_get_leaderboard_id (LB_PAGE (self->compare_page)) == self->leaderboard_id)
+    compare = lb_compare_page_get_options (self->compare_page);
+  if (compare == NULL)
     {
-      for (guint i = 0; i < shown->n_models; i++)
-        lb_review_report_options_add_model (options, shown->models[i].model->id);
-      lb_review_report_options_set_profile (options, shown->profile_name);
-      lb_review_report_options_set_baseline (options, shown->models[shown->baseline].model->id);
-      lb_review_report_options_set_normalization (options, shown->normalization);
-      lb_review_report_options_set_include_partial (options, shown->include_partial);
+      saved = lb_compare_options_load_choice (self->store, self->leaderboard_id, NULL, NULL, &error);
+      if (saved == NULL)
+        {
+          report_error (self, _("Cannot make the report"), error);
+          return;
+        }
+      compare = saved;
+    }
+  lb_review_report_options_set_compare_options (options, compare);
+  shown = lb_compare_page_get_comparison (self->compare_page);
+  if (compare != saved && shown != NULL)
+    summary = lb_comparison_dup_summary (shown);
+  else
+    {
+      g_autoptr(LbComparison) c = lb_compare_leaderboard (self->store, self->leaderboard_id, compare, NULL);
+
+      /* Fewer than two models: the report says so itself. */
+      if (c != NULL)
+        summary = lb_comparison_dup_summary (c);
+    }
+  /* The name set once in Preferences; without one the report finds the real name. */
+  if (self->settings != NULL)
+    {
+      g_autofree char *author = g_settings_get_string (self->settings, "report-author");
+
+      g_strstrip (author);
+      if (*author != '\0')
+        lb_review_report_options_set_prepared_by (options, author);
     }
   report = lb_review_report_build (self->store, self->leaderboard_id, options, &error);
   if (report == NULL)
@@ -628,12 +658,173 @@ report_cb (GtkWidget  *widget,
     /* Printing to a file proposes the name Export proposes, not "output.pdf". */
     if (g_strcmp0 (action_name, "win.export-report") != 0)
       {
-        lb_report_print (GTK_WINDOW (self), report, self->settings, name);
+        lb_report_print (GTK_WINDOW (self), report, self->settings, name, summary);
         return;
       }
     lb_report_export_pdf (GTK_WINDOW (self), report, self->settings, name, export_report_done_cb,
                           g_object_ref (self));
   }
+}
+
+/* ---- win.export-data: the leaderboard as CSV for Excel or as LBOM ---- */
+
+typedef struct {
+  char    *db_path;
+  gint64   leaderboard_id;
+  gboolean lbom;
+  GFile   *file;
+} ExportData;
+
+static void
+export_data_free (ExportData *data)
+{
+  g_free (data->db_path);
+  g_clear_object (&data->file);
+  g_free (data);
+}
+
+/* In a thread (it runs over every result), on its own connection. */
+static void
+export_data_thread (GTask        *task,
+                    gpointer      source,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  ExportData *data = task_data;
+  g_autoptr(LbStore) store = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+
+  store = lb_store_open (data->db_path, &error);
+  if (store != NULL && data->lbom)
+    {
+      char *text = lb_lbom_export (store, &data->leaderboard_id, 1, &error);
+
+      if (text != NULL)
+        bytes = g_bytes_new_take (text, strlen (text));
+    }
+  else if (store != NULL)
+    {
+      bytes = lb_csv_export_leaderboard (store, data->leaderboard_id, &error);
+    }
+  if (bytes == NULL
+      || !g_file_replace_contents (data->file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                   NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, cancellable,
+                                   &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+export_data_done_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  LbWindow *self = LB_WINDOW (source);
+  ExportData *data = g_task_get_task_data (G_TASK (result));
+  g_autofree char *name = g_file_get_basename (data->file);
+  g_autoptr(GError) error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      g_autofree char *what = g_strdup_printf (_("Cannot export to “%s”"), name);
+
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        report_error (self, what, error);
+      return;
+    }
+  {
+    g_autofree char *title = g_strdup_printf (_("Exported to “%s”"), name);
+
+    lb_window_add_toast (self, title);
+  }
+}
+
+static void
+export_data_response_cb (GtkFileChooserNative *chooser,
+                         int                   response,
+                         gpointer              user_data)
+{
+  LbWindow *self = LB_WINDOW (user_data);
+  g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  const char *format = g_object_get_data (G_OBJECT (chooser), "lb-export-format");
+
+  if (response == GTK_RESPONSE_ACCEPT && file != NULL)
+    lb_window_export_file (self, format, file);
+  g_object_unref (chooser);
+}
+
+/* The name Export proposes: the leaderboard's, without what a file name cannot hold. */
+static char *
+export_file_name (const char *leaderboard_name,
+                  gboolean    lbom)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (const char *p = leaderboard_name != NULL ? leaderboard_name : ""; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c < 0x20 || c == 0x7f || (c < 0x80 && strchr ("/\\:*?\"<>|", (int) c) != NULL))
+        g_string_append_c (out, '_');
+      else
+        g_string_append_unichar (out, c);
+    }
+  if (out->len == 0 || strspn (out->str, ".") == out->len)
+    g_string_prepend (out, _("Leaderboard"));
+  g_string_append (out, lbom ? ".lbom.json" : ".csv");
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static void
+export_data_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  LbWindow *self = LB_WINDOW (widget);
+  gboolean lbom = g_strcmp0 (g_variant_get_string (param, NULL), "lbom") == 0;
+  g_autoptr(LbLeaderboard) lb = NULL;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *name = NULL;
+  g_autofree char *folder = NULL;
+  GtkFileChooserNative *chooser;
+
+  if (self->store == NULL || self->leaderboard_id == 0
+      || (lb = lb_store_get_leaderboard (self->store, self->leaderboard_id, NULL)) == NULL)
+    return;
+  chooser = gtk_file_chooser_native_new (lbom ? _("Export as LBOM") : _("Export as CSV for Excel"),
+                                         GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Export"), _("_Cancel"));
+  if (lbom)
+    {
+      gtk_file_filter_set_name (filter, _("LBOM files"));
+      gtk_file_filter_add_mime_type (filter, "application/x-leaderboard-lbom+json");
+      gtk_file_filter_add_suffix (filter, "lbom");
+    }
+  else
+    {
+      gtk_file_filter_set_name (filter, _("CSV files"));
+      gtk_file_filter_add_mime_type (filter, "text/csv");
+      gtk_file_filter_add_suffix (filter, "csv");
+    }
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  name = export_file_name (lb->name, lbom);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  if (self->settings != NULL)
+    folder = g_settings_get_string (self->settings, "last-import-folder");
+  if (folder != NULL && *folder != '\0')
+    {
+      g_autoptr(GFile) dir = g_file_new_for_path (folder);
+
+      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), dir, NULL);
+    }
+
+  g_object_set_data (G_OBJECT (chooser), "lb-export-format", (gpointer) (lbom ? "lbom" : "csv"));
+  g_signal_connect_object (chooser, "response", G_CALLBACK (export_data_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
 static void
@@ -664,7 +855,11 @@ import_cb (GtkWidget  *widget,
 
   chooser = gtk_file_chooser_native_new (_("Import a Spreadsheet"), GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
-  gtk_file_filter_set_name (csv, _("CSV and text files"));
+  gtk_file_filter_set_name (csv, _("Spreadsheets: CSV, text and Excel workbooks"));
+  gtk_file_filter_add_mime_type (csv, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  gtk_file_filter_add_suffix (csv, "xlsx");
+  gtk_file_filter_add_mime_type (csv, "application/vnd.ms-excel");
+  gtk_file_filter_add_suffix (csv, "xls");
   gtk_file_filter_add_mime_type (csv, "text/csv");
   gtk_file_filter_add_mime_type (csv, "text/tab-separated-values");
   gtk_file_filter_add_mime_type (csv, "text/plain");
@@ -1063,6 +1258,8 @@ lb_window_class_init (LbWindowClass *klass)
 
   object_class->constructed = lb_window_constructed;
   object_class->dispose = lb_window_dispose;
+  /* Every wrapped label of the app, the dialogs' too: Japanese breaks between phrases. */
+  lb_phrase_breaks_install ();
   object_class->finalize = lb_window_finalize;
   object_class->get_property = lb_window_get_property;
   object_class->set_property = lb_window_set_property;
@@ -1132,6 +1329,7 @@ lb_window_class_init (LbWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "leaderboard.delete", NULL, delete_leaderboard_cb);
   gtk_widget_class_install_action (widget_class, "win.print-report", NULL, report_cb);
   gtk_widget_class_install_action (widget_class, "win.export-report", NULL, report_cb);
+  gtk_widget_class_install_action (widget_class, "win.export-data", "s", export_data_cb);
 }
 
 static void
@@ -1150,6 +1348,7 @@ lb_window_init (LbWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "leaderboard.delete", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print-report", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-report", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-data", FALSE);
 
   click = gtk_gesture_click_new ();
   g_signal_connect_object (click, "released", G_CALLBACK (sidebar_released_cb), self, 0);
@@ -1248,4 +1447,28 @@ lb_window_get_toasts (LbWindow *self)
 {
   g_return_val_if_fail (LB_IS_WINDOW (self), NULL);
   return self->toasts;
+}
+
+void
+lb_window_export_file (LbWindow   *self,
+                       const char *format,
+                       GFile      *file)
+{
+  g_autoptr(GTask) task = NULL;
+  ExportData *data;
+
+  g_return_if_fail (LB_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (self->store == NULL || self->leaderboard_id == 0)
+    return;
+  data = g_new0 (ExportData, 1);
+  data->db_path = g_strdup (lb_store_get_path (self->store));
+  data->leaderboard_id = self->leaderboard_id;
+  data->lbom = g_strcmp0 (format, "lbom") == 0;
+  data->file = g_object_ref (file);
+  task = g_task_new (self, NULL, export_data_done_cb, NULL);
+  g_task_set_source_tag (task, lb_window_export_file);
+  g_task_set_task_data (task, data, (GDestroyNotify) export_data_free);
+  g_task_run_in_thread (task, export_data_thread);
 }

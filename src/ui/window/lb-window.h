@@ -16,6 +16,9 @@ G_DECLARE_FINAL_TYPE (LbWindow, lb_window, LB, WINDOW, AdwApplicationWindow)
 
 /* Opens the import assistant for @file. */
 void        lb_window_import_file          (LbWindow *self, GFile *file);
+/* Writes the shown leaderboard into @file as "csv" (for Excel) or "lbom", in a thread; a
+ * toast then says where it went or why it did not. What win.export-data's chooser calls. */
+void        lb_window_export_file          (LbWindow *self, const char *format, GFile *file);
 /* Shows the leaderboard @id (0: the first). */
 void        lb_window_select_leaderboard   (LbWindow *self, gint64 id);
 gint64      lb_window_get_leaderboard_id   (LbWindow *self);
