@@ -19,7 +19,10 @@ lb_cli_compare (LbCli  *cli,
 {
   g_auto(LbCliChoiceFlags) flags = { 0 };
   gboolean json = FALSE;
+  gboolean include_unlisted = FALSE;
   const GOptionEntry extra[] = {
+    { "include-unlisted", 0, 0, G_OPTION_ARG_NONE, &include_unlisted,
+      N_("Also compare the models no longer listed in the newest version of the sheet"), NULL },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json,
       N_("Print the comparison as JSON"), NULL },
     { NULL }
@@ -57,6 +60,8 @@ lb_cli_compare (LbCli  *cli,
   options = lb_cli_compare_options (cli, lb, &flags);
   if (options == NULL)
     return LB_CLI_ERROR;
+  if (include_unlisted)
+    lb_compare_options_set_include_unlisted (options, TRUE);
 
   comparison = lb_compare_leaderboard (store, lb->id, options, &error);
   if (comparison == NULL)

@@ -106,6 +106,9 @@ lb_cli_import (LbCli  *cli,
   g_autofree char *encoding_text = NULL;
   g_autofree char *delimiter_text = NULL;
   g_autofree char *layout_text = NULL;
+  g_autofree char *mode_text = NULL;
+  g_autofree char *mode_reason = NULL;
+  LbImportMode mode;
   g_autofree char *decimal_text = NULL;
   int header_row = 0;
   g_auto(GStrv) include_rows = NULL;
@@ -116,6 +119,7 @@ lb_cli_import (LbCli  *cli,
     { "encoding", 0, 0, G_OPTION_ARG_STRING, &encoding_text, N_("Force the encoding: utf-8, utf-8-bom, utf-16le, utf-16be, cp932, windows-1252"), N_("E") },
     { "delimiter", 0, 0, G_OPTION_ARG_STRING, &delimiter_text, N_("Force the delimiter: , ; tab |"), N_("D") },
     { "layout", 0, 0, G_OPTION_ARG_STRING, &layout_text, N_("Force the layout: wide or long"), N_("LAYOUT") },
+    { "mode", 0, 0, G_OPTION_ARG_STRING, &mode_text, N_("replace: the file is the new version of the sheet and defines what is current; add: it adds to the leaderboard (default: replace when it has the same columns as the last import)"), N_("MODE") },
     { "header-row", 0, 0, G_OPTION_ARG_INT, &header_row, N_("The row that names the columns (1 is the first row)"), N_("N") },
     { "decimal", 0, 0, G_OPTION_ARG_STRING, &decimal_text, N_("Force the decimal separator: point or comma"), N_("SEP") },
     { "include-row", 0, 0, G_OPTION_ARG_STRING_ARRAY, &include_rows, N_("Import row N although it looks like a summary row (平均, Total); may be repeated"), N_("N") },
@@ -142,7 +146,7 @@ lb_cli_import (LbCli  *cli,
     {
       lb_cli_error (_("Usage: leaderboard-cli import FILE --leaderboard NAME [--encoding E] "
                       "[--delimiter D] [--layout wide|long] [--header-row N] [--decimal point|comma] "
-                      "[--sheet NAME] [--dry-run] [--force]"));
+                      "[--sheet NAME] [--mode replace|add] [--dry-run] [--force]"));
       return LB_CLI_USAGE;
     }
   if (encoding_text != NULL && !parse_encoding (encoding_text, &options.encoding))
@@ -180,6 +184,13 @@ lb_cli_import (LbCli  *cli,
       return LB_CLI_USAGE;
     }
 
+  if (mode_text != NULL && !lb_import_mode_from_string (mode_text, &mode))
+    {
+      lb_cli_error (_("Unknown mode “%s”. Use replace (the new version of the sheet) or add (adds "
+                      "to the leaderboard)."), mode_text);
+      return LB_CLI_USAGE;
+    }
+
   options.sheet = sheet;
 
   /* A dry run creates, upgrades and writes nothing, as it says. */
@@ -214,6 +225,8 @@ lb_cli_import (LbCli  *cli,
     }
   if (layout_text != NULL)
     lb_importer_set_layout (importer, strcmp (layout_text, "long") == 0 ? LB_LAYOUT_LONG : LB_LAYOUT_WIDE);
+  if (mode_text != NULL)
+    lb_importer_set_mode (importer, mode);
   for (guint i = 0; include_rows != NULL && include_rows[i] != NULL; i++)
     {
       guint64 row = 0;
@@ -297,6 +310,14 @@ lb_cli_import (LbCli  *cli,
       printf ("\n");
     }
 
+  mode = lb_importer_guess_mode (importer, store, leaderboard, &mode_reason);
+  print_detected (_("Mode:"),
+                  g_strdup_printf ("%s — %s (%s)", lb_import_mode_to_string (mode),
+                                   mode == LB_IMPORT_MODE_REPLACE
+                                     ? _("the new version of the sheet: it defines what is current")
+                                     : _("adds to the leaderboard: empty cells withdraw nothing"),
+                                   mode_reason));
+
   if (dry_run)
     flags |= LB_IMPORT_FLAGS_DRY_RUN;
   if (force)
@@ -332,6 +353,10 @@ lb_cli_import (LbCli  *cli,
                          "Imported %u results from %u rows into “%s”.\n",
                          outcome.results),
             outcome.results, outcome.records, leaderboard);
+  printf (_("  Mode %s: %u values changed, %u withdrawn, %u models no longer listed, %u new models, "
+            "%u new benchmarks.\n"),
+          lb_import_mode_to_string (outcome.mode), outcome.values_changed, outcome.withdrawn,
+          outcome.unlisted, outcome.models_created, outcome.benchmarks_created);
   printf (_("  %u new models, %u new benchmarks, %u cells without a value, %u warnings.\n"),
           outcome.models_created, outcome.benchmarks_created, outcome.gaps, outcome.warnings->len);
   if (outcome.summary_rows > 0)

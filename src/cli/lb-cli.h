@@ -97,5 +97,6 @@ int lb_cli_compare      (LbCli *cli, int argc, char **argv);  /* src/cli/lb-cli-
 int lb_cli_smells       (LbCli *cli, int argc, char **argv);  /* src/cli/lb-cli-smells.c */
 int lb_cli_report       (LbCli *cli, int argc, char **argv);  /* src/cli/lb-cli-report.c */
 int lb_cli_profile      (LbCli *cli, int argc, char **argv);  /* src/cli/lb-cli-profile.c */
+int lb_cli_changes      (LbCli *cli, int argc, char **argv);  /* src/cli/lb-cli-changes.c */
 
 G_END_DECLS

@@ -23,6 +23,7 @@ static const struct {
   { "export",      lb_cli_export,      N_("Export a leaderboard as LBOM or CSV") },
   { "import-lbom", lb_cli_import_lbom, N_("Import an LBOM file") },
   { "compare",     lb_cli_compare,     N_("Compare models side by side") },
+  { "changes",     lb_cli_changes,     N_("What changed since the last review, a date or the import before") },
   { "smells",      lb_cli_smells,      N_("Check a leaderboard for smells and print the checklist") },
   { "report",      lb_cli_report,      N_("Write the review report as a PDF, for the meeting") },
   { "profile",     lb_cli_profile,     N_("List, show, create or delete the decision profiles of a leaderboard") },

@@ -380,6 +380,90 @@ test_import_xlsx_sheet (Fixture       *fixture,
   g_assert_nonnull (strstr (run.err, "no sheet “Q9”"));
 }
 
+/* Writes @text (UTF-8, LF) into the fixture's folder as Japanese Excel saves it: CP932, CRLF. */
+static char *
+write_cp932 (Fixture    *fixture,
+             const char *name,
+             const char *text)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  g_autofree char *crlf = g_strjoinv ("\r\n", lines);
+  gsize len = 0;
+  g_autofree char *cp932 = g_convert (crlf, -1, "CP932", "UTF-8", NULL, &len, NULL);
+  char *path = g_build_filename (fixture->dir, name, NULL);
+
+  g_assert_nonnull (cp932);
+  g_assert_true (g_file_set_contents (path, cp932, len, NULL));
+  return path;
+}
+
+/* Issue 12: November's sheet is the new version of October's. */
+static void
+test_sheet_versions (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *oct = write_cp932 (fixture, "oct.csv",
+    "モデル名,バージョン,提供元,JMMLU,MT-bench,レイテンシ(ms),備考\n"
+    "GPT-4o,2024-08-06,OpenAI,80.1,8.9,450,API\n"
+    "cotomi Pro,1.0,NEC,75.2,8.1,330,社内評価\n"
+    "Llama 3.1 70B,3.1,Meta,70.3,7.8,520,オープン\n"
+    "Claude 3.5 Sonnet,20240620,Anthropic,79.0,8.8,400,API\n");
+  g_autofree char *nov = write_cp932 (fixture, "nov.csv",
+    "モデル名,バージョン,提供元,JMMLU,MT-bench,レイテンシ(ms),備考\n"
+    "GPT-4o,2024-11-20,OpenAI,81.0,9.0,430,API\n"
+    "cotomi Pro,1.0,NEC,75.2,8.1,#N/A,レイテンシ再測定中\n"
+    "Claude 3.5 Sonnet,20240620,Anthropic,80.5,8.9,390,API\n");
+  g_auto(Run) run = { 0 };
+
+  cli (fixture, &run, "import", oct, "--leaderboard", "社内LLM", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+  cli (fixture, &run, "import", nov, "--leaderboard", "社内LLM", "--mode", "sideways", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "Unknown mode “sideways”"));
+  run_clear (&run);
+
+  /* Before writing: the mode, why, and what it would change. */
+  cli (fixture, &run, "import", nov, "--leaderboard", "社内LLM", "--dry-run", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "replace — the new version of the sheet"));
+  g_assert_nonnull (strstr (run.out, "same columns as “oct.csv”"));
+  g_assert_nonnull (strstr (run.out, "Mode replace: 6 values changed, 1 withdrawn, 1 models no longer listed, 0 new models, 0 new benchmarks."));
+  run_clear (&run);
+  cli (fixture, &run, "import", nov, "--leaderboard", "社内LLM", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "Mode replace: 6 values changed, 1 withdrawn"));
+  run_clear (&run);
+
+  cli (fixture, &run, "compare", "社内LLM", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "— withdrawn in [2:F3]; was 330 ms [1:F3]"));
+  g_assert_null (strstr (run.out, "Llama 3.1 70B  "));
+  g_assert_nonnull (strstr (run.out, "1 model is no longer listed"));
+  run_clear (&run);
+  cli (fixture, &run, "compare", "社内LLM", "--include-unlisted", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "Llama 3.1 70B"));
+  run_clear (&run);
+
+  cli (fixture, &run, "changes", "社内LLM", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "9 changes in the newest import (#2)"));
+  g_assert_nonnull (strstr (run.out, "No longer listed: Llama 3.1 70B"));
+  g_assert_nonnull (strstr (run.out, "GPT-4o: version 2024-08-06 → 2024-11-20"));
+  g_assert_nonnull (strstr (run.out, "cotomi Pro, レイテンシ(ms): 330 [1:F3] → withdrawn in [2:F3] (“#N/A”)"));
+  g_assert_nonnull (strstr (run.out, "GPT-4o, JMMLU: 80.1 [1:D2] → 81.0 [2:D2]"));
+  run_clear (&run);
+  cli (fixture, &run, "changes", "社内LLM", "--json", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "\"kind\" : \"withdrawn\""));
+  g_assert_nonnull (strstr (run.out, "\"from_import\" : 1"));
+  run_clear (&run);
+  cli (fixture, &run, "changes", "社内LLM", "--since-review", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "has not been marked as reviewed"));
+}
+
 static void
 test_bad_files (Fixture       *fixture,
                 gconstpointer  data)
@@ -647,6 +731,7 @@ main (int argc, char *argv[])
               test_import_twice_refused_unchanged, fixture_tear_down);
   g_test_add ("/cli/import/from-pipe", Fixture, NULL, fixture_set_up, test_import_from_pipe, fixture_tear_down);
   g_test_add ("/cli/import/dry-run", Fixture, NULL, fixture_set_up, test_import_dry_run, fixture_tear_down);
+  g_test_add ("/cli/import/sheet-versions", Fixture, NULL, fixture_set_up, test_sheet_versions, fixture_tear_down);
   g_test_add ("/cli/import/xlsx-sheet", Fixture, NULL, fixture_set_up, test_import_xlsx_sheet, fixture_tear_down);
   g_test_add ("/cli/import/bad-files", Fixture, NULL, fixture_set_up, test_bad_files, fixture_tear_down);
   g_test_add ("/cli/set", Fixture, NULL, fixture_set_up, test_set_record, fixture_tear_down);

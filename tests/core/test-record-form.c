@@ -33,7 +33,8 @@ test_new_from_leaderboard (void)
   g_assert_cmpint (form->update_cadence_days, ==, 30);
   /* An unknown pattern in the store is not shown as if it were chosen. */
   g_assert_null (form->workflow_pattern);
-  g_assert_cmpstr (form->last_reviewed_at, ==, "2026-10-01");
+  /* The review is the moment it was marked: an import later that day is a change since it. */
+  g_assert_cmpstr (form->last_reviewed_at, ==, "2026-10-01T09:00:00Z");
   g_assert_cmpstr (lb_record_form_get (form, LB_RECORD_FORM_UPDATE_CADENCE), ==, "30");
   g_assert_true (lb_record_form_field_is_missing (form, LB_RECORD_FORM_OWNER));
   g_assert_false (lb_record_form_field_is_missing (form, LB_RECORD_FORM_PURPOSE));
@@ -111,7 +112,8 @@ test_set_fields (void)
     { LB_RECORD_FORM_LAST_REVIEWED, "2026-11-28", TRUE, "2026-11-28" },
     { LB_RECORD_FORM_LAST_REVIEWED, "2026-02-30", FALSE, "2026-11-28" },
     { LB_RECORD_FORM_LAST_REVIEWED, "28/11/2026", FALSE, "2026-11-28" },
-    { LB_RECORD_FORM_LAST_REVIEWED, "2026-12-01T10:00:00Z", TRUE, "2026-12-01" },
+    { LB_RECORD_FORM_LAST_REVIEWED, "2026-12-01T10:00:00Z", TRUE, "2026-12-01T10:00:00Z" },
+    { LB_RECORD_FORM_LAST_REVIEWED, "2026-12-01T19:00:00+09:00", TRUE, "2026-12-01T10:00:00Z" },
     { LB_RECORD_FORM_PROCEDURE, "1. Export\n2. Import", TRUE, "1. Export\n2. Import" },
   };
   g_autoptr(LbRecordForm) form = lb_record_form_new (NULL);

@@ -161,6 +161,7 @@ lb_gap_copy (const LbGap *src)
   copy = g_memdup2 (src, sizeof *src);
   copy->raw = g_strdup (src->raw);
   copy->reason = g_strdup (src->reason);
+  copy->was_raw = g_strdup (src->was_raw);
   return copy;
 }
 
@@ -171,6 +172,7 @@ lb_gap_free (LbGap *rec)
     return;
   g_free (rec->raw);
   g_free (rec->reason);
+  g_free (rec->was_raw);
   g_free (rec);
 }
 
@@ -216,6 +218,7 @@ lb_import_copy (const LbImport *src)
   copy->imported_at = g_strdup (src->imported_at);
   copy->imported_by = g_strdup (src->imported_by);
   copy->sheet = g_strdup (src->sheet);
+  copy->signature = g_strdup (src->signature);
   copy->warnings = g_ptr_array_new_with_free_func ((GDestroyNotify) lb_warning_free);
   if (src->warnings != NULL)
     for (guint i = 0; i < src->warnings->len; i++)
@@ -237,6 +240,7 @@ lb_import_free (LbImport *rec)
   g_free (rec->imported_at);
   g_free (rec->imported_by);
   g_free (rec->sheet);
+  g_free (rec->signature);
   g_clear_pointer (&rec->warnings, g_ptr_array_unref);
   g_free (rec);
 }
@@ -440,5 +444,24 @@ lb_size_mul3 (gsize  a,
       *out = 0;
       return FALSE;
     }
+  return TRUE;
+}
+
+const char *
+lb_import_mode_to_string (LbImportMode mode)
+{
+  return mode == LB_IMPORT_MODE_REPLACE ? "replace" : "add";
+}
+
+gboolean
+lb_import_mode_from_string (const char   *text,
+                            LbImportMode *mode)
+{
+  if (g_strcmp0 (text, "replace") == 0)
+    *mode = LB_IMPORT_MODE_REPLACE;
+  else if (g_strcmp0 (text, "add") == 0)
+    *mode = LB_IMPORT_MODE_ADD;
+  else
+    return FALSE;
   return TRUE;
 }

@@ -56,6 +56,10 @@ typedef struct {
   char   *provenance_url;
   char   *access;                /* "api", "open-weights", "internal" or NULL */
   char   *notes;
+  /* Not in the newest import that replaced the sheet ("no longer listed"): left out of the
+   * default comparison; unlisted_since is that import's id. Set by lb_store_list_models(). */
+  gboolean unlisted;
+  gint64   unlisted_since;
 } LbModel;
 
 typedef struct {
@@ -86,6 +90,15 @@ typedef struct {
   guint   source_column;
   char   *raw;
   char   *reason;                /* untranslated N_() sentence from lb_value_parse() */
+  /* Withdrawn: the gap is in a new version of the sheet (an import in "replace" mode) where an
+   * older import had a value, which is then no longer current. The value it withdrew: */
+  gboolean withdrawn;
+  gint64   was_result_id;
+  gint64   was_import_id;         /* 0: typed in by hand */
+  double   was_score;
+  char    *was_raw;
+  guint    was_row;
+  guint    was_column;
 } LbGap;
 
 typedef struct {
@@ -99,6 +112,12 @@ typedef enum {
   LB_IMPORT_FAILED,
   LB_IMPORT_CANCELLED,
 } LbImportStatus;
+
+/* How an import's rows meet what the leaderboard holds. */
+typedef enum {
+  LB_IMPORT_MODE_ADD,            /* adds to the leaderboard: a partial sheet; empty cells withdraw nothing */
+  LB_IMPORT_MODE_REPLACE,        /* the new version of the sheet: it defines what is current */
+} LbImportMode;
 
 typedef struct {
   gint64          id;
@@ -119,7 +138,13 @@ typedef struct {
   gboolean        deleted;       /* removed by the user (undoable) */
   GPtrArray      *warnings;      /* of LbWarning*, never NULL */
   char           *sheet;         /* the workbook sheet read, or NULL for a CSV file */
+  LbImportMode    mode;
+  char           *signature;     /* the header signature of the file, or NULL */
 } LbImport;
+
+const char   *lb_import_mode_to_string   (LbImportMode mode);  /* "add" / "replace" */
+/* "add"/"replace" into @mode; FALSE (and @mode untouched) for anything else. */
+gboolean      lb_import_mode_from_string (const char *text, LbImportMode *mode);
 
 typedef struct {
   gint64  id;

@@ -40,7 +40,7 @@ add_cell (LbJsonWriter        *w,
           guint                m)
 {
   const LbCompareCell *cell = &row->cells[m];
-  static const char *const kinds[] = { "value", "missing", "not-evaluated" };
+  static const char *const kinds[] = { "value", "missing", "not-evaluated", "withdrawn" };
   static const char *const significances[] = { "unknown", "distinguishable", "not-distinguishable" };
 
   lb_json_writer_begin_object (w);
@@ -72,6 +72,26 @@ add_cell (LbJsonWriter        *w,
   lb_json_writer_boolean (w, cell->in_composite);
   add_string_or_null (w, "raw", cell->raw);
   add_string_or_null (w, "reason", lb_compare_cell_reason (cell));
+  lb_json_writer_member (w, "withdrawn");
+  if (cell->kind == LB_CELL_WITHDRAWN)
+    {
+      g_autofree char *text = lb_compare_dup_withdrawn_text (row, cell);
+
+      lb_json_writer_begin_object (w);
+      lb_json_writer_member (w, "was_score");
+      lb_json_writer_double (w, TRUE, cell->was_score);
+      add_string_or_null (w, "was_raw", cell->was_raw);
+      lb_json_writer_member (w, "was_import");
+      lb_json_writer_int (w, cell->was_import_id);
+      lb_json_writer_member (w, "was_row");
+      lb_json_writer_int (w, cell->was_row);
+      lb_json_writer_member (w, "was_column");
+      lb_json_writer_int (w, cell->was_column);
+      add_string_or_null (w, "text", text);
+      lb_json_writer_end_object (w);
+    }
+  else
+    lb_json_writer_null (w);
   add_string_or_null (w, "evaluated_at", cell->evaluated_at);
   add_string_or_null (w, "model_version", cell->model_version);
   lb_json_writer_member (w, "source");

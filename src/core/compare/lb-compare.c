@@ -26,6 +26,7 @@ struct _LbCompareOptions {
   LbNormalization  normalization;
   gboolean         include_partial;
   gboolean         include_retired;
+  gboolean         include_unlisted;
   GHashTable      *item_counts;     /* benchmark id (gint64*) → GUINT_TO_POINTER (n) */
 };
 
@@ -61,6 +62,7 @@ lb_compare_options_copy (const LbCompareOptions *options)
   copy->normalization = options->normalization;
   copy->include_partial = options->include_partial;
   copy->include_retired = options->include_retired;
+  copy->include_unlisted = options->include_unlisted;
   g_hash_table_iter_init (&iter, options->item_counts);
   while (g_hash_table_iter_next (&iter, &key, &value))
     g_hash_table_insert (copy->item_counts, g_memdup2 (key, sizeof (gint64)), value);
@@ -146,6 +148,21 @@ lb_compare_options_set_include_partial (LbCompareOptions *options,
 }
 
 void
+lb_compare_options_set_include_unlisted (LbCompareOptions *options,
+                                         gboolean          include)
+{
+  g_return_if_fail (options != NULL);
+  options->include_unlisted = !!include;
+}
+
+gboolean
+lb_compare_options_get_include_unlisted (const LbCompareOptions *options)
+{
+  g_return_val_if_fail (options != NULL, FALSE);
+  return options->include_unlisted;
+}
+
+void
 lb_compare_options_set_include_retired (LbCompareOptions *options,
                                         gboolean          include)
 {
@@ -213,6 +230,7 @@ comparison_free (LbComparison *self)
       for (guint m = 0; row->cells != NULL && m < self->n_models; m++)
         {
           g_free (row->cells[m].raw);
+          g_free (row->cells[m].was_raw);
           g_free (row->cells[m].evaluated_at);
           g_free (row->cells[m].model_version);
         }
@@ -272,6 +290,28 @@ lb_comparison_dup_model_coverage (const LbComparison *self,
   /* TRANSLATORS: coverage of a model, e.g. "7 of 9 benchmarks" */
   return g_strdup_printf (ngettext ("%u of %u benchmark", "%u of %u benchmarks", m->n_benchmarks),
                           m->n_covered, m->n_benchmarks);
+}
+
+char *
+lb_compare_dup_withdrawn_text (const LbCompareRow  *row,
+                               const LbCompareCell *cell)
+{
+  g_autofree char *letter = NULL;
+  g_autofree char *was_letter = NULL;
+  g_autofree char *was = NULL;
+
+  g_return_val_if_fail (row != NULL && cell != NULL, NULL);
+
+  if (cell->kind != LB_CELL_WITHDRAWN)
+    return NULL;
+  letter = lb_column_letter (cell->source_column);
+  was_letter = lb_column_letter (cell->was_column);
+  was = lb_compare_format_score (row, cell->was_score);
+  /* TRANSLATORS: a cell a new version of the sheet left empty: [import:cell] where, then the
+   * value it had and where that came from, e.g. "— withdrawn in [2:O13]; was 330 [1:O14]" */
+  return g_strdup_printf (_("— withdrawn in [%" PRId64 ":%s%u]; was %s [%" PRId64 ":%s%u]"),
+                          cell->import_id, letter, cell->source_row, was,
+                          cell->was_import_id, was_letter, cell->was_row);
 }
 
 const char *
@@ -583,6 +623,7 @@ compute_rows (LbComparison            *self,
               GPtrArray               *results,
               GPtrArray               *gaps,
               GHashTable              *chosen_index,
+              GHashTable              *left_out,
               const LbCompareOptions  *options)
 {
   g_autoptr(GHashTable) row_index = g_hash_table_new (g_int64_hash, g_int64_equal);
@@ -616,6 +657,9 @@ compute_rows (LbComparison            *self,
         continue;
       r = GPOINTER_TO_UINT (g_hash_table_lookup (row_index, &result->benchmark_id));
       if (r-- == 0)
+        continue;
+      /* Models no longer listed do not set the ranges. */
+      if (g_hash_table_contains (left_out, &result->model_id))
         continue;
       if (!seen[r])
         {
@@ -677,12 +721,21 @@ compute_rows (LbComparison            *self,
       newest = &gap_import[(gsize) r * self->n_models + m];
       if (cell->kind == LB_CELL_VALUE)
         continue;
-      if (cell->kind == LB_CELL_GAP
+      if ((cell->kind == LB_CELL_GAP || cell->kind == LB_CELL_WITHDRAWN)
           && (gap->import_id < *newest || (gap->import_id == *newest && gap->id < cell->result_id)))
         continue;
       *newest = gap->import_id;
       g_free (cell->raw);
-      cell->kind = LB_CELL_GAP;
+      g_clear_pointer (&cell->was_raw, g_free);
+      cell->kind = gap->withdrawn ? LB_CELL_WITHDRAWN : LB_CELL_GAP;
+      if (gap->withdrawn)
+        {
+          cell->was_score = gap->was_score;
+          cell->was_raw = g_strdup (gap->was_raw);
+          cell->was_import_id = gap->was_import_id;
+          cell->was_row = gap->was_row;
+          cell->was_column = gap->was_column;
+        }
       cell->reason = gap->reason != NULL ? g_intern_string (gap->reason) : NULL;
       cell->result_id = gap->id;
       cell->import_id = gap->import_id;
@@ -1298,8 +1351,10 @@ lb_compare (GPtrArray               *benchmarks,
   g_autoptr(GPtrArray) chosen = g_ptr_array_new ();
   g_autofree double *sums = NULL;
   g_autofree double *weights = NULL;
+  g_autoptr(GHashTable) left_out = g_hash_table_new (g_int64_hash, g_int64_equal);
   guint n_fallback = 0;
   guint n_not_common = 0;
+  guint n_unlisted = 0;
 
   g_return_val_if_fail (benchmarks != NULL, NULL);
   g_return_val_if_fail (models != NULL, NULL);
@@ -1314,7 +1369,15 @@ lb_compare (GPtrArray               *benchmarks,
       g_hash_table_insert (model_by_id, &model->id, model);
     }
   if (options->models->len == 0)
-    g_ptr_array_extend (chosen, models, NULL, NULL);
+    for (guint i = 0; i < models->len; i++)
+      {
+        LbModel *model = g_ptr_array_index (models, i);
+
+        if (model->unlisted && !options->include_unlisted)
+          n_unlisted++;
+        else
+          g_ptr_array_add (chosen, model);
+      }
   for (guint i = 0; i < options->models->len; i++)
     {
       gint64 id = g_array_index (options->models, gint64, i);
@@ -1341,6 +1404,7 @@ lb_compare (GPtrArray               *benchmarks,
 
   self = g_new0 (LbComparison, 1);
   g_atomic_ref_count_init (&self->ref_count);
+  self->n_unlisted = n_unlisted;
   self->normalization = options->normalization;
   self->include_partial = options->include_partial;
   self->notes = g_ptr_array_new_with_free_func (g_free);
@@ -1352,6 +1416,20 @@ lb_compare (GPtrArray               *benchmarks,
 
       self->models[m].model = lb_model_copy (model);
       g_hash_table_insert (chosen_index, &self->models[m].model->id, GUINT_TO_POINTER (m + 1));
+    }
+  /* Models no longer listed stay out of the ranges unless included or chosen. */
+  for (guint i = 0; i < models->len; i++)
+    {
+      LbModel *model = g_ptr_array_index (models, i);
+
+      if (model->unlisted && !options->include_unlisted
+          && !g_hash_table_contains (chosen_index, &model->id))
+        {
+          g_hash_table_add (left_out, &model->id);
+          /* Counted once (a default choice counted it already). */
+          if (options->models->len > 0)
+            self->n_unlisted++;
+        }
     }
 
   if (options->baseline != 0)
@@ -1439,7 +1517,7 @@ lb_compare (GPtrArray               *benchmarks,
         }
     }
 
-  compute_rows (self, rows_in, results, gaps, chosen_index, options);
+  compute_rows (self, rows_in, results, gaps, chosen_index, left_out, options);
 
   for (guint r = 0; r < self->n_rows; r++)
     {
@@ -1462,6 +1540,12 @@ lb_compare (GPtrArray               *benchmarks,
                                           : _("That lower is better on “%s” is only the importer’s guess; confirm the direction in the benchmark’s details."),
                                           row->benchmark->name));
     }
+  if (self->n_unlisted > 0)
+    g_ptr_array_add (self->notes,
+                     g_strdup_printf (ngettext ("%u model is no longer listed in the newest version of the sheet and is left out (include it with “Include models no longer listed”).",
+                                                   "%u models are no longer listed in the newest version of the sheet and are left out (include them with “Include models no longer listed”).",
+                                                   self->n_unlisted),
+                                      self->n_unlisted));
   if (self->n_retired > 0)
     g_ptr_array_add (self->notes,
                      g_strdup_printf (ngettext ("%u retired benchmark is left out.",
@@ -1523,7 +1607,15 @@ cell_text (const LbComparison *self,
       g_autofree char *letter = NULL;
       char *note;
 
-      if (cell->kind == LB_CELL_GAP)
+      if (cell->kind == LB_CELL_WITHDRAWN)
+        {
+          g_autofree char *withdrawn = lb_compare_dup_withdrawn_text (row, cell);
+
+          /* TRANSLATORS: a footnote: model, benchmark, then "— withdrawn in …; was …" */
+          note = g_strdup_printf (_("“%s” on “%s”: %s"), self->models[m].model->name,
+                                  row->benchmark->name, withdrawn);
+        }
+      else if (cell->kind == LB_CELL_GAP)
         {
           letter = lb_column_letter (cell->source_column);
           /* TRANSLATORS: a footnote: model, benchmark, reason, then where the cell came from */

@@ -31,6 +31,7 @@ typedef enum {
   LB_CELL_VALUE,          /* a current result */
   LB_CELL_GAP,            /* the imported cell held no value; reason says why */
   LB_CELL_NOT_EVALUATED,  /* nothing was imported for this model and benchmark */
+  LB_CELL_WITHDRAWN,      /* a new version of the sheet left the cell without a value: was_* say what it withdrew */
 } LbCellKind;
 
 /* Whether a difference is larger than about two standard errors. */
@@ -65,6 +66,11 @@ void              lb_compare_options_set_normalization (LbCompareOptions *option
  * TRUE: each model's composite is over the benchmarks it has, and models lacking some are
  * marked partial. */
 void              lb_compare_options_set_include_partial (LbCompareOptions *options, gboolean include);
+/* Models no longer listed (LbModel.unlisted) are left out of the default choice and of the
+ * normalisation ranges (and counted in the notes) unless included; a model chosen by id is
+ * always compared. */
+void              lb_compare_options_set_include_unlisted (LbCompareOptions *options, gboolean include);
+gboolean          lb_compare_options_get_include_unlisted (const LbCompareOptions *options);
 /* Retired benchmarks are left out (and counted in the notes) unless included. */
 void              lb_compare_options_set_include_retired (LbCompareOptions *options, gboolean include);
 /* The number of items of a benchmark scored as a proportion (declared scale 0–1 or 0–100, or unit
@@ -107,6 +113,12 @@ typedef struct {
   char          *evaluated_at;
   char          *model_version;
   const char    *reason;             /* for gaps and not evaluated: untranslated N_() sentence */
+  /* LB_CELL_WITHDRAWN: the value withdrawn, and where it came from */
+  double         was_score;
+  char          *was_raw;
+  gint64         was_import_id;
+  guint          was_row;
+  guint          was_column;
 } LbCompareCell;
 
 typedef struct {
@@ -164,6 +176,7 @@ struct _LbComparison {
   guint             n_composite;     /* benchmarks counted in the composite (without partial models) */
   guint             n_zero_weight;   /* benchmarks the profile weighs 0 */
   guint             n_retired;       /* retired benchmarks left out */
+  guint             n_unlisted;      /* models no longer listed, left out */
   guint            *ranking;         /* n_ranked indices into models, best first */
   guint             n_ranked;
   gboolean          has_uncertainty; /* some ranked model has a composite standard error */
@@ -201,6 +214,10 @@ const LbCompareCell *lb_comparison_get_cell (const LbComparison *self, guint row
 
 /* "n of m benchmarks" for model @model, translated, newly allocated. */
 char         *lb_comparison_dup_model_coverage (const LbComparison *self, guint model);
+
+/* "— withdrawn in [2:O13]; was 330 [1:O14]" for a withdrawn cell (import:cell), translated,
+ * newly allocated; NULL for other cells. */
+char         *lb_compare_dup_withdrawn_text (const LbCompareRow *row, const LbCompareCell *cell);
 
 /* The sentence saying why a cell has no value, translated (owned by gettext). */
 const char   *lb_compare_cell_reason  (const LbCompareCell *cell);

@@ -39,6 +39,8 @@ struct _LbImporter
   char         *signature;
   gboolean      mapping_remembered;
   char         *encoding_warning;
+  LbImportMode  mode;
+  gboolean      mode_chosen;    /* by the user; else guessed at run */
   GHashTable   *forced_rows;    /* record numbers of summary rows to import anyway */
   GHashTable   *preview_summary;/* record → LbSummaryKind for the preview, NULL: to compute */
   LbXlsxReader *workbook;       /* the workbook's sheets when the file is one, or NULL */
@@ -1245,6 +1247,77 @@ first_with_role (LbImporter   *self,
   return NULL;
 }
 
+void
+lb_importer_set_mode (LbImporter   *self,
+                      LbImportMode  mode)
+{
+  g_return_if_fail (LB_IS_IMPORTER (self));
+
+  self->mode = mode;
+  self->mode_chosen = TRUE;
+}
+
+LbImportMode
+lb_importer_guess_mode (LbImporter  *self,
+                        LbStore     *store,
+                        const char  *leaderboard_name,
+                        char       **reason)
+{
+  g_autoptr(LbLeaderboard) leaderboard = NULL;
+  g_autoptr(GPtrArray) imports = NULL;
+  LbImportMode remembered;
+  LbImport *newest = NULL;
+
+  g_return_val_if_fail (LB_IS_IMPORTER (self), LB_IMPORT_MODE_ADD);
+
+  if (reason != NULL)
+    *reason = NULL;
+  if (self->mode_chosen)
+    {
+      if (reason != NULL)
+        *reason = g_strdup (_("as chosen"));
+      return self->mode;
+    }
+  if (store != NULL && leaderboard_name != NULL)
+    leaderboard = lb_store_find_leaderboard (store, leaderboard_name, NULL);
+  if (leaderboard != NULL)
+    imports = lb_store_list_imports (store, leaderboard->id, NULL);
+  for (guint i = 0; imports != NULL && i < imports->len && newest == NULL; i++)
+    {
+      LbImport *import = g_ptr_array_index (imports, i);
+
+      if (import->status == LB_IMPORT_COMPLETE)
+        newest = import;
+    }
+  if (newest == NULL)
+    {
+      if (reason != NULL)
+        *reason = g_strdup (_("the leaderboard has no import yet"));
+      return LB_IMPORT_MODE_ADD;
+    }
+  if (lb_store_get_import_mode (store, leaderboard->id, &remembered, NULL))
+    {
+      if (reason != NULL)
+        *reason = g_strdup (_("as chosen for this leaderboard last time"));
+      return remembered;
+    }
+  if (g_strcmp0 (newest->signature, self->signature) == 0)
+    {
+      g_autofree char *when = lb_datetime_text_to_display (newest->imported_at);
+
+      if (reason != NULL)
+        *reason = g_strdup_printf (_("the file has the same columns as “%s”, imported %s: it is "
+                                     "the new version of that sheet"),
+                                   newest->file_name != NULL ? newest->file_name : "",
+                                   when != NULL ? when : "");
+      return LB_IMPORT_MODE_REPLACE;
+    }
+  if (reason != NULL)
+    *reason = g_strdup_printf (_("the file’s columns differ from those of “%s”, the newest import"),
+                               newest->file_name != NULL ? newest->file_name : "");
+  return LB_IMPORT_MODE_ADD;
+}
+
 /* A tracker over the plan's score columns (none in a long table: there only names count). */
 static LbSummaryTracker *
 new_summary_tracker (LbImporter *self)
@@ -1453,9 +1526,16 @@ lb_importer_check (LbImporter  *self,
  * benchmark index, the row of its first value in this file (0: none yet), so a repeated row
  * is caught with a few bytes per cell. */
 typedef struct {
-  gint64  id;
-  guint   index;
-  GArray *rows;
+  gint64   id;
+  guint    index;
+  GArray  *rows;
+  /* models known before: version, provider and notes as stored, and whether listed */
+  gboolean known;
+  gboolean unlisted;
+  char    *version;
+  char    *provider;
+  char    *notes;
+  gboolean seen;            /* met in this file */
 } Entry;
 
 typedef struct {
@@ -1478,6 +1558,12 @@ typedef struct {
   char            *last_date_iso;
   LbSummaryTracker *summary;       /* what the rows imported so far add up to */
   LbImportOutcome *outcome;
+  LbImportMode     mode;
+  GHashTable      *model_by_id;    /* id → Entry*, of the known models */
+  double          *current;        /* known model index × known benchmark index → current score or NAN */
+  guint            n_known_models;
+  guint            n_known_benchmarks;
+  GHashTable      *benchmark_by_id;
 } RunState;
 
 /* What the state owns itself; the rest belongs to lb_importer_run()'s locals. */
@@ -1487,6 +1573,9 @@ run_state_clear (RunState *state)
   g_clear_pointer (&state->row_date, g_free);
   g_clear_pointer (&state->last_date_text, g_free);
   g_clear_pointer (&state->last_date_iso, g_free);
+  g_clear_pointer (&state->model_by_id, g_hash_table_unref);
+  g_clear_pointer (&state->current, g_free);
+  g_clear_pointer (&state->benchmark_by_id, g_hash_table_unref);
   g_clear_pointer (&state->summary, lb_summary_tracker_free);
 }
 
@@ -1496,6 +1585,9 @@ static void
 entry_free (Entry *entry)
 {
   g_clear_pointer (&entry->rows, g_array_unref);
+  g_free (entry->version);
+  g_free (entry->provider);
+  g_free (entry->notes);
   g_free (entry);
 }
 
@@ -1512,6 +1604,33 @@ remember_id (GHashTable *table,
   return entry;
 }
 
+static void
+note_current_score (gint64   model_id,
+                    gint64   benchmark_id,
+                    double   score,
+                    gpointer user_data)
+{
+  RunState *state = user_data;
+  Entry *model = g_hash_table_lookup (state->model_by_id, &model_id);
+  Entry *benchmark = g_hash_table_lookup (state->benchmark_by_id, &benchmark_id);
+
+  if (model == NULL || benchmark == NULL || state->current == NULL)
+    return;
+  state->current[(gsize) model->index * state->n_known_benchmarks + benchmark->index] = score;
+}
+
+/* The current score of a cell known before the import, or NAN. */
+static double *
+current_score (RunState *state,
+               Entry    *model,
+               Entry    *benchmark)
+{
+  if (state->current == NULL || model->index >= state->n_known_models
+      || benchmark->index >= state->n_known_benchmarks)
+    return NULL;
+  return &state->current[(gsize) model->index * state->n_known_benchmarks + benchmark->index];
+}
+
 /* Known models and benchmarks, so a dry run counts what it would create and a real run
  * asks the store once per name. */
 static gboolean
@@ -1526,17 +1645,43 @@ preload_ids (RunState  *state,
   benchmarks = lb_store_list_benchmarks (state->store, state->leaderboard_id, error);
   if (benchmarks == NULL)
     return FALSE;
+  state->model_by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  state->benchmark_by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
   for (guint i = 0; i < models->len; i++)
     {
       LbModel *model = g_ptr_array_index (models, i);
-      remember_id (state->model_ids, model->name, model->id);
+      Entry *entry = remember_id (state->model_ids, model->name, model->id);
+
+      /* What the import compares with, without a second copy of every name. */
+      entry->known = TRUE;
+      entry->unlisted = model->unlisted;
+      entry->version = g_steal_pointer (&model->version);
+      entry->provider = g_steal_pointer (&model->provider);
+      entry->notes = g_steal_pointer (&model->notes);
+      g_hash_table_insert (state->model_by_id, &entry->id, entry);
     }
   for (guint i = 0; i < benchmarks->len; i++)
     {
       LbBenchmark *benchmark = g_ptr_array_index (benchmarks, i);
-      remember_id (state->benchmark_ids, benchmark->name, benchmark->id);
+      Entry *entry = remember_id (state->benchmark_ids, benchmark->name, benchmark->id);
+
+      g_hash_table_insert (state->benchmark_by_id, &entry->id, entry);
     }
-  return TRUE;
+  g_clear_pointer (&models, g_ptr_array_unref);
+  state->n_known_models = g_hash_table_size (state->model_ids);
+  state->n_known_benchmarks = g_hash_table_size (state->benchmark_ids);
+  if (state->n_known_models > 0 && state->n_known_benchmarks > 0
+      && (gsize) state->n_known_models <= G_MAXSIZE / sizeof (double) / state->n_known_benchmarks)
+    {
+      gsize n = (gsize) state->n_known_models * state->n_known_benchmarks;
+
+      state->current = g_new (double, n);
+      for (gsize i = 0; i < n; i++)
+        state->current[i] = NAN;
+    }
+  /* What is current now, to count what this file changes (before anything is written). */
+  return lb_store_foreach_current_score (state->store, state->leaderboard_id, note_current_score,
+                                         state, error);
 }
 
 static void
@@ -1561,7 +1706,7 @@ ensure_model (RunState           *state,
   Entry *entry = g_hash_table_lookup (state->model_ids, name);
   gint64 id;
 
-  if (entry != NULL)
+  if (entry != NULL && (entry->seen || !entry->known))
     return entry;
 
   notes = g_string_new (NULL);
@@ -1604,6 +1749,40 @@ ensure_model (RunState           *state,
   if (notes->len > 0)
     init.notes = notes->str;
 
+  if (entry != NULL)
+    {
+      /* A model known before, met for the first time in this file: its version, provider and
+       * notes come from the newest import (a new version of the sheet may clear them; a file
+       * that adds to the leaderboard only brings what it has). The audit log keeps the old. */
+      gboolean has_notes = first_with_role (self, LB_COLUMN_NOTES) != NULL
+                           || first_with_role (self, LB_COLUMN_LICENSE) != NULL
+                           || first_with_role (self, LB_COLUMN_PARAMETERS) != NULL;
+      struct { LbModelField field; gboolean column; const char *value; const char *old; } fields[] = {
+        { LB_MODEL_FIELD_VERSION, first_with_role (self, LB_COLUMN_VERSION) != NULL,
+          init.version, entry->version },
+        { LB_MODEL_FIELD_PROVIDER, first_with_role (self, LB_COLUMN_PROVIDER) != NULL,
+          init.provider, entry->provider },
+        { LB_MODEL_FIELD_NOTES, has_notes, init.notes, entry->notes },
+      };
+      gboolean updated = FALSE;
+
+      entry->seen = TRUE;
+      for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+        {
+          if (!fields[i].column || (fields[i].value == NULL && state->mode != LB_IMPORT_MODE_REPLACE))
+            continue;
+          if (g_strcmp0 (fields[i].value, fields[i].old) == 0)
+            continue;
+          updated = TRUE;
+          if (!state->dry_run
+              && !lb_store_set_model_field (state->store, entry->id, fields[i].field,
+                                            fields[i].value, error))
+            return NULL;
+        }
+      state->outcome->models_updated += updated;
+      return entry;
+    }
+
   if (state->dry_run)
     {
       id = --state->next_fake_id;
@@ -1615,8 +1794,11 @@ ensure_model (RunState           *state,
       if (id == 0)
         return NULL;
     }
-  state->outcome->models_created += created;
-  return remember_id (state->model_ids, name, id);
+  /* A model only removed imports brought is not listed, yet the store still knows it. */
+  state->outcome->models_created += created || !state->dry_run;
+  entry = remember_id (state->model_ids, name, id);
+  entry->seen = TRUE;
+  return entry;
 }
 
 static Entry *
@@ -1654,7 +1836,7 @@ ensure_benchmark (RunState            *state,
       if (id == 0)
         return NULL;
     }
-  state->outcome->benchmarks_created += created;
+  state->outcome->benchmarks_created += created || !state->dry_run;
   return remember_id (state->benchmark_ids, name, id);
 }
 
@@ -1698,6 +1880,7 @@ store_cell (RunState           *state,
   const char *text = record_field (record, score_column);
   gint64 model_id = model->id, benchmark_id = benchmark->id;
   guint first_row = 0;
+  double *current;
   LbValue value;
 
   if (model->rows != NULL && benchmark->index < model->rows->len)
@@ -1718,6 +1901,16 @@ store_cell (RunState           *state,
 
   lb_value_parse (text, self->dialect.decimal_separator, &value);
 
+  current = current_score (state, model, benchmark);
+  if (current != NULL && !isnan (*current))
+    {
+      if (value.kind == LB_VALUE_NUMBER)
+        state->outcome->values_changed += value.number != *current;
+      else if (state->mode == LB_IMPORT_MODE_REPLACE)
+        state->outcome->withdrawn++;
+      /* Counted once, should the file repeat the cell. */
+      *current = NAN;
+    }
   /* How the workbook stored it (value, number format, formula) goes with the result. */
   if (!state->dry_run && record->details != NULL && score_column <= record->n_fields
       && record->details[score_column - 1] != NULL
@@ -2147,6 +2340,9 @@ lb_importer_run (LbImporter        *self,
         }
     }
 
+  state.mode = lb_importer_guess_mode (self, store, leaderboard_name, NULL);
+  outcome->mode = state.mode;
+
   if (leaderboard != NULL)
     {
       state.leaderboard_id = leaderboard->id;
@@ -2180,6 +2376,8 @@ lb_importer_run (LbImporter        *self,
   import.imported_by = (char *) lb_store_get_user (store);
   import.status = LB_IMPORT_COMPLETE;
   import.warnings = outcome->warnings;
+  import.mode = state.mode;
+  import.signature = self->signature;
 
   if (!state.dry_run)
     {
@@ -2239,6 +2437,22 @@ lb_importer_run (LbImporter        *self,
       goto fail;
     }
 
+  /* A new version of the sheet that leaves out a model listed until now: no longer listed. */
+  if (state.mode == LB_IMPORT_MODE_REPLACE && state.model_by_id != NULL)
+    {
+      GHashTableIter iter;
+      gpointer value;
+
+      g_hash_table_iter_init (&iter, state.model_by_id);
+      while (g_hash_table_iter_next (&iter, NULL, &value))
+        {
+          Entry *entry = value;
+
+          if (!entry->seen && !entry->unlisted)
+            outcome->unlisted++;
+        }
+    }
+
   if (source_encoding_warning (&reader) != NULL)
     add_warning (&state, 0, 0, source_encoding_warning (&reader));
   if (reader.xlsx != NULL || reader.xls != NULL)
@@ -2294,6 +2508,10 @@ lb_importer_run (LbImporter        *self,
         if (!lb_store_set_mapping (store, self->signature, json, error))
           goto fail;
       }
+      /* The mode the user chose is the leaderboard's from now on. */
+      if (self->mode_chosen
+          && !lb_store_set_import_mode (store, state.leaderboard_id, self->mode, error))
+        goto fail;
       /* A failed commit has rolled back and closed the transaction already. */
       in_transaction = FALSE;
       if (!lb_store_commit (store, error))

@@ -77,9 +77,15 @@ typedef struct {
   guint      benchmarks_created;
   GPtrArray *warnings;           /* of LbWarning*, never NULL */
   guint      summary_rows;       /* rows left out as summaries (平均, Total, ...) */
+  LbImportMode mode;             /* the mode that applied */
+  guint      values_changed;     /* current values this import gives a different score */
+  guint      withdrawn;          /* current values it withdraws (mode "replace": now without a value) */
+  guint      unlisted;           /* models no longer listed after it (mode "replace") */
+  guint      models_updated;     /* existing models whose version, provider or notes it changes */
 } LbImportOutcome;
 
 void lb_import_outcome_clear (LbImportOutcome *outcome);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (LbImportOutcome, lb_import_outcome_clear)
 
 typedef void (*LbImportProgress) (double fraction, gpointer user_data);
 
@@ -133,6 +139,16 @@ LbSummaryKind lb_importer_get_row_summary (LbImporter *self, guint record);
 /* Imports the summary row @record anyway (@forced TRUE), or leaves it out again. */
 void          lb_importer_set_row_forced (LbImporter *self, guint record, gboolean forced);
 gboolean      lb_importer_get_row_forced (LbImporter *self, guint record);
+/* Chooses the mode (the user's choice; without one, lb_importer_guess_mode() decides at run). */
+void          lb_importer_set_mode       (LbImporter *self, LbImportMode mode);
+/* The mode an import into @leaderboard_name would use, and in @reason (may be NULL; translated,
+ * newly allocated) why: the choice made, the one remembered for the leaderboard, or whether the
+ * file has the same columns as the leaderboard's newest import (then it is the new version of
+ * the sheet). A leaderboard without imports gets "add". */
+LbImportMode  lb_importer_guess_mode     (LbImporter  *self,
+                                          LbStore     *store,
+                                          const char  *leaderboard_name,
+                                          char       **reason);
 /* Checks the plan: FALSE with the blocking reason, TRUE otherwise. */
 gboolean      lb_importer_check          (LbImporter *self, GError **error);
 

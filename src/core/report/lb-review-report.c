@@ -13,6 +13,7 @@
 
 #include "lb-compare.h"
 #include "lb-review-report.h"
+#include "lb-changes.h"
 #include "lb-smells.h"
 #include "lb-cell-ref.h"
 
@@ -1197,6 +1198,29 @@ add_comparison (Builder  *b,
                     }
                   g_ptr_array_add (cells, g_string_free (text, FALSE));
                 }
+              else if (cell->kind == LB_CELL_WITHDRAWN)
+                {
+                  LbResult was = { 0 };
+                  g_autofree char *was_ref = NULL;
+                  g_autofree char *was_score = lb_compare_format_score (row, cell->was_score);
+                  g_autofree char *withdrawn = NULL;
+                  guint note = gap_notes->len + 1;
+
+                  was.import_id = cell->was_import_id;
+                  was.source_row = cell->was_row;
+                  was.source_column = cell->was_column;
+                  ref = source_ref (b, &source);
+                  was_ref = source_ref (b, &was);
+                  /* TRANSLATORS: a cell the new version of the sheet left without a value:
+                   * where ([file:cell]), the value it had and where that came from */
+                  withdrawn = g_strdup_printf (_("— withdrawn in %s; was %s %s"), ref, was_score,
+                                               was_ref);
+                  g_ptr_array_add (gap_notes,
+                                   g_strdup_printf (_("(%u) %s on %s: %s"), note,
+                                                    c->models[m].model->name, row->benchmark->name,
+                                                    withdrawn));
+                  g_ptr_array_add (cells, g_strdup_printf ("%s (%u)", withdrawn, note));
+                }
               else if (cell->kind == LB_CELL_GAP)
                 {
                   guint note = gap_notes->len + 1;
@@ -1417,21 +1441,11 @@ import_date (Builder *b,
   return import != NULL ? import->imported_at : NULL;
 }
 
-static int
-compare_names_cb (gconstpointer a,
-                  gconstpointer b)
-{
-  return g_utf8_collate (*(const char * const *) a, *(const char * const *) b);
-}
-
 static void
 add_changes (Builder *b)
 {
   const char *since = b->leaderboard->last_reviewed_at;
   g_autofree char *since_text = NULL;
-  g_autoptr(GHashTable) then = NULL;      /* cell key → LbResult* current at the last review */
-  g_autoptr(GHashTable) models_then = g_hash_table_new (g_int64_hash, g_int64_equal);
-  g_autoptr(GHashTable) models_now = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr(GPtrArray) new_models = g_ptr_array_new ();
   g_autoptr(GPtrArray) removed_models = g_ptr_array_new ();
   g_autoptr(GPtrArray) new_imports = g_ptr_array_new_with_free_func (g_free);
@@ -1477,83 +1491,93 @@ add_changes (Builder *b)
         g_ptr_array_add (new_imports, g_strdup_printf ("[%u] %s", i + 1, import->file_name));
     }
 
-  /* The state at the review: the newest result of each cell imported by then. Values typed in
-   * by hand carry no date and count as known then. */
-  then = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  for (guint i = 0; i < b->all_results->len; i++)
-    {
-      LbResult *result = g_ptr_array_index (b->all_results, i);
-      const char *at = result->import_id != 0 ? import_date (b, result->import_id) : NULL;
-
-      if (result->import_id != 0 && (at == NULL || strcmp (at, since_day) > 0))
-        continue;
-      g_hash_table_replace (then, cell_key (result->model_id, result->benchmark_id), result);
-      g_hash_table_add (models_then, &result->model_id);
-    }
-  for (guint i = 0; i < b->current->len; i++)
-    {
-      LbResult *result = g_ptr_array_index (b->current, i);
-      g_hash_table_add (models_now, &result->model_id);
-    }
-  for (guint m = 0; m < b->models->len; m++)
-    {
-      LbModel *model = g_ptr_array_index (b->models, m);
-      gboolean was = g_hash_table_contains (models_then, &model->id);
-      gboolean is = g_hash_table_contains (models_now, &model->id);
-
-      if (is && !was)
-        g_ptr_array_add (new_models, model->name);
-      else if (was && !is)
-        g_ptr_array_add (removed_models, model->name);
-    }
-  g_ptr_array_sort (new_models, compare_names_cb);
-  g_ptr_array_sort (removed_models, compare_names_cb);
-
+  /* The state after the newest import made by the review, replayed, against now: a new
+   * version of the sheet withdraws values and stops listing models (lb-changes). */
   {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GPtrArray) changes = lb_changes_since (b->store, b->leaderboard->id, since, NULL,
+                                                     &error);
+    g_autoptr(GPtrArray) versions = g_ptr_array_new_with_free_func (g_free);
+    g_autoptr(GPtrArray) added_benchmarks = g_ptr_array_new ();
+    g_autoptr(GPtrArray) gone_benchmarks = g_ptr_array_new ();
     g_autofree char *imports = join_list (new_imports);
-    g_autofree char *added = join_list (new_models);
-    g_autofree char *removed = join_list (removed_models);
+    g_autofree char *added = NULL;
+    g_autofree char *removed = NULL;
+    g_autofree char *version_text = NULL;
+    g_autofree char *added_text = NULL;
+    g_autofree char *gone_text = NULL;
 
     lb_report_add_key_value (b->report, _("Files imported since"), imports, _("None"));
+    if (changes == NULL)
+      {
+        lb_report_add_paragraph (b->report, error->message);
+        return;
+      }
+    for (guint i = 0; i < changes->len; i++)
+      {
+        const LbChange *c = g_ptr_array_index (changes, i);
+
+        if (c->kind == LB_CHANGE_NEW_MODEL)
+          g_ptr_array_add (new_models, c->model);
+        else if (c->kind == LB_CHANGE_UNLISTED)
+          g_ptr_array_add (removed_models, c->model);
+        else if (c->kind == LB_CHANGE_VERSION)
+          /* TRANSLATORS: a model's version change: "GPT-4o 2024-08-06 → 2024-11-20" */
+          g_ptr_array_add (versions, g_strdup_printf (_("%s %s → %s"), c->model,
+                                                      c->old_version != NULL ? c->old_version : "—",
+                                                      c->new_version != NULL ? c->new_version : "—"));
+        else if (c->kind == LB_CHANGE_BENCHMARK_ADDED)
+          g_ptr_array_add (added_benchmarks, c->benchmark);
+        else if (c->kind == LB_CHANGE_BENCHMARK_GONE)
+          g_ptr_array_add (gone_benchmarks, c->benchmark);
+      }
+    added = join_list (new_models);
+    removed = join_list (removed_models);
+    version_text = join_list (versions);
+    added_text = join_list (added_benchmarks);
+    gone_text = join_list (gone_benchmarks);
     lb_report_add_key_value (b->report, _("New models"), added, _("None"));
     lb_report_add_key_value (b->report, _("Models no longer listed"), removed, _("None"));
+    lb_report_add_key_value (b->report, _("Version changes"), version_text, _("None"));
+    lb_report_add_key_value (b->report, _("New benchmarks"), added_text, _("None"));
+    lb_report_add_key_value (b->report, _("Benchmarks no longer in the sheet"), gone_text, _("None"));
+
+    for (guint i = 0; i < changes->len; i++)
+      {
+        const LbChange *c = g_ptr_array_index (changes, i);
+        g_autofree char *old_text = NULL;
+        g_autofree char *now_text = NULL;
+
+        if (c->kind != LB_CHANGE_VALUE && c->kind != LB_CHANGE_VALUE_ADDED
+            && c->kind != LB_CHANGE_WITHDRAWN)
+          continue;
+        old_text = c->old_result != NULL ? value_text (b, c->old_result, TRUE) : g_strdup ("—");
+        if (c->new_result != NULL)
+          now_text = value_text (b, c->new_result, TRUE);
+        else
+          {
+            LbResult where = { 0 };
+            g_autofree char *ref = NULL;
+
+            where.import_id = c->gap->import_id;
+            where.source_row = c->gap->source_row;
+            where.source_column = c->gap->source_column;
+            ref = source_ref (b, &where);
+            /* TRANSLATORS: a value the new version of the sheet left without one, and where */
+            now_text = g_strdup_printf (_("— withdrawn in %s"), ref);
+          }
+        if (table == NULL)
+          {
+            lb_report_add_heading (b->report, _("Changed values"));
+            table = lb_report_add_table (b->report, 4, headers);
+            lb_report_table_set_widths (table, widths);
+            lb_report_table_set_align (table, 2, LB_REPORT_ALIGN_END);
+            lb_report_table_set_align (table, 3, LB_REPORT_ALIGN_END);
+          }
+        lb_report_table_add_row (table, (const char *[]) { c->model, c->benchmark,
+                                                           old_text, now_text, NULL });
+      }
   }
-
-  for (guint m = 0; m < b->models->len; m++)
-    {
-      const LbModel *model = g_ptr_array_index (b->models, m);
-
-      for (guint i = 0; i < b->benchmarks->len; i++)
-        {
-          const LbBenchmark *benchmark = g_ptr_array_index (b->benchmarks, i);
-          g_autofree char *key = cell_key (model->id, benchmark->id);
-          const LbResult *old = g_hash_table_lookup (then, key);
-          const LbResult *now = g_hash_table_lookup (b->cells, key);
-          g_autofree char *old_text = NULL;
-          g_autofree char *now_text = NULL;
-
-          if (old == NULL && now == NULL)
-            continue;
-          if (old != NULL && now != NULL && (old->id == now->id || old->score == now->score))
-            continue;
-          /* A model new since the review is listed above; its values are not changes. */
-          if (old == NULL && !g_hash_table_contains (models_then, &model->id))
-            continue;
-
-          old_text = old != NULL ? value_text (b, old, TRUE) : g_strdup ("—");
-          now_text = now != NULL ? value_text (b, now, TRUE) : g_strdup ("—");
-          if (table == NULL)
-            {
-              lb_report_add_heading (b->report, _("Changed values"));
-              table = lb_report_add_table (b->report, 4, headers);
-              lb_report_table_set_widths (table, widths);
-              lb_report_table_set_align (table, 2, LB_REPORT_ALIGN_END);
-              lb_report_table_set_align (table, 3, LB_REPORT_ALIGN_END);
-            }
-          lb_report_table_add_row (table, (const char *[]) { model->name, benchmark->name,
-                                                             old_text, now_text, NULL });
-        }
-    }
   if (table == NULL)
     lb_report_add_paragraph (b->report, _("No value of a model that was listed then has changed."));
 }

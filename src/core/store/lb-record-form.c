@@ -89,6 +89,24 @@ lb_iso_date_parse (const char *text,
   return TRUE;
 }
 
+/* A review is recorded as the moment it was marked ("2026-11-28T03:00:00Z"), so that an
+ * import later the same day is a change since it; a date alone stays a date. */
+static char *
+review_moment (const char  *text,
+               const GDate *date)
+{
+  g_autoptr(GDateTime) moment = NULL;
+
+  if (text != NULL && text[10] == 'T')
+    moment = g_date_time_new_from_iso8601 (text, NULL);
+  if (moment != NULL)
+    {
+      g_autoptr(GDateTime) utc = g_date_time_to_utc (moment);
+      return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+    }
+  return lb_date_to_iso (date);
+}
+
 LbRecordForm *
 lb_record_form_new (const LbLeaderboard *leaderboard)
 {
@@ -108,7 +126,7 @@ lb_record_form_new (const LbLeaderboard *leaderboard)
   form->procedure = clean_text (leaderboard->procedure);
   form->production_context = clean_text (leaderboard->production_context);
   if (lb_iso_date_parse (leaderboard->last_reviewed_at, &reviewed))
-    form->last_reviewed_at = lb_date_to_iso (&reviewed);
+    form->last_reviewed_at = review_moment (leaderboard->last_reviewed_at, &reviewed);
   form->created_at = g_strdup (leaderboard->created_at);
   return form;
 }
@@ -234,8 +252,12 @@ lb_record_form_set (LbRecordForm       *form,
                        clean);
           return FALSE;
         }
-      g_free (clean);
-      clean = lb_date_to_iso (&date);
+      {
+        char *moment = review_moment (clean, &date);
+
+        g_free (clean);
+        clean = moment;
+      }
     }
 
   slot = field_slot (form, field);

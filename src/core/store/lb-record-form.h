@@ -69,8 +69,8 @@ void          lb_record_form_free          (LbRecordForm *form);
 const char   *lb_record_form_get           (LbRecordForm *form, LbRecordFormField field);
 
 /* Sets a field from what the user typed: trims it; the cadence takes a number of days or
- * "weekly"/"monthly"/"quarterly", the pattern "P1".."P5", the date "YYYY-MM-DD" (a timestamp is
- * cut to its date). Returns TRUE and sets *changed when the value differs; FALSE with
+ * "weekly"/"monthly"/"quarterly", the pattern "P1".."P5", the review "YYYY-MM-DD" or the moment
+ * "YYYY-MM-DDTHH:MM:SSZ" ("Mark as reviewed" records the moment, in UTC). Returns TRUE and sets *changed when the value differs; FALSE with
  * LB_RECORD_FORM_ERROR_INVALID (value unchanged) when the text is not accepted. */
 gboolean      lb_record_form_set           (LbRecordForm      *form,
                                             LbRecordFormField  field,

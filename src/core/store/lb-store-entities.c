@@ -113,6 +113,46 @@ static const TableInfo model_table = {
 #define MODEL_COLUMNS \
   "id, leaderboard_id, name, version, provider, provenance_url, access, notes"
 
+/* A row (result or gap, as x) that counts: typed in by hand, or of an import not removed. */
+#define ROW_VISIBLE \
+  " (x.import_id IS NULL" \
+  "  OR NOT EXISTS (SELECT 1 FROM imports i WHERE i.id = x.import_id AND i.deleted_at IS NOT NULL))"
+
+/* A model or benchmark (as m, of leaderboard ?1) is shown unless every row it has came from
+ * removed imports: what only a removed import brought goes with it. The test runs only when
+ * the leaderboard has a removed import. */
+#define MODEL_SHOWN \
+  " (CASE WHEN NOT EXISTS (SELECT 1 FROM imports WHERE leaderboard_id = ?1" \
+  "                        AND deleted_at IS NOT NULL) THEN 1" \
+  "  WHEN m.id IN (SELECT x.model_id FROM results x WHERE x.leaderboard_id = ?1 AND" ROW_VISIBLE ")" \
+  "    OR m.id IN (SELECT x.model_id FROM gaps x WHERE x.leaderboard_id = ?1 AND" ROW_VISIBLE ") THEN 1" \
+  "  WHEN m.id IN (SELECT x.model_id FROM results x WHERE x.leaderboard_id = ?1)" \
+  "    OR m.id IN (SELECT x.model_id FROM gaps x WHERE x.leaderboard_id = ?1) THEN 0" \
+  "  ELSE 1 END)"
+
+#define BENCHMARK_SHOWN \
+  " (CASE WHEN NOT EXISTS (SELECT 1 FROM imports WHERE leaderboard_id = ?1" \
+  "                        AND deleted_at IS NOT NULL) THEN 1" \
+  "  WHEN m.id IN (SELECT x.benchmark_id FROM results x WHERE x.leaderboard_id = ?1 AND" ROW_VISIBLE ")" \
+  "    OR m.id IN (SELECT x.benchmark_id FROM gaps x WHERE x.leaderboard_id = ?1 AND" ROW_VISIBLE ") THEN 1" \
+  "  WHEN m.id IN (SELECT x.benchmark_id FROM results x WHERE x.leaderboard_id = ?1)" \
+  "    OR m.id IN (SELECT x.benchmark_id FROM gaps x WHERE x.leaderboard_id = ?1) THEN 0" \
+  "  ELSE 1 END)"
+
+/* The newest new version of the sheet (import in mode "replace") of leaderboard ?1, or NULL. */
+#define LAST_REPLACE \
+  " (SELECT max(id) FROM imports WHERE leaderboard_id = ?1 AND mode = 'replace'" \
+  "   AND status = 'complete' AND deleted_at IS NULL)"
+
+/* Model m is no longer listed: a newer version of the sheet (k.lr) leaves it out, and no later
+ * import nor a hand-typed result brings it back. */
+#define UNLISTED \
+  " (k.lr IS NOT NULL" \
+  "  AND NOT EXISTS (SELECT 1 FROM results x WHERE x.leaderboard_id = ?1 AND x.model_id = m.id" \
+  "                   AND (x.import_id IS NULL OR x.import_id >= k.lr) AND" ROW_VISIBLE ")" \
+  "  AND NOT EXISTS (SELECT 1 FROM gaps x WHERE x.leaderboard_id = ?1 AND x.model_id = m.id" \
+  "                   AND x.import_id >= k.lr AND" ROW_VISIBLE "))"
+
 static gpointer
 leaderboard_from_row (LbStmt *stmt)
 {
@@ -176,6 +216,11 @@ model_from_row (LbStmt *stmt)
   model->provenance_url = lb_column_dup (stmt, 5);
   model->access = lb_column_dup (stmt, 6);
   model->notes = lb_column_dup (stmt, 7);
+  if (sqlite3_column_count (stmt) > 9)
+    {
+      model->unlisted = sqlite3_column_int (stmt, 8) != 0;
+      model->unlisted_since = model->unlisted ? lb_column_id (stmt, 9) : 0;
+    }
   return model;
 }
 
@@ -724,8 +769,10 @@ lb_store_get_leaderboard_stats (LbStore             *self,
 
   memset (stats, 0, sizeof *stats);
   stmt = lb_store_prepare (self,
-                           "SELECT (SELECT count(*) FROM models WHERE leaderboard_id = ?1),"
-                           "       (SELECT count(*) FROM benchmarks WHERE leaderboard_id = ?1),"
+                           "SELECT (SELECT count(*) FROM models m WHERE leaderboard_id = ?1"
+                           "         AND" MODEL_SHOWN "),"
+                           "       (SELECT count(*) FROM benchmarks m WHERE leaderboard_id = ?1"
+                           "         AND" BENCHMARK_SHOWN "),"
                            "       (SELECT count(*) FROM results"
                            "         WHERE leaderboard_id = ?1 AND current = 1),"
                            "       coalesce ((SELECT max(evaluated_at) FROM results"
@@ -764,8 +811,9 @@ lb_store_list_benchmarks (LbStore  *self,
   g_return_val_if_fail (LB_IS_STORE (self), NULL);
 
   stmt = lb_store_prepare (self,
-                           "SELECT " BENCHMARK_COLUMNS " FROM benchmarks"
-                           " WHERE leaderboard_id = ?1 ORDER BY position, id", error);
+                           "SELECT " BENCHMARK_COLUMNS " FROM benchmarks m"
+                           " WHERE leaderboard_id = ?1 AND" BENCHMARK_SHOWN
+                           " ORDER BY position, id", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, leaderboard_id);
@@ -990,7 +1038,9 @@ lb_store_list_models (LbStore  *self,
   g_return_val_if_fail (LB_IS_STORE (self), NULL);
 
   stmt = lb_store_prepare (self,
-                           "SELECT " MODEL_COLUMNS " FROM models WHERE leaderboard_id = ?1"
+                           "SELECT " MODEL_COLUMNS ", " UNLISTED ", k.lr"
+                           " FROM models m, (SELECT" LAST_REPLACE " AS lr) k"
+                           " WHERE leaderboard_id = ?1 AND" MODEL_SHOWN
                            " ORDER BY name COLLATE NOCASE, name, id", error);
   if (stmt == NULL)
     return NULL;

@@ -21,7 +21,8 @@
 
 #define IMPORT_COLUMNS \
   "id, leaderboard_id, file_name, file_path, sha256, size_bytes, encoding, delimiter, layout," \
-  " header_row, imported_at, imported_by, records, results, status, deleted_at IS NOT NULL, sheet"
+  " header_row, imported_at, imported_by, records, results, status, deleted_at IS NOT NULL, sheet," \
+  " mode, signature"
 
 static const char *const status_names[] = {
   [LB_IMPORT_COMPLETE] = "complete",
@@ -69,6 +70,16 @@ gap_from_row (LbStmt *stmt)
   gap->source_column = sqlite3_column_int (stmt, 6);
   gap->raw = lb_column_dup (stmt, 7);
   gap->reason = lb_column_dup (stmt, 8);
+  if (sqlite3_column_count (stmt) > 9 && sqlite3_column_type (stmt, 9) != SQLITE_NULL)
+    {
+      gap->withdrawn = TRUE;
+      gap->was_result_id = lb_column_id (stmt, 9);
+      gap->was_import_id = lb_column_id (stmt, 10);
+      gap->was_score = sqlite3_column_double (stmt, 11);
+      gap->was_raw = lb_column_dup (stmt, 12);
+      gap->was_row = sqlite3_column_int (stmt, 13);
+      gap->was_column = sqlite3_column_int (stmt, 14);
+    }
   return gap;
 }
 
@@ -98,6 +109,9 @@ import_from_row (LbStmt *stmt)
       import->status = i;
   import->deleted = sqlite3_column_int (stmt, 15) != 0;
   import->sheet = lb_column_dup (stmt, 16);
+  if (!lb_import_mode_from_string ((const char *) sqlite3_column_text (stmt, 17), &import->mode))
+    import->mode = LB_IMPORT_MODE_ADD;
+  import->signature = lb_column_dup (stmt, 18);
   import->warnings = g_ptr_array_new_with_free_func ((GDestroyNotify) lb_warning_free);
   return import;
 }
@@ -350,10 +364,32 @@ lb_store_list_gaps (LbStore  *self,
 
   g_return_val_if_fail (LB_IS_STORE (self), NULL);
 
+  /* A gap of a new version of the sheet withdraws the value an older import gave the cell,
+   * when nothing current is left there. */
   stmt = lb_store_prepare (self,
                            "SELECT r.id, r.leaderboard_id, r.model_id, r.benchmark_id, r.import_id,"
-                           "       r.source_row, r.source_column, r.raw, r.reason"
-                           " FROM gaps r WHERE r.leaderboard_id = ?1 AND" RESULT_VISIBLE
+                           "       r.source_row, r.source_column, r.raw, r.reason,"
+                           "       w.id, w.import_id, w.score, w.raw, w.source_row, w.source_column"
+                           /* the withdrawn result's id, worked out once per gap: joined on
+                            * that condition, SQLite tried it for every gap and result */
+                           " FROM (SELECT g.*,"
+                           "         CASE WHEN (SELECT mode FROM imports WHERE id = g.import_id) = 'replace'"
+                           "               AND NOT EXISTS (SELECT 1 FROM results c"
+                           "                                WHERE c.leaderboard_id = g.leaderboard_id"
+                           "                                  AND c.model_id = g.model_id"
+                           "                                  AND c.benchmark_id = g.benchmark_id AND c.current = 1)"
+                           "         THEN (SELECT x.id FROM results x"
+                           "                WHERE x.leaderboard_id = g.leaderboard_id"
+                           "                  AND x.model_id = g.model_id"
+                           "                  AND x.benchmark_id = g.benchmark_id"
+                           "                  AND x.import_id < g.import_id"
+                           "                  AND NOT EXISTS (SELECT 1 FROM imports i WHERE i.id = x.import_id"
+                           "                                   AND i.deleted_at IS NOT NULL)"
+                           "                ORDER BY x.id DESC LIMIT 1)"
+                           "         END AS withdrawn_id"
+                           "       FROM gaps g WHERE g.leaderboard_id = ?1) r"
+                           " LEFT JOIN results w ON w.id = r.withdrawn_id"
+                           " WHERE r.leaderboard_id = ?1 AND" RESULT_VISIBLE
                            " ORDER BY r.id", error);
   if (stmt == NULL)
     return NULL;
@@ -407,8 +443,9 @@ insert_import (LbStore         *self,
   stmt = lb_store_prepare (self,
                            "INSERT INTO imports (leaderboard_id, file_name, file_path, sha256,"
                            "  size_bytes, encoding, delimiter, layout, header_row, imported_at,"
-                           "  imported_by, records, results, status)"
-                           " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+                           "  imported_by, records, results, status, mode, signature)"
+                           " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,"
+                           "  ?15, ?16)",
                            error);
   if (stmt == NULL)
     return 0;
@@ -427,6 +464,8 @@ insert_import (LbStore         *self,
   sqlite3_bind_int64 (stmt, 12, import->records);
   sqlite3_bind_int64 (stmt, 13, import->results);
   lb_bind_text (stmt, 14, status_names[import->status]);
+  lb_bind_text (stmt, 15, lb_import_mode_to_string (import->mode));
+  lb_bind_text (stmt, 16, import->signature);
   if (!lb_store_step_done (self, stmt, error))
     return 0;
   id = sqlite3_last_insert_rowid (self->db);
@@ -535,6 +574,24 @@ finish_import (LbStore  *self,
                            "                AND o.benchmark_id = n.benchmark_id"
                            "                AND o.current = 1 AND o.id < n.id"
                            "              WHERE n.import_id = ?1)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, import_id);
+  if (older && !lb_store_step_done (self, stmt, error))
+    return FALSE;
+  g_clear_pointer (&stmt, lb_stmt_release);
+
+  /* A new version of the sheet withdraws what it leaves without a value: an older import's
+   * current result of a cell where this import has a gap stops being current. */
+  stmt = lb_store_prepare (self,
+                           "UPDATE results SET current = 0"
+                           " WHERE id IN (SELECT o.id FROM gaps g"
+                           "              JOIN results o ON o.leaderboard_id = g.leaderboard_id"
+                           "                AND o.model_id = g.model_id"
+                           "                AND o.benchmark_id = g.benchmark_id"
+                           "                AND o.current = 1 AND o.import_id < g.import_id"
+                           "              WHERE g.import_id = ?1)"
+                           "   AND (SELECT mode FROM imports WHERE id = ?1) = 'replace'", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, import_id);
@@ -852,17 +909,21 @@ set_import_deleted (LbStore   *self,
     return FALSE;
   g_clear_pointer (&stmt, lb_stmt_release);
 
-  /* In every cell the import touched, the newest visible result is current and no other:
-   * first clear the cells, then mark one result in each. Both go through the indexes and
-   * write only the rows whose flag is set or cleared. */
+  /* In every cell the import touched (with a value or a gap), the newest visible result is
+   * current and no other, unless a newer visible version of the sheet withdrew it: first clear
+   * the cells, then mark one result in each. Both go through the indexes and write only the
+   * rows whose flag is set or cleared. */
+#define TOUCHED_CELLS \
+  "WITH cells AS (SELECT leaderboard_id, model_id, benchmark_id FROM results WHERE import_id = ?1" \
+  "               UNION SELECT leaderboard_id, model_id, benchmark_id FROM gaps WHERE import_id = ?1) "
   stmt = lb_store_prepare (self,
+                           TOUCHED_CELLS
                            "UPDATE results SET current = 0"
-                           " WHERE id IN (SELECT o.id FROM results n"
+                           " WHERE id IN (SELECT o.id FROM cells n"
                            "              JOIN results o ON o.leaderboard_id = n.leaderboard_id"
                            "                AND o.model_id = n.model_id"
                            "                AND o.benchmark_id = n.benchmark_id"
-                           "                AND o.current = 1"
-                           "              WHERE n.import_id = ?1)", error);
+                           "                AND o.current = 1)", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
@@ -871,14 +932,26 @@ set_import_deleted (LbStore   *self,
   g_clear_pointer (&stmt, lb_stmt_release);
 
   stmt = lb_store_prepare (self,
+                           TOUCHED_CELLS
                            "UPDATE results SET current = 1"
-                           " WHERE id IN (SELECT (SELECT r.id FROM results r"
+                           " WHERE id IN (SELECT r.id FROM results r"
+                           "              WHERE r.id IN (SELECT (SELECT r.id FROM results r"
                            "                       WHERE r.leaderboard_id = n.leaderboard_id"
                            "                         AND r.model_id = n.model_id"
                            "                         AND r.benchmark_id = n.benchmark_id"
                            "                         AND" RESULT_VISIBLE
                            "                       ORDER BY r.id DESC LIMIT 1)"
-                           "              FROM results n WHERE n.import_id = ?1)", error);
+                           "                      FROM cells n)"
+                           "                AND (r.import_id IS NULL"
+                           "                     OR NOT EXISTS (SELECT 1 FROM gaps g"
+                           "                          JOIN imports i ON i.id = g.import_id"
+                           "                         WHERE g.leaderboard_id = r.leaderboard_id"
+                           "                           AND g.model_id = r.model_id"
+                           "                           AND g.benchmark_id = r.benchmark_id"
+                           "                           AND g.import_id > r.import_id"
+                           "                           AND i.mode = 'replace'"
+                           "                           AND i.deleted_at IS NULL)))", error);
+#undef TOUCHED_CELLS
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
@@ -902,4 +975,80 @@ lb_store_set_import_deleted (LbStore   *self,
   if (!lb_store_begin (self, error))
     return FALSE;
   return lb_store_finish_write (self, set_import_deleted (self, id, deleted, error), error);
+}
+
+gboolean
+lb_store_foreach_current_score (LbStore          *self,
+                                gint64            leaderboard_id,
+                                LbCellScoreFunc   func,
+                                gpointer          user_data,
+                                GError          **error)
+{
+  g_autoptr(LbStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (LB_IS_STORE (self), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  stmt = lb_store_prepare (self,
+                           "SELECT model_id, benchmark_id, score FROM results"
+                           " WHERE leaderboard_id = ?1 AND current = 1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, leaderboard_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    func (sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1),
+          sqlite3_column_double (stmt, 2), user_data);
+  if (rc != SQLITE_DONE)
+    return lb_store_fail (self, rc, error);
+  return TRUE;
+}
+
+gboolean
+lb_store_get_import_mode (LbStore       *self,
+                          gint64         leaderboard_id,
+                          LbImportMode  *mode,
+                          GError       **error)
+{
+  g_autoptr(LbStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (LB_IS_STORE (self), FALSE);
+  g_return_val_if_fail (mode != NULL, FALSE);
+
+  stmt = lb_store_prepare (self, "SELECT import_mode FROM leaderboards WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, leaderboard_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return lb_import_mode_from_string ((const char *) sqlite3_column_text (stmt, 0), mode);
+  if (rc != SQLITE_DONE)
+    lb_store_fail (self, rc, error);
+  return FALSE;
+}
+
+gboolean
+lb_store_set_import_mode (LbStore       *self,
+                          gint64         leaderboard_id,
+                          LbImportMode   mode,
+                          GError       **error)
+{
+  g_autoptr(LbStmt) stmt = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (LB_IS_STORE (self), FALSE);
+
+  if (!lb_store_begin (self, error))
+    return FALSE;
+  stmt = lb_store_prepare (self, "UPDATE leaderboards SET import_mode = ?2 WHERE id = ?1", error);
+  ok = stmt != NULL;
+  if (ok)
+    {
+      sqlite3_bind_int64 (stmt, 1, leaderboard_id);
+      lb_bind_text (stmt, 2, lb_import_mode_to_string (mode));
+      ok = lb_store_step_done (self, stmt, error);
+    }
+  g_clear_pointer (&stmt, lb_stmt_release);
+  return lb_store_finish_write (self, ok, error);
 }

@@ -246,6 +246,13 @@ static const char *const migrations[] = {
   /* 7: smellsfast: a leaderboard's results in id order, as the smell checks and the LBOM
    * read them, without sorting all of them in a temporary B-tree (0.5 s for 320,000). */
   "CREATE INDEX results_leaderboard ON results (leaderboard_id, id);",
+  /* 8: sheetver: an import's mode (the new version of the sheet, which defines what is
+   * current, or an addition to it) and header signature; the mode last chosen per leaderboard */
+  "ALTER TABLE imports ADD COLUMN mode TEXT NOT NULL DEFAULT 'add'"
+  "  CHECK (mode IN ('add', 'replace'));"
+  "ALTER TABLE imports ADD COLUMN signature TEXT;"
+  "ALTER TABLE leaderboards ADD COLUMN import_mode TEXT"
+  "  CHECK (import_mode IS NULL OR import_mode IN ('add', 'replace'));",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == LB_STORE_SCHEMA_VERSION);

@@ -25,8 +25,9 @@ typedef enum {
 } LbStoreError;
 
 /* The schema version this build writes (PRAGMA user_version). 1: first schema; 2: mappings;
- * 3: results' foreign keys deferred. */
-#define LB_STORE_SCHEMA_VERSION 7
+ * 3: results' foreign keys deferred; 4: saved compare choices; 5: benchmarks' item counts;
+ * 6: workbook sheets and stored cells; 7: results indexed by id; 8: import modes. */
+#define LB_STORE_SCHEMA_VERSION 8
 
 /* PRAGMA application_id of our databases ("LBDB"), set by every migration: another
  * program's SQLite file is recognised and never changed. */
@@ -159,7 +160,8 @@ gboolean     lb_store_set_benchmark_field (LbStore *self, gint64 id, LbBenchmark
                                            const char *value, GError **error); /* audited */
 
 /* ---- models ---- */
-GPtrArray   *lb_store_list_models       (LbStore *self, gint64 leaderboard_id, GError **error); /* by name */
+/* By name; without those only removed imports brought; LbModel.unlisted set. */
+GPtrArray   *lb_store_list_models       (LbStore *self, gint64 leaderboard_id, GError **error);
 LbModel     *lb_store_get_model         (LbStore *self, gint64 id, GError **error);
 gint64       lb_store_ensure_model      (LbStore *self, gint64 leaderboard_id, const char *name,
                                          const LbModel *init, gboolean *created, GError **error);
@@ -185,13 +187,28 @@ gint64       lb_store_add_result        (LbStore *self, const LbResult *result, 
 gboolean     lb_store_add_results       (LbStore *self, const LbResult *results, guint n_results,
                                          GError **error);
 gint64       lb_store_add_gap           (LbStore *self, const LbGap *gap, GError **error);
-/* Of LbGap*: cells of non-deleted imports that held no value. */
+/* Of LbGap*: cells of non-deleted imports that held no value; a gap that withdrew an older
+ * value (see LbGap.withdrawn) says which. */
 GPtrArray   *lb_store_list_gaps         (LbStore *self, gint64 leaderboard_id, GError **error);
 
+typedef void (*LbCellScoreFunc) (gint64 model_id, gint64 benchmark_id, double score,
+                                 gpointer user_data);
+/* Calls @func with each current result of the leaderboard, lightly (what the importer compares
+ * a new version of the sheet with). */
+gboolean     lb_store_foreach_current_score (LbStore *self, gint64 leaderboard_id,
+                                             LbCellScoreFunc func, gpointer user_data,
+                                             GError **error);
+
 /* ---- imports ---- */
+/* The import mode last chosen for the leaderboard: FALSE when none was (or on error). */
+gboolean     lb_store_get_import_mode   (LbStore *self, gint64 leaderboard_id, LbImportMode *mode,
+                                         GError **error);
+gboolean     lb_store_set_import_mode   (LbStore *self, gint64 leaderboard_id, LbImportMode mode,
+                                         GError **error);
 /* Records an import (with its warnings); status and counts as given. Returns the id. */
 gint64       lb_store_add_import        (LbStore *self, const LbImport *import, GError **error);
-/* Makes the import's results current, superseding older results of the same cells,
+/* Makes the import's results current, superseding older results of the same cells (and, for
+ * an import in mode "replace", withdrawing older results of the cells it has a gap in),
  * and stores the final counts. */
 gboolean     lb_store_finish_import     (LbStore *self, gint64 import_id, guint records, guint results,
                                          GError **error);
@@ -221,7 +238,8 @@ LbImport    *lb_store_get_import        (LbStore *self, gint64 id, GError **erro
 gint64       lb_store_find_import_by_sha256 (LbStore *self, gint64 leaderboard_id, const char *sha256,
                                              GError **error);
 /* Soft delete (and undelete) an import: its results and gaps disappear, the previous results
- * of the same cells become current again. Audited. */
+ * of the same cells become current again (unless a newer version of the sheet withdrew them),
+ * and the models and benchmarks only it brought are no longer listed. Audited. */
 gboolean     lb_store_set_import_deleted (LbStore *self, gint64 id, gboolean deleted, GError **error);
 
 /* ---- smells, profiles, reviews ---- */

@@ -98,6 +98,7 @@ struct _LbComparePage
   GtkButton      *edit_profile_button;
   GtkDropDown    *normalization_dropdown;
   GtkCheckButton *partial_check;
+  GtkCheckButton *unlisted_check;
   GtkLabel       *error_label;
   GtkLabel       *coverage_label;
   GtkLabel       *robustness_label;
@@ -362,6 +363,13 @@ cell_tooltip (LbCompareItem *item,
   letter = lb_column_letter (v->source_column);
   if (v->kind == LB_CELL_NOT_EVALUATED)
     return g_strdup (lb_compare_cell_reason (v));
+  if (v->kind == LB_CELL_WITHDRAWN)
+    {
+      g_autofree char *withdrawn = lb_compare_dup_withdrawn_text (row, v);
+
+      return g_strdup_printf (_("%s\nThe new version of the sheet has “%s” there: the old value is "
+                                "not current and not counted."), withdrawn, v->raw ? v->raw : "");
+    }
   if (v->kind == LB_CELL_GAP)
     return g_strdup_printf (_("%s\nImport %" PRId64 ", row %u, column %s: “%s”"),
                             lb_compare_cell_reason (v), v->import_id, v->source_row, letter,
@@ -442,6 +450,13 @@ render_model_cell (GtkListItem   *list_item,
         g_autofree char *score = NULL;
         g_autoptr(GString) sub = NULL;
 
+        if (v->kind == LB_CELL_WITHDRAWN)
+          {
+            g_autofree char *withdrawn = lb_compare_dup_withdrawn_text (row, v);
+
+            set_cell_full (list_item, withdrawn, CELL_PLAIN, NULL, TRUE);
+            break;
+          }
         if (v->kind != LB_CELL_VALUE)
           {
             set_cell_full (list_item, "—", CELL_PLAIN, lb_compare_cell_reason (v), TRUE);
@@ -871,6 +886,7 @@ recompute (LbComparePage *self)
                                             gtk_drop_down_get_selected (self->normalization_dropdown) == 1
                                             ? LB_NORMALIZE_DECLARED_SCALE : LB_NORMALIZE_MIN_MAX);
       lb_compare_options_set_include_partial (options, gtk_check_button_get_active (self->partial_check));
+      lb_compare_options_set_include_unlisted (options, gtk_check_button_get_active (self->unlisted_check));
       if (self->models->len >= 2 || lb_page_get_leaderboard_id (LB_PAGE (self)) == 0)
         c = lb_compare (self->benchmarks, self->models, self->results, self->gaps, options, &error);
       else
@@ -1027,13 +1043,20 @@ default_choice (LbComparePage *self,
   g_array_set_size (ids, 0);
   if (self->models == NULL)
     return;
-  g_array_set_size (covered, self->models->len);
   for (guint i = 0; i < self->models->len; i++)
+    {
+      LbModel *model = g_ptr_array_index (self->models, i);
+      Covered c = { i, 0, model->id };
+
+      /* A model the newest version of the sheet left out is compared only on request. */
+      if (model->unlisted && !gtk_check_button_get_active (self->unlisted_check))
+        continue;
+      g_array_append_val (covered, c);
+    }
+  for (guint i = 0; i < covered->len; i++)
     {
       Covered *c = &g_array_index (covered, Covered, i);
 
-      c->position = i;
-      c->id = ((LbModel *) g_ptr_array_index (self->models, i))->id;
       g_hash_table_insert (index, &c->id, GUINT_TO_POINTER (i + 1));
     }
   for (guint i = 0; self->results != NULL && i < self->results->len; i++)
@@ -1094,6 +1117,30 @@ profile_changed_cb (LbComparePage *self)
 {
   if (self->updating)
     return;
+  recompute (self);
+}
+
+/* Models no longer listed join the comparison, or leave it. */
+static void
+unlisted_toggled_cb (LbComparePage *self)
+{
+  gboolean include = gtk_check_button_get_active (self->unlisted_check);
+
+  if (self->updating || self->models == NULL)
+    return;
+  if (g_hash_table_size (self->chosen) > 0)
+    for (guint i = 0; i < self->models->len; i++)
+      {
+        LbModel *model = g_ptr_array_index (self->models, i);
+
+        if (!model->unlisted)
+          continue;
+        if (include)
+          g_hash_table_add (self->chosen, g_memdup2 (&model->id, sizeof model->id));
+        else
+          g_hash_table_remove (self->chosen, &model->id);
+      }
+  refresh_model_list (self);
   recompute (self);
 }
 
@@ -1387,6 +1434,8 @@ lb_compare_page_class_init (LbComparePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LbComparePage, edit_profile_button);
   gtk_widget_class_bind_template_child (widget_class, LbComparePage, normalization_dropdown);
   gtk_widget_class_bind_template_child (widget_class, LbComparePage, partial_check);
+  gtk_widget_class_bind_template_child (widget_class, LbComparePage, unlisted_check);
+  gtk_widget_class_bind_template_callback (widget_class, unlisted_toggled_cb);
   gtk_widget_class_bind_template_child (widget_class, LbComparePage, error_label);
   gtk_widget_class_bind_template_child (widget_class, LbComparePage, coverage_label);
   gtk_widget_class_bind_template_child (widget_class, LbComparePage, robustness_label);

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "lb-changes.h"
 #include "lb-record-item.h"
 #include "lb-warning-row.h"
 #include "lb-smells.h"
@@ -34,9 +35,16 @@ struct _LbHistoryPage
 
   /* owned */
   GListStore *items;      /* of LbRecordItem holding LbImport */
+  GHashTable *changes;    /* import id (gint64*) → GPtrArray of LbChange*: what it changed */
   GtkCustomFilter *audit_filter;
   guint       audit_total;
 };
+
+/* What an import changed is listed under it, up to this many lines. */
+#define CHANGES_SHOWN 40
+/* Replaying a leaderboard this large for every import would hold the window up: beyond it,
+ * History points to leaderboard-cli changes. */
+#define CHANGES_MAX_RESULTS 200000
 
 /* What the kind filter offers, in the order of its drop-down. */
 typedef enum {
@@ -109,10 +117,25 @@ encoding_name (const char *encoding)
 }
 
 static GtkWidget *
+change_row (const char *text)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), text);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 3);
+  gtk_widget_add_css_class (row, "property");
+  return row;
+}
+
+static GtkWidget *
 create_import_row (gpointer item,
                    gpointer user_data)
 {
+  LbHistoryPage *self = user_data;
   LbImport *import = lb_record_item_get (item);
+  GPtrArray *changes = g_hash_table_lookup (self->changes, &import->id);
+  g_autofree char *mode_text = NULL;
   GtkWidget *row = adw_expander_row_new ();
   GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
   g_autofree char *counts = NULL;
@@ -125,6 +148,18 @@ create_import_row (gpointer item,
                                         "%s · %s · %s · %s · %u warnings", import->warnings->len),
                               imported != NULL ? imported : "?", encoding_name (import->encoding),
                               delimiter_name (import->delimiter), counts, import->warnings->len);
+  if (changes != NULL)
+    mode_text = g_strdup_printf (ngettext ("%s · %s · %u change", "%s · %s · %u changes", changes->len),
+                                 subtitle,
+                                 import->mode == LB_IMPORT_MODE_REPLACE
+                                   ? _("new version of the sheet") : _("added to the leaderboard"),
+                                 changes->len);
+  else
+    mode_text = g_strdup_printf ("%s · %s", subtitle,
+                                 import->mode == LB_IMPORT_MODE_REPLACE
+                                   ? _("new version of the sheet") : _("added to the leaderboard"));
+  g_free (subtitle);
+  subtitle = g_steal_pointer (&mode_text);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), import->file_name);
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
@@ -137,7 +172,25 @@ create_import_row (gpointer item,
   gtk_actionable_set_action_target (GTK_ACTIONABLE (remove), "x", import->id);
   adw_expander_row_add_action (ADW_EXPANDER_ROW (row), remove);
 
-  adw_expander_row_set_enable_expansion (ADW_EXPANDER_ROW (row), import->warnings->len > 0);
+  adw_expander_row_set_enable_expansion (ADW_EXPANDER_ROW (row),
+                                         import->warnings->len > 0
+                                         || (changes != NULL && changes->len > 0));
+  /* What it changed, exactly, before its warnings. */
+  for (guint i = 0; changes != NULL && i < changes->len && i < CHANGES_SHOWN; i++)
+    {
+      g_autofree char *text = lb_change_describe (g_ptr_array_index (changes, i));
+
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), change_row (text));
+    }
+  if (changes != NULL && changes->len > CHANGES_SHOWN)
+    {
+      g_autofree char *more = g_strdup_printf (ngettext ("… and %u more change: leaderboard-cli changes lists them all",
+                                                         "… and %u more changes: leaderboard-cli changes lists them all",
+                                                         changes->len - CHANGES_SHOWN),
+                                               changes->len - CHANGES_SHOWN);
+
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), change_row (more));
+    }
   for (guint i = 0; i < import->warnings->len; i++)
     adw_expander_row_add_row (ADW_EXPANDER_ROW (row),
                               lb_warning_row_new (g_ptr_array_index (import->warnings, i), NULL));
@@ -606,6 +659,22 @@ reload (LbHistoryPage *self)
       gtk_widget_activate_action (GTK_WIDGET (self), "win.show-error", "s", error->message);
       return;
     }
+  g_hash_table_remove_all (self->changes);
+  {
+    LbLeaderboardStats stats = { 0 };
+
+    if (lb_store_get_leaderboard_stats (store, leaderboard_id, &stats, NULL)
+        && stats.n_results <= CHANGES_MAX_RESULTS)
+      for (guint i = 0; i < imports->len; i++)
+        {
+          LbImport *import = g_ptr_array_index (imports, i);
+          GPtrArray *changes = lb_changes_of_import (store, leaderboard_id, import->id, NULL);
+
+          if (changes != NULL)
+            g_hash_table_insert (self->changes, g_memdup2 (&import->id, sizeof import->id), changes);
+        }
+    lb_leaderboard_stats_clear (&stats);
+  }
   /* The names the log's lines use; the records outlive the table (freed at the end). */
   for (guint i = 0; i < imports->len; i++)
     {
@@ -683,6 +752,7 @@ lb_history_page_finalize (GObject *object)
 
   g_clear_object (&self->items);
   g_clear_object (&self->audit_filter);
+  g_clear_pointer (&self->changes, g_hash_table_unref);
   G_OBJECT_CLASS (lb_history_page_parent_class)->finalize (object);
 }
 
@@ -713,5 +783,7 @@ lb_history_page_init (LbHistoryPage *self)
 
   self->items = g_list_store_new (LB_TYPE_RECORD_ITEM);
   self->audit_filter = gtk_custom_filter_new (audit_filter_cb, self, NULL);
-  gtk_list_box_bind_model (self->list, G_LIST_MODEL (self->items), create_import_row, NULL, NULL);
+  gtk_list_box_bind_model (self->list, G_LIST_MODEL (self->items), create_import_row, self, NULL);
+  self->changes = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                         (GDestroyNotify) g_ptr_array_unref);
 }

@@ -71,6 +71,7 @@ struct _LbImportAssistant
   GtkImage           *status_icon;
   GtkLabel           *status_label;
   GtkCheckButton     *force_check;
+  AdwComboRow        *mode_row;
   AdwComboRow        *sheet_row;
   GtkStringList      *sheet_list;
   AdwComboRow        *encoding_row;
@@ -120,6 +121,7 @@ struct _LbImportAssistant
   gboolean            updating;       /* widgets are being filled in from the importer */
   gboolean            header_confirmed; /* the user took the row shown although another is as likely */
   gboolean            checking;
+  gboolean            mode_chosen;    /* the user picked the mode: kept across re-reads */
   gboolean            recheck;
   gboolean            importing;
   gboolean            ready;
@@ -1041,8 +1043,17 @@ dry_run_done_cb (GObject      *source,
 
       gtk_widget_set_visible (GTK_WIDGET (self->force_check),
                               gtk_check_button_get_active (self->force_check));
-      text = g_strdup_printf (ngettext ("Ready to import %u record: ", "Ready to import %u records: ",
-                                        outcome.records), outcome.records);
+      {
+        /* Before anything is written: which mode applies, and what it would change. */
+        g_autofree char *ready = g_strdup_printf (ngettext ("Ready to import %u record: ", "Ready to import %u records: ",
+                                                            outcome.records), outcome.records);
+        g_autofree char *mode = outcome.mode == LB_IMPORT_MODE_REPLACE
+          ? g_strdup_printf (_("As the new version of the sheet: %u values changed, %u withdrawn, %u models no longer listed. "),
+                             outcome.values_changed, outcome.withdrawn, outcome.unlisted)
+          : g_strdup_printf (_("Adding to the leaderboard: %u values changed. "), outcome.values_changed);
+
+        text = g_strconcat (mode, ready, NULL);
+      }
       extra = g_strdup_printf (_("%u results, %u cells without a value, %u new models, %u new benchmarks, %u warnings."),
                                outcome.results, outcome.gaps, outcome.models_created,
                                outcome.benchmarks_created, outcome.warnings->len);
@@ -1117,6 +1128,28 @@ check_cb (gpointer user_data)
       return G_SOURCE_REMOVE;
     }
 
+  /* The mode: the user's, or the guess for this leaderboard, saying why. */
+  if (self->mode_chosen)
+    {
+      lb_importer_set_mode (self->importer,
+                            adw_combo_row_get_selected (self->mode_row) == 0 ? LB_IMPORT_MODE_REPLACE
+                                                                             : LB_IMPORT_MODE_ADD);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (self->mode_row), _("Your choice"));
+    }
+  else
+    {
+      g_autofree char *reason = NULL;
+      g_autofree char *subtitle = NULL;
+      LbImportMode mode = lb_importer_guess_mode (self->importer, self->store, name, &reason);
+
+      self->updating = TRUE;
+      adw_combo_row_set_selected (self->mode_row, mode == LB_IMPORT_MODE_REPLACE ? 0 : 1);
+      self->updating = FALSE;
+      /* TRANSLATORS: under the mode the assistant guessed, e.g. "Guessed: the file has the same columns as …" */
+      subtitle = g_strdup_printf (_("Guessed: %s"), reason);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (self->mode_row), subtitle);
+    }
+
   set_status (self, "content-loading-symbolic", "dim", _("Checking every row of the file…"));
   g_clear_object (&self->check_cancellable);
   self->check_cancellable = g_cancellable_new ();
@@ -1144,6 +1177,15 @@ request_check (LbImportAssistant *self)
 }
 
 /* ---- callbacks ---- */
+
+static void
+mode_changed_cb (LbImportAssistant *self)
+{
+  if (self->updating)
+    return;
+  self->mode_chosen = TRUE;
+  request_check (self);
+}
 
 static void
 reader_option_changed_cb (LbImportAssistant *self)
@@ -1356,6 +1398,7 @@ lb_import_assistant_class_init (LbImportAssistantClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LbImportAssistant, sheet_row);
   gtk_widget_class_bind_template_child (widget_class, LbImportAssistant, sheet_list);
   gtk_widget_class_bind_template_child (widget_class, LbImportAssistant, encoding_row);
+  gtk_widget_class_bind_template_child (widget_class, LbImportAssistant, mode_row);
   gtk_widget_class_bind_template_child (widget_class, LbImportAssistant, encoding_list);
   gtk_widget_class_bind_template_child (widget_class, LbImportAssistant, delimiter_row);
   gtk_widget_class_bind_template_child (widget_class, LbImportAssistant, delimiter_list);
@@ -1377,6 +1420,7 @@ lb_import_assistant_class_init (LbImportAssistantClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LbImportAssistant, progress_page);
   gtk_widget_class_bind_template_child (widget_class, LbImportAssistant, progress_bar);
   gtk_widget_class_bind_template_callback (widget_class, reader_option_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, mode_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, header_confirm_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, layout_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, target_changed_cb);

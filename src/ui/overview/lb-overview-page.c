@@ -380,11 +380,9 @@ pattern_changed_cb (LbOverviewPage *self)
 static void
 reviewed_clicked_cb (LbOverviewPage *self)
 {
-  GDate today;
-  g_autofree char *text = NULL;
+  /* The moment, not the day: an import later today is a change since the review. */
+  g_autofree char *text = lb_now_iso8601 ();
 
-  lb_clock_today (&today);
-  text = lb_date_to_iso (&today);
   field_edited (self, LB_RECORD_FORM_LAST_REVIEWED, text);
   lb_overview_page_flush (self);
 }

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 #include <math.h>
 
 #include "lb-csv-reader.h"
@@ -221,6 +222,28 @@ lb_results_page_describe_cell (LbResultsPage  *self,
     }
 
   gap = lb_ranking_row_get_gap (row, cell);
+  if (gap != NULL && gap->withdrawn)
+    {
+      /* A new version of the sheet left the cell empty: say what it withdrew, and where. */
+      g_autofree char *letter = lb_column_letter (gap->source_column);
+      g_autofree char *was_letter = lb_column_letter (gap->was_column);
+      g_autofree char *was = format_score (gap->was_score, raw_decimals (gap->was_raw), bench->unit);
+      char *text = g_strdup_printf (_("— withdrawn in [%" PRId64 ":%s%u]; was %s [%" PRId64 ":%s%u]"),
+                                    gap->import_id, letter, gap->source_row, was,
+                                    gap->was_import_id, was_letter, gap->was_row);
+
+      if (tooltip != NULL)
+        {
+          g_autofree char *source = describe_source (self, gap->import_id, gap->source_row, gap->source_column);
+          g_autofree char *was_source = describe_source (self, gap->was_import_id, gap->was_row,
+                                                         gap->was_column);
+
+          *tooltip = g_strdup_printf (_("Withdrawn by the new version of the sheet: %s (“%s”)\n"
+                                        "Was %s from %s; it is no longer current and not counted."),
+                                      source, gap->raw != NULL ? gap->raw : "", was, was_source);
+        }
+      return text;
+    }
   if (tooltip != NULL && gap != NULL)
     {
       g_autofree char *source = describe_source (self, gap->import_id, gap->source_row, gap->source_column);
@@ -714,8 +737,19 @@ reload (LbResultsPage *self)
     }
   for (guint i = 0; i < models->len; i++)
     {
-      LbModel *model = g_ptr_array_index (models, i);
-      LbRankingRow *row = lb_ranking_row_new (lb_model_copy (model), self->benchmarks->len);
+      LbModel *model = lb_model_copy (g_ptr_array_index (models, i));
+      LbRankingRow *row;
+
+      /* A model the newest version of the sheet leaves out stays visible, as such. */
+      if (model->unlisted)
+        {
+          /* TRANSLATORS: a model's name in the results table when the newest sheet left it out */
+          char *name = g_strdup_printf (_("%s (no longer listed)"), model->name);
+
+          g_free (model->name);
+          model->name = name;
+        }
+      row = lb_ranking_row_new (model, self->benchmarks->len);
 
       g_ptr_array_add (rows, row);
       g_hash_table_insert (row_of, (gpointer) &lb_ranking_row_get_model (row)->id, row);
@@ -774,9 +808,24 @@ reload (LbResultsPage *self)
       g_menu_item_set_action_and_target_value (edit, "results.edit-benchmark",
                                                g_variant_new_int64 (bench->id));
       g_menu_append_item (menu, edit);
+      int content = 70;
+
       column = add_column (self, N_TEXT_COLUMNS + i, EXTRA_NONE, name, title);
       gtk_column_view_column_set_header_menu (column, G_MENU_MODEL (menu));
-      size_column (self, column, name, 70, 400);
+      /* A withdrawn value says so in full: "— withdrawn in [2:F3]; was 330 [1:F3]". */
+      for (guint j = 0; j < rows->len; j++)
+        {
+          LbRankingRow *row = g_ptr_array_index (rows, j);
+          const LbGap *gap = lb_ranking_row_get_gap (row, i);
+
+          if (gap != NULL && gap->withdrawn && lb_ranking_row_get_result (row, i) == NULL)
+            {
+              g_autofree char *text = lb_results_page_describe_cell (self, row, i, NULL);
+
+              content = MAX (content, text_width (self, text));
+            }
+        }
+      size_column (self, column, name, content, 400);
     }
   /* What else the sheet had (評価日, 備考), after the scores. */
   add_text_column (self, rows, N_TEXT_COLUMNS + self->benchmarks->len, EXTRA_EVALUATED, "evaluated",

@@ -70,6 +70,8 @@ struct _LbWindow
   UndoKind              undo_kind;
   gint64                undo_id;
   AdwToast             *undo_toast;
+  gint64                last_removal_id;   /* the import removed last, and when (monotonic) */
+  gint64                last_removal_at;
   guint                 poll_source;    /* looks for writes by other programs */
 
   gint64                leaderboard_id;
@@ -377,10 +379,11 @@ show_undo_toast (LbWindow   *self,
   toast = adw_toast_new (markup);
   set_undo (self, kind, id);
   adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "win.undo");
+  /* Each toast undoes its own action: two removals in a row each keep their Undo
+   * (Ctrl+Z undoes the latest). */
+  adw_toast_set_action_name (toast, "win.undo-item");
+  adw_toast_set_action_target_value (toast, g_variant_new ("(ix)", (gint32) kind, id));
   adw_toast_set_timeout (toast, 10);
-  if (self->undo_toast != NULL)
-    adw_toast_dismiss (self->undo_toast);
   self->undo_toast = toast;
   lb_toast_queue_add (self->toasts, toast);
   /* After adding: a dismissal held back until the toast has slid in does not count yet. */
@@ -398,20 +401,49 @@ report_error (LbWindow   *self,
   lb_window_add_toast (self, msg);
 }
 
+static void do_undo (LbWindow *self, UndoKind kind, gint64 id);
+
 static void
 undo_cb (GtkWidget  *widget,
          const char *action_name,
          GVariant   *param)
 {
   LbWindow *self = LB_WINDOW (widget);
-  g_autoptr(GError) error = NULL;
   UndoKind kind = self->undo_kind;
   gint64 id = self->undo_id;
-  gboolean ok = FALSE;
 
   set_undo (self, UNDO_NONE, 0);
   if (self->undo_toast != NULL)
     adw_toast_dismiss (self->undo_toast);
+  do_undo (self, kind, id);
+}
+
+/* The Undo of one toast: what that toast said was done. */
+static void
+undo_item_cb (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *param)
+{
+  LbWindow *self = LB_WINDOW (widget);
+  gint32 kind = 0;
+  gint64 id = 0;
+
+  g_variant_get (param, "(ix)", &kind, &id);
+  if ((UndoKind) kind == self->undo_kind && id == self->undo_id)
+    {
+      set_undo (self, UNDO_NONE, 0);
+      self->undo_toast = NULL;
+    }
+  do_undo (self, (UndoKind) kind, id);
+}
+
+static void
+do_undo (LbWindow *self,
+         UndoKind  kind,
+         gint64    id)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean ok = FALSE;
 
   switch (kind)
     {
@@ -497,6 +529,19 @@ remove_import_cb (GtkWidget  *widget,
 
   if (self->store == NULL)
     return;
+  /* A double click on a trash button is one removal: the row goes at once, and the second
+   * click would land on the next import's button. */
+  {
+    int double_click_ms = 400;
+    gint64 now = g_get_monotonic_time ();
+
+    g_object_get (gtk_widget_get_settings (widget), "gtk-double-click-time", &double_click_ms, NULL);
+    if (self->last_removal_id != 0 && self->last_removal_id != id
+        && now - self->last_removal_at < (gint64) double_click_ms * 1000)
+      return;
+    self->last_removal_id = id;
+    self->last_removal_at = now;
+  }
   import = lb_store_get_import (self->store, id, &error);
   if (import == NULL || !lb_store_set_import_deleted (self->store, id, TRUE, &error))
     {
@@ -1276,6 +1321,7 @@ lb_window_class_init (LbWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_cb);
   gtk_widget_class_install_action (widget_class, "win.show-error", "s", show_error_cb);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_cb);
+  gtk_widget_class_install_action (widget_class, "win.undo-item", "(ix)", undo_item_cb);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, undo_shortcut_cb, NULL);
   gtk_widget_class_install_action (widget_class, "win.open-database", NULL, open_database_cb);
   gtk_widget_class_install_action (widget_class, "win.restore-backup", NULL, restore_backup_cb);

@@ -1,0 +1,277 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-sheet-versions-page.c: October's sheet, then November's as its new version, as Results,
+ * Compare and History show them, in English and in Japanese. Runs under Xvfb. */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <inttypes.h>
+#include <locale.h>
+#include <string.h>
+
+#include "display-util.h"
+#include "lb-compare-page.h"
+#include "lb-history-page.h"
+#include "lb-import-assistant.h"
+#include "lb-importer.h"
+#include "lb-ranking-row.h"
+#include "lb-results-page.h"
+#include "lb-store.h"
+#include "lb-window.h"
+
+#define LATENCY 2   /* the cell of レイテンシ(ms) */
+#define HEADER "モデル名,バージョン,提供元,JMMLU,MT-bench,レイテンシ(ms),備考\r\n"
+
+static const char october[] =
+  HEADER
+  "GPT-4o,2024-08-06,OpenAI,80.1,8.9,450,API\r\n"
+  "cotomi Pro,1.0,NEC,75.2,8.1,330,社内評価\r\n"
+  "Llama 3.1 70B,3.1,Meta,70.3,7.8,520,オープン\r\n"
+  "Claude 3.5 Sonnet,20240620,Anthropic,79.0,8.8,400,API\r\n";
+
+static const char november[] =
+  HEADER
+  "GPT-4o,2024-11-20,OpenAI,81.0,9.0,430,API\r\n"
+  "cotomi Pro,1.0,NEC,75.2,8.1,#N/A,レイテンシ再測定中\r\n"
+  "Claude 3.5 Sonnet,20240620,Anthropic,80.5,8.9,390,API\r\n";
+
+/* glibc caches translations per locale, not per $LANGUAGE: say the catalogs changed. */
+extern int _nl_msg_cat_cntr;
+
+typedef struct {
+  char    *dir;
+  char    *db_path;
+  LbStore *store;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_setenv ("LANGUAGE", data, TRUE);
+  ++_nl_msg_cat_cntr;
+  f->dir = g_dir_make_tmp ("lb-sheetver-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->db_path = g_build_filename (f->dir, "leaderboard.db", NULL);
+  f->store = lb_store_open (f->db_path, &error);
+  g_assert_no_error (error);
+  lb_store_set_user (f->store, "Tester");
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_clear_object (&f->store);
+  lb_test_remove_tree (f->dir);
+  g_free (f->db_path);
+  g_free (f->dir);
+}
+
+/* Writes @text as Japanese Excel does (CP932, CRLF) and imports it with the default mode. */
+static gint64
+import_sheet (Fixture    *f,
+              const char *name,
+              const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (f->dir, name, NULL);
+  gsize len = 0;
+  g_autofree char *cp932 = g_convert (text, -1, "CP932", "UTF-8", NULL, &len, &error);
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(LbImporter) importer = NULL;
+  g_auto(LbImportOutcome) outcome = { 0 };
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (path, cp932, len, &error));
+  file = g_file_new_for_path (path);
+  importer = lb_importer_new (file, NULL, f->store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (lb_importer_run (importer, f->store, "社内LLM", LB_IMPORT_FLAGS_NONE, NULL, NULL,
+                                  NULL, &outcome, &error));
+  g_assert_no_error (error);
+  return outcome.leaderboard_id;
+}
+
+static void
+write_sheet (Fixture    *f,
+             const char *name,
+             const char *text,
+             GFile     **file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (f->dir, name, NULL);
+  gsize len = 0;
+  g_autofree char *cp932 = g_convert (text, -1, "CP932", "UTF-8", NULL, &len, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (path, cp932, len, &error));
+  *file = g_file_new_for_path (path);
+}
+
+static LbRankingRow *
+row_named (GListModel *rows,
+           const char *prefix)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(LbRankingRow) row = g_list_model_get_item (rows, i);
+
+      if (g_str_has_prefix (lb_ranking_row_get_model (row)->name, prefix))
+        return g_steal_pointer (&row);
+    }
+  return NULL;
+}
+
+static void
+show_page (LbWindow   *window,
+           const char *name)
+{
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (lb_test_template_child (window, LB_TYPE_WINDOW, "view_stack")),
+                                         name);
+  lb_test_spin (300);
+}
+
+static void
+test_pages (Fixture       *f,
+            gconstpointer  data)
+{
+  const char *language = data;
+  gint64 lb;
+  LbWindow *window;
+  LbResultsPage *results;
+  LbComparePage *compare;
+  GtkCheckButton *unlisted;
+  g_autoptr(LbRankingRow) cotomi = NULL;
+  g_autoptr(LbRankingRow) llama = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *tooltip = NULL;
+  g_autofree char *shot = NULL;
+  g_autofree char *expected = NULL;
+
+  import_sheet (f, "oct.csv", october);
+  lb = import_sheet (f, "nov.csv", november);
+
+  window = g_object_new (LB_TYPE_WINDOW, "store", f->store, "database-path", f->db_path,
+                         "default-width", 1200, "default-height", 800, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  lb_test_iterate (5);
+  lb_window_select_leaderboard (window, lb);
+  lb_test_spin (200);
+
+  /* Results: the withdrawn latency says what it was and where; Llama is shown as gone. */
+  show_page (window, "results");
+  results = LB_RESULTS_PAGE (lb_test_template_child (window, LB_TYPE_WINDOW, "results_page"));
+  cotomi = row_named (lb_results_page_get_rows (results), "cotomi Pro");
+  g_assert_nonnull (cotomi);
+  text = lb_results_page_describe_cell (results, cotomi, LATENCY, &tooltip);
+  expected = g_strdup_printf (_("— withdrawn in [%" PRId64 ":%s%u]; was %s [%" PRId64 ":%s%u]"),
+                              (gint64) 2, "F", 3u, "330 ms", (gint64) 1, "F", 3u);
+  g_assert_cmpstr (text, ==, expected);
+  g_assert_nonnull (strstr (tooltip, "#N/A"));
+  llama = row_named (lb_results_page_get_rows (results), "Llama 3.1 70B");
+  g_assert_nonnull (llama);
+  g_assert_cmpstr (lb_ranking_row_get_model (llama)->name, !=, "Llama 3.1 70B");
+  shot = g_strdup_printf ("sheetver-results-%s.png", language);
+  lb_test_save_screenshot (GTK_WIDGET (window), shot);
+
+  /* Compare: Llama is left out until asked for. */
+  show_page (window, "compare");
+  compare = LB_COMPARE_PAGE (lb_test_template_child (window, LB_TYPE_WINDOW, "compare_page"));
+  unlisted = GTK_CHECK_BUTTON (lb_test_template_child (compare, LB_TYPE_COMPARE_PAGE, "unlisted_check"));
+  g_assert_false (gtk_check_button_get_active (unlisted));
+  g_assert_cmpuint (lb_compare_page_get_comparison (compare)->n_models, ==, 3);
+  g_free (shot);
+  shot = g_strdup_printf ("sheetver-compare-%s.png", language);
+  lb_test_save_screenshot (GTK_WIDGET (window), shot);
+  gtk_check_button_set_active (unlisted, TRUE);
+  lb_test_spin (300);
+  g_assert_cmpuint (lb_compare_page_get_comparison (compare)->n_models, ==, 4);
+  g_free (shot);
+  shot = g_strdup_printf ("sheetver-compare-unlisted-%s.png", language);
+  lb_test_save_screenshot (GTK_WIDGET (window), shot);
+
+  /* History: each import with its mode and what it changed. */
+  show_page (window, "history");
+  {
+    GtkWidget *history = lb_test_template_child (window, LB_TYPE_WINDOW, "history_page");
+    GtkListBox *list = GTK_LIST_BOX (lb_test_template_child (history, LB_TYPE_HISTORY_PAGE, "list"));
+    GtkListBoxRow *newest = gtk_list_box_get_row_at_index (list, 0);
+    const char *subtitle = adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (newest));
+
+    g_assert_nonnull (strstr (subtitle, _("new version of the sheet")));
+    adw_expander_row_set_expanded (ADW_EXPANDER_ROW (newest), TRUE);
+    lb_test_spin (300);
+  }
+  g_free (shot);
+  shot = g_strdup_printf ("sheetver-history-%s.png", language);
+  lb_test_save_screenshot (GTK_WIDGET (window), shot);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  lb_test_iterate (5);
+}
+
+
+/* The assistant on November's sheet: it says which mode applies, why, and what it would change
+ * before anything is written. */
+static void
+test_assistant (Fixture       *f,
+                gconstpointer  data)
+{
+  const char *language = data;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *shot = NULL;
+  g_autofree char *expected = NULL;
+  LbImportAssistant *assistant;
+  AdwComboRow *mode_row;
+  GtkLabel *status;
+  gint64 lb = import_sheet (f, "oct.csv", october);
+
+  write_sheet (f, "nov.csv", november, &file);
+  assistant = lb_import_assistant_new (f->store, file, lb);
+  gtk_window_set_default_size (GTK_WINDOW (assistant), 900, 800);
+  gtk_window_present (GTK_WINDOW (assistant));
+  lb_test_wait_idle (assistant);
+  lb_test_spin (200);
+  mode_row = ADW_COMBO_ROW (lb_test_template_child (assistant, LB_TYPE_IMPORT_ASSISTANT, "mode_row"));
+  status = GTK_LABEL (lb_test_template_child (assistant, LB_TYPE_IMPORT_ASSISTANT, "status_label"));
+  g_assert_cmpuint (adw_combo_row_get_selected (mode_row), ==, 0);
+  expected = g_strdup_printf (_("As the new version of the sheet: %u values changed, %u withdrawn, %u models no longer listed. "),
+                              6u, 1u, 1u);
+  g_assert_true (g_str_has_prefix (gtk_label_get_label (status), expected));
+  shot = g_strdup_printf ("sheetver-assistant-%s.png", language);
+  lb_test_save_screenshot (GTK_WIDGET (assistant), shot);
+
+  /* Choosing "adds to the leaderboard" checks again: nothing withdrawn then. */
+  adw_combo_row_set_selected (mode_row, 1);
+  lb_test_spin (100);
+  lb_test_wait_idle (assistant);
+  g_free (expected);
+  expected = g_strdup_printf (_("Adding to the leaderboard: %u values changed. "), 6u);
+  g_assert_true (g_str_has_prefix (gtk_label_get_label (status), expected));
+  gtk_window_destroy (GTK_WINDOW (assistant));
+  lb_test_iterate (5);
+}
+
+int
+main (int argc, char *argv[])
+{
+  const char *localedir = g_getenv ("LB_LOCALEDIR");
+
+  g_setenv ("LEADERBOARD_DB", "/nonexistent/never-used.db", TRUE);
+  gtk_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_assert_nonnull (setlocale (LC_ALL, ""));
+  g_assert_nonnull (localedir);
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  adw_init ();
+
+  g_test_add ("/sheet-versions-page/en", Fixture, "en", fixture_setup, test_pages, fixture_teardown);
+  g_test_add ("/sheet-versions-page/ja", Fixture, "ja", fixture_setup, test_pages, fixture_teardown);
+  g_test_add ("/sheet-versions-page/assistant/en", Fixture, "en", fixture_setup, test_assistant, fixture_teardown);
+  g_test_add ("/sheet-versions-page/assistant/ja", Fixture, "ja", fixture_setup, test_assistant, fixture_teardown);
+  return g_test_run ();
+}
