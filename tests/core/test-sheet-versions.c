@@ -13,6 +13,7 @@
 #include "lb-record-form.h"
 #include "lb-report.h"
 #include "lb-review-report.h"
+#include "lb-store-private.h"
 
 #define HEADER "モデル名,バージョン,提供元,JMMLU,MT-bench,レイテンシ(ms),備考\n"
 
@@ -191,6 +192,32 @@ test_mode_guessed (Fixture       *f,
   /* Into another leaderboard (none yet): adds. */
   g_assert_cmpint (lb_importer_guess_mode (importer, f->store, "別の表", NULL), ==,
                    LB_IMPORT_MODE_ADD);
+}
+
+/* October imported by a version that kept no column signature (the database was upgraded
+ * since): November, whose score columns are the leaderboard's benchmarks, is still its new
+ * version. */
+static void
+test_mode_guessed_old_import (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_auto(LbImportOutcome) first = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(LbImporter) importer = NULL;
+  g_autofree char *reason = NULL;
+  LbStore *store = f->store;
+
+  import_sheet (f, "oct.csv", october, -1, LB_IMPORT_FLAGS_NONE, &first);
+  g_assert_cmpint (sqlite3_exec (store->db, "UPDATE imports SET signature = NULL", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+
+  file = write_sheet (f, "nov.csv", november);
+  importer = lb_importer_new (file, NULL, f->store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (lb_importer_guess_mode (importer, f->store, "社内LLM", &reason), ==,
+                   LB_IMPORT_MODE_REPLACE);
+  g_assert_nonnull (strstr (reason, "oct.csv"));
 }
 
 static void
@@ -524,6 +551,8 @@ main (int argc, char **argv)
 
   g_test_add ("/sheet-versions/mode-guessed", Fixture, NULL, fixture_set_up, test_mode_guessed,
               fixture_tear_down);
+  g_test_add ("/sheet-versions/mode-guessed-old-import", Fixture, NULL, fixture_set_up,
+              test_mode_guessed_old_import, fixture_tear_down);
   g_test_add ("/sheet-versions/replace", Fixture, NULL, fixture_set_up, test_replace,
               fixture_tear_down);
   g_test_add ("/sheet-versions/add", Fixture, NULL, fixture_set_up, test_add, fixture_tear_down);

@@ -1257,6 +1257,41 @@ lb_importer_set_mode (LbImporter   *self,
   self->mode_chosen = TRUE;
 }
 
+/* Whether the plan's score columns name exactly the leaderboard's benchmarks (after folding),
+ * none more and none fewer. */
+static gboolean
+same_benchmarks (LbImporter *self,
+                 LbStore    *store,
+                 gint64      leaderboard_id)
+{
+  g_autoptr(GPtrArray) benchmarks = lb_store_list_benchmarks (store, leaderboard_id, NULL);
+  g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint n_scores = 0;
+
+  if (benchmarks == NULL || benchmarks->len == 0 || self->layout != LB_LAYOUT_WIDE)
+    return FALSE;
+  for (guint i = 0; i < benchmarks->len; i++)
+    {
+      const LbBenchmark *benchmark = g_ptr_array_index (benchmarks, i);
+
+      if (!benchmark->retired)
+        g_hash_table_add (names, fold_header (benchmark->name));
+    }
+  for (guint i = 0; i < self->columns->len; i++)
+    {
+      LbColumnSpec *spec = g_ptr_array_index (self->columns, i);
+      g_autofree char *folded = NULL;
+
+      if (spec->role != LB_COLUMN_SCORE)
+        continue;
+      folded = fold_header (spec->header);
+      if (!g_hash_table_contains (names, folded))
+        return FALSE;
+      n_scores++;
+    }
+  return n_scores == g_hash_table_size (names);
+}
+
 LbImportMode
 lb_importer_guess_mode (LbImporter  *self,
                         LbStore     *store,
@@ -1300,6 +1335,19 @@ lb_importer_guess_mode (LbImporter  *self,
       if (reason != NULL)
         *reason = g_strdup (_("as chosen for this leaderboard last time"));
       return remembered;
+    }
+  /* An import made before this version kept no signature: the file is the new version of
+   * the sheet when its score columns are exactly the leaderboard's benchmarks. */
+  if (newest->signature == NULL && same_benchmarks (self, store, leaderboard->id))
+    {
+      g_autofree char *when = lb_datetime_text_to_display (newest->imported_at);
+
+      if (reason != NULL)
+        *reason = g_strdup_printf (_("the file’s score columns are the benchmarks of “%s”, imported %s: "
+                                     "it is the new version of that sheet"),
+                                   newest->file_name != NULL ? newest->file_name : "",
+                                   when != NULL ? when : "");
+      return LB_IMPORT_MODE_REPLACE;
     }
   if (g_strcmp0 (newest->signature, self->signature) == 0)
     {
