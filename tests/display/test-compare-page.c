@@ -842,6 +842,33 @@ test_page_store (Fixture       *f,
   g_assert_cmpstr (c->profile_name, ==, "Support bot");
 }
 
+/* The lines above the table take the height they need at the window's width, no more: the
+ * Table/Chart switcher follows the notes, with no empty band between them (GTK 4.8's scrolled
+ * window asked for the height the lines need at their narrow natural width). */
+static void
+test_page_no_gap (Fixture       *f,
+                  gconstpointer  data)
+{
+  GtkWidget *notes = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (f->page), LB_TYPE_COMPARE_PAGE, "notes_label"));
+  GtkWidget *text_box = gtk_widget_get_parent (notes);
+  GtkWidget *switcher = find_one (GTK_WIDGET (f->page), GTK_TYPE_STACK_SWITCHER);
+  GtkWidget *stack = GTK_WIDGET (gtk_stack_switcher_get_stack (GTK_STACK_SWITCHER (switcher)));
+  graphene_rect_t text_bounds, switcher_bounds;
+
+  gtk_window_set_default_size (f->window, 1280, 600);
+  choose_abc (f);
+  g_assert_true (gtk_widget_get_visible (notes));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (notes)), !=, "");
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (f->page)), ==, 600);
+  g_assert_true (gtk_widget_compute_bounds (text_box, GTK_WIDGET (f->page), &text_bounds));
+  g_assert_true (gtk_widget_compute_bounds (switcher, GTK_WIDGET (f->page), &switcher_bounds));
+  /* the text box's bottom margin (6) and a little */
+  g_assert_cmpfloat (switcher_bounds.origin.y - (text_bounds.origin.y + text_bounds.size.height), <=, 10);
+  g_assert_cmpfloat (switcher_bounds.origin.y - (text_bounds.origin.y + text_bounds.size.height), >=, 0);
+  /* and the table gets the rest */
+  g_assert_cmpint (gtk_widget_get_height (stack), >=, 300);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -854,6 +881,7 @@ main (int argc, char *argv[])
   g_test_add ("/compare-page/percent-points", Fixture, NULL, fixture_setup, test_page_percent_points, fixture_teardown);
   g_test_add ("/compare-page/controls-stay", Fixture, NULL, fixture_setup, test_page_controls_stay, fixture_teardown);
   g_test_add ("/compare-page/narrow", Fixture, NULL, fixture_setup, test_page_narrow, fixture_teardown);
+  g_test_add ("/compare-page/no-gap", Fixture, NULL, fixture_setup, test_page_no_gap, fixture_teardown);
   g_test_add ("/compare-page/profile", Fixture, NULL, fixture_setup, test_page_profile, fixture_teardown);
   g_test_add ("/compare-page/profile-editor", Fixture, NULL, fixture_setup, test_page_profile_editor, fixture_teardown);
   g_test_add ("/compare-page/default-choice", Fixture, NULL, fixture_setup, test_page_default_choice, fixture_teardown);

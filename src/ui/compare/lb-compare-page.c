@@ -11,6 +11,7 @@
 
 #include "lb-compare-chart.h"
 #include "lb-compare-page.h"
+#include "lb-scroll-fit-layout.h"
 #include "lb-value.h"
 #include "lb-cell-ref.h"
 
@@ -1425,6 +1426,7 @@ lb_compare_page_class_init (LbComparePageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (LB_TYPE_COMPARE_CHART);
+  g_type_ensure (LB_TYPE_SCROLL_FIT_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/example/Leaderboard/lb-compare-page.ui");
   gtk_widget_class_bind_template_child (widget_class, LbComparePage, models_button);
   gtk_widget_class_bind_template_child (widget_class, LbComparePage, model_search);
