@@ -111,7 +111,7 @@ lb_cli_changes (LbCli  *cli,
 
   if (json)
     {
-      LbJsonWriter *w = lb_json_writer_new (lb_cli_write_stdout, NULL);
+      g_autoptr(LbJsonWriter) w = lb_json_writer_new (lb_cli_write_stdout, NULL);
 
       lb_json_writer_begin_object (w);
       lb_json_writer_member (w, "leaderboard");
