@@ -646,6 +646,43 @@ test_phrase_breaks (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Issue 15.3: a smell group's description (a label that takes markup) widened a 360 px
+ * window to 410 px: its phrases, merged into the markup's attributes, became one run. */
+static void
+test_phrase_breaks_markup (void)
+{
+  const char *description = "説明が不明確で、読み手が意味や測定方法を判断できないものがあります。\n"
+                            "確認する点: 「スコア」や「列1」といった名前の列、説明のないベンチマーク、単位のない数値、"
+                            "大きいほど良いのか小さいほど良いのかの記載がないもの。";
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *group = adw_preferences_group_new ();
+  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  int min = 0;
+
+  lb_phrase_breaks_install ();
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_use_markup (GTK_LABEL (label), TRUE);
+  gtk_label_set_label (GTK_LABEL (label), "欠損値を確認してください。");
+  gtk_box_append (GTK_BOX (box), group);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_window_set_child (GTK_WINDOW (window), box);
+  gtk_window_present (GTK_WINDOW (window));
+  lb_test_iterate (5);
+  gtk_widget_measure (group, GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+  g_assert_cmpint (min, <=, 150);
+  /* The plain text shows as it did, with its phrases. */
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, "欠損値を確認してください。");
+  g_assert_nonnull (gtk_label_get_attributes (GTK_LABEL (label)));
+  /* Markup that comes later is markup again, not shown as tags. */
+  gtk_label_set_label (GTK_LABEL (label), "<b>欠損値</b>を確認してください。");
+  lb_test_iterate (2);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, "欠損値を確認してください。");
+  g_assert_true (gtk_label_get_use_markup (GTK_LABEL (label)));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -674,6 +711,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/display-ja/catalog/loaded", test_translation_loaded);
   g_test_add_func ("/display-ja/dates/japanese", test_dates);
   g_test_add_func ("/display-ja/phrase-breaks", test_phrase_breaks);
+  g_test_add_func ("/display-ja/phrase-breaks/markup", test_phrase_breaks_markup);
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/display-ja/checker/finds-english", test_checker);
   ADD ("/display-ja/window/empty-state", test_empty_window);

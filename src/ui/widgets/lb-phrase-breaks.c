@@ -122,28 +122,87 @@ lb_phrase_break_attrs (const char *text)
   return attrs;
 }
 
+/* The narrowest width @label could take with @attrs. Measured on a label of its own, not
+ * on @label: a label measured while a resize is queued keeps that size in its cache even
+ * after its attributes change back, and a description of a few hundred pixels then widened
+ * a 360 px window. */
+static int
+min_width_with (GtkLabel      *label,
+                PangoAttrList *attrs)
+{
+  GtkWidget *probe = g_object_ref_sink (gtk_label_new (gtk_label_get_text (label)));
+  int min = 0;
+
+  gtk_label_set_wrap (GTK_LABEL (probe), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (probe), gtk_label_get_wrap_mode (label));
+  gtk_label_set_attributes (GTK_LABEL (probe), attrs);
+  gtk_widget_measure (probe, GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+  g_object_unref (probe);
+  return min;
+}
+
+static GQuark
+markup_off_quark (void)
+{
+  static GQuark quark;
+
+  if (quark == 0)
+    quark = g_quark_from_static_string ("lb-phrase-breaks-markup-off");
+  return quark;
+}
+
+/* A label that takes markup merges its attributes into those of the markup, and merging
+ * joins adjacent phrases into one unbreakable run: a smell group's description came out
+ * 338 px wide and widened a 360 px window. Such a label whose text holds no markup is
+ * switched to plain text, which shows the same (see restore_markup()). Returns whether
+ * @label now shows plain text. */
+static gboolean
+plain_text (GtkLabel *label)
+{
+  const char *raw = gtk_label_get_label (label);
+
+  if (!gtk_label_get_use_markup (label))
+    return TRUE;
+  if (strcmp (raw, gtk_label_get_text (label)) != 0)
+    return FALSE;
+  g_object_set_qdata (G_OBJECT (label), markup_off_quark (), GINT_TO_POINTER (1));
+  gtk_label_set_use_markup (label, FALSE);
+  return TRUE;
+}
+
+/* A label plain_text() switched takes markup again as soon as its text holds some. */
+static void
+restore_markup (GtkLabel *label)
+{
+  const char *raw = gtk_label_get_label (label);
+
+  if (g_object_get_qdata (G_OBJECT (label), markup_off_quark ()) != NULL
+      && (strchr (raw, '<') != NULL || strchr (raw, '&') != NULL))
+    {
+      g_object_set_qdata (G_OBJECT (label), markup_off_quark (), NULL);
+      gtk_label_set_use_markup (label, TRUE);
+    }
+}
+
 static void
 update_label (GtkLabel *label)
 {
   g_autoptr(PangoAttrList) attrs = NULL;
 
+  restore_markup (label);
   /* A label held to a few lines must fit them in its narrowest width: whole phrases could
      widen it (the overview's figures), so it keeps Pango's breaks. */
   if (gtk_label_get_wrap (label) && gtk_label_get_lines (label) <= 0)
     attrs = lb_phrase_break_attrs (gtk_label_get_text (label));
+  /* Whole phrases must not widen a narrow window: past a third of a 360 px one, Pango's
+     breaks again. */
+  if (attrs != NULL && min_width_with (label, attrs) > MAX_MIN_WIDTH)
+    g_clear_pointer (&attrs, pango_attr_list_unref);
+  if (attrs != NULL && !plain_text (label))
+    g_clear_pointer (&attrs, pango_attr_list_unref);
   if (attrs == NULL && gtk_label_get_attributes (label) == NULL)
     return;
   gtk_label_set_attributes (label, attrs);
-  /* Whole phrases must not widen a narrow window: past a third of a 360 px one, Pango's
-     breaks again. */
-  if (attrs != NULL)
-    {
-      int min = 0;
-
-      gtk_widget_measure (GTK_WIDGET (label), GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
-      if (min > MAX_MIN_WIDTH)
-        gtk_label_set_attributes (label, NULL);
-    }
 }
 
 static void
