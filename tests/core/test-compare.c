@@ -1053,6 +1053,29 @@ test_retired_and_unconfirmed (void)
   g_assert_cmpstr (g_ptr_array_index (c->notes, 1), ==, "1 retired benchmark is left out.");
 }
 
+/* Issue 15.5: each guessed direction was a note of its own, and five of them pushed the table
+ * off a small Compare page; the guesses share one note that names each. */
+static void
+test_guessed_directions_one_note (void)
+{
+  g_auto(Fixture) f;
+  g_autoptr(LbCompareOptions) options = NULL;
+  g_autoptr(LbComparison) c = NULL;
+
+  fixture_init (&f);
+  build_abc (&f);
+  ((LbBenchmark *) g_ptr_array_index (f.benchmarks, 0))->direction_confirmed = FALSE; /* X */
+  ((LbBenchmark *) g_ptr_array_index (f.benchmarks, 1))->direction_confirmed = FALSE; /* Y */
+  ((LbBenchmark *) g_ptr_array_index (f.benchmarks, 1))->higher_is_better = FALSE;
+  options = options_abc (&f);
+  c = compare_ok (&f, options);
+
+  g_assert_cmpuint (c->notes->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (c->notes, 0), ==,
+                   "The directions of 2 benchmarks are only the importer’s guess: “X” (higher is better), "
+                   "“Y” (lower is better). Confirm them in each benchmark’s details.");
+}
+
 /* ---- output ---- */
 
 static void
@@ -1722,6 +1745,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/compare/models/errors", test_errors);
   g_test_add_func ("/compare/models/baseline-and-all", test_baseline_and_all_models);
   g_test_add_func ("/compare/benchmarks/retired-and-unconfirmed", test_retired_and_unconfirmed);
+  g_test_add_func ("/compare/benchmarks/guessed-directions-one-note", test_guessed_directions_one_note);
   g_test_add_func ("/compare/output/format", test_format);
   g_test_add_func ("/compare/output/json", test_json);
   g_test_add_func ("/compare/output/text", test_text);

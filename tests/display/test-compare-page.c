@@ -869,6 +869,29 @@ test_page_no_gap (Fixture       *f,
   g_assert_cmpint (gtk_widget_get_height (stack), >=, 300);
 }
 
+/* Issue 15.5: in a short or narrow window the controls and notes took all the height they
+ * wanted and left the table 80 px (800 × 600, 360 px wide); the table keeps half of it. */
+static void
+test_page_table_keeps_share (Fixture       *f,
+                             gconstpointer  data)
+{
+  GtkWidget *switcher = find_one (GTK_WIDGET (f->page), GTK_TYPE_STACK_SWITCHER);
+  GtkWidget *stack = GTK_WIDGET (gtk_stack_switcher_get_stack (GTK_STACK_SWITCHER (switcher)));
+  GtkWidget *top = gtk_widget_get_first_child (gtk_widget_get_parent (stack));
+  int page_height, top_natural = 0, rest;
+
+  gtk_window_set_default_size (f->window, 360, 420);
+  choose_abc (f);
+  page_height = gtk_widget_get_height (GTK_WIDGET (f->page));
+  g_assert_cmpint (page_height, ==, 420);
+  gtk_widget_measure (top, GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (top), NULL, &top_natural, NULL, NULL);
+  rest = page_height - gtk_widget_get_height (switcher) - gtk_widget_get_margin_bottom (switcher);
+  /* the lines above the table would like more than half */
+  g_assert_cmpint (top_natural, >, rest / 2);
+  g_assert_cmpint (gtk_widget_get_height (stack), >=, rest / 2);
+  g_assert_cmpint (gtk_widget_get_height (top), <, top_natural);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -882,6 +905,7 @@ main (int argc, char *argv[])
   g_test_add ("/compare-page/controls-stay", Fixture, NULL, fixture_setup, test_page_controls_stay, fixture_teardown);
   g_test_add ("/compare-page/narrow", Fixture, NULL, fixture_setup, test_page_narrow, fixture_teardown);
   g_test_add ("/compare-page/no-gap", Fixture, NULL, fixture_setup, test_page_no_gap, fixture_teardown);
+  g_test_add ("/compare-page/table-keeps-share", Fixture, NULL, fixture_setup, test_page_table_keeps_share, fixture_teardown);
   g_test_add ("/compare-page/profile", Fixture, NULL, fixture_setup, test_page_profile, fixture_teardown);
   g_test_add ("/compare-page/profile-editor", Fixture, NULL, fixture_setup, test_page_profile_editor, fixture_teardown);
   g_test_add ("/compare-page/default-choice", Fixture, NULL, fixture_setup, test_page_default_choice, fixture_teardown);

@@ -1355,6 +1355,9 @@ lb_compare (GPtrArray               *benchmarks,
   guint n_fallback = 0;
   guint n_not_common = 0;
   guint n_unlisted = 0;
+  g_autoptr(GString) guessed = g_string_new (NULL);
+  guint n_guessed = 0;
+  const LbCompareRow *last_guessed = NULL;
 
   g_return_val_if_fail (benchmarks != NULL, NULL);
   g_return_val_if_fail (models != NULL, NULL);
@@ -1534,12 +1537,27 @@ lb_compare (GPtrArray               *benchmarks,
       if (row->in_composite)
         self->n_composite++;
       if (row->in_composite && !row->benchmark->direction_confirmed)
-        g_ptr_array_add (self->notes,
-                         g_strdup_printf (row->benchmark->higher_is_better
-                                          ? _("That higher is better on “%s” is only the importer’s guess; confirm the direction in the benchmark’s details.")
-                                          : _("That lower is better on “%s” is only the importer’s guess; confirm the direction in the benchmark’s details."),
-                                          row->benchmark->name));
+        {
+          /* TRANSLATORS: joins the benchmarks whose direction is a guess */
+          g_string_append_printf (guessed, "%s", n_guessed++ > 0 ? _(", ") : "");
+          g_string_append_printf (guessed,
+                                  row->benchmark->higher_is_better ? _("“%s” (higher is better)")
+                                                                   : _("“%s” (lower is better)"),
+                                  row->benchmark->name);
+          last_guessed = row;
+        }
     }
+  /* One note for all the guesses: one per benchmark pushed the comparison off a small page. */
+  if (n_guessed == 1)
+    g_ptr_array_add (self->notes,
+                     g_strdup_printf (last_guessed->benchmark->higher_is_better
+                                      ? _("That higher is better on “%s” is only the importer’s guess; confirm the direction in the benchmark’s details.")
+                                      : _("That lower is better on “%s” is only the importer’s guess; confirm the direction in the benchmark’s details."),
+                                      last_guessed->benchmark->name));
+  else if (n_guessed > 1)
+    g_ptr_array_add (self->notes,
+                     g_strdup_printf (_("The directions of %u benchmarks are only the importer’s guess: %s. Confirm them in each benchmark’s details."),
+                                      n_guessed, guessed->str));
   if (self->n_unlisted > 0)
     g_ptr_array_add (self->notes,
                      g_strdup_printf (ngettext ("%u model is no longer listed in the newest version of the sheet and is left out (include it with “Include models no longer listed”).",

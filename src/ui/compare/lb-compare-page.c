@@ -12,6 +12,7 @@
 #include "lb-compare-chart.h"
 #include "lb-compare-page.h"
 #include "lb-scroll-fit-layout.h"
+#include "lb-split-box.h"
 #include "lb-value.h"
 #include "lb-cell-ref.h"
 
@@ -1427,6 +1428,7 @@ lb_compare_page_class_init (LbComparePageClass *klass)
 
   g_type_ensure (LB_TYPE_COMPARE_CHART);
   g_type_ensure (LB_TYPE_SCROLL_FIT_LAYOUT);
+  g_type_ensure (LB_TYPE_SPLIT_BOX);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/example/Leaderboard/lb-compare-page.ui");
   gtk_widget_class_bind_template_child (widget_class, LbComparePage, models_button);
   gtk_widget_class_bind_template_child (widget_class, LbComparePage, model_search);
