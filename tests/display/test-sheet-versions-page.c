@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "display-util.h"
+#include "lb-changes.h"
 #include "lb-compare-page.h"
 #include "lb-history-page.h"
 #include "lb-import-assistant.h"
@@ -198,10 +199,27 @@ test_pages (Fixture       *f,
   {
     GtkWidget *history = lb_test_template_child (window, LB_TYPE_WINDOW, "history_page");
     GtkListBox *list = GTK_LIST_BOX (lb_test_template_child (history, LB_TYPE_HISTORY_PAGE, "list"));
-    GtkListBoxRow *newest = gtk_list_box_get_row_at_index (list, 0);
-    const char *subtitle = adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (newest));
+    GtkListBoxRow *newest;
+    const char *subtitle;
+    g_autoptr(GPtrArray) changes = lb_changes_of_import (f->store, lb, 2, NULL);
+    g_autofree char *count = NULL;
 
+    /* What each import changed is worked out in a thread (issue 17.5); the rows show it
+       when it is known. */
+    for (guint i = 0; i < 500 && lb_history_page_is_busy (LB_HISTORY_PAGE (history)); i++)
+      lb_test_spin (10);
+    g_assert_false (lb_history_page_is_busy (LB_HISTORY_PAGE (history)));
+    lb_test_iterate (5);
+    newest = gtk_list_box_get_row_at_index (list, 0);
+    subtitle = adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (newest));
     g_assert_nonnull (strstr (subtitle, _("new version of the sheet")));
+    g_assert_nonnull (changes);
+    g_assert_cmpuint (changes->len, >, 0);
+    /* "A · B · 7 changes": what follows the second part ends the subtitle */
+    count = g_strdup_printf (ngettext ("%s · %s · %u change", "%s · %s · %u changes", changes->len),
+                             "\x01", "\x02", changes->len);
+    g_assert_nonnull (strchr (count, '\x02'));
+    g_assert_true (g_str_has_suffix (subtitle, strchr (count, '\x02') + 1));
     adw_expander_row_set_expanded (ADW_EXPANDER_ROW (newest), TRUE);
     lb_test_spin (300);
   }

@@ -416,6 +416,94 @@ lb_changes_of_import (LbStore  *store,
   return lb_changes_between (store, leaderboard_id, previous, import_id, error);
 }
 
+typedef struct {
+  char   *db_path;
+  gint64  leaderboard_id;
+  guint   max_results;
+} ImportsData;
+
+static void
+imports_data_free (ImportsData *data)
+{
+  g_free (data->db_path);
+  g_free (data);
+}
+
+static void
+changes_of_imports_thread (GTask        *task,
+                           gpointer      source_object,
+                           gpointer      task_data,
+                           GCancellable *cancellable)
+{
+  ImportsData *data = task_data;
+  g_autoptr(LbStore) store = NULL;
+  g_autoptr(GPtrArray) imports = NULL;
+  g_autoptr(GHashTable) changes = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                         (GDestroyNotify) g_ptr_array_unref);
+  LbLeaderboardStats stats = { 0 };
+  gboolean too_large;
+  GError *error = NULL;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  if ((store = lb_store_open_read_only (data->db_path, &error)) == NULL
+      || (imports = lb_store_list_imports (store, data->leaderboard_id, &error)) == NULL
+      || !lb_store_get_leaderboard_stats (store, data->leaderboard_id, &stats, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  too_large = stats.n_results > data->max_results;
+  lb_leaderboard_stats_clear (&stats);
+  for (guint i = 0; !too_large && i < imports->len; i++)
+    {
+      LbImport *import = g_ptr_array_index (imports, i);
+      GPtrArray *of_import;
+
+      if (g_task_return_error_if_cancelled (task))
+        return;
+      if ((of_import = lb_changes_of_import (store, data->leaderboard_id, import->id, &error)) == NULL)
+        {
+          g_task_return_error (task, error);
+          return;
+        }
+      g_hash_table_insert (changes, g_memdup2 (&import->id, sizeof import->id), of_import);
+    }
+  g_task_return_pointer (task, g_steal_pointer (&changes), (GDestroyNotify) g_hash_table_unref);
+}
+
+void
+lb_changes_of_imports_async (const char          *db_path,
+                             gint64               leaderboard_id,
+                             guint                max_results,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ImportsData *data;
+
+  g_return_if_fail (db_path != NULL);
+
+  data = g_new0 (ImportsData, 1);
+  data->db_path = g_strdup (db_path);
+  data->leaderboard_id = leaderboard_id;
+  data->max_results = max_results;
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, lb_changes_of_imports_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) imports_data_free);
+  g_task_run_in_thread (task, changes_of_imports_thread);
+}
+
+GHashTable *
+lb_changes_of_imports_finish (GAsyncResult  *result,
+                              GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == lb_changes_of_imports_async, NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
 GPtrArray *
 lb_changes_since (LbStore     *store,
                   gint64       leaderboard_id,

@@ -43,6 +43,20 @@ GPtrArray *lb_changes_between      (LbStore *store, gint64 leaderboard_id, gint6
 /* What import @import_id changed, against the import before it. */
 GPtrArray *lb_changes_of_import    (LbStore *store, gint64 leaderboard_id, gint64 import_id,
                                     GError **error);
+/* What each import of the leaderboard changed (as lb_changes_of_import()), worked out in a
+ * thread on a read-only connection of its own to the database at @db_path, so that a window
+ * is not held up. A leaderboard of more than @max_results results is not replayed: the table
+ * comes back empty. */
+void        lb_changes_of_imports_async  (const char          *db_path,
+                                          gint64               leaderboard_id,
+                                          guint                max_results,
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data);
+/* Import id (gint64*) → GPtrArray of LbChange*; NULL with @error set on failure. */
+GHashTable *lb_changes_of_imports_finish (GAsyncResult        *result,
+                                          GError             **error);
+
 /* Since @since (an ISO 8601 timestamp; a date alone counts the whole day): from the state
  * after the newest import imported by then. @from_import (may be NULL) is set to that import. */
 GPtrArray *lb_changes_since        (LbStore *store, gint64 leaderboard_id, const char *since,

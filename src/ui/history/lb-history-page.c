@@ -35,7 +35,9 @@ struct _LbHistoryPage
 
   /* owned */
   GListStore *items;      /* of LbRecordItem holding LbImport */
-  GHashTable *changes;    /* import id (gint64*) → GPtrArray of LbChange*: what it changed */
+  GHashTable *changes;    /* import id (gint64*) → GPtrArray of LbChange*: what it changed;
+                             NULL while it is being worked out (in a thread) */
+  GCancellable *changes_cancellable;
   GtkCustomFilter *audit_filter;
   guint       audit_total;
 };
@@ -134,7 +136,7 @@ create_import_row (gpointer item,
 {
   LbHistoryPage *self = user_data;
   LbImport *import = lb_record_item_get (item);
-  GPtrArray *changes = g_hash_table_lookup (self->changes, &import->id);
+  GPtrArray *changes = self->changes != NULL ? g_hash_table_lookup (self->changes, &import->id) : NULL;
   g_autofree char *mode_text = NULL;
   GtkWidget *row = adw_expander_row_new ();
   GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
@@ -154,6 +156,10 @@ create_import_row (gpointer item,
                                  import->mode == LB_IMPORT_MODE_REPLACE
                                    ? _("new version of the sheet") : _("added to the leaderboard"),
                                  changes->len);
+  else if (self->changes == NULL)
+    mode_text = g_strdup_printf (_("%s · %s · working out what changed…"), subtitle,
+                                 import->mode == LB_IMPORT_MODE_REPLACE
+                                   ? _("new version of the sheet") : _("added to the leaderboard"));
   else
     mode_text = g_strdup_printf ("%s · %s", subtitle,
                                  import->mode == LB_IMPORT_MODE_REPLACE
@@ -629,6 +635,48 @@ add_day_section (LbHistoryPage *self,
 }
 
 static void
+changes_ready_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(LbHistoryPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) changes = lb_changes_of_imports_finish (result, &error);
+  guint n;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  /* A failure leaves the rows without their changes, and says why. */
+  if (changes == NULL)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.show-error", "s", error->message);
+      changes = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                       (GDestroyNotify) g_ptr_array_unref);
+    }
+  g_clear_object (&self->changes_cancellable);
+  g_clear_pointer (&self->changes, g_hash_table_unref);
+  self->changes = g_steal_pointer (&changes);
+  /* The same imports again: each row is made anew, with its changes. */
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->items));
+  if (n > 0)
+    {
+      g_autoptr(GPtrArray) same = g_ptr_array_new_with_free_func (g_object_unref);
+
+      for (guint i = 0; i < n; i++)
+        g_ptr_array_add (same, g_list_model_get_item (G_LIST_MODEL (self->items), i));
+      g_list_store_splice (self->items, 0, n, same->pdata, n);
+    }
+}
+
+/* Whether what the imports changed is still being worked out (tests wait for it). */
+gboolean
+lb_history_page_is_busy (LbHistoryPage *self)
+{
+  g_return_val_if_fail (LB_IS_HISTORY_PAGE (self), FALSE);
+  return self->changes == NULL && self->changes_cancellable != NULL;
+}
+
+static void
 reload (LbHistoryPage *self)
 {
   LbStore *store = lb_page_get_store (LB_PAGE (self));
@@ -659,22 +707,20 @@ reload (LbHistoryPage *self)
       gtk_widget_activate_action (GTK_WIDGET (self), "win.show-error", "s", error->message);
       return;
     }
-  g_hash_table_remove_all (self->changes);
-  {
-    LbLeaderboardStats stats = { 0 };
-
-    if (lb_store_get_leaderboard_stats (store, leaderboard_id, &stats, NULL)
-        && stats.n_results <= CHANGES_MAX_RESULTS)
-      for (guint i = 0; i < imports->len; i++)
-        {
-          LbImport *import = g_ptr_array_index (imports, i);
-          GPtrArray *changes = lb_changes_of_import (store, leaderboard_id, import->id, NULL);
-
-          if (changes != NULL)
-            g_hash_table_insert (self->changes, g_memdup2 (&import->id, sizeof import->id), changes);
-        }
-    lb_leaderboard_stats_clear (&stats);
-  }
+  /* What each import changed is worked out in a thread: replaying a large leaderboard's
+     imports held the window up. Its rows show the rest at once and the changes when known. */
+  g_cancellable_cancel (self->changes_cancellable);
+  g_clear_object (&self->changes_cancellable);
+  g_clear_pointer (&self->changes, g_hash_table_unref);
+  if (lb_store_get_path (store) != NULL && imports->len > 0)
+    {
+      self->changes_cancellable = g_cancellable_new ();
+      lb_changes_of_imports_async (lb_store_get_path (store), leaderboard_id, CHANGES_MAX_RESULTS,
+                                   self->changes_cancellable, changes_ready_cb, g_object_ref (self));
+    }
+  else
+    self->changes = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                           (GDestroyNotify) g_ptr_array_unref);
   /* The names the log's lines use; the records outlive the table (freed at the end). */
   for (guint i = 0; i < imports->len; i++)
     {
@@ -739,6 +785,7 @@ page_reload (LbPage   *page,
 static void
 lb_history_page_dispose (GObject *object)
 {
+  g_cancellable_cancel (LB_HISTORY_PAGE (object)->changes_cancellable);
   /* Through AdwBin, or AdwBin would later unparent a child the template already dropped. */
   adw_bin_set_child (ADW_BIN (object), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (object), LB_TYPE_HISTORY_PAGE);
@@ -752,6 +799,7 @@ lb_history_page_finalize (GObject *object)
 
   g_clear_object (&self->items);
   g_clear_object (&self->audit_filter);
+  g_clear_object (&self->changes_cancellable);
   g_clear_pointer (&self->changes, g_hash_table_unref);
   G_OBJECT_CLASS (lb_history_page_parent_class)->finalize (object);
 }
