@@ -13,6 +13,7 @@
 #include "lb-compare-page.h"
 #include "lb-scroll-fit-layout.h"
 #include "lb-split-box.h"
+#include "lb-profile-editor.h"
 #include "lb-value.h"
 #include "lb-cell-ref.h"
 
@@ -1181,158 +1182,26 @@ refresh_profile_dropdown (LbComparePage *self,
 
 /* ---- the profile editor ---- */
 
-typedef struct {
-  LbComparePage *page;       /* borrowed: the editor is modal over it */
-  GtkWindow     *window;
-  AdwEntryRow   *name_row;
-  AdwEntryRow   *description_row;
-  GtkLabel      *error_label;
-  GPtrArray     *benchmarks; /* the LbBenchmark* the editor was opened with */
-  GPtrArray     *spins;      /* of GtkSpinButton*, one per benchmark */
-  gint64         profile_id;
-} ProfileEditor;
-
-static void
-profile_editor_free (ProfileEditor *editor)
+static gboolean
+save_profile_func (const LbProfile  *profile,
+                   gpointer          user_data,
+                   GError          **error)
 {
-  g_ptr_array_unref (editor->spins);
-  g_ptr_array_unref (editor->benchmarks);
-  g_free (editor);
-}
-
-static void
-profile_editor_save_cb (GtkButton     *button,
-                        ProfileEditor *editor)
-{
-  LbComparePage *self = editor->page;
-  g_autoptr(LbProfile) profile = g_new0 (LbProfile, 1);
-  g_autoptr(GError) error = NULL;
-
-  profile->id = editor->profile_id;
-  profile->leaderboard_id = self->benchmarks->len > 0
-                            ? ((LbBenchmark *) g_ptr_array_index (self->benchmarks, 0))->leaderboard_id : 0;
-  profile->name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (editor->name_row))));
-  profile->description = g_strdup (gtk_editable_get_text (GTK_EDITABLE (editor->description_row)));
-  if (profile->description[0] == '\0')
-    g_clear_pointer (&profile->description, g_free);
-  profile->weights = g_ptr_array_new_with_free_func ((GDestroyNotify) lb_weight_free);
-  for (guint i = 0; i < editor->spins->len; i++)
-    {
-      LbBenchmark *benchmark = g_ptr_array_index (editor->benchmarks, i);
-      double weight = gtk_spin_button_get_value (g_ptr_array_index (editor->spins, i));
-      LbWeight *w;
-
-      if (weight <= 0.0)
-        continue;
-      w = g_new0 (LbWeight, 1);
-      w->benchmark = g_strdup (benchmark->name);
-      w->weight = weight;
-      g_ptr_array_add (profile->weights, w);
-    }
-
-  if (!lb_compare_page_save_profile (self, profile, &error))
-    {
-      gtk_label_set_text (editor->error_label, error->message);
-      gtk_widget_set_visible (GTK_WIDGET (editor->error_label), TRUE);
-      return;
-    }
-  gtk_window_destroy (editor->window);
+  return lb_compare_page_save_profile (LB_COMPARE_PAGE (user_data), profile, error);
 }
 
 static void
 edit_profile_cb (LbComparePage *self)
 {
-  const LbProfile *profile = selected_profile (self);
-  ProfileEditor *editor;
-  GtkWidget *header, *cancel, *save, *page, *group, *weights;
+  LbProfileEditor *editor;
 
   if (self->benchmarks == NULL)
     return;
-
-  editor = g_new0 (ProfileEditor, 1);
-  editor->page = self;
-  editor->spins = g_ptr_array_new ();
-  /* the page may reload while the editor is open: keep the benchmarks the spins stand for */
-  editor->benchmarks = g_ptr_array_ref (self->benchmarks);
-  editor->profile_id = profile != NULL ? profile->id : 0;
-
-  editor->window = GTK_WINDOW (gtk_window_new ());
-  gtk_window_set_modal (editor->window, TRUE);
-  gtk_window_set_transient_for (editor->window, GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
-  gtk_window_set_title (editor->window, _("Decision Profile"));
-  gtk_window_set_default_size (editor->window, 480, 560);
-  g_object_set_data_full (G_OBJECT (editor->window), "editor", editor, (GDestroyNotify) profile_editor_free);
-
-  header = adw_header_bar_new ();
-  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
-  g_signal_connect_swapped (cancel, "clicked", G_CALLBACK (gtk_window_destroy), editor->window);
-  save = gtk_button_new_with_mnemonic (_("_Save"));
-  gtk_widget_add_css_class (save, "suggested-action");
-  g_signal_connect (save, "clicked", G_CALLBACK (profile_editor_save_cb), editor);
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), save);
-  gtk_window_set_titlebar (editor->window, header);
-  gtk_window_set_default_widget (editor->window, save);
-
-  page = adw_preferences_page_new ();
-  group = adw_preferences_group_new ();
-  editor->name_row = ADW_ENTRY_ROW (adw_entry_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (editor->name_row), _("Name"));
-  gtk_editable_set_text (GTK_EDITABLE (editor->name_row),
-                         profile != NULL ? profile->name : _("New profile"));
-  editor->description_row = ADW_ENTRY_ROW (adw_entry_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (editor->description_row), _("What it is for"));
-  if (profile != NULL && profile->description != NULL)
-    gtk_editable_set_text (GTK_EDITABLE (editor->description_row), profile->description);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (editor->name_row));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (editor->description_row));
-  editor->error_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (editor->error_label, TRUE);
-  gtk_label_set_xalign (editor->error_label, 0);
-  gtk_widget_add_css_class (GTK_WIDGET (editor->error_label), "error");
-  gtk_widget_set_visible (GTK_WIDGET (editor->error_label), FALSE);
-  gtk_widget_set_margin_top (GTK_WIDGET (editor->error_label), 6);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (editor->error_label));
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
-
-  weights = adw_preferences_group_new ();
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (weights), _("Weights"));
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (weights),
-                                         _("How much each benchmark counts in the composite. 0 leaves it out."));
-  for (guint i = 0; i < self->benchmarks->len; i++)
-    {
-      LbBenchmark *benchmark = g_ptr_array_index (self->benchmarks, i);
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *spin = gtk_spin_button_new_with_range (0, 100, 0.5);
-      double weight = profile == NULL ? 1.0 : 0.0;
-
-      for (guint j = 0; profile != NULL && j < profile->weights->len; j++)
-        {
-          LbWeight *w = g_ptr_array_index (profile->weights, j);
-
-          if (g_strcmp0 (w->benchmark, benchmark->name) == 0)
-            weight = w->weight;
-        }
-      gtk_spin_button_set_digits (GTK_SPIN_BUTTON (spin), 1);
-      gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), weight);
-      gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      benchmark->name, -1);
-      /* A benchmark name is the user's text ("Q&A <v2>"): never markup. */
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), benchmark->name);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
-                                   benchmark->higher_is_better ? _("higher is better") : _("lower is better"));
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (weights), row);
-      g_ptr_array_add (editor->spins, spin);
-    }
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (weights));
-
-  gtk_window_set_child (editor->window, page);
-  g_set_weak_pointer (&self->editor, editor->window);
-  gtk_window_present (editor->window);
+  /* Modal over the page, and closed with it (dispose): the page outlives it. */
+  editor = lb_profile_editor_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                  self->benchmarks, selected_profile (self), save_profile_func, self);
+  g_set_weak_pointer (&self->editor, GTK_WINDOW (editor));
+  gtk_window_present (GTK_WINDOW (editor));
 }
 
 /* ---- GObject ---- */
