@@ -433,30 +433,6 @@ test_checker (Fixture       *f,
   g_object_unref (box);
 }
 
-/* Two access keys of one letter on a page make Alt+letter stop at the first and then cycle
- * (「新しいプロファイル(N)」 and 「掲載されなくなったモデルも含める(N)」, issue 15.8). */
-static void
-collect_mnemonics (GtkWidget  *widget,
-                   GHashTable *seen,
-                   const char *page)
-{
-  if (!gtk_widget_get_mapped (widget) || GTK_IS_POPOVER (widget))
-    return;
-  if (GTK_IS_LABEL (widget) && gtk_label_get_mnemonic_keyval (GTK_LABEL (widget)) != GDK_KEY_VoidSymbol)
-    {
-      guint key = gdk_keyval_to_lower (gtk_label_get_mnemonic_keyval (GTK_LABEL (widget)));
-      const char *other = g_hash_table_lookup (seen, GUINT_TO_POINTER (key));
-
-      if (other != NULL)
-        g_error ("page %s: “%s” and “%s” share the access key %s", page, other,
-                 gtk_label_get_text (GTK_LABEL (widget)), gdk_keyval_name (key));
-      g_hash_table_insert (seen, GUINT_TO_POINTER (key), (gpointer) gtk_label_get_text (GTK_LABEL (widget)));
-    }
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_mnemonics (child, seen, page);
-}
-
 static void
 test_main_window (Fixture       *f,
                   gconstpointer  data)
@@ -507,12 +483,8 @@ test_main_window (Fixture       *f,
                                              pages[i]);
       lb_test_iterate (5);
       walk (f, GTK_WIDGET (window));
-      {
-        g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
-
-        collect_mnemonics (adw_view_stack_get_visible_child (ADW_VIEW_STACK (lb_test_template_child (window, LB_TYPE_WINDOW, "view_stack"))),
-                           seen, pages[i]);
-      }
+      lb_test_assert_unique_access_keys (adw_view_stack_get_visible_child (ADW_VIEW_STACK (lb_test_template_child (window, LB_TYPE_WINDOW, "view_stack"))),
+                                         pages[i]);
       lb_test_save_screenshot (GTK_WIDGET (window), name);
     }
   lb_test_spin (900);   /* let the overview's pending save run before the window goes */

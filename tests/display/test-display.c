@@ -912,6 +912,8 @@ test_every_page (Fixture       *f,
       adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (lb_test_template_child (window, LB_TYPE_WINDOW, "view_stack")),
                                              pages[i]);
       lb_test_iterate (5);
+      lb_test_assert_unique_access_keys (adw_view_stack_get_visible_child (ADW_VIEW_STACK (lb_test_template_child (window, LB_TYPE_WINDOW, "view_stack"))),
+                                         pages[i]);
       if (g_str_equal (pages[i], "compare") || g_str_equal (pages[i], "smells"))
         lb_test_save_screenshot (GTK_WIDGET (window), name);
     }

@@ -112,3 +112,36 @@ lb_test_wait_idle (LbImportAssistant *assistant)
     g_main_context_iteration (NULL, TRUE);
   lb_test_iterate (2);
 }
+
+/* Two access keys of one letter on a page make Alt+letter stop at the first and then cycle
+ * (「新しいプロファイル(N)」 and 「掲載されなくなったモデルも含める(N)」, issue 15.8). */
+static void
+collect_access_keys (GtkWidget  *widget,
+                   GHashTable *seen,
+                   const char *page)
+{
+  if (!gtk_widget_get_mapped (widget) || GTK_IS_POPOVER (widget))
+    return;
+  if (GTK_IS_LABEL (widget) && gtk_label_get_mnemonic_keyval (GTK_LABEL (widget)) != GDK_KEY_VoidSymbol)
+    {
+      guint key = gdk_keyval_to_lower (gtk_label_get_mnemonic_keyval (GTK_LABEL (widget)));
+      const char *other = g_hash_table_lookup (seen, GUINT_TO_POINTER (key));
+
+      if (other != NULL)
+        g_error ("page %s: “%s” and “%s” share the access key %s", page, other,
+                 gtk_label_get_text (GTK_LABEL (widget)), gdk_keyval_name (key));
+      g_hash_table_insert (seen, GUINT_TO_POINTER (key), (gpointer) gtk_label_get_text (GTK_LABEL (widget)));
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_access_keys (child, seen, page);
+}
+
+void
+lb_test_assert_unique_access_keys (GtkWidget  *page,
+                                   const char *name)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+
+  collect_access_keys (page, seen, name);
+}

@@ -23,4 +23,8 @@ GFile     *lb_test_import_fixture   (const char *name);
 /* Waits until the assistant's debounced dry run has finished. */
 void       lb_test_wait_idle        (LbImportAssistant *assistant);
 
+/* Fails the test when two mapped labels of @page (popovers left out) have an access key of
+ * one letter; @name names the page in the message. */
+void lb_test_assert_unique_access_keys (GtkWidget *page, const char *name);
+
 G_END_DECLS
