@@ -1237,7 +1237,7 @@ test_text (void)
   g_assert_cmpstr (lines[9], ==, c->coverage_text);
   g_assert_cmpstr (lines[10], ==, "Ranking: 1. B (0.667); 2. C (0.643); 3. A (0.619)");
   g_assert_true (g_str_has_prefix (lines[11], "Robustness: “B” is on top, but raising the weight of “X”"));
-  g_assert_nonnull (strstr (text, "[1] “B” on “Z”: The cell is empty. (import 7, row 3, column D)\n"));
+  g_assert_nonnull (strstr (text, "[1] “B” on “Z”: The cell is empty. (import 7, cell D3)\n"));
 }
 
 static void
@@ -1513,7 +1513,7 @@ test_cli (void)
     g_assert_nonnull (strstr (run.out, "\nJMMLU ↑         ×1      85.3%±1.0*        84.9%±1.1 (−0.4 pt, n.d.)  72.0%±1.2 (−13.3 pt)\n"));
     g_assert_nonnull (strstr (run.out, "\nComposite over 2 of 3 benchmarks. 1 is left out because"));
     g_assert_nonnull (strstr (run.out, "\nRobustness: “Alpha” is on top, but leaving out “JMMLU” puts “Gamma” on top.\n"));
-    g_assert_nonnull (strstr (run.out, "[1] “Gamma” on “MT-bench”: Excel error #N/A (the value is not available). (import 1, row 4, column D)\n"));
+    g_assert_nonnull (strstr (run.out, "[1] “Gamma” on “MT-bench”: Excel error #N/A (the value is not available). (import 1, cell D4)\n"));
   }
 
   /* two of them, as data */

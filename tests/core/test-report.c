@@ -890,6 +890,35 @@ assert_in_order (const char         *text,
     }
 }
 
+/* Issue 17.3 / what the screen shows, the paper shows: a value's key is its import's own
+ * number, as Results, History and `leaderboard-cli changes` print it. With October's import
+ * removed, November's values were "[1:B2]" on paper and "[2:B2]" on screen. */
+static void
+test_review_keys_are_import_ids (Fixture       *fx,
+                                 gconstpointer  data)
+{
+  g_autoptr(GPtrArray) imports = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  gint64 october = 0;
+
+  imports = lb_store_list_imports (fx->store, fx->lb, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < imports->len; i++)
+    if (g_strcmp0 (((LbImport *) g_ptr_array_index (imports, i))->file_name, "scores-october.csv") == 0)
+      october = ((LbImport *) g_ptr_array_index (imports, i))->id;
+  g_assert_cmpint (october, ==, 1);
+  g_assert_true (lb_store_set_import_deleted (fx->store, october, TRUE, &error));
+  g_assert_no_error (error);
+
+  text = render_review (fx, NULL, "review-keys.pdf", NULL);
+  /* Alpha-7B's JCommonsenseQA of November, cell B2 of import 2 */
+  g_assert_nonnull (strstr (text, "86.1%[2:B2]"));
+  g_assert_null (strstr (text, "[1:"));
+  /* and the provenance list names import 2 as [2] */
+  g_assert_nonnull (strstr (text, "[2]scores-november.csv"));
+}
+
 static void
 test_review_english (Fixture       *fx,
                      gconstpointer  data)
@@ -1553,6 +1582,8 @@ main (int argc, char *argv[])
   g_test_add ("/report/review/choices", Fixture, NULL, fixture_set_up, test_review_choices,
               fixture_tear_down);
   g_test_add ("/report/review/japanese", Fixture, NULL, fixture_set_up, test_review_japanese,
+              fixture_tear_down);
+  g_test_add ("/report/review/keys-are-import-ids", Fixture, NULL, fixture_set_up, test_review_keys_are_import_ids,
               fixture_tear_down);
   g_test_add ("/report/review/english", Fixture, NULL, fixture_set_up, test_review_english,
               fixture_tear_down);

@@ -47,6 +47,31 @@ test_column_letters (void)
     }
 }
 
+/* Issue 17.3: one spelling of where a stored value came from, on screen, in the CLI and the
+ * report: the short key and the words. */
+static void
+test_cell_source (void)
+{
+  static const struct { gint64 import; const char *file, *sheet; guint row, column; const char *key, *text; } cases[] = {
+    { 2, "scores.csv", NULL, 4, 5, "[2:E4]", "scores.csv, cell E4" },
+    { 3, "評価表.xlsx", "評価", 2, 2, "[3:B2]", "評価表.xlsx, cell 評価!B2" },
+    { 3, "q.xlsx", "Q1 scores", 2, 2, "[3:B2]", "q.xlsx, cell 'Q1 scores'!B2" },
+    { 7, NULL, NULL, 3, 4, "[7:D3]", "import 7, cell D3" },
+    { 7, "scores.csv", NULL, 0, 0, "[7]", "scores.csv" },
+    { 0, NULL, NULL, 3, 4, "[H]", "typed in by hand" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *key = lb_cell_key (cases[i].import, cases[i].row, cases[i].column);
+      g_autofree char *text = lb_cell_source_text (cases[i].import, cases[i].file, cases[i].sheet,
+                                                   cases[i].row, cases[i].column);
+
+      g_assert_cmpstr (key, ==, cases[i].key);
+      g_assert_cmpstr (text, ==, cases[i].text);
+    }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -54,5 +79,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/types/import/copy-is-deep", test_import_copy_is_deep);
   g_test_add_func ("/types/workflow-pattern/names", test_workflow_pattern_names);
   g_test_add_func ("/types/cell-ref/column-letters", test_column_letters);
+  g_test_add_func ("/types/cell-ref/source", test_cell_source);
   return g_test_run ();
 }

@@ -571,13 +571,13 @@ test_results_table (Fixture       *f,
   text = lb_results_page_describe_cell (page, llama, 0, &tooltip);
   /* Shown with the precision the column's cells were given with. */
   g_assert_cmpstr (text, ==, "72.0%");
-  g_assert_nonnull (strstr (tooltip, "wide-cp932.csv, row 4, column E"));
+  g_assert_nonnull (strstr (tooltip, "wide-cp932.csv, cell E4"));
   g_assert_nonnull (strstr (tooltip, "“72.0%”"));
   /* Its MT-bench is "#N/A": shown as a dash, and the tooltip says why. */
   gap_text = lb_results_page_describe_cell (page, llama, 1, &gap_tooltip);
   g_assert_cmpstr (gap_text, ==, "—");
   g_assert_nonnull (strstr (gap_tooltip, "#N/A"));
-  g_assert_nonnull (strstr (gap_tooltip, "row 4, column F"));
+  g_assert_nonnull (strstr (gap_tooltip, "wide-cp932.csv, cell F4"));
 
   /* Filter by model name. */
   gtk_editable_set_text (GTK_EDITABLE (lb_test_template_child (page, LB_TYPE_RESULTS_PAGE, "filter_entry")), "gpt");

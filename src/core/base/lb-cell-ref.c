@@ -3,6 +3,9 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+#include <inttypes.h>
+
 #include "lb-cell-ref.h"
 
 char *
@@ -54,4 +57,41 @@ lb_cell_ref_format (const char *sheet,
     g_string_append (out, sheet);
   g_string_append_printf (out, "!%s%u", letter, row);
   return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+char *
+lb_cell_key (gint64 import_id,
+             guint  row,
+             guint  column)
+{
+  g_autofree char *letter = NULL;
+
+  if (import_id == 0)
+    return g_strdup ("[H]");
+  if (row == 0 || column == 0)
+    return g_strdup_printf ("[%" PRId64 "]", import_id);
+  letter = lb_column_letter (column);
+  return g_strdup_printf ("[%" PRId64 ":%s%u]", import_id, letter, row);
+}
+
+char *
+lb_cell_source_text (gint64      import_id,
+                     const char *file_name,
+                     const char *sheet,
+                     guint       row,
+                     guint       column)
+{
+  g_autofree char *cell = NULL;
+  g_autofree char *file = NULL;
+
+  if (import_id == 0)
+    return g_strdup (_("typed in by hand"));
+  /* TRANSLATORS: stands for a file's name where it is not known: "import 2" */
+  file = file_name != NULL ? g_strdup (file_name) : g_strdup_printf (_("import %" PRId64), import_id);
+  if (row == 0 || column == 0)
+    return g_steal_pointer (&file);
+  cell = lb_cell_ref_format (sheet, row, column);
+  /* TRANSLATORS: where a value came from: the file (or "import 2"), then the cell as Excel
+   * names it: "scores.csv, cell E4", "評価表.xlsx, cell 評価!B2" */
+  return g_strdup_printf (_("%s, cell %s"), file, cell);
 }

@@ -535,11 +535,10 @@ lb_changes_since (LbStore     *store,
 static char *
 result_ref (const LbResult *r)
 {
-  g_autofree char *letter = lb_column_letter (r->source_column);
+  g_autofree char *key = lb_cell_key (r->import_id, r->source_row, r->source_column);
   g_autofree char *number = g_strdup_printf ("%g", r->score);
 
-  return g_strdup_printf ("%s [%" PRId64 ":%s%u]", r->raw != NULL ? r->raw : number,
-                          r->import_id, letter, r->source_row);
+  return g_strdup_printf ("%s %s", r->raw != NULL ? r->raw : number, key);
 }
 
 char *
@@ -574,13 +573,13 @@ lb_change_describe (const LbChange *c)
       return g_strdup_printf (_("%s, %s: — → %s"), c->model, c->benchmark, new_ref);
     case LB_CHANGE_WITHDRAWN:
       {
-        g_autofree char *letter = lb_column_letter (c->gap->source_column);
+        g_autofree char *key = lb_cell_key (c->gap->import_id, c->gap->source_row, c->gap->source_column);
 
         /* TRANSLATORS: a value a new version of the sheet left empty: "cotomi Pro,
          * レイテンシ(ms): 330 [1:F3] → withdrawn in [2:F3] (“#N/A”)" */
-        return g_strdup_printf (_("%s, %s: %s → withdrawn in [%" PRId64 ":%s%u] (“%s”)"),
-                                c->model, c->benchmark, old_ref, c->gap->import_id, letter,
-                                c->gap->source_row, c->gap->raw != NULL ? c->gap->raw : "");
+        return g_strdup_printf (_("%s, %s: %s → withdrawn in %s (“%s”)"),
+                                c->model, c->benchmark, old_ref, key,
+                                c->gap->raw != NULL ? c->gap->raw : "");
       }
     default:
       return g_strdup ("");

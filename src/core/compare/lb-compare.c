@@ -296,22 +296,20 @@ char *
 lb_compare_dup_withdrawn_text (const LbCompareRow  *row,
                                const LbCompareCell *cell)
 {
-  g_autofree char *letter = NULL;
-  g_autofree char *was_letter = NULL;
+  g_autofree char *where = NULL;
+  g_autofree char *was_where = NULL;
   g_autofree char *was = NULL;
 
   g_return_val_if_fail (row != NULL && cell != NULL, NULL);
 
   if (cell->kind != LB_CELL_WITHDRAWN)
     return NULL;
-  letter = lb_column_letter (cell->source_column);
-  was_letter = lb_column_letter (cell->was_column);
+  where = lb_cell_key (cell->import_id, cell->source_row, cell->source_column);
+  was_where = lb_cell_key (cell->was_import_id, cell->was_row, cell->was_column);
   was = lb_compare_format_score (row, cell->was_score);
   /* TRANSLATORS: a cell a new version of the sheet left empty: [import:cell] where, then the
    * value it had and where that came from, e.g. "— withdrawn in [2:O13]; was 330 [1:O14]" */
-  return g_strdup_printf (_("— withdrawn in [%" PRId64 ":%s%u]; was %s [%" PRId64 ":%s%u]"),
-                          cell->import_id, letter, cell->source_row, was,
-                          cell->was_import_id, was_letter, cell->was_row);
+  return g_strdup_printf (_("— withdrawn in %s; was %s %s"), where, was, was_where);
 }
 
 const char *
@@ -1622,7 +1620,7 @@ cell_text (const LbComparison *self,
 
   if (cell->kind != LB_CELL_VALUE)
     {
-      g_autofree char *letter = NULL;
+      g_autofree char *where = NULL;
       char *note;
 
       if (cell->kind == LB_CELL_WITHDRAWN)
@@ -1635,11 +1633,12 @@ cell_text (const LbComparison *self,
         }
       else if (cell->kind == LB_CELL_GAP)
         {
-          letter = lb_column_letter (cell->source_column);
-          /* TRANSLATORS: a footnote: model, benchmark, reason, then where the cell came from */
-          note = g_strdup_printf (_("“%s” on “%s”: %s (import %" PRId64 ", row %u, column %s)"),
+          where = lb_cell_source_text (cell->import_id, NULL, NULL, cell->source_row, cell->source_column);
+          /* TRANSLATORS: a footnote: model, benchmark, reason, then where the cell came from
+           * ("import 2, cell D4") */
+          note = g_strdup_printf (_("“%s” on “%s”: %s (%s)"),
                                   self->models[m].model->name, row->benchmark->name,
-                                  lb_compare_cell_reason (cell), cell->import_id, cell->source_row, letter);
+                                  lb_compare_cell_reason (cell), where);
         }
       else
         note = g_strdup_printf (_("“%s” on “%s”: %s"), self->models[m].model->name, row->benchmark->name,

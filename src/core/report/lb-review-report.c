@@ -52,7 +52,7 @@ typedef struct {
   GPtrArray                   *reviews;        /* of LbReview* */
   const LbProfile             *profile;        /* borrowed from profiles or the options, or NULL */
   GPtrArray                   *profiles;       /* of LbProfile* */
-  GHashTable                  *import_keys;    /* import id → key (1-based, oldest first) */
+  GHashTable                  *import_keys;    /* import id → key: the id itself, for the imports listed */
   GHashTable                  *imports_by_id;  /* import id → LbImport*, borrowed */
   GHashTable                  *cells;          /* "model:benchmark" → current LbResult*, borrowed */
   gboolean                     has_hand_values;
@@ -160,15 +160,9 @@ static char *
 source_ref (Builder        *b,
             const LbResult *result)
 {
-  g_autofree char *letter = NULL;
-  guint key = result->import_id != 0 ? import_key (b, result->import_id) : 0;
+  gint64 key = result->import_id != 0 ? import_key (b, result->import_id) : 0;
 
-  if (key == 0)
-    return g_strdup ("[H]");
-  if (result->source_column == 0 || result->source_row == 0)
-    return g_strdup_printf ("[%u]", key);
-  letter = lb_column_letter (result->source_column);
-  return g_strdup_printf ("[%u:%s%u]", key, letter, result->source_row);
+  return lb_cell_key (key, result->source_row, result->source_column);
 }
 
 /* The value as the sheet showed it, with where it came from. */
@@ -361,7 +355,8 @@ builder_load (Builder  *b,
     {
       LbImport *import = g_ptr_array_index (b->imports, i);
 
-      g_hash_table_insert (b->import_keys, &import->id, GUINT_TO_POINTER (i + 1));
+      /* The key is the import's own number, as History, Results and the CLI print it. */
+      g_hash_table_insert (b->import_keys, &import->id, GUINT_TO_POINTER ((guint) import->id));
       g_hash_table_insert (b->imports_by_id, &import->id, import);
     }
 
@@ -1488,7 +1483,7 @@ add_changes (Builder *b)
       const LbImport *import = g_ptr_array_index (b->imports, i);
 
       if (import->imported_at != NULL && strcmp (import->imported_at, since_day) > 0)
-        g_ptr_array_add (new_imports, g_strdup_printf ("[%u] %s", i + 1, import->file_name));
+        g_ptr_array_add (new_imports, g_strdup_printf ("[%" G_GINT64_FORMAT "] %s", import->id, import->file_name));
     }
 
   /* The state after the newest import made by the review, replayed, against now: a new
@@ -1611,7 +1606,7 @@ add_provenance (Builder *b)
   for (guint i = 0; i < b->imports->len; i++)
     {
       const LbImport *import = g_ptr_array_index (b->imports, i);
-      g_autofree char *key = g_strdup_printf ("[%u]", i + 1);
+      g_autofree char *key = lb_cell_key (import->id, 0, 0);
       g_autofree char *sha = g_strndup (import->sha256 != NULL ? import->sha256 : "", 12);
       g_autofree char *date = format_date (import->imported_at);
       g_autofree char *imported = NULL;
@@ -1646,8 +1641,8 @@ add_provenance (Builder *b)
             where = g_strdup_printf (_("row %u"), warning->row);
           else if (letter != NULL)
             where = g_strdup_printf (_("column %s"), letter);
-          text = where != NULL ? g_strdup_printf ("[%u] %s: %s", i + 1, where, warning->message)
-                               : g_strdup_printf ("[%u] %s", i + 1, warning->message);
+          text = where != NULL ? g_strdup_printf ("[%" G_GINT64_FORMAT "] %s: %s", import->id, where, warning->message)
+                               : g_strdup_printf ("[%" G_GINT64_FORMAT "] %s", import->id, warning->message);
           lb_report_add_note (b->report, text);
         }
       if (import->warnings->len > WARNINGS_LISTED)
@@ -1656,7 +1651,7 @@ add_provenance (Builder *b)
           g_autofree char *text =
             g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "[%u] and %u more warning.",
                                           "[%u] and %u more warnings.", more),
-                             i + 1, more);
+                             (guint) import->id, more);
           lb_report_add_note (b->report, text);
         }
     }

@@ -508,18 +508,14 @@ source_text (Checks *c,
              guint   column)
 {
   LbImport *import;
-  g_autofree char *letter = NULL;
+  g_autofree char *where = NULL;
 
   if (import_id == 0)
     return g_strdup ("");
   import = g_hash_table_lookup (c->imports, &import_id);
-  letter = lb_column_letter (column);
-  if (row > 0 && column > 0)
-    /* Translators: where a cell came from: file name, then the cell as Excel names it ("D5") */
-    return g_strdup_printf (_(" (%s, cell %s%u)"),
-                            import != NULL && import->file_name != NULL ? import->file_name : "?",
-                            letter, row);
-  return g_strdup_printf (" (%s)", import != NULL && import->file_name != NULL ? import->file_name : "?");
+  where = lb_cell_source_text (import_id, import != NULL ? import->file_name : NULL,
+                               import != NULL ? import->sheet : NULL, row, column);
+  return g_strdup_printf (" (%s)", where);
 }
 
 static void

@@ -342,7 +342,7 @@ cell_tooltip (LbCompareItem *item,
   const LbComparison *c = item->comparison;
   const LbCompareRow *row;
   const LbCompareCell *v;
-  g_autofree char *letter = NULL;
+  g_autofree char *where = NULL;
   char *tooltip;
 
   if (m == G_MAXUINT)
@@ -363,7 +363,7 @@ cell_tooltip (LbCompareItem *item,
 
   row = &c->rows[item->row];
   v = &row->cells[m];
-  letter = lb_column_letter (v->source_column);
+  where = lb_cell_source_text (v->import_id, NULL, NULL, v->source_row, v->source_column);
   if (v->kind == LB_CELL_NOT_EVALUATED)
     return g_strdup (lb_compare_cell_reason (v));
   if (v->kind == LB_CELL_WITHDRAWN)
@@ -373,13 +373,11 @@ cell_tooltip (LbCompareItem *item,
       return g_strdup_printf (_("%s\nThe new version of the sheet has “%s” there: the old value is "
                                 "not current and not counted."), withdrawn, v->raw ? v->raw : "");
     }
+  /* TRANSLATORS: where a value came from ("import 2, cell E4") and the cell's text */
   if (v->kind == LB_CELL_GAP)
-    return g_strdup_printf (_("%s\nImport %" PRId64 ", row %u, column %s: “%s”"),
-                            lb_compare_cell_reason (v), v->import_id, v->source_row, letter,
-                            v->raw ? v->raw : "");
+    return g_strdup_printf (_("%s\nFrom %s: “%s”"), lb_compare_cell_reason (v), where, v->raw ? v->raw : "");
   if (v->import_id != 0)
-    tooltip = g_strdup_printf (_("Import %" PRId64 ", row %u, column %s: “%s”"),
-                               v->import_id, v->source_row, letter, v->raw ? v->raw : "");
+    tooltip = g_strdup_printf (_("From %s: “%s”"), where, v->raw ? v->raw : "");
   else
     tooltip = g_strdup_printf (_("Typed in by hand: “%s”"), v->raw ? v->raw : "");
   if (v->evaluated_at != NULL)

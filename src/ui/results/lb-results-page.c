@@ -127,20 +127,16 @@ describe_source (LbResultsPage *self,
                  guint          column)
 {
   LbImport *import = g_hash_table_lookup (self->imports, &import_id);
-  g_autofree char *letter = lb_column_letter (column);
 
-  if (import_id == 0)
-    return g_strdup (_("Typed in by hand"));
-  if (import == NULL)
-    return g_strdup_printf (_("Row %u, column %s of an import that was removed"), row, letter);
-  if (import->sheet != NULL)
+  if (import_id != 0 && import == NULL)
     {
-      g_autofree char *ref = lb_cell_ref_format (import->sheet, row, column);
+      g_autofree char *where = lb_cell_source_text (import_id, NULL, NULL, row, column);
 
-      /* Translators: where a value of a workbook comes from: "評価表.xlsx, cell 評価!B2" */
-      return g_strdup_printf (_("%s, cell %s"), import->file_name, ref);
+      /* TRANSLATORS: "import 3, cell E4, of an import that was removed" */
+      return g_strdup_printf (_("%s, of an import that was removed"), where);
     }
-  return g_strdup_printf (_("%s, row %u, column %s"), import->file_name, row, letter);
+  return lb_cell_source_text (import_id, import != NULL ? import->file_name : NULL,
+                              import != NULL ? import->sheet : NULL, row, column);
 }
 
 static char *
@@ -225,12 +221,10 @@ lb_results_page_describe_cell (LbResultsPage  *self,
   if (gap != NULL && gap->withdrawn)
     {
       /* A new version of the sheet left the cell empty: say what it withdrew, and where. */
-      g_autofree char *letter = lb_column_letter (gap->source_column);
-      g_autofree char *was_letter = lb_column_letter (gap->was_column);
+      g_autofree char *where = lb_cell_key (gap->import_id, gap->source_row, gap->source_column);
+      g_autofree char *was_where = lb_cell_key (gap->was_import_id, gap->was_row, gap->was_column);
       g_autofree char *was = format_score (gap->was_score, raw_decimals (gap->was_raw), bench->unit);
-      char *text = g_strdup_printf (_("— withdrawn in [%" PRId64 ":%s%u]; was %s [%" PRId64 ":%s%u]"),
-                                    gap->import_id, letter, gap->source_row, was,
-                                    gap->was_import_id, was_letter, gap->was_row);
+      char *text = g_strdup_printf (_("— withdrawn in %s; was %s %s"), where, was, was_where);
 
       if (tooltip != NULL)
         {
