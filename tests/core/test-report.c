@@ -10,6 +10,7 @@
 
 #include "lb-report.h"
 #include "lb-review-report.h"
+#include "lb-importer.h"
 
 /* ---- helpers ---- */
 
@@ -1509,6 +1510,55 @@ test_review_evidence_appendix (Fixture       *fx,
   }
 }
 
+/* Warnings are kept as a code and arguments: a sheet imported in one language reads in the
+ * report's language (data: the language of the import; the report is in the other one). */
+static void
+test_review_warnings_language (Fixture       *fx,
+                               gconstpointer  data)
+{
+  const char *import_language = data;
+  gboolean report_in_japanese = *import_language == '\0';
+  g_autofree char *csv = temp_pdf ("warnings.csv");
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(LbImporter) importer = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(LbImportOutcome) outcome = { 0 };
+  g_autofree char *text = NULL;
+  g_autofree char *english = NULL;
+  g_autofree char *japanese = NULL;
+
+  g_assert_true (g_file_set_contents (csv, "Model,JCommonsenseQA,MT-Bench\nGamma-2B,62.5%,6.1\nAlpha-7B,abc,7.9\n,70%,8.0\n", -1, NULL));
+  file = g_file_new_for_path (csv);
+  set_language (import_language);
+  importer = lb_importer_new (file, NULL, fx->store, NULL, &error);
+  g_assert_no_error (error);
+  lb_importer_run (importer, fx->store, "Support bot 2026", LB_IMPORT_FLAGS_NONE, NULL, NULL, NULL,
+                   &outcome, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (outcome.warnings->len, ==, 2);
+
+  set_language (report_in_japanese ? "ja" : "");
+  text = render_review (fx, NULL, "warnings-language.pdf", NULL);
+  set_language ("");
+
+  english = g_strdup ("row3,columnB(JCommonsenseQA):“abc”isnotanumber,soAlpha-7BhasnoJCommonsenseQAscore.");
+  japanese = g_strdup ("3行目、B列(JCommonsenseQA):「abc」は数値ではないため、Alpha-7BにはJCommonsenseQAのスコアがありません。");
+  if (report_in_japanese)
+    {
+      assert_contains (text, japanese);
+      assert_contains (text, "4行目:A列のモデル名が空のため、この行をスキップしました。");
+      g_assert_null (strstr (text, "isnotanumber"));
+      g_assert_null (strstr (text, "themodelnameincolumnAisempty"));
+    }
+  else
+    {
+      assert_contains (text, english);
+      assert_contains (text, "row4:themodelnameincolumnAisempty,sotherowwasskipped.");
+      g_assert_null (strstr (text, "数値ではない"));
+      g_assert_null (strstr (text, "スキップ"));
+    }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1554,6 +1604,10 @@ main (int argc, char *argv[])
               fixture_tear_down);
   g_test_add ("/report/review/japanese", Fixture, NULL, fixture_set_up, test_review_japanese,
               fixture_tear_down);
+  g_test_add ("/report/review/warnings-en-read-in-ja", Fixture, "", fixture_set_up,
+              test_review_warnings_language, fixture_tear_down);
+  g_test_add ("/report/review/warnings-ja-read-in-en", Fixture, "ja", fixture_set_up,
+              test_review_warnings_language, fixture_tear_down);
   g_test_add ("/report/review/english", Fixture, NULL, fixture_set_up, test_review_english,
               fixture_tear_down);
   return g_test_run ();

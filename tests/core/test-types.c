@@ -3,6 +3,7 @@
 
 #include "lb-cell-ref.h"
 #include "lb-types.h"
+#include "lb-warning.h"
 
 static void
 test_import_copy_is_deep (void)
@@ -47,6 +48,84 @@ test_column_letters (void)
     }
 }
 
+/* Every code renders with its arguments, and only with them; a warning without a code (or with
+ * one this version does not know) shows its stored text. */
+static void
+test_warning_codes (void)
+{
+  const struct { const char *code; const char *args[10]; const char *expected; } cases[] = {
+    { "cell.duplicate", { "", "4", "B", "JMMLU", "Alpha", "JMMLU", "2", "81", NULL },
+      "row 4, column B (JMMLU): “Alpha” already has a JMMLU score in row 2; this value (81) was "
+      "not imported. Remove the duplicate row in the spreadsheet." },
+    { "cell.stderr-invalid", { "評価!C14", "14", "C", "JMMLU", "-1", NULL },
+      "評価!C14 (JMMLU): the standard error “-1” is not a positive number and was left out." },
+    { "cell.not-number", { "", "3", "B", "Q", "abc", "A", "Q", NULL }, NULL },
+    { "cell.not-number.formula", { "", "3", "B", "Q", "=A1", "A", "Q", NULL }, NULL },
+    { "cell.no-value", { "", "3", "B", "Q", "A", "Q", "The cell is empty.", NULL },
+      "row 3, column B (Q): A has no Q score. The cell is empty." },
+    { "date.unreadable", { "", "3", "D", "Date", "yesterday", NULL }, NULL },
+    { "row.model-empty", { "5", "A", NULL }, NULL },
+    { "row.benchmark-empty", { "5", "B", NULL }, NULL },
+    { "row.summary-name", { "9", "平均", NULL }, NULL },
+    { "row.summary-mean", { "9", "Mean", NULL }, NULL },
+    { "row.summary-sum", { "9", "Sum", NULL }, NULL },
+    { "column.empty-benchmark", { "E", "HumanEval", "12", NULL },
+      "column E: the benchmark “HumanEval” has no value in any of the 12 rows (covered by 0 of "
+      "12). It was kept so that the gap is seen; fill in the scores in the spreadsheet when "
+      "there are some." },
+    { "csv.mojibake", { "s.csv", "2", "A", "", "縺繝", NULL },
+      "s.csv, row 2, column A: the text “縺繝” looks garbled (mojibake): Japanese text was "
+      "probably opened with the wrong encoding and saved again. Check the original sheet." },
+    { "xls.no-formats", { NULL }, NULL },
+    { "sheet.hidden-rows", { "Scores", "4, 5", "2", NULL },
+      "Sheet “Scores”: rows 4, 5 are hidden in Excel. They were imported all the same; check "
+      "that they belong to the table, or delete them in the workbook." },
+    { "sheet.hidden-columns", { "Scores", "C", "1", NULL }, NULL },
+    { "sheet.merged", { "Scores", "A", "2", "A", "3", "GPT", NULL },
+      "Sheet “Scores”: cells A2:A3 are merged; their text “GPT” was used in each of them." },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = lb_warning_render (cases[i].code, cases[i].args);
+      g_autoptr(LbWarning) warning = lb_warning_new_coded (1, 2, cases[i].code, cases[i].args);
+      g_autoptr(LbWarning) copy = lb_warning_copy (warning);
+      g_autofree char *copied = lb_warning_dup_text (copy);
+      guint n = g_strv_length ((char **) cases[i].args);
+
+      g_assert_nonnull (text);
+      if (cases[i].expected != NULL)
+        g_assert_cmpstr (text, ==, cases[i].expected);
+      g_assert_cmpstr (copied, ==, text);
+      g_assert_cmpstr (warning->message, ==, text);
+      /* One argument too many is not this code's sentence. */
+      if (n < 9)
+        {
+          const char *more[11] = { NULL };
+          g_autofree char *wrong = NULL;
+
+          for (guint k = 0; k < n; k++)
+            more[k] = cases[i].args[k];
+          more[n] = "extra";
+          wrong = lb_warning_render (cases[i].code, more);
+          g_assert_null (wrong);
+        }
+    }
+
+  {
+    g_autoptr(LbWarning) old = lb_warning_new (3, 1, "stored text, as written");
+    g_autofree char *text = lb_warning_dup_text (old);
+
+    g_assert_cmpstr (text, ==, "stored text, as written");
+    old->code = g_strdup ("from.a.newer.version");
+    old->args = g_new0 (char *, 1);
+    g_clear_pointer (&text, g_free);
+    text = lb_warning_dup_text (old);
+    g_assert_cmpstr (text, ==, "stored text, as written");
+    g_assert_null (lb_warning_render ("from.a.newer.version", NULL));
+  }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -54,5 +133,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/types/import/copy-is-deep", test_import_copy_is_deep);
   g_test_add_func ("/types/workflow-pattern/names", test_workflow_pattern_names);
   g_test_add_func ("/types/cell-ref/column-letters", test_column_letters);
+  g_test_add_func ("/types/warning/codes", test_warning_codes);
   return g_test_run ();
 }

@@ -187,6 +187,8 @@ lb_warning_copy (const LbWarning *src)
 
   copy = g_memdup2 (src, sizeof *src);
   copy->message = g_strdup (src->message);
+  copy->code = g_strdup (src->code);
+  copy->args = g_strdupv (src->args);
   return copy;
 }
 
@@ -196,6 +198,8 @@ lb_warning_free (LbWarning *rec)
   if (rec == NULL)
     return;
   g_free (rec->message);
+  g_free (rec->code);
+  g_strfreev (rec->args);
   g_free (rec);
 }
 

@@ -104,7 +104,9 @@ typedef struct {
 typedef struct {
   guint   row;                   /* 1-based, 0: not tied to a row */
   guint   column;                /* 1-based, 0: not tied to a column */
-  char   *message;               /* translated when recorded */
+  char   *message;               /* translated when recorded (the language of the import) */
+  char   *code;                  /* what it says, to render in the reader's language (lb-warning.h); NULL for text only */
+  char  **args;                  /* the code's arguments, as strings; NULL with code */
 } LbWarning;
 
 typedef enum {

@@ -16,6 +16,7 @@
 #include "lb-changes.h"
 #include "lb-smells.h"
 #include "lb-cell-ref.h"
+#include "lb-warning.h"
 
 /* Benchmark columns per comparison table: more would squeeze the numbers unreadably. */
 #define BENCHMARKS_PER_TABLE 5
@@ -1638,6 +1639,7 @@ add_provenance (Builder *b)
           const LbWarning *warning = g_ptr_array_index (import->warnings, w);
           g_autofree char *letter = warning->column > 0 ? lb_column_letter (warning->column) : NULL;
           g_autofree char *where = NULL;
+          g_autofree char *message = lb_warning_dup_text (warning);
           g_autofree char *text = NULL;
 
           if (warning->row > 0 && letter != NULL)
@@ -1646,8 +1648,8 @@ add_provenance (Builder *b)
             where = g_strdup_printf (_("row %u"), warning->row);
           else if (letter != NULL)
             where = g_strdup_printf (_("column %s"), letter);
-          text = where != NULL ? g_strdup_printf ("[%u] %s: %s", i + 1, where, warning->message)
-                               : g_strdup_printf ("[%u] %s", i + 1, warning->message);
+          text = where != NULL ? g_strdup_printf ("[%u] %s: %s", i + 1, where, message)
+                               : g_strdup_printf ("[%u] %s", i + 1, message);
           lb_report_add_note (b->report, text);
         }
       if (import->warnings->len > WARNINGS_LISTED)

@@ -253,6 +253,10 @@ static const char *const migrations[] = {
   "ALTER TABLE imports ADD COLUMN signature TEXT;"
   "ALTER TABLE leaderboards ADD COLUMN import_mode TEXT"
   "  CHECK (import_mode IS NULL OR import_mode IN ('add', 'replace'));",
+  /* 9: codes: an import warning's code and arguments (a JSON array of strings), rendered in
+   * the reader's language (lb-warning.c); rows written before keep their text only. */
+  "ALTER TABLE import_warnings ADD COLUMN code TEXT;"
+  "ALTER TABLE import_warnings ADD COLUMN args TEXT;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == LB_STORE_SCHEMA_VERSION);
