@@ -1194,7 +1194,9 @@ test_review_prepared_by (void)
   text = pdf_text (path, 0);
   flat = squeeze (text);
   if (g_strcmp0 (real, "Unknown") == 0 || g_strcmp0 (real, g_get_user_name ()) == 0)
-    assert_contains (flat, "PreparedbyNotrecorded");
+    /* Said plainly, with how to set it. */
+    assert_contains (flat, "PreparedbyNonameset:enteryoursinPreferences(Yournameinreports),"
+                           "orgiveleaderboard-clireport--authorNAME.");
   else
     {
       g_autofree char *name = squeeze (real);
@@ -1206,6 +1208,52 @@ test_review_prepared_by (void)
   g_clear_pointer (&report, lb_report_unref);
   g_clear_pointer (&text, g_free);
   g_clear_pointer (&flat, g_free);
+
+  /* Who imported: never the login as if it were a name. One import as an older version
+   * recorded it (the login), one with no name known to the store. */
+  {
+    g_autofree char *csv = temp_pdf ("prepared-by.csv");
+    g_autofree char *csv2 = temp_pdf ("prepared-by-2.csv");
+    g_autofree char *as_account = g_strdup_printf ("bytheaccount“%s”(nonamerecorded)", login);
+    g_autofree char *by_login = g_strdup_printf (",by%s", login);
+    const char *who = lb_store_get_user (store);
+
+    g_assert_cmpstr (who, !=, g_get_user_name ());
+    g_assert_true (g_file_set_contents (csv, "Model,MMLU\nA,0.5\nB,0.6\n", -1, NULL));
+    g_assert_true (g_file_set_contents (csv2, "Model,MMLU\nA,0.7\nB,0.8\n", -1, NULL));
+    for (guint i = 0; i < 2; i++)
+      {
+        g_autoptr(GFile) file = g_file_new_for_path (i == 0 ? csv : csv2);
+        g_autoptr(LbImporter) importer = lb_importer_new (file, NULL, store, NULL, &error);
+        g_auto(LbImportOutcome) outcome = { 0 };
+
+        g_assert_no_error (error);
+        if (i == 0)
+          lb_importer_set_user (importer, g_get_user_name ());
+        g_assert_true (lb_importer_run (importer, store, "Nobody named", LB_IMPORT_FLAGS_NONE,
+                                        NULL, NULL, NULL, &outcome, &error));
+        g_assert_no_error (error);
+      }
+    report = lb_review_report_build (store, lb, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_true (lb_report_render_pdf (report, LB_PAPER_A4, path, &error));
+    text = pdf_text (path, 0);
+    flat = squeeze (text);
+    assert_contains (flat, as_account);
+    if (who == NULL)
+      assert_contains (flat, "by(namenotrecorded)");
+    else
+      {
+        g_autofree char *name = squeeze (who);
+        g_autofree char *line = g_strconcat (",by", name, NULL);
+
+        assert_contains (flat, line);
+      }
+    g_assert_null (strstr (flat, by_login));
+    g_clear_pointer (&report, lb_report_unref);
+    g_clear_pointer (&text, g_free);
+    g_clear_pointer (&flat, g_free);
+  }
 
   /* The name set in Preferences (or report --author), on the title page and in the 作成 box. */
   lb_review_report_options_set_prepared_by (options, "Ichiro Sato");

@@ -126,6 +126,25 @@ test_warning_codes (void)
   }
 }
 
+/* Who imported or reviewed, as people read it: a name, never a bare login. */
+static void
+test_person_display (void)
+{
+  g_autofree char *none = lb_person_display (NULL);
+  g_autofree char *empty = lb_person_display ("");
+  g_autofree char *name = lb_person_display ("山田 花子");
+  g_autofree char *login = lb_person_display (g_get_user_name ());
+  g_autofree char *account = g_strdup_printf ("the account “%s” (no name recorded)", g_get_user_name ());
+  const char *real = lb_real_name ();
+
+  g_assert_cmpstr (none, ==, "(name not recorded)");
+  g_assert_cmpstr (empty, ==, "(name not recorded)");
+  g_assert_cmpstr (name, ==, "山田 花子");
+  g_assert_cmpstr (login, ==, account);
+  g_assert_cmpstr (real, !=, g_get_user_name ());
+  g_assert_cmpstr (real, !=, "Unknown");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -134,5 +153,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/types/workflow-pattern/names", test_workflow_pattern_names);
   g_test_add_func ("/types/cell-ref/column-letters", test_column_letters);
   g_test_add_func ("/types/warning/codes", test_warning_codes);
+  g_test_add_func ("/types/person/display", test_person_display);
   return g_test_run ();
 }

@@ -28,6 +28,7 @@ struct _LbImporter
   /* owned */
   GFile        *file;           /* as the user named it: kept in the provenance */
   GFile        *spool;          /* a temporary copy of a pipe or device, or NULL */
+  char         *user;           /* who imports, or NULL: the store's user */
   LbCsvFingerprint fingerprint; /* of the bytes the plan was made from */
   char         *display_name;
   LbCsvOptions  options;        /* as given; strings below own the borrowed members */
@@ -819,6 +820,7 @@ lb_importer_finalize (GObject *object)
   g_clear_pointer (&self->preview, g_ptr_array_unref);
   g_clear_pointer (&self->signature, g_free);
   g_clear_pointer (&self->encoding_warning, g_free);
+  g_clear_pointer (&self->user, g_free);
   g_clear_pointer (&self->forced_rows, g_hash_table_unref);
   g_clear_pointer (&self->preview_summary, g_hash_table_unref);
   g_clear_object (&self->workbook);
@@ -1227,6 +1229,16 @@ lb_importer_get_mapping_remembered (LbImporter *self)
 {
   g_return_val_if_fail (LB_IS_IMPORTER (self), FALSE);
   return self->mapping_remembered;
+}
+
+void
+lb_importer_set_user (LbImporter *self,
+                      const char *user)
+{
+  g_return_if_fail (LB_IS_IMPORTER (self));
+
+  g_free (self->user);
+  self->user = user != NULL && *user != '\0' ? g_strdup (user) : NULL;
 }
 
 const char *
@@ -2413,7 +2425,7 @@ lb_importer_run (LbImporter        *self,
   import.layout = (char *) lb_layout_to_string (self->layout);
   import.header_row = self->dialect.header_record;
   import.imported_at = now;
-  import.imported_by = (char *) lb_store_get_user (store);
+  import.imported_by = (char *) (self->user != NULL ? self->user : lb_store_get_user (store));
   import.status = LB_IMPORT_COMPLETE;
   import.warnings = outcome->warnings;
   import.mode = state.mode;

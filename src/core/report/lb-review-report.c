@@ -453,11 +453,7 @@ prepared_by (Builder *b)
   name = empty_to_null (lb_store_get_user (b->store));
   if (name != NULL && g_strcmp0 (name, login) != 0)
     return name;
-  name = empty_to_null (g_get_real_name ());
-  /* GLib says "Unknown" when the account has no real name. */
-  if (name != NULL && g_strcmp0 (name, "Unknown") != 0 && g_strcmp0 (name, login) != 0)
-    return name;
-  return NULL;
+  return lb_real_name ();
 }
 
 static void
@@ -469,7 +465,9 @@ add_title_block (Builder *b)
   lb_report_add_title (b->report, _("Leaderboard review"));
   lb_report_add_key_value (b->report, _("Leaderboard"), b->leaderboard->name, NULL);
   lb_report_add_key_value (b->report, _("Date"), today, NULL);
-  lb_report_add_key_value (b->report, _("Prepared by"), prepared_by_name, _("Not recorded"));
+  lb_report_add_key_value (b->report, _("Prepared by"), prepared_by_name,
+                           _("No name set: enter yours in Preferences (Your name in reports), "
+                             "or give leaderboard-cli report --author NAME."));
 }
 
 /* ---- 2. the record ---- */
@@ -1619,11 +1617,10 @@ add_provenance (Builder *b)
       g_autofree char *counts = g_strdup_printf ("%u, %u", import->records, import->results);
       g_autofree char *warnings = g_strdup_printf ("%u", import->warnings->len);
 
-      if (import->imported_by != NULL)
-        /* TRANSLATORS: "<date>, by <person>" in the provenance table */
-        imported = g_strdup_printf (_("%s, by %s"), date != NULL ? date : "?", import->imported_by);
-      else
-        imported = g_strdup (date);
+      g_autofree char *who = lb_person_display (import->imported_by);
+
+      /* TRANSLATORS: "<date>, by <person>" in the provenance table */
+      imported = g_strdup_printf (_("%s, by %s"), date != NULL ? date : "?", who);
       lb_report_table_add_row (table, (const char *[]) { key, import->file_name, sha, imported,
                                                          import->encoding, counts, warnings, NULL });
     }
@@ -1922,9 +1919,14 @@ question_withdrawn (Builder *b,
         }
       when = format_date (entry->at);
       if (entry->who != NULL)
-        /* TRANSLATORS: "scores.csv, removed on 20 November 2026 by Taro Suzuki" */
-        g_ptr_array_add (items, g_strdup_printf (_("%s, removed on %s by %s"), file != NULL ? file : "?",
-                                                 when != NULL ? when : "?", entry->who));
+        {
+          g_autofree char *who = lb_person_display (entry->who);
+
+          /* TRANSLATORS: "scores.csv, removed on 20 November 2026 by Taro Suzuki" */
+          g_ptr_array_add (items, g_strdup_printf (_("%s, removed on %s by %s"),
+                                                   file != NULL ? file : "?",
+                                                   when != NULL ? when : "?", who));
+        }
       else
         g_ptr_array_add (items, g_strdup_printf (_("%s, removed on %s"), file != NULL ? file : "?",
                                                  when != NULL ? when : "?"));

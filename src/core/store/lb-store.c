@@ -1281,15 +1281,10 @@ lb_store_get_user (LbStore *self)
 {
   g_return_val_if_fail (LB_IS_STORE (self), NULL);
 
+  /* The name given (Preferences, the CLI), else the account's full name; never the login,
+   * which is not a person's name: NULL then, and what is recorded says no name was set. */
   if (self->user == NULL)
-    {
-      const char *real = g_get_real_name ();
-
-      /* GLib says "Unknown" when the account has no real name. */
-      if (real == NULL || *real == '\0' || g_strcmp0 (real, "Unknown") == 0)
-        real = g_get_user_name ();
-      self->user = g_strdup (real);
-    }
+    self->user = g_strdup (lb_real_name ());
   return self->user;
 }
 

@@ -116,7 +116,9 @@ const char *lb_store_get_path           (LbStore *self);
 /* Path of the backup written by the last migration of this open, or NULL. */
 const char *lb_store_get_backup_path    (LbStore *self);
 
-/* Who is recorded in the audit log and on imports; defaults to the user's real name. */
+/* Who is recorded in the audit log and on imports: the name set (lb_store_set_user(): the
+ * Preferences name, the CLI), else the account's full name (lb_real_name()); NULL when neither
+ * is known, never the login. */
 const char *lb_store_get_user           (LbStore *self);
 void        lb_store_set_user           (LbStore *self, const char *user);
 
