@@ -4,6 +4,7 @@
 #include "lb-cell-ref.h"
 #include "lb-types.h"
 #include "lb-warning.h"
+#include "lb-sentence.h"
 
 static void
 test_import_copy_is_deep (void)
@@ -145,6 +146,39 @@ test_person_display (void)
   g_assert_cmpstr (real, !=, "Unknown");
 }
 
+/* Sentences join with a space in English and without one after Japanese punctuation. */
+static void
+test_sentence_append (void)
+{
+  const struct { const char *first, *second, *expected; } cases[] = {
+    { "", "One.", "One." },
+    { "One.", "Two.", "One. Two." },
+    { "One.", " Two.", "One. Two." },
+    { "総合スコアです。", "重みは同じです。", "総合スコアです。重みは同じです。" },
+    { "本当ですか？", "はい。", "本当ですか？はい。" },
+    { "注意！", "確認してください。", "注意！確認してください。" },
+    { "(1 = 最良)です（注）", "次へ。", "(1 = 最良)です（注）次へ。" },
+    { "「正確さ」", "です。", "「正確さ」です。" },
+    { "(±x) difference.\n", "* best.", "(±x) difference.\n* best." },
+    { "One.", "", "One." },
+    { "One.", NULL, "One." },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GString) text = g_string_new (cases[i].first);
+
+      lb_sentence_append (text, cases[i].second);
+      g_assert_cmpstr (text->str, ==, cases[i].expected);
+    }
+  {
+    g_autoptr(GString) text = g_string_new ("2 件です。");
+
+    lb_sentence_append_printf (text, "%u 件が残ります。", 3u);
+    g_assert_cmpstr (text->str, ==, "2 件です。3 件が残ります。");
+  }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -154,5 +188,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/types/cell-ref/column-letters", test_column_letters);
   g_test_add_func ("/types/warning/codes", test_warning_codes);
   g_test_add_func ("/types/person/display", test_person_display);
+  g_test_add_func ("/types/sentence/append", test_sentence_append);
   return g_test_run ();
 }
