@@ -452,6 +452,31 @@ test_header_words (void)
   g_assert_null (strstr (flat, "JCommonsens-"));
 }
 
+/* Japanese headers break between phrases, never inside a word: 「エンコーディング」 stays whole
+ * (set smaller when it must), 「行数、値の数」 breaks after 「、」. The widths are the provenance
+ * table's, where 「エンコーディ/ング」 was cut. */
+static void
+test_header_phrases (void)
+{
+  g_autoptr(LbReport) report = lb_report_new ("Headers", "today");
+  g_autofree char *path = temp_pdf ("headers-ja.pdf");
+  g_autofree char *text = NULL;
+  const char *headers[] = { "キー", "ファイル", "SHA-256", "インポート日", "エンコーディング",
+                            "行数、値の数", "警告", NULL };
+  LbReportTable *table = lb_report_add_table (report, 7, headers);
+
+  lb_report_table_set_widths (table, (const double[]) { 0.45, 2.0, 1.25, 1.7, 1.0, 0.9, 0.85 });
+  lb_report_table_add_row (table, (const char *[]) { "[1]", "a.csv", "a8294ddd221e", "2026年12月2日",
+                                                     "UTF-8", "5, 10", "3", NULL });
+  g_assert_true (lb_report_render_pdf (report, LB_PAPER_A4, path, NULL));
+  text = pdf_text (path, 0);
+  /* Whole, and without the joiners that keep it so (they are not drawn). */
+  assert_contains (text, "エンコーディング");
+  g_assert_null (strstr (text, "\u2060"));
+  g_assert_null (strstr (text, "値の\n"));
+  g_assert_null (strstr (text, "行\n"));
+}
+
 /* The composite chart's axis: tick labels, whiskers and tie brackets drawn without error. */
 static void
 test_chart_axis (void)
@@ -1630,6 +1655,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/report/render/keep-together", test_keep_together);
   g_test_add_func ("/report/render/chart-axis", test_chart_axis);
   g_test_add_func ("/report/render/header-words", test_header_words);
+  g_test_add_func ("/report/render/header-phrases", test_header_phrases);
   g_test_add_func ("/report/render/japanese", test_japanese_text);
   g_test_add_func ("/report/render/unwritable", test_pdf_unwritable);
   g_test_add_func ("/report/render/async", test_pdf_async);

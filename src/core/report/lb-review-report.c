@@ -1586,8 +1586,11 @@ add_changes (Builder *b)
 static void
 add_provenance (Builder *b)
 {
-  const char *headers[] = { _("Key"), _("File"), _("SHA-256"), _("Imported"), _("Encoding"),
-                            _("Rows, values"), _("Warnings"), NULL };
+  /* TRANSLATORS: a narrow column header of the provenance table: the file's text encoding
+   * (Japanese 「文字コード」 fits where 「エンコーディング」 does not) */
+  const char *headers[] = { _("Key"), _("File"), _("SHA-256"), _("Imported"),
+                            C_("provenance column", "Encoding"), _("Rows, values"), _("Warnings"),
+                            NULL };
   const double widths[] = { 0.45, 2.0, 1.25, 1.7, 1.0, 0.9, 0.85 };
   LbReportTable *table;
 
