@@ -11,6 +11,7 @@
 #include "lb-report.h"
 #include "lb-review-report.h"
 #include "lb-importer.h"
+#include "lb-smells.h"
 
 /* ---- helpers ---- */
 
@@ -1632,6 +1633,38 @@ test_review_warnings_language (Fixture       *fx,
     }
 }
 
+/* Smell evidence is read in the report's language too: the checks run again for the report,
+ * so evidence stored by a run in English prints in Japanese (and the reverse). */
+static void
+test_review_evidence_language (Fixture       *fx,
+                               gconstpointer  data)
+{
+  const char *run_language = data;
+  gboolean report_in_japanese = *run_language == '\0';
+  g_autoptr(GPtrArray) checklist = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  set_language (run_language);
+  checklist = lb_smells_run (fx->store, fx->lb, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (checklist);
+  set_language (report_in_japanese ? "ja" : "");
+  text = render_review (fx, NULL, "evidence-language.pdf", NULL);
+  set_language ("");
+
+  if (report_in_japanese)
+    {
+      assert_contains (text, "ベンチマーク「MT-Bench」に説明がないため");
+      g_assert_null (strstr (text, "hasnodescription"));
+    }
+  else
+    {
+      assert_contains (text, "Benchmark“MT-Bench”hasnodescription");
+      g_assert_null (strstr (text, "に説明がないため"));
+    }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1682,6 +1715,10 @@ main (int argc, char *argv[])
               test_review_warnings_language, fixture_tear_down);
   g_test_add ("/report/review/warnings-ja-read-in-en", Fixture, "ja", fixture_set_up,
               test_review_warnings_language, fixture_tear_down);
+  g_test_add ("/report/review/evidence-en-read-in-ja", Fixture, "", fixture_set_up,
+              test_review_evidence_language, fixture_tear_down);
+  g_test_add ("/report/review/evidence-ja-read-in-en", Fixture, "ja", fixture_set_up,
+              test_review_evidence_language, fixture_tear_down);
   g_test_add ("/report/review/english", Fixture, NULL, fixture_set_up, test_review_english,
               fixture_tear_down);
   return g_test_run ();
