@@ -14,6 +14,7 @@
 #include "lb-importer.h"
 #include "lb-value.h"
 #include "lb-cell-ref.h"
+#include "lb-warning.h"
 
 static gboolean
 parse_encoding (const char  *text,
@@ -94,7 +95,9 @@ print_detected (const char *label,
 static void
 print_warning (const LbWarning *warning)
 {
-  printf ("  %s %s\n", _("warning:"), warning->message);
+  g_autofree char *text = lb_warning_dup_text (warning);
+
+  printf ("  %s %s\n", _("warning:"), text);
 }
 
 int
@@ -540,11 +543,20 @@ lb_cli_show (LbCli  *cli,
     {
       LbImport *imp = g_ptr_array_index (imports, i);
       g_autofree char *short_sha = g_strndup (imp->sha256 != NULL ? imp->sha256 : "", 12);
+      g_autofree char *who = lb_person_display (imp->imported_by);
 
       printf (_("  #%" PRId64 " %s (sha256 %s…, %s, %s) on %s by %s: %u rows, %u results, %u warnings\n"),
               imp->id, imp->file_name, short_sha, imp->encoding, imp->layout,
-              imp->imported_at, imp->imported_by != NULL ? imp->imported_by : "?",
+              imp->imported_at, who,
               imp->records, imp->results, imp->warnings->len);
+      /* Each in the reader's language, whatever the language of the import. */
+      for (guint w = 0; w < imp->warnings->len; w++)
+        {
+          const LbWarning *warning = g_ptr_array_index (imp->warnings, w);
+          g_autofree char *text = lb_warning_dup_text (warning);
+
+          printf ("    %s %s\n", _("warning:"), text);
+        }
     }
   return LB_CLI_OK;
 }

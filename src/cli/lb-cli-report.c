@@ -12,25 +12,6 @@
 #include "lb-cli.h"
 #include "lb-review-report.h"
 
-/* The name set once in the app's Preferences (GSettings report-author), or NULL when none is
- * set or the schema is not installed. Newly allocated. */
-static char *
-preferences_author (void)
-{
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
-  g_autoptr(GSettings) settings = NULL;
-  g_autofree char *name = NULL;
-
-  if (source != NULL)
-    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
-  if (schema == NULL || !g_settings_schema_has_key (schema, "report-author"))
-    return NULL;
-  settings = g_settings_new_full (schema, NULL, NULL);
-  name = g_strstrip (g_settings_get_string (settings, "report-author"));
-  return *name != '\0' ? g_steal_pointer (&name) : NULL;
-}
-
 int
 lb_cli_report (LbCli  *cli,
                int     argc,
@@ -92,7 +73,7 @@ lb_cli_report (LbCli  *cli,
   options = lb_review_report_options_new ();
   lb_review_report_options_set_compare_options (options, compare);
   if (prepared_by == NULL)
-    prepared_by = preferences_author ();
+    prepared_by = lb_cli_preferences_author ();
   if (prepared_by != NULL)
     lb_review_report_options_set_prepared_by (options, prepared_by);
 

@@ -39,6 +39,25 @@ lb_cli_write_stdout (const char  *data,
   return TRUE;
 }
 
+/* The name set once in the app's Preferences (GSettings report-author), or NULL when none is
+ * set or the schema is not installed. Newly allocated. */
+char *
+lb_cli_preferences_author (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  g_autofree char *name = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  if (schema == NULL || !g_settings_schema_has_key (schema, "report-author"))
+    return NULL;
+  settings = g_settings_new_full (schema, NULL, NULL);
+  name = g_strstrip (g_settings_get_string (settings, "report-author"));
+  return *name != '\0' ? g_steal_pointer (&name) : NULL;
+}
+
 LbStore *
 lb_cli_get_store (LbCli *cli)
 {
@@ -71,6 +90,14 @@ lb_cli_get_store (LbCli *cli)
     }
   if (cli->store == NULL)
     lb_cli_error ("%s", error->message);
+  else
+    {
+      /* Who imports and gives verdicts: the name set in Preferences, else the full name. */
+      g_autofree char *author = lb_cli_preferences_author ();
+
+      if (author != NULL)
+        lb_store_set_user (cli->store, author);
+    }
   return cli->store;
 }
 

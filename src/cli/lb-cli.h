@@ -28,6 +28,10 @@ typedef struct {
  * and only an older one is upgraded (not with cli->dry_run, which refuses it). */
 LbStore  *lb_cli_get_store       (LbCli *cli);
 
+/* The name set once in the app's Preferences (GSettings report-author), or NULL when none is
+ * set or the schema is not installed. Newly allocated. */
+char     *lb_cli_preferences_author (void);
+
 /* Finds a leaderboard by name; prints "No leaderboard named “X”." (and the names that exist)
  * and returns NULL when there is none. */
 LbLeaderboard *lb_cli_find_leaderboard (LbCli *cli, const char *name);

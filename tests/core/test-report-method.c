@@ -14,6 +14,8 @@
 #include "lb-report.h"
 #include "lb-review-report.h"
 
+extern int _nl_msg_cat_cntr;
+
 /* ---- helpers ---- */
 
 static char *
@@ -482,6 +484,44 @@ test_questions_clean (Fixture       *fx,
   assert_contains (text, "comparedonpartialcoverage");
 }
 
+/* Translated sentences of the comparison join as Japanese writes them: no space after 「。」
+ * (and with one in English). */
+static void
+test_method_japanese_sentences (Fixture       *fx,
+                                gconstpointer  data)
+{
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      g_autoptr(LbCompareOptions) options = options_with_profile (fx, pass == 0 ? NULL : "Accuracy");
+      g_autoptr(LbComparison) c = NULL;
+      g_autoptr(GError) error = NULL;
+      const char *texts[3];
+
+      g_setenv ("LANGUAGE", "ja", TRUE);
+      ++_nl_msg_cat_cntr;
+      c = lb_compare_leaderboard (fx->store, fx->lb, options, &error);
+      g_assert_no_error (error);
+      texts[0] = c->method_text;
+      texts[1] = c->uncertainty_text;
+      texts[2] = c->coverage_text;
+      /* Two sentences at least, both translated. */
+      g_assert_nonnull (strstr (texts[0], "。総合スコアは"));
+      for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+        if (texts[i] != NULL)
+          {
+            g_assert_null (strstr (texts[i], "。 "));
+            g_assert_null (strstr (texts[i], "） "));
+          }
+      g_clear_pointer (&c, lb_comparison_unref);
+
+      g_setenv ("LANGUAGE", "", TRUE);
+      ++_nl_msg_cat_cntr;
+      c = lb_compare_leaderboard (fx->store, fx->lb, options, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (strstr (c->method_text, "inverted. The composite is the mean"));
+    }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -499,6 +539,7 @@ main (int argc, char *argv[])
   ADD ("/report-method/method/equal-weights", test_method_equal_weights);
   ADD ("/report-method/method/coverage-warning", test_method_coverage_warning);
   ADD ("/report-method/method/exact-options", test_method_exact_options);
+  ADD ("/report-method/method/japanese-sentences", test_method_japanese_sentences);
   ADD ("/report-method/questions/from-data", test_questions_from_data);
   ADD ("/report-method/questions/clean", test_questions_clean);
 #undef ADD

@@ -10,6 +10,8 @@
 
 #include "lb-report.h"
 #include "lb-review-report.h"
+#include "lb-importer.h"
+#include "lb-smells.h"
 
 /* ---- helpers ---- */
 
@@ -449,6 +451,31 @@ test_header_words (void)
   flat = squeeze (text);
   assert_contains (flat, "JCommonsenseQA");
   g_assert_null (strstr (flat, "JCommonsens-"));
+}
+
+/* Japanese headers break between phrases, never inside a word: 「エンコーディング」 stays whole
+ * (set smaller when it must), 「行数、値の数」 breaks after 「、」. The widths are the provenance
+ * table's, where 「エンコーディ/ング」 was cut. */
+static void
+test_header_phrases (void)
+{
+  g_autoptr(LbReport) report = lb_report_new ("Headers", "today");
+  g_autofree char *path = temp_pdf ("headers-ja.pdf");
+  g_autofree char *text = NULL;
+  const char *headers[] = { "キー", "ファイル", "SHA-256", "インポート日", "エンコーディング",
+                            "行数、値の数", "警告", NULL };
+  LbReportTable *table = lb_report_add_table (report, 7, headers);
+
+  lb_report_table_set_widths (table, (const double[]) { 0.45, 2.0, 1.25, 1.7, 1.0, 0.9, 0.85 });
+  lb_report_table_add_row (table, (const char *[]) { "[1]", "a.csv", "a8294ddd221e", "2026年12月2日",
+                                                     "UTF-8", "5, 10", "3", NULL });
+  g_assert_true (lb_report_render_pdf (report, LB_PAPER_A4, path, NULL));
+  text = pdf_text (path, 0);
+  /* Whole, and without the joiners that keep it so (they are not drawn). */
+  assert_contains (text, "エンコーディング");
+  g_assert_null (strstr (text, "\u2060"));
+  g_assert_null (strstr (text, "値の\n"));
+  g_assert_null (strstr (text, "行\n"));
 }
 
 /* The composite chart's axis: tick labels, whiskers and tie brackets drawn without error. */
@@ -1222,7 +1249,9 @@ test_review_prepared_by (void)
   text = pdf_text (path, 0);
   flat = squeeze (text);
   if (g_strcmp0 (real, "Unknown") == 0 || g_strcmp0 (real, g_get_user_name ()) == 0)
-    assert_contains (flat, "PreparedbyNotrecorded");
+    /* Said plainly, with how to set it. */
+    assert_contains (flat, "PreparedbyNonameset:enteryoursinPreferences(Yournameinreports),"
+                           "orgiveleaderboard-clireport--authorNAME.");
   else
     {
       g_autofree char *name = squeeze (real);
@@ -1234,6 +1263,52 @@ test_review_prepared_by (void)
   g_clear_pointer (&report, lb_report_unref);
   g_clear_pointer (&text, g_free);
   g_clear_pointer (&flat, g_free);
+
+  /* Who imported: never the login as if it were a name. One import as an older version
+   * recorded it (the login), one with no name known to the store. */
+  {
+    g_autofree char *csv = temp_pdf ("prepared-by.csv");
+    g_autofree char *csv2 = temp_pdf ("prepared-by-2.csv");
+    g_autofree char *as_account = g_strdup_printf ("bytheaccount“%s”(nonamerecorded)", login);
+    g_autofree char *by_login = g_strdup_printf (",by%s", login);
+    const char *who = lb_store_get_user (store);
+
+    g_assert_cmpstr (who, !=, g_get_user_name ());
+    g_assert_true (g_file_set_contents (csv, "Model,MMLU\nA,0.5\nB,0.6\n", -1, NULL));
+    g_assert_true (g_file_set_contents (csv2, "Model,MMLU\nA,0.7\nB,0.8\n", -1, NULL));
+    for (guint i = 0; i < 2; i++)
+      {
+        g_autoptr(GFile) file = g_file_new_for_path (i == 0 ? csv : csv2);
+        g_autoptr(LbImporter) importer = lb_importer_new (file, NULL, store, NULL, &error);
+        g_auto(LbImportOutcome) outcome = { 0 };
+
+        g_assert_no_error (error);
+        if (i == 0)
+          lb_importer_set_user (importer, g_get_user_name ());
+        g_assert_true (lb_importer_run (importer, store, "Nobody named", LB_IMPORT_FLAGS_NONE,
+                                        NULL, NULL, NULL, &outcome, &error));
+        g_assert_no_error (error);
+      }
+    report = lb_review_report_build (store, lb, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_true (lb_report_render_pdf (report, LB_PAPER_A4, path, &error));
+    text = pdf_text (path, 0);
+    flat = squeeze (text);
+    assert_contains (flat, as_account);
+    if (who == NULL)
+      assert_contains (flat, "by(namenotrecorded)");
+    else
+      {
+        g_autofree char *name = squeeze (who);
+        g_autofree char *line = g_strconcat (",by", name, NULL);
+
+        assert_contains (flat, line);
+      }
+    g_assert_null (strstr (flat, by_login));
+    g_clear_pointer (&report, lb_report_unref);
+    g_clear_pointer (&text, g_free);
+    g_clear_pointer (&flat, g_free);
+  }
 
   /* The name set in Preferences (or report --author), on the title page and in the 作成 box. */
   lb_review_report_options_set_prepared_by (options, "Ichiro Sato");
@@ -1538,6 +1613,87 @@ test_review_evidence_appendix (Fixture       *fx,
   }
 }
 
+/* Warnings are kept as a code and arguments: a sheet imported in one language reads in the
+ * report's language (data: the language of the import; the report is in the other one). */
+static void
+test_review_warnings_language (Fixture       *fx,
+                               gconstpointer  data)
+{
+  const char *import_language = data;
+  gboolean report_in_japanese = *import_language == '\0';
+  g_autofree char *csv = temp_pdf ("warnings.csv");
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(LbImporter) importer = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(LbImportOutcome) outcome = { 0 };
+  g_autofree char *text = NULL;
+  g_autofree char *english = NULL;
+  g_autofree char *japanese = NULL;
+
+  g_assert_true (g_file_set_contents (csv, "Model,JCommonsenseQA,MT-Bench\nGamma-2B,62.5%,6.1\nAlpha-7B,abc,7.9\n,70%,8.0\n", -1, NULL));
+  file = g_file_new_for_path (csv);
+  set_language (import_language);
+  importer = lb_importer_new (file, NULL, fx->store, NULL, &error);
+  g_assert_no_error (error);
+  lb_importer_run (importer, fx->store, "Support bot 2026", LB_IMPORT_FLAGS_NONE, NULL, NULL, NULL,
+                   &outcome, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (outcome.warnings->len, ==, 2);
+
+  set_language (report_in_japanese ? "ja" : "");
+  text = render_review (fx, NULL, "warnings-language.pdf", NULL);
+  set_language ("");
+
+  english = g_strdup ("row3,columnB(JCommonsenseQA):“abc”isnotanumber,soAlpha-7BhasnoJCommonsenseQAscore.");
+  japanese = g_strdup ("3行目、B列(JCommonsenseQA):「abc」は数値ではないため、Alpha-7BにはJCommonsenseQAのスコアがありません。");
+  if (report_in_japanese)
+    {
+      assert_contains (text, japanese);
+      assert_contains (text, "4行目:A列のモデル名が空のため、この行をスキップしました。");
+      g_assert_null (strstr (text, "isnotanumber"));
+      g_assert_null (strstr (text, "themodelnameincolumnAisempty"));
+    }
+  else
+    {
+      assert_contains (text, english);
+      assert_contains (text, "row4:themodelnameincolumnAisempty,sotherowwasskipped.");
+      g_assert_null (strstr (text, "数値ではない"));
+      g_assert_null (strstr (text, "スキップ"));
+    }
+}
+
+/* Smell evidence is read in the report's language too: the checks run again for the report,
+ * so evidence stored by a run in English prints in Japanese (and the reverse). */
+static void
+test_review_evidence_language (Fixture       *fx,
+                               gconstpointer  data)
+{
+  const char *run_language = data;
+  gboolean report_in_japanese = *run_language == '\0';
+  g_autoptr(GPtrArray) checklist = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  set_language (run_language);
+  checklist = lb_smells_run (fx->store, fx->lb, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (checklist);
+  set_language (report_in_japanese ? "ja" : "");
+  text = render_review (fx, NULL, "evidence-language.pdf", NULL);
+  set_language ("");
+
+  if (report_in_japanese)
+    {
+      assert_contains (text, "ベンチマーク「MT-Bench」に説明がないため");
+      g_assert_null (strstr (text, "hasnodescription"));
+    }
+  else
+    {
+      assert_contains (text, "Benchmark“MT-Bench”hasnodescription");
+      g_assert_null (strstr (text, "に説明がないため"));
+    }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1561,6 +1717,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/report/render/keep-together", test_keep_together);
   g_test_add_func ("/report/render/chart-axis", test_chart_axis);
   g_test_add_func ("/report/render/header-words", test_header_words);
+  g_test_add_func ("/report/render/header-phrases", test_header_phrases);
   g_test_add_func ("/report/render/japanese", test_japanese_text);
   g_test_add_func ("/report/render/unwritable", test_pdf_unwritable);
   g_test_add_func ("/report/render/async", test_pdf_async);
@@ -1585,6 +1742,14 @@ main (int argc, char *argv[])
               fixture_tear_down);
   g_test_add ("/report/review/keys-are-import-ids", Fixture, NULL, fixture_set_up, test_review_keys_are_import_ids,
               fixture_tear_down);
+  g_test_add ("/report/review/warnings-en-read-in-ja", Fixture, "", fixture_set_up,
+              test_review_warnings_language, fixture_tear_down);
+  g_test_add ("/report/review/warnings-ja-read-in-en", Fixture, "ja", fixture_set_up,
+              test_review_warnings_language, fixture_tear_down);
+  g_test_add ("/report/review/evidence-en-read-in-ja", Fixture, "", fixture_set_up,
+              test_review_evidence_language, fixture_tear_down);
+  g_test_add ("/report/review/evidence-ja-read-in-en", Fixture, "ja", fixture_set_up,
+              test_review_evidence_language, fixture_tear_down);
   g_test_add ("/report/review/english", Fixture, NULL, fixture_set_up, test_review_english,
               fixture_tear_down);
   return g_test_run ();

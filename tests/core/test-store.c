@@ -15,6 +15,7 @@
 #include "lb-smells.h"
 #include "lb-store-private.h"
 #include "lb-store-vfs.h"
+#include "lb-warning.h"
 
 /* ---- helpers ---- */
 
@@ -2402,6 +2403,73 @@ test_share_poll_external_changes (void)
   g_assert_cmpuint (changed->len, ==, 4);
 }
 
+/* A v8 database kept its import warnings as text only: after migration 9 they read as they
+ * were written (there is no code to render them again), and new ones keep their code. */
+static void
+test_migrate_warnings_text (void)
+{
+  g_autofree char *path = test_path ("v8-warnings.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LbStore) store = lb_store_open_at_version (path, 8, &error);
+  g_autoptr(GPtrArray) imports = NULL;
+  g_autoptr(LbWarning) coded = NULL;
+  g_autoptr(GPtrArray) fresh = g_ptr_array_new_with_free_func ((GDestroyNotify) lb_warning_free);
+  g_autoptr(LbImport) again = NULL;
+  LbImport *import;
+  gint64 lb;
+
+  g_assert_no_error (error);
+  lb = new_leaderboard (store, "Old warnings");
+  g_clear_object (&store);
+  {
+    g_autofree char *sql = g_strdup_printf (
+      "INSERT INTO imports (id, leaderboard_id, file_name, imported_at, status)"
+      "  VALUES (7, %" G_GINT64_FORMAT ", 'old.csv', '2026-10-01T09:00:00Z', 'complete');"
+      "INSERT INTO import_warnings (import_id, source_row, source_column, message)"
+      "  VALUES (7, 4, 2, 'row 4, column B (JMMLU): Beta has no JMMLU score. The cell is empty.');"
+      "INSERT INTO import_warnings (import_id, source_row, source_column, message)"
+      "  VALUES (7, 0, 0, '古い警告はそのまま');", lb);
+    raw_exec (path, sql);
+  }
+
+  store = lb_store_open (path, &error);
+  g_assert_no_error (error);
+  imports = lb_store_list_imports (store, lb, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (imports->len, ==, 1);
+  import = g_ptr_array_index (imports, 0);
+  g_assert_cmpuint (import->warnings->len, ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      const LbWarning *w = g_ptr_array_index (import->warnings, i);
+      g_autofree char *text = lb_warning_dup_text (w);
+
+      g_assert_null (w->code);
+      g_assert_cmpstr (text, ==, i == 0 ? "row 4, column B (JMMLU): Beta has no JMMLU score. "
+                                          "The cell is empty."
+                                        : "古い警告はそのまま");
+    }
+
+  /* A warning written now keeps its code and arguments. */
+  coded = lb_warning_new_coded (3, 0, "row.model-empty",
+                                (const char *[]) { "3", "A \"q\" \\ \n\t列", NULL });
+  g_ptr_array_add (fresh, lb_warning_copy (coded));
+  g_assert_true (lb_store_add_import_warnings (store, 7, fresh, &error));
+  g_assert_no_error (error);
+  again = lb_store_get_import (store, 7, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (again->warnings->len, ==, 3);
+  {
+    const LbWarning *w = g_ptr_array_index (again->warnings, 2);
+
+    g_assert_cmpstr (w->code, ==, "row.model-empty");
+    g_assert_cmpuint (g_strv_length (w->args), ==, 2);
+    g_assert_cmpstr (w->args[0], ==, "3");
+    g_assert_cmpstr (w->args[1], ==, "A \"q\" \\ \n\t列");
+    g_assert_cmpstr (w->message, ==, "row 3: the model name in column A \"q\" \\ \n\t列 is empty, so the row was skipped.");
+  }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -2428,6 +2496,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/store/share/concurrent-writers", test_share_concurrent_writers);
   g_test_add_func ("/store/migrate/backup-and-keep-data", test_migrate_with_backup);
   g_test_add_func ("/store/migrate/results-table", test_migrate_results_table);
+  g_test_add_func ("/store/migrate/warnings-text-kept", test_migrate_warnings_text);
   g_test_add_func ("/store/migrate/backup-killed", test_migrate_backup_killed);
   g_test_add_func ("/store/migrate/backup-failed", test_migrate_backup_failed);
   g_test_add_func ("/store/now", test_now);

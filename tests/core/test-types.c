@@ -3,6 +3,8 @@
 
 #include "lb-cell-ref.h"
 #include "lb-types.h"
+#include "lb-warning.h"
+#include "lb-sentence.h"
 
 static void
 test_import_copy_is_deep (void)
@@ -47,6 +49,136 @@ test_column_letters (void)
     }
 }
 
+/* Every code renders with its arguments, and only with them; a warning without a code (or with
+ * one this version does not know) shows its stored text. */
+static void
+test_warning_codes (void)
+{
+  const struct { const char *code; const char *args[10]; const char *expected; } cases[] = {
+    { "cell.duplicate", { "", "4", "B", "JMMLU", "Alpha", "JMMLU", "2", "81", NULL },
+      "row 4, column B (JMMLU): “Alpha” already has a JMMLU score in row 2; this value (81) was "
+      "not imported. Remove the duplicate row in the spreadsheet." },
+    { "cell.stderr-invalid", { "評価!C14", "14", "C", "JMMLU", "-1", NULL },
+      "評価!C14 (JMMLU): the standard error “-1” is not a positive number and was left out." },
+    { "cell.not-number", { "", "3", "B", "Q", "abc", "A", "Q", NULL }, NULL },
+    { "cell.not-number.formula", { "", "3", "B", "Q", "=A1", "A", "Q", NULL }, NULL },
+    { "cell.no-value", { "", "3", "B", "Q", "A", "Q", "The cell is empty.", NULL },
+      "row 3, column B (Q): A has no Q score. The cell is empty." },
+    { "date.unreadable", { "", "3", "D", "Date", "yesterday", NULL }, NULL },
+    { "row.model-empty", { "5", "A", NULL }, NULL },
+    { "row.benchmark-empty", { "5", "B", NULL }, NULL },
+    { "row.summary-name", { "9", "平均", NULL }, NULL },
+    { "row.summary-mean", { "9", "Mean", NULL }, NULL },
+    { "row.summary-sum", { "9", "Sum", NULL }, NULL },
+    { "column.empty-benchmark", { "E", "HumanEval", "12", NULL },
+      "column E: the benchmark “HumanEval” has no value in any of the 12 rows (covered by 0 of "
+      "12). It was kept so that the gap is seen; fill in the scores in the spreadsheet when "
+      "there are some." },
+    { "csv.mojibake", { "s.csv", "2", "A", "", "縺繝", NULL },
+      "s.csv, row 2, column A: the text “縺繝” looks garbled (mojibake): Japanese text was "
+      "probably opened with the wrong encoding and saved again. Check the original sheet." },
+    { "xls.no-formats", { NULL }, NULL },
+    { "sheet.hidden-rows", { "Scores", "4, 5", "2", NULL },
+      "Sheet “Scores”: rows 4, 5 are hidden in Excel. They were imported all the same; check "
+      "that they belong to the table, or delete them in the workbook." },
+    { "sheet.hidden-columns", { "Scores", "C", "1", NULL }, NULL },
+    { "sheet.merged", { "Scores", "A", "2", "A", "3", "GPT", NULL },
+      "Sheet “Scores”: cells A2:A3 are merged; their text “GPT” was used in each of them." },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = lb_warning_render (cases[i].code, cases[i].args);
+      g_autoptr(LbWarning) warning = lb_warning_new_coded (1, 2, cases[i].code, cases[i].args);
+      g_autoptr(LbWarning) copy = lb_warning_copy (warning);
+      g_autofree char *copied = lb_warning_dup_text (copy);
+      guint n = g_strv_length ((char **) cases[i].args);
+
+      g_assert_nonnull (text);
+      if (cases[i].expected != NULL)
+        g_assert_cmpstr (text, ==, cases[i].expected);
+      g_assert_cmpstr (copied, ==, text);
+      g_assert_cmpstr (warning->message, ==, text);
+      /* One argument too many is not this code's sentence. */
+      if (n < 9)
+        {
+          const char *more[11] = { NULL };
+          g_autofree char *wrong = NULL;
+
+          for (guint k = 0; k < n; k++)
+            more[k] = cases[i].args[k];
+          more[n] = "extra";
+          wrong = lb_warning_render (cases[i].code, more);
+          g_assert_null (wrong);
+        }
+    }
+
+  {
+    g_autoptr(LbWarning) old = lb_warning_new (3, 1, "stored text, as written");
+    g_autofree char *text = lb_warning_dup_text (old);
+
+    g_assert_cmpstr (text, ==, "stored text, as written");
+    old->code = g_strdup ("from.a.newer.version");
+    old->args = g_new0 (char *, 1);
+    g_clear_pointer (&text, g_free);
+    text = lb_warning_dup_text (old);
+    g_assert_cmpstr (text, ==, "stored text, as written");
+    g_assert_null (lb_warning_render ("from.a.newer.version", NULL));
+  }
+}
+
+/* Who imported or reviewed, as people read it: a name, never a bare login. */
+static void
+test_person_display (void)
+{
+  g_autofree char *none = lb_person_display (NULL);
+  g_autofree char *empty = lb_person_display ("");
+  g_autofree char *name = lb_person_display ("山田 花子");
+  g_autofree char *login = lb_person_display (g_get_user_name ());
+  g_autofree char *account = g_strdup_printf ("the account “%s” (no name recorded)", g_get_user_name ());
+  const char *real = lb_real_name ();
+
+  g_assert_cmpstr (none, ==, "(name not recorded)");
+  g_assert_cmpstr (empty, ==, "(name not recorded)");
+  g_assert_cmpstr (name, ==, "山田 花子");
+  g_assert_cmpstr (login, ==, account);
+  g_assert_cmpstr (real, !=, g_get_user_name ());
+  g_assert_cmpstr (real, !=, "Unknown");
+}
+
+/* Sentences join with a space in English and without one after Japanese punctuation. */
+static void
+test_sentence_append (void)
+{
+  const struct { const char *first, *second, *expected; } cases[] = {
+    { "", "One.", "One." },
+    { "One.", "Two.", "One. Two." },
+    { "One.", " Two.", "One. Two." },
+    { "総合スコアです。", "重みは同じです。", "総合スコアです。重みは同じです。" },
+    { "本当ですか？", "はい。", "本当ですか？はい。" },
+    { "注意！", "確認してください。", "注意！確認してください。" },
+    { "(1 = 最良)です（注）", "次へ。", "(1 = 最良)です（注）次へ。" },
+    { "「正確さ」", "です。", "「正確さ」です。" },
+    { "(±x) difference.\n", "* best.", "(±x) difference.\n* best." },
+    { "One.", "", "One." },
+    { "One.", NULL, "One." },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GString) text = g_string_new (cases[i].first);
+
+      lb_sentence_append (text, cases[i].second);
+      g_assert_cmpstr (text->str, ==, cases[i].expected);
+    }
+  {
+    g_autoptr(GString) text = g_string_new ("2 件です。");
+
+    lb_sentence_append_printf (text, "%u 件が残ります。", 3u);
+    g_assert_cmpstr (text->str, ==, "2 件です。3 件が残ります。");
+  }
+}
+
 /* Issue 17.3: one spelling of where a stored value came from, on screen, in the CLI and the
  * report: the short key and the words. */
 static void
@@ -80,5 +212,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/types/workflow-pattern/names", test_workflow_pattern_names);
   g_test_add_func ("/types/cell-ref/column-letters", test_column_letters);
   g_test_add_func ("/types/cell-ref/source", test_cell_source);
+  g_test_add_func ("/types/warning/codes", test_warning_codes);
+  g_test_add_func ("/types/person/display", test_person_display);
+  g_test_add_func ("/types/sentence/append", test_sentence_append);
   return g_test_run ();
 }

@@ -13,7 +13,9 @@
 #include <string.h>
 
 #include "display-util.h"
+#include "lb-history-page.h"
 #include "lb-import-assistant.h"
+#include "lb-importer.h"
 #include "lb-overview-page.h"
 #include "lb-preferences-window.h"
 #include "lb-record-form.h"
@@ -685,6 +687,76 @@ test_phrase_breaks_markup (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+extern int _nl_msg_cat_cntr;
+
+/* The first action row under @widget whose title holds @needle, or NULL. */
+static GtkWidget *
+find_row_titled (GtkWidget  *widget,
+                 const char *needle)
+{
+  if (ADW_IS_ACTION_ROW (widget)
+      && strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), needle) != NULL)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_row_titled (child, needle);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A sheet imported in English: its warnings read in Japanese on the History page (they are
+ * kept as a code and arguments, not as the English text). */
+static void
+test_history_warnings (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *csv = g_build_filename (f->dir, "warnings.csv", NULL);
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(LbImporter) importer = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(LbImportOutcome) outcome = { 0 };
+  GtkWidget *history;
+  GtkListBox *list;
+  LbWindow *window;
+
+  g_assert_true (g_file_set_contents (csv, "Model,JMMLU,MT-bench\nA,0.61,7.1\nB,abc,6.9\n", -1, NULL));
+  file = g_file_new_for_path (csv);
+  g_setenv ("LANGUAGE", "C", TRUE);
+  ++_nl_msg_cat_cntr;
+  importer = lb_importer_new (file, NULL, f->store, NULL, &error);
+  g_assert_no_error (error);
+  lb_importer_run (importer, f->store, "English import", LB_IMPORT_FLAGS_NONE, NULL, NULL, NULL,
+                   &outcome, &error);
+  g_setenv ("LANGUAGE", "ja", TRUE);
+  ++_nl_msg_cat_cntr;
+  g_assert_no_error (error);
+  g_assert_cmpuint (outcome.warnings->len, ==, 1);
+  g_assert_nonnull (strstr (((LbWarning *) g_ptr_array_index (outcome.warnings, 0))->message,
+                            "is not a number"));
+
+  window = g_object_new (LB_TYPE_WINDOW, "store", f->store, "database-path", f->db_path,
+                         "default-width", 1100, "default-height", 760, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  lb_test_iterate (5);
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (lb_test_template_child (window, LB_TYPE_WINDOW, "view_stack")),
+                                         "history");
+  history = lb_test_template_child (window, LB_TYPE_WINDOW, "history_page");
+  for (guint i = 0; i < 500 && lb_history_page_is_busy (LB_HISTORY_PAGE (history)); i++)
+    lb_test_spin (10);
+  lb_test_iterate (5);
+  list = GTK_LIST_BOX (lb_test_template_child (history, LB_TYPE_HISTORY_PAGE, "list"));
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (gtk_list_box_get_row_at_index (list, 0)), TRUE);
+  lb_test_iterate (5);
+  /* The row's subtitle says where; its title the rest, in Japanese. */
+  g_assert_nonnull (find_row_titled (GTK_WIDGET (list), "「abc」は数値ではないため、B には JMMLU のスコアがありません。"));
+  g_assert_null (find_row_titled (GTK_WIDGET (list), "is not a number"));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -721,6 +793,7 @@ main (int argc, char *argv[])
   ADD ("/display-ja/window/preferences", test_preferences_window);
   ADD ("/display-ja/window/every-page", test_main_window);
   ADD ("/display-ja/report/pdf", test_report);
+  ADD ("/display-ja/history/warnings-in-reader-language", test_history_warnings);
   ADD ("/display-ja/import/xlsx-sheets", test_import_xlsx_sheets);
 #undef ADD
   return g_test_run ();

@@ -253,7 +253,9 @@ test_page_flow (void)
   g_assert_cmpstr (verdict->status, ==, "mitigated");
   g_assert_cmpstr (verdict->checked_at, ==, "2026-11-28T03:00:00Z");
   g_assert_cmpint (verdict->leaderboard_id, ==, 7);
-  g_assert_nonnull (verdict->reviewer);
+  /* Without a store, the account's full name: never the login as if it were a person. */
+  g_assert_cmpstr (verdict->reviewer, ==, lb_real_name ());
+  g_assert_cmpstr (verdict->reviewer, !=, g_get_user_name ());
   lb_smells_page_get_counts (LB_SMELLS_PAGE (page), &counts);
   g_assert_cmpuint (counts.present, ==, 0);
   g_assert_cmpuint (counts.mitigated, ==, 2);

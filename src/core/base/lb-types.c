@@ -187,6 +187,8 @@ lb_warning_copy (const LbWarning *src)
 
   copy = g_memdup2 (src, sizeof *src);
   copy->message = g_strdup (src->message);
+  copy->code = g_strdup (src->code);
+  copy->args = g_strdupv (src->args);
   return copy;
 }
 
@@ -196,6 +198,8 @@ lb_warning_free (LbWarning *rec)
   if (rec == NULL)
     return;
   g_free (rec->message);
+  g_free (rec->code);
+  g_strfreev (rec->args);
   g_free (rec);
 }
 
@@ -464,4 +468,28 @@ lb_import_mode_from_string (const char   *text,
   else
     return FALSE;
   return TRUE;
+}
+
+const char *
+lb_real_name (void)
+{
+  const char *real = g_get_real_name ();
+
+  /* GLib says "Unknown" when the account has no full name. */
+  if (real == NULL || *real == '\0' || g_strcmp0 (real, "Unknown") == 0
+      || g_strcmp0 (real, g_get_user_name ()) == 0)
+    return NULL;
+  return real;
+}
+
+char *
+lb_person_display (const char *name)
+{
+  if (name == NULL || *name == '\0')
+    /* TRANSLATORS: who imported a file or gave a verdict, when no name was set */
+    return g_strdup (_("(name not recorded)"));
+  if (g_strcmp0 (name, g_get_user_name ()) == 0 && g_strcmp0 (name, lb_real_name ()) != 0)
+    /* TRANSLATORS: %s is a login such as "root": it is not a person's name */
+    return g_strdup_printf (_("the account “%s” (no name recorded)"), name);
+  return g_strdup (name);
 }

@@ -104,7 +104,9 @@ typedef struct {
 typedef struct {
   guint   row;                   /* 1-based, 0: not tied to a row */
   guint   column;                /* 1-based, 0: not tied to a column */
-  char   *message;               /* translated when recorded */
+  char   *message;               /* translated when recorded (the language of the import) */
+  char   *code;                  /* what it says, to render in the reader's language (lb-warning.h); NULL for text only */
+  char  **args;                  /* the code's arguments, as strings; NULL with code */
 } LbWarning;
 
 typedef enum {
@@ -227,5 +229,14 @@ gboolean    lb_size_mul3 (gsize a, gsize b, gsize c, gsize *out);
 
 /* "P1".."P5" → the pattern's English name (untranslated N_() string), NULL otherwise. */
 const char *lb_workflow_pattern_name (const char *pattern);
+
+/* The account's full name when it is one: NULL when GLib has none ("Unknown") or it is only
+ * the login again (as root's is on Debian). Owned by GLib. */
+const char *lb_real_name (void);
+
+/* A recorded person (who imported, who reviewed) as people read it: the name; when none was
+ * recorded, that plainly; when it is this account's login (what older versions recorded
+ * without a name), that it is an account and not a name. Newly allocated. */
+char       *lb_person_display (const char *name);
 
 G_END_DECLS

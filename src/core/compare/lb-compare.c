@@ -10,6 +10,7 @@
 #include <math.h>
 
 #include "lb-compare.h"
+#include "lb-sentence.h"
 #include "lb-cell-ref.h"
 
 /* Two composites closer than this are equal: sums of the same terms in another order differ
@@ -1069,16 +1070,15 @@ compute_ranking (LbComparison *self)
           /* TRANSLATORS: two neighbours of the ranking and the gap between their composites */
           g_string_append_printf (gaps, _("“%s” – “%s” (%s)"), a->model->name, b->model->name, gap);
         }
-      g_string_append_c (text, ' ');
       if (n_small > 0)
-        g_string_append_printf (text,
-                                ngettext ("Without standard errors, a gap under %s between neighbouring composites is too small to call; %u is: %s.",
-                                          "Without standard errors, a gap under %s between neighbouring composites is too small to call; %u are: %s.",
-                                          n_small),
-                                threshold, n_small, gaps->str);
+        lb_sentence_append_printf (text,
+                                   ngettext ("Without standard errors, a gap under %s between neighbouring composites is too small to call; %u is: %s.",
+                                             "Without standard errors, a gap under %s between neighbouring composites is too small to call; %u are: %s.",
+                                             n_small),
+                                   threshold, n_small, gaps->str);
       else
-        g_string_append_printf (text, _("No gap between neighbouring composites without standard errors is under %s."),
-                                threshold);
+        lb_sentence_append_printf (text, _("No gap between neighbouring composites without standard errors is under %s."),
+                                   threshold);
     }
 
   for (guint g = 1; g <= group; g++)
@@ -1106,17 +1106,15 @@ compute_ranking (LbComparison *self)
               }
           }
       names = join_names (self, members, n);
-      if (text->len > 0)
-        g_string_append_c (text, ' ');
       if (!same)
-        g_string_append_printf (text, _("%s cannot be told apart (their composites differ by less than two standard errors): their ranks lie within %u–%u."),
-                                names, lo, hi);
+        lb_sentence_append_printf (text, _("%s cannot be told apart (their composites differ by less than two standard errors): their ranks lie within %u–%u."),
+                                   names, lo, hi);
       else
-        g_string_append_printf (text, _("%s have the same composite and share rank %u."), names, lo);
+        lb_sentence_append_printf (text, _("%s have the same composite and share rank %u."), names, lo);
       n_groups++;
     }
   if (n_groups == 0 && n_with_stderr == self->n_ranked)
-    g_string_append (text, _("Every step in the ranking is larger than two standard errors."));
+    lb_sentence_append (text, _("Every step in the ranking is larger than two standard errors."));
   self->uncertainty_text = g_string_free (g_steal_pointer (&text), FALSE);
 }
 
@@ -1267,22 +1265,20 @@ compose_texts (LbComparison *self,
       g_string_append (method, _("Each benchmark’s scores are rescaled to 0–1 against its declared scale (1 = best); lower-is-better benchmarks are inverted."));
       if (n_fallback > 0)
         {
-          g_string_append_c (method, ' ');
-          g_string_append_printf (method,
-                                  ngettext ("%u benchmark declares no scale and is rescaled between the lowest and highest score of the leaderboard’s models instead.",
-                                            "%u benchmarks declare no scale and are rescaled between the lowest and highest score of the leaderboard’s models instead.",
-                                            n_fallback),
-                                  n_fallback);
+          lb_sentence_append_printf (method,
+                                     ngettext ("%u benchmark declares no scale and is rescaled between the lowest and highest score of the leaderboard’s models instead.",
+                                               "%u benchmarks declare no scale and are rescaled between the lowest and highest score of the leaderboard’s models instead.",
+                                               n_fallback),
+                                     n_fallback);
         }
     }
   else
     g_string_append (method, _("Each benchmark’s scores are rescaled to 0–1 between the lowest and highest score of the leaderboard’s models (1 = best); lower-is-better benchmarks are inverted."));
-  g_string_append_c (method, ' ');
   if (self->profile_name != NULL)
-    g_string_append_printf (method, _("The composite is the mean of the rescaled scores weighted by the profile “%s”."),
-                            self->profile_name);
+    lb_sentence_append_printf (method, _("The composite is the mean of the rescaled scores weighted by the profile “%s”."),
+                               self->profile_name);
   else
-    g_string_append (method, _("The composite is the mean of the rescaled scores, every benchmark weighing the same."));
+    lb_sentence_append (method, _("The composite is the mean of the rescaled scores, every benchmark weighing the same."));
   self->method_text = g_string_free (g_steal_pointer (&method), FALSE);
 
   if (self->include_partial)
@@ -1313,23 +1309,21 @@ compose_texts (LbComparison *self,
                               self->n_composite, self->n_rows);
       if (n_not_common > 0)
         {
-          g_string_append_c (coverage, ' ');
-          g_string_append_printf (coverage,
-                                  ngettext ("%u is left out because some compared models have no result for it (they are marked partial).",
-                                            "%u are left out because some compared models have no result for them (they are marked partial).",
-                                            n_not_common),
-                                  n_not_common);
+          lb_sentence_append_printf (coverage,
+                                     ngettext ("%u is left out because some compared models have no result for it (they are marked partial).",
+                                               "%u are left out because some compared models have no result for them (they are marked partial).",
+                                               n_not_common),
+                                     n_not_common);
         }
     }
   if (self->n_zero_weight > 0 && self->profile_name != NULL
       && !(self->n_composite == 0 && self->n_zero_weight == self->n_rows))
     {
-      g_string_append_c (coverage, ' ');
-      g_string_append_printf (coverage,
-                              ngettext ("%u has weight 0 in the profile or is not in it.",
-                                        "%u have weight 0 in the profile or are not in it.",
-                                        self->n_zero_weight),
-                              self->n_zero_weight);
+      lb_sentence_append_printf (coverage,
+                                 ngettext ("%u has weight 0 in the profile or is not in it.",
+                                           "%u have weight 0 in the profile or are not in it.",
+                                           self->n_zero_weight),
+                                 self->n_zero_weight);
     }
   self->coverage_text = g_string_free (g_steal_pointer (&coverage), FALSE);
 }
@@ -1816,14 +1810,14 @@ lb_comparison_to_text (const LbComparison *self)
     g_string_append_c (out, '\n');
   g_string_append (out, _("(±x) difference to the baseline."));
   if (any_best)
-    g_string_append_printf (out, " %s", _("* best of the compared models."));
+    lb_sentence_append (out, _("* best of the compared models."));
   if (any_nd)
-    g_string_append_printf (out, " %s", _("n.d. not distinguishable: within two standard errors."));
+    lb_sentence_append (out, _("n.d. not distinguishable: within two standard errors."));
   if (any_out)
-    g_string_append_printf (out, " %s", _("† not in the composite."));
+    lb_sentence_append (out, _("† not in the composite."));
   if (any_clamped)
-    g_string_append_printf (out, " %s", _("! outside the declared scale."));
-  g_string_append (out, _(" #n rank; #1–3 a rank range: the models it cannot be told apart from could stand anywhere in it (docs/compare.md)."));
+    lb_sentence_append (out, _("! outside the declared scale."));
+  lb_sentence_append (out, _(" #n rank; #1–3 a rank range: the models it cannot be told apart from could stand anywhere in it (docs/compare.md)."));
   g_string_append_c (out, '\n');
   for (guint i = 0; i < footnotes->len; i++)
     g_string_append_printf (out, "[%u] %s\n", i + 1, (const char *) g_ptr_array_index (footnotes, i));

@@ -21,6 +21,7 @@
 #include "lb-cell-ref.h"
 #include "lb-types.h"
 #include "lb-value.h"
+#include "lb-warning.h"
 
 #define CHUNK_SIZE        (64 * 1024)
 #define SAMPLE_MAX_RECORDS 1000
@@ -52,7 +53,7 @@ struct _LbCsvReader
   LbCsvOptions  options;
   char         *forced_encoding;
   LbCsvDialect  dialect;
-  char         *encoding_warning;
+  LbWarning    *encoding_warning;
   GChecksum    *checksum;
   GIConv        iconv;
   GByteArray   *raw;          /* bytes read but not yet decoded */
@@ -1339,11 +1340,18 @@ detect_mojibake (LbCsvReader *self, GPtrArray *records)
             }
           if (marks >= 2 || replacement > 0)
             {
-              g_autofree char *at = where (self, i + 1, j + 1);
+              g_autofree char *row = g_strdup_printf ("%u", i + 1);
+              g_autofree char *col = lb_column_letter (j + 1);
+              const char *header = "";
+
+              /* As where() says it: the header only below the header row. */
+              if (self->header != NULL && i + 1 > self->dialect.header_record &&
+                  j + 1 <= g_strv_length (self->header))
+                header = self->header[j];
               self->encoding_warning =
-                g_strdup_printf (_("%s: the text “%s” looks garbled (mojibake): Japanese "
-                                   "text was probably opened with the wrong encoding and "
-                                   "saved again. Check the original sheet."), at, f[j]);
+                lb_warning_new_coded (0, 0, "csv.mojibake",
+                                      (const char *[]) { self->display_name, row, col, header,
+                                                         f[j], NULL });
               return;
             }
         }
@@ -1474,7 +1482,7 @@ lb_csv_reader_finalize (GObject *object)
   g_clear_pointer (&self->display_name, g_free);
   g_clear_pointer (&self->forced_encoding, g_free);
   lb_csv_dialect_clear (&self->dialect);
-  g_clear_pointer (&self->encoding_warning, g_free);
+  g_clear_pointer (&self->encoding_warning, lb_warning_free);
   g_clear_pointer (&self->checksum, g_checksum_free);
   if (self->iconv != (GIConv) -1)
     g_iconv_close (self->iconv);
@@ -1655,6 +1663,19 @@ lb_csv_reader_get_dialect (LbCsvReader *self)
  */
 const char *
 lb_csv_reader_get_encoding_warning (LbCsvReader *self)
+{
+  g_return_val_if_fail (LB_IS_CSV_READER (self), NULL);
+
+  return self->encoding_warning != NULL ? self->encoding_warning->message : NULL;
+}
+
+/**
+ * lb_csv_reader_get_encoding_warning_record:
+ *
+ * The same warning with its code and arguments (lb-warning.h), or %NULL (owned by the reader).
+ */
+const LbWarning *
+lb_csv_reader_get_encoding_warning_record (LbCsvReader *self)
 {
   g_return_val_if_fail (LB_IS_CSV_READER (self), NULL);
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include "lb-types.h"
 
 G_BEGIN_DECLS
 
@@ -126,6 +127,8 @@ LbCsvRecord  *lb_csv_reader_next      (LbCsvReader   *self,
 /* A translated sentence (with row and column) when the text looks like mojibake, e.g.
  * UTF-8 Japanese that was read as CP932 and saved again; NULL otherwise. Owned by the reader. */
 const char   *lb_csv_reader_get_encoding_warning (LbCsvReader *self);
+/* The same warning with its code and arguments, to keep and render in another language. */
+const LbWarning *lb_csv_reader_get_encoding_warning_record (LbCsvReader *self);
 
 /* Fills @fingerprint with what identifies the bytes read so far (including those read ahead). */
 void          lb_csv_reader_get_fingerprint (LbCsvReader      *self,

@@ -13,6 +13,7 @@
 #include "lb-importer.h"
 #include "lb-value.h"
 #include "lb-cell-ref.h"
+#include "lb-warning.h"
 #include "lb-xlsx-reader.h"
 #include "lb-xls-reader.h"
 
@@ -27,6 +28,7 @@ struct _LbImporter
   /* owned */
   GFile        *file;           /* as the user named it: kept in the provenance */
   GFile        *spool;          /* a temporary copy of a pipe or device, or NULL */
+  char         *user;           /* who imports, or NULL: the store's user */
   LbCsvFingerprint fingerprint; /* of the bytes the plan was made from */
   char         *display_name;
   LbCsvOptions  options;        /* as given; strings below own the borrowed members */
@@ -110,6 +112,15 @@ source_encoding_warning (Source *source)
   if (source->xlsx != NULL || source->xls != NULL)
     return NULL;
   return lb_csv_reader_get_encoding_warning (source->csv);
+}
+
+/* The same as a warning with its code, to keep. */
+static const LbWarning *
+source_encoding_record (Source *source)
+{
+  if (source->xlsx != NULL || source->xls != NULL)
+    return NULL;
+  return lb_csv_reader_get_encoding_warning_record (source->csv);
 }
 
 typedef enum { KIND_TEXT, KIND_ZIP, KIND_OLE } FileKind;
@@ -809,6 +820,7 @@ lb_importer_finalize (GObject *object)
   g_clear_pointer (&self->preview, g_ptr_array_unref);
   g_clear_pointer (&self->signature, g_free);
   g_clear_pointer (&self->encoding_warning, g_free);
+  g_clear_pointer (&self->user, g_free);
   g_clear_pointer (&self->forced_rows, g_hash_table_unref);
   g_clear_pointer (&self->preview_summary, g_hash_table_unref);
   g_clear_object (&self->workbook);
@@ -1217,6 +1229,16 @@ lb_importer_get_mapping_remembered (LbImporter *self)
 {
   g_return_val_if_fail (LB_IS_IMPORTER (self), FALSE);
   return self->mapping_remembered;
+}
+
+void
+lb_importer_set_user (LbImporter *self,
+                      const char *user)
+{
+  g_return_if_fail (LB_IS_IMPORTER (self));
+
+  g_free (self->user);
+  self->user = user != NULL && *user != '\0' ? g_strdup (user) : NULL;
 }
 
 const char *
@@ -1732,13 +1754,16 @@ preload_ids (RunState  *state,
                                          state, error);
 }
 
+/* A warning by its code (lb-warning.c) and arguments, so that it is read in the reader's
+ * language. */
 static void
-add_warning (RunState   *state,
-             guint       row,
-             guint       column,
-             const char *message)
+add_warning (RunState           *state,
+             guint               row,
+             guint               column,
+             const char         *code,
+             const char * const *args)
 {
-  g_ptr_array_add (state->outcome->warnings, lb_warning_new (row, column, message));
+  g_ptr_array_add (state->outcome->warnings, lb_warning_new_coded (row, column, code, args));
 }
 
 static Entry *
@@ -1888,26 +1913,33 @@ ensure_benchmark (RunState            *state,
   return remember_id (state->benchmark_ids, name, id);
 }
 
-/* The message for a cell that holds no number. */
-static char *
-describe_cell (RunState          *state,
-               const LbCsvRecord *record,
-               guint              column,
-               const char        *text)
+/* A warning about one cell: @code with where the cell is (the workbook reference or "", the
+ * row, the column letter, the column's header; see lb-warning.c) and then the strings given,
+ * up to a NULL. */
+static void
+add_cell_warning (RunState          *state,
+                  const LbCsvRecord *record,
+                  guint              column,
+                  const char        *code,
+                  ...)
 {
-  g_autofree char *letter = lb_column_letter (column);
   LbColumnSpec *spec = find_column (state->self->columns, column);
+  g_autoptr(GPtrArray) args = g_ptr_array_new_with_free_func (g_free);
+  const char *arg;
+  va_list ap;
 
-  if (state->self->sheet != NULL)
-    {
-      g_autofree char *ref = lb_cell_ref_format (state->self->sheet, record->record, column);
-
-      /* Translators: where a cell of a workbook is: "評価!C14 (JMMLU)" */
-      return g_strdup_printf (_("%s (%s)"), ref, spec != NULL ? spec->header : "");
-    }
-  /* Translators: where a cell is: "row 12, column C (JMMLU)" */
-  return g_strdup_printf (_("row %u, column %s (%s)"), record->record, letter,
-                          spec != NULL ? spec->header : "");
+  g_ptr_array_add (args, state->self->sheet != NULL
+                         ? lb_cell_ref_format (state->self->sheet, record->record, column)
+                         : g_strdup (""));
+  g_ptr_array_add (args, g_strdup_printf ("%u", record->record));
+  g_ptr_array_add (args, lb_column_letter (column));
+  g_ptr_array_add (args, g_strdup (spec != NULL && spec->header != NULL ? spec->header : ""));
+  va_start (ap, code);
+  while ((arg = va_arg (ap, const char *)) != NULL)
+    g_ptr_array_add (args, g_strdup (arg));
+  va_end (ap);
+  g_ptr_array_add (args, NULL);
+  add_warning (state, record->record, column, code, (const char * const *) args->pdata);
 }
 
 /* Stores one score cell: a result, or a gap with its reason. */
@@ -1935,15 +1967,13 @@ store_cell (RunState           *state,
     first_row = g_array_index (model->rows, guint, benchmark->index);
   if (first_row != 0)
     {
-      g_autofree char *where = describe_cell (state, record, score_column, text);
-      g_autofree char *message = NULL;
+      g_autofree char *first = NULL;
 
       if (text[0] == '\0')
         return TRUE;
-      message = g_strdup_printf (_("%s: “%s” already has a %s score in row %u; this value (%s) was "
-                                   "not imported. Remove the duplicate row in the spreadsheet."),
-                                 where, model_name, benchmark_name, first_row, text);
-      add_warning (state, record->record, score_column, message);
+      first = g_strdup_printf ("%u", first_row);
+      add_cell_warning (state, record, score_column, "cell.duplicate", model_name, benchmark_name,
+                        first, text, NULL);
       return TRUE;
     }
 
@@ -1995,11 +2025,7 @@ store_cell (RunState           *state,
             }
           else if (stext[0] != '\0')
             {
-              g_autofree char *where = describe_cell (state, record, stderr_column, stext);
-              g_autofree char *message = g_strdup_printf (_("%s: the standard error “%s” is not a "
-                                                            "positive number and was left out."),
-                                                          where, stext);
-              add_warning (state, record->record, stderr_column, message);
+              add_cell_warning (state, record, stderr_column, "cell.stderr-invalid", stext, NULL);
             }
         }
 
@@ -2015,20 +2041,16 @@ store_cell (RunState           *state,
     }
   else
     {
-      g_autofree char *where = describe_cell (state, record, score_column, text);
-      g_autofree char *message = NULL;
       LbGap gap = { 0 };
 
       if (value.kind == LB_VALUE_TEXT)
-        message = g_strdup_printf (_("%s: “%s” is not a number, so %s has no %s score. %s"),
-                                   where, text, model_name, benchmark_name,
-                                   value.formula_like
-                                     ? _("It looks like a formula; it was kept as text and not calculated.")
-                                     : _("Correct the cell if a score was meant."));
+        add_cell_warning (state, record, score_column,
+                          value.formula_like ? "cell.not-number.formula" : "cell.not-number",
+                          text, model_name, benchmark_name, NULL);
       else
-        message = g_strdup_printf (_("%s: %s has no %s score. %s"),
-                                   where, model_name, benchmark_name, _(value.reason));
-      add_warning (state, record->record, score_column, message);
+        /* The reason is an untranslated msgid: the renderer translates it. */
+        add_cell_warning (state, record, score_column, "cell.no-value", model_name,
+                          benchmark_name, value.reason != NULL ? value.reason : "", NULL);
 
       gap.leaderboard_id = state->leaderboard_id;
       gap.model_id = model_id;
@@ -2071,12 +2093,7 @@ row_date (RunState          *state,
     }
   else
     {
-      g_autofree char *where = describe_cell (state, record, date_spec->column, text);
-      g_autofree char *message = g_strdup_printf (_("%s: “%s” is not a date we can read (write it "
-                                                    "as 2024/5/1 or 2024-05-01); the evaluation "
-                                                    "date was left empty."),
-                                                  where, text);
-      add_warning (state, record->record, date_spec->column, message);
+      add_cell_warning (state, record, date_spec->column, "date.unreadable", text, NULL);
       return NULL;
     }
 }
@@ -2097,10 +2114,10 @@ import_record_cells (RunState           *state,
   if (model_name[0] == '\0')
     {
       g_autofree char *letter = lb_column_letter (model_spec->column);
-      g_autofree char *message = g_strdup_printf (_("row %u: the model name in column %s is empty, "
-                                                    "so the row was skipped."),
-                                                  record->record, letter);
-      add_warning (state, record->record, model_spec->column, message);
+      g_autofree char *row = g_strdup_printf ("%u", record->record);
+
+      add_warning (state, record->record, model_spec->column, "row.model-empty",
+                   (const char *[]) { row, letter, NULL });
       return TRUE;
     }
 
@@ -2111,25 +2128,12 @@ import_record_cells (RunState           *state,
     if (kind != LB_SUMMARY_NONE
         && !g_hash_table_contains (self->forced_rows, GUINT_TO_POINTER (record->record)))
       {
-        g_autofree char *message = NULL;
+        g_autofree char *row = g_strdup_printf ("%u", record->record);
 
-        if (kind == LB_SUMMARY_BY_NAME)
-          message = g_strdup_printf (_("row %u: “%s” is a summary row (an average, total or "
-                                       "similar), not a model, so it was not imported. If it is "
-                                       "a model, choose to import the row anyway."),
-                                     record->record, model_name);
-        else
-          message = g_strdup_printf (kind == LB_SUMMARY_MEAN
-                                       ? _("row %u: the numbers of “%s” are the averages of the "
-                                           "rows above, so it was taken for a summary row and not "
-                                           "imported. If it is a model, choose to import the row "
-                                           "anyway.")
-                                       : _("row %u: the numbers of “%s” are the sums of the rows "
-                                           "above, so it was taken for a summary row and not "
-                                           "imported. If it is a model, choose to import the row "
-                                           "anyway."),
-                                     record->record, model_name);
-        add_warning (state, record->record, model_spec->column, message);
+        add_warning (state, record->record, model_spec->column,
+                     kind == LB_SUMMARY_BY_NAME ? "row.summary-name"
+                     : kind == LB_SUMMARY_MEAN ? "row.summary-mean" : "row.summary-sum",
+                     (const char *[]) { row, model_name, NULL });
         state->outcome->summary_rows++;
         return TRUE;
       }
@@ -2157,10 +2161,10 @@ import_record_cells (RunState           *state,
       if (bench_name[0] == '\0')
         {
           g_autofree char *letter = lb_column_letter (bench_spec->column);
-          g_autofree char *message = g_strdup_printf (_("row %u: the benchmark name in column %s is "
-                                                        "empty, so the row was skipped."),
-                                                      record->record, letter);
-          add_warning (state, record->record, bench_spec->column, message);
+          g_autofree char *row = g_strdup_printf ("%u", record->record);
+
+          add_warning (state, record->record, bench_spec->column, "row.benchmark-empty",
+                       (const char *[]) { row, letter, NULL });
           return TRUE;
         }
       benchmark = ensure_benchmark (state, bench_name, score_spec,
@@ -2421,7 +2425,7 @@ lb_importer_run (LbImporter        *self,
   import.layout = (char *) lb_layout_to_string (self->layout);
   import.header_row = self->dialect.header_record;
   import.imported_at = now;
-  import.imported_by = (char *) lb_store_get_user (store);
+  import.imported_by = (char *) (self->user != NULL ? self->user : lb_store_get_user (store));
   import.status = LB_IMPORT_COMPLETE;
   import.warnings = outcome->warnings;
   import.mode = state.mode;
@@ -2501,8 +2505,8 @@ lb_importer_run (LbImporter        *self,
         }
     }
 
-  if (source_encoding_warning (&reader) != NULL)
-    add_warning (&state, 0, 0, source_encoding_warning (&reader));
+  if (source_encoding_record (&reader) != NULL)
+    g_ptr_array_add (outcome->warnings, lb_warning_copy (source_encoding_record (&reader)));
   if (reader.xlsx != NULL || reader.xls != NULL)
     {
       GPtrArray *sheet_warnings = reader.xlsx != NULL ? lb_xlsx_reader_get_warnings (reader.xlsx)
@@ -2511,7 +2515,7 @@ lb_importer_run (LbImporter        *self,
       for (guint i = 0; i < sheet_warnings->len; i++)
         {
           LbWarning *w = g_ptr_array_index (sheet_warnings, i);
-          add_warning (&state, w->row, w->column, w->message);
+          g_ptr_array_add (outcome->warnings, lb_warning_copy (w));
         }
     }
 
@@ -2520,17 +2524,14 @@ lb_importer_run (LbImporter        *self,
     {
       LbColumnSpec *spec = g_ptr_array_index (self->columns, i);
       g_autofree char *letter = NULL;
-      g_autofree char *message = NULL;
+      g_autofree char *records = NULL;
 
       if (spec->role != LB_COLUMN_SCORE || column_values[i] > 0 || column_benchmarks[i] == NULL)
         continue;
       letter = lb_column_letter (spec->column);
-      message = g_strdup_printf (_("column %s: the benchmark “%s” has no value in any of the %u "
-                                   "rows (covered by 0 of %u). It was kept so that the gap is "
-                                   "seen; fill in the scores in the spreadsheet when there are "
-                                   "some."),
-                                 letter, spec->header, outcome->records, outcome->records);
-      add_warning (&state, 0, spec->column, message);
+      records = g_strdup_printf ("%u", outcome->records);
+      add_warning (&state, 0, spec->column, "column.empty-benchmark",
+                   (const char *[]) { letter, spec->header != NULL ? spec->header : "", records, NULL });
     }
 
   /* The hash of the very bytes imported: a duplicate is found after reading, and rolled back. */

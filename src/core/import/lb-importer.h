@@ -131,6 +131,10 @@ const char   *lb_importer_get_signature  (LbImporter *self);
 gboolean      lb_importer_get_mapping_remembered (LbImporter *self);
 /* A sentence when the preview's text looks like mojibake (wrong encoding), else NULL. */
 const char   *lb_importer_get_encoding_warning (LbImporter *self);
+
+/* Who is recorded as importing, when the run's store (a worker's own connection) does not
+ * know: the name set in the window's store. NULL: the store's user. */
+void          lb_importer_set_user       (LbImporter *self, const char *user);
 /* The first data records (at most 100) as read for the preview, of LbCsvRecord*. */
 GPtrArray    *lb_importer_get_preview    (LbImporter *self);
 /* Whether the preview's record @record is a summary row (平均, Total, or numbers that are the

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "lb-lbom.h"
+#include "lb-warning.h"
 
 G_DEFINE_QUARK (lb-lbom-error-quark, lb_lbom_error)
 
@@ -145,11 +146,13 @@ build_import (JsonBuilder    *builder,
   for (guint i = 0; import->warnings != NULL && i < import->warnings->len; i++)
     {
       const LbWarning *warning = g_ptr_array_index (import->warnings, i);
+      /* The format has text only: the text in the language of the export. */
+      g_autofree char *text = lb_warning_dup_text (warning);
 
       json_builder_begin_object (builder);
       add_int_or_null (builder, "row", warning->row);
       add_int_or_null (builder, "column", warning->column);
-      add_string (builder, "message", warning->message);
+      add_string (builder, "message", text);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);

@@ -521,8 +521,47 @@ layout_key_value (LbReport *self,
   g_ptr_array_add (self->chunks, chunk);
 }
 
-/* A column header wraps between words ("JCommonsenseQA ↑", not "JCommonsens-eQA ↑"): a word
- * wider than the column is set smaller first, and cut only when it is still too wide. */
+/* Whether @c is written without spaces between words (Japanese, Chinese): a line may break
+ * between any two such characters, which cuts 「エンコーディング」 or 「基準」 in two. */
+static gboolean
+is_cjk_letter (gunichar c)
+{
+  switch (g_unichar_get_script (c))
+    {
+    case G_UNICODE_SCRIPT_HAN:
+    case G_UNICODE_SCRIPT_HIRAGANA:
+    case G_UNICODE_SCRIPT_KATAKANA:
+      return TRUE;
+    default:
+      /* ー and the iteration marks are "common" but belong to the word */
+      return c == 0x30FC || c == 0x3005 || c == 0x309D || c == 0x309E || c == 0x30FD || c == 0x30FE;
+    }
+}
+
+/* A header as phrases: Japanese letters joined by WORD JOINER (U+2060, not drawn), so that a
+ * line breaks only where a space, 「、」 or other punctuation allows — at a phrase, as in
+ * 「行数、/値の数」, never inside a word. Newly allocated. */
+static char *
+header_phrases (const char *text)
+{
+  GString *out = g_string_new (NULL);
+  gunichar prev = 0;
+
+  for (const char *p = text != NULL ? text : ""; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (prev != 0 && is_cjk_letter (prev) && is_cjk_letter (c))
+        g_string_append_unichar (out, 0x2060);
+      g_string_append_unichar (out, c);
+      prev = c;
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* A column header wraps between words ("JCommonsenseQA ↑", not "JCommonsens-eQA ↑") and, in
+ * Japanese, between phrases: a word wider than the column is set smaller first, and cut only
+ * when it is still too wide. */
 static PangoLayout *
 header_layout (LbReport      *self,
                const char    *text,
@@ -530,10 +569,11 @@ header_layout (LbReport      *self,
                LbReportAlign  align)
 {
   static const double sizes[] = { SIZE_TABLE, SIZE_SMALL, 6.5 };
+  g_autofree char *phrases = header_phrases (text);
 
   for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
     {
-      PangoLayout *layout = make_layout (self, text, sizes[i], TRUE, width, align);
+      PangoLayout *layout = make_layout (self, phrases, sizes[i], TRUE, width, align);
       PangoRectangle ink, logical;
       gboolean word_cut = FALSE;
 

@@ -16,6 +16,7 @@
 #include "lb-changes.h"
 #include "lb-smells.h"
 #include "lb-cell-ref.h"
+#include "lb-warning.h"
 
 /* Benchmark columns per comparison table: more would squeeze the numbers unreadably. */
 #define BENCHMARKS_PER_TABLE 5
@@ -447,11 +448,7 @@ prepared_by (Builder *b)
   name = empty_to_null (lb_store_get_user (b->store));
   if (name != NULL && g_strcmp0 (name, login) != 0)
     return name;
-  name = empty_to_null (g_get_real_name ());
-  /* GLib says "Unknown" when the account has no real name. */
-  if (name != NULL && g_strcmp0 (name, "Unknown") != 0 && g_strcmp0 (name, login) != 0)
-    return name;
-  return NULL;
+  return lb_real_name ();
 }
 
 static void
@@ -463,7 +460,9 @@ add_title_block (Builder *b)
   lb_report_add_title (b->report, _("Leaderboard review"));
   lb_report_add_key_value (b->report, _("Leaderboard"), b->leaderboard->name, NULL);
   lb_report_add_key_value (b->report, _("Date"), today, NULL);
-  lb_report_add_key_value (b->report, _("Prepared by"), prepared_by_name, _("Not recorded"));
+  lb_report_add_key_value (b->report, _("Prepared by"), prepared_by_name,
+                           _("No name set: enter yours in Preferences (Your name in reports), "
+                             "or give leaderboard-cli report --author NAME."));
 }
 
 /* ---- 2. the record ---- */
@@ -1582,8 +1581,11 @@ add_changes (Builder *b)
 static void
 add_provenance (Builder *b)
 {
-  const char *headers[] = { _("Key"), _("File"), _("SHA-256"), _("Imported"), _("Encoding"),
-                            _("Rows, values"), _("Warnings"), NULL };
+  /* TRANSLATORS: a narrow column header of the provenance table: the file's text encoding
+   * (Japanese 「文字コード」 fits where 「エンコーディング」 does not) */
+  const char *headers[] = { _("Key"), _("File"), _("SHA-256"), _("Imported"),
+                            C_("provenance column", "Encoding"), _("Rows, values"), _("Warnings"),
+                            NULL };
   const double widths[] = { 0.45, 2.0, 1.25, 1.7, 1.0, 0.9, 0.85 };
   LbReportTable *table;
 
@@ -1613,11 +1615,10 @@ add_provenance (Builder *b)
       g_autofree char *counts = g_strdup_printf ("%u, %u", import->records, import->results);
       g_autofree char *warnings = g_strdup_printf ("%u", import->warnings->len);
 
-      if (import->imported_by != NULL)
-        /* TRANSLATORS: "<date>, by <person>" in the provenance table */
-        imported = g_strdup_printf (_("%s, by %s"), date != NULL ? date : "?", import->imported_by);
-      else
-        imported = g_strdup (date);
+      g_autofree char *who = lb_person_display (import->imported_by);
+
+      /* TRANSLATORS: "<date>, by <person>" in the provenance table */
+      imported = g_strdup_printf (_("%s, by %s"), date != NULL ? date : "?", who);
       lb_report_table_add_row (table, (const char *[]) { key, import->file_name, sha, imported,
                                                          import->encoding, counts, warnings, NULL });
     }
@@ -1633,6 +1634,7 @@ add_provenance (Builder *b)
           const LbWarning *warning = g_ptr_array_index (import->warnings, w);
           g_autofree char *letter = warning->column > 0 ? lb_column_letter (warning->column) : NULL;
           g_autofree char *where = NULL;
+          g_autofree char *message = lb_warning_dup_text (warning);
           g_autofree char *text = NULL;
 
           if (warning->row > 0 && letter != NULL)
@@ -1641,8 +1643,8 @@ add_provenance (Builder *b)
             where = g_strdup_printf (_("row %u"), warning->row);
           else if (letter != NULL)
             where = g_strdup_printf (_("column %s"), letter);
-          text = where != NULL ? g_strdup_printf ("[%" G_GINT64_FORMAT "] %s: %s", import->id, where, warning->message)
-                               : g_strdup_printf ("[%" G_GINT64_FORMAT "] %s", import->id, warning->message);
+          text = where != NULL ? g_strdup_printf ("[%" G_GINT64_FORMAT "] %s: %s", import->id, where, message)
+                               : g_strdup_printf ("[%" G_GINT64_FORMAT "] %s", import->id, message);
           lb_report_add_note (b->report, text);
         }
       if (import->warnings->len > WARNINGS_LISTED)
@@ -1915,9 +1917,14 @@ question_withdrawn (Builder *b,
         }
       when = format_date (entry->at);
       if (entry->who != NULL)
-        /* TRANSLATORS: "scores.csv, removed on 20 November 2026 by Taro Suzuki" */
-        g_ptr_array_add (items, g_strdup_printf (_("%s, removed on %s by %s"), file != NULL ? file : "?",
-                                                 when != NULL ? when : "?", entry->who));
+        {
+          g_autofree char *who = lb_person_display (entry->who);
+
+          /* TRANSLATORS: "scores.csv, removed on 20 November 2026 by Taro Suzuki" */
+          g_ptr_array_add (items, g_strdup_printf (_("%s, removed on %s by %s"),
+                                                   file != NULL ? file : "?",
+                                                   when != NULL ? when : "?", who));
+        }
       else
         g_ptr_array_add (items, g_strdup_printf (_("%s, removed on %s"), file != NULL ? file : "?",
                                                  when != NULL ? when : "?"));

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 #include <inttypes.h>
+#include <json-glib/json-glib.h>
 
 #include "lb-store-private.h"
 
@@ -116,11 +117,81 @@ import_from_row (LbStmt *stmt)
   return import;
 }
 
+/* A warning's arguments as stored: a JSON array of strings, on one line (the arguments are
+ * UTF-8: they come from the reader's decoded text). */
+static char *
+args_to_json (char **args)
+{
+  GString *out = g_string_new ("[");
+
+  for (guint i = 0; args != NULL && args[i] != NULL; i++)
+    {
+      if (i > 0)
+        g_string_append_c (out, ',');
+      g_string_append_c (out, '"');
+      for (const char *p = args[i]; *p != '\0'; p++)
+        {
+          guchar c = (guchar) *p;
+
+          if (c == '"' || c == '\\')
+            {
+              g_string_append_c (out, '\\');
+              g_string_append_c (out, (char) c);
+            }
+          else if (c < 0x20)
+            g_string_append_printf (out, "\\u%04x", c);
+          else
+            g_string_append_c (out, (char) c);
+        }
+      g_string_append_c (out, '"');
+    }
+  g_string_append_c (out, ']');
+  return g_string_free (out, FALSE);
+}
+
+/* The stored arguments back, or NULL when they are not an array of strings (then the warning
+ * shows its stored text). */
+static char **
+args_from_json (const char *json)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GPtrArray) args = NULL;
+  JsonArray *array;
+  JsonNode *root;
+
+  if (json == NULL || !json_parser_load_from_data (parser, json, -1, NULL))
+    return NULL;
+  root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_ARRAY (root))
+    return NULL;
+  array = json_node_get_array (root);
+  args = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+
+      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+        return NULL;
+      g_ptr_array_add (args, g_strdup (json_node_get_string (node)));
+    }
+  g_ptr_array_add (args, NULL);
+  return (char **) g_ptr_array_free (g_steal_pointer (&args), FALSE);
+}
+
 static gpointer
 warning_from_row (LbStmt *stmt)
 {
-  return lb_warning_new (sqlite3_column_int (stmt, 0), sqlite3_column_int (stmt, 1),
-                         (const char *) sqlite3_column_text (stmt, 2));
+  LbWarning *warning = lb_warning_new (sqlite3_column_int (stmt, 0), sqlite3_column_int (stmt, 1),
+                                       (const char *) sqlite3_column_text (stmt, 2));
+  const char *code = (const char *) sqlite3_column_text (stmt, 3);
+
+  if (code != NULL)
+    {
+      warning->args = args_from_json ((const char *) sqlite3_column_text (stmt, 4));
+      if (warning->args != NULL)
+        warning->code = g_strdup (code);
+    }
+  return warning;
 }
 
 /* ---- results ---- */
@@ -411,18 +482,21 @@ insert_warnings (LbStore    *self,
     return TRUE;
   stmt = lb_store_prepare (self,
                            "INSERT INTO import_warnings (import_id, source_row, source_column,"
-                           "  message) VALUES (?1, ?2, ?3, ?4)", error);
+                           "  message, code, args) VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error);
   if (stmt == NULL)
     return FALSE;
   for (guint i = 0; i < warnings->len; i++)
     {
       const LbWarning *warning = g_ptr_array_index (warnings, i);
+      g_autofree char *args = warning->code != NULL ? args_to_json (warning->args) : NULL;
 
       sqlite3_reset (stmt);
       sqlite3_bind_int64 (stmt, 1, import_id);
       sqlite3_bind_int (stmt, 2, warning->row);
       sqlite3_bind_int (stmt, 3, warning->column);
       lb_bind_text (stmt, 4, warning->message != NULL ? warning->message : "");
+      lb_bind_text (stmt, 5, warning->code);
+      lb_bind_text (stmt, 6, args);
       if (!lb_store_step_done (self, stmt, error))
         return FALSE;
     }
@@ -785,7 +859,7 @@ load_warnings (LbStore   *self,
   GPtrArray *warnings;
 
   stmt = lb_store_prepare (self,
-                           "SELECT source_row, source_column, message FROM import_warnings"
+                           "SELECT source_row, source_column, message, code, args FROM import_warnings"
                            " WHERE import_id = ?1 ORDER BY id", error);
   if (stmt == NULL)
     return FALSE;

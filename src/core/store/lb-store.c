@@ -253,6 +253,10 @@ static const char *const migrations[] = {
   "ALTER TABLE imports ADD COLUMN signature TEXT;"
   "ALTER TABLE leaderboards ADD COLUMN import_mode TEXT"
   "  CHECK (import_mode IS NULL OR import_mode IN ('add', 'replace'));",
+  /* 9: codes: an import warning's code and arguments (a JSON array of strings), rendered in
+   * the reader's language (lb-warning.c); rows written before keep their text only. */
+  "ALTER TABLE import_warnings ADD COLUMN code TEXT;"
+  "ALTER TABLE import_warnings ADD COLUMN args TEXT;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == LB_STORE_SCHEMA_VERSION);
@@ -1277,15 +1281,10 @@ lb_store_get_user (LbStore *self)
 {
   g_return_val_if_fail (LB_IS_STORE (self), NULL);
 
+  /* The name given (Preferences, the CLI), else the account's full name; never the login,
+   * which is not a person's name: NULL then, and what is recorded says no name was set. */
   if (self->user == NULL)
-    {
-      const char *real = g_get_real_name ();
-
-      /* GLib says "Unknown" when the account has no real name. */
-      if (real == NULL || *real == '\0' || g_strcmp0 (real, "Unknown") == 0)
-        real = g_get_user_name ();
-      self->user = g_strdup (real);
-    }
+    self->user = g_strdup (lb_real_name ());
   return self->user;
 }
 

@@ -27,7 +27,7 @@ typedef enum {
 /* The schema version this build writes (PRAGMA user_version). 1: first schema; 2: mappings;
  * 3: results' foreign keys deferred; 4: saved compare choices; 5: benchmarks' item counts;
  * 6: workbook sheets and stored cells; 7: results indexed by id; 8: import modes. */
-#define LB_STORE_SCHEMA_VERSION 8
+#define LB_STORE_SCHEMA_VERSION 9
 
 /* PRAGMA application_id of our databases ("LBDB"), set by every migration: another
  * program's SQLite file is recognised and never changed. */
@@ -116,7 +116,9 @@ const char *lb_store_get_path           (LbStore *self);
 /* Path of the backup written by the last migration of this open, or NULL. */
 const char *lb_store_get_backup_path    (LbStore *self);
 
-/* Who is recorded in the audit log and on imports; defaults to the user's real name. */
+/* Who is recorded in the audit log and on imports: the name set (lb_store_set_user(): the
+ * Preferences name, the CLI), else the account's full name (lb_real_name()); NULL when neither
+ * is known, never the login. */
 const char *lb_store_get_user           (LbStore *self);
 void        lb_store_set_user           (LbStore *self, const char *user);
 

@@ -12,6 +12,7 @@
 
 #include "lb-xls-reader.h"
 #include "lb-types.h"
+#include "lb-warning.h"
 
 #define HEADER_SAMPLE_ROWS 100
 #define PEEK_ROWS          200
@@ -379,10 +380,7 @@ lb_xls_reader_open_sheet (LbXlsReader   *self,
       lb_csv_dialect_guess_header (&self->dialect, fields);
     }
   g_ptr_array_add (self->warnings,
-                   lb_warning_new (0, 0, _("An Excel 97-2003 workbook (.xls) is read without its "
-                                           "number formats: a percentage shows as 0.612, not "
-                                           "61.2%. Check the unit of each benchmark column, or "
-                                           "save the file as .xlsx and import that.")));
+                   lb_warning_new_coded (0, 0, "xls.no-formats", NULL));
   return TRUE;
 }
 

@@ -16,6 +16,7 @@
 #include "lb-xlsx-reader.h"
 #include "lb-cell-ref.h"
 #include "lb-types.h"
+#include "lb-warning.h"
 
 /* libgsf 1.14 declares no cleanup functions. */
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GsfInput, g_object_unref)
@@ -1716,49 +1717,43 @@ finish_warnings (LbXlsxReader *self)
   if (self->hidden_rows->len > 0)
     {
       g_autofree char *list = join_numbers (self->hidden_rows, FALSE);
-      g_autofree char *message = g_strdup_printf (
-        g_dngettext (GETTEXT_PACKAGE,
-                     "Sheet “%s”: row %s is hidden in Excel. It was imported all the same; "
-                     "check that it belongs to the table, or delete it in the workbook.",
-                     "Sheet “%s”: rows %s are hidden in Excel. They were imported all the same; "
-                     "check that they belong to the table, or delete them in the workbook.",
-                     self->hidden_rows->len),
-        self->sheet->name, list);
+      g_autofree char *count = g_strdup_printf ("%u", self->hidden_rows->len);
 
       g_ptr_array_add (self->warnings,
-                       lb_warning_new (g_array_index (self->hidden_rows, guint, 0), 0, message));
+                       lb_warning_new_coded (g_array_index (self->hidden_rows, guint, 0), 0,
+                                             "sheet.hidden-rows",
+                                             (const char *[]) { self->sheet->name, list, count, NULL }));
     }
   if (self->hidden_columns->len > 0)
     {
       g_autofree char *list = join_numbers (self->hidden_columns, TRUE);
-      g_autofree char *message = g_strdup_printf (
-        g_dngettext (GETTEXT_PACKAGE,
-                     "Sheet “%s”: column %s is hidden in Excel. It was read all the same; "
-                     "check its role in the import.",
-                     "Sheet “%s”: columns %s are hidden in Excel. They were read all the same; "
-                     "check their roles in the import.",
-                     self->hidden_columns->len),
-        self->sheet->name, list);
+      g_autofree char *count = g_strdup_printf ("%u", self->hidden_columns->len);
 
       g_ptr_array_add (self->warnings,
-                       lb_warning_new (0, g_array_index (self->hidden_columns, guint, 0), message));
+                       lb_warning_new_coded (0, g_array_index (self->hidden_columns, guint, 0),
+                                             "sheet.hidden-columns",
+                                             (const char *[]) { self->sheet->name, list, count, NULL }));
     }
   for (guint m = 0, warned = 0; m < self->merges->len && warned < MAX_WARNED; m++)
     {
       Merge *merge = &g_array_index (self->merges, Merge, m);
       g_autofree char *c1 = NULL;
       g_autofree char *c2 = NULL;
-      g_autofree char *message = NULL;
+      g_autofree char *r1 = NULL;
+      g_autofree char *r2 = NULL;
 
       if (!merge->filled)
         continue;
       warned++;
       c1 = lb_column_letter (merge->c1);
       c2 = lb_column_letter (merge->c2);
-      message = g_strdup_printf (_("Sheet “%s”: cells %s%u:%s%u are merged; their text “%s” "
-                                   "was used in each of them."),
-                                 self->sheet->name, c1, merge->r1, c2, merge->r2, merge->fill);
-      g_ptr_array_add (self->warnings, lb_warning_new (merge->r1, merge->c1, message));
+      r1 = g_strdup_printf ("%u", merge->r1);
+      r2 = g_strdup_printf ("%u", merge->r2);
+      g_ptr_array_add (self->warnings,
+                       lb_warning_new_coded (merge->r1, merge->c1, "sheet.merged",
+                                             (const char *[]) { self->sheet->name, c1, r1, c2, r2,
+                                                                merge->fill != NULL ? merge->fill : "",
+                                                                NULL }));
     }
 }
 

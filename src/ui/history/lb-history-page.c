@@ -488,7 +488,11 @@ audit_line_new (GPtrArray  *audit,
 
   line->kind = entry_kind (e);
   line->day = lb_date_text_to_display (e->at);
-  line->subtitle = g_strdup_printf (_("%s by %s"), time != NULL ? time : "?", e->who ? e->who : _("unknown"));
+  {
+    g_autofree char *who = lb_person_display (e->who);
+
+    line->subtitle = g_strdup_printf (_("%s by %s"), time != NULL ? time : "?", who);
+  }
 
   for (guint i = first; i < last; i++)
     {

@@ -1154,6 +1154,7 @@ check_cb (gpointer user_data)
   g_clear_object (&self->check_cancellable);
   self->check_cancellable = g_cancellable_new ();
   self->checking = TRUE;
+  lb_importer_set_user (self->importer, lb_store_get_user (self->store));
   lb_importer_run_async (self->importer, lb_store_get_path (self->store), name,
                          LB_IMPORT_FLAGS_DRY_RUN | run_flags (self), NULL, NULL,
                          self->check_cancellable, dry_run_done_cb, g_object_ref (self));
@@ -1298,6 +1299,7 @@ import_clicked_cb (LbImportAssistant *self)
   gtk_stack_set_visible_child_name (self->stack, "progress");
   g_clear_object (&self->import_cancellable);
   self->import_cancellable = g_cancellable_new ();
+  lb_importer_set_user (self->importer, lb_store_get_user (self->store));
   lb_importer_run_async (self->importer, lb_store_get_path (self->store), target_name (self),
                          run_flags (self), import_progress_cb, self, self->import_cancellable,
                          import_done_cb, g_object_ref (self));

@@ -171,10 +171,10 @@ describe_result (LbResultsPage     *self,
   if (import != NULL)
     {
       g_autofree char *imported = lb_date_text_to_display (import->imported_at);
+      g_autofree char *who = lb_person_display (import->imported_by);
 
       g_string_append_c (text, '\n');
-      g_string_append_printf (text, _("Imported on %s by %s"), imported,
-                              import->imported_by != NULL ? import->imported_by : _("unknown"));
+      g_string_append_printf (text, _("Imported on %s by %s"), imported, who);
     }
   if (r->model_version != NULL)
     {

@@ -480,7 +480,7 @@ apply_verdict (LbSmellsPage  *self,
     }
   else
     verdict = lb_smell_apply_verdict (item, item->leaderboard_id, smell, component, status, note,
-                                      g_get_real_name (), now);
+                                      lb_real_name (), now);
   g_ptr_array_index (self->checklist, index) = verdict;
   lb_smell_free (item);
   /* The rows show the verdict already; the run the store change triggers needs no rebuild. */

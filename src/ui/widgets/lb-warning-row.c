@@ -11,6 +11,7 @@
 #include "lb-csv-reader.h"
 #include "lb-warning-row.h"
 #include "lb-cell-ref.h"
+#include "lb-warning.h"
 
 /* The importer starts a cell's message with where the cell is ("row 4, column F (MT-bench): "),
  * which the row's subtitle says already: the rest of the message, or all of it. */
@@ -38,18 +39,21 @@ lb_warning_row_new (const LbWarning *warning,
 {
   GtkWidget *row;
   g_autofree char *where = NULL;
+  g_autofree char *text = NULL;
   const char *message;
 
   g_return_val_if_fail (warning != NULL, NULL);
 
-  message = warning->message;
+  /* In the reader's language, whatever the language of the import. */
+  text = lb_warning_dup_text (warning);
+  message = text;
   if (warning->row > 0 && warning->column > 0)
     {
       g_autofree char *letter = lb_column_letter (warning->column);
 
       where = header != NULL ? g_strdup_printf (_("Row %u, column %s (%s)"), warning->row, letter, header)
                              : g_strdup_printf (_("Row %u, column %s"), warning->row, letter);
-      message = without_location (warning->message, warning->row, letter, header);
+      message = without_location (text, warning->row, letter, header);
     }
   else if (warning->row > 0)
     where = g_strdup_printf (_("Row %u"), warning->row);

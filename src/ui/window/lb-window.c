@@ -1092,6 +1092,19 @@ close_request_cb (LbWindow *self)
 
 /* ---- GObject ---- */
 
+/* The name set in Preferences is who the store records (imports, verdicts, the audit log);
+ * without one the store finds the account's full name. */
+static void
+report_author_changed_cb (GSettings  *settings,
+                          const char *key,
+                          LbWindow   *self)
+{
+  g_autofree char *author = g_settings_get_string (settings, "report-author");
+
+  if (self->store != NULL)
+    lb_store_set_user (self->store, g_strstrip (author));
+}
+
 static void
 lb_window_constructed (GObject *object)
 {
@@ -1108,6 +1121,9 @@ lb_window_constructed (GObject *object)
                                    g_settings_get_int (self->settings, "window-height"));
       if (g_settings_get_boolean (self->settings, "window-maximized"))
         gtk_window_maximize (GTK_WINDOW (self));
+      g_signal_connect_object (self->settings, "changed::report-author",
+                               G_CALLBACK (report_author_changed_cb), self, 0);
+      report_author_changed_cb (self->settings, "report-author", self);
     }
 
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
