@@ -83,6 +83,13 @@ add_import (LbStore    *store,
   import->records = records;
   import->results = results;
   import->status = LB_IMPORT_COMPLETE;
+  /* A workbook: the new version of the sheet, read from its sheet 評価. */
+  if (g_str_has_suffix (file_name, ".xlsx"))
+    {
+      import->mode = LB_IMPORT_MODE_REPLACE;
+      import->signature = g_strdup ("モデル|JMMLU|Latency");
+      import->header_row = 3;
+    }
   import->warnings = g_ptr_array_new_with_free_func ((GDestroyNotify) lb_warning_free);
   va_start (args, n_warnings);
   for (guint i = 0; i < n_warnings; i++)
@@ -358,8 +365,29 @@ build_rich (LbStore *store)
   g_assert_true (ok);
 
   transaction (store, TRUE);
-  import3 = add_import (store, lb, "2026-11.csv", "cc", 3, 2, 0);
+  import3 = add_import (store, lb, "2026-11.xlsx", "cc", 3, 2, 0);
+  g_assert_true (lb_store_set_import_sheet (store, import3, "評価", &error));
+  g_assert_no_error (error);
   add_result (store, lb, a, jmmlu, import3, 85.3, "85.3%", 2, 2);
+  g_assert_true (lb_store_add_source_cell (store, import3, 2, 2,
+                                           "{\"cell\":\"B2\",\"type\":\"n\",\"value\":\"0.853\","
+                                           "\"format\":\"0.0%\",\"formula\":\"C2/D2\"}", &error));
+  g_assert_no_error (error);
+  /* The new version of the sheet has no value for モデルB's JMMLU: withdrawn. */
+  {
+    LbGap withdrawn = { 0 };
+
+    withdrawn.leaderboard_id = lb;
+    withdrawn.model_id = b;
+    withdrawn.benchmark_id = jmmlu;
+    withdrawn.import_id = import3;
+    withdrawn.source_row = 3;
+    withdrawn.source_column = 2;
+    withdrawn.raw = (char *) "";
+    withdrawn.reason = (char *) "The cell is empty.";
+    lb_store_add_gap (store, &withdrawn, &error);
+    g_assert_no_error (error);
+  }
   {
     LbResult result = { 0 };
 
@@ -479,6 +507,7 @@ normalise (const char *text)
       JsonObject *leaderboard = json_array_get_object_element (leaderboards, i);
       JsonArray *imports = json_object_get_array_member (leaderboard, "imports");
       JsonArray *results = json_object_get_array_member (leaderboard, "results");
+      JsonArray *gaps = json_object_get_array_member (leaderboard, "gaps");
       g_autoptr(GHashTable) renumber = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 
       for (guint j = 0; j < json_array_get_length (imports); j++)
@@ -501,6 +530,14 @@ normalise (const char *text)
           g_assert_true (g_hash_table_contains (renumber, &old_id));
           json_object_set_int_member (json_node_get_object (source), "import",
                                       GPOINTER_TO_UINT (g_hash_table_lookup (renumber, &old_id)));
+        }
+      for (guint j = 0; gaps != NULL && j < json_array_get_length (gaps); j++)
+        {
+          JsonObject *source = json_object_get_object_member (json_array_get_object_element (gaps, j), "source");
+          gint64 old_id = json_object_get_int_member (source, "import");
+
+          g_assert_true (g_hash_table_contains (renumber, &old_id));
+          json_object_set_int_member (source, "import", GPOINTER_TO_UINT (g_hash_table_lookup (renumber, &old_id)));
         }
     }
   json_generator_set_pretty (generator, TRUE);
@@ -535,7 +572,11 @@ test_round_trip (void)
   g_assert_nonnull (strstr (first, "\"score\" : -0.125,"));
   g_assert_nonnull (strstr (first, "\"import\" : 3,"));       /* import 2 was deleted */
   g_assert_null (strstr (first, "wrong.csv"));
-  g_assert_null (strstr (first, "#N/A"));                      /* gaps are not in LBOM */
+  /* Gaps, workbook sheets, import modes and workbook cells are in it (docs/lbom.md). */
+  g_assert_nonnull (strstr (first, "\"raw\" : \"#N/A\""));
+  g_assert_nonnull (strstr (first, "\"sheet\" : \"評価\""));
+  g_assert_nonnull (strstr (first, "\"mode\" : \"replace\""));
+  g_assert_nonnull (strstr (first, "\"formula\" : \"C2/D2\""));
   g_assert_null (strstr (first, "/home/sato"));                /* nor full paths */
   g_assert_nonnull (strstr (first, "\"weights\" : {}\n"));
   g_assert_nonnull (strstr (first, "\"MT-Bench (old)\" : 0.3333333333333333\n"));
@@ -574,11 +615,19 @@ test_round_trip (void)
       n_current += result->current;
       n_typed += result->import_id == 0;
     }
-  g_assert_cmpuint (n_current, ==, 5);   /* Model A × JMMLU 80.0 was superseded */
+  g_assert_cmpuint (n_current, ==, 4);   /* Model A × JMMLU 80.0 superseded, モデルB × JMMLU withdrawn */
   g_assert_cmpuint (n_typed, ==, 1);
   gaps = lb_store_list_gaps (target, leaderboard->id, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (gaps->len, ==, 0);
+  g_assert_cmpuint (gaps->len, ==, 2);
+  /* モデルB's JMMLU is withdrawn by the new version of the sheet, there as here */
+  {
+    guint n_withdrawn = 0;
+
+    for (guint i = 0; i < gaps->len; i++)
+      n_withdrawn += ((LbGap *) g_ptr_array_index (gaps, i))->withdrawn;
+    g_assert_cmpuint (n_withdrawn, ==, 1);
+  }
   imports = lb_store_list_imports (target, leaderboard->id, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (imports->len, ==, 2);
@@ -588,6 +637,19 @@ test_round_trip (void)
 
       g_assert_cmpstr (import->imported_by, ==, "山田 太郎");
       g_assert_cmpstr (import->imported_at, ==, NOW_BUILT);
+      if (g_str_equal (import->file_name, "2026-11.xlsx"))
+        {
+          g_autofree char *cell = lb_store_get_source_cell (target, import->id, 2, 2, &error);
+
+          g_assert_no_error (error);
+          g_assert_cmpstr (import->sheet, ==, "評価");
+          g_assert_cmpint (import->mode, ==, LB_IMPORT_MODE_REPLACE);
+          g_assert_cmpuint (import->header_row, ==, 3);
+          g_assert_nonnull (cell);
+          g_assert_nonnull (strstr (cell, "C2/D2"));
+        }
+      else
+        g_assert_null (import->sheet);
     }
 
   g_setenv ("LEADERBOARD_NOW", NOW_BUILT, TRUE);
@@ -770,6 +832,22 @@ typedef struct {
 } ErrorCase;
 
 static const ErrorCase error_cases[] = {
+  /* The optional keys of December 2026 are checked as strictly as the rest. */
+  { "gap-dangling-import", "\"imports\": [",
+    "\"gaps\": [{\"model\": \"Model B\", \"benchmark\": \"JMMLU\", \"raw\": \"#N/A\", "
+    "\"source\": {\"import\": 9, \"row\": 3, \"column\": 2}}], \"imports\": [",
+    LB_LBOM_ERROR_INVALID,
+    "leaderboards[0].gaps[0].source.import: there is no import with the id 9 in “imports”." },
+  { "gap-unknown-model", "\"imports\": [",
+    "\"gaps\": [{\"model\": \"Model Z\", \"benchmark\": \"JMMLU\", "
+    "\"source\": {\"import\": 7, \"row\": 3, \"column\": 2}}], \"imports\": [",
+    LB_LBOM_ERROR_INVALID,
+    "leaderboards[0].gaps[0].model: “Model Z” is not the name of a model in “models”." },
+  { "import-mode-unknown", "\"layout\": \"wide\",", "\"layout\": \"wide\", \"mode\": \"merge\",",
+    LB_LBOM_ERROR_INVALID, "leaderboards[0].imports[0].mode: …" },
+  { "source-cell-not-object", "\"source\": {\"import\": 7, \"row\": 2, \"column\": 2}",
+    "\"source\": {\"import\": 7, \"row\": 2, \"column\": 2, \"cell\": \"B2\"}",
+    LB_LBOM_ERROR_WRONG_TYPE, "leaderboards[0].results[0].source.cell: expected an object or null, found a string." },
   { "format-missing", "\"format\": \"lbom\",", "", LB_LBOM_ERROR_MISSING_KEY,
     "The required key “format” is missing at the top level of the file." },
   { "format-wrong", "\"lbom\"", "\"sbom\"", LB_LBOM_ERROR_NOT_LBOM,

@@ -141,6 +141,11 @@ build_import (JsonBuilder    *builder,
   add_string (builder, "imported_by", import->imported_by);
   add_int (builder, "records", import->records);
   add_int (builder, "results", import->results);
+  /* Optional keys (docs/lbom.md, "Added without a version change"). */
+  add_string (builder, "sheet", import->sheet);
+  add_string (builder, "mode", lb_import_mode_to_string (import->mode));
+  add_string (builder, "signature", import->signature);
+  add_int_or_null (builder, "header_row", import->header_row);
   json_builder_set_member_name (builder, "warnings");
   json_builder_begin_array (builder);
   for (guint i = 0; import->warnings != NULL && i < import->warnings->len; i++)
@@ -207,6 +212,31 @@ build_review (JsonBuilder    *builder,
   json_builder_end_object (builder);
 }
 
+/* How a workbook stored the result's cell (type, value, number format, formula), as
+ * "source.cell", when it was kept. */
+static gboolean
+build_source_cell (JsonBuilder     *builder,
+                   LbStore         *store,
+                   const LbResult  *result,
+                   GError         **error)
+{
+  g_autoptr(GError) local = NULL;
+  g_autofree char *detail = lb_store_get_source_cell (store, result->import_id, result->source_row,
+                                                      result->source_column, &local);
+  g_autoptr(JsonNode) node = NULL;
+
+  if (local != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  if (detail == NULL || (node = json_from_string (detail, NULL)) == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return TRUE;
+  json_builder_set_member_name (builder, "cell");
+  json_builder_add_value (builder, g_steal_pointer (&node));
+  return TRUE;
+}
+
 static gboolean
 build_leaderboard (JsonBuilder  *builder,
                    LbStore      *store,
@@ -223,8 +253,12 @@ build_leaderboard (JsonBuilder  *builder,
   g_autoptr(GPtrArray) reviews = NULL;
   g_autoptr(GHashTable) benchmark_names = NULL;
   g_autoptr(GHashTable) model_names = NULL;
+  g_autoptr(GHashTable) workbook_imports = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GHashTable) listed_imports = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GPtrArray) gaps = NULL;
 
   if ((leaderboard = lb_store_get_leaderboard (store, id, error)) == NULL ||
+      (gaps = lb_store_list_gaps (store, id, error)) == NULL ||
       (benchmarks = lb_store_list_benchmarks (store, id, error)) == NULL ||
       (models = lb_store_list_models (store, id, error)) == NULL ||
       (results = lb_store_list_results (store, id, FALSE, error)) == NULL ||
@@ -236,6 +270,14 @@ build_leaderboard (JsonBuilder  *builder,
 
   /* Oldest first, like the results: re-importing keeps the order, so a round trip matches. */
   g_ptr_array_sort (imports, compare_imports_by_id);
+  for (guint i = 0; i < imports->len; i++)
+    {
+      LbImport *import = g_ptr_array_index (imports, i);
+
+      g_hash_table_add (listed_imports, &import->id);
+      if (import->sheet != NULL)
+        g_hash_table_add (workbook_imports, &import->id);
+    }
 
   json_builder_begin_object (builder);
   add_string (builder, "name", leaderboard->name);
@@ -310,10 +352,41 @@ build_leaderboard (JsonBuilder  *builder,
           add_int (builder, "import", result->import_id);
           add_int (builder, "row", result->source_row);
           add_int (builder, "column", result->source_column);
+          if (g_hash_table_contains (workbook_imports, &result->import_id)
+              && !build_source_cell (builder, store, result, error))
+            return FALSE;
           json_builder_end_object (builder);
         }
       else
         json_builder_add_null_value (builder);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  /* The cells without a value, with their reasons: a new version of the sheet withdraws an
+     older value through one, and the smell checks and the report cite them. */
+  json_builder_set_member_name (builder, "gaps");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < gaps->len; i++)
+    {
+      LbGap *gap = g_ptr_array_index (gaps, i);
+      const char *model = g_hash_table_lookup (model_names, &gap->model_id);
+      const char *benchmark = g_hash_table_lookup (benchmark_names, &gap->benchmark_id);
+
+      /* A gap of a removed import goes with it, as its results do. */
+      if (model == NULL || benchmark == NULL || !g_hash_table_contains (listed_imports, &gap->import_id))
+        continue;
+      json_builder_begin_object (builder);
+      add_string (builder, "model", model);
+      add_string (builder, "benchmark", benchmark);
+      add_string (builder, "raw", gap->raw);
+      add_string (builder, "reason", gap->reason);
+      json_builder_set_member_name (builder, "source");
+      json_builder_begin_object (builder);
+      add_int (builder, "import", gap->import_id);
+      add_int (builder, "row", gap->source_row);
+      add_int (builder, "column", gap->source_column);
+      json_builder_end_object (builder);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -1005,6 +1078,9 @@ static const char * const status_values[] = {
   "unchecked", "present", "absent", "mitigated", "accepted", NULL
 };
 static const char * const layout_values[] = { "wide", "long", NULL };
+static const char * const mode_values[] = { "add", "replace", NULL };
+/* A workbook cell's description (type, value, number format, formula) is a few hundred bytes. */
+#define MAX_CELL_DETAIL 65536
 static const char * const delimiter_values[] = { ",", ";", "\t", "|", NULL };
 
 typedef struct {
@@ -1229,6 +1305,21 @@ read_import (Board       *board,
   if (!get_integer (object, where, "results", FALSE, 0, G_MAXUINT, &number, error))
     return FALSE;
   import->results = (guint) number;
+  /* Optional keys of later files: a file without them reads as before (mode "add"). */
+  if (!get_string (object, where, "sheet", FALSE, &text, error))
+    return FALSE;
+  import->sheet = g_strdup (text);
+  if (!get_string (object, where, "signature", FALSE, &text, error))
+    return FALSE;
+  import->signature = g_strdup (text);
+  if (!get_enum (object, where, "mode", FALSE, mode_values, &text, error))
+    return FALSE;
+  if (text != NULL)
+    lb_import_mode_from_string (text, &import->mode);
+  if (!get_integer (object, where, "header_row", FALSE, 1, G_MAXUINT, &number, error))
+    return FALSE;
+  if (number > 0)
+    import->header_row = (guint) number;
 
   if (!get_array (object, where, "warnings", FALSE, &warnings, error))
     return FALSE;
@@ -1253,6 +1344,8 @@ read_import (Board       *board,
   /* lb_store_add_import() records its own time and user; the file's are the truth. */
   if (!lb_store_restore_import (board->store, new_id, import->imported_at, import->imported_by, error))
     return prefix_store_error (error, where);
+  if (import->sheet != NULL && !lb_store_set_import_sheet (board->store, new_id, import->sheet, error))
+    return prefix_store_error (error, where);
   g_hash_table_insert (board->imports, id_dup (file_id), id_dup (new_id));
   return TRUE;
 }
@@ -1267,6 +1360,7 @@ read_result (Board       *board,
   g_autofree char *model = NULL;
   g_autofree char *benchmark = NULL;
   JsonNode *source;
+  JsonNode *cell = NULL;
   gint64 *model_id, *benchmark_id;
   gint64 id;
 
@@ -1332,6 +1426,8 @@ read_result (Board       *board,
       result.import_id = *import_id;
       result.source_row = (guint) row;
       result.source_column = (guint) column;
+      if (!get_member (source_object, source_where, "cell", WANT_OBJECT, FALSE, &cell, error))
+        return FALSE;
     }
 
   result.leaderboard_id = board->leaderboard_id;
@@ -1343,6 +1439,83 @@ read_result (Board       *board,
   /* lb_store_add_result() leaves the current flag to lb_store_finish_import(); the file says
    * which results are current, so the flag is taken as it is. */
   if (!lb_store_restore_result_current (board->store, id, result.current, error))
+    return prefix_store_error (error, where);
+  /* How a workbook stored the cell, kept as the importer keeps it. */
+  if (cell != NULL)
+    {
+      g_autofree char *detail = json_to_string (cell, FALSE);
+
+      if (strlen (detail) > MAX_CELL_DETAIL)
+        {
+          g_set_error (error, LB_LBOM_ERROR, LB_LBOM_ERROR_INVALID,
+                       _("%s.source.cell: %zu bytes is more than a cell’s description holds (%u)."),
+                       where, strlen (detail), (guint) MAX_CELL_DETAIL);
+          return FALSE;
+        }
+      if (!lb_store_add_source_cell (board->store, result.import_id, result.source_row,
+                                     result.source_column, detail, error))
+        return prefix_store_error (error, where);
+    }
+  return TRUE;
+}
+
+/* A cell that held no value: its import, where it is, its text and why it has no value. */
+static gboolean
+read_gap (Board       *board,
+          JsonObject  *object,
+          const char  *where,
+          GError     **error)
+{
+  LbGap gap = { 0 };
+  g_autofree char *model = NULL;
+  g_autofree char *benchmark = NULL;
+  g_autofree char *source_where = key_path (where, "source");
+  JsonNode *source;
+  JsonObject *source_object;
+  gint64 file_id, row, column;
+  gint64 *model_id, *benchmark_id, *import_id;
+
+  if (!get_name (object, where, "model", &model, error) ||
+      !get_name (object, where, "benchmark", &benchmark, error) ||
+      !get_string (object, where, "raw", FALSE, (const char **) &gap.raw, error) ||
+      !get_string (object, where, "reason", FALSE, (const char **) &gap.reason, error) ||
+      !get_member (object, where, "source", WANT_OBJECT, TRUE, &source, error))
+    return FALSE;
+  source_object = json_node_get_object (source);
+  if (!get_integer (source_object, source_where, "import", TRUE, 1, G_MAXINT64, &file_id, error) ||
+      !get_integer (source_object, source_where, "row", TRUE, 1, G_MAXUINT, &row, error) ||
+      !get_integer (source_object, source_where, "column", TRUE, 1, G_MAXUINT, &column, error))
+    return FALSE;
+  model_id = g_hash_table_lookup (board->models, model);
+  benchmark_id = g_hash_table_lookup (board->benchmarks, benchmark);
+  import_id = g_hash_table_lookup (board->imports, &file_id);
+  if (model_id == NULL)
+    {
+      g_set_error (error, LB_LBOM_ERROR, LB_LBOM_ERROR_INVALID,
+                   _("%s.model: “%s” is not the name of a model in “models”."), where, model);
+      return FALSE;
+    }
+  if (benchmark_id == NULL)
+    {
+      g_set_error (error, LB_LBOM_ERROR, LB_LBOM_ERROR_INVALID,
+                   _("%s.benchmark: “%s” is not the name of a benchmark in “benchmarks”."),
+                   where, benchmark);
+      return FALSE;
+    }
+  if (import_id == NULL)
+    {
+      g_set_error (error, LB_LBOM_ERROR, LB_LBOM_ERROR_INVALID,
+                   _("%s.import: there is no import with the id %" PRId64 " in “imports”."),
+                   source_where, file_id);
+      return FALSE;
+    }
+  gap.leaderboard_id = board->leaderboard_id;
+  gap.model_id = *model_id;
+  gap.benchmark_id = *benchmark_id;
+  gap.import_id = *import_id;
+  gap.source_row = (guint) row;
+  gap.source_column = (guint) column;
+  if (lb_store_add_gap (board->store, &gap, error) == 0)
     return prefix_store_error (error, where);
   return TRUE;
 }
@@ -1565,7 +1738,8 @@ read_leaderboard (LbStore     *store,
       !read_each (&board, object, where, "benchmarks", read_benchmark, error) ||
       !read_each (&board, object, where, "models", read_model, error) ||
       !read_each (&board, object, where, "imports", read_import, error) ||
-      !read_each (&board, object, where, "results", read_result, error))
+      !read_each (&board, object, where, "results", read_result, error) ||
+      !read_each (&board, object, where, "gaps", read_gap, error))
     return FALSE;
 
   if (!get_array (object, where, "smells", FALSE, &array, error))
