@@ -191,6 +191,13 @@ update_summary (LbSmellsPage *self)
                                "Mitigated: %u · Accepted: %u · Absent: %u"),
                              counts.attention, nothing_found, nobody, counts.mitigated, counts.accepted,
                              counts.absent);
+  /* A count stays with its name when the line wraps (「未確認:」 / 「45」 at 360 px). */
+  {
+    g_auto(GStrv) parts = g_strsplit (summary, ": ", -1);
+
+    g_free (summary);
+    summary = g_strjoinv (":\u00a0", parts);
+  }
   gtk_label_set_label (self->summary_label, summary);
   if (counts.needs_review > 0)
     {
