@@ -1350,6 +1350,68 @@ read_import (Board       *board,
   return TRUE;
 }
 
+/* The store ids of a result's or gap's model and benchmark, named in the file. */
+static gboolean
+lookup_cell_names (Board       *board,
+                   const char  *where,
+                   const char  *model,
+                   const char  *benchmark,
+                   gint64      *model_id,
+                   gint64      *benchmark_id,
+                   GError     **error)
+{
+  gint64 *found = g_hash_table_lookup (board->models, model);
+
+  if (found == NULL)
+    {
+      g_set_error (error, LB_LBOM_ERROR, LB_LBOM_ERROR_INVALID,
+                   _("%s.model: “%s” is not the name of a model in “models”."), where, model);
+      return FALSE;
+    }
+  *model_id = *found;
+  found = g_hash_table_lookup (board->benchmarks, benchmark);
+  if (found == NULL)
+    {
+      g_set_error (error, LB_LBOM_ERROR, LB_LBOM_ERROR_INVALID,
+                   _("%s.benchmark: “%s” is not the name of a benchmark in “benchmarks”."),
+                   where, benchmark);
+      return FALSE;
+    }
+  *benchmark_id = *found;
+  return TRUE;
+}
+
+/* A "source" object: the store id of its import, and the cell's row and column. */
+static gboolean
+read_cell_source (Board       *board,
+                  JsonObject  *source_object,
+                  const char  *source_where,
+                  gint64      *import_id,
+                  guint       *row,
+                  guint       *column,
+                  GError     **error)
+{
+  gint64 file_id, r, c;
+  gint64 *found;
+
+  if (!get_integer (source_object, source_where, "import", TRUE, 1, G_MAXINT64, &file_id, error) ||
+      !get_integer (source_object, source_where, "row", TRUE, 1, G_MAXUINT, &r, error) ||
+      !get_integer (source_object, source_where, "column", TRUE, 1, G_MAXUINT, &c, error))
+    return FALSE;
+  found = g_hash_table_lookup (board->imports, &file_id);
+  if (found == NULL)
+    {
+      g_set_error (error, LB_LBOM_ERROR, LB_LBOM_ERROR_INVALID,
+                   _("%s.import: there is no import with the id %" PRId64 " in “imports”."),
+                   source_where, file_id);
+      return FALSE;
+    }
+  *import_id = *found;
+  *row = (guint) r;
+  *column = (guint) c;
+  return TRUE;
+}
+
 static gboolean
 read_result (Board       *board,
              JsonObject  *object,
@@ -1361,7 +1423,6 @@ read_result (Board       *board,
   g_autofree char *benchmark = NULL;
   JsonNode *source;
   JsonNode *cell = NULL;
-  gint64 *model_id, *benchmark_id;
   gint64 id;
 
   if (!get_name (object, where, "model", &model, error) ||
@@ -1387,52 +1448,20 @@ read_result (Board       *board,
       !get_member (object, where, "source", WANT_OBJECT, FALSE, &source, error))
     return FALSE;
 
-  model_id = g_hash_table_lookup (board->models, model);
-  if (model_id == NULL)
-    {
-      g_set_error (error, LB_LBOM_ERROR, LB_LBOM_ERROR_INVALID,
-                   _("%s.model: “%s” is not the name of a model in “models”."), where, model);
-      return FALSE;
-    }
-  benchmark_id = g_hash_table_lookup (board->benchmarks, benchmark);
-  if (benchmark_id == NULL)
-    {
-      g_set_error (error, LB_LBOM_ERROR, LB_LBOM_ERROR_INVALID,
-                   _("%s.benchmark: “%s” is not the name of a benchmark in “benchmarks”."),
-                   where, benchmark);
-      return FALSE;
-    }
-
+  if (!lookup_cell_names (board, where, model, benchmark, &result.model_id, &result.benchmark_id, error))
+    return FALSE;
   if (source != NULL)
     {
       g_autofree char *source_where = key_path (where, "source");
       JsonObject *source_object = json_node_get_object (source);
-      gint64 file_id, row, column;
-      gint64 *import_id;
 
-      if (!get_integer (source_object, source_where, "import", TRUE, 1, G_MAXINT64, &file_id, error) ||
-          !get_integer (source_object, source_where, "row", TRUE, 1, G_MAXUINT, &row, error) ||
-          !get_integer (source_object, source_where, "column", TRUE, 1, G_MAXUINT, &column, error))
-        return FALSE;
-      import_id = g_hash_table_lookup (board->imports, &file_id);
-      if (import_id == NULL)
-        {
-          g_set_error (error, LB_LBOM_ERROR, LB_LBOM_ERROR_INVALID,
-                       _("%s.import: there is no import with the id %" PRId64
-                         " in “imports”."),
-                       source_where, file_id);
-          return FALSE;
-        }
-      result.import_id = *import_id;
-      result.source_row = (guint) row;
-      result.source_column = (guint) column;
-      if (!get_member (source_object, source_where, "cell", WANT_OBJECT, FALSE, &cell, error))
+      if (!read_cell_source (board, source_object, source_where, &result.import_id,
+                             &result.source_row, &result.source_column, error) ||
+          !get_member (source_object, source_where, "cell", WANT_OBJECT, FALSE, &cell, error))
         return FALSE;
     }
 
   result.leaderboard_id = board->leaderboard_id;
-  result.model_id = *model_id;
-  result.benchmark_id = *benchmark_id;
   id = lb_store_add_result (board->store, &result, error);
   if (id == 0)
     return prefix_store_error (error, where);
@@ -1472,8 +1501,6 @@ read_gap (Board       *board,
   g_autofree char *source_where = key_path (where, "source");
   JsonNode *source;
   JsonObject *source_object;
-  gint64 file_id, row, column;
-  gint64 *model_id, *benchmark_id, *import_id;
 
   if (!get_name (object, where, "model", &model, error) ||
       !get_name (object, where, "benchmark", &benchmark, error) ||
@@ -1482,39 +1509,11 @@ read_gap (Board       *board,
       !get_member (object, where, "source", WANT_OBJECT, TRUE, &source, error))
     return FALSE;
   source_object = json_node_get_object (source);
-  if (!get_integer (source_object, source_where, "import", TRUE, 1, G_MAXINT64, &file_id, error) ||
-      !get_integer (source_object, source_where, "row", TRUE, 1, G_MAXUINT, &row, error) ||
-      !get_integer (source_object, source_where, "column", TRUE, 1, G_MAXUINT, &column, error))
+  if (!lookup_cell_names (board, where, model, benchmark, &gap.model_id, &gap.benchmark_id, error) ||
+      !read_cell_source (board, source_object, source_where, &gap.import_id, &gap.source_row,
+                         &gap.source_column, error))
     return FALSE;
-  model_id = g_hash_table_lookup (board->models, model);
-  benchmark_id = g_hash_table_lookup (board->benchmarks, benchmark);
-  import_id = g_hash_table_lookup (board->imports, &file_id);
-  if (model_id == NULL)
-    {
-      g_set_error (error, LB_LBOM_ERROR, LB_LBOM_ERROR_INVALID,
-                   _("%s.model: “%s” is not the name of a model in “models”."), where, model);
-      return FALSE;
-    }
-  if (benchmark_id == NULL)
-    {
-      g_set_error (error, LB_LBOM_ERROR, LB_LBOM_ERROR_INVALID,
-                   _("%s.benchmark: “%s” is not the name of a benchmark in “benchmarks”."),
-                   where, benchmark);
-      return FALSE;
-    }
-  if (import_id == NULL)
-    {
-      g_set_error (error, LB_LBOM_ERROR, LB_LBOM_ERROR_INVALID,
-                   _("%s.import: there is no import with the id %" PRId64 " in “imports”."),
-                   source_where, file_id);
-      return FALSE;
-    }
   gap.leaderboard_id = board->leaderboard_id;
-  gap.model_id = *model_id;
-  gap.benchmark_id = *benchmark_id;
-  gap.import_id = *import_id;
-  gap.source_row = (guint) row;
-  gap.source_column = (guint) column;
   if (lb_store_add_gap (board->store, &gap, error) == 0)
     return prefix_store_error (error, where);
   return TRUE;
