@@ -356,12 +356,17 @@ lb_cli_import (LbCli  *cli,
                          "Imported %u results from %u rows into “%s”.\n",
                          outcome.results),
             outcome.results, outcome.records, leaderboard);
-  printf (_("  Mode %s: %u values changed, %u withdrawn, %u models no longer listed, %u new models, "
-            "%u new benchmarks.\n"),
-          lb_import_mode_to_string (outcome.mode), outcome.values_changed, outcome.withdrawn,
-          outcome.unlisted, outcome.models_created, outcome.benchmarks_created);
-  printf (_("  %u new models, %u new benchmarks, %u cells without a value, %u warnings.\n"),
-          outcome.models_created, outcome.benchmarks_created, outcome.gaps, outcome.warnings->len);
+  {
+    g_autofree char *changes = lb_import_outcome_counts (&outcome, LB_OUTCOME_VALUES_CHANGED | LB_OUTCOME_WITHDRAWN
+                                                                   | LB_OUTCOME_UNLISTED | LB_OUTCOME_NEW_MODELS
+                                                                   | LB_OUTCOME_NEW_BENCHMARKS);
+    g_autofree char *rest = lb_import_outcome_counts (&outcome, LB_OUTCOME_GAPS | LB_OUTCOME_WARNINGS);
+
+    /* TRANSLATORS: "  Mode replace: 6 values changed, 1 withdrawn, …" */
+    printf (_("  Mode %s: %s.\n"), lb_import_mode_to_string (outcome.mode), changes);
+    /* TRANSLATORS: "  1 cell without a value, 3 warnings." */
+    printf (_("  %s.\n"), rest);
+  }
   if (outcome.summary_rows > 0)
     printf (g_dngettext (GETTEXT_PACKAGE,
                          "  %u summary row was left out (to import one anyway: --include-row N).\n",

@@ -428,7 +428,7 @@ test_sheet_versions (Fixture       *fixture,
   g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.out, "replace — the new version of the sheet"));
   g_assert_nonnull (strstr (run.out, "same columns as “oct.csv”"));
-  g_assert_nonnull (strstr (run.out, "Mode replace: 6 values changed, 1 withdrawn, 1 models no longer listed, 0 new models, 0 new benchmarks."));
+  g_assert_nonnull (strstr (run.out, "Mode replace: 6 values changed, 1 withdrawn, 1 model no longer listed, 0 new models, 0 new benchmarks."));
   run_clear (&run);
   cli (fixture, &run, "import", nov, "--leaderboard", "社内LLM", NULL);
   g_assert_cmpint (run.status, ==, 0);

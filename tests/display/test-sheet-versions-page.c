@@ -256,8 +256,11 @@ test_assistant (Fixture       *f,
   mode_row = ADW_COMBO_ROW (lb_test_template_child (assistant, LB_TYPE_IMPORT_ASSISTANT, "mode_row"));
   status = GTK_LABEL (lb_test_template_child (assistant, LB_TYPE_IMPORT_ASSISTANT, "status_label"));
   g_assert_cmpuint (adw_combo_row_get_selected (mode_row), ==, 0);
-  expected = g_strdup_printf (_("As the new version of the sheet: %u values changed, %u withdrawn, %u models no longer listed. "),
-                              6u, 1u, 1u);
+  /* Each count with its plural: "1 model no longer listed", 「掲載されていないモデル 1 件」 */
+  expected = g_strdup_printf (_("As the new version of the sheet: %s. "),
+                              g_str_equal (language, "ja")
+                              ? "値の変更 6 件、取り下げ 1 件、掲載されていないモデル 1 件"
+                              : "6 values changed, 1 withdrawn, 1 model no longer listed");
   g_assert_true (g_str_has_prefix (gtk_label_get_label (status), expected));
   shot = g_strdup_printf ("sheetver-assistant-%s.png", language);
   lb_test_save_screenshot (GTK_WIDGET (assistant), shot);
@@ -267,7 +270,8 @@ test_assistant (Fixture       *f,
   lb_test_spin (100);
   lb_test_wait_idle (assistant);
   g_free (expected);
-  expected = g_strdup_printf (_("Adding to the leaderboard: %u values changed. "), 6u);
+  expected = g_strdup_printf (_("Adding to the leaderboard: %s. "),
+                              g_str_equal (language, "ja") ? "値の変更 6 件" : "6 values changed");
   g_assert_true (g_str_has_prefix (gtk_label_get_label (status), expected));
   gtk_window_destroy (GTK_WINDOW (assistant));
   lb_test_iterate (5);

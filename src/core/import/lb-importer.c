@@ -338,6 +338,48 @@ column_spec_free (LbColumnSpec *spec)
   g_free (spec);
 }
 
+static void
+append_count (GString    *out,
+              const char *format,
+              guint       n)
+{
+  if (out->len > 0)
+    /* TRANSLATORS: joins the counts of an import: "6 values changed, 1 withdrawn" */
+    g_string_append (out, _(", "));
+  g_string_append_printf (out, format, n);
+}
+
+char *
+lb_import_outcome_counts (const LbImportOutcome *outcome,
+                          LbOutcomeCounts        which)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  guint n_warnings = outcome->warnings != NULL ? outcome->warnings->len : 0;
+
+  if (which & LB_OUTCOME_RESULTS)
+    append_count (out, ngettext ("%u result", "%u results", outcome->results), outcome->results);
+  if (which & LB_OUTCOME_VALUES_CHANGED)
+    append_count (out, ngettext ("%u value changed", "%u values changed", outcome->values_changed),
+                  outcome->values_changed);
+  if (which & LB_OUTCOME_WITHDRAWN)
+    append_count (out, ngettext ("%u withdrawn", "%u withdrawn", outcome->withdrawn), outcome->withdrawn);
+  if (which & LB_OUTCOME_UNLISTED)
+    append_count (out, ngettext ("%u model no longer listed", "%u models no longer listed", outcome->unlisted),
+                  outcome->unlisted);
+  if (which & LB_OUTCOME_NEW_MODELS)
+    append_count (out, ngettext ("%u new model", "%u new models", outcome->models_created),
+                  outcome->models_created);
+  if (which & LB_OUTCOME_NEW_BENCHMARKS)
+    append_count (out, ngettext ("%u new benchmark", "%u new benchmarks", outcome->benchmarks_created),
+                  outcome->benchmarks_created);
+  if (which & LB_OUTCOME_GAPS)
+    append_count (out, ngettext ("%u cell without a value", "%u cells without a value", outcome->gaps),
+                  outcome->gaps);
+  if (which & LB_OUTCOME_WARNINGS)
+    append_count (out, ngettext ("%u warning", "%u warnings", n_warnings), n_warnings);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
 void
 lb_import_outcome_clear (LbImportOutcome *outcome)
 {

@@ -85,6 +85,23 @@ typedef struct {
 } LbImportOutcome;
 
 void lb_import_outcome_clear (LbImportOutcome *outcome);
+
+/* Which counts lb_import_outcome_counts() says. */
+typedef enum {
+  LB_OUTCOME_RESULTS         = 1 << 0,
+  LB_OUTCOME_VALUES_CHANGED  = 1 << 1,
+  LB_OUTCOME_WITHDRAWN       = 1 << 2,
+  LB_OUTCOME_UNLISTED        = 1 << 3,
+  LB_OUTCOME_NEW_MODELS      = 1 << 4,
+  LB_OUTCOME_NEW_BENCHMARKS  = 1 << 5,
+  LB_OUTCOME_GAPS            = 1 << 6,
+  LB_OUTCOME_WARNINGS        = 1 << 7,
+} LbOutcomeCounts;
+
+/* The chosen counts of @outcome as one translated phrase, each with its plural, in the order
+ * above: "6 values changed, 1 withdrawn, 1 model no longer listed". Newly allocated. */
+char *lb_import_outcome_counts (const LbImportOutcome *outcome,
+                                LbOutcomeCounts        which);
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (LbImportOutcome, lb_import_outcome_clear)
 
 typedef void (*LbImportProgress) (double fraction, gpointer user_data);

@@ -1047,16 +1047,24 @@ dry_run_done_cb (GObject      *source,
         /* Before anything is written: which mode applies, and what it would change. */
         g_autofree char *ready = g_strdup_printf (ngettext ("Ready to import %u record: ", "Ready to import %u records: ",
                                                             outcome.records), outcome.records);
+        g_autofree char *changes = lb_import_outcome_counts (&outcome, outcome.mode == LB_IMPORT_MODE_REPLACE
+                                                                         ? LB_OUTCOME_VALUES_CHANGED | LB_OUTCOME_WITHDRAWN
+                                                                           | LB_OUTCOME_UNLISTED
+                                                                         : LB_OUTCOME_VALUES_CHANGED);
         g_autofree char *mode = outcome.mode == LB_IMPORT_MODE_REPLACE
-          ? g_strdup_printf (_("As the new version of the sheet: %u values changed, %u withdrawn, %u models no longer listed. "),
-                             outcome.values_changed, outcome.withdrawn, outcome.unlisted)
-          : g_strdup_printf (_("Adding to the leaderboard: %u values changed. "), outcome.values_changed);
+          ? g_strdup_printf (_("As the new version of the sheet: %s. "), changes)
+          : g_strdup_printf (_("Adding to the leaderboard: %s. "), changes);
 
         text = g_strconcat (mode, ready, NULL);
       }
-      extra = g_strdup_printf (_("%u results, %u cells without a value, %u new models, %u new benchmarks, %u warnings."),
-                               outcome.results, outcome.gaps, outcome.models_created,
-                               outcome.benchmarks_created, outcome.warnings->len);
+      {
+        g_autofree char *counts = lb_import_outcome_counts (&outcome, LB_OUTCOME_RESULTS | LB_OUTCOME_GAPS
+                                                                      | LB_OUTCOME_NEW_MODELS | LB_OUTCOME_NEW_BENCHMARKS
+                                                                      | LB_OUTCOME_WARNINGS);
+
+        /* TRANSLATORS: the counts of an import, then a full stop: "12 results, 1 warning." */
+        extra = g_strdup_printf (_("%s."), counts);
+      }
       if (outcome.summary_rows > 0)
         {
           g_autofree char *more = g_strdup_printf (ngettext (" %u summary row is left out (see the preview).",
