@@ -439,13 +439,13 @@ test_window_navigation (void)
 
   stack = ADW_VIEW_STACK (gtk_widget_get_template_child (GTK_WIDGET (window), LB_TYPE_WINDOW, "view_stack"));
   results_page = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), LB_TYPE_WINDOW, "results_page"));
-  /* In the background the page keeps its counts but builds its rows only when shown. */
+  /* In the background the page keeps its counts but builds its rows only when shown (not
+   * even once before the window's first frame). */
   {
     GtkWidget *group = find_widget (smells_page, is_group_titled, "Missing entity");
-    GtkWidget *hole = find_widget (group, is_expander_titled, "Ranking table");
+    GtkWidget *hole;
 
-    /* A check covers it and has found nothing yet. */
-    g_assert_true (g_str_has_prefix (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (hole)), "Checked: nothing found"));
+    g_assert_null (group);
     adw_view_stack_set_visible_child_name (stack, "smells");
     spin ();
     group = find_widget (smells_page, is_group_titled, "Missing entity");

@@ -17,6 +17,7 @@
 #include "lb-overview-page.h"
 #include "lb-record-form.h"
 #include "lb-report-print.h"
+#include "lb-results-page.h"
 #include "lb-smells.h"
 #include "lb-smells-page.h"
 #include "lb-store.h"
@@ -117,6 +118,53 @@ import_through_window (LbWindow   *window,
   g_signal_emit_by_name (button, "clicked");
   lb_test_wait_idle (assistant);
   g_object_unref (assistant);
+  lb_test_iterate (5);
+}
+
+/* Issue 17: before its first frame the window builds only what it shows. A page in the
+ * background and the sidebar's rows wait until they are shown, or until the main loop is
+ * idle after the first frame; a page shown is never one still waiting. */
+static void
+test_start_builds_what_is_shown (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  LbResult result = { 0 };
+  LbWindow *window;
+  GtkWidget *results_page;
+  GtkListView *sidebar;
+  gint64 lb;
+
+  lb = lb_store_create_leaderboard (f->store, "Chatbot", &error);
+  g_assert_no_error (error);
+  result.leaderboard_id = lb;
+  result.model_id = lb_store_ensure_model (f->store, lb, "Qwen2.5 72B", NULL, NULL, &error);
+  result.benchmark_id = lb_store_ensure_benchmark (f->store, lb, "MMLU", NULL, NULL, &error);
+  result.score = 86.0;
+  result.raw = (char *) "86.0";
+  result.current = TRUE;
+  g_assert_cmpint (lb_store_add_result (f->store, &result, &error), >, 0);
+  g_assert_no_error (error);
+
+  window = g_object_new (LB_TYPE_WINDOW, "application", f->app, "store", f->store,
+                         "database-path", f->db_path, "default-width", 1100, "default-height", 760,
+                         NULL);
+  results_page = lb_test_template_child (window, LB_TYPE_WINDOW, "results_page");
+  sidebar = GTK_LIST_VIEW (lb_test_template_child (window, LB_TYPE_WINDOW, "sidebar_list"));
+  /* Not shown yet: the leaderboard is chosen, its Results page not built, no sidebar rows. */
+  g_assert_cmpint (lb_window_get_leaderboard_id (window), ==, lb);
+  g_assert_cmpint (lb_page_get_leaderboard_id (LB_PAGE (results_page)), ==, lb);
+  g_assert_true (lb_page_get_reload_pending (LB_PAGE (results_page)));
+  g_assert_cmpuint (g_list_model_get_n_items (lb_results_page_get_rows (LB_RESULTS_PAGE (results_page))), ==, 0);
+  g_assert_null (gtk_list_view_get_factory (sidebar));
+
+  /* Shown: the sidebar gets its rows, and once idle the background page is built too. */
+  gtk_window_present (GTK_WINDOW (window));
+  lb_test_spin (300);
+  g_assert_nonnull (gtk_list_view_get_factory (sidebar));
+  g_assert_false (lb_page_get_reload_pending (LB_PAGE (results_page)));
+  g_assert_cmpuint (g_list_model_get_n_items (lb_results_page_get_rows (LB_RESULTS_PAGE (results_page))), ==, 1);
+  gtk_window_destroy (GTK_WINDOW (window));
   lb_test_iterate (5);
 }
 
@@ -813,6 +861,7 @@ main (int   argc,
   ADD ("/window/import/drop-highlight", test_drop_highlight);
   ADD ("/window/smells/filter-and-states", test_smells_filter_and_states);
   ADD ("/window/export/csv-and-lbom", test_export_csv_and_lbom);
+  ADD ("/window/start/builds-what-is-shown", test_start_builds_what_is_shown);
   g_test_add ("/window/narrow/800x600/every-page-fits", Fixture, GINT_TO_POINTER (800), fixture_setup,
               test_800_by_600_fits, fixture_teardown);
   g_test_add ("/window/narrow/600x600/every-page-fits", Fixture, GINT_TO_POINTER (600), fixture_setup,

@@ -842,7 +842,7 @@ lb_smells_page_init (LbSmellsPage *self)
   self->detections = g_ptr_array_new_with_free_func ((GDestroyNotify) lb_detection_free);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "smells.run-checks", FALSE);
   g_signal_connect (self, "map", G_CALLBACK (map_cb), NULL);
-  rebuild_now (self);
+  rebuild (self);
 }
 
 /* ---- public API ---- */

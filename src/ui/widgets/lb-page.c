@@ -13,6 +13,10 @@ typedef struct
   LbStore *store;
 
   gint64   leaderboard_id;
+  /* A reload asked for while the page was not shown: done when it is, or once the main loop
+   * is idle (after the window's first frame), whichever comes first. */
+  guint    pending_source;
+  gboolean pending_same;
 } LbPagePrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (LbPage, lb_page, ADW_TYPE_BIN)
@@ -27,11 +31,59 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void
+reload_now (LbPage   *self,
+            gboolean  same_leaderboard)
+{
+  LbPagePrivate *priv = lb_page_get_instance_private (self);
+
+  g_clear_handle_id (&priv->pending_source, g_source_remove);
+  if (LB_PAGE_GET_CLASS (self)->reload != NULL)
+    LB_PAGE_GET_CLASS (self)->reload (self, same_leaderboard);
+}
+
+static gboolean
+pending_reload_cb (gpointer user_data)
+{
+  LbPage *self = user_data;
+  LbPagePrivate *priv = lb_page_get_instance_private (self);
+
+  priv->pending_source = 0;
+  reload_now (self, priv->pending_same);
+  return G_SOURCE_REMOVE;
+}
+
+/* A page on screen reloads at once; one that is not (another page of the view stack, or the
+ * window not shown yet) later, so the window shows its first frame without building every
+ * page. */
+static void
 reload (LbPage   *self,
         gboolean  same_leaderboard)
 {
-  if (LB_PAGE_GET_CLASS (self)->reload != NULL)
-    LB_PAGE_GET_CLASS (self)->reload (self, same_leaderboard);
+  LbPagePrivate *priv = lb_page_get_instance_private (self);
+
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      reload_now (self, same_leaderboard);
+      return;
+    }
+  if (priv->pending_source == 0)
+    {
+      priv->pending_same = same_leaderboard;
+      priv->pending_source = g_idle_add_full (G_PRIORITY_LOW, pending_reload_cb, self, NULL);
+    }
+  else
+    priv->pending_same = priv->pending_same && same_leaderboard;
+}
+
+static void
+lb_page_map (GtkWidget *widget)
+{
+  LbPage *self = LB_PAGE (widget);
+  LbPagePrivate *priv = lb_page_get_instance_private (self);
+
+  GTK_WIDGET_CLASS (lb_page_parent_class)->map (widget);
+  if (priv->pending_source != 0)
+    reload_now (self, priv->pending_same);
 }
 
 static void
@@ -59,6 +111,7 @@ lb_page_dispose (GObject *object)
   LbPage *self = LB_PAGE (object);
   LbPagePrivate *priv = lb_page_get_instance_private (self);
 
+  g_clear_handle_id (&priv->pending_source, g_source_remove);
   /* Subclasses finish pending work in their own dispose, while their widgets still exist. */
   if (priv->store != NULL)
     {
@@ -128,8 +181,10 @@ static void
 lb_page_class_init (LbPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = lb_page_dispose;
+  widget_class->map = lb_page_map;
   object_class->get_property = lb_page_get_property;
   object_class->set_property = lb_page_set_property;
 
@@ -163,4 +218,13 @@ lb_page_get_leaderboard_id (LbPage *self)
 
   g_return_val_if_fail (LB_IS_PAGE (self), 0);
   return priv->leaderboard_id;
+}
+
+gboolean
+lb_page_get_reload_pending (LbPage *self)
+{
+  LbPagePrivate *priv = lb_page_get_instance_private (self);
+
+  g_return_val_if_fail (LB_IS_PAGE (self), FALSE);
+  return priv->pending_source != 0;
 }

@@ -24,5 +24,8 @@ struct _LbPageClass
 /* Properties: "store" (LbStore, may be NULL), "leaderboard-id" (gint64, 0: none). */
 LbStore *lb_page_get_store          (LbPage *self);
 gint64   lb_page_get_leaderboard_id (LbPage *self);
+/* TRUE while the page has not yet shown the store or leaderboard it was given (it is not on
+ * screen: it loads when shown, or soon after the window's first frame). */
+gboolean lb_page_get_reload_pending (LbPage *self);
 
 G_END_DECLS

@@ -66,6 +66,7 @@ struct _LbWindow
   char                 *backup_path;    /* a backup to offer when the store cannot be opened */
   GSettings            *settings;
   GListStore           *leaderboards;   /* of LbLeaderboardItem */
+  GtkListItemFactory   *sidebar_factory; /* the sidebar's rows, until the list is first shown */
   LbToastQueue         *toasts;         /* every toast of toast_overlay goes through it */
   UndoKind              undo_kind;
   gint64                undo_id;
@@ -330,6 +331,17 @@ sidebar_released_cb (GtkGestureClick *gesture,
       gtk_single_selection_get_selected_item (self->sidebar_selection) == NULL)
     return;
   adw_leaflet_set_visible_child (self->leaflet, self->content);
+}
+
+/* The sidebar's rows are made when the list is first shown: a list not on screen yet would
+ * make rows for hundreds of leaderboards before the window's first frame. */
+static void
+sidebar_map_cb (LbWindow *self)
+{
+  if (self->sidebar_factory == NULL)
+    return;
+  gtk_list_view_set_factory (self->sidebar_list, self->sidebar_factory);
+  g_clear_object (&self->sidebar_factory);
 }
 
 static void
@@ -611,7 +623,8 @@ report_cb (GtkWidget  *widget,
   /* The report compares exactly what the Compare page compares: its own options, passed on as
    * they are. The page shows the leaderboard the window shows; should it not (yet), the choice
    * saved for the leaderboard is what the page would show. */
-  if (lb_page_get_leaderboard_id (LB_PAGE (self->compare_page)) == self->leaderboard_id)
+  if (lb_page_get_leaderboard_id (LB_PAGE (self->compare_page)) == self->leaderboard_id
+      && !lb_page_get_reload_pending (LB_PAGE (self->compare_page)))
     compare = lb_compare_page_get_options (self->compare_page);
   if (compare == NULL)
     {
@@ -1193,6 +1206,7 @@ lb_window_dispose (GObject *object)
     adw_view_switcher_title_set_stack (self->switcher_title, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), LB_TYPE_WINDOW);
   g_clear_object (&self->leaderboards);
+  g_clear_object (&self->sidebar_factory);
   G_OBJECT_CLASS (lb_window_parent_class)->dispose (object);
 }
 
@@ -1369,6 +1383,10 @@ lb_window_init (LbWindow *self)
   click = gtk_gesture_click_new ();
   g_signal_connect_object (click, "released", G_CALLBACK (sidebar_released_cb), self, 0);
   gtk_widget_add_controller (GTK_WIDGET (self->sidebar_list), GTK_EVENT_CONTROLLER (click));
+  self->sidebar_factory = g_object_ref (gtk_list_view_get_factory (self->sidebar_list));
+  gtk_list_view_set_factory (self->sidebar_list, NULL);
+  g_signal_connect_object (self->sidebar_list, "map", G_CALLBACK (sidebar_map_cb), self,
+                           G_CONNECT_SWAPPED);
 
   /* On the window's content, which style.css outlines while a file is dragged over it. */
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
