@@ -53,7 +53,6 @@ typedef struct {
   GPtrArray                   *reviews;        /* of LbReview* */
   const LbProfile             *profile;        /* borrowed from profiles or the options, or NULL */
   GPtrArray                   *profiles;       /* of LbProfile* */
-  GHashTable                  *import_keys;    /* import id → key: the id itself, for the imports listed */
   GHashTable                  *imports_by_id;  /* import id → LbImport*, borrowed */
   GHashTable                  *cells;          /* "model:benchmark" → current LbResult*, borrowed */
   gboolean                     has_hand_values;
@@ -149,19 +148,14 @@ cell_key (gint64      model_id,
   return g_strdup_printf ("%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT, model_id, benchmark_id);
 }
 
-static guint
-import_key (Builder *b,
-            gint64   import_id)
-{
-  return GPOINTER_TO_UINT (g_hash_table_lookup (b->import_keys, &import_id));
-}
-
-/* "[2:C14]": file [2] of the provenance list, cell C14; "[H]" for a value typed in by hand. */
+/* "[2:C14]": import 2 of the provenance list (the import's own number, as History, Results
+ * and the CLI print it), cell C14; "[H]" for a value typed in by hand or of an import not
+ * listed. */
 static char *
 source_ref (Builder        *b,
             const LbResult *result)
 {
-  gint64 key = result->import_id != 0 ? import_key (b, result->import_id) : 0;
+  gint64 key = g_hash_table_contains (b->imports_by_id, &result->import_id) ? result->import_id : 0;
 
   return lb_cell_key (key, result->source_row, result->source_column);
 }
@@ -235,7 +229,6 @@ builder_clear (Builder *b)
   g_clear_pointer (&b->checklist, g_ptr_array_unref);
   g_clear_pointer (&b->reviews, g_ptr_array_unref);
   g_clear_pointer (&b->profiles, g_ptr_array_unref);
-  g_clear_pointer (&b->import_keys, g_hash_table_unref);
   g_clear_pointer (&b->imports_by_id, g_hash_table_unref);
   g_clear_pointer (&b->cells, g_hash_table_unref);
   g_clear_pointer (&b->comparison, lb_comparison_unref);
@@ -350,14 +343,11 @@ builder_load (Builder  *b,
       b->imports->pdata[i] = b->imports->pdata[j - 1];
       b->imports->pdata[j - 1] = tmp;
     }
-  b->import_keys = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, NULL);
   b->imports_by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
   for (guint i = 0; i < b->imports->len; i++)
     {
       LbImport *import = g_ptr_array_index (b->imports, i);
 
-      /* The key is the import's own number, as History, Results and the CLI print it. */
-      g_hash_table_insert (b->import_keys, &import->id, GUINT_TO_POINTER ((guint) import->id));
       g_hash_table_insert (b->imports_by_id, &import->id, import);
     }
 
@@ -1482,7 +1472,11 @@ add_changes (Builder *b)
       const LbImport *import = g_ptr_array_index (b->imports, i);
 
       if (import->imported_at != NULL && strcmp (import->imported_at, since_day) > 0)
-        g_ptr_array_add (new_imports, g_strdup_printf ("[%" G_GINT64_FORMAT "] %s", import->id, import->file_name));
+        {
+          g_autofree char *key = lb_cell_key (import->id, 0, 0);
+
+          g_ptr_array_add (new_imports, g_strdup_printf ("%s %s", key, import->file_name));
+        }
     }
 
   /* The state after the newest import made by the review, replayed, against now: a new
@@ -1633,18 +1627,19 @@ add_provenance (Builder *b)
         {
           const LbWarning *warning = g_ptr_array_index (import->warnings, w);
           g_autofree char *letter = warning->column > 0 ? lb_column_letter (warning->column) : NULL;
+          g_autofree char *key = lb_cell_key (import->id, 0, 0);
           g_autofree char *where = NULL;
           g_autofree char *message = lb_warning_dup_text (warning);
           g_autofree char *text = NULL;
 
           if (warning->row > 0 && letter != NULL)
-            where = g_strdup_printf ("%s%u", letter, warning->row);
+            where = lb_cell_ref_format (NULL, warning->row, warning->column);
           else if (warning->row > 0)
             where = g_strdup_printf (_("row %u"), warning->row);
           else if (letter != NULL)
             where = g_strdup_printf (_("column %s"), letter);
-          text = where != NULL ? g_strdup_printf ("[%" G_GINT64_FORMAT "] %s: %s", import->id, where, message)
-                               : g_strdup_printf ("[%" G_GINT64_FORMAT "] %s", import->id, message);
+          text = where != NULL ? g_strdup_printf ("%s %s: %s", key, where, message)
+                               : g_strdup_printf ("%s %s", key, message);
           lb_report_add_note (b->report, text);
         }
       if (import->warnings->len > WARNINGS_LISTED)
