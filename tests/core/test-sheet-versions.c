@@ -518,6 +518,24 @@ test_end_to_end (Fixture       *f,
   of_import = lb_changes_of_import (f->store, lb->id, nov_id, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (of_import->len, ==, 9);
+  /* All imports at once, as History works them out (in its thread or, on a private
+     in-memory store, at once); beyond the limit, nothing is replayed. */
+  {
+    g_autoptr(GHashTable) all = lb_changes_of_imports (f->store, lb->id, G_MAXUINT, NULL, &error);
+    g_autoptr(GHashTable) none = NULL;
+    g_autoptr(GCancellable) cancelled = g_cancellable_new ();
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_hash_table_size (all), ==, 2);
+    g_assert_cmpuint (((GPtrArray *) g_hash_table_lookup (all, &nov_id))->len, ==, 9);
+    none = lb_changes_of_imports (f->store, lb->id, 1, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_hash_table_size (none), ==, 0);
+    g_cancellable_cancel (cancelled);
+    g_assert_null (lb_changes_of_imports (f->store, lb->id, G_MAXUINT, cancelled, &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+    g_clear_error (&error);
+  }
 
   /* The report says it, with the file keys of its provenance list. */
   text = report_text (f);

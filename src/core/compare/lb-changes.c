@@ -429,6 +429,37 @@ imports_data_free (ImportsData *data)
   g_free (data);
 }
 
+GHashTable *
+lb_changes_of_imports (LbStore       *store,
+                       gint64         leaderboard_id,
+                       guint          max_results,
+                       GCancellable  *cancellable,
+                       GError       **error)
+{
+  g_autoptr(GPtrArray) imports = NULL;
+  g_autoptr(GHashTable) changes = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                         (GDestroyNotify) g_ptr_array_unref);
+  LbLeaderboardStats stats = { 0 };
+  gboolean too_large;
+
+  if ((imports = lb_store_list_imports (store, leaderboard_id, error)) == NULL
+      || !lb_store_get_leaderboard_stats (store, leaderboard_id, &stats, error))
+    return NULL;
+  too_large = stats.n_results > max_results;
+  lb_leaderboard_stats_clear (&stats);
+  for (guint i = 0; !too_large && i < imports->len; i++)
+    {
+      LbImport *import = g_ptr_array_index (imports, i);
+      GPtrArray *of_import;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error)
+          || (of_import = lb_changes_of_import (store, leaderboard_id, import->id, error)) == NULL)
+        return NULL;
+      g_hash_table_insert (changes, g_memdup2 (&import->id, sizeof import->id), of_import);
+    }
+  return g_steal_pointer (&changes);
+}
+
 static void
 changes_of_imports_thread (GTask        *task,
                            gpointer      source_object,
@@ -437,39 +468,19 @@ changes_of_imports_thread (GTask        *task,
 {
   ImportsData *data = task_data;
   g_autoptr(LbStore) store = NULL;
-  g_autoptr(GPtrArray) imports = NULL;
-  g_autoptr(GHashTable) changes = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
-                                                         (GDestroyNotify) g_ptr_array_unref);
-  LbLeaderboardStats stats = { 0 };
-  gboolean too_large;
+  GHashTable *changes;
   GError *error = NULL;
 
   if (g_task_return_error_if_cancelled (task))
     return;
   if ((store = lb_store_open_read_only (data->db_path, &error)) == NULL
-      || (imports = lb_store_list_imports (store, data->leaderboard_id, &error)) == NULL
-      || !lb_store_get_leaderboard_stats (store, data->leaderboard_id, &stats, &error))
+      || (changes = lb_changes_of_imports (store, data->leaderboard_id, data->max_results,
+                                           cancellable, &error)) == NULL)
     {
       g_task_return_error (task, error);
       return;
     }
-  too_large = stats.n_results > data->max_results;
-  lb_leaderboard_stats_clear (&stats);
-  for (guint i = 0; !too_large && i < imports->len; i++)
-    {
-      LbImport *import = g_ptr_array_index (imports, i);
-      GPtrArray *of_import;
-
-      if (g_task_return_error_if_cancelled (task))
-        return;
-      if ((of_import = lb_changes_of_import (store, data->leaderboard_id, import->id, &error)) == NULL)
-        {
-          g_task_return_error (task, error);
-          return;
-        }
-      g_hash_table_insert (changes, g_memdup2 (&import->id, sizeof import->id), of_import);
-    }
-  g_task_return_pointer (task, g_steal_pointer (&changes), (GDestroyNotify) g_hash_table_unref);
+  g_task_return_pointer (task, changes, (GDestroyNotify) g_hash_table_unref);
 }
 
 void

@@ -43,7 +43,15 @@ GPtrArray *lb_changes_between      (LbStore *store, gint64 leaderboard_id, gint6
 /* What import @import_id changed, against the import before it. */
 GPtrArray *lb_changes_of_import    (LbStore *store, gint64 leaderboard_id, gint64 import_id,
                                     GError **error);
-/* What each import of the leaderboard changed (as lb_changes_of_import()), worked out in a
+/* What each import of the leaderboard changed (as lb_changes_of_import()): import id
+ * (gint64*) → GPtrArray of LbChange*. A leaderboard of more than @max_results results is not
+ * replayed: the table comes back empty. NULL with @error set on failure or when cancelled. */
+GHashTable *lb_changes_of_imports        (LbStore             *store,
+                                          gint64               leaderboard_id,
+                                          guint                max_results,
+                                          GCancellable        *cancellable,
+                                          GError             **error);
+/* The same, worked out in a
  * thread on a read-only connection of its own to the database at @db_path, so that a window
  * is not held up. A leaderboard of more than @max_results results is not replayed: the table
  * comes back empty. */
