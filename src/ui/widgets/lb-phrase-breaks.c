@@ -122,23 +122,23 @@ lb_phrase_break_attrs (const char *text)
   return attrs;
 }
 
-/* The narrowest width @label could take with @attrs. Measured on a label of its own, not
- * on @label: a label measured while a resize is queued keeps that size in its cache even
- * after its attributes change back, and a description of a few hundred pixels then widened
- * a 360 px window. */
+/* The narrowest width @label could take with @attrs: its plain text laid out with as many
+ * line breaks as they allow (the label itself shows plain text once it has them, see
+ * plain_text()). Measured on a layout of its own, not on the label: a label measured while
+ * a resize is queued keeps that size in its cache even after its attributes change back. */
 static int
 min_width_with (GtkLabel      *label,
                 PangoAttrList *attrs)
 {
-  GtkWidget *probe = g_object_ref_sink (gtk_label_new (gtk_label_get_text (label)));
-  int min = 0;
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (label),
+                                                                  gtk_label_get_text (label));
+  PangoRectangle logical;
 
-  gtk_label_set_wrap (GTK_LABEL (probe), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (probe), gtk_label_get_wrap_mode (label));
-  gtk_label_set_attributes (GTK_LABEL (probe), attrs);
-  gtk_widget_measure (probe, GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
-  g_object_unref (probe);
-  return min;
+  pango_layout_set_attributes (layout, attrs);
+  pango_layout_set_wrap (layout, gtk_label_get_wrap_mode (label));
+  pango_layout_set_width (layout, 0);
+  pango_layout_get_pixel_extents (layout, NULL, &logical);
+  return logical.width;
 }
 
 static GQuark
