@@ -161,7 +161,10 @@ create_import_row (gpointer item,
                                  import->mode == LB_IMPORT_MODE_REPLACE
                                    ? _("new version of the sheet") : _("added to the leaderboard"));
   else
-    mode_text = g_strdup_printf ("%s · %s", subtitle,
+    /* Known, but not replayed: the leaderboard is too large (CHANGES_MAX_RESULTS). Said, not
+       left out in silence. */
+    mode_text = g_strdup_printf (_("%s · %s · too large to list what changed here: leaderboard-cli changes lists it"),
+                                 subtitle,
                                  import->mode == LB_IMPORT_MODE_REPLACE
                                    ? _("new version of the sheet") : _("added to the leaderboard"));
   g_free (subtitle);
