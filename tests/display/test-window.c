@@ -35,7 +35,9 @@ static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
+  static guint n_apps;
   g_autoptr(GError) error = NULL;
+  g_autofree char *app_id = NULL;
 
   f->dir = g_dir_make_tmp ("lb-window-XXXXXX", &error);
   g_assert_no_error (error);
@@ -45,7 +47,12 @@ fixture_setup (Fixture       *f,
   lb_store_set_user (f->store, "Tester");
   /* The real application, registered: its keyboard accelerators are part of what is tested. */
   f->app = lb_application_new (G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (f->app), NULL, &error));
+  /* Only g_application_run() unexports an application from the session bus: without it, each
+   * test's application keeps its object path, so each has an id of its own (its resource
+   * path and settings stay the app's). */
+  app_id = g_strdup_printf ("%s.Test%u", APP_ID, ++n_apps);
+  g_application_set_application_id (G_APPLICATION (f->app), app_id);
+  g_application_register (G_APPLICATION (f->app), NULL, &error);
   g_assert_no_error (error);
 }
 
