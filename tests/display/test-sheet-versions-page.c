@@ -222,6 +222,19 @@ test_pages (Fixture       *f,
     g_assert_true (g_str_has_suffix (subtitle, strchr (count, '\x02') + 1));
     adw_expander_row_set_expanded (ADW_EXPANDER_ROW (newest), TRUE);
     lb_test_spin (300);
+
+    /* The rows are made anew at the next change of the store and again when the changes
+       arrive from the thread: the row the reader opened stays open. */
+    g_assert_true (lb_store_set_leaderboard_field (f->store, lb, LB_LEADERBOARD_FIELD_PURPOSE,
+                                                   "Pick the help desk's model", NULL));
+    lb_test_spin (50);
+    for (guint i = 0; i < 500 && lb_history_page_is_busy (LB_HISTORY_PAGE (history)); i++)
+      lb_test_spin (10);
+    g_assert_false (lb_history_page_is_busy (LB_HISTORY_PAGE (history)));
+    lb_test_iterate (5);
+    newest = gtk_list_box_get_row_at_index (list, 0);
+    g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (newest)));
+    g_assert_false (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (gtk_list_box_get_row_at_index (list, 1))));
   }
   g_free (shot);
   shot = g_strdup_printf ("sheetver-history-%s.png", language);

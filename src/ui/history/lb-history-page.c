@@ -40,6 +40,8 @@ struct _LbHistoryPage
   GCancellable *changes_cancellable;
   GtkCustomFilter *audit_filter;
   guint       audit_total;
+  GHashTable *expanded;   /* import ids (gint64*) of the rows the reader opened: made anew
+                             (when the changes arrive, at each reload), they stay open */
 };
 
 /* What an import changed is listed under it, up to this many lines. */
@@ -130,6 +132,24 @@ change_row (const char *text)
   return row;
 }
 
+static void
+row_expanded_cb (LbHistoryPage  *self,
+                 GParamSpec     *pspec,
+                 AdwExpanderRow *row)
+{
+  int position = gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row));
+  g_autoptr(LbRecordItem) item = NULL;
+  const LbImport *import;
+
+  if (position < 0 || (item = g_list_model_get_item (G_LIST_MODEL (self->items), (guint) position)) == NULL)
+    return;
+  import = lb_record_item_get (item);
+  if (adw_expander_row_get_expanded (row))
+    g_hash_table_add (self->expanded, g_memdup2 (&import->id, sizeof import->id));
+  else
+    g_hash_table_remove (self->expanded, &import->id);
+}
+
 static GtkWidget *
 create_import_row (gpointer item,
                    gpointer user_data)
@@ -184,6 +204,9 @@ create_import_row (gpointer item,
   adw_expander_row_set_enable_expansion (ADW_EXPANDER_ROW (row),
                                          import->warnings->len > 0
                                          || (changes != NULL && changes->len > 0));
+  if (g_hash_table_contains (self->expanded, &import->id))
+    adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+  g_signal_connect_object (row, "notify::expanded", G_CALLBACK (row_expanded_cb), self, G_CONNECT_SWAPPED);
   /* What it changed, exactly, before its warnings. */
   for (guint i = 0; changes != NULL && i < changes->len && i < CHANGES_SHOWN; i++)
     {
@@ -494,7 +517,11 @@ audit_line_new (GPtrArray  *audit,
   {
     g_autofree char *who = lb_person_display (e->who);
 
-    line->subtitle = g_strdup_printf (_("%s by %s"), time != NULL ? time : "?", who);
+    if (e->who == NULL || *e->who == '\0')
+      /* TRANSLATORS: an audit log line's time, when no name was recorded with it */
+      line->subtitle = g_strdup_printf (_("%s, no name recorded"), time != NULL ? time : "?");
+    else
+      line->subtitle = g_strdup_printf (_("%s by %s"), time != NULL ? time : "?", who);
   }
 
   for (guint i = first; i < last; i++)
@@ -822,6 +849,7 @@ lb_history_page_finalize (GObject *object)
   g_clear_object (&self->audit_filter);
   g_clear_object (&self->changes_cancellable);
   g_clear_pointer (&self->changes, g_hash_table_unref);
+  g_clear_pointer (&self->expanded, g_hash_table_unref);
   G_OBJECT_CLASS (lb_history_page_parent_class)->finalize (object);
 }
 
@@ -854,4 +882,5 @@ lb_history_page_init (LbHistoryPage *self)
   self->audit_filter = gtk_custom_filter_new (audit_filter_cb, self, NULL);
   gtk_list_box_bind_model (self->list, G_LIST_MODEL (self->items), create_import_row, self, NULL);
   self->changes = no_changes ();
+  self->expanded = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 }
