@@ -257,6 +257,12 @@ static const char *const migrations[] = {
    * the reader's language (lb-warning.c); rows written before keep their text only. */
   "ALTER TABLE import_warnings ADD COLUMN code TEXT;"
   "ALTER TABLE import_warnings ADD COLUMN args TEXT;",
+  /* 10: reimport: a cell's results without `current` in the key, so that superseding a
+   * result (the new version of a sheet turns every old value's current to 0) changes no
+   * index: 2.3 s for a 1,000,000-value sheet with it, 0.6 s without. A cell has a result
+   * per import at most, so finding its current one still reads a handful of rows. */
+  "DROP INDEX results_cell;"
+  "CREATE INDEX results_cell ON results (leaderboard_id, model_id, benchmark_id);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == LB_STORE_SCHEMA_VERSION);
