@@ -1164,6 +1164,43 @@ test_format_cell_precision (void)
         g_assert_cmpstr (se, ==, se_cases[i].expected);
       }
   }
+
+  /* A difference is written to the decimals of the two cells it is taken from: 59.1 against
+   * 82.1 is "−23.0", not "−23". */
+  {
+    static const struct {
+      const char *unit;
+      const char *raw, *baseline_raw;
+      double      score, baseline_score;
+      const char *expected, *size;
+    } diff_cases[] = {
+      { NULL, "59.1", "82.1", 59.1, 82.1, "−23.0", "23.0" },
+      { NULL, "7.66", "6.8", 7.66, 6.8, "+0.86", "0.86" },
+      { "%", "80.5%", "79.5%", 80.5, 79.5, "+1.0 pt", "1.0" },
+      { "ms", "330", "330", 330, 330, "±0 ms", "0" },
+      { NULL, "5.00", "5.00", 5.0, 5.0, "±0.00", "0.00" },
+      /* a typed-in baseline cannot tell its decimals: as lb_compare_format_difference() */
+      { NULL, "59.1", NULL, 59.1, 82.1, "−23", "23" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (diff_cases); i++)
+      {
+        LbCompareCell cell = { .kind = LB_CELL_VALUE, .score = diff_cases[i].score,
+                               .raw = (char *) diff_cases[i].raw, .has_difference = TRUE,
+                               .difference = diff_cases[i].score - diff_cases[i].baseline_score };
+        LbCompareCell baseline = { .kind = LB_CELL_VALUE, .score = diff_cases[i].baseline_score,
+                                   .raw = (char *) diff_cases[i].baseline_raw };
+        g_autofree char *s = NULL;
+        g_autofree char *size = NULL;
+
+        g_free (b->unit);
+        b->unit = g_strdup (diff_cases[i].unit);
+        s = lb_compare_format_cell_difference (&row, &cell, &baseline);
+        size = lb_compare_format_cell_difference_size (&cell, &baseline);
+        g_assert_cmpstr (s, ==, diff_cases[i].expected);
+        g_assert_cmpstr (size, ==, diff_cases[i].size);
+      }
+  }
 }
 
 static void

@@ -1009,7 +1009,7 @@ test_review_english (Fixture       *fx,
    * difference to the baseline in points on a percent benchmark. */
   {
     const char *cells[] = { "88.8%*[2:B5]", "86.1%[2:B2]", "80.1%[1:B3]", "61.0%[1:B4]", "8.1*[2:C5]",
-                            "7.9[1:C2]", "—(1)", "420[1:D2]", "390*[1:D3]", "(+2.7pt)", "(−6pt)",
+                            "7.9[1:C2]", "—(1)", "420[1:D2]", "390*[1:D3]", "(+2.7pt)", "(−6.0pt)",
                             "(−25.1pt)", "(+0.2)", "(−30)", NULL };
 
     for (guint i = 0; cells[i] != NULL; i++)
@@ -1400,7 +1400,7 @@ test_review_uncertainty (void)
   /* Every cell with its standard error, and n.d. where the difference is within the noise. */
   {
     const char *cells[] = { "90.0±2.0%*[1:B2]", "87.0±2.0%[1:B3]", "84.0±2.0%[1:B4]", "70.0±1.0%[1:B5]",
-                            "(−3pt,n.d.)", "(−20pt)", NULL };
+                            "(−3.0pt,n.d.)", "(−20.0pt)", NULL };
 
     for (guint i = 0; cells[i] != NULL; i++)
       assert_contains (flat, cells[i]);

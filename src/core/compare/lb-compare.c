@@ -482,18 +482,39 @@ is_percent (const LbCompareRow *row)
   return g_strcmp0 (row->benchmark->unit, "%") == 0;
 }
 
-char *
-lb_compare_format_difference (const LbCompareRow *row,
-                              double              difference)
+/* |@difference| to @decimals (as format_number() when negative). */
+static char *
+difference_size (double difference,
+                 int    decimals)
+{
+  if (decimals < 0)
+    return format_number (fabs (difference));
+  return g_strdup_printf ("%.*f", decimals, fabs (difference));
+}
+
+/* The decimals a difference of two source cells is written to: the more of the two, or -1
+ * when either cannot tell. */
+static int
+difference_decimals (const LbCompareCell *cell,
+                     const LbCompareCell *baseline)
+{
+  int a = source_decimals (cell->raw, cell->score);
+  int b = baseline != NULL ? source_decimals (baseline->raw, baseline->score) : -1;
+
+  return a < 0 || b < 0 ? -1 : MAX (a, b);
+}
+
+static char *
+format_difference (const LbCompareRow *row,
+                   double              difference,
+                   int                 decimals)
 {
   g_autofree char *number = NULL;
   char *signed_number;
 
-  g_return_val_if_fail (row != NULL, NULL);
-
-  number = format_number (fabs (difference));
-  if (g_strcmp0 (number, "0") == 0)
-    signed_number = g_strdup ("±0");
+  number = difference_size (difference, decimals);
+  if (strspn (number, "0.,") == strlen (number))
+    signed_number = g_strconcat ("±", number, NULL);
   else
     /* U+2212 MINUS SIGN reads better than a hyphen next to digits */
     signed_number = g_strconcat (difference > 0 ? "+" : "−", number, NULL);
@@ -509,6 +530,31 @@ lb_compare_format_difference (const LbCompareRow *row,
       return points;
     }
   return with_unit (row, signed_number);
+}
+
+char *
+lb_compare_format_difference (const LbCompareRow *row,
+                              double              difference)
+{
+  g_return_val_if_fail (row != NULL, NULL);
+  return format_difference (row, difference, -1);
+}
+
+char *
+lb_compare_format_cell_difference (const LbCompareRow  *row,
+                                   const LbCompareCell *cell,
+                                   const LbCompareCell *baseline)
+{
+  g_return_val_if_fail (row != NULL && cell != NULL, NULL);
+  return format_difference (row, cell->difference, difference_decimals (cell, baseline));
+}
+
+char *
+lb_compare_format_cell_difference_size (const LbCompareCell *cell,
+                                        const LbCompareCell *baseline)
+{
+  g_return_val_if_fail (cell != NULL, NULL);
+  return difference_size (cell->difference, difference_decimals (cell, baseline));
 }
 
 char *
@@ -1653,7 +1699,7 @@ cell_text (const LbComparison *self,
     g_string_append_c (s, '*');
   if (cell->has_difference)
     {
-      g_autofree char *diff = lb_compare_format_difference (row, cell->difference);
+      g_autofree char *diff = lb_compare_format_cell_difference (row, cell, &row->cells[self->baseline]);
 
       if (cell->significance == LB_SIGNIFICANCE_NOT_DISTINGUISHABLE)
         /* TRANSLATORS: "n.d." abbreviates "not distinguishable", explained below the table */

@@ -235,6 +235,15 @@ char         *lb_compare_format_cell_stderr (const LbCompareCell *cell);
 /* Formats a difference with its sign, e.g. "+1.2 pt" (points on a percent benchmark),
  * "−0.05"; newly allocated. */
 char         *lb_compare_format_difference (const LbCompareRow *row, double difference);
+/* @cell's difference to @baseline's score like lb_compare_format_difference(), with the
+ * decimals the two source cells show (82.1 − 59.1 is "−23.0", not "−23"). */
+char         *lb_compare_format_cell_difference (const LbCompareRow  *row,
+                                                 const LbCompareCell *cell,
+                                                 const LbCompareCell *baseline);
+/* The size of that difference without sign or unit ("23.0"), for a sentence such as
+ * "23.0 points lower"; newly allocated. */
+char         *lb_compare_format_cell_difference_size (const LbCompareCell *cell,
+                                                      const LbCompareCell *baseline);
 /* A composite as printed everywhere ("0.698"); newly allocated. */
 char         *lb_compare_format_composite (double composite);
 /* "1–3" for a rank range, "2" for a clear rank, "—" without a composite; newly allocated. */

@@ -488,17 +488,15 @@ render_model_cell (GtkListItem   *list_item,
             if (g_strcmp0 (row->benchmark->unit, "%") == 0 && v->difference != 0)
               {
                 /* A difference of percentages is in points: “−17.2%” read as 17.2 % less. */
-                g_autofree char *points = lb_compare_format_score (row, fabs (v->difference));
+                g_autofree char *points = lb_compare_format_cell_difference_size (v, &row->cells[c->baseline]);
                 guint n = fabs (v->difference) == 1.0 ? 1 : 2;
 
-                if (g_str_has_suffix (points, "%"))
-                  points[strlen (points) - 1] = '\0';
                 diff = v->difference > 0
                        ? g_strdup_printf (ngettext ("%s point higher", "%s points higher", n), points)
                        : g_strdup_printf (ngettext ("%s point lower", "%s points lower", n), points);
               }
             else
-              diff = lb_compare_format_difference (row, v->difference);
+              diff = lb_compare_format_cell_difference (row, v, &row->cells[c->baseline]);
             if (sub->len > 0)
               g_string_append (sub, " · ");
             g_string_append (sub, diff);
