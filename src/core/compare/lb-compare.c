@@ -903,6 +903,21 @@ compute_rows (LbComparison            *self,
     }
 }
 
+/* @composite as lb_compare_format_composite() prints it, in thousandths: printf's rounding
+ * of the binary value, which round (composite * 1000) does not always match. */
+static gint64
+shown_thousandths (double composite)
+{
+  g_autofree char *text = lb_compare_format_composite (composite);
+  gint64 n = 0;
+  gboolean negative = text[0] == '-';
+
+  for (const char *p = text; *p != '\0'; p++)
+    if (g_ascii_isdigit (*p))
+      n = n * 10 + (*p - '0');
+  return negative ? -n : n;
+}
+
 static void
 compute_composites (LbComparison *self,
                     double       *sums,
@@ -940,6 +955,7 @@ compute_composites (LbComparison *self,
         {
           model->has_composite = TRUE;
           model->composite = sums[m] / weights[m];
+          model->composite_shown = shown_thousandths (model->composite);
           model->has_composite_stderr = all_stderr;
           model->composite_stderr = all_stderr ? sqrt (variance) / weights[m] : 0.0;
         }
@@ -966,18 +982,15 @@ gboolean
 lb_compare_models_distinguishable (const LbCompareModel *a,
                                    const LbCompareModel *b)
 {
-  g_autofree char *ta = NULL;
-  g_autofree char *tb = NULL;
   double d;
 
   g_return_val_if_fail (a != NULL && b != NULL, FALSE);
 
   if (!a->has_composite || !b->has_composite)
     return FALSE;
-  /* Composites that print alike are tied: the reader cannot see a difference. */
-  ta = lb_compare_format_composite (a->composite);
-  tb = lb_compare_format_composite (b->composite);
-  if (g_str_equal (ta, tb))
+  /* Composites that print alike are tied: the reader cannot see a difference. (Compared as
+   * numbers printed once per model: this runs for every pair of a ranking.) */
+  if (a->composite_shown == b->composite_shown)
     return FALSE;
   if (!a->has_composite_stderr || !b->has_composite_stderr)
     return TRUE;

@@ -142,6 +142,7 @@ typedef struct {
   gboolean        partial;           /* lacks a value on a benchmark of weight > 0 */
   gboolean        has_composite;
   double          composite;         /* weighted mean of normalised scores, 0–1 */
+  gint64          composite_shown;   /* the composite as printed, in thousandths ("0.698" is 698) */
   guint           composite_n;       /* benchmarks counted */
   gboolean        has_composite_stderr;
   double          composite_stderr;
