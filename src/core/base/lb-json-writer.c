@@ -115,11 +115,22 @@ maybe_flush (LbJsonWriter *self)
 static inline void
 newline_indent (LbJsonWriter *self)
 {
-  /* A line end and two spaces a level, in one append. */
+  /* A line end and two spaces a level, copied 16 bytes at a time: a plain memcpy of this
+   * short, varying length became a "rep movs", which was a fifth of the time of a large
+   * document. The buffer keeps room for the overrun; the length then cuts it back. */
   static const char spaces[] = "\n                                                                "
-                               "                                                                ";
+                               "                                                                "
+                               "               ";
+  gsize length = 1 + MIN (2 * self->depth, sizeof spaces - 17);
+  Buffer *buffer = self->out;
+  char *dest;
 
-  put (self->out, spaces, 1 + MIN (2 * self->depth, sizeof spaces - 2));
+  if (buffer->len + length + 16 + 1 > buffer->allocated)
+    buffer_grow (buffer, length + 16);
+  dest = buffer->str + buffer->len;
+  for (gsize i = 0; i < length; i += 16)
+    memcpy (dest + i, spaces + i, 16);
+  buffer->len += length;
 }
 
 /* Before a value or a member name: the comma and the line of the element. */
