@@ -119,7 +119,7 @@ print_profile (const LbProfile *profile,
           continue;
         if (n++ > 0)
           g_string_append (others, _(", "));
-        g_string_append_printf (others, "“%s”", benchmark->name);
+        g_string_append_printf (others, _("“%s”"), benchmark->name);
       }
     if (n > 0)
       {

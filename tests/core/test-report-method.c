@@ -511,6 +511,8 @@ test_method_japanese_sentences (Fixture       *fx,
           {
             g_assert_null (strstr (texts[i], "。 "));
             g_assert_null (strstr (texts[i], "） "));
+            /* names are quoted as Japanese quotes them: 「…」, not “…” */
+            g_assert_null (strstr (texts[i], "“"));
           }
       g_clear_pointer (&c, lb_comparison_unref);
 
@@ -520,6 +522,33 @@ test_method_japanese_sentences (Fixture       *fx,
       g_assert_no_error (error);
       g_assert_nonnull (strstr (c->method_text, "inverted. The composite is the mean"));
     }
+
+  /* A tie names the tied models, quoted as Japanese quotes them. */
+  {
+    g_autoptr(LbCompareOptions) options = NULL;
+    g_autoptr(LbComparison) c = NULL;
+    g_autoptr(GError) error = NULL;
+    gint64 delta = ensure_model (fx, "Delta", NULL);
+    const Value values[] = {
+      { &delta, &fx->jcqa, 85, 2, 2, NULL, NULL },
+      { &delta, &fx->mtbench, 7.9, 2, 3, NULL, NULL },
+      { &delta, &fx->latency, 420, 2, 4, NULL, NULL },
+      { &delta, &fx->guess, 3, 2, 5, NULL, NULL },
+      { &delta, &fx->old, 50, 2, 6, NULL, NULL },
+    };
+
+    import_values (fx, "delta.csv", "2026-11-22T09:00:00Z", values, G_N_ELEMENTS (values), NULL, 0);
+    options = options_with_profile (fx, NULL);
+    g_setenv ("LANGUAGE", "ja", TRUE);
+    ++_nl_msg_cat_cntr;
+    c = lb_compare_leaderboard (fx->store, fx->lb, options, &error);
+    g_setenv ("LANGUAGE", "", TRUE);
+    ++_nl_msg_cat_cntr;
+    g_assert_no_error (error);
+    assert_contains (c->uncertainty_text, "「Delta」");
+    assert_contains (c->uncertainty_text, "は総合スコアが同じため");
+    assert_lacks (c->uncertainty_text, "“");
+  }
 }
 
 int

@@ -657,7 +657,7 @@ join_names (const LbComparison *self,
       else if (i > 0)
         /* TRANSLATORS: between names of a list */
         g_string_append (s, _(", "));
-      g_string_append_printf (s, "“%s”", model_label (self, members[i]));
+      g_string_append_printf (s, _("“%s”"), model_label (self, members[i]));
     }
   return g_string_free (s, FALSE);
 }
@@ -1086,7 +1086,7 @@ compute_ranking (LbComparison *self)
             {
               if (n_lacking++ > 0)
                 g_string_append (lacking, _(", "));
-              g_string_append_printf (lacking, "“%s”", self->rows[r].benchmark->name);
+              g_string_append_printf (lacking, _("“%s”"), self->rows[r].benchmark->name);
             }
         }
       if (some)
@@ -1961,7 +1961,7 @@ lb_compare_find_profile (LbStore     *store,
         return lb_profile_copy (profile);
       if (names->len > 0)
         g_string_append (names, _(", "));
-      g_string_append_printf (names, "“%s”", profile->name);
+      g_string_append_printf (names, _("“%s”"), profile->name);
     }
   if (profiles->len == 0)
     g_set_error (error, LB_COMPARE_ERROR, LB_COMPARE_ERROR_UNKNOWN_PROFILE,
