@@ -142,7 +142,7 @@ lb_cli_import (LbCli  *cli,
   GPtrArray *columns;
   guint n_scores = 0;
 
-  if (!lb_cli_parse ("import", N_("FILE --leaderboard NAME"), _("Import a CSV file exported from Excel, or a sheet of an Excel workbook (.xlsx)."),
+  if (!lb_cli_parse ("import", N_("FILE --leaderboard NAME"), _("Import a CSV file exported from Excel, a sheet of an Excel workbook (.xlsx, .xls), or a result file (lm-evaluation-harness, Arena or Every Eval Ever JSON)."),
                      entries, &argc, &argv))
     return LB_CLI_USAGE;
   if (argc != 2 || leaderboard == NULL || leaderboard[0] == '\0')
@@ -245,17 +245,23 @@ lb_cli_import (LbCli  *cli,
 
   dialect = lb_importer_get_dialect (importer);
   printf (_("Reading %s\n"), argv[1]);
-  if (lb_importer_get_sheet (importer) != NULL)
+  /* A result file is JSON: its format is what was detected, from its content. */
+  if (lb_importer_get_source_format (importer) != NULL)
+    print_detected (_("Format:"),
+                    g_strdup_printf ("%s (%s)", lb_importer_get_source_format (importer),
+                                     detected_or_chosen (TRUE)));
+  else if (lb_importer_get_sheet (importer) != NULL)
     print_detected (_("Sheet:"),
                     g_strdup_printf ("%s (%s)", lb_importer_get_sheet (importer),
                                      detected_or_chosen (sheet == NULL)));
-  print_detected (_("Encoding:"),
+  if (lb_importer_get_source_format (importer) == NULL)
+    print_detected (_("Encoding:"),
                   g_strdup_printf ("%s (%s)%s%s", dialect->encoding,
                                    detected_or_chosen (dialect->encoding_detected),
                                    dialect->encoding_reason != NULL ? " — " : "",
                                    dialect->encoding_reason != NULL ? dialect->encoding_reason : ""));
   /* A workbook has cells, not delimiters, and its numbers have no locale. */
-  if (lb_importer_get_sheet (importer) == NULL)
+  if (lb_importer_get_sheet (importer) == NULL && lb_importer_get_source_format (importer) == NULL)
     {
       print_detected (_("Delimiter:"),
                       g_strdup_printf ("%s (%s)%s", delimiter_name (dialect->delimiter),
@@ -265,7 +271,8 @@ lb_cli_import (LbCli  *cli,
                       g_strdup_printf ("%s (%s)", dialect->decimal_separator == ',' ? _("comma") : _("point"),
                                        detected_or_chosen (dialect->decimal_separator_detected)));
     }
-  print_detected (_("Header row:"),
+  if (lb_importer_get_source_format (importer) == NULL)
+    print_detected (_("Header row:"),
                   g_strdup_printf ("%u (%s)%s%s", dialect->header_record,
                                    detected_or_chosen (dialect->header_detected),
                                    dialect->header_detected && dialect->header_reason != NULL ? " — " : "",

@@ -40,6 +40,7 @@ static const Code codes[] = {
   { "sheet.hidden-rows", 3 },                /* sheet, rows, how many */
   { "sheet.hidden-columns", 3 },             /* sheet, columns, how many */
   { "sheet.merged", 6 },                     /* sheet, first column, first row, last column, last row, text */
+  { "results.stderr-from-interval", 1 },     /* file */
 };
 
 static guint
@@ -166,6 +167,13 @@ render_known (const char         *code,
     return g_strdup_printf (_("Sheet “%s”: cells %s%u:%s%u are merged; their text “%s” was used "
                               "in each of them."),
                             a[0], a[1], number (a[2]), a[3], number (a[4]), a[5]);
+  if (g_str_equal (code, "results.stderr-from-interval"))
+    return g_strdup_printf (_("%s gives each rating a 95 %% interval (rating_q025 to rating_q975), "
+                              "for which Leaderboard has no place. Each result's standard error "
+                              "was derived from it as (q975 − q025) / 3.92, which is exact only "
+                              "for a symmetric normal interval; the interval itself is kept with "
+                              "the value's source."),
+                            a[0]);
   g_return_val_if_reached (NULL);
 }
 

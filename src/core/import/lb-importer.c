@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* lb-importer.c: turns a CSV file into results in the store, in one transaction */
+/* lb-importer.c: turns a CSV file, a workbook's sheet or a result file into results in the store, in one transaction */
 
 #define G_LOG_DOMAIN "lb-importer"
 
@@ -16,6 +16,7 @@
 #include "lb-warning.h"
 #include "lb-xlsx-reader.h"
 #include "lb-xls-reader.h"
+#include "lb-results-reader.h"
 
 #define PREVIEW_RECORDS 100
 #define SPOOL_CHUNK     (64 * 1024)
@@ -52,6 +53,7 @@ struct _LbImporter
   GMutex        workbook_lock;  /* held by the run that reads through workbook */
   gboolean      sheet_chosen;   /* named by the caller, not picked as the only data sheet */
   gboolean      old_format;     /* the workbook is an .xls */
+  LbResultsReader *results;     /* the result file (JSON) when the file is one, or NULL */
 };
 
 /* One importer, many readers: what the rows come from. Everything after reading is the same. */
@@ -59,6 +61,7 @@ typedef struct {
   LbCsvReader  *csv;
   LbXlsxReader *xlsx;
   LbXlsReader  *xls;
+  LbResultsReader *results;
   GMutex       *locked;   /* the importer's workbook_lock, while xlsx is its workbook */
 } Source;
 
@@ -68,6 +71,7 @@ source_clear (Source *source)
   g_clear_object (&source->csv);
   g_clear_object (&source->xlsx);
   g_clear_object (&source->xls);
+  g_clear_object (&source->results);
   if (source->locked != NULL)
     g_mutex_unlock (g_steal_pointer (&source->locked));
 }
@@ -83,6 +87,8 @@ source_next (Source        *source,
     return lb_xlsx_reader_next (source->xlsx, cancellable, error);
   if (source->xls != NULL)
     return lb_xls_reader_next (source->xls, cancellable, error);
+  if (source->results != NULL)
+    return lb_results_reader_next (source->results, cancellable, error);
   return lb_csv_reader_next (source->csv, cancellable, error);
 }
 
@@ -93,6 +99,8 @@ source_dialect (Source *source)
     return lb_xlsx_reader_get_dialect (source->xlsx);
   if (source->xls != NULL)
     return lb_xls_reader_get_dialect (source->xls);
+  if (source->results != NULL)
+    return lb_results_reader_get_dialect (source->results);
   return lb_csv_reader_get_dialect (source->csv);
 }
 
@@ -103,13 +111,15 @@ source_progress (Source *source)
     return lb_xlsx_reader_get_progress (source->xlsx);
   if (source->xls != NULL)
     return lb_xls_reader_get_progress (source->xls);
+  if (source->results != NULL)
+    return lb_results_reader_get_progress (source->results);
   return lb_csv_reader_get_progress (source->csv);
 }
 
 static const char *
 source_encoding_warning (Source *source)
 {
-  if (source->xlsx != NULL || source->xls != NULL)
+  if (source->csv == NULL)
     return NULL;
   return lb_csv_reader_get_encoding_warning (source->csv);
 }
@@ -118,21 +128,22 @@ source_encoding_warning (Source *source)
 static const LbWarning *
 source_encoding_record (Source *source)
 {
-  if (source->xlsx != NULL || source->xls != NULL)
+  if (source->csv == NULL)
     return NULL;
   return lb_csv_reader_get_encoding_warning_record (source->csv);
 }
 
-typedef enum { KIND_TEXT, KIND_ZIP, KIND_OLE } FileKind;
+typedef enum { KIND_TEXT, KIND_ZIP, KIND_OLE, KIND_JSON } FileKind;
 
 /* What @file is by its first bytes, whatever its name says: a ZIP archive (.xlsx), an OLE2
- * compound file (.xls), or text for the CSV reader (which tells other binaries apart). */
+ * compound file (.xls), JSON (a result file), or text for the CSV reader (which tells other
+ * binaries apart). */
 static FileKind
 file_kind (GFile        *file,
            GCancellable *cancellable)
 {
   g_autoptr(GFileInputStream) in = g_file_read (file, cancellable, NULL);
-  guint8 magic[8] = { 0 };
+  guint8 magic[64] = { 0 };
   gsize n = 0;
 
   if (in == NULL)
@@ -143,6 +154,8 @@ file_kind (GFile        *file,
     return KIND_ZIP;
   if (lb_xls_looks_like_ole (magic, n))
     return KIND_OLE;
+  if (lb_results_looks_like_json (magic, n))
+    return KIND_JSON;
   return KIND_TEXT;
 }
 
@@ -184,6 +197,31 @@ open_old_workbook (LbImporter    *self,
                                    cancellable, error);
 }
 
+/* The result file (JSON); read again for the import, it must hold the bytes of the plan. */
+static gboolean
+open_results (LbImporter    *self,
+              Source        *source,
+              GFile         *file,
+              gboolean       again,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  source->results = lb_results_reader_new (file, self->display_name, cancellable, error);
+  if (source->results == NULL)
+    return FALSE;
+  if (again && g_strcmp0 (lb_results_reader_get_dialect (source->results)->sha256,
+                          self->dialect.sha256) != 0)
+    {
+      g_set_error (error, LB_CSV_ERROR, LB_CSV_ERROR_CHANGED,
+                   _("%s has changed since it was read for the preview: it is not the same file "
+                     "any more. Nothing was imported. Open the file again to see what it holds "
+                     "now, then import it."),
+                   self->display_name);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* Opens the reader for @self's file; with @expected_sha256, a workbook must be those bytes. */
 static gboolean
 source_open (LbImporter    *self,
@@ -193,9 +231,12 @@ source_open (LbImporter    *self,
              GError       **error)
 {
   GFile *file = self->spool != NULL ? self->spool : self->file;
-  FileKind kind = again ? (self->sheet == NULL ? KIND_TEXT : self->old_format ? KIND_OLE : KIND_ZIP)
+  FileKind kind = again ? (self->results != NULL ? KIND_JSON
+                           : self->sheet == NULL ? KIND_TEXT : self->old_format ? KIND_OLE : KIND_ZIP)
                         : file_kind (file, cancellable);
 
+  if (kind == KIND_JSON)
+    return open_results (self, source, file, again, cancellable, error);
   if (kind == KIND_OLE)
     return open_old_workbook (self, source, file, again, cancellable, error);
   if (kind == KIND_ZIP)
@@ -867,6 +908,7 @@ lb_importer_finalize (GObject *object)
   g_clear_pointer (&self->preview_summary, g_hash_table_unref);
   g_clear_object (&self->workbook);
   g_clear_object (&self->old_workbook);
+  g_clear_object (&self->results);
   g_mutex_clear (&self->workbook_lock);
   g_clear_pointer (&self->options_sheet, g_free);
   g_clear_pointer (&self->sheet, g_free);
@@ -1073,6 +1115,7 @@ lb_importer_new (GFile               *file,
   self->encoding_warning = g_strdup (source_encoding_warning (&reader));
   self->workbook = g_steal_pointer (&reader.xlsx);
   self->old_workbook = g_steal_pointer (&reader.xls);
+  self->results = g_steal_pointer (&reader.results);
 
   if (!have_header || self->columns->len == 0 || n_named == 0)
     {
@@ -1121,6 +1164,14 @@ lb_importer_get_sheets (LbImporter *self)
   if (self->old_workbook != NULL)
     return lb_xls_reader_get_sheets (self->old_workbook);
   return self->workbook != NULL ? lb_xlsx_reader_get_sheets (self->workbook) : NULL;
+}
+
+const char *
+lb_importer_get_source_format (LbImporter *self)
+{
+  g_return_val_if_fail (LB_IS_IMPORTER (self), NULL);
+
+  return self->results != NULL ? lb_results_reader_get_format_label (self->results) : NULL;
 }
 
 const char *
@@ -1676,6 +1727,7 @@ typedef struct {
   guint            n_known_models;
   guint            n_known_benchmarks;
   GHashTable      *benchmark_by_id;
+  LbResultsReader *results;        /* the result file read, or NULL: what it declares */
 } RunState;
 
 /* What the state owns itself; the rest belongs to lb_importer_run()'s locals. */
@@ -1924,6 +1976,7 @@ ensure_benchmark (RunState            *state,
                   GError             **error)
 {
   LbBenchmark init = { 0 };
+  const LbBenchmark *declared = NULL;
   gboolean created = FALSE;
   Entry *entry = g_hash_table_lookup (state->benchmark_ids, name);
   gint64 id;
@@ -1931,6 +1984,13 @@ ensure_benchmark (RunState            *state,
   if (entry != NULL)
     return entry;
 
+  /* A result file says what its benchmarks are: direction, scale, task, metric, harness. */
+  if (state->results != NULL)
+    declared = lb_results_reader_get_benchmark (state->results, name);
+  if (declared != NULL)
+    init = *declared;
+  init.id = 0;
+  init.leaderboard_id = 0;
   init.name = (char *) name;
   init.unit = spec->unit;
   /* In a long table the direction comes from each benchmark's name. */
@@ -1938,6 +1998,11 @@ ensure_benchmark (RunState            *state,
     ? !name_means_lower_is_better (name)
     : spec->higher_is_better;
   init.direction_confirmed = state->self->layout == LB_LAYOUT_WIDE && !spec->direction_detected;
+  if (declared != NULL && declared->direction_confirmed)
+    {
+      init.higher_is_better = declared->higher_is_better;
+      init.direction_confirmed = TRUE;
+    }
   init.position = position;
 
   if (state->dry_run)
@@ -1970,9 +2035,17 @@ add_cell_warning (RunState          *state,
   const char *arg;
   va_list ap;
 
-  g_ptr_array_add (args, state->self->sheet != NULL
-                         ? lb_cell_ref_format (state->self->sheet, record->record, column)
-                         : g_strdup (""));
+  /* A workbook's cell as Excel names it; a result file's value by its JSON path. */
+  if (state->self->sheet != NULL)
+    g_ptr_array_add (args, lb_cell_ref_format (state->self->sheet, record->record, column));
+  else if (state->results != NULL)
+    {
+      const char *path = lb_results_reader_get_path (state->results, record->record, column);
+
+      g_ptr_array_add (args, g_strdup (path != NULL ? path : ""));
+    }
+  else
+    g_ptr_array_add (args, g_strdup (""));
   g_ptr_array_add (args, g_strdup_printf ("%u", record->record));
   g_ptr_array_add (args, lb_column_letter (column));
   g_ptr_array_add (args, g_strdup (spec != NULL && spec->header != NULL ? spec->header : ""));
@@ -2020,6 +2093,18 @@ store_cell (RunState           *state,
     }
 
   lb_value_parse (text, self->dialect.decimal_separator, &value);
+  /* A result file's NaN or Infinity is a missing value, and says why. */
+  if (state->results != NULL)
+    {
+      const char *reason = lb_results_reader_get_missing_reason (state->results, record->record,
+                                                                 score_column);
+
+      if (reason != NULL)
+        {
+          value.kind = LB_VALUE_MISSING;
+          value.reason = reason;
+        }
+    }
 
   current = current_score (state, model, benchmark);
   if (current != NULL && !isnan (*current))
@@ -2414,6 +2499,7 @@ lb_importer_run (LbImporter        *self,
   state.kept_records = kept_records;
   state.kept_dates = kept_dates;
   state.summary = new_summary_tracker (self);
+  state.results = reader.results;
 
   if (!state.dry_run)
     {
@@ -2549,10 +2635,11 @@ lb_importer_run (LbImporter        *self,
 
   if (source_encoding_record (&reader) != NULL)
     g_ptr_array_add (outcome->warnings, lb_warning_copy (source_encoding_record (&reader)));
-  if (reader.xlsx != NULL || reader.xls != NULL)
+  if (reader.xlsx != NULL || reader.xls != NULL || reader.results != NULL)
     {
       GPtrArray *sheet_warnings = reader.xlsx != NULL ? lb_xlsx_reader_get_warnings (reader.xlsx)
-                                                      : lb_xls_reader_get_warnings (reader.xls);
+                                  : reader.xls != NULL ? lb_xls_reader_get_warnings (reader.xls)
+                                  : lb_results_reader_get_warnings (reader.results);
 
       for (guint i = 0; i < sheet_warnings->len; i++)
         {

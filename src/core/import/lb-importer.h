@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* lb-importer.h: turns a CSV file or a workbook's sheet into results in the store, in one transaction */
+/* lb-importer.h: turns a CSV file, a workbook's sheet or a result file into results in the store, in one transaction */
 #pragma once
 
 #include <gio/gio.h>
@@ -126,6 +126,9 @@ GFile        *lb_importer_get_file       (LbImporter *self);
 const LbCsvDialect *lb_importer_get_dialect (LbImporter *self);
 /* A workbook's sheets (of LbXlsxSheet*, data sheets first, owned), or NULL for a CSV file. */
 GPtrArray    *lb_importer_get_sheets     (LbImporter *self);
+/* The result file's format as users know it, with the version the file states
+ * ("lm-evaluation-harness results (lm_eval 0.4.2)"), translated; NULL for a table. Owned. */
+const char   *lb_importer_get_source_format (LbImporter *self);
 /* The sheet the plan reads (options->sheet, or the workbook's only sheet with a table, or
  * its first sheet), or NULL for a CSV file. */
 const char   *lb_importer_get_sheet      (LbImporter *self);
