@@ -1,0 +1,467 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-results.c: result files (lm-evaluation-harness, Arena, Every Eval Ever JSON) imported */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <math.h>
+#include <string.h>
+
+#include "lb-importer.h"
+#include "lb-results-reader.h"
+
+/* What lm-eval 0.4 writes, with Python's bare NaN for a metric it could not compute. */
+#define LM_EVAL_JSON \
+  "{\n" \
+  "  \"results\": {\n" \
+  "    \"jmmlu\": {\"alias\": \"jmmlu\", \"acc,none\": 0.5123, \"acc_stderr,none\": 0.0121,\n" \
+  "              \"acc_norm,none\": NaN, \"acc_norm_stderr,none\": \"N/A\"},\n" \
+  "    \"jsquad\": {\"alias\": \"jsquad\", \"exact_match,strict-match\": 0.71,\n" \
+  "               \"exact_match_stderr,strict-match\": 0.02, \"perplexity,none\": 3.5}\n" \
+  "  },\n" \
+  "  \"n-shot\": {\"jmmlu\": 5, \"jsquad\": 2},\n" \
+  "  \"higher_is_better\": {\"jmmlu\": {\"acc\": true, \"acc_norm\": true},\n" \
+  "                       \"jsquad\": {\"exact_match\": true, \"perplexity\": false}},\n" \
+  "  \"n-samples\": {\"jmmlu\": {\"original\": 7536, \"effective\": 7536}},\n" \
+  "  \"config\": {\"model\": \"hf\", \"model_args\": \"pretrained=llm-jp/llm-jp-13b,dtype=float16\"},\n" \
+  "  \"date\": 1714521600.5,\n" \
+  "  \"lm_eval_version\": \"0.4.2\"\n" \
+  "}\n"
+
+#define ARENA_JSON \
+  "{\"full\": {\"gpt-4o\": {\"rating\": 1285.2, \"rating_q025\": 1281.0, \"rating_q975\": 1289.4},\n" \
+  "          \"llm-jp-13b\": {\"rating\": 1001.5, \"rating_q025\": 990.1, \"rating_q975\": 1010.3}},\n" \
+  " \"japanese\": {\"gpt-4o\": {\"rating\": 1301.0, \"rating_q025\": 1290.0, \"rating_q975\": 1310.0},\n" \
+  "              \"llm-jp-13b\": {\"rating\": 1180.5}}}\n"
+
+/* Two documents: schema 0.2.1's standard error object, and a bare number as before. */
+#define EEE_JSON \
+  "[{\"schema_version\": \"0.2.1\", \"evaluation_id\": \"jmmlu/org/m1/1714521600\",\n" \
+  "  \"retrieved_timestamp\": \"1714521600\",\n" \
+  "  \"source_metadata\": {\"source_type\": \"documentation\", \"source_organization_name\": \"Example Org\",\n" \
+  "                      \"evaluator_relationship\": \"third_party\"},\n" \
+  "  \"eval_library\": {\"name\": \"lm_eval\", \"version\": \"0.4.2\"},\n" \
+  "  \"model_info\": {\"name\": \"m1\", \"id\": \"org/m1\", \"developer\": \"Org\"},\n" \
+  "  \"evaluation_results\": [\n" \
+  "    {\"evaluation_name\": \"JMMLU\", \"source_data\": {\"dataset_name\": \"jmmlu\"},\n" \
+  "     \"metric_config\": {\"lower_is_better\": false, \"score_type\": \"continuous\", \"min_score\": 0, \"max_score\": 1},\n" \
+  "     \"score_details\": {\"score\": 0.61, \"uncertainty\": {\"standard_error\": {\"value\": 0.011},\n" \
+  "       \"confidence_interval\": {\"lower\": 0.59, \"upper\": 0.63}, \"num_samples\": 7536}}},\n" \
+  "    {\"evaluation_name\": \"Latency (s)\", \"source_data\": {\"dataset_name\": \"x\"},\n" \
+  "     \"metric_config\": {\"lower_is_better\": true, \"score_type\": \"continuous\", \"min_score\": 0, \"max_score\": 100},\n" \
+  "     \"score_details\": {\"score\": 12.5}}]},\n" \
+  " {\"schema_version\": \"0.2.1\", \"evaluation_id\": \"e2\", \"retrieved_timestamp\": \"1714521600\",\n" \
+  "  \"source_metadata\": {\"source_type\": \"evaluation_run\", \"source_organization_name\": \"Us\",\n" \
+  "                      \"evaluator_relationship\": \"first_party\"},\n" \
+  "  \"eval_library\": {\"name\": \"inspect_ai\", \"version\": \"0.3\"},\n" \
+  "  \"model_info\": {\"name\": \"m2\", \"id\": \"org/m2\", \"developer\": \"Org2\"},\n" \
+  "  \"evaluation_timestamp\": \"2024-06-01T10:00:00Z\",\n" \
+  "  \"evaluation_results\": [\n" \
+  "    {\"evaluation_name\": \"JMMLU\", \"source_data\": {\"dataset_name\": \"jmmlu\"},\n" \
+  "     \"metric_config\": {\"lower_is_better\": false},\n" \
+  "     \"score_details\": {\"score\": 0.55, \"uncertainty\": {\"standard_error\": 0.012}}}]}]\n"
+
+static char *
+write_fixture (const char *name,
+               const char *contents,
+               gssize      length)
+{
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (g_get_tmp_dir (), name, NULL);
+
+  g_file_set_contents (path, contents, length, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+static LbStore *
+new_store (void)
+{
+  g_autoptr(GError) error = NULL;
+  LbStore *store = lb_store_open (":memory:", &error);
+
+  g_assert_no_error (error);
+  lb_store_set_user (store, "Tester");
+  return store;
+}
+
+/* Imports @contents (written to @name) into the leaderboard "Results"; returns its id. */
+static gint64
+import_text (LbStore         *store,
+             const char      *name,
+             const char      *contents,
+             const char      *expected_format,
+             LbImportOutcome *outcome)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = write_fixture (name, contents, -1);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(LbImporter) importer = lb_importer_new (file, NULL, store, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (importer);
+  g_assert_cmpstr (lb_importer_get_source_format (importer), ==, expected_format);
+  g_assert_cmpint (lb_importer_get_layout (importer), ==, LB_LAYOUT_LONG);
+  lb_importer_run (importer, store, "Results", LB_IMPORT_FLAGS_NONE, NULL, NULL, NULL, outcome, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (outcome->import_id, >, 0);
+  g_unlink (path);
+  return outcome->leaderboard_id;
+}
+
+static const LbBenchmark *
+benchmark_named (GPtrArray  *benchmarks,
+                 const char *name)
+{
+  for (guint i = 0; i < benchmarks->len; i++)
+    {
+      const LbBenchmark *b = g_ptr_array_index (benchmarks, i);
+
+      if (g_str_equal (b->name, name))
+        return b;
+    }
+  g_error ("no benchmark “%s”", name);
+  return NULL;
+}
+
+static gint64
+id_of_model (LbStore    *store,
+             gint64      leaderboard_id,
+             const char *name)
+{
+  g_autoptr(GPtrArray) models = lb_store_list_models (store, leaderboard_id, NULL);
+
+  for (guint i = 0; i < models->len; i++)
+    {
+      const LbModel *m = g_ptr_array_index (models, i);
+
+      if (g_str_equal (m->name, name))
+        return m->id;
+    }
+  g_error ("no model “%s”", name);
+  return 0;
+}
+
+static const LbResult *
+result_of (GPtrArray *results,
+           gint64     model_id,
+           gint64     benchmark_id)
+{
+  for (guint i = 0; i < results->len; i++)
+    {
+      const LbResult *r = g_ptr_array_index (results, i);
+
+      if (r->model_id == model_id && r->benchmark_id == benchmark_id)
+        return r;
+    }
+  return NULL;
+}
+
+/* The JSON path the source cell of @result records. */
+static char *
+path_of (LbStore        *store,
+         const LbResult *result)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *detail = lb_store_get_source_cell (store, result->import_id, result->source_row,
+                                                      result->source_column, &error);
+  g_autoptr(JsonNode) node = NULL;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (detail);
+  node = json_from_string (detail, &error);
+  g_assert_no_error (error);
+  return g_strdup (json_object_get_string_member (json_node_get_object (node), "json_path"));
+}
+
+static gboolean
+has_warning (const LbImportOutcome *outcome,
+             const char            *code)
+{
+  for (guint i = 0; i < outcome->warnings->len; i++)
+    {
+      const LbWarning *w = g_ptr_array_index (outcome->warnings, i);
+
+      if (g_strcmp0 (w->code, code) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+test_lm_eval (void)
+{
+  g_autoptr(LbStore) store = new_store ();
+  g_auto(LbImportOutcome) outcome = { 0 };
+  gint64 lb = import_text (store, "results_2024-05-01.json", LM_EVAL_JSON,
+                           "lm-evaluation-harness results (lm_eval 0.4.2)", &outcome);
+  g_autoptr(GPtrArray) benchmarks = lb_store_list_benchmarks (store, lb, NULL);
+  g_autoptr(GPtrArray) results = lb_store_list_results (store, lb, TRUE, NULL);
+  g_autoptr(GPtrArray) gaps = lb_store_list_gaps (store, lb, NULL);
+  gint64 model = id_of_model (store, lb, "llm-jp/llm-jp-13b");
+  const LbBenchmark *acc = benchmark_named (benchmarks, "jmmlu acc");
+  const LbBenchmark *em = benchmark_named (benchmarks, "jsquad exact_match (strict-match)");
+  const LbBenchmark *ppl = benchmark_named (benchmarks, "jsquad perplexity");
+  const LbResult *r;
+  g_autofree char *path = NULL;
+
+  g_assert_cmpuint (outcome.results, ==, 3);
+  g_assert_cmpuint (outcome.gaps, ==, 1);
+  g_assert_cmpuint (benchmarks->len, ==, 4);
+
+  /* The settings lm-eval states go with the benchmark. */
+  g_assert_cmpstr (acc->task, ==, "jmmlu");
+  g_assert_cmpstr (acc->metric, ==, "acc");
+  g_assert_cmpstr (acc->harness, ==, "lm-evaluation-harness 0.4.2");
+  g_assert_cmpstr (acc->protocol, ==, "5-shot");
+  g_assert_cmpuint (acc->n_items, ==, 7536);
+  g_assert_true (acc->higher_is_better);
+  g_assert_true (acc->direction_confirmed);
+  g_assert_cmpstr (em->protocol, ==, "2-shot");
+  /* higher_is_better: false in the file, not guessed from the name. */
+  g_assert_false (ppl->higher_is_better);
+  g_assert_true (ppl->direction_confirmed);
+
+  r = result_of (results, model, acc->id);
+  g_assert_nonnull (r);
+  g_assert_cmpfloat (r->score, ==, 0.5123);
+  g_assert_true (r->has_stderr);
+  g_assert_cmpfloat (r->stderr_value, ==, 0.0121);
+  g_assert_cmpstr (r->evaluated_at, ==, "2024-05-01");
+  path = path_of (store, r);
+  g_assert_cmpstr (path, ==, "results.jmmlu.\"acc,none\"");
+
+  r = result_of (results, model, em->id);
+  g_assert_cmpfloat (r->score, ==, 0.71);
+  g_assert_cmpfloat (r->stderr_value, ==, 0.02);
+  r = result_of (results, model, ppl->id);
+  g_assert_false (r->has_stderr);
+
+  /* NaN: a missing value, with the reason. */
+  g_assert_cmpuint (gaps->len, ==, 1);
+  g_assert_cmpstr (((LbGap *) g_ptr_array_index (gaps, 0))->raw, ==, "NaN");
+  g_assert_cmpstr (((LbGap *) g_ptr_array_index (gaps, 0))->reason, ==,
+                   "Not a number in the source: the file says NaN or Infinity here.");
+}
+
+static void
+test_arena (void)
+{
+  g_autoptr(LbStore) store = new_store ();
+  g_auto(LbImportOutcome) outcome = { 0 };
+  gint64 lb = import_text (store, "elo_results.json", ARENA_JSON, "Arena leaderboard ratings", &outcome);
+  g_autoptr(GPtrArray) benchmarks = lb_store_list_benchmarks (store, lb, NULL);
+  g_autoptr(GPtrArray) results = lb_store_list_results (store, lb, TRUE, NULL);
+  const LbBenchmark *japanese = benchmark_named (benchmarks, "japanese");
+  gint64 gpt = id_of_model (store, lb, "gpt-4o");
+  gint64 jp = id_of_model (store, lb, "llm-jp-13b");
+  const LbResult *r;
+  g_autofree char *path = NULL;
+
+  g_assert_cmpuint (outcome.results, ==, 4);
+  g_assert_cmpuint (benchmarks->len, ==, 2);
+  g_assert_true (japanese->higher_is_better);
+  g_assert_true (japanese->direction_confirmed);
+  g_assert_cmpstr (japanese->metric, ==, "rating");
+
+  r = result_of (results, gpt, japanese->id);
+  g_assert_cmpfloat (r->score, ==, 1301.0);
+  /* (1310 − 1290) / (2 × 1.96), and the import says it was derived. */
+  g_assert_true (r->has_stderr);
+  g_assert_cmpfloat_with_epsilon (r->stderr_value, 20.0 / (2 * 1.959963984540054), 1e-9);
+  g_assert_true (has_warning (&outcome, "results.stderr-from-interval"));
+  path = path_of (store, r);
+  g_assert_cmpstr (path, ==, "japanese.gpt-4o.rating");
+
+  /* Without an interval, no standard error is made up. */
+  r = result_of (results, jp, japanese->id);
+  g_assert_cmpfloat (r->score, ==, 1180.5);
+  g_assert_false (r->has_stderr);
+}
+
+static void
+test_eee (void)
+{
+  g_autoptr(LbStore) store = new_store ();
+  g_auto(LbImportOutcome) outcome = { 0 };
+  gint64 lb = import_text (store, "eee.json", EEE_JSON, "Every Eval Ever (schema 0.2.1)", &outcome);
+  g_autoptr(GPtrArray) benchmarks = lb_store_list_benchmarks (store, lb, NULL);
+  g_autoptr(GPtrArray) results = lb_store_list_results (store, lb, TRUE, NULL);
+  g_autoptr(GPtrArray) models = lb_store_list_models (store, lb, NULL);
+  const LbBenchmark *jmmlu = benchmark_named (benchmarks, "JMMLU");
+  const LbBenchmark *latency = benchmark_named (benchmarks, "Latency (s)");
+  gint64 m1 = id_of_model (store, lb, "org/m1");
+  gint64 m2 = id_of_model (store, lb, "org/m2");
+  const LbResult *r;
+  g_autofree char *path = NULL;
+
+  g_assert_cmpuint (outcome.results, ==, 3);
+  g_assert_cmpuint (models->len, ==, 2);
+  g_assert_cmpstr (((LbModel *) g_ptr_array_index (models, 0))->provider, ==, "Org");
+  g_assert_cmpstr (((LbModel *) g_ptr_array_index (models, 1))->provider, ==, "Org2");
+
+  g_assert_true (jmmlu->higher_is_better);
+  g_assert_true (jmmlu->direction_confirmed);
+  g_assert_true (jmmlu->has_scale);
+  g_assert_cmpfloat (jmmlu->scale_min, ==, 0);
+  g_assert_cmpfloat (jmmlu->scale_max, ==, 1);
+  g_assert_cmpuint (jmmlu->n_items, ==, 7536);
+  g_assert_cmpstr (jmmlu->harness, ==, "lm_eval 0.4.2");
+  g_assert_false (latency->higher_is_better);
+  g_assert_true (latency->direction_confirmed);
+  g_assert_cmpfloat (latency->scale_max, ==, 100);
+
+  r = result_of (results, m1, jmmlu->id);
+  g_assert_cmpfloat (r->score, ==, 0.61);
+  g_assert_cmpfloat (r->stderr_value, ==, 0.011);
+  g_assert_null (r->evaluated_at);
+  path = path_of (store, r);
+  g_assert_cmpstr (path, ==, "[0].evaluation_results[0].score_details.score");
+
+  r = result_of (results, m2, jmmlu->id);
+  g_assert_cmpfloat (r->score, ==, 0.55);
+  g_assert_true (r->has_stderr);
+  g_assert_cmpfloat (r->stderr_value, ==, 0.012);
+  g_assert_cmpstr (r->evaluated_at, ==, "2024-06-01");
+  g_clear_pointer (&path, g_free);
+  path = path_of (store, r);
+  g_assert_cmpstr (path, ==, "[1].evaluation_results[0].score_details.score");
+}
+
+/* NaN, Infinity and -Infinity outside strings are missing values; null says it is null; the
+ * same words inside strings stay as they are. */
+static void
+test_not_a_number (void)
+{
+  const char *json =
+    "{\"results\": {\"t\": {\"alias\": \"NaN Infinity null\", \"a,none\": NaN, \"b,none\": Infinity,"
+    " \"c,none\": -Infinity, \"d,none\": null, \"e,none\": 0.25, \"e_stderr,none\": NaN}},"
+    " \"model_name\": \"NaN-model\", \"lm_eval_version\": \"0.4.3\"}";
+  g_autoptr(LbStore) store = new_store ();
+  g_auto(LbImportOutcome) outcome = { 0 };
+  gint64 lb = import_text (store, "nan.json", json, "lm-evaluation-harness results (lm_eval 0.4.3)", &outcome);
+  g_autoptr(GPtrArray) gaps = lb_store_list_gaps (store, lb, NULL);
+  g_autoptr(GPtrArray) results = lb_store_list_results (store, lb, TRUE, NULL);
+  const char *raws[] = { "NaN", "Infinity", "-Infinity", "" };
+
+  /* The model's name, a string, is not touched. */
+  id_of_model (store, lb, "NaN-model");
+  g_assert_cmpuint (results->len, ==, 1);
+  g_assert_cmpfloat (((LbResult *) g_ptr_array_index (results, 0))->score, ==, 0.25);
+  /* A NaN standard error is none. */
+  g_assert_false (((LbResult *) g_ptr_array_index (results, 0))->has_stderr);
+  g_assert_cmpuint (gaps->len, ==, 4);
+  for (guint i = 0; i < gaps->len; i++)
+    {
+      const LbGap *gap = g_ptr_array_index (gaps, i);
+
+      g_assert_cmpstr (gap->raw, ==, raws[gap->source_row - 2]);
+      g_assert_cmpstr (gap->reason, ==, gap->source_row - 2 < 3
+                                        ? "Not a number in the source: the file says NaN or Infinity here."
+                                        : "The source gives no value here (null).");
+    }
+}
+
+/* What a database holds, to compare before and after. */
+static char *
+store_state (LbStore *store)
+{
+  g_autoptr(GPtrArray) boards = lb_store_list_leaderboards (store, NULL);
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < boards->len; i++)
+    {
+      const LbLeaderboard *b = g_ptr_array_index (boards, i);
+      g_autoptr(GPtrArray) results = lb_store_list_results (store, b->id, FALSE, NULL);
+      g_autoptr(GPtrArray) imports = lb_store_list_imports (store, b->id, NULL);
+
+      g_string_append_printf (out, "%s:%u:%u;", b->name, results->len, imports->len);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+refused (const char *name,
+         const char *contents,
+         gssize      length,
+         gint        code)
+{
+  g_autoptr(LbStore) store = new_store ();
+  g_auto(LbImportOutcome) outcome = { 0 };
+  g_autofree char *path = write_fixture (name, contents, length);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LbImporter) importer = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  import_text (store, "results.json", LM_EVAL_JSON, "lm-evaluation-harness results (lm_eval 0.4.2)", &outcome);
+  before = store_state (store);
+  importer = lb_importer_new (file, NULL, store, NULL, &error);
+  g_assert_null (importer);
+  g_assert_error (error, LB_RESULTS_ERROR, code);
+  /* The message names the file. */
+  g_assert_nonnull (strstr (error->message, name));
+  after = store_state (store);
+  g_assert_cmpstr (after, ==, before);
+  g_unlink (path);
+}
+
+static void
+test_unknown_json (void)
+{
+  static const char text[] = "{\"name\": \"x\", \"values\": [1, 2]}";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = g_bytes_new_static (text, strlen (text));
+  g_autoptr(LbResultsReader) reader = lb_results_reader_new_from_bytes (bytes, "config.json", &error);
+
+  g_assert_null (reader);
+  g_assert_error (error, LB_RESULTS_ERROR, LB_RESULTS_ERROR_UNKNOWN);
+  /* It says what is read. */
+  g_assert_nonnull (strstr (error->message, "lm-evaluation-harness"));
+  g_assert_nonnull (strstr (error->message, "Arena"));
+  g_assert_nonnull (strstr (error->message, "Every Eval Ever"));
+
+  refused ("config.json", "{\"name\": \"x\", \"values\": [1, 2]}", -1, LB_RESULTS_ERROR_UNKNOWN);
+  refused ("list.json", "[{\"a\": 1}]", -1, LB_RESULTS_ERROR_UNKNOWN);
+}
+
+static void
+test_truncated (void)
+{
+  refused ("cut.json", LM_EVAL_JSON, 200, LB_RESULTS_ERROR_MALFORMED);
+  refused ("cut2.json", "{\"results\": {\"t\": {\"acc,none\": 0.5", -1, LB_RESULTS_ERROR_MALFORMED);
+}
+
+static void
+test_looks_like_json (void)
+{
+  const struct { const char *text; gboolean json; } cases[] = {
+    { "{\"a\": 1}", TRUE },
+    { "\xEF\xBB\xBF  \n{", TRUE },
+    { "[ {\"a\": 1}]", TRUE },
+    { "[]", TRUE },
+    { "[model],[score]\n", FALSE },
+    { "Model,Score\n", FALSE },
+    { "", FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    g_assert_cmpint (lb_results_looks_like_json ((const guint8 *) cases[i].text, strlen (cases[i].text)),
+                     ==, cases[i].json);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/results/lm-eval", test_lm_eval);
+  g_test_add_func ("/results/arena", test_arena);
+  g_test_add_func ("/results/every-eval-ever", test_eee);
+  g_test_add_func ("/results/not-a-number", test_not_a_number);
+  g_test_add_func ("/results/refused/unknown-json", test_unknown_json);
+  g_test_add_func ("/results/refused/truncated", test_truncated);
+  g_test_add_func ("/results/looks-like-json", test_looks_like_json);
+  return g_test_run ();
+}
