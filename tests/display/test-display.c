@@ -301,6 +301,45 @@ test_import_xlsx_sheets (Fixture       *f,
   g_free (done.file_name);
 }
 
+/* An Arena leaderboard file (JSON): the assistant says which format it found, offers no
+ * encoding, delimiter or header row, and imports each category as a benchmark. */
+static void
+test_import_results_json (Fixture       *f,
+                          gconstpointer  data)
+{
+  static const char json[] =
+    "{\"japanese\": {\"gpt-4o\": {\"rating\": 1301.0, \"rating_q025\": 1290.0, \"rating_q975\": 1310.0},\n"
+    "              \"llm-jp-13b\": {\"rating\": 1180.5, \"rating_q025\": 1170.0, \"rating_q975\": 1191.0}}}\n";
+  g_autofree char *path = g_build_filename (f->dir, "arena.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  LbImportAssistant *assistant;
+  GtkWidget *format_row;
+  Imported done = { 0 };
+
+  g_assert_true (g_file_set_contents (path, json, -1, NULL));
+  assistant = lb_import_assistant_new (f->store, file, 0);
+  gtk_window_set_default_size (GTK_WINDOW (assistant), 900, 760);
+  gtk_window_present (GTK_WINDOW (assistant));
+  lb_test_wait_idle (assistant);
+  g_assert_nonnull (lb_import_assistant_get_importer (assistant));
+
+  format_row = lb_test_template_child (assistant, LB_TYPE_IMPORT_ASSISTANT, "format_row");
+  g_assert_true (gtk_widget_get_visible (format_row));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (format_row)), ==,
+                   "Detected from the content: Arena leaderboard ratings");
+  g_assert_false (gtk_widget_get_visible (lb_test_template_child (assistant, LB_TYPE_IMPORT_ASSISTANT, "encoding_row")));
+  g_assert_false (gtk_widget_get_visible (lb_test_template_child (assistant, LB_TYPE_IMPORT_ASSISTANT, "delimiter_row")));
+  g_assert_false (gtk_widget_get_visible (lb_test_template_child (assistant, LB_TYPE_IMPORT_ASSISTANT, "header_row")));
+  g_assert_nonnull (strstr (lb_import_assistant_get_status (assistant), "Ready to import 2 records"));
+  lb_test_save_screenshot (GTK_WIDGET (assistant), "import-results-json.png");
+
+  click_import (assistant, &done);
+  g_assert_cmpint (done.import_id, >, 0);
+  g_assert_cmpuint (done.results, ==, 2);
+  g_assert_cmpuint (count_current_results (f->store, done.leaderboard_id), ==, 2);
+  g_free (done.file_name);
+}
+
 static gint64
 import_fixture (Fixture    *f,
                 const char *name)
@@ -1150,6 +1189,7 @@ main (int argc, char *argv[])
   ADD ("/display/window/settings-remembered", test_settings_remembered);
   ADD ("/display/import/cp932", test_import_cp932);
   ADD ("/display/import/xlsx-sheets", test_import_xlsx_sheets);
+  ADD ("/display/import/results-json", test_import_results_json);
   ADD ("/display/import/utf8-bom-into-existing", test_import_utf8_bom_into_existing);
   ADD ("/display/import/remembered-mapping", test_import_remembered_mapping);
   ADD ("/display/import/wrong-encoding-blocks", test_import_wrong_encoding_blocks);

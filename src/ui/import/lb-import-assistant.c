@@ -81,6 +81,7 @@ struct _LbImportAssistant
   AdwComboRow        *decimal_row;
   GtkStringList      *decimal_list;
   AdwActionRow       *header_row;
+  AdwActionRow       *format_row;
   GtkSpinButton      *header_spin;
   GtkButton          *header_confirm_button;
   AdwComboRow        *layout_row;
@@ -744,19 +745,30 @@ fill_reader_options (LbImportAssistant *self)
   self->updating = FALSE;
 }
 
-/* A workbook offers its sheets (data sheets first) instead of an encoding and a delimiter. */
+/* A workbook offers its sheets (data sheets first) instead of an encoding and a delimiter; a
+ * result file (JSON) says which format it is, and has neither. */
 static void
 fill_sheets (LbImportAssistant *self)
 {
   GPtrArray *sheets = lb_importer_get_sheets (self->importer);
   const char *sheet = lb_importer_get_sheet (self->importer);
+  const char *format = lb_importer_get_source_format (self->importer);
   gboolean workbook = sheets != NULL;
 
   self->updating = TRUE;
+  gtk_widget_set_visible (GTK_WIDGET (self->format_row), format != NULL);
+  if (format != NULL)
+    {
+      /* Translators: the subtitle of "Format" for a result file; %s is e.g. "Arena leaderboard ratings" */
+      g_autofree char *subtitle = g_strdup_printf (_("Detected from the content: %s"), format);
+
+      adw_action_row_set_subtitle (self->format_row, subtitle);
+    }
   gtk_widget_set_visible (GTK_WIDGET (self->sheet_row), workbook);
-  gtk_widget_set_visible (GTK_WIDGET (self->encoding_row), !workbook);
-  gtk_widget_set_visible (GTK_WIDGET (self->delimiter_row), !workbook);
-  gtk_widget_set_visible (GTK_WIDGET (self->decimal_row), !workbook);
+  gtk_widget_set_visible (GTK_WIDGET (self->encoding_row), !workbook && format == NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->delimiter_row), !workbook && format == NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->decimal_row), !workbook && format == NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->header_row), format == NULL);
   if (workbook && self->sheet_names == NULL)
     {
       g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
@@ -1415,6 +1427,7 @@ lb_import_assistant_class_init (LbImportAssistantClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LbImportAssistant, decimal_row);
   gtk_widget_class_bind_template_child (widget_class, LbImportAssistant, decimal_list);
   gtk_widget_class_bind_template_child (widget_class, LbImportAssistant, header_row);
+  gtk_widget_class_bind_template_child (widget_class, LbImportAssistant, format_row);
   gtk_widget_class_bind_template_child (widget_class, LbImportAssistant, header_spin);
   gtk_widget_class_bind_template_child (widget_class, LbImportAssistant, header_confirm_button);
   gtk_widget_class_bind_template_child (widget_class, LbImportAssistant, layout_row);

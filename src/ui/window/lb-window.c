@@ -868,7 +868,7 @@ import_cb (GtkWidget  *widget,
 
   chooser = gtk_file_chooser_native_new (_("Import a Spreadsheet"), GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
-  gtk_file_filter_set_name (csv, _("Spreadsheets: CSV, text and Excel workbooks"));
+  gtk_file_filter_set_name (csv, _("Spreadsheets and result files: CSV, text, Excel workbooks, JSON"));
   gtk_file_filter_add_mime_type (csv, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
   gtk_file_filter_add_suffix (csv, "xlsx");
   gtk_file_filter_add_mime_type (csv, "application/vnd.ms-excel");
@@ -881,6 +881,10 @@ import_cb (GtkWidget  *widget,
   gtk_file_filter_add_suffix (csv, "txt");
   gtk_file_filter_add_mime_type (csv, "application/x-leaderboard-lbom+json");
   gtk_file_filter_add_suffix (csv, "lbom");
+  /* Result files of lm-evaluation-harness, Arena and Every Eval Ever: the importer tells them
+   * apart by their content. */
+  gtk_file_filter_add_mime_type (csv, "application/json");
+  gtk_file_filter_add_suffix (csv, "json");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), csv);
   gtk_file_filter_set_name (all, _("All files"));
   gtk_file_filter_add_pattern (all, "*");
