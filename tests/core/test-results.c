@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "lb-importer.h"
+#include "lb-lbom.h"
 #include "lb-results-reader.h"
 
 /* What lm-eval 0.4 writes, with Python's bare NaN for a metric it could not compute. */
@@ -328,6 +329,86 @@ test_eee (void)
   g_assert_cmpstr (path, ==, "[1].evaluation_results[0].score_details.score");
 }
 
+/* The source cell's description of the result of @model on @benchmark, parsed. */
+static JsonNode *
+detail_of (LbStore    *store,
+           gint64      leaderboard_id,
+           const char *model,
+           const char *benchmark)
+{
+  g_autoptr(GPtrArray) benchmarks = lb_store_list_benchmarks (store, leaderboard_id, NULL);
+  g_autoptr(GPtrArray) results = lb_store_list_results (store, leaderboard_id, TRUE, NULL);
+  const LbResult *r = result_of (results, id_of_model (store, leaderboard_id, model),
+                                 benchmark_named (benchmarks, benchmark)->id);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *detail = NULL;
+  JsonNode *node;
+
+  g_assert_nonnull (r);
+  detail = lb_store_get_source_cell (store, r->import_id, r->source_row, r->source_column, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (detail);
+  node = json_from_string (detail, &error);
+  g_assert_no_error (error);
+  return node;
+}
+
+/* Exports @leaderboard_id of @store and imports it into a new store; returns that store and
+ * sets *@copy_id to the copy's id. */
+static LbStore *
+round_trip (LbStore *store,
+            gint64   leaderboard_id,
+            gint64  *copy_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *lbom = lb_lbom_export (store, &leaderboard_id, 1, &error);
+  g_autoptr(GPtrArray) names = NULL;
+  g_autoptr(LbLeaderboard) copy = NULL;
+  LbStore *other = new_store ();
+
+  g_assert_no_error (error);
+  gboolean ok = lb_lbom_import (other, lbom, -1, &names, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (ok);
+  copy = lb_store_find_leaderboard (other, "Results", &error);
+  g_assert_no_error (error);
+  *copy_id = copy->id;
+  return other;
+}
+
+/* A result file's provenance (its JSON paths and what the file says about each value, nested
+ * objects included) goes through the LBOM and back unchanged. */
+static void
+test_lbom_round_trip (void)
+{
+  const struct { const char *model, *benchmark, *path; } cells[] = {
+    { "org/m1", "JMMLU", "[0].evaluation_results[0].score_details.score" },
+    { "org/m1", "Latency (s)", "[0].evaluation_results[1].score_details.score" },
+    { "org/m2", "JMMLU", "[1].evaluation_results[0].score_details.score" },
+  };
+  g_autoptr(LbStore) store = new_store ();
+  g_auto(LbImportOutcome) outcome = { 0 };
+  gint64 lb = import_text (store, "eee.json", EEE_JSON, "Every Eval Ever (schema 0.2.1)", &outcome);
+  gint64 copy = 0;
+  g_autoptr(LbStore) other = round_trip (store, lb, &copy);
+  g_autoptr(GPtrArray) results = lb_store_list_results (other, copy, TRUE, NULL);
+
+  g_assert_cmpuint (results->len, ==, 3);
+  for (guint i = 0; i < G_N_ELEMENTS (cells); i++)
+    {
+      g_autoptr(JsonNode) before = detail_of (store, lb, cells[i].model, cells[i].benchmark);
+      g_autoptr(JsonNode) after = detail_of (other, copy, cells[i].model, cells[i].benchmark);
+      JsonObject *object = json_node_get_object (after);
+
+      g_assert_cmpstr (json_object_get_string_member (object, "json_path"), ==, cells[i].path);
+      /* Kept as the file has it, as text: an LBOM's source cell is one flat object. */
+      g_assert_nonnull (strstr (json_object_get_string_member (object, "source_metadata"),
+                                "\"evaluator_relationship\""));
+      g_assert_true (json_node_equal (before, after));
+    }
+}
+
 /* NaN, Infinity and -Infinity outside strings are missing values; null says it is null; the
  * same words inside strings stay as they are. */
 static void
@@ -460,6 +541,7 @@ main (int argc, char **argv)
   g_test_add_func ("/results/arena", test_arena);
   g_test_add_func ("/results/every-eval-ever", test_eee);
   g_test_add_func ("/results/not-a-number", test_not_a_number);
+  g_test_add_func ("/results/lbom-round-trip", test_lbom_round_trip);
   g_test_add_func ("/results/refused/unknown-json", test_unknown_json);
   g_test_add_func ("/results/refused/truncated", test_truncated);
   g_test_add_func ("/results/looks-like-json", test_looks_like_json);

@@ -212,8 +212,9 @@ build_review (JsonBuilder    *builder,
   json_builder_end_object (builder);
 }
 
-/* How a workbook stored the result's cell (type, value, number format, formula), as
- * "source.cell", when it was kept. */
+/* How the file stored the result's value, as "source.cell", when it was kept: a workbook's
+ * cell (type, value, number format, formula) or a result file's value (its JSON path and what
+ * the file says about it). */
 static gboolean
 build_source_cell (JsonBuilder     *builder,
                    LbStore         *store,
@@ -253,7 +254,7 @@ build_leaderboard (JsonBuilder  *builder,
   g_autoptr(GPtrArray) reviews = NULL;
   g_autoptr(GHashTable) benchmark_names = NULL;
   g_autoptr(GHashTable) model_names = NULL;
-  g_autoptr(GHashTable) workbook_imports = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GHashTable) cell_imports = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr(GHashTable) listed_imports = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr(GPtrArray) gaps = NULL;
 
@@ -274,9 +275,14 @@ build_leaderboard (JsonBuilder  *builder,
     {
       LbImport *import = g_ptr_array_index (imports, i);
 
+      gboolean has_cells = FALSE;
+
       g_hash_table_add (listed_imports, &import->id);
-      if (import->sheet != NULL)
-        g_hash_table_add (workbook_imports, &import->id);
+      /* A workbook's cells and a result file's values keep how the file stored them. */
+      if (!lb_store_import_has_source_cells (store, import->id, &has_cells, error))
+        return FALSE;
+      if (has_cells)
+        g_hash_table_add (cell_imports, &import->id);
     }
 
   json_builder_begin_object (builder);
@@ -352,7 +358,7 @@ build_leaderboard (JsonBuilder  *builder,
           add_int (builder, "import", result->import_id);
           add_int (builder, "row", result->source_row);
           add_int (builder, "column", result->source_column);
-          if (g_hash_table_contains (workbook_imports, &result->import_id)
+          if (g_hash_table_contains (cell_imports, &result->import_id)
               && !build_source_cell (builder, store, result, error))
             return FALSE;
           json_builder_end_object (builder);
@@ -1469,7 +1475,8 @@ read_result (Board       *board,
    * which results are current, so the flag is taken as it is. */
   if (!lb_store_restore_result_current (board->store, id, result.current, error))
     return prefix_store_error (error, where);
-  /* How a workbook stored the cell, kept as the importer keeps it. */
+  /* How the file stored the value (a workbook's cell, a result file's JSON path and what it
+   * says about it), kept as the importer keeps it. */
   if (cell != NULL)
     {
       g_autofree char *detail = json_to_string (cell, FALSE);

@@ -470,6 +470,9 @@ add_detail_number (JsonBuilder *builder,
   json_builder_add_double_value (builder, value);
 }
 
+/* A part of the file kept with a value. The description stays one flat object, as the LBOM's
+ * "source.cell" must be (it sits as deep as an LBOM nests): an object or an array is kept as
+ * its JSON text. */
 static void
 add_detail_node (JsonBuilder *builder,
                  const char  *name,
@@ -478,7 +481,14 @@ add_detail_node (JsonBuilder *builder,
   if (node == NULL)
     return;
   json_builder_set_member_name (builder, name);
-  json_builder_add_value (builder, json_node_copy (node));
+  if (JSON_NODE_HOLDS_OBJECT (node) || JSON_NODE_HOLDS_ARRAY (node))
+    {
+      g_autofree char *text = json_to_string (node, FALSE);
+
+      json_builder_add_string_value (builder, text);
+    }
+  else
+    json_builder_add_value (builder, json_node_copy (node));
 }
 
 /* ---- lm-evaluation-harness ---- */

@@ -818,6 +818,29 @@ lb_store_get_source_cell (LbStore  *self,
 }
 
 gboolean
+lb_store_import_has_source_cells (LbStore  *self,
+                                  gint64    import_id,
+                                  gboolean *has,
+                                  GError  **error)
+{
+  g_autoptr(LbStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (LB_IS_STORE (self), FALSE);
+  g_return_val_if_fail (has != NULL, FALSE);
+
+  stmt = lb_store_prepare (self, "SELECT 1 FROM source_cells WHERE import_id = ?1 LIMIT 1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, import_id);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return lb_store_fail (self, rc, error);
+  *has = rc == SQLITE_ROW;
+  return TRUE;
+}
+
+gboolean
 lb_store_set_import_file (LbStore     *self,
                           gint64       import_id,
                           const char  *sha256,

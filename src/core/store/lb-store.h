@@ -234,6 +234,10 @@ gboolean     lb_store_add_source_cell   (LbStore *self, gint64 import_id, guint 
 /* That JSON, or NULL when none was kept (or on error). Newly allocated. */
 char        *lb_store_get_source_cell   (LbStore *self, gint64 import_id, guint row, guint column,
                                          GError **error);
+/* Sets *@has to whether any source cell (a workbook cell's or a result file value's
+ * description) was kept for the import. */
+gboolean     lb_store_import_has_source_cells (LbStore *self, gint64 import_id, gboolean *has,
+                                               GError **error);
 GPtrArray   *lb_store_list_imports      (LbStore *self, gint64 leaderboard_id, GError **error); /* newest first, without deleted */
 LbImport    *lb_store_get_import        (LbStore *self, gint64 id, GError **error);
 /* The id of a non-deleted complete import of the same bytes into the leaderboard, or 0. */
