@@ -409,6 +409,45 @@ test_lbom_round_trip (void)
     }
 }
 
+/* A part of the file too long to keep with a value (a 100 KB prompt template, an odd
+ * evaluation_id) is left out with its length, so the source cell stays within what an LBOM
+ * holds and the export reads back; the score and its JSON path are kept. */
+static void
+test_long_part (void)
+{
+  g_autofree char *prompt = g_strnfill (100000, 'p');
+  g_autofree char *id = g_strnfill (70000, 'i');
+  g_autofree char *json = g_strdup_printf (
+    "{\"schema_version\": \"0.2.1\", \"evaluation_id\": \"%s\", \"retrieved_timestamp\": \"1714521600\",\n"
+    " \"source_metadata\": {\"source_type\": \"evaluation_run\", \"evaluator_relationship\": \"first_party\"},\n"
+    " \"model_info\": {\"name\": \"m1\", \"id\": \"org/m1\"},\n"
+    " \"evaluation_results\": [{\"evaluation_name\": \"JMMLU\",\n"
+    "   \"generation_config\": {\"temperature\": 0, \"prompt_template\": \"%s\"},\n"
+    "   \"metric_config\": {\"lower_is_better\": false}, \"score_details\": {\"score\": 0.61}}]}\n",
+    id, prompt);
+  g_autoptr(LbStore) store = new_store ();
+  g_auto(LbImportOutcome) outcome = { 0 };
+  gint64 lb = import_text (store, "long.json", json, "Every Eval Ever (schema 0.2.1)", &outcome);
+  g_autoptr(JsonNode) node = detail_of (store, lb, "org/m1", "JMMLU");
+  JsonObject *object = json_node_get_object (node);
+  g_autofree char *text = json_to_string (node, FALSE);
+  gint64 copy = 0;
+  g_autoptr(LbStore) other = NULL;
+  g_autoptr(JsonNode) after = NULL;
+
+  g_assert_cmpuint (strlen (text), <, 65536);
+  g_assert_cmpstr (json_object_get_string_member (object, "json_path"), ==, "evaluation_results[0].score_details.score");
+  g_assert_false (json_object_has_member (object, "generation_config"));
+  g_assert_cmpint (json_object_get_int_member (object, "generation_config_left_out_bytes"), >, 100000);
+  g_assert_false (json_object_has_member (object, "evaluation_id"));
+  g_assert_cmpint (json_object_get_int_member (object, "evaluation_id_left_out_bytes"), ==, 70002);
+  g_assert_true (json_object_has_member (object, "source_metadata"));
+
+  other = round_trip (store, lb, &copy);
+  after = detail_of (other, copy, "org/m1", "JMMLU");
+  g_assert_true (json_node_equal (node, after));
+}
+
 /* NaN, Infinity and -Infinity outside strings are missing values; null says it is null; the
  * same words inside strings stay as they are. */
 static void
@@ -542,6 +581,7 @@ main (int argc, char **argv)
   g_test_add_func ("/results/every-eval-ever", test_eee);
   g_test_add_func ("/results/not-a-number", test_not_a_number);
   g_test_add_func ("/results/lbom-round-trip", test_lbom_round_trip);
+  g_test_add_func ("/results/long-part", test_long_part);
   g_test_add_func ("/results/refused/unknown-json", test_unknown_json);
   g_test_add_func ("/results/refused/truncated", test_truncated);
   g_test_add_func ("/results/looks-like-json", test_looks_like_json);

@@ -448,16 +448,6 @@ finish_detail (JsonBuilder *builder)
   return json_to_string (node, FALSE);
 }
 
-static void
-add_detail_string (JsonBuilder *builder,
-                   const char  *name,
-                   const char  *value)
-{
-  if (value == NULL)
-    return;
-  json_builder_set_member_name (builder, name);
-  json_builder_add_string_value (builder, value);
-}
 
 static void
 add_detail_number (JsonBuilder *builder,
@@ -470,25 +460,63 @@ add_detail_number (JsonBuilder *builder,
   json_builder_add_double_value (builder, value);
 }
 
+static void add_detail_node (JsonBuilder *builder, const char *name, JsonNode *node);
+
+/* A string of the file (or of ours) kept with a value, as long as a part may be. */
+static void
+add_detail_string (JsonBuilder *builder,
+                   const char  *name,
+                   const char  *value)
+{
+  g_autoptr(JsonNode) node = NULL;
+
+  if (value == NULL)
+    return;
+  node = json_node_new (JSON_NODE_VALUE);
+  json_node_set_string (node, value);
+  add_detail_node (builder, name, node);
+}
+
+/* What a source cell's description keeps at most of one part of the file, written out. A
+ * description has at most seven parts from the file (an Every Eval Ever value), so it stays
+ * under the 64 KiB an LBOM's source cell holds whatever the file says (a long prompt template
+ * in generation_config, an odd evaluation_id). */
+#define MAX_DETAIL_PART 8192
+
 /* A part of the file kept with a value. The description stays one flat object, as the LBOM's
  * "source.cell" must be (it sits as deep as an LBOM nests): an object or an array is kept as
- * its JSON text. */
+ * its JSON text. A part too long to keep is said, not dropped silently: NAME_left_out_bytes
+ * gives its length as JSON; the file keeps it. */
 static void
 add_detail_node (JsonBuilder *builder,
                  const char  *name,
                  JsonNode    *node)
 {
+  g_autofree char *text = NULL;
+  g_autofree char *kept_text = NULL;
+  g_autoptr(JsonNode) kept = NULL;
+
   if (node == NULL)
     return;
-  json_builder_set_member_name (builder, name);
+  text = json_to_string (node, FALSE);
   if (JSON_NODE_HOLDS_OBJECT (node) || JSON_NODE_HOLDS_ARRAY (node))
     {
-      g_autofree char *text = json_to_string (node, FALSE);
-
-      json_builder_add_string_value (builder, text);
+      kept = json_node_new (JSON_NODE_VALUE);
+      json_node_set_string (kept, text);
     }
   else
-    json_builder_add_value (builder, json_node_copy (node));
+    kept = json_node_copy (node);
+  kept_text = json_to_string (kept, FALSE);
+  if (strlen (kept_text) > MAX_DETAIL_PART)
+    {
+      g_autofree char *left_out = g_strconcat (name, "_left_out_bytes", NULL);
+
+      json_builder_set_member_name (builder, left_out);
+      json_builder_add_int_value (builder, (gint64) strlen (text));
+      return;
+    }
+  json_builder_set_member_name (builder, name);
+  json_builder_add_value (builder, g_steal_pointer (&kept));
 }
 
 /* ---- lm-evaluation-harness ---- */
