@@ -377,6 +377,30 @@ round_trip (LbStore *store,
   return other;
 }
 
+/* lm-eval writes one file per model: a second model's file adds its results, it does not
+ * replace the first model's as a new version of the sheet would. */
+static void
+test_second_model_adds (void)
+{
+  g_autoptr(LbStore) store = new_store ();
+  g_auto(LbImportOutcome) first = { 0 };
+  g_auto(LbImportOutcome) second = { 0 };
+  g_auto(GStrv) parts = g_strsplit (LM_EVAL_JSON, "llm-jp/llm-jp-13b", -1);
+  g_autofree char *other = g_strjoinv ("llm-jp/llm-jp-3-13b", parts);
+  gint64 lb;
+  g_autoptr(GPtrArray) results = NULL;
+
+  import_text (store, "results_a.json", LM_EVAL_JSON, "lm-evaluation-harness results (lm_eval 0.4.2)", &first);
+  lb = import_text (store, "results_b.json", other, "lm-evaluation-harness results (lm_eval 0.4.2)", &second);
+  results = lb_store_list_results (store, lb, TRUE, NULL);
+  g_assert_cmpuint (second.withdrawn, ==, 0);
+  g_assert_cmpuint (second.unlisted, ==, 0);
+  /* Both models' three results are current. */
+  g_assert_cmpuint (results->len, ==, 6);
+  id_of_model (store, lb, "llm-jp/llm-jp-13b");
+  id_of_model (store, lb, "llm-jp/llm-jp-3-13b");
+}
+
 /* A result file's provenance (its JSON paths and what the file says about each value, nested
  * objects included) goes through the LBOM and back unchanged. */
 static void
@@ -580,6 +604,7 @@ main (int argc, char **argv)
   g_test_add_func ("/results/arena", test_arena);
   g_test_add_func ("/results/every-eval-ever", test_eee);
   g_test_add_func ("/results/not-a-number", test_not_a_number);
+  g_test_add_func ("/results/second-model-adds", test_second_model_adds);
   g_test_add_func ("/results/lbom-round-trip", test_lbom_round_trip);
   g_test_add_func ("/results/long-part", test_long_part);
   g_test_add_func ("/results/refused/unknown-json", test_unknown_json);

@@ -1428,6 +1428,15 @@ lb_importer_guess_mode (LbImporter  *self,
         *reason = g_strdup (_("as chosen"));
       return self->mode;
     }
+  /* lm-eval writes one file per model and run: the next file is more results, never the
+   * new version of the last one (that would withdraw the other models' scores). */
+  if (self->results != NULL)
+    {
+      if (reason != NULL)
+        *reason = g_strdup (_("a result file holds the results of the models it names; it is not "
+                              "a new version of the sheet"));
+      return LB_IMPORT_MODE_ADD;
+    }
   if (store != NULL && leaderboard_name != NULL)
     leaderboard = lb_store_find_leaderboard (store, leaderboard_name, NULL);
   if (leaderboard != NULL)
