@@ -15,7 +15,7 @@ static const struct {
   LbCliCommandFunc  func;
   const char       *summary;
 } commands[] = {
-  { "import",      lb_cli_import,      N_("Import a CSV file exported from Excel") },
+  { "import",      lb_cli_import,      N_("Import a CSV file, an Excel workbook or a result file (JSON)") },
   { "list",        lb_cli_list,        N_("List the leaderboards") },
   { "show",        lb_cli_show,        N_("Show a leaderboard’s record, benchmarks, models and imports") },
   { "set",         lb_cli_set,         N_("Set fields of a leaderboard’s record") },

@@ -179,6 +179,18 @@ test_import_show_list (Fixture       *fixture,
   g_assert_nonnull (strstr (run.out, "wide-cp932.csv"));
 }
 
+/* The list of commands says that import reads workbooks and result files too, not only CSV. */
+static void
+test_help_import (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_auto(Run) run = { 0 };
+
+  cli (fixture, &run, "--help", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "Import a CSV file, an Excel workbook or a result file (JSON)"));
+}
+
 static void
 test_import_twice_refused_unchanged (Fixture       *fixture,
                                      gconstpointer  data)
@@ -727,6 +739,7 @@ main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   g_test_add ("/cli/import-show-list", Fixture, NULL, fixture_set_up, test_import_show_list, fixture_tear_down);
+  g_test_add ("/cli/help/import", Fixture, NULL, fixture_set_up, test_help_import, fixture_tear_down);
   g_test_add ("/cli/import-twice/refused-unchanged", Fixture, NULL, fixture_set_up,
               test_import_twice_refused_unchanged, fixture_tear_down);
   g_test_add ("/cli/import/from-pipe", Fixture, NULL, fixture_set_up, test_import_from_pipe, fixture_tear_down);
