@@ -1106,8 +1106,16 @@ test_format (void)
 
       g_free (b->unit);
       b->unit = g_strdup (cases[i].unit);
-      s = cases[i].difference ? lb_compare_format_difference (&row, cases[i].value)
-                              : lb_compare_format_score (&row, cases[i].value);
+      if (cases[i].difference)
+        {
+          /* cells typed in, without source text: as few decimals as needed */
+          LbCompareCell cell = { .kind = LB_CELL_VALUE, .has_difference = TRUE, .difference = cases[i].value };
+          LbCompareCell baseline = { .kind = LB_CELL_VALUE };
+
+          s = lb_compare_format_cell_difference (&row, &cell, &baseline);
+        }
+      else
+        s = lb_compare_format_score (&row, cases[i].value);
       g_assert_cmpstr (s, ==, cases[i].expected);
     }
 }
@@ -1179,7 +1187,7 @@ test_format_cell_precision (void)
       { "%", "80.5%", "79.5%", 80.5, 79.5, "+1.0 pt", "1.0" },
       { "ms", "330", "330", 330, 330, "±0 ms", "0" },
       { NULL, "5.00", "5.00", 5.0, 5.0, "±0.00", "0.00" },
-      /* a typed-in baseline cannot tell its decimals: as lb_compare_format_difference() */
+      /* a typed-in baseline cannot tell its decimals: as few as needed */
       { NULL, "59.1", NULL, 59.1, 82.1, "−23", "23" },
     };
 

@@ -533,14 +533,6 @@ format_difference (const LbCompareRow *row,
 }
 
 char *
-lb_compare_format_difference (const LbCompareRow *row,
-                              double              difference)
-{
-  g_return_val_if_fail (row != NULL, NULL);
-  return format_difference (row, difference, -1);
-}
-
-char *
 lb_compare_format_cell_difference (const LbCompareRow  *row,
                                    const LbCompareCell *cell,
                                    const LbCompareCell *baseline)

@@ -233,11 +233,9 @@ char         *lb_compare_format_stderr (double stderr_value);
 /* The cell's standard error with at least the decimals its score shows ("85.0 ± 1.0");
  * newly allocated. */
 char         *lb_compare_format_cell_stderr (const LbCompareCell *cell);
-/* Formats a difference with its sign, e.g. "+1.2 pt" (points on a percent benchmark),
- * "−0.05"; newly allocated. */
-char         *lb_compare_format_difference (const LbCompareRow *row, double difference);
-/* @cell's difference to @baseline's score like lb_compare_format_difference(), with the
- * decimals the two source cells show (82.1 − 59.1 is "−23.0", not "−23"). */
+/* @cell's difference to @baseline's score with its sign, e.g. "+1.2 pt" (points on a percent
+ * benchmark), "−0.05", to the decimals the two source cells show (82.1 − 59.1 is "−23.0", not
+ * "−23"; as few as needed when either has no source text); newly allocated. */
 char         *lb_compare_format_cell_difference (const LbCompareRow  *row,
                                                  const LbCompareCell *cell,
                                                  const LbCompareCell *baseline);

@@ -1167,8 +1167,8 @@ add_comparison (Builder  *b,
                   g_string_append_printf (text, "%s %s", cell->best ? "*" : "", ref);
                   if (cell->has_difference && !cell->baseline)
                     {
-                      g_autofree char *number = lb_compare_format_cell_difference (row, cell,
-                                                                                                lb_comparison_get_cell (c, r, c->baseline));
+                      const LbCompareCell *baseline = lb_comparison_get_cell (c, r, c->baseline);
+                      g_autofree char *number = lb_compare_format_cell_difference (row, cell, baseline);
                       g_auto(GStrv) words = g_strsplit (number, " ", -1);
                       /* "+1.2 pt" is not cut between the number and its unit */
                       g_autofree char *diff = g_strjoinv ("\u00a0", words);
