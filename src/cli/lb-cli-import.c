@@ -137,6 +137,7 @@ lb_cli_import (LbCli  *cli,
   LbImportOutcome outcome = { 0 };
   LbCsvOptions options = { 0 };
   const LbCsvDialect *dialect;
+  const char *source_format;
   LbImportFlags flags = LB_IMPORT_FLAGS_NONE;
   LbStore *store;
   GPtrArray *columns;
@@ -244,40 +245,43 @@ lb_cli_import (LbCli  *cli,
     }
 
   dialect = lb_importer_get_dialect (importer);
+  source_format = lb_importer_get_source_format (importer);
   printf (_("Reading %s\n"), argv[1]);
   /* A result file is JSON: its format is what was detected, from its content. */
-  if (lb_importer_get_source_format (importer) != NULL)
+  if (source_format != NULL)
     print_detected (_("Format:"),
-                    g_strdup_printf ("%s (%s)", lb_importer_get_source_format (importer),
+                    g_strdup_printf ("%s (%s)", source_format,
                                      detected_or_chosen (TRUE)));
   else if (lb_importer_get_sheet (importer) != NULL)
     print_detected (_("Sheet:"),
                     g_strdup_printf ("%s (%s)", lb_importer_get_sheet (importer),
                                      detected_or_chosen (sheet == NULL)));
-  if (lb_importer_get_source_format (importer) == NULL)
-    print_detected (_("Encoding:"),
-                  g_strdup_printf ("%s (%s)%s%s", dialect->encoding,
-                                   detected_or_chosen (dialect->encoding_detected),
-                                   dialect->encoding_reason != NULL ? " — " : "",
-                                   dialect->encoding_reason != NULL ? dialect->encoding_reason : ""));
-  /* A workbook has cells, not delimiters, and its numbers have no locale. */
-  if (lb_importer_get_sheet (importer) == NULL && lb_importer_get_source_format (importer) == NULL)
+  /* A result file has neither encoding nor header row to guess: its format says it all. */
+  if (source_format == NULL)
     {
-      print_detected (_("Delimiter:"),
-                      g_strdup_printf ("%s (%s)%s", delimiter_name (dialect->delimiter),
-                                       detected_or_chosen (dialect->delimiter_detected),
-                                       dialect->sep_line ? _(", from the “sep=” line") : ""));
-      print_detected (_("Decimal:"),
-                      g_strdup_printf ("%s (%s)", dialect->decimal_separator == ',' ? _("comma") : _("point"),
-                                       detected_or_chosen (dialect->decimal_separator_detected)));
+      print_detected (_("Encoding:"),
+                      g_strdup_printf ("%s (%s)%s%s", dialect->encoding,
+                                       detected_or_chosen (dialect->encoding_detected),
+                                       dialect->encoding_reason != NULL ? " — " : "",
+                                       dialect->encoding_reason != NULL ? dialect->encoding_reason : ""));
+      /* A workbook has cells, not delimiters, and its numbers have no locale. */
+      if (lb_importer_get_sheet (importer) == NULL)
+        {
+          print_detected (_("Delimiter:"),
+                          g_strdup_printf ("%s (%s)%s", delimiter_name (dialect->delimiter),
+                                           detected_or_chosen (dialect->delimiter_detected),
+                                           dialect->sep_line ? _(", from the “sep=” line") : ""));
+          print_detected (_("Decimal:"),
+                          g_strdup_printf ("%s (%s)", dialect->decimal_separator == ',' ? _("comma") : _("point"),
+                                           detected_or_chosen (dialect->decimal_separator_detected)));
+        }
+      print_detected (_("Header row:"),
+                      g_strdup_printf ("%u (%s)%s%s", dialect->header_record,
+                                       detected_or_chosen (dialect->header_detected),
+                                       dialect->header_detected && dialect->header_reason != NULL ? " — " : "",
+                                       dialect->header_detected && dialect->header_reason != NULL
+                                         ? dialect->header_reason : ""));
     }
-  if (lb_importer_get_source_format (importer) == NULL)
-    print_detected (_("Header row:"),
-                  g_strdup_printf ("%u (%s)%s%s", dialect->header_record,
-                                   detected_or_chosen (dialect->header_detected),
-                                   dialect->header_detected && dialect->header_reason != NULL ? " — " : "",
-                                   dialect->header_detected && dialect->header_reason != NULL
-                                     ? dialect->header_reason : ""));
   print_detected (_("Layout:"),
                   g_strdup_printf ("%s (%s)%s", lb_layout_to_string (lb_importer_get_layout (importer)),
                                    detected_or_chosen (lb_importer_get_layout_detected (importer)),
