@@ -300,7 +300,14 @@ lb_cli_import (LbCli  *cli,
 
       n_scores += spec->role == LB_COLUMN_SCORE;
       printf ("    %-3s %s %s", letter, header, lb_column_role_label (spec->role));
-      if (spec->role == LB_COLUMN_SCORE)
+      if (spec->role == LB_COLUMN_SCORE && lb_importer_get_layout (importer) == LB_LAYOUT_LONG)
+        {
+          g_autofree char *direction = lb_importer_dup_direction_text (importer);
+
+          printf (" [%s%s%s]", spec->unit != NULL ? spec->unit : "",
+                  spec->unit != NULL ? ", " : "", direction);
+        }
+      else if (spec->role == LB_COLUMN_SCORE)
         {
           printf (" [%s%s%s]", spec->unit != NULL ? spec->unit : "",
                   spec->unit != NULL ? ", " : "",

@@ -1174,6 +1174,29 @@ lb_importer_get_source_format (LbImporter *self)
   return self->results != NULL ? lb_results_reader_get_format_label (self->results) : NULL;
 }
 
+char *
+lb_importer_dup_direction_text (LbImporter *self)
+{
+  guint stated = 0, total = 0;
+
+  g_return_val_if_fail (LB_IS_IMPORTER (self), NULL);
+
+  if (self->layout != LB_LAYOUT_LONG)
+    return NULL;
+  if (self->results != NULL)
+    lb_results_reader_count_directions (self->results, &stated, &total);
+  if (stated == 0)
+    return g_strdup (_("direction per benchmark, guessed from its name"));
+  if (stated == total)
+    return g_strdup (_("direction per benchmark, as the file states"));
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "direction as the file states for %u of %u benchmark, "
+                                       "the others guessed from their names",
+                                       "direction as the file states for %u of %u benchmarks, "
+                                       "the others guessed from their names", total),
+                          stated, total);
+}
+
 const char *
 lb_importer_get_sheet (LbImporter *self)
 {

@@ -129,6 +129,11 @@ GPtrArray    *lb_importer_get_sheets     (LbImporter *self);
 /* The result file's format as users know it, with the version the file states
  * ("lm-evaluation-harness results (lm_eval 0.4.2)"), translated; NULL for a table. Owned. */
 const char   *lb_importer_get_source_format (LbImporter *self);
+/* In a long table (a row per result) each benchmark has its own direction, stated by a result
+ * file or guessed from the benchmark's name, and the score column has none: where they come
+ * from, "direction per benchmark, as the file states"; translated, newly allocated. NULL for
+ * a wide table, whose score columns have their directions. */
+char         *lb_importer_dup_direction_text (LbImporter *self);
 /* The sheet the plan reads (options->sheet, or the workbook's only sheet with a table, or
  * its first sheet), or NULL for a CSV file. */
 const char   *lb_importer_get_sheet      (LbImporter *self);

@@ -1369,6 +1369,24 @@ lb_results_reader_get_benchmark (LbResultsReader *self,
   return g_hash_table_lookup (self->benchmarks, name);
 }
 
+void
+lb_results_reader_count_directions (LbResultsReader *self,
+                                    guint           *stated,
+                                    guint           *total)
+{
+  GHashTableIter iter;
+  gpointer value;
+
+  g_return_if_fail (LB_IS_RESULTS_READER (self));
+  g_return_if_fail (stated != NULL && total != NULL);
+
+  *stated = 0;
+  *total = g_hash_table_size (self->benchmarks);
+  g_hash_table_iter_init (&iter, self->benchmarks);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    *stated += ((const LbBenchmark *) value)->direction_confirmed;
+}
+
 const char *
 lb_results_reader_get_missing_reason (LbResultsReader *self,
                                       guint            record,

@@ -86,6 +86,12 @@ LbCsvRecord  *lb_results_reader_next      (LbResultsReader  *self,
 const LbBenchmark *lb_results_reader_get_benchmark (LbResultsReader *self,
                                                     const char      *name);
 
+/* How many benchmarks the file holds (*@total) and for how many of them it states whether
+ * higher or lower is better (*@stated); the others' direction is guessed from their names. */
+void          lb_results_reader_count_directions (LbResultsReader *self,
+                                                  guint           *stated,
+                                                  guint           *total);
+
 /* Why the value of @record's @column is missing when the file gives a reason the text does
  * not (NaN in the source): an untranslated N_() sentence, or NULL. */
 const char   *lb_results_reader_get_missing_reason (LbResultsReader *self,

@@ -217,11 +217,16 @@ set_ready (LbImportAssistant *self,
 /* ---- the preview ---- */
 
 static char *
-column_title (LbColumnSpec *spec)
+column_title (LbColumnSpec *spec,
+              LbLayout      layout)
 {
   g_autofree char *letter = lb_column_letter (spec->column);
   const char *role = lb_column_role_label (spec->role);
 
+  /* a long table's benchmarks each have their own direction: the column has none */
+  if (spec->role == LB_COLUMN_SCORE && layout == LB_LAYOUT_LONG)
+    return g_strdup_printf ("%s · %s\n%s%s%s", letter, spec->header, role,
+                            spec->unit != NULL ? " " : "", spec->unit != NULL ? spec->unit : "");
   if (spec->role == LB_COLUMN_SCORE)
     return g_strdup_printf ("%s · %s\n%s%s%s %s", letter, spec->header, role,
                             spec->unit != NULL ? " " : "", spec->unit != NULL ? spec->unit : "",
@@ -276,9 +281,10 @@ add_row_number_column (LbImportAssistant *self);
  * view sizes columns from the rows it has seen, which truncates names like "Claude 3.5 Sonnet". */
 static int
 preview_width (GPtrArray    *records,
-               LbColumnSpec *spec)
+               LbColumnSpec *spec,
+               LbLayout      layout)
 {
-  g_autofree char *title = column_title (spec);
+  g_autofree char *title = column_title (spec, layout);
   char **lines = g_strsplit (title, "\n", -1);
   int widest = 0;
 
@@ -311,14 +317,15 @@ fill_preview (LbImportAssistant *self)
     {
       LbColumnSpec *spec = g_ptr_array_index (specs, i);
       GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-      g_autofree char *title = column_title (spec);
+      g_autofree char *title = column_title (spec, lb_importer_get_layout (self->importer));
       g_autoptr(GtkColumnViewColumn) column = NULL;
 
       g_signal_connect (factory, "setup", G_CALLBACK (setup_preview_cb), NULL);
       g_signal_connect (factory, "bind", G_CALLBACK (bind_preview_cb), GUINT_TO_POINTER (spec->column - 1));
       column = gtk_column_view_column_new (title, factory);
       gtk_column_view_column_set_resizable (column, TRUE);
-      gtk_column_view_column_set_fixed_width (column, preview_width (records, spec));
+      gtk_column_view_column_set_fixed_width (column, preview_width (records, spec,
+                                                                      lb_importer_get_layout (self->importer)));
       gtk_column_view_append_column (self->preview_view, column);
     }
   for (guint i = 0; records != NULL && i < records->len; i++)
@@ -423,7 +430,8 @@ update_preview_titles (LbImportAssistant *self)
   for (guint i = 0; i < specs->len && i + 1 < g_list_model_get_n_items (columns); i++)
     {
       g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i + 1);
-      g_autofree char *title = column_title (g_ptr_array_index (specs, i));
+      g_autofree char *title = column_title (g_ptr_array_index (specs, i),
+                                             lb_importer_get_layout (self->importer));
 
       gtk_column_view_column_set_title (column, title);
     }
@@ -457,8 +465,8 @@ update_column_row (LbImportAssistant *self,
   const char *extra_unit = g_object_get_data (G_OBJECT (unit), "extra-unit");
   GArray *targets = g_object_get_data (G_OBJECT (stderr_of), "columns");
   GPtrArray *specs = lb_importer_get_columns (self->importer);
-  gboolean wide_stderr = spec->role == LB_COLUMN_STDERR
-                         && lb_importer_get_layout (self->importer) == LB_LAYOUT_WIDE;
+  gboolean long_layout = lb_importer_get_layout (self->importer) == LB_LAYOUT_LONG;
+  gboolean wide_stderr = spec->role == LB_COLUMN_STDERR && !long_layout;
   guint unit_index = 0, target_index = GTK_INVALID_LIST_POSITION;
   g_autoptr(GtkStringList) target_labels = gtk_string_list_new (NULL);
 
@@ -493,7 +501,7 @@ update_column_row (LbImportAssistant *self,
   gtk_drop_down_set_selected (GTK_DROP_DOWN (stderr_of), target_index);
   self->updating = FALSE;
   gtk_widget_set_visible (unit, score);
-  gtk_widget_set_visible (direction, score);
+  gtk_widget_set_visible (direction, score && !long_layout);
   gtk_widget_set_visible (stderr_box, wide_stderr);
 
   if (!spec->role_detected)
@@ -502,7 +510,17 @@ update_column_row (LbImportAssistant *self,
     how = _("remembered from the last import of this sheet");
   else
     how = _("detected");
-  if (score && (spec->unit_detected || spec->direction_detected))
+  if (score && long_layout)
+    {
+      /* a row per result: no direction to choose here, each benchmark has its own */
+      g_autofree char *direction_text = lb_importer_dup_direction_text (self->importer);
+      /* TRANSLATORS: a column's subtitle: how its role was set ("detected"), then where its
+       * benchmarks' directions come from ("direction per benchmark, as the file states") */
+      g_autofree char *subtitle = g_strdup_printf (_("%s; %s"), how, direction_text);
+
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+    }
+  else if (score && (spec->unit_detected || spec->direction_detected))
     {
       g_autofree char *subtitle = g_strdup_printf (_("%s; unit and direction guessed from the name and values"), how);
 
