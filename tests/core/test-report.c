@@ -1225,6 +1225,60 @@ test_format_date_local (void)
   g_assert_cmpstr (day, ==, "1 December 2026");
 }
 
+/* Issue 16: the values of a result file (JSON) are cited by their file's key, and Provenance
+ * says where in the file each one is: never a sheet's cell such as [1:D2]. */
+static void
+test_review_result_file_paths (void)
+{
+  static const char json[] =
+    "[{\"schema_version\": \"0.2.1\", \"evaluation_id\": \"e1\", \"retrieved_timestamp\": \"1714521600\",\n"
+    "  \"source_metadata\": {\"source_type\": \"documentation\", \"source_organization_name\": \"Org\",\n"
+    "                      \"evaluator_relationship\": \"third_party\"},\n"
+    "  \"model_info\": {\"name\": \"m1\", \"id\": \"org/alpha\"},\n"
+    "  \"evaluation_results\": [{\"evaluation_name\": \"JMMLU\", \"source_data\": {\"dataset_name\": \"jmmlu\"},\n"
+    "    \"metric_config\": {\"lower_is_better\": false}, \"score_details\": {\"score\": 0.61}}]},\n"
+    " {\"schema_version\": \"0.2.1\", \"evaluation_id\": \"e2\", \"retrieved_timestamp\": \"1714521600\",\n"
+    "  \"source_metadata\": {\"source_type\": \"documentation\", \"source_organization_name\": \"Org\",\n"
+    "                      \"evaluator_relationship\": \"third_party\"},\n"
+    "  \"model_info\": {\"name\": \"m2\", \"id\": \"org/beta\"},\n"
+    "  \"evaluation_results\": [{\"evaluation_name\": \"JMMLU\", \"source_data\": {\"dataset_name\": \"jmmlu\"},\n"
+    "    \"metric_config\": {\"lower_is_better\": false}, \"score_details\": {\"score\": 0.55}}]}]\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LbStore) store = lb_store_open (":memory:", &error);
+  g_autofree char *json_path = temp_pdf ("scores.json");
+  g_autofree char *path = temp_pdf ("result-file.pdf");
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(LbImporter) importer = NULL;
+  g_autoptr(LbReport) report = NULL;
+  g_auto(LbImportOutcome) outcome = { 0 };
+  g_autofree char *text = NULL;
+  g_autofree char *flat = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (json_path, json, -1, NULL));
+  file = g_file_new_for_path (json_path);
+  importer = lb_importer_new (file, NULL, store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (lb_importer_run (importer, store, "Public results", LB_IMPORT_FLAGS_NONE,
+                                  NULL, NULL, NULL, &outcome, &error));
+  g_assert_no_error (error);
+  report = lb_review_report_build (store, outcome.leaderboard_id, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (lb_report_render_pdf (report, LB_PAPER_A4, path, &error));
+  text = pdf_text (path, 0);
+  flat = squeeze (text);
+  /* the comparison's cells: the value, then its file's key alone */
+  assert_contains (flat, "0.61*[1]");
+  g_assert_null (strstr (flat, "[1:"));
+  {
+    const char *order[] = { "Provenance", "scores.json", "Aresultfile(JSON)hasnocells",
+                            "KeyModelBenchmarkWhereinthefile",
+                            "[1]org/alphaJMMLU[0].evaluation_results[0].score_details.score",
+                            "[1]org/betaJMMLU[1].evaluation_results[0].score_details.score", NULL };
+    assert_in_order (flat, order);
+  }
+}
+
 /* "Prepared by" is a name, never the login: the one given, else the real name. */
 static void
 test_review_prepared_by (void)
@@ -1727,6 +1781,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/report/review/empty", test_review_empty);
   g_test_add_func ("/report/date/local", test_format_date_local);
   g_test_add_func ("/report/review/prepared-by", test_review_prepared_by);
+  g_test_add_func ("/report/review/result-file-paths", test_review_result_file_paths);
   g_test_add_func ("/report/review/uncertainty", test_review_uncertainty);
   g_test_add ("/report/review/evidence-appendix", Fixture, NULL, fixture_set_up,
               test_review_evidence_appendix, fixture_tear_down);

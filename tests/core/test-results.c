@@ -7,9 +7,13 @@
 #include <math.h>
 #include <string.h>
 
+#include "lb-cell-ref.h"
+#include "lb-changes.h"
+#include "lb-compare.h"
 #include "lb-importer.h"
 #include "lb-lbom.h"
 #include "lb-results-reader.h"
+#include "lb-smells.h"
 
 /* What lm-eval 0.4 writes, with Python's bare NaN for a metric it could not compute. */
 #define LM_EVAL_JSON \
@@ -595,6 +599,113 @@ test_looks_like_json (void)
                      ==, cases[i].json);
 }
 
+/* Issue 16: a value of a result file is cited where it is in the file, never as a sheet's
+ * cell: the store gives each result and gap its JSON path, and the comparison, the smell
+ * evidence and the changes carry it to the words and keys the screen, the CLI and the report
+ * print. */
+static void
+test_cited_by_path (void)
+{
+  g_autoptr(LbStore) store = new_store ();
+  g_auto(LbImportOutcome) outcome = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GPtrArray) gaps = NULL;
+  g_autoptr(GPtrArray) detections = NULL;
+  g_autoptr(LbSmellSnapshot) snapshot = NULL;
+  LbSmellOptions smell_options;
+  gboolean dated = FALSE, missing = FALSE;
+  gint64 lb;
+
+  lb = import_text (store, "results.json", LM_EVAL_JSON, "lm-evaluation-harness results (lm_eval 0.4.2)", &outcome);
+
+  results = lb_store_list_results (store, lb, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (results->len, ==, 3);
+  for (guint i = 0; i < results->len; i++)
+    {
+      const LbResult *r = g_ptr_array_index (results, i);
+      g_autofree char *key = lb_cell_key (r->import_id, r->source_row, r->source_column, r->source_path);
+
+      g_assert_nonnull (r->source_path);
+      g_assert_true (g_str_has_prefix (r->source_path, "results."));
+      /* the row and column are of the table the file was read as: no cell key */
+      g_assert_cmpstr (key, ==, "[1]");
+    }
+  gaps = lb_store_list_gaps (store, lb, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (gaps->len, ==, 1);
+  g_assert_cmpstr (((LbGap *) g_ptr_array_index (gaps, 0))->source_path, ==, "results.jmmlu.\"acc_norm,none\"");
+
+  /* The smell evidence says where in the file, not "cell C3". */
+  snapshot = lb_smell_snapshot_load (store, lb, &error);
+  g_assert_no_error (error);
+  lb_smell_options_init (&smell_options);
+  smell_options.today = "2026-12-01";
+  detections = lb_smells_detect (snapshot, &smell_options);
+  for (guint i = 0; i < detections->len; i++)
+    {
+      const LbDetection *d = g_ptr_array_index (detections, i);
+
+      for (guint k = 0; k < d->evidence->len; k++)
+        {
+          const LbEvidence *ev = g_ptr_array_index (d->evidence, k);
+
+          if (ev->kind != LB_EVIDENCE_CELL || ev->import_id == 0)
+            continue;
+          g_assert_null (strstr (ev->message, ", cell "));
+          g_assert_nonnull (ev->path);
+          if (g_str_equal (ev->check, "missing-result"))
+            {
+              missing = TRUE;
+              g_assert_nonnull (strstr (ev->message, "(results.json, at results.jmmlu.\"acc_norm,none\")"));
+            }
+          else if (strstr (ev->message, "(results.json, at results.jmmlu.\"acc,none\")") != NULL)
+            dated = TRUE;
+        }
+    }
+  g_assert_true (missing);
+  g_assert_true (dated);
+
+  /* A second file for another model: the comparison's cells keep their paths, and its
+   * footnotes for cells without a value say where in the file. */
+  {
+    g_autofree char *other = g_strdup (LM_EVAL_JSON);
+    g_autoptr(GPtrArray) benchmarks = lb_store_list_benchmarks (store, lb, &error);
+    g_autoptr(GPtrArray) models = lb_store_list_models (store, lb, &error);
+    g_autoptr(GPtrArray) current = lb_store_list_results (store, lb, TRUE, &error);
+    g_autoptr(GPtrArray) all_gaps = NULL;
+    g_autoptr(LbCompareOptions) options = lb_compare_options_new ();
+    g_autoptr(LbComparison) c = NULL;
+    g_autofree char *text = NULL;
+    g_auto(LbImportOutcome) second = { 0 };
+    char *at = strstr (other, "llm-jp/llm-jp-13b");
+
+    memcpy (at, "llm-jp/llm-jp-7bx", strlen ("llm-jp/llm-jp-7bx"));
+    import_text (store, "results_b.json", other, "lm-evaluation-harness results (lm_eval 0.4.2)", &second);
+    g_clear_pointer (&models, g_ptr_array_unref);
+    g_clear_pointer (&current, g_ptr_array_unref);
+    models = lb_store_list_models (store, lb, &error);
+    current = lb_store_list_results (store, lb, TRUE, &error);
+    all_gaps = lb_store_list_gaps (store, lb, &error);
+    g_assert_no_error (error);
+    lb_compare_options_set_include_partial (options, TRUE);
+    c = lb_compare (benchmarks, models, current, all_gaps, options, &error);
+    g_assert_no_error (error);
+    for (guint r = 0; r < c->n_rows; r++)
+      for (guint m = 0; m < c->n_models; m++)
+        {
+          const LbCompareCell *cell = lb_comparison_get_cell (c, r, m);
+
+          if (cell->kind == LB_CELL_VALUE || cell->kind == LB_CELL_GAP)
+            g_assert_nonnull (cell->source_path);
+        }
+    text = lb_comparison_to_text (c);
+    g_assert_nonnull (strstr (text, "(import 1, at results.jmmlu.\"acc_norm,none\")"));
+    g_assert_null (strstr (text, ", cell "));
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -606,6 +717,7 @@ main (int argc, char **argv)
   g_test_add_func ("/results/not-a-number", test_not_a_number);
   g_test_add_func ("/results/second-model-adds", test_second_model_adds);
   g_test_add_func ("/results/lbom-round-trip", test_lbom_round_trip);
+  g_test_add_func ("/results/cited-by-path", test_cited_by_path);
   g_test_add_func ("/results/long-part", test_long_part);
   g_test_add_func ("/results/refused/unknown-json", test_unknown_json);
   g_test_add_func ("/results/refused/truncated", test_truncated);

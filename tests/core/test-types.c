@@ -184,20 +184,25 @@ test_sentence_append (void)
 static void
 test_cell_source (void)
 {
-  static const struct { gint64 import; const char *file, *sheet; guint row, column; const char *key, *text; } cases[] = {
-    { 2, "scores.csv", NULL, 4, 5, "[2:E4]", "scores.csv, cell E4" },
-    { 3, "評価表.xlsx", "評価", 2, 2, "[3:B2]", "評価表.xlsx, cell 評価!B2" },
-    { 3, "q.xlsx", "Q1 scores", 2, 2, "[3:B2]", "q.xlsx, cell 'Q1 scores'!B2" },
-    { 7, NULL, NULL, 3, 4, "[7:D3]", "import 7, cell D3" },
-    { 7, "scores.csv", NULL, 0, 0, "[7]", "scores.csv" },
-    { 0, NULL, NULL, 3, 4, "[H]", "typed in by hand" },
+  static const struct { gint64 import; const char *file, *sheet; guint row, column; const char *path, *key, *text; } cases[] = {
+    { 2, "scores.csv", NULL, 4, 5, NULL, "[2:E4]", "scores.csv, cell E4" },
+    { 3, "評価表.xlsx", "評価", 2, 2, NULL, "[3:B2]", "評価表.xlsx, cell 評価!B2" },
+    { 3, "q.xlsx", "Q1 scores", 2, 2, NULL, "[3:B2]", "q.xlsx, cell 'Q1 scores'!B2" },
+    { 7, NULL, NULL, 3, 4, NULL, "[7:D3]", "import 7, cell D3" },
+    { 7, "scores.csv", NULL, 0, 0, NULL, "[7]", "scores.csv" },
+    { 0, NULL, NULL, 3, 4, NULL, "[H]", "typed in by hand" },
+    /* issue 16: a result file has no cells; the row and column are of the table it was read as */
+    { 4, "results.json", NULL, 2, 3, "results.jmmlu.\"acc,none\"", "[4]",
+      "results.json, at results.jmmlu.\"acc,none\"" },
+    { 4, NULL, NULL, 2, 3, "[0].evaluation_results[1].score_details.score", "[4]",
+      "import 4, at [0].evaluation_results[1].score_details.score" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autofree char *key = lb_cell_key (cases[i].import, cases[i].row, cases[i].column);
+      g_autofree char *key = lb_cell_key (cases[i].import, cases[i].row, cases[i].column, cases[i].path);
       g_autofree char *text = lb_cell_source_text (cases[i].import, cases[i].file, cases[i].sheet,
-                                                   cases[i].row, cases[i].column);
+                                                   cases[i].row, cases[i].column, cases[i].path);
 
       g_assert_cmpstr (key, ==, cases[i].key);
       g_assert_cmpstr (text, ==, cases[i].text);

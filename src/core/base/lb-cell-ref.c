@@ -60,15 +60,17 @@ lb_cell_ref_format (const char *sheet,
 }
 
 char *
-lb_cell_key (gint64 import_id,
-             guint  row,
-             guint  column)
+lb_cell_key (gint64      import_id,
+             guint       row,
+             guint       column,
+             const char *path)
 {
   g_autofree char *letter = NULL;
 
   if (import_id == 0)
     return g_strdup ("[H]");
-  if (row == 0 || column == 0)
+  /* a result file has no cells: the row and column are of the table it was read as */
+  if (row == 0 || column == 0 || path != NULL)
     return g_strdup_printf ("[%" PRId64 "]", import_id);
   letter = lb_column_letter (column);
   return g_strdup_printf ("[%" PRId64 ":%s%u]", import_id, letter, row);
@@ -79,7 +81,8 @@ lb_cell_source_text (gint64      import_id,
                      const char *file_name,
                      const char *sheet,
                      guint       row,
-                     guint       column)
+                     guint       column,
+                     const char *path)
 {
   g_autofree char *cell = NULL;
   g_autofree char *file = NULL;
@@ -88,6 +91,10 @@ lb_cell_source_text (gint64      import_id,
     return g_strdup (_("typed in by hand"));
   /* TRANSLATORS: stands for a file's name where it is not known: "import 2" */
   file = file_name != NULL ? g_strdup (file_name) : g_strdup_printf (_("import %" PRId64), import_id);
+  if (path != NULL)
+    /* TRANSLATORS: where a value of a result file came from: the file (or "import 2"), then
+     * the value's place in the file as a JSON path: "results.json, at results.jmmlu."acc,none"" */
+    return g_strdup_printf (_("%s, at %s"), file, path);
   if (row == 0 || column == 0)
     return g_steal_pointer (&file);
   cell = lb_cell_ref_format (sheet, row, column);

@@ -135,6 +135,7 @@ lb_result_copy (const LbResult *src)
   copy->evaluated_at = g_strdup (src->evaluated_at);
   copy->raw = g_strdup (src->raw);
   copy->model_version = g_strdup (src->model_version);
+  copy->source_path = g_strdup (src->source_path);
   return copy;
 }
 
@@ -146,6 +147,7 @@ lb_result_free (LbResult *rec)
   g_free (rec->evaluated_at);
   g_free (rec->raw);
   g_free (rec->model_version);
+  g_free (rec->source_path);
   g_free (rec);
 }
 
@@ -162,6 +164,7 @@ lb_gap_copy (const LbGap *src)
   copy->raw = g_strdup (src->raw);
   copy->reason = g_strdup (src->reason);
   copy->was_raw = g_strdup (src->was_raw);
+  copy->source_path = g_strdup (src->source_path);
   return copy;
 }
 
@@ -173,6 +176,7 @@ lb_gap_free (LbGap *rec)
   g_free (rec->raw);
   g_free (rec->reason);
   g_free (rec->was_raw);
+  g_free (rec->source_path);
   g_free (rec);
 }
 

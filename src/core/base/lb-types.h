@@ -77,6 +77,7 @@ typedef struct {
   gint64   import_id;            /* 0: typed in by hand */
   guint    source_row;           /* 1-based record number (Excel row) */
   guint    source_column;        /* 1-based column (1 = A) */
+  char    *source_path;          /* where in a result file (JSON) the value is, or NULL for a cell */
 } LbResult;
 
 /* A cell that held no value (empty, "#N/A", "-", ...): kept so "missing" can say why. */
@@ -99,6 +100,7 @@ typedef struct {
   char    *was_raw;
   guint    was_row;
   guint    was_column;
+  char    *source_path;          /* where in a result file (JSON) the cell is, or NULL */
 } LbGap;
 
 typedef struct {

@@ -546,7 +546,7 @@ lb_changes_since (LbStore     *store,
 static char *
 result_ref (const LbResult *r)
 {
-  g_autofree char *key = lb_cell_key (r->import_id, r->source_row, r->source_column);
+  g_autofree char *key = lb_cell_key (r->import_id, r->source_row, r->source_column, r->source_path);
   g_autofree char *number = g_strdup_printf ("%g", r->score);
 
   return g_strdup_printf ("%s %s", r->raw != NULL ? r->raw : number, key);
@@ -584,7 +584,8 @@ lb_change_describe (const LbChange *c)
       return g_strdup_printf (_("%s, %s: — → %s"), c->model, c->benchmark, new_ref);
     case LB_CHANGE_WITHDRAWN:
       {
-        g_autofree char *key = lb_cell_key (c->gap->import_id, c->gap->source_row, c->gap->source_column);
+        g_autofree char *key = lb_cell_key (c->gap->import_id, c->gap->source_row,
+                                            c->gap->source_column, c->gap->source_path);
 
         /* TRANSLATORS: a value a new version of the sheet left empty: "cotomi Pro,
          * レイテンシ(ms): 330 [1:F3] → withdrawn in [2:F3] (“#N/A”)" */
@@ -619,6 +620,11 @@ write_cell (LbJsonWriter   *w,
   lb_json_writer_int (w, r->source_row);
   lb_json_writer_member (w, "column");
   lb_json_writer_int (w, r->source_column);
+  if (r->source_path != NULL)
+    {
+      lb_json_writer_member (w, "path");
+      lb_json_writer_string (w, r->source_path);
+    }
   lb_json_writer_end_object (w);
 }
 
@@ -658,6 +664,11 @@ lb_changes_write_json (LbJsonWriter *w,
           lb_json_writer_int (w, c->gap->source_row);
           lb_json_writer_member (w, "column");
           lb_json_writer_int (w, c->gap->source_column);
+          if (c->gap->source_path != NULL)
+            {
+              lb_json_writer_member (w, "path");
+              lb_json_writer_string (w, c->gap->source_path);
+            }
           lb_json_writer_end_object (w);
         }
       else

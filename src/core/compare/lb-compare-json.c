@@ -104,6 +104,8 @@ add_cell (LbJsonWriter        *w,
       lb_json_writer_int (w, cell->source_row);
       lb_json_writer_member (w, "column");
       lb_json_writer_int (w, cell->source_column);
+      if (cell->source_path != NULL)
+        add_string_or_null (w, "path", cell->source_path);
       lb_json_writer_end_object (w);
     }
   else

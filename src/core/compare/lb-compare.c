@@ -231,6 +231,7 @@ comparison_free (LbComparison *self)
       for (guint m = 0; row->cells != NULL && m < self->n_models; m++)
         {
           g_free (row->cells[m].raw);
+          g_free (row->cells[m].source_path);
           g_free (row->cells[m].was_raw);
           g_free (row->cells[m].evaluated_at);
           g_free (row->cells[m].model_version);
@@ -305,8 +306,9 @@ lb_compare_dup_withdrawn_text (const LbCompareRow  *row,
 
   if (cell->kind != LB_CELL_WITHDRAWN)
     return NULL;
-  where = lb_cell_key (cell->import_id, cell->source_row, cell->source_column);
-  was_where = lb_cell_key (cell->was_import_id, cell->was_row, cell->was_column);
+  where = lb_cell_key (cell->import_id, cell->source_row, cell->source_column, cell->source_path);
+  /* only a sheet withdraws a value, and what it withdrew was in a sheet: the path is NULL */
+  was_where = lb_cell_key (cell->was_import_id, cell->was_row, cell->was_column, NULL);
   was = lb_compare_format_score (row, cell->was_score);
   /* TRANSLATORS: a cell a new version of the sheet left empty: [import:cell] where, then the
    * value it had and where that came from, e.g. "— withdrawn in [2:O13]; was 330 [1:O14]" */
@@ -717,6 +719,7 @@ compute_rows (LbComparison            *self,
       if (cell->kind == LB_CELL_VALUE && cell->result_id > result->id)
         continue;
       g_free (cell->raw);
+      g_free (cell->source_path);
       g_free (cell->evaluated_at);
       g_free (cell->model_version);
       cell->kind = LB_CELL_VALUE;
@@ -729,6 +732,7 @@ compute_rows (LbComparison            *self,
       cell->import_id = result->import_id;
       cell->source_row = result->source_row;
       cell->source_column = result->source_column;
+      cell->source_path = g_strdup (result->source_path);
       cell->raw = g_strdup (result->raw);
       cell->evaluated_at = g_strdup (result->evaluated_at);
       cell->model_version = g_strdup (result->model_version);
@@ -763,6 +767,7 @@ compute_rows (LbComparison            *self,
         continue;
       *newest = gap->import_id;
       g_free (cell->raw);
+      g_free (cell->source_path);
       g_clear_pointer (&cell->was_raw, g_free);
       cell->kind = gap->withdrawn ? LB_CELL_WITHDRAWN : LB_CELL_GAP;
       if (gap->withdrawn)
@@ -778,6 +783,7 @@ compute_rows (LbComparison            *self,
       cell->import_id = gap->import_id;
       cell->source_row = gap->source_row;
       cell->source_column = gap->source_column;
+      cell->source_path = g_strdup (gap->source_path);
       cell->raw = g_strdup (gap->raw);
     }
 
@@ -1678,7 +1684,8 @@ cell_text (const LbComparison *self,
         }
       else if (cell->kind == LB_CELL_GAP)
         {
-          where = lb_cell_source_text (cell->import_id, NULL, NULL, cell->source_row, cell->source_column);
+          where = lb_cell_source_text (cell->import_id, NULL, NULL, cell->source_row,
+                                       cell->source_column, cell->source_path);
           /* TRANSLATORS: a footnote: model, benchmark, reason, then where the cell came from
            * ("import 2, cell D4") */
           note = g_strdup_printf (_("“%s” on “%s”: %s (%s)"),

@@ -109,6 +109,7 @@ typedef struct {
   gint64         import_id;          /* 0: typed in by hand or not evaluated */
   guint          source_row;
   guint          source_column;
+  char          *source_path;        /* where in a result file (JSON path), NULL for a cell */
   char          *raw;                /* the cell's text, NULL when not evaluated */
   char          *evaluated_at;
   char          *model_version;

@@ -58,7 +58,25 @@ typedef struct {
   gboolean                     has_hand_values;
   LbComparison                *comparison;     /* as compared, or NULL with fewer than two models */
   GPtrArray                   *long_evidence;  /* of const LbSmell*, borrowed: cut in the checklist, in full in the appendix */
+  GPtrArray                   *cited_paths;    /* of CitedPath*: values of result files the report cites */
+  GHashTable                  *cited_seen;     /* "import:model:benchmark:path" of cited_paths */
 } Builder;
+
+/* A value of a result file (JSON) the report cites by its import's key alone, [3]: the file has
+ * no cells, so Provenance lists where in it each such value is. */
+typedef struct {
+  gint64  import_id;
+  gint64  model_id;
+  gint64  benchmark_id;
+  char   *path;
+} CitedPath;
+
+static void
+cited_path_free (CitedPath *cited)
+{
+  g_free (cited->path);
+  g_free (cited);
+}
 
 /* ---- small helpers ---- */
 
@@ -149,15 +167,32 @@ cell_key (gint64      model_id,
 }
 
 /* "[2:C14]": import 2 of the provenance list (the import's own number, as History, Results
- * and the CLI print it), cell C14; "[H]" for a value typed in by hand or of an import not
- * listed. */
+ * and the CLI print it), cell C14; "[3]" for a value of a result file, whose place in the file
+ * Provenance then lists (by the result's model and benchmark); "[H]" for a value typed in by
+ * hand or of an import not listed. */
 static char *
 source_ref (Builder        *b,
             const LbResult *result)
 {
   gint64 key = g_hash_table_contains (b->imports_by_id, &result->import_id) ? result->import_id : 0;
 
-  return lb_cell_key (key, result->source_row, result->source_column);
+  if (key != 0 && result->source_path != NULL)
+    {
+      char *seen = g_strdup_printf ("%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT ":%s",
+                                    key, result->model_id, result->benchmark_id, result->source_path);
+
+      if (g_hash_table_add (b->cited_seen, seen))
+        {
+          CitedPath *cited = g_new0 (CitedPath, 1);
+
+          cited->import_id = key;
+          cited->model_id = result->model_id;
+          cited->benchmark_id = result->benchmark_id;
+          cited->path = g_strdup (result->source_path);
+          g_ptr_array_add (b->cited_paths, cited);
+        }
+    }
+  return lb_cell_key (key, result->source_row, result->source_column, result->source_path);
 }
 
 /* The value as the sheet showed it, with where it came from. */
@@ -221,6 +256,8 @@ builder_clear (Builder *b)
   g_clear_pointer (&b->models, g_ptr_array_unref);
   g_clear_pointer (&b->chosen, g_ptr_array_unref);
   g_clear_pointer (&b->long_evidence, g_ptr_array_unref);
+  g_clear_pointer (&b->cited_paths, g_ptr_array_unref);
+  g_clear_pointer (&b->cited_seen, g_hash_table_unref);
   g_clear_pointer (&b->current, g_ptr_array_unref);
   g_clear_pointer (&b->all_results, g_ptr_array_unref);
   g_clear_pointer (&b->imports, g_ptr_array_unref);
@@ -344,6 +381,8 @@ builder_load (Builder  *b,
       b->imports->pdata[j - 1] = tmp;
     }
   b->imports_by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  b->cited_paths = g_ptr_array_new_with_free_func ((GDestroyNotify) cited_path_free);
+  b->cited_seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   for (guint i = 0; i < b->imports->len; i++)
     {
       LbImport *import = g_ptr_array_index (b->imports, i);
@@ -1155,9 +1194,12 @@ add_comparison (Builder  *b,
               LbResult source = { 0 };
               g_autofree char *ref = NULL;
 
+              source.model_id = model->model->id;
+              source.benchmark_id = row->benchmark->id;
               source.import_id = cell->import_id;
               source.source_row = cell->source_row;
               source.source_column = cell->source_column;
+              source.source_path = cell->source_path;
               if (cell->kind == LB_CELL_VALUE)
                 {
                   g_autofree char *score = score_text (row, cell);
@@ -1474,7 +1516,7 @@ add_changes (Builder *b)
 
       if (import->imported_at != NULL && strcmp (import->imported_at, since_day) > 0)
         {
-          g_autofree char *key = lb_cell_key (import->id, 0, 0);
+          g_autofree char *key = lb_cell_key (import->id, 0, 0, NULL);
 
           g_ptr_array_add (new_imports, g_strdup_printf ("%s %s", key, import->file_name));
         }
@@ -1548,9 +1590,12 @@ add_changes (Builder *b)
             LbResult where = { 0 };
             g_autofree char *ref = NULL;
 
+            where.model_id = c->gap->model_id;
+            where.benchmark_id = c->gap->benchmark_id;
             where.import_id = c->gap->import_id;
             where.source_row = c->gap->source_row;
             where.source_column = c->gap->source_column;
+            where.source_path = c->gap->source_path;
             ref = source_ref (b, &where);
             /* TRANSLATORS: a value the new version of the sheet left without one, and where */
             now_text = g_strdup_printf (_("— withdrawn in %s"), ref);
@@ -1572,6 +1617,81 @@ add_changes (Builder *b)
 }
 
 /* ---- 6. provenance ---- */
+
+static const char *
+model_name_by_id (Builder *b,
+                  gint64   id)
+{
+  for (guint i = 0; i < b->models->len; i++)
+    {
+      const LbModel *model = g_ptr_array_index (b->models, i);
+
+      if (model->id == id)
+        return model->name;
+    }
+  return "?";
+}
+
+static const char *
+benchmark_name_by_id (Builder *b,
+                      gint64   id)
+{
+  for (guint i = 0; i < b->benchmarks->len; i++)
+    {
+      const LbBenchmark *benchmark = g_ptr_array_index (b->benchmarks, i);
+
+      if (benchmark->id == id)
+        return benchmark->name;
+    }
+  return "?";
+}
+
+static int
+compare_cited_cb (gconstpointer a,
+                  gconstpointer b)
+{
+  const CitedPath *x = *(const CitedPath **) a;
+  const CitedPath *y = *(const CitedPath **) b;
+
+  return (x->import_id > y->import_id) - (x->import_id < y->import_id);
+}
+
+/* Where in its file each cited value of a result file is: such a file has no cells, so its
+ * values carry the import's key alone. */
+static void
+add_cited_paths (Builder *b)
+{
+  const char *headers[] = { _("Key"), _("Model"), _("Benchmark"), _("Where in the file"), NULL };
+  const double widths[] = { 0.45, 1.8, 1.8, 4.0 };
+  LbReportTable *table;
+
+  if (b->cited_paths->len == 0)
+    return;
+  /* by import; within one, the order cited (the sort is stable) */
+  g_ptr_array_sort (b->cited_paths, compare_cited_cb);
+  {
+    const CitedPath *first = g_ptr_array_index (b->cited_paths, 0);
+    g_autofree char *example = lb_cell_key (first->import_id, 0, 0, NULL);
+    g_autofree char *text =
+      /* TRANSLATORS: %s is a key of the provenance table, "[3]" */
+      g_strdup_printf (_("A result file (JSON) has no cells: its values carry the key of their "
+                         "file alone, such as %s, and this table says where in the file each one "
+                         "is, as a path through the file’s objects and lists."), example);
+
+    lb_report_add_paragraph (b->report, text);
+  }
+  table = lb_report_add_table (b->report, G_N_ELEMENTS (headers) - 1, headers);
+  lb_report_table_set_widths (table, widths);
+  for (guint i = 0; i < b->cited_paths->len; i++)
+    {
+      const CitedPath *cited = g_ptr_array_index (b->cited_paths, i);
+      g_autofree char *key = lb_cell_key (cited->import_id, 0, 0, NULL);
+
+      lb_report_table_add_row (table, (const char *[]) { key, model_name_by_id (b, cited->model_id),
+                                                         benchmark_name_by_id (b, cited->benchmark_id),
+                                                         cited->path, NULL });
+    }
+}
 
 static void
 add_provenance (Builder *b)
@@ -1603,7 +1723,7 @@ add_provenance (Builder *b)
   for (guint i = 0; i < b->imports->len; i++)
     {
       const LbImport *import = g_ptr_array_index (b->imports, i);
-      g_autofree char *key = lb_cell_key (import->id, 0, 0);
+      g_autofree char *key = lb_cell_key (import->id, 0, 0, NULL);
       g_autofree char *sha = g_strndup (import->sha256 != NULL ? import->sha256 : "", 12);
       g_autofree char *date = format_date (import->imported_at);
       g_autofree char *imported = NULL;
@@ -1619,6 +1739,7 @@ add_provenance (Builder *b)
     }
   if (b->has_hand_values)
     lb_report_add_note (b->report, _("[H] a value typed in by hand: it has no source file."));
+  add_cited_paths (b);
 
   for (guint i = 0; i < b->imports->len; i++)
     {
@@ -1628,7 +1749,7 @@ add_provenance (Builder *b)
         {
           const LbWarning *warning = g_ptr_array_index (import->warnings, w);
           g_autofree char *letter = warning->column > 0 ? lb_column_letter (warning->column) : NULL;
-          g_autofree char *key = lb_cell_key (import->id, 0, 0);
+          g_autofree char *key = lb_cell_key (import->id, 0, 0, NULL);
           g_autofree char *where = NULL;
           g_autofree char *message = lb_warning_dup_text (warning);
           g_autofree char *text = NULL;

@@ -652,7 +652,8 @@ lb_smells_to_json (const LbSmellSnapshot *snapshot,
           add_optional_int (b, "result_id", ev->result_id);
           add_optional_int (b, "row", ev->row);
           add_optional_int (b, "column", ev->column);
-          if (ev->row != 0 && ev->column != 0)
+          add_optional_string (b, "path", ev->path);
+          if (ev->row != 0 && ev->column != 0 && ev->path == NULL)
             {
               g_autofree char *letter = lb_column_letter (ev->column);
               g_autofree char *cell = g_strdup_printf ("%s%u", letter, ev->row);

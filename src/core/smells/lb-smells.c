@@ -285,6 +285,7 @@ lb_evidence_copy (const LbEvidence *src)
   copy->field = g_strdup (src->field);
   copy->key = g_strdup (src->key);
   copy->message = g_strdup (src->message);
+  copy->path = g_strdup (src->path);
   return copy;
 }
 
@@ -297,6 +298,7 @@ lb_evidence_free (LbEvidence *rec)
   g_free (rec->field);
   g_free (rec->key);
   g_free (rec->message);
+  g_free (rec->path);
   g_free (rec);
 }
 
@@ -500,12 +502,14 @@ benchmark_name (Checks *c,
   return benchmark != NULL && benchmark->name != NULL ? benchmark->name : "?";
 }
 
-/* " (scores.csv, cell D5)" or "" for a result typed in by hand. Newly allocated. */
+/* " (scores.csv, cell D5)", " (results.json, at results.jmmlu."acc,none")" for a value at
+ * @path of a result file, or "" for a result typed in by hand. Newly allocated. */
 static char *
-source_text (Checks *c,
-             gint64  import_id,
-             guint   row,
-             guint   column)
+source_text (Checks     *c,
+             gint64      import_id,
+             guint       row,
+             guint       column,
+             const char *path)
 {
   LbImport *import;
   g_autofree char *where = NULL;
@@ -514,7 +518,7 @@ source_text (Checks *c,
     return g_strdup ("");
   import = g_hash_table_lookup (c->imports, &import_id);
   where = lb_cell_source_text (import_id, import != NULL ? import->file_name : NULL,
-                               import != NULL ? import->sheet : NULL, row, column);
+                               import != NULL ? import->sheet : NULL, row, column, path);
   return g_strdup_printf (" (%s)", where);
 }
 
@@ -650,6 +654,7 @@ add_cell (Checks      *c,
           gint64       import_id,
           guint        row,
           guint        column,
+          const char  *path,
           char        *message)
 {
   char *key = g_strdup_printf ("%s|cell|%s|%s", check, model_name (c, model_id),
@@ -662,6 +667,7 @@ add_cell (Checks      *c,
   evidence->import_id = import_id;
   evidence->row = row;
   evidence->column = column;
+  evidence->path = g_strdup (path);
   add (c, smell, component, evidence);
 }
 
@@ -674,7 +680,7 @@ add_result (Checks         *c,
             char           *message)
 {
   add_cell (c, smell, component, check, result->model_id, result->benchmark_id, result->id,
-            result->import_id, result->source_row, result->source_column, message);
+            result->import_id, result->source_row, result->source_column, result->source_path, message);
 }
 
 static void
@@ -866,15 +872,16 @@ check_missing (Checks *c)
 
           if (gap != NULL)
             {
-              where = source_text (c, gap->import_id, gap->source_row, gap->source_column);
+              where = source_text (c, gap->import_id, gap->source_row, gap->source_column, gap->source_path);
               add_cell (c, LB_SMELL_MISSING, LB_COMPONENT_RANKING_DATAFRAME, "missing-result",
                         m->id, b->id, 0, gap->import_id, gap->source_row, gap->source_column,
+                        gap->source_path,
                         g_strdup_printf (_("No result for “%s” on “%s”%s: %s"), m->name, b->name,
                                          where, gap->reason != NULL ? _(gap->reason) : ""));
             }
           else
             add_cell (c, LB_SMELL_MISSING, LB_COMPONENT_RANKING_DATAFRAME, "missing-result",
-                      m->id, b->id, 0, 0, 0, 0,
+                      m->id, b->id, 0, 0, 0, 0, NULL,
                       g_strdup_printf (_("No result for “%s” on “%s”: no imported file had this "
                                          "cell."), m->name, b->name));
         }
@@ -888,7 +895,7 @@ check_missing (Checks *c)
       if (!r->current || !is_blank (r->evaluated_at)
           || full_then_omit (c, LB_SMELL_MISSING, LB_COMPONENT_EVALUATION_SCORE))
         continue;
-      where = source_text (c, r->import_id, r->source_row, r->source_column);
+      where = source_text (c, r->import_id, r->source_row, r->source_column, r->source_path);
       add_result (c, LB_SMELL_MISSING, LB_COMPONENT_EVALUATION_SCORE, "missing-result-date", r,
                   g_strdup_printf (_("The result of “%s” on “%s”%s has no evaluation date, so "
                                      "nobody can tell how old it is."),
@@ -1093,7 +1100,7 @@ check_deprecated (Checks *c)
       if (g_date_days_between (&d, &c->today) <= (int) max_age
           || full_then_omit (c, LB_SMELL_DEPRECATED, LB_COMPONENT_EVALUATION_SCORE))
         continue;
-      where = source_text (c, r->import_id, r->source_row, r->source_column);
+      where = source_text (c, r->import_id, r->source_row, r->source_column, r->source_path);
       evaluated = lb_date_text_to_display (r->evaluated_at);
       add_result (c, LB_SMELL_DEPRECATED, LB_COMPONENT_EVALUATION_SCORE, "deprecated-old-result", r,
                   g_strdup_printf (ngettext ("The result of “%s” on “%s”%s was evaluated on %s, "
@@ -1646,7 +1653,7 @@ check_mismatched (Checks *c)
 
               if (full_then_omit (c, LB_SMELL_MISMATCHED, LB_COMPONENT_EVALUATION_SCORE))
                 continue;
-              where = source_text (c, r->import_id, r->source_row, r->source_column);
+              where = source_text (c, r->import_id, r->source_row, r->source_column, r->source_path);
               add_result (c, LB_SMELL_MISMATCHED, LB_COMPONENT_EVALUATION_SCORE,
                           "mismatched-mixed-scale", r,
                           g_strdup_printf (odd == small
@@ -1680,7 +1687,7 @@ check_mismatched (Checks *c)
             if ((r->score >= b->scale_min && r->score <= b->scale_max)
                 || full_then_omit (c, LB_SMELL_MISMATCHED, LB_COMPONENT_EVALUATION_SCORE))
               continue;
-            where = source_text (c, r->import_id, r->source_row, r->source_column);
+            where = source_text (c, r->import_id, r->source_row, r->source_column, r->source_path);
             add_result (c, LB_SMELL_MISMATCHED, LB_COMPONENT_EVALUATION_SCORE,
                         "mismatched-outside-scale", r,
                         g_strdup_printf (_("“%s” on “%s”%s is %g, outside the declared scale "
@@ -1707,7 +1714,7 @@ check_mismatched (Checks *c)
                   b + (b[0] == 'v' && g_ascii_isdigit (b[1]))) == 0
           || full_then_omit (c, LB_SMELL_MISMATCHED, LB_COMPONENT_MODEL))
         continue;
-      where = source_text (c, r->import_id, r->source_row, r->source_column);
+      where = source_text (c, r->import_id, r->source_row, r->source_column, r->source_path);
       add_result (c, LB_SMELL_MISMATCHED, LB_COMPONENT_MODEL, "mismatched-model-version", r,
                   g_strdup_printf (_("The result of “%s” on “%s”%s is for version “%s”, but the "
                                      "model is recorded as version “%s”. Check which version was "
@@ -1822,7 +1829,7 @@ check_misdisplayed (Checks *c)
 
               if (full_then_omit (c, LB_SMELL_MISDISPLAYED, LB_COMPONENT_RANKING_DATAFRAME))
                 continue;
-              where = source_text (c, r->import_id, r->source_row, r->source_column);
+              where = source_text (c, r->import_id, r->source_row, r->source_column, r->source_path);
               add_result (c, LB_SMELL_MISDISPLAYED, LB_COMPONENT_RANKING_DATAFRAME,
                           "misdisplayed-mixed-units", r,
                           g_strdup_printf (odd == with_percent
@@ -1862,7 +1869,7 @@ check_misdisplayed (Checks *c)
               if (shape.decimals == 0 || ABS (shape.decimals - common) < 2
                   || full_then_omit (c, LB_SMELL_MISDISPLAYED, LB_COMPONENT_RANKING_DATAFRAME))
                 continue;
-              where = source_text (c, r->import_id, r->source_row, r->source_column);
+              where = source_text (c, r->import_id, r->source_row, r->source_column, r->source_path);
               add_result (c, LB_SMELL_MISDISPLAYED, LB_COMPONENT_RANKING_DATAFRAME,
                           "misdisplayed-mixed-precision", r,
                           g_strdup_printf (_("“%s” on “%s”%s is shown as “%s” with %d decimals, "
@@ -1887,7 +1894,7 @@ check_misdisplayed (Checks *c)
       if ((!shape.thousands && !shape.full_width)
           || full_then_omit (c, LB_SMELL_MISDISPLAYED, LB_COMPONENT_EVALUATION_SCORE))
         continue;
-      where = source_text (c, r->import_id, r->source_row, r->source_column);
+      where = source_text (c, r->import_id, r->source_row, r->source_column, r->source_path);
       add_result (c, LB_SMELL_MISDISPLAYED, LB_COMPONENT_EVALUATION_SCORE,
                   "misdisplayed-number-as-text", r,
                   g_strdup_printf (shape.full_width
@@ -1921,10 +1928,10 @@ check_misdisplayed (Checks *c)
       if (current_result (c, g->model_id, g->benchmark_id) != NULL
           || full_then_omit (c, LB_SMELL_MISDISPLAYED, LB_COMPONENT_EVALUATION_SCORE))
         continue;
-      where = source_text (c, g->import_id, g->source_row, g->source_column);
+      where = source_text (c, g->import_id, g->source_row, g->source_column, g->source_path);
       add_cell (c, LB_SMELL_MISDISPLAYED, LB_COMPONENT_EVALUATION_SCORE,
                 "misdisplayed-number-as-text", g->model_id, g->benchmark_id, 0, g->import_id,
-                g->source_row, g->source_column,
+                g->source_row, g->source_column, g->source_path,
                 g_strdup_printf (_("“%s” on “%s”%s holds the text “%s”, which looks like a number "
                                    "but could not be read as one, so the cell counts as empty. "
                                    "Write the plain number in the spreadsheet."),

@@ -115,6 +115,8 @@ typedef struct {
   gint64  result_id;
   guint   row;            /* 1-based record number in the import's file, 0: none */
   guint   column;         /* 1-based, 0: none */
+  char   *path;           /* where in a result file (a JSON path; row and column are then of the
+                           * table the file was read as, not a cell), or NULL */
   char   *key;            /* untranslated, built from names: the same finding gives the same key */
   char   *message;        /* translated: what is wrong and where */
 } LbEvidence;

@@ -11,9 +11,18 @@
 
 #include "lb-store-private.h"
 
+/* Where in a result file the value of r (a result or a gap) is: the JSON path its reader
+ * recorded (source_cells); NULL for a cell of a sheet, which has none. One lookup by the
+ * table's primary key. */
+#define SOURCE_PATH \
+  " (SELECT json_extract (s.detail, '$.json_path') FROM source_cells s" \
+  "   WHERE s.import_id = r.import_id AND s.source_row = r.source_row" \
+  "     AND s.source_column = r.source_column)"
+
 #define RESULT_COLUMNS \
   "r.id, r.leaderboard_id, r.model_id, r.benchmark_id, r.score, r.stderr, r.evaluated_at," \
-  " r.raw, r.model_version, r.current, r.import_id, r.source_row, r.source_column"
+  " r.raw, r.model_version, r.current, r.import_id, r.source_row, r.source_column," \
+  SOURCE_PATH
 
 /* A result counts when it was typed in by hand or its import was not deleted. */
 #define RESULT_VISIBLE \
@@ -54,6 +63,7 @@ result_from_row (LbStmt *stmt)
   result->import_id = lb_column_id (stmt, 10);
   result->source_row = sqlite3_column_int (stmt, 11);
   result->source_column = sqlite3_column_int (stmt, 12);
+  result->source_path = lb_column_dup (stmt, 13);
   return result;
 }
 
@@ -81,6 +91,8 @@ gap_from_row (LbStmt *stmt)
       gap->was_row = sqlite3_column_int (stmt, 13);
       gap->was_column = sqlite3_column_int (stmt, 14);
     }
+  if (sqlite3_column_count (stmt) > 15)
+    gap->source_path = lb_column_dup (stmt, 15);
   return gap;
 }
 
@@ -440,7 +452,8 @@ lb_store_list_gaps (LbStore  *self,
   stmt = lb_store_prepare (self,
                            "SELECT r.id, r.leaderboard_id, r.model_id, r.benchmark_id, r.import_id,"
                            "       r.source_row, r.source_column, r.raw, r.reason,"
-                           "       w.id, w.import_id, w.score, w.raw, w.source_row, w.source_column"
+                           "       w.id, w.import_id, w.score, w.raw, w.source_row, w.source_column,"
+                           SOURCE_PATH
                            /* the withdrawn result's id, worked out once per gap: joined on
                             * that condition, SQLite tried it for every gap and result */
                            " FROM (SELECT g.*,"

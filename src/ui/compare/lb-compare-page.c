@@ -363,7 +363,8 @@ cell_tooltip (LbCompareItem *item,
 
   row = &c->rows[item->row];
   v = &row->cells[m];
-  where = lb_cell_source_text (v->import_id, NULL, NULL, v->source_row, v->source_column);
+  where = lb_cell_source_text (v->import_id, NULL, NULL, v->source_row, v->source_column,
+                               v->source_path);
   if (v->kind == LB_CELL_NOT_EVALUATED)
     return g_strdup (lb_compare_cell_reason (v));
   if (v->kind == LB_CELL_WITHDRAWN)

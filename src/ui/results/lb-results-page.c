@@ -124,19 +124,20 @@ static char *
 describe_source (LbResultsPage *self,
                  gint64         import_id,
                  guint          row,
-                 guint          column)
+                 guint          column,
+                 const char    *path)
 {
   LbImport *import = g_hash_table_lookup (self->imports, &import_id);
 
   if (import_id != 0 && import == NULL)
     {
-      g_autofree char *where = lb_cell_source_text (import_id, NULL, NULL, row, column);
+      g_autofree char *where = lb_cell_source_text (import_id, NULL, NULL, row, column, path);
 
       /* TRANSLATORS: "import 3, cell E4, of an import that was removed" */
       return g_strdup_printf (_("%s, of an import that was removed"), where);
     }
   return lb_cell_source_text (import_id, import != NULL ? import->file_name : NULL,
-                              import != NULL ? import->sheet : NULL, row, column);
+                              import != NULL ? import->sheet : NULL, row, column, path);
 }
 
 static char *
@@ -149,14 +150,18 @@ describe_result (LbResultsPage     *self,
   LbImport *import = g_hash_table_lookup (self->imports, &r->import_id);
   g_autoptr(GString) text = g_string_new (NULL);
   g_autofree char *value = format_score (r->score, raw_decimals (r->raw), bench->unit);
-  g_autofree char *source = describe_source (self, r->import_id, r->source_row, r->source_column);
+  g_autofree char *source = describe_source (self, r->import_id, r->source_row, r->source_column, r->source_path);
 
   /* The popover stands alone: it says whose score it is. */
   g_string_append_printf (text, _("%s — %s on %s"), value, model->name, bench->name);
   if (r->has_stderr)
     g_string_append_printf (text, _(" (± %.4g)"), r->stderr_value);
   g_string_append_c (text, '\n');
-  g_string_append_printf (text, _("Source: %s (header “%s”)"), source, bench->name);
+  if (r->source_path != NULL)
+    /* a result file has no header row: the path says where */
+    g_string_append_printf (text, _("Source: %s"), source);
+  else
+    g_string_append_printf (text, _("Source: %s (header “%s”)"), source, bench->name);
   g_string_append_c (text, '\n');
   g_string_append_printf (text, _("Raw text: “%s”"), r->raw != NULL ? r->raw : "");
   g_string_append_c (text, '\n');
@@ -185,7 +190,7 @@ describe_result (LbResultsPage     *self,
     {
       g_autofree char *old = format_score (previous->score, raw_decimals (previous->raw), bench->unit);
       g_autofree char *old_source = describe_source (self, previous->import_id, previous->source_row,
-                                                     previous->source_column);
+                                                     previous->source_column, previous->source_path);
 
       g_string_append_c (text, '\n');
       g_string_append_printf (text, _("Replaces %s from %s"), old, old_source);
@@ -221,16 +226,17 @@ lb_results_page_describe_cell (LbResultsPage  *self,
   if (gap != NULL && gap->withdrawn)
     {
       /* A new version of the sheet left the cell empty: say what it withdrew, and where. */
-      g_autofree char *where = lb_cell_key (gap->import_id, gap->source_row, gap->source_column);
-      g_autofree char *was_where = lb_cell_key (gap->was_import_id, gap->was_row, gap->was_column);
+      g_autofree char *where = lb_cell_key (gap->import_id, gap->source_row, gap->source_column,
+                                            gap->source_path);
+      g_autofree char *was_where = lb_cell_key (gap->was_import_id, gap->was_row, gap->was_column, NULL);
       g_autofree char *was = format_score (gap->was_score, raw_decimals (gap->was_raw), bench->unit);
       char *text = g_strdup_printf (_("— withdrawn in %s; was %s %s"), where, was, was_where);
 
       if (tooltip != NULL)
         {
-          g_autofree char *source = describe_source (self, gap->import_id, gap->source_row, gap->source_column);
+          g_autofree char *source = describe_source (self, gap->import_id, gap->source_row, gap->source_column, gap->source_path);
           g_autofree char *was_source = describe_source (self, gap->was_import_id, gap->was_row,
-                                                         gap->was_column);
+                                                         gap->was_column, NULL);
 
           *tooltip = g_strdup_printf (_("Withdrawn by the new version of the sheet: %s (“%s”)\n"
                                         "Was %s from %s; it is no longer current and not counted."),
@@ -240,7 +246,7 @@ lb_results_page_describe_cell (LbResultsPage  *self,
     }
   if (tooltip != NULL && gap != NULL)
     {
-      g_autofree char *source = describe_source (self, gap->import_id, gap->source_row, gap->source_column);
+      g_autofree char *source = describe_source (self, gap->import_id, gap->source_row, gap->source_column, gap->source_path);
 
       *tooltip = g_strdup_printf (_("No value: %s\nSource: %s\nRaw text: “%s”"),
                                   gap->reason != NULL ? _(gap->reason) : _("the cell held no number."),
@@ -405,7 +411,7 @@ describe_history (LbResultsPage *self,
     {
       LbResult *r = g_ptr_array_index (history, i);
       g_autofree char *value = format_score (r->score, raw_decimals (r->raw), bench->unit);
-      g_autofree char *source = describe_source (self, r->import_id, r->source_row, r->source_column);
+      g_autofree char *source = describe_source (self, r->import_id, r->source_row, r->source_column, r->source_path);
 
       g_string_append_printf (text, "\n%s %s — %s%s", r->current ? "●" : "○", value, source,
                               r->current ? _(" (current)") : "");
