@@ -478,6 +478,33 @@ lb_compare_format_cell_stderr (const LbCompareCell *cell)
   return g_strdup_printf ("%.*f", decimals, cell->stderr_value);
 }
 
+char *
+lb_compare_format_cell_score_stderr (const LbCompareRow  *row,
+                                     const LbCompareCell *cell)
+{
+  g_autofree char *score = NULL;
+  g_autofree char *se = NULL;
+  const char *unit;
+  gsize len, suffix = 0;
+
+  g_return_val_if_fail (row != NULL && cell != NULL, NULL);
+
+  score = lb_compare_format_cell_score (row, cell);
+  if (!cell->has_stderr)
+    return g_steal_pointer (&score);
+  se = lb_compare_format_cell_stderr (cell);
+  unit = row->benchmark->unit;
+  len = strlen (score);
+  /* "79.1%" → "79.1 ± 0.9%", "120 ms" → "120 ± 3 ms": the unit stays at the end */
+  if (unit != NULL && *unit != '\0' && g_str_has_suffix (score, unit))
+    {
+      suffix = strlen (unit);
+      if (g_strcmp0 (unit, "%") != 0 && len > suffix && score[len - suffix - 1] == ' ')
+        suffix++;
+    }
+  return g_strdup_printf ("%.*s ± %s%s", (int) (len - suffix), score, se, score + len - suffix);
+}
+
 static gboolean
 is_percent (const LbCompareRow *row)
 {
@@ -1699,14 +1726,8 @@ cell_text (const LbComparison *self,
       return g_strdup_printf ("—[%u]", footnotes->len);
     }
 
-  score = lb_compare_format_cell_score (row, cell);
+  score = lb_compare_format_cell_score_stderr (row, cell);
   s = g_string_new (score);
-  if (cell->has_stderr)
-    {
-      g_autofree char *se = lb_compare_format_cell_stderr (cell);
-
-      g_string_append_printf (s, "±%s", se);
-    }
   if (cell->best)
     g_string_append_c (s, '*');
   if (cell->has_difference)

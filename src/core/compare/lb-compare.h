@@ -234,6 +234,11 @@ char         *lb_compare_format_stderr (double stderr_value);
 /* The cell's standard error with at least the decimals its score shows ("85.0 ± 1.0");
  * newly allocated. */
 char         *lb_compare_format_cell_stderr (const LbCompareCell *cell);
+/* The cell's score as its source cell showed it, with its standard error when it has one,
+ * the unit once at the end: "79.1 ± 0.9%", "120 ± 3 ms", "0.61 ± 0.011"; the one spelling of
+ * the Compare page, the CLI and the report. Newly allocated. */
+char         *lb_compare_format_cell_score_stderr (const LbCompareRow  *row,
+                                                   const LbCompareCell *cell);
 /* @cell's difference to @baseline's score with its sign, e.g. "+1.2 pt" (points on a percent
  * benchmark), "−0.05", to the decimals the two source cells show (82.1 − 59.1 is "−23.0", not
  * "−23"; as few as needed when either has no source text); newly allocated. */

@@ -802,30 +802,6 @@ baseline_label (const char *name)
   return g_steal_pointer (&text);
 }
 
-/* The score as its source cell showed it, with its standard error as on screen:
- * "79.1 ± 0.9%", "120 ± 3 ms". */
-static char *
-score_text (const LbCompareRow  *row,
-            const LbCompareCell *cell)
-{
-  g_autofree char *score = lb_compare_format_cell_score (row, cell);
-  g_autofree char *se = NULL;
-  const char *unit = row->benchmark->unit;
-  gsize len = strlen (score);
-  gsize suffix = 0;
-
-  if (!cell->has_stderr)
-    return g_steal_pointer (&score);
-  se = lb_compare_format_cell_stderr (cell);
-  if (unit != NULL && *unit != '\0' && g_str_has_suffix (score, unit))
-    {
-      suffix = strlen (unit);
-      if (g_strcmp0 (unit, "%") != 0 && len > suffix && score[len - suffix - 1] == ' ')
-        suffix++;
-    }
-  return g_strdup_printf ("%.*s ± %s%s", (int) (len - suffix), score, se, score + len - suffix);
-}
-
 static char *
 model_remark (const LbComparison *c,
               guint               m)
@@ -1202,7 +1178,7 @@ add_comparison (Builder  *b,
               source.source_path = cell->source_path;
               if (cell->kind == LB_CELL_VALUE)
                 {
-                  g_autofree char *score = score_text (row, cell);
+                  g_autofree char *score = lb_compare_format_cell_score_stderr (row, cell);
                   GString *text = g_string_new (score);
 
                   ref = source_ref (b, &source);

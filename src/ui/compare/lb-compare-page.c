@@ -464,16 +464,8 @@ render_model_cell (GtkListItem   *list_item,
             set_cell_full (list_item, "—", CELL_PLAIN, lb_compare_cell_reason (v), TRUE);
             break;
           }
-        score = lb_compare_format_cell_score (row, v);
+        score = lb_compare_format_cell_score_stderr (row, v);
         sub = g_string_new (NULL);
-        if (v->has_stderr)
-          {
-            g_autofree char *se = lb_compare_format_score (row, v->stderr_value);
-            char *with = g_strdup_printf ("%s ± %s", score, se);
-
-            g_free (score);
-            score = with;
-          }
         if (v->best)
           g_string_append (sub, _("best"));
         if (v->baseline)
