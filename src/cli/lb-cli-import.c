@@ -116,6 +116,8 @@ lb_cli_import (LbCli  *cli,
   int header_row = 0;
   g_auto(GStrv) include_rows = NULL;
   g_autofree char *sheet = NULL;
+  g_autofree char *provenance_text = NULL;
+  LbProvenanceClass provenance = LB_PROVENANCE_NOT_STATED;
   gboolean dry_run = FALSE, force = FALSE;
   GOptionEntry entries[] = {
     { "leaderboard", 'l', 0, G_OPTION_ARG_STRING, &leaderboard, N_("The leaderboard to import into (created if missing)"), N_("NAME") },
@@ -127,6 +129,7 @@ lb_cli_import (LbCli  *cli,
     { "decimal", 0, 0, G_OPTION_ARG_STRING, &decimal_text, N_("Force the decimal separator: point or comma"), N_("SEP") },
     { "include-row", 0, 0, G_OPTION_ARG_STRING_ARRAY, &include_rows, N_("Import row N although it looks like a summary row (平均, Total); may be repeated"), N_("N") },
     { "sheet", 0, 0, G_OPTION_ARG_STRING, &sheet, N_("The sheet of an Excel workbook to import (needed when several sheets hold a table)"), N_("NAME") },
+    { "provenance", 0, 0, G_OPTION_ARG_STRING, &provenance_text, N_("Who produced the numbers: vendor (the model’s maker reports them), third-party (a public leaderboard, a paper) or ours (our own evaluation)"), N_("WHO") },
     { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &dry_run, N_("Read and check everything, write nothing"), NULL },
     { "force", 'f', 0, G_OPTION_ARG_NONE, &force, N_("Import a file that was imported before"), NULL },
     { NULL }
@@ -150,7 +153,8 @@ lb_cli_import (LbCli  *cli,
     {
       lb_cli_error (_("Usage: leaderboard-cli import FILE --leaderboard NAME [--encoding E] "
                       "[--delimiter D] [--layout wide|long] [--header-row N] [--decimal point|comma] "
-                      "[--sheet NAME] [--mode replace|add] [--dry-run] [--force]"));
+                      "[--sheet NAME] [--mode replace|add] [--provenance vendor|third-party|ours] "
+                      "[--dry-run] [--force]"));
       return LB_CLI_USAGE;
     }
   if (encoding_text != NULL && !parse_encoding (encoding_text, &options.encoding))
@@ -195,6 +199,16 @@ lb_cli_import (LbCli  *cli,
       return LB_CLI_USAGE;
     }
 
+  if (provenance_text != NULL
+      && (!lb_provenance_class_from_string (provenance_text, &provenance)
+          || provenance == LB_PROVENANCE_NOT_STATED))
+    {
+      lb_cli_error (_("Unknown provenance “%s”. Use vendor (the model’s maker reports the numbers), "
+                      "third-party (a public leaderboard or a paper) or ours (our own evaluation)."),
+                    provenance_text);
+      return LB_CLI_USAGE;
+    }
+
   options.sheet = sheet;
 
   /* A dry run creates, upgrades and writes nothing, as it says. */
@@ -231,6 +245,7 @@ lb_cli_import (LbCli  *cli,
     lb_importer_set_layout (importer, strcmp (layout_text, "long") == 0 ? LB_LAYOUT_LONG : LB_LAYOUT_WIDE);
   if (mode_text != NULL)
     lb_importer_set_mode (importer, mode);
+  lb_importer_set_provenance (importer, provenance);
   for (guint i = 0; include_rows != NULL && include_rows[i] != NULL; i++)
     {
       guint64 row = 0;
@@ -338,6 +353,8 @@ lb_cli_import (LbCli  *cli,
                                      ? _("the new version of the sheet: it defines what is current")
                                      : _("adds to the leaderboard: empty cells withdraw nothing"),
                                    mode_reason));
+  if (provenance != LB_PROVENANCE_NOT_STATED)
+    print_detected (_("Provenance:"), g_strdup (lb_provenance_class_label (provenance)));
 
   if (dry_run)
     flags |= LB_IMPORT_FLAGS_DRY_RUN;

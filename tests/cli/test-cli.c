@@ -276,6 +276,30 @@ test_import_dry_run_old_database (Fixture       *fixture,
 
 /* Commands that only read open the database read-only: they work on a file the user
  * made read-only, and change nothing in it. */
+/* Issue 16.4: who produced a sheet's numbers is said at import and kept with it; a value
+ * that is none of the three is refused before anything is read. */
+static void
+test_import_provenance (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *path = data_path ("wide-cp932.csv");
+  g_auto(Run) run = { 0 };
+
+  cli (fixture, &run, "import", path, "--leaderboard", "Vendors", "--provenance", "vendors", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "Unknown provenance “vendors”. Use vendor"));
+  g_assert_false (g_file_test (fixture->db, G_FILE_TEST_EXISTS));
+  run_clear (&run);
+
+  cli (fixture, &run, "import", path, "--leaderboard", "Vendors", "--provenance", "third-party", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "Provenance:  Reported by a third party\n"));
+  run_clear (&run);
+  cli (fixture, &run, "export", "Vendors", "--format", "lbom", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "\"provenance\" : \"third-party\""));
+}
+
 static void
 test_read_only_commands (Fixture       *fixture,
                          gconstpointer  data)
@@ -740,6 +764,7 @@ main (int argc, char *argv[])
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   g_test_add ("/cli/import-show-list", Fixture, NULL, fixture_set_up, test_import_show_list, fixture_tear_down);
   g_test_add ("/cli/help/import", Fixture, NULL, fixture_set_up, test_help_import, fixture_tear_down);
+  g_test_add ("/cli/import/provenance", Fixture, NULL, fixture_set_up, test_import_provenance, fixture_tear_down);
   g_test_add ("/cli/import-twice/refused-unchanged", Fixture, NULL, fixture_set_up,
               test_import_twice_refused_unchanged, fixture_tear_down);
   g_test_add ("/cli/import/from-pipe", Fixture, NULL, fixture_set_up, test_import_from_pipe, fixture_tear_down);

@@ -83,6 +83,8 @@ add_import (LbStore    *store,
   import->records = records;
   import->results = results;
   import->status = LB_IMPORT_COMPLETE;
+  /* Numbers a third party published (issue 16.4): the class survives the round trip. */
+  import->provenance = LB_PROVENANCE_THIRD_PARTY;
   /* A workbook: the new version of the sheet, read from its sheet 評価. */
   if (g_str_has_suffix (file_name, ".xlsx"))
     {

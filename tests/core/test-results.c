@@ -706,6 +706,133 @@ test_cited_by_path (void)
   }
 }
 
+/* Issue 16.4: the settings a result file states for each value (harness and version, shots,
+ * generation settings) and who produced it; scores of one benchmark under different stated
+ * settings are flagged in the comparison and by a Mismatched-entity smell at the cell. */
+static void
+test_settings_mismatch (void)
+{
+  g_autoptr(LbStore) store = new_store ();
+  g_auto(LbImportOutcome) outcome = { 0 };
+  g_auto(LbImportOutcome) lm = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GPtrArray) benchmarks = NULL;
+  g_autoptr(GPtrArray) models = NULL;
+  g_autoptr(GPtrArray) gaps = NULL;
+  g_autoptr(LbCompareOptions) options = lb_compare_options_new ();
+  g_autoptr(LbComparison) c = NULL;
+  g_autoptr(LbSmellSnapshot) snapshot = NULL;
+  g_autoptr(GPtrArray) detections = NULL;
+  g_autofree char *text = NULL;
+  LbSmellOptions smell_options;
+  LbDetection *found;
+  gint64 lb, jmmlu_row = -1;
+
+  lb = import_text (store, "eee.json", EEE_JSON, "Every Eval Ever (schema 0.2.1)", &outcome);
+  results = lb_store_list_results (store, lb, TRUE, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < results->len; i++)
+    {
+      const LbResult *r = g_ptr_array_index (results, i);
+
+      if (r->model_id == id_of_model (store, lb, "org/m1"))
+        {
+          g_assert_cmpstr (r->settings, ==, "lm_eval 0.4.2");
+          g_assert_cmpint (r->provenance, ==, LB_PROVENANCE_THIRD_PARTY);
+        }
+      else
+        {
+          g_assert_cmpstr (r->settings, ==, "inspect_ai 0.3");
+          g_assert_cmpint (r->provenance, ==, LB_PROVENANCE_VENDOR);
+        }
+    }
+
+  benchmarks = lb_store_list_benchmarks (store, lb, &error);
+  models = lb_store_list_models (store, lb, &error);
+  gaps = lb_store_list_gaps (store, lb, &error);
+  g_assert_no_error (error);
+  lb_compare_options_set_include_partial (options, TRUE);
+  c = lb_compare (benchmarks, models, results, gaps, options, &error);
+  g_assert_no_error (error);
+  for (guint r = 0; r < c->n_rows; r++)
+    {
+      if (g_str_equal (c->rows[r].benchmark->name, "JMMLU"))
+        jmmlu_row = r;
+      /* Latency has one value: nothing to differ from */
+      g_assert_cmpint (c->rows[r].settings_differ, ==, g_str_equal (c->rows[r].benchmark->name, "JMMLU"));
+    }
+  g_assert_cmpint (jmmlu_row, >=, 0);
+  text = lb_comparison_to_text (c);
+  g_assert_nonnull (strstr (text, "Note: The scores on “JMMLU” were produced under different settings "
+                                  "(“lm_eval 0.4.2” for “org/m1”; “inspect_ai 0.3” for “org/m2”)"));
+
+  snapshot = lb_smell_snapshot_load (store, lb, &error);
+  g_assert_no_error (error);
+  lb_smell_options_init (&smell_options);
+  smell_options.today = "2026-12-01";
+  detections = lb_smells_detect (snapshot, &smell_options);
+  found = lb_detections_find (detections, LB_SMELL_MISMATCHED, LB_COMPONENT_BENCHMARK_PROTOCOL);
+  g_assert_nonnull (found);
+  g_assert_cmpuint (found->evidence->len, ==, 1);
+  {
+    const LbEvidence *ev = g_ptr_array_index (found->evidence, 0);
+
+    g_assert_cmpstr (ev->check, ==, "mismatched-settings");
+    g_assert_cmpint (ev->model_id, ==, id_of_model (store, lb, "org/m2"));
+    g_assert_nonnull (strstr (ev->message, "produced under “inspect_ai 0.3”"));
+    g_assert_nonnull (strstr (ev->message, "(eee.json, at [1].evaluation_results[0].score_details.score)"));
+  }
+
+  /* lm-eval states the harness and its version and the shots; who ran it, it does not. */
+  {
+    g_autoptr(LbStore) other = new_store ();
+    g_autoptr(GPtrArray) lm_results = NULL;
+    gint64 lm_lb = import_text (other, "results.json", LM_EVAL_JSON,
+                                "lm-evaluation-harness results (lm_eval 0.4.2)", &lm);
+
+    lm_results = lb_store_list_results (other, lm_lb, TRUE, &error);
+    g_assert_no_error (error);
+    for (guint i = 0; i < lm_results->len; i++)
+      {
+        const LbResult *r = g_ptr_array_index (lm_results, i);
+
+        g_assert_true (g_str_equal (r->settings, "lm-evaluation-harness 0.4.2; 5-shot")
+                       || g_str_equal (r->settings, "lm-evaluation-harness 0.4.2; 2-shot"));
+        g_assert_cmpint (r->provenance, ==, LB_PROVENANCE_NOT_STATED);
+      }
+  }
+
+  /* A sheet's class is the one the person importing gave, on the import and each value. */
+  {
+    g_autoptr(LbStore) sheet_store = new_store ();
+    g_autofree char *csv = write_fixture ("ours.csv", "Model,JMMLU\r\nA,50.1\r\nB,60.2\r\n", -1);
+    g_autoptr(GFile) file = g_file_new_for_path (csv);
+    g_autoptr(LbImporter) importer = lb_importer_new (file, NULL, sheet_store, NULL, &error);
+    g_autoptr(GPtrArray) imports = NULL;
+    g_autoptr(GPtrArray) values = NULL;
+    g_auto(LbImportOutcome) sheet = { 0 };
+
+    g_assert_no_error (error);
+    lb_importer_set_provenance (importer, LB_PROVENANCE_OURS);
+    g_assert_true (lb_importer_run (importer, sheet_store, "Ours", LB_IMPORT_FLAGS_NONE,
+                                    NULL, NULL, NULL, &sheet, &error));
+    g_assert_no_error (error);
+    imports = lb_store_list_imports (sheet_store, sheet.leaderboard_id, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (((LbImport *) g_ptr_array_index (imports, 0))->provenance, ==, LB_PROVENANCE_OURS);
+    values = lb_store_list_results (sheet_store, sheet.leaderboard_id, TRUE, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (values->len, ==, 2);
+    for (guint i = 0; i < values->len; i++)
+      {
+        g_assert_cmpint (((LbResult *) g_ptr_array_index (values, i))->provenance, ==, LB_PROVENANCE_OURS);
+        g_assert_null (((LbResult *) g_ptr_array_index (values, i))->settings);
+      }
+    g_unlink (csv);
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -718,6 +845,7 @@ main (int argc, char **argv)
   g_test_add_func ("/results/second-model-adds", test_second_model_adds);
   g_test_add_func ("/results/lbom-round-trip", test_lbom_round_trip);
   g_test_add_func ("/results/cited-by-path", test_cited_by_path);
+  g_test_add_func ("/results/settings-mismatch", test_settings_mismatch);
   g_test_add_func ("/results/long-part", test_long_part);
   g_test_add_func ("/results/refused/unknown-json", test_unknown_json);
   g_test_add_func ("/results/refused/truncated", test_truncated);

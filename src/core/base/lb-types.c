@@ -136,6 +136,7 @@ lb_result_copy (const LbResult *src)
   copy->raw = g_strdup (src->raw);
   copy->model_version = g_strdup (src->model_version);
   copy->source_path = g_strdup (src->source_path);
+  copy->settings = g_strdup (src->settings);
   return copy;
 }
 
@@ -148,6 +149,7 @@ lb_result_free (LbResult *rec)
   g_free (rec->raw);
   g_free (rec->model_version);
   g_free (rec->source_path);
+  g_free (rec->settings);
   g_free (rec);
 }
 
@@ -472,6 +474,54 @@ lb_import_mode_from_string (const char   *text,
   else
     return FALSE;
   return TRUE;
+}
+
+static const char *const provenance_names[] = {
+  [LB_PROVENANCE_NOT_STATED] = NULL,
+  [LB_PROVENANCE_VENDOR] = "vendor",
+  [LB_PROVENANCE_THIRD_PARTY] = "third-party",
+  [LB_PROVENANCE_OURS] = "ours",
+};
+
+const char *
+lb_provenance_class_to_string (LbProvenanceClass provenance)
+{
+  return (guint) provenance < G_N_ELEMENTS (provenance_names) ? provenance_names[provenance] : NULL;
+}
+
+gboolean
+lb_provenance_class_from_string (const char        *text,
+                                 LbProvenanceClass *provenance)
+{
+  g_return_val_if_fail (provenance != NULL, FALSE);
+
+  *provenance = LB_PROVENANCE_NOT_STATED;
+  if (text == NULL || *text == '\0')
+    return TRUE;
+  for (guint i = 1; i < G_N_ELEMENTS (provenance_names); i++)
+    if (g_str_equal (text, provenance_names[i]))
+      {
+        *provenance = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+const char *
+lb_provenance_class_label (LbProvenanceClass provenance)
+{
+  switch (provenance)
+    {
+    case LB_PROVENANCE_VENDOR:
+      return _("Reported by the vendor");
+    case LB_PROVENANCE_THIRD_PARTY:
+      return _("Reported by a third party");
+    case LB_PROVENANCE_OURS:
+      return _("Measured by us");
+    case LB_PROVENANCE_NOT_STATED:
+    default:
+      return _("Source of the numbers not stated");
+    }
 }
 
 const char *

@@ -62,6 +62,24 @@ typedef struct {
   gint64   unlisted_since;
 } LbModel;
 
+/* Who produced a number: the model's vendor (its own report), a third party (a public
+ * leaderboard, a paper), or the organisation itself (its own evaluation run). */
+typedef enum {
+  LB_PROVENANCE_NOT_STATED,
+  LB_PROVENANCE_VENDOR,
+  LB_PROVENANCE_THIRD_PARTY,
+  LB_PROVENANCE_OURS,
+} LbProvenanceClass;
+
+/* "vendor", "third-party", "ours", or NULL for not stated; the names the store and LBOM use. */
+const char *lb_provenance_class_to_string   (LbProvenanceClass  provenance);
+/* FALSE for a name that is none of them; NULL and "" are not stated. */
+gboolean    lb_provenance_class_from_string (const char        *text,
+                                             LbProvenanceClass *provenance);
+/* In words: "Reported by the vendor", "Reported by a third party", "Measured by us", "Not
+ * stated". Translated. */
+const char *lb_provenance_class_label       (LbProvenanceClass  provenance);
+
 typedef struct {
   gint64   id;
   gint64   leaderboard_id;
@@ -78,6 +96,10 @@ typedef struct {
   guint    source_row;           /* 1-based record number (Excel row) */
   guint    source_column;        /* 1-based column (1 = A) */
   char    *source_path;          /* where in a result file (JSON) the value is, or NULL for a cell */
+  /* Under which settings the value was produced, as its source states them ("lm-evaluation-
+   * harness 0.4.2; 5-shot"), or NULL; equal texts are equal settings. */
+  char    *settings;
+  LbProvenanceClass provenance;  /* who produced the number, as its source or import says */
 } LbResult;
 
 /* A cell that held no value (empty, "#N/A", "-", ...): kept so "missing" can say why. */
@@ -144,6 +166,7 @@ typedef struct {
   char           *sheet;         /* the workbook sheet read, or NULL for a CSV file */
   LbImportMode    mode;
   char           *signature;     /* the header signature of the file, or NULL */
+  LbProvenanceClass provenance;  /* who produced the file's numbers, as the importer said */
 } LbImport;
 
 const char   *lb_import_mode_to_string   (LbImportMode mode);  /* "add" / "replace" */

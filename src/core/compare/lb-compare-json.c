@@ -94,6 +94,8 @@ add_cell (LbJsonWriter        *w,
     lb_json_writer_null (w);
   add_string_or_null (w, "evaluated_at", cell->evaluated_at);
   add_string_or_null (w, "model_version", cell->model_version);
+  add_string_or_null (w, "settings", cell->settings);
+  add_string_or_null (w, "provenance", lb_provenance_class_to_string (cell->provenance));
   lb_json_writer_member (w, "source");
   if (cell->import_id != 0)
     {
@@ -221,6 +223,8 @@ write_comparison (LbJsonWriter        *w,
       lb_json_writer_boolean (w, row->common);
       lb_json_writer_member (w, "in_composite");
       lb_json_writer_boolean (w, row->in_composite);
+      lb_json_writer_member (w, "settings_differ");
+      lb_json_writer_boolean (w, row->settings_differ);
       lb_json_writer_member (w, "cells");
       lb_json_writer_begin_array (w);
       for (guint m = 0; m < self->n_models; m++)

@@ -232,6 +232,7 @@ comparison_free (LbComparison *self)
         {
           g_free (row->cells[m].raw);
           g_free (row->cells[m].source_path);
+          g_free (row->cells[m].settings);
           g_free (row->cells[m].was_raw);
           g_free (row->cells[m].evaluated_at);
           g_free (row->cells[m].model_version);
@@ -760,6 +761,9 @@ compute_rows (LbComparison            *self,
       cell->source_row = result->source_row;
       cell->source_column = result->source_column;
       cell->source_path = g_strdup (result->source_path);
+      g_free (cell->settings);
+      cell->settings = g_strdup (result->settings);
+      cell->provenance = result->provenance;
       cell->raw = g_strdup (result->raw);
       cell->evaluated_at = g_strdup (result->evaluated_at);
       cell->model_version = g_strdup (result->model_version);
@@ -941,6 +945,60 @@ shown_thousandths (double composite)
     if (g_ascii_isdigit (*p))
       n = n * 10 + (*p - '0');
   return negative ? -n : n;
+}
+
+/* Scores of one benchmark that their sources say were produced under different settings (a
+ * harness version, the number of shots, the temperature) are not comparable as they stand:
+ * sets @row->settings_differ and says which settings each compared model's score has, or
+ * returns NULL when they agree (a value whose source states none agrees with any). */
+static char *
+settings_note (LbComparison *self,
+               LbCompareRow *row)
+{
+  g_autoptr(GPtrArray) settings = g_ptr_array_new ();   /* distinct, borrowed */
+  g_autoptr(GString) groups = g_string_new (NULL);
+
+  for (guint m = 0; m < self->n_models; m++)
+    {
+      const LbCompareCell *cell = &row->cells[m];
+
+      if (cell->kind == LB_CELL_VALUE && cell->settings != NULL
+          && !g_ptr_array_find_with_equal_func (settings, cell->settings, g_str_equal, NULL))
+        g_ptr_array_add (settings, cell->settings);
+    }
+  row->settings_differ = settings->len > 1;
+  if (!row->settings_differ)
+    return NULL;
+  for (guint i = 0; i < settings->len; i++)
+    {
+      const char *stated = g_ptr_array_index (settings, i);
+      g_autoptr(GString) names = g_string_new (NULL);
+      g_autofree char *quoted = g_strdup_printf (_("“%s”"), stated);
+      guint n = 0;
+
+      for (guint m = 0; m < self->n_models; m++)
+        {
+          const LbCompareCell *cell = &row->cells[m];
+          g_autofree char *name = NULL;
+
+          if (cell->kind != LB_CELL_VALUE || g_strcmp0 (cell->settings, stated) != 0)
+            continue;
+          name = g_strdup_printf (_("“%s”"), self->models[m].model->name);
+          /* TRANSLATORS: joins names in a list */
+          g_string_append_printf (names, "%s%s", n++ > 0 ? _(", ") : "", name);
+        }
+      if (groups->len > 0)
+        /* TRANSLATORS: separates the groups of "settings for models" in a list */
+        g_string_append (groups, C_("settings groups", "; "));
+      /* TRANSLATORS: settings as the source states them, then the models whose score used them:
+       * "“lm-evaluation-harness 0.4.2; 5-shot” for “Model A”, “Model B”" */
+      g_string_append_printf (groups, _("%s for %s"), quoted, names->str);
+    }
+  /* TRANSLATORS: a benchmark, then the groups of settings and models */
+  return g_strdup_printf (_("The scores on “%s” were produced under different settings (%s), so they "
+                            "are not comparable as they stand: rerun them under one setting, or give "
+                            "the benchmark weight 0 in a profile."),
+                          row->benchmark->name, groups->str);
 }
 
 static void
@@ -1622,6 +1680,13 @@ lb_compare (GPtrArray               *benchmarks,
                                   row->benchmark->name);
           last_guessed = row;
         }
+    }
+  for (guint r = 0; r < self->n_rows; r++)
+    {
+      g_autofree char *note = settings_note (self, &self->rows[r]);
+
+      if (note != NULL)
+        g_ptr_array_add (self->notes, g_steal_pointer (&note));
     }
   /* One note for all the guesses: one per benchmark pushed the comparison off a small page. */
   if (n_guessed == 1)

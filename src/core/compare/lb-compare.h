@@ -110,6 +110,8 @@ typedef struct {
   guint          source_row;
   guint          source_column;
   char          *source_path;        /* where in a result file (JSON path), NULL for a cell */
+  char          *settings;           /* the settings its source states (LbResult.settings), or NULL */
+  LbProvenanceClass provenance;      /* who produced the number */
   char          *raw;                /* the cell's text, NULL when not evaluated */
   char          *evaluated_at;
   char          *model_version;
@@ -132,6 +134,7 @@ typedef struct {
   gboolean         common;           /* every compared model has a value */
   gboolean         in_composite;     /* common (or any value, with partial models) and weight > 0 */
   guint            n_values;         /* compared models with a value */
+  gboolean         settings_differ;  /* two compared values state different settings */
   LbCompareCell   *cells;            /* one per compared model, in lb_comparison's model order */
 } LbCompareRow;
 

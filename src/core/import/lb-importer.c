@@ -44,6 +44,7 @@ struct _LbImporter
   char         *encoding_warning;
   LbImportMode  mode;
   gboolean      mode_chosen;    /* by the user; else guessed at run */
+  LbProvenanceClass provenance; /* who produced the numbers, as the user said */
   GHashTable   *forced_rows;    /* record numbers of summary rows to import anyway */
   GHashTable   *preview_summary;/* record → LbSummaryKind for the preview, NULL: to compute */
   LbXlsxReader *workbook;       /* the workbook's sheets when the file is one, or NULL */
@@ -1386,6 +1387,23 @@ first_with_role (LbImporter   *self,
 }
 
 void
+lb_importer_set_provenance (LbImporter        *self,
+                            LbProvenanceClass  provenance)
+{
+  g_return_if_fail (LB_IS_IMPORTER (self));
+
+  self->provenance = provenance;
+}
+
+LbProvenanceClass
+lb_importer_get_provenance (LbImporter *self)
+{
+  g_return_val_if_fail (LB_IS_IMPORTER (self), LB_PROVENANCE_NOT_STATED);
+
+  return self->provenance;
+}
+
+void
 lb_importer_set_mode (LbImporter   *self,
                       LbImportMode  mode)
 {
@@ -2590,6 +2608,7 @@ lb_importer_run (LbImporter        *self,
   import.warnings = outcome->warnings;
   import.mode = state.mode;
   import.signature = self->signature;
+  import.provenance = self->provenance;
 
   if (!state.dry_run)
     {

@@ -168,6 +168,10 @@ LbSummaryKind lb_importer_get_row_summary (LbImporter *self, guint record);
 /* Imports the summary row @record anyway (@forced TRUE), or leaves it out again. */
 void          lb_importer_set_row_forced (LbImporter *self, guint record, gboolean forced);
 gboolean      lb_importer_get_row_forced (LbImporter *self, guint record);
+/* Who produced the file's numbers (the vendor, a third party, or us), recorded with the
+ * import; a result file's own statement per value (Every Eval Ever's evaluator) comes first. */
+void          lb_importer_set_provenance (LbImporter *self, LbProvenanceClass provenance);
+LbProvenanceClass lb_importer_get_provenance (LbImporter *self);
 /* Chooses the mode (the user's choice; without one, lb_importer_guess_mode() decides at run). */
 void          lb_importer_set_mode       (LbImporter *self, LbImportMode mode);
 /* The mode an import into @leaderboard_name would use, and in @reason (may be NULL; translated,

@@ -145,6 +145,7 @@ build_import (JsonBuilder    *builder,
   add_string (builder, "sheet", import->sheet);
   add_string (builder, "mode", lb_import_mode_to_string (import->mode));
   add_string (builder, "signature", import->signature);
+  add_string (builder, "provenance", lb_provenance_class_to_string (import->provenance));
   add_int_or_null (builder, "header_row", import->header_row);
   json_builder_set_member_name (builder, "warnings");
   json_builder_begin_array (builder);
@@ -1084,6 +1085,7 @@ static const char * const status_values[] = {
   "unchecked", "present", "absent", "mitigated", "accepted", NULL
 };
 static const char * const layout_values[] = { "wide", "long", NULL };
+static const char * const provenance_values[] = { "vendor", "third-party", "ours", NULL };
 static const char * const mode_values[] = { "add", "replace", NULL };
 /* A workbook cell's description (type, value, number format, formula) is a few hundred bytes. */
 #define MAX_CELL_DETAIL 65536
@@ -1322,6 +1324,10 @@ read_import (Board       *board,
     return FALSE;
   if (text != NULL)
     lb_import_mode_from_string (text, &import->mode);
+  if (!get_enum (object, where, "provenance", FALSE, provenance_values, &text, error))
+    return FALSE;
+  if (text != NULL)
+    lb_provenance_class_from_string (text, &import->provenance);
   if (!get_integer (object, where, "header_row", FALSE, 1, G_MAXUINT, &number, error))
     return FALSE;
   if (number > 0)

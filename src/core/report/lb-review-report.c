@@ -1710,7 +1710,11 @@ add_provenance (Builder *b)
 
       /* TRANSLATORS: "<date>, by <person>" in the provenance table */
       imported = g_strdup_printf (_("%s, by %s"), date != NULL ? date : "?", who);
-      lb_report_table_add_row (table, (const char *[]) { key, import->file_name, sha, imported,
+      g_autofree char *file = import->provenance != LB_PROVENANCE_NOT_STATED
+        ? g_strdup_printf ("%s\n%s", import->file_name, lb_provenance_class_label (import->provenance))
+        : g_strdup (import->file_name);
+
+      lb_report_table_add_row (table, (const char *[]) { key, file, sha, imported,
                                                          import->encoding, counts, warnings, NULL });
     }
   if (b->has_hand_values)

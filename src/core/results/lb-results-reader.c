@@ -477,8 +477,85 @@ add_detail_string (JsonBuilder *builder,
   add_detail_node (builder, name, node);
 }
 
+static void
+collect_settings (JsonNode   *node,
+                  const char *name,
+                  GPtrArray  *parts)
+{
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return;
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObject *object = json_node_get_object (node);
+      g_autoptr(GList) members = json_object_get_members (object);
+
+      for (GList *l = members; l != NULL; l = l->next)
+        collect_settings (json_object_get_member (object, l->data), l->data, parts);
+      return;
+    }
+  if (name == NULL)
+    return;
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    g_ptr_array_add (parts, g_strdup_printf ("%s %s", name, json_node_get_string (node)));
+  else
+    {
+      g_autofree char *text = json_to_string (node, FALSE);
+
+      g_ptr_array_add (parts, g_strdup_printf ("%s %s", name, text));
+    }
+}
+
+static int
+compare_strings_cb (gconstpointer a,
+                    gconstpointer b)
+{
+  return strcmp (*(const char **) a, *(const char **) b);
+}
+
+/* Settings longer than this are kept readable in part and whole by their fingerprint: two
+ * results have the same settings exactly when the texts are equal. */
+#define MAX_SETTINGS_TEXT 300
+
+/* The settings a result file states for one value, as one text that is equal for two values
+ * exactly when their stated settings are: the harness and its version, the number of shots,
+ * then the generation settings by name ("lm-evaluation-harness 0.4.2; 5-shot",
+ * "inspect_ai 0.3; max_tokens 512, temperature 0.7"). NULL when the file states none. */
+static char *
+settings_text (const char *harness,
+               gboolean    has_shots,
+               guint       shots,
+               JsonNode   *generation)
+{
+  g_autoptr(GPtrArray) generation_parts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  if (harness != NULL)
+    g_string_append (text, harness);
+  if (has_shots)
+    g_string_append_printf (text, "%s%u-shot", text->len > 0 ? "; " : "", shots);
+  collect_settings (generation, NULL, generation_parts);
+  g_ptr_array_sort (generation_parts, compare_strings_cb);
+  for (guint i = 0; i < generation_parts->len; i++)
+    g_string_append_printf (text, "%s%s", i == 0 ? (text->len > 0 ? "; " : "") : ", ",
+                            (const char *) g_ptr_array_index (generation_parts, i));
+  if (text->len == 0)
+    return NULL;
+  if (text->len > MAX_SETTINGS_TEXT)
+    {
+      g_autofree char *sum = g_compute_checksum_for_string (G_CHECKSUM_SHA256, text->str, text->len);
+      const char *cut = text->str + MAX_SETTINGS_TEXT - 60;
+
+      /* cut at a character, never inside one */
+      cut = g_utf8_find_prev_char (text->str, cut + 1);
+      g_string_truncate (text, cut - text->str);
+      g_string_append_printf (text, "… (sha256 %.12s)", sum);
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
 /* What a source cell's description keeps at most of one part of the file, written out. A
- * description has at most seven parts from the file (an Every Eval Ever value), so it stays
+ * description has at most seven parts from the file (an Every Eval Ever value) and two short
+ * ones of ours (settings, at most MAX_SETTINGS_TEXT, and provenance), so it stays
  * under the 64 KiB an LBOM's source cell holds whatever the file says (a long prompt template
  * in generation_config, an odd evaluation_id). */
 #define MAX_DETAIL_PART 8192
@@ -665,6 +742,11 @@ read_lm_eval (LbResultsReader  *self,
               json_builder_add_int_value (builder, shots);
             }
           add_detail_node (builder, "model_args", model_args);
+          {
+            g_autofree char *settings = settings_text (harness, has_shots, shots, NULL);
+
+            add_detail_string (builder, "settings", settings);
+          }
           row->detail = finish_detail (builder);
 
           declared = declare_benchmark (self, name);
@@ -910,6 +992,18 @@ read_eee_document (LbResultsReader  *self,
       add_detail_node (builder, "source_metadata", member (doc, "source_metadata"));
       add_detail_node (builder, "generation_config", member (result, "generation_config"));
       add_detail_string (builder, "retrieved_timestamp", member_string (doc, "retrieved_timestamp"));
+      {
+        g_autofree char *settings = settings_text (harness, FALSE, 0, member (result, "generation_config"));
+        const char *relationship = member_string (member_object (doc, "source_metadata"),
+                                                  "evaluator_relationship");
+
+        add_detail_string (builder, "settings", settings);
+        /* who produced the number: the model's developer, or someone else */
+        if (g_strcmp0 (relationship, "first_party") == 0)
+          add_detail_string (builder, "provenance", "vendor");
+        else if (g_strcmp0 (relationship, "third_party") == 0)
+          add_detail_string (builder, "provenance", "third-party");
+      }
       row->detail = finish_detail (builder);
 
       declared = declare_benchmark (self, name);

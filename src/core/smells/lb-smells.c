@@ -1619,6 +1619,72 @@ percent_like (const LbBenchmark *b,
   return max_large >= 10 * max_small;
 }
 
+/* Scores of one benchmark produced under settings their sources state differently (a harness
+ * version, the number of shots, the temperature): the values under settings other than the
+ * benchmark's most common ones point at the cells. */
+static void
+check_mismatched_settings (Checks *c)
+{
+  g_autoptr(GHashTable) counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) usual = g_hash_table_new (g_int64_hash, g_int64_equal);  /* benchmark → settings */
+  g_autoptr(GHashTable) best = g_hash_table_new (g_int64_hash, g_int64_equal);   /* benchmark → count */
+  g_autoptr(GHashTable) kinds = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_free);
+
+  /* the number of current values per benchmark and settings */
+  for (guint i = 0; i < N_ITEMS (c->snapshot->results); i++)
+    {
+      LbResult *r = g_ptr_array_index (c->snapshot->results, i);
+      char *key;
+      guint n;
+
+      if (!r->current || r->settings == NULL)
+        continue;
+      key = g_strdup_printf ("%" G_GINT64_FORMAT "\t%s", r->benchmark_id, r->settings);
+      n = GPOINTER_TO_UINT (g_hash_table_lookup (counts, key)) + 1;
+      g_hash_table_replace (counts, key, GUINT_TO_POINTER (n));
+      if (!g_hash_table_contains (kinds, &r->benchmark_id))
+        g_hash_table_insert (kinds, &r->benchmark_id, g_strdup (r->settings));
+      else
+        {
+          const char *first = g_hash_table_lookup (kinds, &r->benchmark_id);
+
+          if (first != NULL && strcmp (first, r->settings) != 0)
+            /* a second kind: the benchmark's settings differ */
+            g_hash_table_replace (kinds, &r->benchmark_id, NULL);
+        }
+      /* the most common settings, the first seen on a tie */
+      if (n > GPOINTER_TO_UINT (g_hash_table_lookup (best, &r->benchmark_id)))
+        {
+          g_hash_table_insert (best, &r->benchmark_id, GUINT_TO_POINTER (n));
+          g_hash_table_insert (usual, &r->benchmark_id, r->settings);
+        }
+    }
+
+  for (guint i = 0; i < N_ITEMS (c->snapshot->results); i++)
+    {
+      LbResult *r = g_ptr_array_index (c->snapshot->results, i);
+      const char *common;
+      g_autofree char *where = NULL;
+
+      if (!r->current || r->settings == NULL
+          || !g_hash_table_contains (kinds, &r->benchmark_id)
+          || g_hash_table_lookup (kinds, &r->benchmark_id) != NULL)
+        continue;
+      common = g_hash_table_lookup (usual, &r->benchmark_id);
+      if (g_strcmp0 (common, r->settings) == 0
+          || full_then_omit (c, LB_SMELL_MISMATCHED, LB_COMPONENT_BENCHMARK_PROTOCOL))
+        continue;
+      where = source_text (c, r->import_id, r->source_row, r->source_column, r->source_path);
+      add_result (c, LB_SMELL_MISMATCHED, LB_COMPONENT_BENCHMARK_PROTOCOL, "mismatched-settings", r,
+                  g_strdup_printf (_("The result of “%s” on “%s”%s was produced under “%s”, while "
+                                     "the benchmark’s other scores were produced under “%s”, so they "
+                                     "are not comparable as they stand. Rerun it under the same "
+                                     "settings, or leave the benchmark out of the decision."),
+                                   model_name (c, r->model_id), benchmark_name (c, r->benchmark_id),
+                                   where, r->settings, common));
+    }
+}
+
 static void
 check_mismatched (Checks *c)
 {
@@ -1722,6 +1788,8 @@ check_mismatched (Checks *c)
                                    m->name, benchmark_name (c, r->benchmark_id), where,
                                    r->model_version, m->version));
     }
+
+  check_mismatched_settings (c);
 }
 
 /* ---------------------------------------------------------------------------------------------

@@ -19,10 +19,19 @@
   "   WHERE s.import_id = r.import_id AND s.source_row = r.source_row" \
   "     AND s.source_column = r.source_column)"
 
+/* A result with what its source cell's description says (the path in a result file, the
+ * settings it states, who produced the number) and, failing that, who its import says did. */
 #define RESULT_COLUMNS \
   "r.id, r.leaderboard_id, r.model_id, r.benchmark_id, r.score, r.stderr, r.evaluated_at," \
   " r.raw, r.model_version, r.current, r.import_id, r.source_row, r.source_column," \
-  SOURCE_PATH
+  " json_extract (s.detail, '$.json_path'), json_extract (s.detail, '$.settings')," \
+  " coalesce (json_extract (s.detail, '$.provenance')," \
+  "           (SELECT i.provenance FROM imports i WHERE i.id = r.import_id))"
+
+/* The results r with their source cells s, each found by the primary key. */
+#define RESULTS_WITH_SOURCE \
+  " FROM results r LEFT JOIN source_cells s ON s.import_id = r.import_id" \
+  "   AND s.source_row = r.source_row AND s.source_column = r.source_column"
 
 /* A result counts when it was typed in by hand or its import was not deleted. */
 #define RESULT_VISIBLE \
@@ -32,7 +41,7 @@
 #define IMPORT_COLUMNS \
   "id, leaderboard_id, file_name, file_path, sha256, size_bytes, encoding, delimiter, layout," \
   " header_row, imported_at, imported_by, records, results, status, deleted_at IS NOT NULL, sheet," \
-  " mode, signature"
+  " mode, signature, provenance"
 
 static const char *const status_names[] = {
   [LB_IMPORT_COMPLETE] = "complete",
@@ -64,6 +73,9 @@ result_from_row (LbStmt *stmt)
   result->source_row = sqlite3_column_int (stmt, 11);
   result->source_column = sqlite3_column_int (stmt, 12);
   result->source_path = lb_column_dup (stmt, 13);
+  result->settings = lb_column_dup (stmt, 14);
+  if (!lb_provenance_class_from_string ((const char *) sqlite3_column_text (stmt, 15), &result->provenance))
+    result->provenance = LB_PROVENANCE_NOT_STATED;
   return result;
 }
 
@@ -125,6 +137,8 @@ import_from_row (LbStmt *stmt)
   if (!lb_import_mode_from_string ((const char *) sqlite3_column_text (stmt, 17), &import->mode))
     import->mode = LB_IMPORT_MODE_ADD;
   import->signature = lb_column_dup (stmt, 18);
+  if (!lb_provenance_class_from_string ((const char *) sqlite3_column_text (stmt, 19), &import->provenance))
+    import->provenance = LB_PROVENANCE_NOT_STATED;
   import->warnings = g_ptr_array_new_with_free_func ((GDestroyNotify) lb_warning_free);
   return import;
 }
@@ -220,12 +234,12 @@ lb_store_list_results (LbStore   *self,
 
   if (current_only)
     stmt = lb_store_prepare (self,
-                             "SELECT " RESULT_COLUMNS " FROM results r"
+                             "SELECT " RESULT_COLUMNS RESULTS_WITH_SOURCE
                              " WHERE r.leaderboard_id = ?1 AND r.current = 1"
                              " ORDER BY r.model_id, r.benchmark_id", error);
   else
     stmt = lb_store_prepare (self,
-                             "SELECT " RESULT_COLUMNS " FROM results r"
+                             "SELECT " RESULT_COLUMNS RESULTS_WITH_SOURCE
                              " WHERE r.leaderboard_id = ?1 AND" RESULT_VISIBLE
                              " ORDER BY r.id", error);
   if (stmt == NULL)
@@ -245,7 +259,7 @@ lb_store_list_cell_history (LbStore  *self,
   g_return_val_if_fail (LB_IS_STORE (self), NULL);
 
   stmt = lb_store_prepare (self,
-                           "SELECT " RESULT_COLUMNS " FROM results r"
+                           "SELECT " RESULT_COLUMNS RESULTS_WITH_SOURCE
                            " WHERE r.leaderboard_id = (SELECT leaderboard_id FROM models WHERE id = ?1)"
                            "   AND r.model_id = ?1 AND r.benchmark_id = ?2 AND" RESULT_VISIBLE
                            " ORDER BY r.id DESC", error);
@@ -530,9 +544,9 @@ insert_import (LbStore         *self,
   stmt = lb_store_prepare (self,
                            "INSERT INTO imports (leaderboard_id, file_name, file_path, sha256,"
                            "  size_bytes, encoding, delimiter, layout, header_row, imported_at,"
-                           "  imported_by, records, results, status, mode, signature)"
+                           "  imported_by, records, results, status, mode, signature, provenance)"
                            " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,"
-                           "  ?15, ?16)",
+                           "  ?15, ?16, ?17)",
                            error);
   if (stmt == NULL)
     return 0;
@@ -553,6 +567,7 @@ insert_import (LbStore         *self,
   lb_bind_text (stmt, 14, status_names[import->status]);
   lb_bind_text (stmt, 15, lb_import_mode_to_string (import->mode));
   lb_bind_text (stmt, 16, import->signature);
+  lb_bind_text (stmt, 17, lb_provenance_class_to_string (import->provenance));
   if (!lb_store_step_done (self, stmt, error))
     return 0;
   id = sqlite3_last_insert_rowid (self->db);

@@ -263,6 +263,10 @@ static const char *const migrations[] = {
    * per import at most, so finding its current one still reads a handful of rows. */
   "DROP INDEX results_cell;"
   "CREATE INDEX results_cell ON results (leaderboard_id, model_id, benchmark_id);",
+  /* 11: settings: who produced an import's numbers (the vendor, a third party, or us), as the
+   * person importing said; a result file can say it per value (source_cells.detail) */
+  "ALTER TABLE imports ADD COLUMN provenance TEXT"
+  "  CHECK (provenance IS NULL OR provenance IN ('vendor', 'third-party', 'ours'));",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == LB_STORE_SCHEMA_VERSION);

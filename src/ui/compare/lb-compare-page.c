@@ -396,6 +396,25 @@ cell_tooltip (LbCompareItem *item,
       g_free (tooltip);
       tooltip = t;
     }
+  if (v->provenance != LB_PROVENANCE_NOT_STATED || v->settings != NULL)
+    {
+      GString *t = g_string_new (tooltip);
+
+      if (v->provenance != LB_PROVENANCE_NOT_STATED)
+        g_string_append_printf (t, "\n%s", lb_provenance_class_label (v->provenance));
+      if (v->settings != NULL)
+        {
+          g_string_append_c (t, '\n');
+          g_string_append_printf (t, _("Settings: %s"), v->settings);
+        }
+      if (row->settings_differ)
+        {
+          g_string_append_c (t, '\n');
+          g_string_append (t, _("The scores on this benchmark were produced under different settings."));
+        }
+      g_free (tooltip);
+      tooltip = g_string_free (t, FALSE);
+    }
   return tooltip;
 }
 

@@ -72,6 +72,7 @@ struct _LbImportAssistant
   GtkLabel           *status_label;
   GtkCheckButton     *force_check;
   AdwComboRow        *mode_row;
+  AdwComboRow        *provenance_row;
   AdwComboRow        *sheet_row;
   GtkStringList      *sheet_list;
   AdwComboRow        *encoding_row;
@@ -1338,6 +1339,9 @@ import_clicked_cb (LbImportAssistant *self)
   g_clear_object (&self->import_cancellable);
   self->import_cancellable = g_cancellable_new ();
   lb_importer_set_user (self->importer, lb_store_get_user (self->store));
+  /* the rows are in the order of LbProvenanceClass */
+  G_STATIC_ASSERT (LB_PROVENANCE_NOT_STATED == 0 && LB_PROVENANCE_OURS == 3);
+  lb_importer_set_provenance (self->importer, adw_combo_row_get_selected (self->provenance_row));
   lb_importer_run_async (self->importer, lb_store_get_path (self->store), target_name (self),
                          run_flags (self), import_progress_cb, self, self->import_cancellable,
                          import_done_cb, g_object_ref (self));
@@ -1439,6 +1443,7 @@ lb_import_assistant_class_init (LbImportAssistantClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LbImportAssistant, sheet_list);
   gtk_widget_class_bind_template_child (widget_class, LbImportAssistant, encoding_row);
   gtk_widget_class_bind_template_child (widget_class, LbImportAssistant, mode_row);
+  gtk_widget_class_bind_template_child (widget_class, LbImportAssistant, provenance_row);
   gtk_widget_class_bind_template_child (widget_class, LbImportAssistant, encoding_list);
   gtk_widget_class_bind_template_child (widget_class, LbImportAssistant, delimiter_row);
   gtk_widget_class_bind_template_child (widget_class, LbImportAssistant, delimiter_list);

@@ -162,6 +162,16 @@ describe_result (LbResultsPage     *self,
     g_string_append_printf (text, _("Source: %s"), source);
   else
     g_string_append_printf (text, _("Source: %s (header “%s”)"), source, bench->name);
+  if (r->provenance != LB_PROVENANCE_NOT_STATED)
+    {
+      g_string_append_c (text, '\n');
+      g_string_append (text, lb_provenance_class_label (r->provenance));
+    }
+  if (r->settings != NULL)
+    {
+      g_string_append_c (text, '\n');
+      g_string_append_printf (text, _("Settings: %s"), r->settings);
+    }
   g_string_append_c (text, '\n');
   g_string_append_printf (text, _("Raw text: “%s”"), r->raw != NULL ? r->raw : "");
   g_string_append_c (text, '\n');
