@@ -9,7 +9,6 @@
 # database.
 # Goals: within 1.5× of sqlite3 .import, faster than the python script, peak memory < 64 MB;
 # the new version within 1.5× of sqlite3 .import too, peak memory < 64 MB.
-# Goals: within 1.5× of sqlite3 .import, faster than the python script, peak memory < 64 MB.
 # The same rows as an Excel workbook (.xlsx, shared strings and a date format as Excel writes
 # them): within 2× of the CSV import, peak memory < 96 MB.
 set -euo pipefail

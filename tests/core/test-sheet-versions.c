@@ -125,6 +125,20 @@ leaderboard_id (Fixture *f)
   return lb->id;
 }
 
+static int
+compare_int64 (const gint64 *a,
+                       const gint64 *b)
+{
+  return (*a > *b) - (*a < *b);
+}
+
+static int
+compare_result_ids (LbResult **a,
+                            LbResult **b)
+{
+  return ((*a)->id > (*b)->id) - ((*a)->id < (*b)->id);
+}
+
 static LbModel *
 find_model (GPtrArray  *models,
             const char *name)
@@ -388,6 +402,151 @@ test_undo (Fixture       *f,
   g_assert_cmpuint (benchmarks->len, ==, 3);
 }
 
+/* A third month: GPT-4o's MT-bench withdrawn, cotomi Pro's latency back, Llama listed again,
+ * Claude's row repeated (the second is left out with a warning). */
+static const char december[] =
+  HEADER
+  "GPT-4o,2024-11-20,OpenAI,81.5,#N/A,420,API\n"
+  "cotomi Pro,1.1,NEC,76.0,8.1,340,\n"
+  "Llama 3.1 70B,3.1,Meta,70.3,7.9,510,オープン\n"
+  "Claude 3.5 Sonnet,20240620,Anthropic,80.5,8.9,390,API\n"
+  "Claude 3.5 Sonnet,20240620,Anthropic,99.0,9.9,100,API\n";
+
+/* Every result of the leaderboard in the order written: model, benchmark, the import's place
+ * among the imports, score and whether it is current. */
+static char *
+dump_results (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) results = lb_store_list_results (f->store, leaderboard_id (f), FALSE, &error);
+  g_autoptr(GPtrArray) models = lb_store_list_models (f->store, leaderboard_id (f), &error);
+  g_autoptr(GPtrArray) benchmarks = lb_store_list_benchmarks (f->store, leaderboard_id (f), &error);
+  g_autoptr(GPtrArray) imports = lb_store_list_imports (f->store, leaderboard_id (f), &error);
+  g_autoptr(GArray) import_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GString *out = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < imports->len; i++)
+    g_array_append_val (import_ids, ((LbImport *) g_ptr_array_index (imports, i))->id);
+  g_array_sort (import_ids, (GCompareFunc) compare_int64);
+  g_ptr_array_sort (results, (GCompareFunc) compare_result_ids);
+  for (guint i = 0; i < results->len; i++)
+    {
+      LbResult *r = g_ptr_array_index (results, i);
+      const char *model = NULL, *benchmark = NULL;
+      guint import = 0;
+
+      for (guint j = 0; j < models->len; j++)
+        if (((LbModel *) g_ptr_array_index (models, j))->id == r->model_id)
+          model = ((LbModel *) g_ptr_array_index (models, j))->name;
+      for (guint j = 0; j < benchmarks->len; j++)
+        if (((LbBenchmark *) g_ptr_array_index (benchmarks, j))->id == r->benchmark_id)
+          benchmark = ((LbBenchmark *) g_ptr_array_index (benchmarks, j))->name;
+      for (guint j = 0; j < import_ids->len; j++)
+        if (g_array_index (import_ids, gint64, j) == r->import_id)
+          import = j + 1;
+      g_string_append_printf (out, "%s|%s|%u|%s|%s\n", model, benchmark, import, r->raw,
+                              r->current ? "current" : "-");
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+assert_counts (const LbImportOutcome *o,
+               guint                  changed,
+               guint                  withdrawn,
+               guint                  unlisted,
+               guint                  created,
+               guint                  updated)
+{
+  g_assert_cmpuint (o->values_changed, ==, changed);
+  g_assert_cmpuint (o->withdrawn, ==, withdrawn);
+  g_assert_cmpuint (o->unlisted, ==, unlisted);
+  g_assert_cmpuint (o->models_created, ==, created);
+  g_assert_cmpuint (o->models_updated, ==, updated);
+}
+
+/* Which result of each cell is current after a sequence of additions and new versions of the
+ * sheet (with withdrawn cells, models no longer listed and back, a version change, a repeated
+ * row), and the counts the dry run gives before each import are those of the import. */
+static void
+test_current_flags (Fixture       *f,
+                    gconstpointer  data)
+{
+  struct { const char *name; const char *text; int mode; } steps[] = {
+    { "oct.csv", october, -1 },
+    { "gemini.csv", two_new, LB_IMPORT_MODE_ADD },
+    { "nov.csv", november, LB_IMPORT_MODE_REPLACE },
+    { "dec.csv", december, LB_IMPORT_MODE_REPLACE },
+  };
+  LbImportOutcome outcomes[G_N_ELEMENTS (steps)] = { { 0 } };
+  g_autofree char *dump = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      g_auto(LbImportOutcome) dry = { 0 };
+      g_autofree char *before = NULL;
+      g_autofree char *after = NULL;
+
+      if (i > 0)
+        {
+          before = dump_results (f);
+          import_sheet (f, steps[i].name, steps[i].text, steps[i].mode, LB_IMPORT_FLAGS_DRY_RUN, &dry);
+          after = dump_results (f);
+          g_assert_cmpstr (before, ==, after);
+        }
+      import_sheet (f, steps[i].name, steps[i].text, steps[i].mode, LB_IMPORT_FLAGS_NONE, &outcomes[i]);
+      if (i > 0)
+        assert_counts (&dry, outcomes[i].values_changed, outcomes[i].withdrawn, outcomes[i].unlisted,
+                       outcomes[i].models_created, outcomes[i].models_updated);
+    }
+  assert_counts (&outcomes[1], 0, 0, 0, 2, 0);
+  assert_counts (&outcomes[2], 6, 1, 3, 0, 2);   /* Llama and both Geminis no longer listed */
+  assert_counts (&outcomes[3], 5, 1, 0, 0, 1);   /* the Geminis were unlisted before; cotomi Pro's version and notes */
+  g_assert_cmpuint (outcomes[3].warnings->len, >, 0);
+
+  dump = dump_results (f);
+  g_assert_cmpstr (dump, ==,
+    "GPT-4o|JMMLU|1|80.1|-\n"
+    "GPT-4o|MT-bench|1|8.9|-\n"
+    "GPT-4o|レイテンシ(ms)|1|450|-\n"
+    "cotomi Pro|JMMLU|1|75.2|-\n"
+    "cotomi Pro|MT-bench|1|8.1|-\n"
+    "cotomi Pro|レイテンシ(ms)|1|330|-\n"
+    "Llama 3.1 70B|JMMLU|1|70.3|-\n"
+    "Llama 3.1 70B|MT-bench|1|7.8|-\n"
+    "Llama 3.1 70B|レイテンシ(ms)|1|520|-\n"
+    "Claude 3.5 Sonnet|JMMLU|1|79.0|-\n"
+    "Claude 3.5 Sonnet|MT-bench|1|8.8|-\n"
+    "Claude 3.5 Sonnet|レイテンシ(ms)|1|400|-\n"
+    "Gemini 1.5 Pro|JMMLU|2|78.0|current\n"
+    "Gemini 1.5 Pro|MT-bench|2|8.7|current\n"
+    "Gemini Flash|JMMLU|2|60|current\n"
+    "Gemini Flash|MT-bench|2|7|current\n"
+    "Gemini Flash|レイテンシ(ms)|2|200|current\n"
+    "GPT-4o|JMMLU|3|81.0|-\n"
+    "GPT-4o|MT-bench|3|9.0|-\n"
+    "GPT-4o|レイテンシ(ms)|3|430|-\n"
+    "cotomi Pro|JMMLU|3|75.2|-\n"
+    "cotomi Pro|MT-bench|3|8.1|-\n"
+    "Claude 3.5 Sonnet|JMMLU|3|80.5|-\n"
+    "Claude 3.5 Sonnet|MT-bench|3|8.9|-\n"
+    "Claude 3.5 Sonnet|レイテンシ(ms)|3|390|-\n"
+    "GPT-4o|JMMLU|4|81.5|current\n"
+    "GPT-4o|レイテンシ(ms)|4|420|current\n"
+    "cotomi Pro|JMMLU|4|76.0|current\n"
+    "cotomi Pro|MT-bench|4|8.1|current\n"
+    "cotomi Pro|レイテンシ(ms)|4|340|current\n"
+    "Llama 3.1 70B|JMMLU|4|70.3|current\n"
+    "Llama 3.1 70B|MT-bench|4|7.9|current\n"
+    "Llama 3.1 70B|レイテンシ(ms)|4|510|current\n"
+    "Claude 3.5 Sonnet|JMMLU|4|80.5|current\n"
+    "Claude 3.5 Sonnet|MT-bench|4|8.9|current\n"
+    "Claude 3.5 Sonnet|レイテンシ(ms)|4|390|current\n");
+  for (guint i = 0; i < G_N_ELEMENTS (outcomes); i++)
+    lb_import_outcome_clear (&outcomes[i]);
+}
+
 static char *
 run_tool (const char * const *argv)
 {
@@ -574,6 +733,8 @@ main (int argc, char **argv)
   g_test_add ("/sheet-versions/replace", Fixture, NULL, fixture_set_up, test_replace,
               fixture_tear_down);
   g_test_add ("/sheet-versions/add", Fixture, NULL, fixture_set_up, test_add, fixture_tear_down);
+  g_test_add ("/sheet-versions/current-flags", Fixture, NULL, fixture_set_up, test_current_flags,
+              fixture_tear_down);
   g_test_add ("/sheet-versions/undo", Fixture, NULL, fixture_set_up, test_undo, fixture_tear_down);
   g_test_add ("/sheet-versions/end-to-end", Fixture, NULL, fixture_set_up, test_end_to_end,
               fixture_tear_down);

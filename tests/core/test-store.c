@@ -1385,6 +1385,105 @@ test_results_supersede_typed (Fixture       *fx,
   g_assert_cmpfloat (current_score (fx, fx->m1, fx->b1), ==, 85.0);
 }
 
+typedef enum {
+  FINISH_BY_PROBE,        /* lb_store_finish_import() */
+  FINISH_COVERING,        /* lb_store_finish_import_covering(), told what the import holds */
+  FINISH_COVERING_UNKNOWN /* the same, told of no cell: the store looks itself */
+} FinishWay;
+
+typedef struct {
+  const Cell *cells;
+  guint       n_cells;
+} Covering;
+
+static LbCellCover
+cover_from_cells (gint64   model_id,
+                  gint64   benchmark_id,
+                  gpointer user_data)
+{
+  const Covering *covering = user_data;
+
+  for (guint i = 0; i < covering->n_cells; i++)
+    if (covering->cells[i].model == model_id && covering->cells[i].benchmark == benchmark_id)
+      return isnan (covering->cells[i].score) ? LB_CELL_COVER_GAP : LB_CELL_COVER_RESULT;
+  return LB_CELL_COVER_NONE;
+}
+
+static LbCellCover
+cover_unknown (gint64   model_id,
+               gint64   benchmark_id,
+               gpointer user_data)
+{
+  return LB_CELL_COVER_UNKNOWN;
+}
+
+/* The new version of a sheet: what stops being current is the same whether the store probes
+ * each new value or the importer says what the file holds in each cell, or knows no cell. */
+static void
+test_results_supersede_covering (Fixture       *fx,
+                                 gconstpointer  data)
+{
+  FinishWay way = GPOINTER_TO_INT (data);
+  const Cell first[] = { { fx->m1, fx->b1, 80.0 }, { fx->m2, fx->b1, 70.0 }, { fx->m1, fx->b2, 60.0 } };
+  /* M1 B1 superseded, M1 B2 withdrawn, M2 B2 (typed in) left current, M2 B1 not in it. */
+  const Cell second[] = { { fx->m1, fx->b1, 85.0 }, { fx->m1, fx->b2, NAN }, { fx->m2, fx->b2, NAN } };
+  Covering covering = { second, G_N_ELEMENTS (second) };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LbImport) import = g_new0 (LbImport, 1);
+  g_autoptr(GPtrArray) all = NULL;
+  LbResult typed = { 0 };
+  gint64 id;
+
+  typed.leaderboard_id = fx->lb;
+  typed.model_id = fx->m2;
+  typed.benchmark_id = fx->b2;
+  typed.score = 55.0;
+  typed.current = TRUE;
+  g_assert_cmpint (lb_store_add_result (fx->store, &typed, &error), >, 0);
+  import_cells (fx, "aaa", first, G_N_ELEMENTS (first));
+
+  import->leaderboard_id = fx->lb;
+  import->file_name = g_strdup ("bbb.csv");
+  import->layout = g_strdup ("wide");
+  import->status = LB_IMPORT_COMPLETE;
+  import->mode = LB_IMPORT_MODE_REPLACE;
+  g_assert_true (lb_store_begin (fx->store, &error));
+  id = lb_store_add_import (fx->store, import, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (second); i++)
+    if (isnan (second[i].score))
+      {
+        LbGap gap = { 0, fx->lb, second[i].model, second[i].benchmark, id, i + 2, 3, "", "The cell is empty." };
+        g_assert_cmpint (lb_store_add_gap (fx->store, &gap, &error), >, 0);
+      }
+    else
+      {
+        LbResult result = { 0 };
+
+        result.leaderboard_id = fx->lb;
+        result.model_id = second[i].model;
+        result.benchmark_id = second[i].benchmark;
+        result.score = second[i].score;
+        result.import_id = id;
+        g_assert_cmpint (lb_store_add_result (fx->store, &result, &error), >, 0);
+      }
+  if (way == FINISH_BY_PROBE)
+    g_assert_true (lb_store_finish_import (fx->store, id, 3, 1, &error));
+  else
+    g_assert_true (lb_store_finish_import_covering (fx->store, id, 3, 1,
+                                                    way == FINISH_COVERING ? cover_from_cells : cover_unknown,
+                                                    &covering, &error));
+  g_assert_true (lb_store_commit (fx->store, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpfloat (current_score (fx, fx->m1, fx->b1), ==, 85.0);
+  g_assert_true (isnan (current_score (fx, fx->m1, fx->b2)));
+  g_assert_cmpfloat (current_score (fx, fx->m2, fx->b1), ==, 70.0);
+  g_assert_cmpfloat (current_score (fx, fx->m2, fx->b2), ==, 55.0);
+  all = lb_store_list_results (fx->store, fx->lb, FALSE, &error);
+  g_assert_cmpuint (all->len, ==, 5);
+}
+
 static void
 test_delete_import_restores (Fixture       *fx,
                              gconstpointer  data)
@@ -2518,6 +2617,13 @@ main (int argc, char *argv[])
               fixture_set_up, test_results_supersede, fixture_tear_down);
   g_test_add ("/store/results/supersede-typed", Fixture, NULL,
               fixture_set_up, test_results_supersede_typed, fixture_tear_down);
+  g_test_add ("/store/results/supersede-covering/by-probe", Fixture, GINT_TO_POINTER (FINISH_BY_PROBE),
+              fixture_set_up, test_results_supersede_covering, fixture_tear_down);
+  g_test_add ("/store/results/supersede-covering/told", Fixture, GINT_TO_POINTER (FINISH_COVERING),
+              fixture_set_up, test_results_supersede_covering, fixture_tear_down);
+  g_test_add ("/store/results/supersede-covering/unknown", Fixture,
+              GINT_TO_POINTER (FINISH_COVERING_UNKNOWN),
+              fixture_set_up, test_results_supersede_covering, fixture_tear_down);
   g_test_add ("/store/results/delete-import-restores", Fixture, NULL,
               fixture_set_up, test_delete_import_restores, fixture_tear_down);
   g_test_add ("/store/imports/find-by-sha256", Fixture, NULL,

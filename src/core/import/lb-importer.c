@@ -1739,16 +1739,17 @@ lb_importer_check (LbImporter  *self,
  * benchmark index, the row of its first value in this file (0: none yet), so a repeated row
  * is caught with a few bytes per cell. */
 typedef struct {
-  gint64   id;
-  guint    index;
-  GArray  *rows;
-  /* models known before: version, provider and notes as stored, and whether listed */
-  gboolean known;
-  gboolean unlisted;
-  char    *version;
-  char    *provider;
-  char    *notes;
-  gboolean seen;            /* met in this file */
+  gint64      id;
+  guint      *rows;         /* n_rows of them */
+  /* models known before: version, provider and notes as stored (in RunState.strings) */
+  const char *version;
+  const char *provider;
+  const char *notes;
+  guint       index;
+  guint       n_rows;
+  guint       known : 1;
+  guint       unlisted : 1; /* known, and no longer listed */
+  guint       seen : 1;     /* met in this file */
 } Entry;
 
 typedef struct {
@@ -1757,6 +1758,7 @@ typedef struct {
   gint64           leaderboard_id;
   gint64           import_id;
   gboolean         dry_run;
+  GStringChunk    *strings;        /* the names of model_ids and benchmark_ids, the models' fields */
   GHashTable      *model_ids;      /* name → Entry* */
   GHashTable      *benchmark_ids;  /* name → Entry* */
   Entry          **column_benchmarks; /* wide layout, per index in self->columns: the benchmark */
@@ -1774,6 +1776,7 @@ typedef struct {
   LbImportMode     mode;
   GHashTable      *model_by_id;    /* id → Entry*, of the known models */
   double          *current;        /* known model index × known benchmark index → current score or NAN */
+  guint8          *covered;        /* the same cells → what this file holds there (LbCellCover) */
   guint            n_known_models;
   guint            n_known_benchmarks;
   GHashTable      *benchmark_by_id;
@@ -1789,8 +1792,10 @@ run_state_clear (RunState *state)
   g_clear_pointer (&state->last_date_iso, g_free);
   g_clear_pointer (&state->model_by_id, g_hash_table_unref);
   g_clear_pointer (&state->current, g_free);
+  g_clear_pointer (&state->covered, g_free);
   g_clear_pointer (&state->benchmark_by_id, g_hash_table_unref);
   g_clear_pointer (&state->summary, lb_summary_tracker_free);
+  g_clear_pointer (&state->strings, g_string_chunk_free);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RunState, run_state_clear)
@@ -1798,15 +1803,14 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RunState, run_state_clear)
 static void
 entry_free (Entry *entry)
 {
-  g_clear_pointer (&entry->rows, g_array_unref);
-  g_free (entry->version);
-  g_free (entry->provider);
-  g_free (entry->notes);
+  g_free (entry->rows);
   g_free (entry);
 }
 
+/* A hundred thousand models of one sheet: each name once, without an allocation of its own. */
 static Entry *
-remember_id (GHashTable *table,
+remember_id (RunState   *state,
+             GHashTable *table,
              const char *key,
              gint64      id)
 {
@@ -1814,8 +1818,16 @@ remember_id (GHashTable *table,
 
   entry->id = id;
   entry->index = g_hash_table_size (table);
-  g_hash_table_insert (table, g_strdup (key), entry);
+  g_hash_table_insert (table, g_string_chunk_insert (state->strings, key), entry);
   return entry;
+}
+
+/* Many models share a provider or a version: each text is kept once. NULL stays NULL. */
+static const char *
+intern (RunState   *state,
+        const char *text)
+{
+  return text != NULL ? g_string_chunk_insert_const (state->strings, text) : NULL;
 }
 
 static void
@@ -1833,16 +1845,48 @@ note_current_score (gint64   model_id,
   state->current[(gsize) model->index * state->n_known_benchmarks + benchmark->index] = score;
 }
 
-/* The current score of a cell known before the import, or NAN. */
-static double *
-current_score (RunState *state,
-               Entry    *model,
-               Entry    *benchmark)
+/* The index in state->current and state->covered of a cell known before the import, or -1. */
+static gssize
+known_cell (RunState *state,
+            Entry    *model,
+            Entry    *benchmark)
 {
-  if (state->current == NULL || model->index >= state->n_known_models
+  if (state->current == NULL || !model->known || model->index >= state->n_known_models
       || benchmark->index >= state->n_known_benchmarks)
-    return NULL;
-  return &state->current[(gsize) model->index * state->n_known_benchmarks + benchmark->index];
+    return -1;
+  return (gssize) ((gsize) model->index * state->n_known_benchmarks + benchmark->index);
+}
+
+/* What the file holds in a cell that had a current result (lb_store_finish_import_covering()). */
+static LbCellCover
+cell_cover (gint64   model_id,
+            gint64   benchmark_id,
+            gpointer user_data)
+{
+  RunState *state = user_data;
+  Entry *model = g_hash_table_lookup (state->model_by_id, &model_id);
+  Entry *benchmark = g_hash_table_lookup (state->benchmark_by_id, &benchmark_id);
+  gssize cell;
+
+  if (model == NULL || benchmark == NULL || (cell = known_cell (state, model, benchmark)) < 0)
+    return LB_CELL_COVER_UNKNOWN;
+  return (LbCellCover) state->covered[cell];
+}
+
+/* What the import compares with, read one model at a time. */
+static void
+preload_model (const LbModel *model,
+               gpointer       user_data)
+{
+  RunState *state = user_data;
+  Entry *entry = remember_id (state, state->model_ids, model->name, model->id);
+
+  entry->known = TRUE;
+  entry->unlisted = model->unlisted;
+  entry->version = intern (state, model->version);
+  entry->provider = intern (state, model->provider);
+  entry->notes = intern (state, model->notes);
+  g_hash_table_insert (state->model_by_id, &entry->id, entry);
 }
 
 /* Known models and benchmarks, so a dry run counts what it would create and a real run
@@ -1851,37 +1895,22 @@ static gboolean
 preload_ids (RunState  *state,
              GError   **error)
 {
-  g_autoptr(GPtrArray) models = lb_store_list_models (state->store, state->leaderboard_id, error);
   g_autoptr(GPtrArray) benchmarks = NULL;
 
-  if (models == NULL)
+  state->model_by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  state->benchmark_by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  if (!lb_store_foreach_model (state->store, state->leaderboard_id, preload_model, state, error))
     return FALSE;
   benchmarks = lb_store_list_benchmarks (state->store, state->leaderboard_id, error);
   if (benchmarks == NULL)
     return FALSE;
-  state->model_by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
-  state->benchmark_by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
-  for (guint i = 0; i < models->len; i++)
-    {
-      LbModel *model = g_ptr_array_index (models, i);
-      Entry *entry = remember_id (state->model_ids, model->name, model->id);
-
-      /* What the import compares with, without a second copy of every name. */
-      entry->known = TRUE;
-      entry->unlisted = model->unlisted;
-      entry->version = g_steal_pointer (&model->version);
-      entry->provider = g_steal_pointer (&model->provider);
-      entry->notes = g_steal_pointer (&model->notes);
-      g_hash_table_insert (state->model_by_id, &entry->id, entry);
-    }
   for (guint i = 0; i < benchmarks->len; i++)
     {
       LbBenchmark *benchmark = g_ptr_array_index (benchmarks, i);
-      Entry *entry = remember_id (state->benchmark_ids, benchmark->name, benchmark->id);
+      Entry *entry = remember_id (state, state->benchmark_ids, benchmark->name, benchmark->id);
 
       g_hash_table_insert (state->benchmark_by_id, &entry->id, entry);
     }
-  g_clear_pointer (&models, g_ptr_array_unref);
   state->n_known_models = g_hash_table_size (state->model_ids);
   state->n_known_benchmarks = g_hash_table_size (state->benchmark_ids);
   if (state->n_known_models > 0 && state->n_known_benchmarks > 0
@@ -1892,6 +1921,7 @@ preload_ids (RunState  *state,
       state->current = g_new (double, n);
       for (gsize i = 0; i < n; i++)
         state->current[i] = NAN;
+      state->covered = g_new0 (guint8, n);
     }
   /* What is current now, to count what this file changes (before anything is written). */
   return lb_store_foreach_current_score (state->store, state->leaderboard_id, note_current_score,
@@ -2013,7 +2043,7 @@ ensure_model (RunState           *state,
     }
   /* A model only removed imports brought is not listed, yet the store still knows it. */
   state->outcome->models_created += created || !state->dry_run;
-  entry = remember_id (state->model_ids, name, id);
+  entry = remember_id (state, state->model_ids, name, id);
   entry->seen = TRUE;
   return entry;
 }
@@ -2067,7 +2097,7 @@ ensure_benchmark (RunState            *state,
         return NULL;
     }
   state->outcome->benchmarks_created += created || !state->dry_run;
-  return remember_id (state->benchmark_ids, name, id);
+  return remember_id (state, state->benchmark_ids, name, id);
 }
 
 /* A warning about one cell: @code with where the cell is (the workbook reference or "", the
@@ -2126,10 +2156,11 @@ store_cell (RunState           *state,
   gint64 model_id = model->id, benchmark_id = benchmark->id;
   guint first_row = 0;
   double *current;
+  gssize cell;
   LbValue value;
 
-  if (model->rows != NULL && benchmark->index < model->rows->len)
-    first_row = g_array_index (model->rows, guint, benchmark->index);
+  if (benchmark->index < model->n_rows)
+    first_row = model->rows[benchmark->index];
   if (first_row != 0)
     {
       g_autofree char *first = NULL;
@@ -2156,7 +2187,8 @@ store_cell (RunState           *state,
         }
     }
 
-  current = current_score (state, model, benchmark);
+  cell = known_cell (state, model, benchmark);
+  current = cell >= 0 ? &state->current[cell] : NULL;
   if (current != NULL && !isnan (*current))
     {
       if (value.kind == LB_VALUE_NUMBER)
@@ -2209,12 +2241,19 @@ store_cell (RunState           *state,
       /* Its strings point into the record, which import_record() keeps until it is written. */
       if (!state->dry_run)
         g_array_append_val (state->pending, result);
+      if (cell >= 0)
+        state->covered[cell] = LB_CELL_COVER_RESULT;
       state->outcome->results++;
-      if (model->rows == NULL)
-        model->rows = g_array_new (FALSE, TRUE, sizeof (guint));
-      if (model->rows->len <= benchmark->index)
-        g_array_set_size (model->rows, benchmark->index + 1);
-      g_array_index (model->rows, guint, benchmark->index) = record->record;
+      /* Room for every benchmark known so far at once: a wide sheet's model needs no more. */
+      if (benchmark->index >= model->n_rows)
+        {
+          guint n = MAX (benchmark->index + 1, g_hash_table_size (state->benchmark_ids));
+
+          model->rows = g_renew (guint, model->rows, n);
+          memset (model->rows + model->n_rows, 0, (n - model->n_rows) * sizeof (guint));
+          model->n_rows = n;
+        }
+      model->rows[benchmark->index] = record->record;
     }
   else
     {
@@ -2239,6 +2278,8 @@ store_cell (RunState           *state,
       gap.reason = (char *) (value.reason != NULL ? value.reason : N_("The cell is not a number."));
       if (!state->dry_run && lb_store_add_gap (state->store, &gap, error) == 0)
         return FALSE;
+      if (cell >= 0 && state->covered[cell] == LB_CELL_COVER_NONE)
+        state->covered[cell] = LB_CELL_COVER_GAP;
       state->outcome->gaps++;
     }
   return TRUE;
@@ -2521,8 +2562,9 @@ lb_importer_run (LbImporter        *self,
   if (!source_open (self, &reader, TRUE, cancellable, error))
     goto fail;
 
-  model_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) entry_free);
-  benchmark_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) entry_free);
+  model_ids = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) entry_free);
+  benchmark_ids = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) entry_free);
+  state.strings = g_string_chunk_new (64 * 1024);
   state.self = self;
   state.store = store;
   state.dry_run = (flags & LB_IMPORT_FLAGS_DRY_RUN) != 0;
@@ -2729,7 +2771,12 @@ lb_importer_run (LbImporter        *self,
         goto fail;
       if (!lb_store_add_import_warnings (store, state.import_id, outcome->warnings, error))
         goto fail;
-      if (!lb_store_finish_import (store, state.import_id, outcome->records, outcome->results, error))
+      /* What the file holds in each cell known before decides what stops being current. */
+      if (state.covered != NULL
+          ? !lb_store_finish_import_covering (store, state.import_id, outcome->records,
+                                              outcome->results, cell_cover, &state, error)
+          : !lb_store_finish_import (store, state.import_id, outcome->records, outcome->results,
+                                     error))
         goto fail;
       {
         g_autofree char *json = mapping_to_json (self);

@@ -1049,6 +1049,48 @@ lb_store_list_models (LbStore  *self,
   return lb_store_collect (self, stmt, model_from_row, (GDestroyNotify) lb_model_free, error);
 }
 
+gboolean
+lb_store_foreach_model (LbStore       *self,
+                        gint64         leaderboard_id,
+                        LbModelFunc    func,
+                        gpointer       user_data,
+                        GError       **error)
+{
+  g_autoptr(LbStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (LB_IS_STORE (self), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  /* lb_store_list_models() without the order, each row's text borrowed from SQLite. */
+  stmt = lb_store_prepare (self,
+                           "SELECT " MODEL_COLUMNS ", " UNLISTED ", k.lr"
+                           " FROM models m, (SELECT" LAST_REPLACE " AS lr) k"
+                           " WHERE leaderboard_id = ?1 AND" MODEL_SHOWN, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, leaderboard_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      LbModel model = { 0 };
+
+      model.id = lb_column_id (stmt, 0);
+      model.leaderboard_id = lb_column_id (stmt, 1);
+      model.name = (char *) sqlite3_column_text (stmt, 2);
+      model.version = (char *) sqlite3_column_text (stmt, 3);
+      model.provider = (char *) sqlite3_column_text (stmt, 4);
+      model.provenance_url = (char *) sqlite3_column_text (stmt, 5);
+      model.access = (char *) sqlite3_column_text (stmt, 6);
+      model.notes = (char *) sqlite3_column_text (stmt, 7);
+      model.unlisted = sqlite3_column_int (stmt, 8) != 0;
+      model.unlisted_since = model.unlisted ? lb_column_id (stmt, 9) : 0;
+      func (&model, user_data);
+    }
+  if (rc != SQLITE_DONE)
+    return lb_store_fail (self, rc, error);
+  return TRUE;
+}
+
 LbModel *
 lb_store_get_model (LbStore  *self,
                     gint64    id,

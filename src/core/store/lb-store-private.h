@@ -23,6 +23,10 @@ struct _LbStore
   guint       depth;           /* open transaction levels (0: autocommit) */
   gint64      pending_changed; /* -1: nothing written; 0: several leaderboards; else the id */
   gint64      data_version;    /* PRAGMA data_version when ::changed was last emitted */
+  /* borrowed, during lb_store_finish_import_covering(): what lb_import_covers() asks */
+  LbCellCoverFunc covers;
+  gpointer        covers_data;
+  guint           covers_unknown;  /* cells it did not know */
 };
 
 /* A cached statement borrowed for one use: g_autoptr resets it and clears its bindings. */
@@ -64,6 +68,10 @@ gboolean  lb_store_not_found      (GError **error, const char *message_format, g
 /* Ends a store write: commits, or on @ok == FALSE rolls back. Returns whether it committed. */
 gboolean  lb_store_finish_write   (LbStore *self, gboolean ok, GError **error);
 
+/* Defines the SQL function lb_import_covers(model_id, benchmark_id) on the connection: what
+ * self->covers says of the cell (an LbCellCover); NULL, counted in self->covers_unknown, when
+ * the cell is unknown to it or no one is asking. */
+gboolean  lb_store_define_functions (LbStore *self, GError **error);
 /* Opens @path migrated only up to @version (tests use it to build an older database). */
 LbStore  *lb_store_open_at_version (const char *path, int version, GError **error);
 

@@ -634,12 +634,148 @@ import_leaderboard (LbStore  *self,
   return sqlite3_column_int64 (stmt, 0);
 }
 
+static void
+import_covers_func (sqlite3_context  *context,
+                    int               argc,
+                    sqlite3_value   **argv)
+{
+  LbStore *self = sqlite3_user_data (context);
+  LbCellCover cover = LB_CELL_COVER_UNKNOWN;
+
+  if (self->covers != NULL && argc == 2)
+    cover = self->covers (sqlite3_value_int64 (argv[0]), sqlite3_value_int64 (argv[1]),
+                          self->covers_data);
+  if (cover == LB_CELL_COVER_UNKNOWN)
+    {
+      self->covers_unknown++;
+      sqlite3_result_null (context);
+    }
+  else
+    sqlite3_result_int (context, cover);
+}
+
+gboolean
+lb_store_define_functions (LbStore  *self,
+                           GError  **error)
+{
+  /* Only for the store's own statements: not in a view, trigger or schema. */
+  int rc = sqlite3_create_function_v2 (self->db, "lb_import_covers", 2,
+                                       SQLITE_UTF8 | SQLITE_DIRECTONLY, self, import_covers_func,
+                                       NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    return lb_store_fail (self, rc, error);
+  return TRUE;
+}
+
+/* The older current results of the cells the import has a result in stop being current; in
+ * mode "replace", so do those of earlier imports where it has a gap (withdrawn). */
 static gboolean
-finish_import (LbStore  *self,
-               gint64    import_id,
-               guint     records,
-               guint     results,
-               GError  **error)
+supersede_by_probe (LbStore  *self,
+                    gint64    import_id,
+                    GError  **error)
+{
+  g_autoptr(LbStmt) stmt = NULL;
+
+  /* Every older current result of a cell the import covers (from earlier imports, or earlier
+   * in the same file when it repeats a cell) stops being current. One indexed probe per new
+   * result. */
+  stmt = lb_store_prepare (self,
+                           "UPDATE results SET current = 0"
+                           " WHERE id IN (SELECT o.id FROM results n"
+                           "              JOIN results o ON o.leaderboard_id = n.leaderboard_id"
+                           "                AND o.model_id = n.model_id"
+                           "                AND o.benchmark_id = n.benchmark_id"
+                           "                AND o.current = 1 AND o.id < n.id"
+                           "              WHERE n.import_id = ?1)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, import_id);
+  if (!lb_store_step_done (self, stmt, error))
+    return FALSE;
+  g_clear_pointer (&stmt, lb_stmt_release);
+
+  /* A new version of the sheet withdraws what it leaves without a value: an older import's
+   * current result of a cell where this import has a gap stops being current. */
+  stmt = lb_store_prepare (self,
+                           "UPDATE results SET current = 0"
+                           " WHERE id IN (SELECT o.id FROM gaps g"
+                           "              JOIN results o ON o.leaderboard_id = g.leaderboard_id"
+                           "                AND o.model_id = g.model_id"
+                           "                AND o.benchmark_id = g.benchmark_id"
+                           "                AND o.current = 1 AND o.import_id < g.import_id"
+                           "              WHERE g.import_id = ?1)"
+                           "   AND (SELECT mode FROM imports WHERE id = ?1) = 'replace'", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, import_id);
+  return lb_store_step_done (self, stmt, error);
+}
+
+/* The same as supersede_by_probe(), with the importer saying what the import holds in each
+ * cell that has an older current result: one pass over the leaderboard's results older than
+ * the import's, each row written in place (the flag is in no index), without collecting ids. */
+static gboolean
+supersede_covered (LbStore          *self,
+                   gint64            leaderboard_id,
+                   gint64            import_id,
+                   LbCellCoverFunc   covers,
+                   gpointer          user_data,
+                   GError          **error)
+{
+  g_autoptr(LbStmt) stmt = NULL;
+  gboolean replace, ok;
+  gint64 first_id;
+
+  /* The import's results have the highest ids: it writes under the write lock. */
+  stmt = lb_store_prepare (self,
+                           "SELECT (SELECT mode = 'replace' FROM imports WHERE id = ?1),"
+                           "       coalesce ((SELECT min(id) FROM results WHERE import_id = ?1),"
+                           "                 (SELECT max(id) FROM results) + 1, 1)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, import_id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return lb_store_fail (self, sqlite3_errcode (self->db), error);
+  replace = sqlite3_column_int (stmt, 0) != 0;
+  first_id = sqlite3_column_int64 (stmt, 1);
+  g_clear_pointer (&stmt, lb_stmt_release);
+
+  /* A gap withdraws an earlier import's value, not one typed in (as supersede_by_probe()). */
+  stmt = lb_store_prepare (self,
+                           "UPDATE results SET current = 0"
+                           " WHERE leaderboard_id = ?1 AND current = 1 AND id < ?2"
+                           "   AND CASE lb_import_covers (model_id, benchmark_id)"
+                           "         WHEN 1 THEN 1"
+                           "         WHEN 2 THEN ?3 AND import_id IS NOT NULL"
+                           "         ELSE 0 END", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, leaderboard_id);
+  sqlite3_bind_int64 (stmt, 2, first_id);
+  sqlite3_bind_int (stmt, 3, replace);
+  self->covers = covers;
+  self->covers_data = user_data;
+  self->covers_unknown = 0;
+  ok = lb_store_step_done (self, stmt, error);
+  self->covers = NULL;
+  self->covers_data = NULL;
+  if (!ok)
+    return FALSE;
+  /* A cell the importer did not know (it should know every one): the store looks itself. */
+  if (self->covers_unknown > 0)
+    return supersede_by_probe (self, import_id, error);
+  return TRUE;
+}
+
+static gboolean
+finish_import (LbStore          *self,
+               gint64            import_id,
+               guint             records,
+               guint             results,
+               LbCellCoverFunc   covers,
+               gpointer          user_data,
+               GError          **error)
 {
   g_autoptr(LbStmt) stmt = NULL;
   gint64 leaderboard_id = import_leaderboard (self, import_id, NULL, error);
@@ -665,41 +801,11 @@ finish_import (LbStore  *self,
   older = sqlite3_column_int (stmt, 0) != 0;
   g_clear_pointer (&stmt, lb_stmt_release);
 
-  /* The import's results were written current; every older current result of a cell
-   * the import covers (from earlier imports, or earlier in the same file when it repeats
-   * a cell) stops being current. One indexed probe per new result. */
-  stmt = lb_store_prepare (self,
-                           "UPDATE results SET current = 0"
-                           " WHERE id IN (SELECT o.id FROM results n"
-                           "              JOIN results o ON o.leaderboard_id = n.leaderboard_id"
-                           "                AND o.model_id = n.model_id"
-                           "                AND o.benchmark_id = n.benchmark_id"
-                           "                AND o.current = 1 AND o.id < n.id"
-                           "              WHERE n.import_id = ?1)", error);
-  if (stmt == NULL)
+  if (older && covers != NULL
+      && !supersede_covered (self, leaderboard_id, import_id, covers, user_data, error))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, import_id);
-  if (older && !lb_store_step_done (self, stmt, error))
+  if (older && covers == NULL && !supersede_by_probe (self, import_id, error))
     return FALSE;
-  g_clear_pointer (&stmt, lb_stmt_release);
-
-  /* A new version of the sheet withdraws what it leaves without a value: an older import's
-   * current result of a cell where this import has a gap stops being current. */
-  stmt = lb_store_prepare (self,
-                           "UPDATE results SET current = 0"
-                           " WHERE id IN (SELECT o.id FROM gaps g"
-                           "              JOIN results o ON o.leaderboard_id = g.leaderboard_id"
-                           "                AND o.model_id = g.model_id"
-                           "                AND o.benchmark_id = g.benchmark_id"
-                           "                AND o.current = 1 AND o.import_id < g.import_id"
-                           "              WHERE g.import_id = ?1)"
-                           "   AND (SELECT mode FROM imports WHERE id = ?1) = 'replace'", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, import_id);
-  if (older && !lb_store_step_done (self, stmt, error))
-    return FALSE;
-  g_clear_pointer (&stmt, lb_stmt_release);
 
   stmt = lb_store_prepare (self, "UPDATE imports SET records = ?2, results = ?3 WHERE id = ?1",
                            error);
@@ -725,8 +831,26 @@ lb_store_finish_import (LbStore  *self,
 
   if (!lb_store_begin (self, error))
     return FALSE;
-  return lb_store_finish_write (self, finish_import (self, import_id, records, results, error),
-                                error);
+  return lb_store_finish_write (self, finish_import (self, import_id, records, results, NULL, NULL,
+                                                     error), error);
+}
+
+gboolean
+lb_store_finish_import_covering (LbStore          *self,
+                                 gint64            import_id,
+                                 guint             records,
+                                 guint             results,
+                                 LbCellCoverFunc   covers,
+                                 gpointer          user_data,
+                                 GError          **error)
+{
+  g_return_val_if_fail (LB_IS_STORE (self), FALSE);
+  g_return_val_if_fail (covers != NULL, FALSE);
+
+  if (!lb_store_begin (self, error))
+    return FALSE;
+  return lb_store_finish_write (self, finish_import (self, import_id, records, results, covers,
+                                                     user_data, error), error);
 }
 
 gboolean
@@ -1115,9 +1239,14 @@ lb_store_foreach_current_score (LbStore          *self,
   g_return_val_if_fail (LB_IS_STORE (self), FALSE);
   g_return_val_if_fail (func != NULL, FALSE);
 
+  /* Through the table in id order, over the leaderboard's range of ids: each row read once
+   * where results_cell would seek it among every superseded one of its cell (0.8 s instead
+   * of 0.3 for 1,000,000 current results among 2,000,000). */
   stmt = lb_store_prepare (self,
                            "SELECT model_id, benchmark_id, score FROM results"
-                           " WHERE leaderboard_id = ?1 AND current = 1", error);
+                           " WHERE id BETWEEN (SELECT min(id) FROM results WHERE leaderboard_id = ?1)"
+                           "              AND (SELECT max(id) FROM results WHERE leaderboard_id = ?1)"
+                           "   AND +leaderboard_id = ?1 AND current = 1", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, leaderboard_id);

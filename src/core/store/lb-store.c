@@ -1111,6 +1111,8 @@ open_store (const char  *path,
     }
   sqlite3_extended_result_codes (self->db, 1);
   sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+  if (!lb_store_define_functions (self, error))
+    return NULL;
 
   /* Takes effect only when the file is new. Results are many small rows written in bulk:
    * with 16 KiB pages instead of 4 an import makes a quarter of the writes. */

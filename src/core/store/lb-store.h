@@ -164,6 +164,11 @@ gboolean     lb_store_set_benchmark_field (LbStore *self, gint64 id, LbBenchmark
 /* ---- models ---- */
 /* By name; without those only removed imports brought; LbModel.unlisted set. */
 GPtrArray   *lb_store_list_models       (LbStore *self, gint64 leaderboard_id, GError **error);
+typedef void (*LbModelFunc) (const LbModel *model, gpointer user_data);
+/* Calls @func with each model lb_store_list_models() gives, in no order, without holding them
+ * all: @model and its strings are valid during the call only. */
+gboolean     lb_store_foreach_model     (LbStore *self, gint64 leaderboard_id, LbModelFunc func,
+                                         gpointer user_data, GError **error);
 LbModel     *lb_store_get_model         (LbStore *self, gint64 id, GError **error);
 gint64       lb_store_ensure_model      (LbStore *self, gint64 leaderboard_id, const char *name,
                                          const LbModel *init, gboolean *created, GError **error);
@@ -214,6 +219,21 @@ gint64       lb_store_add_import        (LbStore *self, const LbImport *import, 
  * and stores the final counts. */
 gboolean     lb_store_finish_import     (LbStore *self, gint64 import_id, guint records, guint results,
                                          GError **error);
+/* What an import holds for a cell, as the importer knows it after reading the whole file
+ * (the numbers are the store's SQL's too). */
+typedef enum {
+  LB_CELL_COVER_NONE = 0,     /* nothing: an older current result stays current */
+  LB_CELL_COVER_RESULT = 1,   /* a value, which supersedes the older current result */
+  LB_CELL_COVER_GAP = 2,      /* a cell without a value: withdraws it, in mode "replace" */
+  LB_CELL_COVER_UNKNOWN = 3,  /* not a cell the importer met or knew: the store looks */
+} LbCellCover;
+typedef LbCellCover (*LbCellCoverFunc) (gint64 model_id, gint64 benchmark_id, gpointer user_data);
+/* lb_store_finish_import() with the importer saying what the import holds for each cell that
+ * had a current result before it (@covers is asked once per such result, in one pass over the
+ * leaderboard's results, instead of a look-up per new result). The outcome is the same. */
+gboolean     lb_store_finish_import_covering (LbStore *self, gint64 import_id, guint records,
+                                              guint results, LbCellCoverFunc covers,
+                                              gpointer user_data, GError **error);
 /* Adds warnings the importer found after lb_store_add_import() (of LbWarning*). */
 gboolean     lb_store_add_import_warnings (LbStore *self, gint64 import_id, GPtrArray *warnings,
                                            GError **error);
