@@ -1279,6 +1279,56 @@ test_review_result_file_paths (void)
   }
 }
 
+/* Issue 14: a leaderboard of thousands of models gives a report a meeting can read, in
+ * bounded time and memory: the best ranked are listed, the others counted, never dropped
+ * without a word. */
+static void
+test_review_many_models (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LbStore) store = lb_store_open (":memory:", &error);
+  g_autofree char *csv_path = temp_pdf ("many.csv");
+  g_autofree char *path = temp_pdf ("many.pdf");
+  g_autoptr(GString) csv = g_string_new ("Model,JMMLU,MT-bench\r\n");
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(LbImporter) importer = NULL;
+  g_autoptr(LbReport) report = NULL;
+  g_auto(LbImportOutcome) outcome = { 0 };
+  g_autofree char *text = NULL;
+  g_autofree char *flat = NULL;
+
+  g_assert_no_error (error);
+  for (guint i = 1; i <= 60; i++)
+    g_string_append_printf (csv, "M%02u,%u.5,%u.25\r\n", i, 100 - i, 100 - i);
+  g_assert_true (g_file_set_contents (csv_path, csv->str, -1, NULL));
+  file = g_file_new_for_path (csv_path);
+  importer = lb_importer_new (file, NULL, store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (lb_importer_run (importer, store, "Many", LB_IMPORT_FLAGS_NONE,
+                                  NULL, NULL, NULL, &outcome, &error));
+  g_assert_no_error (error);
+  report = lb_review_report_build (store, outcome.leaderboard_id, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (lb_report_render_pdf (report, LB_PAPER_A4, path, &error));
+  text = pdf_text (path, 0);
+  flat = squeeze (text);
+  assert_contains (flat, "60oftheleaderboard’s60modelsarecompared");
+  assert_contains (flat, "10morecomparedmodelsarerankedbutnotlistedinthisreport,whichliststhe50bestranked");
+  {
+    /* the comparison section: the ranking, the chart and the scores */
+    const char *from = strstr (flat, "2Comparisonofthechosenmodels");
+    const char *to = strstr (flat, "3Smellchecklist");
+    g_autofree char *section = NULL;
+
+    g_assert_nonnull (from);
+    g_assert_nonnull (to);
+    section = g_strndup (from, to - from);
+    assert_contains (section, "50M50");
+    g_assert_null (strstr (section, "M51"));
+    g_assert_null (strstr (section, "M60"));
+  }
+}
+
 /* "Prepared by" is a name, never the login: the one given, else the real name. */
 static void
 test_review_prepared_by (void)
@@ -1782,6 +1832,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/report/date/local", test_format_date_local);
   g_test_add_func ("/report/review/prepared-by", test_review_prepared_by);
   g_test_add_func ("/report/review/result-file-paths", test_review_result_file_paths);
+  g_test_add_func ("/report/review/many-models", test_review_many_models);
   g_test_add_func ("/report/review/uncertainty", test_review_uncertainty);
   g_test_add ("/report/review/evidence-appendix", Fixture, NULL, fixture_set_up,
               test_review_evidence_appendix, fixture_tear_down);

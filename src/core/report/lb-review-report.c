@@ -750,21 +750,22 @@ add_values (Builder *b)
 static GArray *
 comparison_order (const LbComparison *c)
 {
-  GArray *order = g_array_new (FALSE, FALSE, sizeof (guint));
+  GArray *order = g_array_sized_new (FALSE, FALSE, sizeof (guint), c->n_models);
+  g_autofree gboolean *ranked = g_new0 (gboolean, c->n_models + 1);
 
   for (guint i = 0; i < c->n_ranked; i++)
-    g_array_append_val (order, c->ranking[i]);
-  for (guint m = 0; m < c->n_models; m++)
     {
-      gboolean ranked = FALSE;
-
-      for (guint i = 0; i < c->n_ranked && !ranked; i++)
-        ranked = c->ranking[i] == m;
-      if (!ranked)
-        g_array_append_val (order, m);
+      g_array_append_val (order, c->ranking[i]);
+      ranked[c->ranking[i]] = TRUE;
     }
+  for (guint m = 0; m < c->n_models; m++)
+    if (!ranked[m])
+      g_array_append_val (order, m);
   return order;
 }
+
+/* The most models the report lists in its ranking, chart and scores (the baseline included). */
+#define REPORT_MAX_MODELS 50
 
 /* "1–3" for a rank range (docs/compare.md), "2" for a clear rank, "—" without a composite. */
 static char *
@@ -983,6 +984,7 @@ add_comparison (Builder  *b,
   LbReportChart *chart = NULL;
   gboolean any_composite = FALSE;
   guint n_tables, per_table;
+  guint n_unlisted = 0, n_best = 0;
 
   add_section (b, _("Comparison of the chosen models"));
 
@@ -1032,8 +1034,25 @@ add_comparison (Builder  *b,
                              c->n_models, b->models->len, c->n_rows);
   lb_report_add_paragraph (b->report, intro);
 
-  /* The ranking */
+  /* The ranking: a meeting reads the best ranked models, not thousands of them; those left
+   * out are counted, and the baseline is always listed. */
   order = comparison_order (c);
+  if (order->len > REPORT_MAX_MODELS)
+    {
+      gboolean baseline_listed = FALSE;
+
+      n_unlisted = order->len - REPORT_MAX_MODELS;
+      g_array_set_size (order, REPORT_MAX_MODELS);
+      for (guint i = 0; i < order->len; i++)
+        baseline_listed |= g_array_index (order, guint, i) == c->baseline;
+      n_best = REPORT_MAX_MODELS;
+      if (!baseline_listed)
+        {
+          g_array_index (order, guint, order->len - 1) = c->baseline;
+          n_best--;
+          n_unlisted++;
+        }
+    }
   table = lb_report_add_table (b->report, 5, summary_headers);
   lb_report_table_set_widths (table, summary_widths);
   lb_report_table_set_align (table, 0, LB_REPORT_ALIGN_END);
@@ -1048,6 +1067,25 @@ add_comparison (Builder  *b,
 
       lb_report_table_add_row (table, (const char *[]) { rank, c->models[m].model->name, coverage,
                                                          composite, remark, NULL });
+    }
+  if (n_unlisted > 0)
+    {
+      g_autofree char *text =
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                      "%u more compared model is ranked but not listed in this report, "
+                                      "which lists the %u best ranked (and the baseline, wherever it "
+                                      "ranks) here, in the chart and in the scores. The full ranking is "
+                                      "on the Compare page and in “leaderboard-cli compare --json”; "
+                                      "choose fewer models to print them all.",
+                                      "%u more compared models are ranked but not listed in this report, "
+                                      "which lists the %u best ranked (and the baseline, wherever it "
+                                      "ranks) here, in the chart and in the scores. The full ranking is "
+                                      "on the Compare page and in “leaderboard-cli compare --json”; "
+                                      "choose fewer models to print them all.",
+                                      n_unlisted),
+                         n_unlisted, n_best);
+
+      lb_report_add_paragraph (b->report, text);
     }
   add_coverage_warning (b, c);
   if (c->coverage_text != NULL)
