@@ -811,6 +811,9 @@ static const struct {
   { "Llama 3", "Llama 3.0", FALSE },
   { "ELYZA-japanese-Llama-2-7b", "Llama 3", FALSE },
   { "Swallow", "Swallow Plus", FALSE },
+  /* numbered, not versioned: a 60-row sheet "M01" … "M60", a generated "モデル000001" */
+  { "M01", "M60", FALSE },
+  { "モデル000099", "モデル000100", FALSE },
 };
 
 static void

@@ -932,7 +932,8 @@ result_date (Checks         *c,
  * "Llama 3 70B" / "Llama 3.1 70B" are one family; "Claude 3 Opus" / "Claude 3.5 Sonnet",
  * "Llama 3 8B" / "Llama 3.1 70B", "GPT-4" / "GPT-4o" (the "o" is a word of its own) are not.
  * Dates written in the name ("(20241022)") are words of the family, so dated snapshots are
- * never compared. Names without a number have no version and are never compared. */
+ * never compared. A number with a leading zero ("M07", "モデル000123") numbers models and is
+ * no version. Names without a number have no version and are never compared. */
 typedef struct {
   char  *family;
   char  *version;
@@ -989,11 +990,17 @@ split_model_name (const char  *name,
       }
   if (version_at < 0)
     for (guint i = 0; i < words->len; i++)
-      if (g_ascii_isdigit (*(char *) g_ptr_array_index (words, i)))
-        {
-          version_at = i;
-          break;
-        }
+      {
+        const char *w = g_ptr_array_index (words, i);
+
+        /* "モデル000123", "M07": a number with a leading zero numbers things, it is no
+         * version (versions are written "3.1", never "03") */
+        if (g_ascii_isdigit (*w) && !(w[0] == '0' && g_ascii_isdigit (w[1])))
+          {
+            version_at = i;
+            break;
+          }
+      }
   if (version_at < 0)
     return FALSE;
 
