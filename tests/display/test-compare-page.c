@@ -892,6 +892,49 @@ test_page_table_keeps_share (Fixture       *f,
   g_assert_cmpint (gtk_widget_get_height (top), <, top_natural);
 }
 
+/* Issue 16.4: scores of one benchmark under different stated settings are flagged on the
+ * benchmark's row and in the notes above the table, with each model's settings; the cell's
+ * tooltip says its own. */
+static void
+test_page_settings_differ (Fixture       *f,
+                           gconstpointer  data)
+{
+  GtkLabel *x;
+  const LbComparison *c;
+
+  for (guint i = 0; i < f->results->len; i++)
+    {
+      LbResult *r = g_ptr_array_index (f->results, i);
+
+      if (r->benchmark_id == 100)
+        r->settings = g_strdup (r->model_id == 2 ? "harness 1.0; 0-shot" : "harness 1.0; 5-shot");
+      if (r->benchmark_id == 101)
+        r->settings = g_strdup ("harness 1.0; 5-shot");
+    }
+  lb_compare_page_set_data (f->page, f->benchmarks, f->models, f->results, f->gaps, f->profiles);
+  choose_abc (f);
+  c = lb_compare_page_get_comparison (f->page);
+  g_assert_true (c->rows[0].settings_differ);
+  g_assert_false (c->rows[1].settings_differ);
+  x = find_label (f, "X ↑");
+  g_assert_nonnull (x);
+  g_assert_nonnull (strstr (gtk_label_get_text (x), "scores under different settings"));
+  g_assert_null (strstr (gtk_label_get_text (find_label (f, "Y ↑")), "different settings"));
+  {
+    /* the notes above the table: one label, a line per note */
+    g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+    gboolean noted = FALSE;
+
+    collect (GTK_WIDGET (f->page), GTK_TYPE_LABEL, labels);
+    for (guint i = 0; i < labels->len; i++)
+      noted |= strstr (gtk_label_get_text (g_ptr_array_index (labels, i)),
+                       "The scores on “X” were produced under different settings "
+                       "(“harness 1.0; 5-shot” for “A”, “C”; “harness 1.0; 0-shot” for “B”), "
+                       "so they are not comparable as they stand") != NULL;
+    g_assert_true (noted);
+  }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -900,6 +943,7 @@ main (int argc, char *argv[])
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
   g_test_add ("/compare-page/table", Fixture, NULL, fixture_setup, test_page_table, fixture_teardown);
+  g_test_add ("/compare-page/settings-differ", Fixture, NULL, fixture_setup, test_page_settings_differ, fixture_teardown);
   g_test_add ("/compare-page/fold-and-lone-partial", Fixture, NULL, fixture_setup, test_page_fold_and_lone_partial, fixture_teardown);
   g_test_add ("/compare-page/percent-points", Fixture, NULL, fixture_setup, test_page_percent_points, fixture_teardown);
   g_test_add ("/compare-page/controls-stay", Fixture, NULL, fixture_setup, test_page_controls_stay, fixture_teardown);

@@ -327,6 +327,14 @@ render_benchmark_cell (GtkListItem   *list_item,
           sub = g_strdup_printf (_("%s · weight %s · not in the composite"), direction, weight);
         else
           sub = g_strdup_printf (_("%s · weight %s"), direction, weight);
+        if (row->settings_differ)
+          {
+            /* the note above the table says which settings each model's score has */
+            char *with = g_strdup_printf (_("%s · scores under different settings"), sub);
+
+            g_free (sub);
+            sub = with;
+          }
         set_cell_full (list_item, title, CELL_PLAIN, sub, TRUE);
       }
       break;
