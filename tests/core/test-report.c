@@ -1225,6 +1225,37 @@ test_format_date_local (void)
   g_assert_cmpstr (day, ==, "1 December 2026");
 }
 
+/* Imports @contents, written to @file_name, into the new leaderboard @leaderboard of a store
+ * of its own, and returns the text of its review report with the blanks squeezed out. */
+static char *
+report_of_file (const char *file_name,
+                const char *contents,
+                const char *leaderboard)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LbStore) store = lb_store_open (":memory:", &error);
+  g_autofree char *source = temp_pdf (file_name);
+  g_autofree char *pdf = g_strconcat (source, ".pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (source);
+  g_autoptr(LbImporter) importer = NULL;
+  g_autoptr(LbReport) report = NULL;
+  g_auto(LbImportOutcome) outcome = { 0 };
+  g_autofree char *text = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (source, contents, -1, NULL));
+  importer = lb_importer_new (file, NULL, store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (lb_importer_run (importer, store, leaderboard, LB_IMPORT_FLAGS_NONE,
+                                  NULL, NULL, NULL, &outcome, &error));
+  g_assert_no_error (error);
+  report = lb_review_report_build (store, outcome.leaderboard_id, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (lb_report_render_pdf (report, LB_PAPER_A4, pdf, &error));
+  text = pdf_text (pdf, 0);
+  return squeeze (text);
+}
+
 /* Issue 16: the values of a result file (JSON) are cited by their file's key, and Provenance
  * says where in the file each one is: never a sheet's cell such as [1:D2]. */
 static void
@@ -1243,30 +1274,8 @@ test_review_result_file_paths (void)
     "  \"model_info\": {\"name\": \"m2\", \"id\": \"org/beta\"},\n"
     "  \"evaluation_results\": [{\"evaluation_name\": \"JMMLU\", \"source_data\": {\"dataset_name\": \"jmmlu\"},\n"
     "    \"metric_config\": {\"lower_is_better\": false}, \"score_details\": {\"score\": 0.55}}]}]\n";
-  g_autoptr(GError) error = NULL;
-  g_autoptr(LbStore) store = lb_store_open (":memory:", &error);
-  g_autofree char *json_path = temp_pdf ("scores.json");
-  g_autofree char *path = temp_pdf ("result-file.pdf");
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(LbImporter) importer = NULL;
-  g_autoptr(LbReport) report = NULL;
-  g_auto(LbImportOutcome) outcome = { 0 };
-  g_autofree char *text = NULL;
-  g_autofree char *flat = NULL;
+  g_autofree char *flat = report_of_file ("scores.json", json, "Public results");
 
-  g_assert_no_error (error);
-  g_assert_true (g_file_set_contents (json_path, json, -1, NULL));
-  file = g_file_new_for_path (json_path);
-  importer = lb_importer_new (file, NULL, store, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_true (lb_importer_run (importer, store, "Public results", LB_IMPORT_FLAGS_NONE,
-                                  NULL, NULL, NULL, &outcome, &error));
-  g_assert_no_error (error);
-  report = lb_review_report_build (store, outcome.leaderboard_id, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_true (lb_report_render_pdf (report, LB_PAPER_A4, path, &error));
-  text = pdf_text (path, 0);
-  flat = squeeze (text);
   /* the comparison's cells: the value, then its file's key alone */
   assert_contains (flat, "0.61*[1]");
   g_assert_null (strstr (flat, "[1:"));
@@ -1285,33 +1294,12 @@ test_review_result_file_paths (void)
 static void
 test_review_many_models (void)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(LbStore) store = lb_store_open (":memory:", &error);
-  g_autofree char *csv_path = temp_pdf ("many.csv");
-  g_autofree char *path = temp_pdf ("many.pdf");
   g_autoptr(GString) csv = g_string_new ("Model,JMMLU,MT-bench\r\n");
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(LbImporter) importer = NULL;
-  g_autoptr(LbReport) report = NULL;
-  g_auto(LbImportOutcome) outcome = { 0 };
-  g_autofree char *text = NULL;
   g_autofree char *flat = NULL;
 
-  g_assert_no_error (error);
   for (guint i = 1; i <= 60; i++)
     g_string_append_printf (csv, "M%02u,%u.5,%u.25\r\n", i, 100 - i, 100 - i);
-  g_assert_true (g_file_set_contents (csv_path, csv->str, -1, NULL));
-  file = g_file_new_for_path (csv_path);
-  importer = lb_importer_new (file, NULL, store, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_true (lb_importer_run (importer, store, "Many", LB_IMPORT_FLAGS_NONE,
-                                  NULL, NULL, NULL, &outcome, &error));
-  g_assert_no_error (error);
-  report = lb_review_report_build (store, outcome.leaderboard_id, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_true (lb_report_render_pdf (report, LB_PAPER_A4, path, &error));
-  text = pdf_text (path, 0);
-  flat = squeeze (text);
+  flat = report_of_file ("many.csv", csv->str, "Many");
   assert_contains (flat, "60oftheleaderboard’s60modelsarecompared");
   assert_contains (flat, "10morecomparedmodelsarerankedbutnotlistedinthisreport,whichliststhe50bestranked");
   {
