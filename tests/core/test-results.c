@@ -311,7 +311,7 @@ test_eee (void)
   g_assert_cmpfloat (jmmlu->scale_min, ==, 0);
   g_assert_cmpfloat (jmmlu->scale_max, ==, 1);
   g_assert_cmpuint (jmmlu->n_items, ==, 7536);
-  g_assert_cmpstr (jmmlu->harness, ==, "lm_eval 0.4.2");
+  g_assert_cmpstr (jmmlu->harness, ==, "lm-evaluation-harness 0.4.2");
   g_assert_false (latency->higher_is_better);
   g_assert_true (latency->direction_confirmed);
   g_assert_cmpfloat (latency->scale_max, ==, 100);
@@ -738,7 +738,7 @@ test_settings_mismatch (void)
 
       if (r->model_id == id_of_model (store, lb, "org/m1"))
         {
-          g_assert_cmpstr (r->settings, ==, "lm_eval 0.4.2");
+          g_assert_cmpstr (r->settings, ==, "lm-evaluation-harness 0.4.2");
           g_assert_cmpint (r->provenance, ==, LB_PROVENANCE_THIRD_PARTY);
         }
       else
@@ -765,7 +765,7 @@ test_settings_mismatch (void)
   g_assert_cmpint (jmmlu_row, >=, 0);
   text = lb_comparison_to_text (c);
   g_assert_nonnull (strstr (text, "Note: The scores on “JMMLU” were produced under different settings "
-                                  "(“lm_eval 0.4.2” for “org/m1”; “inspect_ai 0.3” for “org/m2”)"));
+                                  "(“lm-evaluation-harness 0.4.2” for “org/m1”; “inspect_ai 0.3” for “org/m2”)"));
 
   snapshot = lb_smell_snapshot_load (store, lb, &error);
   g_assert_no_error (error);
@@ -797,6 +797,7 @@ test_settings_mismatch (void)
       {
         const LbResult *r = g_ptr_array_index (lm_results, i);
 
+        /* the harness named as Every Eval Ever's lm_eval is named: one harness, one text */
         g_assert_true (g_str_equal (r->settings, "lm-evaluation-harness 0.4.2; 5-shot")
                        || g_str_equal (r->settings, "lm-evaluation-harness 0.4.2; 2-shot"));
         g_assert_cmpint (r->provenance, ==, LB_PROVENANCE_NOT_STATED);

@@ -933,9 +933,17 @@ read_eee_document (LbResultsReader  *self,
       return FALSE;
     }
   if (member_string (library, "name") != NULL)
-    harness = member_string (library, "version") != NULL
-              ? g_strdup_printf ("%s %s", member_string (library, "name"), member_string (library, "version"))
-              : g_strdup (member_string (library, "name"));
+    {
+      const char *name = member_string (library, "name");
+
+      /* one harness, one name: an lm-eval output of the same run states “lm-evaluation-
+       * harness”, and the two must not read as different settings */
+      if (g_str_equal (name, "lm_eval") || g_str_equal (name, "lm-eval"))
+        name = "lm-evaluation-harness";
+      harness = member_string (library, "version") != NULL
+                ? g_strdup_printf ("%s %s", name, member_string (library, "version"))
+                : g_strdup (name);
+    }
 
   for (guint i = 0; i < json_array_get_length (results); i++)
     {
