@@ -1265,12 +1265,14 @@ test_review_result_file_paths (void)
     "[{\"schema_version\": \"0.2.1\", \"evaluation_id\": \"e1\", \"retrieved_timestamp\": \"1714521600\",\n"
     "  \"source_metadata\": {\"source_type\": \"documentation\", \"source_organization_name\": \"Org\",\n"
     "                      \"evaluator_relationship\": \"third_party\"},\n"
+    "  \"eval_library\": {\"name\": \"lm_eval\", \"version\": \"0.4.2\"},\n"
     "  \"model_info\": {\"name\": \"m1\", \"id\": \"org/alpha\"},\n"
     "  \"evaluation_results\": [{\"evaluation_name\": \"JMMLU\", \"source_data\": {\"dataset_name\": \"jmmlu\"},\n"
     "    \"metric_config\": {\"lower_is_better\": false}, \"score_details\": {\"score\": 0.61}}]},\n"
     " {\"schema_version\": \"0.2.1\", \"evaluation_id\": \"e2\", \"retrieved_timestamp\": \"1714521600\",\n"
     "  \"source_metadata\": {\"source_type\": \"documentation\", \"source_organization_name\": \"Org\",\n"
     "                      \"evaluator_relationship\": \"third_party\"},\n"
+    "  \"eval_library\": {\"name\": \"inspect_ai\", \"version\": \"0.3\"},\n"
     "  \"model_info\": {\"name\": \"m2\", \"id\": \"org/beta\"},\n"
     "  \"evaluation_results\": [{\"evaluation_name\": \"JMMLU\", \"source_data\": {\"dataset_name\": \"jmmlu\"},\n"
     "    \"metric_config\": {\"lower_is_better\": false}, \"score_details\": {\"score\": 0.55}}]}]\n";
@@ -1286,6 +1288,11 @@ test_review_result_file_paths (void)
                             "[1]org/betaJMMLU[1].evaluation_results[0].score_details.score", NULL };
     assert_in_order (flat, order);
   }
+  /* issue 16.4: the two were produced under different settings: said under the comparison
+   * and asked of the meeting */
+  assert_contains (flat, "Thescoreson“JMMLU”wereproducedunderdifferentsettings"
+                         "(“lm-evaluation-harness0.4.2”for“org/alpha”;“inspect_ai0.3”for“org/beta”)");
+  assert_contains (flat, "Maythescoreson“JMMLU”becomparedalthoughtheywereproducedunderdifferentsettings?");
 }
 
 /* Issue 14: a leaderboard of thousands of models gives a report a meeting can read, in

@@ -2108,6 +2108,27 @@ question_directions (Builder *b,
                                       list));
 }
 
+/* Benchmarks whose compared scores were produced under different stated settings. */
+static void
+question_settings (Builder *b,
+                   GArray  *questions)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *list = NULL;
+
+  for (guint r = 0; b->comparison != NULL && r < b->comparison->n_rows; r++)
+    if (b->comparison->rows[r].settings_differ)
+      g_ptr_array_add (items, g_strdup_printf (_("“%s”"), b->comparison->rows[r].benchmark->name));
+  if (items->len == 0)
+    return;
+  list = join_some (items);
+  add_data_question (questions,
+                     g_strdup_printf (_("May the scores on %s be compared although they were produced "
+                                        "under different settings?"), list),
+                     g_strdup (_("Their settings are listed under the comparison. If not, rerun them "
+                                 "under one setting, or decide without the benchmark.")));
+}
+
 /* Results measured (or, without a date, imported) longer ago than the update cadence. */
 static void
 question_stale (Builder *b,
@@ -2179,6 +2200,7 @@ add_data_questions (Builder *b,
   question_versions (b, questions);
   question_withdrawn (b, questions);
   question_directions (b, questions);
+  question_settings (b, questions);
   question_stale (b, questions);
 
   if (questions->len == 0)
