@@ -1304,11 +1304,11 @@ test_review_many_models (void)
   g_autoptr(GString) csv = g_string_new ("Model,JMMLU,MT-bench\r\n");
   g_autofree char *flat = NULL;
 
-  for (guint i = 1; i <= 60; i++)
-    g_string_append_printf (csv, "M%02u,%u.5,%u.25\r\n", i, 100 - i, 100 - i);
+  for (guint i = 1; i <= 120; i++)
+    g_string_append_printf (csv, "M%03u,%u.5,%u.25\r\n", i, 200 - i, 200 - i);
   flat = report_of_file ("many.csv", csv->str, "Many");
-  assert_contains (flat, "60oftheleaderboard’s60modelsarecompared");
-  assert_contains (flat, "10morecomparedmodelsarerankedbutnotlistedinthisreport,whichliststhe50bestranked");
+  assert_contains (flat, "120oftheleaderboard’s120modelsarecompared");
+  assert_contains (flat, "20morecomparedmodelsarerankedbutnotlistedinthisreport,whichliststhe100bestranked");
   {
     /* the comparison section: the ranking, the chart and the scores */
     const char *from = strstr (flat, "2Comparisonofthechosenmodels");
@@ -1318,9 +1318,9 @@ test_review_many_models (void)
     g_assert_nonnull (from);
     g_assert_nonnull (to);
     section = g_strndup (from, to - from);
-    assert_contains (section, "50M50");
-    g_assert_null (strstr (section, "M51"));
-    g_assert_null (strstr (section, "M60"));
+    assert_contains (section, "100M100");
+    g_assert_null (strstr (section, "M101"));
+    g_assert_null (strstr (section, "M120"));
   }
 }
 

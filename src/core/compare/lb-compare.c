@@ -951,6 +951,11 @@ shown_thousandths (double composite)
  * harness version, the number of shots, the temperature) are not comparable as they stand:
  * sets @row->settings_differ and says which settings each compared model's score has, or
  * returns NULL when they agree (a value whose source states none agrees with any). */
+/* The most neighbouring pairs too close to call the uncertainty sentence names. */
+#define SMALL_GAPS_LISTED 12
+/* The most groups of models that cannot be told apart it names. */
+#define TIE_GROUPS_LISTED 12
+
 static char *
 settings_note (LbComparison *self,
                LbCompareRow *row)
@@ -1206,12 +1211,17 @@ compute_ranking (LbComparison *self)
               || !lb_compare_models_distinguishable (a, b))
             continue;
           /* the gap as the reader can work it out from the printed composites */
+          if (n_small++ >= SMALL_GAPS_LISTED)
+            continue;   /* counted, not listed: a sentence, not a page of names */
           gap = lb_compare_format_composite ((round (a->composite * 1000) - round (b->composite * 1000)) / 1000);
-          if (n_small++ > 0)
+          if (n_small > 1)
             g_string_append (gaps, _(", "));
           /* TRANSLATORS: two neighbours of the ranking and the gap between their composites */
           g_string_append_printf (gaps, _("“%s” – “%s” (%s)"), a->model->name, b->model->name, gap);
         }
+      if (n_small > SMALL_GAPS_LISTED)
+        /* TRANSLATORS: ends the list of the gaps too small to call, those not named */
+        g_string_append_printf (gaps, _(" and %u more"), n_small - SMALL_GAPS_LISTED);
       if (n_small > 0)
         lb_sentence_append_printf (text,
                                    ngettext ("Without standard errors, a gap under %s between neighbouring composites is too small to call; %u is: %s.",
@@ -1223,38 +1233,70 @@ compute_ranking (LbComparison *self)
                                    threshold);
     }
 
-  for (guint g = 1; g <= group; g++)
-    {
-      g_autofree guint *members = g_new (guint, self->n_ranked);
-      g_autofree char *names = NULL;
-      guint n = 0;
-      guint lo = G_MAXUINT, hi = 0;
-      gboolean same = TRUE;
+  /* The groups' members in ranking order, bucketed in one pass (a group per model would
+   * otherwise read the ranking once per group). */
+  {
+    g_autofree guint *first = g_new0 (guint, group + 2);
+    g_autofree guint *members_all = g_new (guint, self->n_ranked + 1);
+    g_autofree guint *filled = g_new0 (guint, group + 2);
+    guint n_more = 0;
 
-      for (guint i = 0; i < self->n_ranked; i++)
-        if (self->models[self->ranking[i]].tie_group == g)
+    for (guint i = 0; i < self->n_ranked; i++)
+      first[self->models[self->ranking[i]].tie_group + 1]++;
+    for (guint g = 1; g <= group + 1; g++)
+      first[g] += first[g - 1];
+    for (guint i = 0; i < self->n_ranked; i++)
+      {
+        guint g = self->models[self->ranking[i]].tie_group;
+
+        members_all[first[g] + filled[g]++] = self->ranking[i];
+      }
+
+    for (guint g = 1; g <= group; g++)
+      {
+        const guint *members = members_all + first[g];
+        guint n = filled[g];
+        g_autofree char *names = NULL;
+        guint lo = G_MAXUINT, hi = 0;
+        gboolean same = TRUE;
+        g_autofree char *t0 = NULL;
+
+        if (n == 0)
+          continue;
+        n_groups++;
+        if (n_groups > TIE_GROUPS_LISTED)
           {
-            const LbCompareModel *model = &self->models[self->ranking[i]];
+            n_more++;
+            continue;
+          }
+        t0 = lb_compare_format_composite (self->models[members[0]].composite);
+        for (guint k = 0; k < n; k++)
+          {
+            const LbCompareModel *model = &self->models[members[k]];
 
-            members[n++] = self->ranking[i];
             lo = MIN (lo, model->rank_lo);
             hi = MAX (hi, model->rank_hi);
-            if (n > 1)
+            if (k > 0)
               {
-                g_autofree char *t0 = lb_compare_format_composite (self->models[members[0]].composite);
                 g_autofree char *t1 = lb_compare_format_composite (model->composite);
 
                 same &= g_str_equal (t0, t1);
               }
           }
-      names = join_names (self, members, n);
-      if (!same)
-        lb_sentence_append_printf (text, _("%s cannot be told apart (their composites differ by less than two standard errors): their ranks lie within %u–%u."),
-                                   names, lo, hi);
-      else
-        lb_sentence_append_printf (text, _("%s have the same composite and share rank %u."), names, lo);
-      n_groups++;
-    }
+        names = join_names (self, members, n);
+        if (!same)
+          lb_sentence_append_printf (text, _("%s cannot be told apart (their composites differ by less than two standard errors): their ranks lie within %u–%u."),
+                                     names, lo, hi);
+        else
+          lb_sentence_append_printf (text, _("%s have the same composite and share rank %u."), names, lo);
+      }
+    if (n_more > 0)
+      lb_sentence_append_printf (text,
+                                 ngettext ("%u more group of models cannot be told apart either; the ranking gives each model’s rank range.",
+                                           "%u more groups of models cannot be told apart either; the ranking gives each model’s rank range.",
+                                           n_more),
+                                 n_more);
+  }
   if (n_groups == 0 && n_with_stderr == self->n_ranked)
     lb_sentence_append (text, _("Every step in the ranking is larger than two standard errors."));
   self->uncertainty_text = g_string_free (g_steal_pointer (&text), FALSE);

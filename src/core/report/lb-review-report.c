@@ -764,8 +764,9 @@ comparison_order (const LbComparison *c)
   return order;
 }
 
-/* The most models the report lists in its ranking, chart and scores (the baseline included). */
-#define REPORT_MAX_MODELS 50
+/* The most models the report lists in its ranking, chart and scores (the baseline included):
+ * every model of a department's sheet (60 × 40 is a large one), not 20,000. */
+#define REPORT_MAX_MODELS 100
 
 /* "1–3" for a rank range (docs/compare.md), "2" for a clear rank, "—" without a composite. */
 static char *
