@@ -459,7 +459,7 @@ test_main_window (Fixture       *f,
   g_assert_cmpint (lb_window_get_leaderboard_id (window), ==, id);
 
   /* Reviewed today: the dates on the overview are written the Japanese way. */
-  overview = LB_OVERVIEW_PAGE (lb_test_template_child (window, LB_TYPE_WINDOW, "overview_page"));
+  overview = LB_OVERVIEW_PAGE (lb_window_get_page (LB_WINDOW (window), "overview"));
   g_signal_emit_by_name (lb_test_template_child (overview, LB_TYPE_OVERVIEW_PAGE, "reviewed_button"), "clicked");
   adw_combo_row_set_selected (ADW_COMBO_ROW (lb_test_template_child (overview, LB_TYPE_OVERVIEW_PAGE, "cadence_row")),
                               LB_CADENCE_MONTHLY);
@@ -744,7 +744,7 @@ test_history_warnings (Fixture       *f,
   lb_test_iterate (5);
   adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (lb_test_template_child (window, LB_TYPE_WINDOW, "view_stack")),
                                          "history");
-  history = lb_test_template_child (window, LB_TYPE_WINDOW, "history_page");
+  history = lb_window_get_page (LB_WINDOW (window), "history");
   for (guint i = 0; i < 500 && lb_history_page_is_busy (LB_HISTORY_PAGE (history)); i++)
     lb_test_spin (10);
   lb_test_iterate (5);

@@ -12,6 +12,8 @@
 
 #include "display-util.h"
 #include "lb-application.h"
+#include "lb-compare-page.h"
+#include "lb-history-page.h"
 #include "lb-import-assistant.h"
 #include "lb-lbom.h"
 #include "lb-overview-page.h"
@@ -128,9 +130,19 @@ import_through_window (LbWindow   *window,
   lb_test_iterate (5);
 }
 
+static GtkWidget *
+page_in_slot (LbWindow   *window,
+              const char *name)
+{
+  g_autofree char *slot = g_strconcat (name, "_slot", NULL);
+
+  return adw_bin_get_child (ADW_BIN (lb_test_template_child (window, LB_TYPE_WINDOW, slot)));
+}
+
 /* Issue 17: before its first frame the window builds only what it shows. A page in the
- * background and the sidebar's rows wait until they are shown, or until the main loop is
- * idle after the first frame; a page shown is never one still waiting. */
+ * background (the widgets and their data) and the sidebar's rows wait until they are shown,
+ * or until the main loop is idle after the first frame; a page shown is never one still
+ * waiting. */
 static void
 test_start_builds_what_is_shown (Fixture       *f,
                                  gconstpointer  data)
@@ -138,6 +150,7 @@ test_start_builds_what_is_shown (Fixture       *f,
   g_autoptr(GError) error = NULL;
   LbResult result = { 0 };
   LbWindow *window;
+  const char *hidden[] = { "results", "compare", "smells", "history" };
   GtkWidget *results_page;
   GtkListView *sidebar;
   gint64 lb;
@@ -156,7 +169,16 @@ test_start_builds_what_is_shown (Fixture       *f,
   window = g_object_new (LB_TYPE_WINDOW, "application", f->app, "store", f->store,
                          "database-path", f->db_path, "default-width", 1100, "default-height", 760,
                          NULL);
-  results_page = lb_test_template_child (window, LB_TYPE_WINDOW, "results_page");
+  /* Only the page shown is built; another is built when shown, or when asked for. */
+  g_assert_true (LB_IS_OVERVIEW_PAGE (page_in_slot (window, "overview")));
+  for (guint i = 0; i < G_N_ELEMENTS (hidden); i++)
+    g_assert_null (page_in_slot (window, hidden[i]));
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (lb_test_template_child (window, LB_TYPE_WINDOW, "view_stack")),
+                                         "history");
+  g_assert_true (LB_IS_HISTORY_PAGE (page_in_slot (window, "history")));
+  g_assert_null (page_in_slot (window, "results"));
+  results_page = lb_window_get_page (LB_WINDOW (window), "results");
+  g_assert_true (page_in_slot (window, "results") == results_page);
   sidebar = GTK_LIST_VIEW (lb_test_template_child (window, LB_TYPE_WINDOW, "sidebar_list"));
   /* Not shown yet: the leaderboard is chosen, its Results page not built, no sidebar rows. */
   g_assert_cmpint (lb_window_get_leaderboard_id (window), ==, lb);
@@ -165,10 +187,14 @@ test_start_builds_what_is_shown (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (lb_results_page_get_rows (LB_RESULTS_PAGE (results_page))), ==, 0);
   g_assert_null (gtk_list_view_get_factory (sidebar));
 
-  /* Shown: the sidebar gets its rows, and once idle the background page is built too. */
+  /* Shown: the sidebar gets its rows, and once idle after the first frame every page is
+   * built and the background ones have loaded their data too. */
   gtk_window_present (GTK_WINDOW (window));
   lb_test_spin (300);
   g_assert_nonnull (gtk_list_view_get_factory (sidebar));
+  g_assert_true (LB_IS_COMPARE_PAGE (page_in_slot (window, "compare")));
+  g_assert_true (LB_IS_SMELLS_PAGE (page_in_slot (window, "smells")));
+  g_assert_false (lb_page_get_reload_pending (LB_PAGE (page_in_slot (window, "smells"))));
   g_assert_false (lb_page_get_reload_pending (LB_PAGE (results_page)));
   g_assert_cmpuint (g_list_model_get_n_items (lb_results_page_get_rows (LB_RESULTS_PAGE (results_page))), ==, 1);
   gtk_window_destroy (GTK_WINDOW (window));
@@ -251,7 +277,7 @@ test_ctrl_z_in_text_field (Fixture       *f,
   adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (lb_test_template_child (window, LB_TYPE_WINDOW, "view_stack")),
                                          "overview");
   lb_test_iterate (5);
-  purpose = lb_test_template_child (lb_test_template_child (window, LB_TYPE_WINDOW, "overview_page"),
+  purpose = lb_test_template_child (lb_window_get_page (LB_WINDOW (window), "overview"),
                                     LB_TYPE_OVERVIEW_PAGE, "purpose_row");
   x_focus (GTK_WINDOW (window));
   g_assert_true (gtk_widget_grab_focus (purpose));
@@ -377,7 +403,7 @@ test_custom_cadence_shown (Fixture       *f,
   g_autoptr(LbLeaderboard) lb = NULL;
 
   import_through_window (window, "wide-cp932.csv");
-  page = lb_test_template_child (window, LB_TYPE_WINDOW, "overview_page");
+  page = lb_window_get_page (LB_WINDOW (window), "overview");
   cadence = ADW_COMBO_ROW (lb_test_template_child (page, LB_TYPE_OVERVIEW_PAGE, "cadence_row"));
   days = GTK_SPIN_BUTTON (lb_test_template_child (page, LB_TYPE_OVERVIEW_PAGE, "cadence_days_spin"));
   adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (lb_test_template_child (window, LB_TYPE_WINDOW, "view_stack")),
@@ -435,7 +461,7 @@ test_pattern_and_owner_whole (Fixture       *f,
                                                  LB_LEADERBOARD_FIELD_OWNER,
                                                  "Tanaka Hiroshi (Information Systems)", NULL));
   lb_test_spin (300);
-  page = lb_test_template_child (window, LB_TYPE_WINDOW, "overview_page");
+  page = lb_window_get_page (LB_WINDOW (window), "overview");
   adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (lb_test_template_child (window, LB_TYPE_WINDOW, "view_stack")),
                                          "overview");
   pattern = ADW_COMBO_ROW (lb_test_template_child (page, LB_TYPE_OVERVIEW_PAGE, "pattern_row"));
@@ -718,7 +744,7 @@ test_smells_filter_and_states (Fixture       *f,
   adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (lb_test_template_child (window, LB_TYPE_WINDOW, "view_stack")),
                                          "smells");
   lb_test_spin (500);
-  page = lb_test_template_child (window, LB_TYPE_WINDOW, "smells_page");
+  page = lb_window_get_page (LB_WINDOW (window), "smells");
   collect_expanders (lb_test_template_child (page, LB_TYPE_SMELLS_PAGE, "groups_box"), rows);
   g_assert_cmpuint (rows->len, ==, LB_N_SMELLS * LB_N_COMPONENTS);
 
