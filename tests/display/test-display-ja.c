@@ -578,7 +578,7 @@ test_shortcuts_window (Fixture       *f,
 
   /* GtkBuilder translates with the default domain only when told which one. */
   gtk_builder_set_translation_domain (builder, GETTEXT_PACKAGE);
-  gtk_builder_add_from_resource (builder, "/org/example/Leaderboard/gtk/help-overlay.ui", &error);
+  gtk_builder_add_from_resource (builder, "/org/example/Leaderboard/lb-help-overlay.ui", &error);
   g_assert_no_error (error);
   overlay = gtk_builder_get_object (builder, "help_overlay");
   g_assert_true (GTK_IS_SHORTCUTS_WINDOW (overlay));

@@ -201,6 +201,41 @@ test_start_builds_what_is_shown (Fixture       *f,
   lb_test_iterate (5);
 }
 
+/* Issue 17: Ctrl+? shows the keyboard shortcuts; the window builds them when first asked
+ * for, not before its first frame. */
+static void
+test_shortcuts_built_when_asked (Fixture       *f,
+                                 gconstpointer  data)
+{
+  LbWindow *window = new_window (f, 1100, 760);
+  g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (f->app),
+                                                                "win.show-help-overlay");
+  GtkShortcutsWindow *overlay;
+
+  g_assert_nonnull (accels);
+  g_assert_true (g_strv_contains ((const char * const *) accels, "<Control>question"));
+  g_assert_null (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  lb_test_iterate (5);
+  overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window));
+  g_assert_true (GTK_IS_SHORTCUTS_WINDOW (overlay));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (overlay)));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (overlay)) == GTK_WINDOW (window));
+  g_assert_true (gtk_window_get_modal (GTK_WINDOW (overlay)));
+
+  /* Closed, it is hidden and shown again the next time, not built twice. */
+  gtk_window_close (GTK_WINDOW (overlay));
+  lb_test_iterate (5);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (overlay)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  lb_test_iterate (5);
+  g_assert_true (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)) == overlay);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (overlay)));
+  gtk_window_destroy (GTK_WINDOW (window));
+  lb_test_iterate (5);
+}
+
 /* ---- real keys through the X server ---- */
 
 static Display *
@@ -895,6 +930,7 @@ main (int   argc,
   ADD ("/window/smells/filter-and-states", test_smells_filter_and_states);
   ADD ("/window/export/csv-and-lbom", test_export_csv_and_lbom);
   ADD ("/window/start/builds-what-is-shown", test_start_builds_what_is_shown);
+  ADD ("/window/start/shortcuts-built-when-asked", test_shortcuts_built_when_asked);
   g_test_add ("/window/narrow/800x600/every-page-fits", Fixture, GINT_TO_POINTER (800), fixture_setup,
               test_800_by_600_fits, fixture_teardown);
   g_test_add ("/window/narrow/600x600/every-page-fits", Fixture, GINT_TO_POINTER (600), fixture_setup,
