@@ -16,6 +16,7 @@
 #include "lb-history-page.h"
 #include "lb-import-assistant.h"
 #include "lb-lbom.h"
+#include "lb-leaderboard-item.h"
 #include "lb-overview-page.h"
 #include "lb-record-form.h"
 #include "lb-report-print.h"
@@ -186,12 +187,14 @@ test_start_builds_what_is_shown (Fixture       *f,
   g_assert_true (lb_page_get_reload_pending (LB_PAGE (results_page)));
   g_assert_cmpuint (g_list_model_get_n_items (lb_results_page_get_rows (LB_RESULTS_PAGE (results_page))), ==, 0);
   g_assert_null (gtk_list_view_get_factory (sidebar));
+  g_assert_null (gtk_list_view_get_model (sidebar));
 
   /* Shown: the sidebar gets its rows, and once idle after the first frame every page is
    * built and the background ones have loaded their data too. */
   gtk_window_present (GTK_WINDOW (window));
   lb_test_spin (300);
   g_assert_nonnull (gtk_list_view_get_factory (sidebar));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (sidebar))), ==, 1);
   g_assert_true (LB_IS_COMPARE_PAGE (page_in_slot (window, "compare")));
   g_assert_true (LB_IS_SMELLS_PAGE (page_in_slot (window, "smells")));
   g_assert_false (lb_page_get_reload_pending (LB_PAGE (page_in_slot (window, "smells"))));
@@ -199,6 +202,31 @@ test_start_builds_what_is_shown (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (lb_results_page_get_rows (LB_RESULTS_PAGE (results_page))), ==, 1);
   gtk_window_destroy (GTK_WINDOW (window));
   lb_test_iterate (5);
+}
+
+/* Issue 17: a sidebar row says since when a review is overdue, in the words the Overview
+ * uses; the sentence is written when a row asks for it. */
+static void
+test_sidebar_item_overdue (void)
+{
+  g_autoptr(LbLeaderboardItem) overdue = NULL;
+  g_autoptr(LbLeaderboardItem) on_time = NULL;
+  g_autofree char *tooltip = NULL;
+  g_autofree char *none = NULL;
+  gboolean is_overdue = FALSE;
+  GDate due;
+
+  g_date_clear (&due, 1);
+  g_date_set_dmy (&due, 27, G_DATE_NOVEMBER, 2026);
+  overdue = lb_leaderboard_item_new (7, "Chatbot", &due, 2);
+  g_object_get (overdue, "review-overdue", &is_overdue, "overdue-tooltip", &tooltip, NULL);
+  g_assert_true (is_overdue);
+  g_assert_cmpstr (tooltip, ==, "Review overdue since 2026-11-27");
+
+  on_time = lb_leaderboard_item_new (8, "Search", NULL, 0);
+  g_object_get (on_time, "review-overdue", &is_overdue, "overdue-tooltip", &none, NULL);
+  g_assert_false (is_overdue);
+  g_assert_null (none);
 }
 
 /* Issue 17: Ctrl+? shows the keyboard shortcuts; the window builds them when first asked
@@ -931,6 +959,7 @@ main (int   argc,
   ADD ("/window/export/csv-and-lbom", test_export_csv_and_lbom);
   ADD ("/window/start/builds-what-is-shown", test_start_builds_what_is_shown);
   ADD ("/window/start/shortcuts-built-when-asked", test_shortcuts_built_when_asked);
+  g_test_add_func ("/window/sidebar/item-overdue", test_sidebar_item_overdue);
   g_test_add ("/window/narrow/800x600/every-page-fits", Fixture, GINT_TO_POINTER (800), fixture_setup,
               test_800_by_600_fits, fixture_teardown);
   g_test_add ("/window/narrow/600x600/every-page-fits", Fixture, GINT_TO_POINTER (600), fixture_setup,

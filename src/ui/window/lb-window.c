@@ -336,14 +336,12 @@ reload_sidebar (LbWindow *self)
     {
       LbLeaderboard *lb = g_ptr_array_index (list, i);
       GPtrArray *smells = g_hash_table_lookup (checklists, &lb->id);
-      g_autofree char *overdue = NULL;
       LbReviewState state;
       GDate due;
 
       state = lb_review_state (lb->last_reviewed_at, lb->created_at, lb->update_cadence_days, &today, &due);
-      if (state == LB_REVIEW_OVERDUE)
-        overdue = lb_review_state_describe (state, &due);
-      g_ptr_array_add (items, lb_leaderboard_item_new (lb->id, lb->name, overdue,
+      g_ptr_array_add (items, lb_leaderboard_item_new (lb->id, lb->name,
+                                                       state == LB_REVIEW_OVERDUE ? &due : NULL,
                                                        count_smells_needing_attention (smells)));
     }
 
@@ -432,7 +430,9 @@ sidebar_released_cb (GtkGestureClick *gesture,
 }
 
 /* The sidebar's rows are made when the list is first shown: a list not on screen yet would
- * make rows for hundreds of leaderboards before the window's first frame. */
+ * make rows for hundreds of leaderboards before the window's first frame. The list gets its
+ * model only then, after its factory: given the model first, it made rows without content
+ * and made them again once it had the factory. */
 static void
 sidebar_map_cb (LbWindow *self)
 {
@@ -440,6 +440,7 @@ sidebar_map_cb (LbWindow *self)
     return;
   gtk_list_view_set_factory (self->sidebar_list, self->sidebar_factory);
   g_clear_object (&self->sidebar_factory);
+  gtk_list_view_set_model (self->sidebar_list, GTK_SELECTION_MODEL (self->sidebar_selection));
 }
 
 static void
