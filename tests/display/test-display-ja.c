@@ -198,6 +198,12 @@ walk (Fixture    *f,
       check_text (f, type, gtk_menu_button_get_label (GTK_MENU_BUTTON (widget)));
       check_menu (f, type, gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (widget)));
     }
+  /* The window's menu buttons get their menus when first opened: the menus themselves. */
+  if (LB_IS_WINDOW (widget))
+    {
+      check_menu (f, type, G_MENU_MODEL (gtk_widget_get_template_child (widget, LB_TYPE_WINDOW, "primary_menu")));
+      check_menu (f, type, G_MENU_MODEL (gtk_widget_get_template_child (widget, LB_TYPE_WINDOW, "leaderboard_menu")));
+    }
   if (ADW_IS_PREFERENCES_ROW (widget))
     check_text (f, type, adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)));
   if (ADW_IS_ACTION_ROW (widget))

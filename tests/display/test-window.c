@@ -204,6 +204,51 @@ test_start_builds_what_is_shown (Fixture       *f,
   lb_test_iterate (5);
 }
 
+/* Issue 17: the window's menus are made the first time they open, with their items, and
+ * then kept. */
+static void
+test_menus_made_when_opened (Fixture       *f,
+                             gconstpointer  data)
+{
+  const char *buttons[] = { "sidebar_menu_button", "leaderboard_menu_button" };
+  const char *menus[] = { "primary_menu", "leaderboard_menu" };
+  g_autoptr(GError) error = NULL;
+  LbWindow *window;
+
+  lb_store_create_leaderboard (f->store, "Chatbot", &error);
+  g_assert_no_error (error);
+  window = new_window (f, 1100, 760);
+  for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
+    {
+      GtkMenuButton *button = GTK_MENU_BUTTON (lb_test_template_child (window, LB_TYPE_WINDOW, buttons[i]));
+      GObject *menu = gtk_widget_get_template_child (GTK_WIDGET (window), LB_TYPE_WINDOW, menus[i]);
+      GtkPopover *popover;
+
+      g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (button)));
+      g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (button)));
+      g_assert_null (gtk_menu_button_get_popover (button));
+
+      gtk_menu_button_popup (button);
+      lb_test_iterate (5);
+      popover = gtk_menu_button_get_popover (button);
+      g_assert_true (GTK_IS_POPOVER_MENU (popover));
+      g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+      g_assert_true (G_OBJECT (gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (popover))) == menu);
+      g_assert_cmpint (g_menu_model_get_n_items (G_MENU_MODEL (menu)), >, 0);
+
+      gtk_menu_button_popdown (button);
+      lb_test_iterate (5);
+      gtk_menu_button_popup (button);
+      lb_test_iterate (5);
+      g_assert_true (gtk_menu_button_get_popover (button) == popover);
+      g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+      gtk_menu_button_popdown (button);
+      lb_test_iterate (5);
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+  lb_test_iterate (5);
+}
+
 /* Issue 17: a sidebar row says since when a review is overdue, in the words the Overview
  * uses; the sentence is written when a row asks for it. */
 static void
@@ -960,6 +1005,7 @@ main (int   argc,
   ADD ("/window/start/builds-what-is-shown", test_start_builds_what_is_shown);
   ADD ("/window/start/shortcuts-built-when-asked", test_shortcuts_built_when_asked);
   g_test_add_func ("/window/sidebar/item-overdue", test_sidebar_item_overdue);
+  ADD ("/window/start/menus-made-when-opened", test_menus_made_when_opened);
   g_test_add ("/window/narrow/800x600/every-page-fits", Fixture, GINT_TO_POINTER (800), fixture_setup,
               test_800_by_600_fits, fixture_teardown);
   g_test_add ("/window/narrow/600x600/every-page-fits", Fixture, GINT_TO_POINTER (600), fixture_setup,

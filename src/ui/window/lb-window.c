@@ -74,6 +74,11 @@ struct _LbWindow
   AdwViewSwitcherTitle *switcher_title;
   AdwViewSwitcherBar   *switcher_bar;
   AdwViewStack         *view_stack;
+  GtkMenuButton        *empty_menu_button;
+  GtkMenuButton        *sidebar_menu_button;
+  GtkMenuButton        *leaderboard_menu_button;
+  GMenuModel           *primary_menu;
+  GMenuModel           *leaderboard_menu;
   AdwBin               *page_slots[N_PAGES];  /* where each page goes once built */
 
   /* owned */
@@ -441,6 +446,25 @@ sidebar_map_cb (LbWindow *self)
   gtk_list_view_set_factory (self->sidebar_list, self->sidebar_factory);
   g_clear_object (&self->sidebar_factory);
   gtk_list_view_set_model (self->sidebar_list, GTK_SELECTION_MODEL (self->sidebar_selection));
+}
+
+static void
+create_menu_popup_cb (GtkMenuButton *button,
+                      gpointer       user_data)
+{
+  /* Once: the popover made keeps the menu; the function and its reference go. */
+  gtk_menu_button_set_menu_model (button, user_data);
+  gtk_menu_button_set_create_popup_func (button, NULL, NULL, NULL);
+}
+
+/* @button shows @menu, its popover made the first time it opens (by click or key): three
+ * menus of buttons made with the window held its first frame up. */
+static void
+lazy_menu_button (GtkMenuButton *button,
+                  GMenuModel    *menu)
+{
+  gtk_menu_button_set_create_popup_func (button, create_menu_popup_cb, g_object_ref (menu),
+                                         g_object_unref);
 }
 
 static void
@@ -1457,6 +1481,11 @@ lb_window_class_init (LbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LbWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, LbWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, LbWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, LbWindow, empty_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, LbWindow, sidebar_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, LbWindow, leaderboard_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, LbWindow, primary_menu);
+  gtk_widget_class_bind_template_child (widget_class, LbWindow, leaderboard_menu);
   for (guint i = 0; i < N_PAGES; i++)
     {
       g_autofree char *slot = g_strconcat (page_info[i].name, "_slot", NULL);
@@ -1499,6 +1528,9 @@ lb_window_init (LbWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->toasts = lb_toast_queue_new (self->toast_overlay);
+  lazy_menu_button (self->empty_menu_button, self->primary_menu);
+  lazy_menu_button (self->sidebar_menu_button, self->primary_menu);
+  lazy_menu_button (self->leaderboard_menu_button, self->leaderboard_menu);
   self->leaderboards = g_list_store_new (LB_TYPE_LEADERBOARD_ITEM);
   gtk_filter_list_model_set_model (self->sidebar_filter_model, G_LIST_MODEL (self->leaderboards));
 
