@@ -188,6 +188,8 @@ test_start_builds_what_is_shown (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (lb_results_page_get_rows (LB_RESULTS_PAGE (results_page))), ==, 0);
   g_assert_null (gtk_list_view_get_factory (sidebar));
   g_assert_null (gtk_list_view_get_model (sidebar));
+  /* Wide, the bar below the pages is hidden and has no buttons to lay out. */
+  g_assert_null (adw_view_switcher_bar_get_stack (ADW_VIEW_SWITCHER_BAR (lb_test_template_child (window, LB_TYPE_WINDOW, "switcher_bar"))));
 
   /* Shown: the sidebar gets its rows, and once idle after the first frame every page is
    * built and the background ones have loaded their data too. */
@@ -195,6 +197,7 @@ test_start_builds_what_is_shown (Fixture       *f,
   lb_test_spin (300);
   g_assert_nonnull (gtk_list_view_get_factory (sidebar));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (sidebar))), ==, 1);
+  g_assert_null (adw_view_switcher_bar_get_stack (ADW_VIEW_SWITCHER_BAR (lb_test_template_child (window, LB_TYPE_WINDOW, "switcher_bar"))));
   g_assert_true (LB_IS_COMPARE_PAGE (page_in_slot (window, "compare")));
   g_assert_true (LB_IS_SMELLS_PAGE (page_in_slot (window, "smells")));
   g_assert_false (lb_page_get_reload_pending (LB_PAGE (page_in_slot (window, "smells"))));
@@ -459,6 +462,7 @@ test_narrow_every_page_reachable (Fixture       *f,
   /* A leaderboard was just imported: its pages are shown, the list is one Back away. */
   g_assert_true (adw_leaflet_get_visible_child (leaflet) == lb_test_template_child (window, LB_TYPE_WINDOW, "content"));
   g_assert_true (adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (bar)));
+  g_assert_true (adw_view_switcher_bar_get_stack (ADW_VIEW_SWITCHER_BAR (bar)) == ADW_VIEW_STACK (stack));
 
   collect_toggles (bar, buttons);
   g_assert_cmpuint (buttons->len, ==, G_N_ELEMENTS (pages));

@@ -467,6 +467,15 @@ lazy_menu_button (GtkMenuButton *button,
                                          g_object_unref);
 }
 
+/* The window is narrow: the bar below the pages shows their buttons, from now on. */
+static void
+switcher_bar_reveal_cb (LbWindow *self)
+{
+  if (adw_view_switcher_bar_get_reveal (self->switcher_bar)
+      && adw_view_switcher_bar_get_stack (self->switcher_bar) == NULL)
+    adw_view_switcher_bar_set_stack (self->switcher_bar, self->view_stack);
+}
+
 static void
 back_clicked_cb (LbWindow *self)
 {
@@ -1502,6 +1511,7 @@ lb_window_class_init (LbWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, sidebar_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, view_stack_visible_child_cb);
+  gtk_widget_class_bind_template_callback (widget_class, switcher_bar_reveal_cb);
 
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_cb);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_cb);
@@ -1531,6 +1541,7 @@ lb_window_init (LbWindow *self)
   lazy_menu_button (self->empty_menu_button, self->primary_menu);
   lazy_menu_button (self->sidebar_menu_button, self->primary_menu);
   lazy_menu_button (self->leaderboard_menu_button, self->leaderboard_menu);
+  switcher_bar_reveal_cb (self);
   self->leaderboards = g_list_store_new (LB_TYPE_LEADERBOARD_ITEM);
   gtk_filter_list_model_set_model (self->sidebar_filter_model, G_LIST_MODEL (self->leaderboards));
 
