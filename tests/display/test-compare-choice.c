@@ -114,7 +114,7 @@ open_window (Fixture  *f,
 static LbComparePage *
 compare_page (LbWindow *window)
 {
-  return LB_COMPARE_PAGE (lb_test_template_child (window, LB_TYPE_WINDOW, "compare_page"));
+  return LB_COMPARE_PAGE (lb_window_get_page (LB_WINDOW (window), "compare"));
 }
 
 static void
@@ -232,8 +232,8 @@ test_survives_restart (Fixture       *f,
     g_autofree char *after = lb_comparison_dup_summary (lb_compare_page_get_comparison (page));
     g_assert_cmpstr (after, ==, before);
   }
-  adw_view_stack_set_visible_child (ADW_VIEW_STACK (lb_test_template_child (window, LB_TYPE_WINDOW, "view_stack")),
-                                    GTK_WIDGET (page));
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (lb_test_template_child (window, LB_TYPE_WINDOW, "view_stack")),
+                                         "compare");
   lb_test_spin (300);
   lb_test_save_screenshot (GTK_WIDGET (window), "compare-choice-after-restart.png");
 

@@ -198,6 +198,12 @@ walk (Fixture    *f,
       check_text (f, type, gtk_menu_button_get_label (GTK_MENU_BUTTON (widget)));
       check_menu (f, type, gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (widget)));
     }
+  /* The window's menu buttons get their menus when first opened: the menus themselves. */
+  if (LB_IS_WINDOW (widget))
+    {
+      check_menu (f, type, G_MENU_MODEL (gtk_widget_get_template_child (widget, LB_TYPE_WINDOW, "primary_menu")));
+      check_menu (f, type, G_MENU_MODEL (gtk_widget_get_template_child (widget, LB_TYPE_WINDOW, "leaderboard_menu")));
+    }
   if (ADW_IS_PREFERENCES_ROW (widget))
     check_text (f, type, adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)));
   if (ADW_IS_ACTION_ROW (widget))
@@ -459,7 +465,7 @@ test_main_window (Fixture       *f,
   g_assert_cmpint (lb_window_get_leaderboard_id (window), ==, id);
 
   /* Reviewed today: the dates on the overview are written the Japanese way. */
-  overview = LB_OVERVIEW_PAGE (lb_test_template_child (window, LB_TYPE_WINDOW, "overview_page"));
+  overview = LB_OVERVIEW_PAGE (lb_window_get_page (LB_WINDOW (window), "overview"));
   g_signal_emit_by_name (lb_test_template_child (overview, LB_TYPE_OVERVIEW_PAGE, "reviewed_button"), "clicked");
   adw_combo_row_set_selected (ADW_COMBO_ROW (lb_test_template_child (overview, LB_TYPE_OVERVIEW_PAGE, "cadence_row")),
                               LB_CADENCE_MONTHLY);
@@ -578,7 +584,7 @@ test_shortcuts_window (Fixture       *f,
 
   /* GtkBuilder translates with the default domain only when told which one. */
   gtk_builder_set_translation_domain (builder, GETTEXT_PACKAGE);
-  gtk_builder_add_from_resource (builder, "/org/example/Leaderboard/gtk/help-overlay.ui", &error);
+  gtk_builder_add_from_resource (builder, "/org/example/Leaderboard/lb-help-overlay.ui", &error);
   g_assert_no_error (error);
   overlay = gtk_builder_get_object (builder, "help_overlay");
   g_assert_true (GTK_IS_SHORTCUTS_WINDOW (overlay));
@@ -744,7 +750,7 @@ test_history_warnings (Fixture       *f,
   lb_test_iterate (5);
   adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (lb_test_template_child (window, LB_TYPE_WINDOW, "view_stack")),
                                          "history");
-  history = lb_test_template_child (window, LB_TYPE_WINDOW, "history_page");
+  history = lb_window_get_page (LB_WINDOW (window), "history");
   for (guint i = 0; i < 500 && lb_history_page_is_busy (LB_HISTORY_PAGE (history)); i++)
     lb_test_spin (10);
   lb_test_iterate (5);

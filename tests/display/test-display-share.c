@@ -319,7 +319,7 @@ static const char *
 overview_text (LbWindow   *window,
                const char *name)
 {
-  GtkWidget *page = lb_test_template_child (window, LB_TYPE_WINDOW, "overview_page");
+  GtkWidget *page = lb_window_get_page (LB_WINDOW (window), "overview");
   GtkWidget *child = lb_test_template_child (page, LB_TYPE_OVERVIEW_PAGE, name);
 
   return GTK_IS_LABEL (child) ? gtk_label_get_label (GTK_LABEL (child))
@@ -364,7 +364,7 @@ test_overview_follows_cli (Fixture       *f,
   g_assert_cmpstr (overview_text (window, "owner_label"), ==, "佐藤");
 
   /* The user types a purpose; before it is saved, the CLI sets the contact. */
-  page = lb_test_template_child (window, LB_TYPE_WINDOW, "overview_page");
+  page = lb_window_get_page (LB_WINDOW (window), "overview");
   gtk_editable_set_text (GTK_EDITABLE (lb_test_template_child (page, LB_TYPE_OVERVIEW_PAGE, "purpose_row")),
                          "サポート用のモデル選定");
   g_clear_pointer (&out, g_free);

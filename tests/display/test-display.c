@@ -181,7 +181,7 @@ test_store_error (Fixture       *f,
 static void
 test_shortcuts_window (void)
 {
-  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/org/example/Leaderboard/gtk/help-overlay.ui");
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/org/example/Leaderboard/lb-help-overlay.ui");
   GObject *overlay = gtk_builder_get_object (builder, "help_overlay");
 
   g_assert_true (GTK_IS_SHORTCUTS_WINDOW (overlay));
@@ -499,7 +499,7 @@ test_overview_form (Fixture       *f,
   window = new_window (f);
   g_assert_cmpstr (visible_page (window), ==, "main");
   g_assert_cmpint (lb_window_get_leaderboard_id (window), ==, id);
-  page = LB_OVERVIEW_PAGE (lb_test_template_child (window, LB_TYPE_WINDOW, "overview_page"));
+  page = LB_OVERVIEW_PAGE (lb_window_get_page (LB_WINDOW (window), "overview"));
 
   /* Required fields are flagged while empty. */
   owner_row = lb_test_template_child (page, LB_TYPE_OVERVIEW_PAGE, "owner_row");
@@ -591,7 +591,7 @@ test_results_table (Fixture       *f,
   g_assert_cmpint (lb_window_get_leaderboard_id (window), ==, id);
   adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (lb_test_template_child (window, LB_TYPE_WINDOW, "view_stack")),
                                          "results");
-  page = LB_RESULTS_PAGE (lb_test_template_child (window, LB_TYPE_WINDOW, "results_page"));
+  page = LB_RESULTS_PAGE (lb_window_get_page (LB_WINDOW (window), "results"));
   rows = lb_results_page_get_rows (page);
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 4);
 
@@ -638,7 +638,7 @@ test_benchmark_editor (Fixture       *f,
   LbBenchmark *mt = g_ptr_array_index (benchmarks, 1);
   g_autoptr(LbBenchmark) after = NULL;
   LbWindow *window = new_window (f);
-  GtkWidget *page = lb_test_template_child (window, LB_TYPE_WINDOW, "results_page");
+  GtkWidget *page = lb_window_get_page (LB_WINDOW (window), "results");
   LbMetadataEditor *editor = NULL;
   g_autoptr(GList) toplevels = NULL;
   GtkWidget *description_row;
@@ -855,7 +855,7 @@ test_audit_plain_lines_by_day (Fixture       *f,
   adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (lb_test_template_child (window, LB_TYPE_WINDOW, "view_stack")),
                                          "history");
   lb_test_iterate (3);
-  page = lb_test_template_child (window, LB_TYPE_WINDOW, "history_page");
+  page = lb_window_get_page (LB_WINDOW (window), "history");
 
   /* Grouped by day, each line in plain words. */
   g_assert_nonnull (find_label (page, "2026-11-27"));

@@ -272,7 +272,7 @@ test_window_actions (void)
   /* Two models chosen on the Compare page: the report compares those two. */
   {
     const gint64 chosen[] = { model_ids[0], model_ids[2] };
-    GObject *page = gtk_widget_get_template_child (GTK_WIDGET (window), LB_TYPE_WINDOW, "compare_page");
+    GObject *page = G_OBJECT (lb_window_get_page (LB_WINDOW (window), "compare"));
     g_autofree char *second = g_build_filename (dir, "second.pdf", NULL);
     const char *argv[] = { "pdftotext", "-enc", "UTF-8", second, "-", NULL };
     g_autofree char *text = NULL;

@@ -155,7 +155,7 @@ test_edit_benchmark_keeps_guess (Fixture       *f,
   g_autoptr(LbBenchmark) confirmed = NULL;
   g_autoptr(GPtrArray) audit = NULL;
   LbWindow *window = new_window (f, 1100, 760);
-  LbResultsPage *page = LB_RESULTS_PAGE (lb_test_template_child (window, LB_TYPE_WINDOW, "results_page"));
+  LbResultsPage *page = LB_RESULTS_PAGE (lb_window_get_page (LB_WINDOW (window), "results"));
   LbMetadataEditor *editor;
   AdwComboRow *direction;
   GtkStringObject *shown;
@@ -271,7 +271,7 @@ test_results_columns (Fixture       *f,
   g_autoptr(GPtrArray) benchmarks = lb_store_list_benchmarks (f->store, id, NULL);
   LbBenchmark *jmmlu = g_ptr_array_index (benchmarks, 0);
   LbWindow *window = new_window (f, 1100, 760);
-  LbResultsPage *page = LB_RESULTS_PAGE (lb_test_template_child (window, LB_TYPE_WINDOW, "results_page"));
+  LbResultsPage *page = LB_RESULTS_PAGE (lb_window_get_page (LB_WINDOW (window), "results"));
   GtkWidget *view = lb_test_template_child (page, LB_TYPE_RESULTS_PAGE, "column_view");
   GListModel *rows = lb_results_page_get_rows (page);
   GtkColumnViewColumn *model_column;

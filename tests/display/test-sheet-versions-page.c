@@ -164,7 +164,7 @@ test_pages (Fixture       *f,
 
   /* Results: the withdrawn latency says what it was and where; Llama is shown as gone. */
   show_page (window, "results");
-  results = LB_RESULTS_PAGE (lb_test_template_child (window, LB_TYPE_WINDOW, "results_page"));
+  results = LB_RESULTS_PAGE (lb_window_get_page (LB_WINDOW (window), "results"));
   cotomi = row_named (lb_results_page_get_rows (results), "cotomi Pro");
   g_assert_nonnull (cotomi);
   text = lb_results_page_describe_cell (results, cotomi, LATENCY, &tooltip);
@@ -180,7 +180,7 @@ test_pages (Fixture       *f,
 
   /* Compare: Llama is left out until asked for. */
   show_page (window, "compare");
-  compare = LB_COMPARE_PAGE (lb_test_template_child (window, LB_TYPE_WINDOW, "compare_page"));
+  compare = LB_COMPARE_PAGE (lb_window_get_page (LB_WINDOW (window), "compare"));
   unlisted = GTK_CHECK_BUTTON (lb_test_template_child (compare, LB_TYPE_COMPARE_PAGE, "unlisted_check"));
   g_assert_false (gtk_check_button_get_active (unlisted));
   g_assert_cmpuint (lb_compare_page_get_comparison (compare)->n_models, ==, 3);
@@ -197,7 +197,7 @@ test_pages (Fixture       *f,
   /* History: each import with its mode and what it changed. */
   show_page (window, "history");
   {
-    GtkWidget *history = lb_test_template_child (window, LB_TYPE_WINDOW, "history_page");
+    GtkWidget *history = lb_window_get_page (LB_WINDOW (window), "history");
     GtkListBox *list = GTK_LIST_BOX (lb_test_template_child (history, LB_TYPE_HISTORY_PAGE, "list"));
     GtkListBoxRow *newest;
     const char *subtitle;

@@ -428,7 +428,7 @@ test_window_navigation (void)
   spin ();
 
   /* The sidebar badge is the page's count of items needing attention. */
-  smells_page = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), LB_TYPE_WINDOW, "smells_page"));
+  smells_page = lb_window_get_page (LB_WINDOW (window), "smells");
   lb_smells_page_get_counts (LB_SMELLS_PAGE (smells_page), &counts);
   g_assert_cmpuint (counts.attention, >, 0);
   sidebar = G_LIST_MODEL (gtk_widget_get_template_child (GTK_WIDGET (window), LB_TYPE_WINDOW, "sidebar_filter_model"));
@@ -438,7 +438,7 @@ test_window_navigation (void)
   g_assert_cmpstr (label, ==, expected);
 
   stack = ADW_VIEW_STACK (gtk_widget_get_template_child (GTK_WIDGET (window), LB_TYPE_WINDOW, "view_stack"));
-  results_page = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), LB_TYPE_WINDOW, "results_page"));
+  results_page = lb_window_get_page (LB_WINDOW (window), "results");
   /* In the background the page keeps its counts but builds its rows only when shown (not
    * even once before the window's first frame). */
   {

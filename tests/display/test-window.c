@@ -12,8 +12,11 @@
 
 #include "display-util.h"
 #include "lb-application.h"
+#include "lb-compare-page.h"
+#include "lb-history-page.h"
 #include "lb-import-assistant.h"
 #include "lb-lbom.h"
+#include "lb-leaderboard-item.h"
 #include "lb-overview-page.h"
 #include "lb-record-form.h"
 #include "lb-report-print.h"
@@ -128,9 +131,19 @@ import_through_window (LbWindow   *window,
   lb_test_iterate (5);
 }
 
+static GtkWidget *
+page_in_slot (LbWindow   *window,
+              const char *name)
+{
+  g_autofree char *slot = g_strconcat (name, "_slot", NULL);
+
+  return adw_bin_get_child (ADW_BIN (lb_test_template_child (window, LB_TYPE_WINDOW, slot)));
+}
+
 /* Issue 17: before its first frame the window builds only what it shows. A page in the
- * background and the sidebar's rows wait until they are shown, or until the main loop is
- * idle after the first frame; a page shown is never one still waiting. */
+ * background (the widgets and their data) and the sidebar's rows wait until they are shown,
+ * or until the main loop is idle after the first frame; a page shown is never one still
+ * waiting. */
 static void
 test_start_builds_what_is_shown (Fixture       *f,
                                  gconstpointer  data)
@@ -138,6 +151,7 @@ test_start_builds_what_is_shown (Fixture       *f,
   g_autoptr(GError) error = NULL;
   LbResult result = { 0 };
   LbWindow *window;
+  const char *hidden[] = { "results", "compare", "smells", "history" };
   GtkWidget *results_page;
   GtkListView *sidebar;
   gint64 lb;
@@ -156,7 +170,16 @@ test_start_builds_what_is_shown (Fixture       *f,
   window = g_object_new (LB_TYPE_WINDOW, "application", f->app, "store", f->store,
                          "database-path", f->db_path, "default-width", 1100, "default-height", 760,
                          NULL);
-  results_page = lb_test_template_child (window, LB_TYPE_WINDOW, "results_page");
+  /* Only the page shown is built; another is built when shown, or when asked for. */
+  g_assert_true (LB_IS_OVERVIEW_PAGE (page_in_slot (window, "overview")));
+  for (guint i = 0; i < G_N_ELEMENTS (hidden); i++)
+    g_assert_null (page_in_slot (window, hidden[i]));
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (lb_test_template_child (window, LB_TYPE_WINDOW, "view_stack")),
+                                         "history");
+  g_assert_true (LB_IS_HISTORY_PAGE (page_in_slot (window, "history")));
+  g_assert_null (page_in_slot (window, "results"));
+  results_page = lb_window_get_page (LB_WINDOW (window), "results");
+  g_assert_true (page_in_slot (window, "results") == results_page);
   sidebar = GTK_LIST_VIEW (lb_test_template_child (window, LB_TYPE_WINDOW, "sidebar_list"));
   /* Not shown yet: the leaderboard is chosen, its Results page not built, no sidebar rows. */
   g_assert_cmpint (lb_window_get_leaderboard_id (window), ==, lb);
@@ -164,13 +187,127 @@ test_start_builds_what_is_shown (Fixture       *f,
   g_assert_true (lb_page_get_reload_pending (LB_PAGE (results_page)));
   g_assert_cmpuint (g_list_model_get_n_items (lb_results_page_get_rows (LB_RESULTS_PAGE (results_page))), ==, 0);
   g_assert_null (gtk_list_view_get_factory (sidebar));
+  g_assert_null (gtk_list_view_get_model (sidebar));
+  /* Wide, the bar below the pages is hidden and has no buttons to lay out. */
+  g_assert_null (adw_view_switcher_bar_get_stack (ADW_VIEW_SWITCHER_BAR (lb_test_template_child (window, LB_TYPE_WINDOW, "switcher_bar"))));
 
-  /* Shown: the sidebar gets its rows, and once idle the background page is built too. */
+  /* Shown: the sidebar gets its rows, and once idle after the first frame every page is
+   * built and the background ones have loaded their data too. */
   gtk_window_present (GTK_WINDOW (window));
   lb_test_spin (300);
   g_assert_nonnull (gtk_list_view_get_factory (sidebar));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (sidebar))), ==, 1);
+  g_assert_null (adw_view_switcher_bar_get_stack (ADW_VIEW_SWITCHER_BAR (lb_test_template_child (window, LB_TYPE_WINDOW, "switcher_bar"))));
+  g_assert_true (LB_IS_COMPARE_PAGE (page_in_slot (window, "compare")));
+  g_assert_true (LB_IS_SMELLS_PAGE (page_in_slot (window, "smells")));
+  g_assert_false (lb_page_get_reload_pending (LB_PAGE (page_in_slot (window, "smells"))));
   g_assert_false (lb_page_get_reload_pending (LB_PAGE (results_page)));
   g_assert_cmpuint (g_list_model_get_n_items (lb_results_page_get_rows (LB_RESULTS_PAGE (results_page))), ==, 1);
+  gtk_window_destroy (GTK_WINDOW (window));
+  lb_test_iterate (5);
+}
+
+/* Issue 17: the window's menus are made the first time they open, with their items, and
+ * then kept. */
+static void
+test_menus_made_when_opened (Fixture       *f,
+                             gconstpointer  data)
+{
+  const char *buttons[] = { "sidebar_menu_button", "leaderboard_menu_button" };
+  const char *menus[] = { "primary_menu", "leaderboard_menu" };
+  g_autoptr(GError) error = NULL;
+  LbWindow *window;
+
+  lb_store_create_leaderboard (f->store, "Chatbot", &error);
+  g_assert_no_error (error);
+  window = new_window (f, 1100, 760);
+  for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
+    {
+      GtkMenuButton *button = GTK_MENU_BUTTON (lb_test_template_child (window, LB_TYPE_WINDOW, buttons[i]));
+      GObject *menu = gtk_widget_get_template_child (GTK_WIDGET (window), LB_TYPE_WINDOW, menus[i]);
+      GtkPopover *popover;
+
+      g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (button)));
+      g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (button)));
+      g_assert_null (gtk_menu_button_get_popover (button));
+
+      gtk_menu_button_popup (button);
+      lb_test_iterate (5);
+      popover = gtk_menu_button_get_popover (button);
+      g_assert_true (GTK_IS_POPOVER_MENU (popover));
+      g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+      g_assert_true (G_OBJECT (gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (popover))) == menu);
+      g_assert_cmpint (g_menu_model_get_n_items (G_MENU_MODEL (menu)), >, 0);
+
+      gtk_menu_button_popdown (button);
+      lb_test_iterate (5);
+      gtk_menu_button_popup (button);
+      lb_test_iterate (5);
+      g_assert_true (gtk_menu_button_get_popover (button) == popover);
+      g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+      gtk_menu_button_popdown (button);
+      lb_test_iterate (5);
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+  lb_test_iterate (5);
+}
+
+/* Issue 17: a sidebar row says since when a review is overdue, in the words the Overview
+ * uses; the sentence is written when a row asks for it. */
+static void
+test_sidebar_item_overdue (void)
+{
+  g_autoptr(LbLeaderboardItem) overdue = NULL;
+  g_autoptr(LbLeaderboardItem) on_time = NULL;
+  g_autofree char *tooltip = NULL;
+  g_autofree char *none = NULL;
+  gboolean is_overdue = FALSE;
+  GDate due;
+
+  g_date_clear (&due, 1);
+  g_date_set_dmy (&due, 27, G_DATE_NOVEMBER, 2026);
+  overdue = lb_leaderboard_item_new (7, "Chatbot", &due, 2);
+  g_object_get (overdue, "review-overdue", &is_overdue, "overdue-tooltip", &tooltip, NULL);
+  g_assert_true (is_overdue);
+  g_assert_cmpstr (tooltip, ==, "Review overdue since 2026-11-27");
+
+  on_time = lb_leaderboard_item_new (8, "Search", NULL, 0);
+  g_object_get (on_time, "review-overdue", &is_overdue, "overdue-tooltip", &none, NULL);
+  g_assert_false (is_overdue);
+  g_assert_null (none);
+}
+
+/* Issue 17: Ctrl+? shows the keyboard shortcuts; the window builds them when first asked
+ * for, not before its first frame. */
+static void
+test_shortcuts_built_when_asked (Fixture       *f,
+                                 gconstpointer  data)
+{
+  LbWindow *window = new_window (f, 1100, 760);
+  g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (f->app),
+                                                                "win.show-help-overlay");
+  GtkShortcutsWindow *overlay;
+
+  g_assert_nonnull (accels);
+  g_assert_true (g_strv_contains ((const char * const *) accels, "<Control>question"));
+  g_assert_null (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  lb_test_iterate (5);
+  overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window));
+  g_assert_true (GTK_IS_SHORTCUTS_WINDOW (overlay));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (overlay)));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (overlay)) == GTK_WINDOW (window));
+  g_assert_true (gtk_window_get_modal (GTK_WINDOW (overlay)));
+
+  /* Closed, it is hidden and shown again the next time, not built twice. */
+  gtk_window_close (GTK_WINDOW (overlay));
+  lb_test_iterate (5);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (overlay)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  lb_test_iterate (5);
+  g_assert_true (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)) == overlay);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (overlay)));
   gtk_window_destroy (GTK_WINDOW (window));
   lb_test_iterate (5);
 }
@@ -251,7 +388,7 @@ test_ctrl_z_in_text_field (Fixture       *f,
   adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (lb_test_template_child (window, LB_TYPE_WINDOW, "view_stack")),
                                          "overview");
   lb_test_iterate (5);
-  purpose = lb_test_template_child (lb_test_template_child (window, LB_TYPE_WINDOW, "overview_page"),
+  purpose = lb_test_template_child (lb_window_get_page (LB_WINDOW (window), "overview"),
                                     LB_TYPE_OVERVIEW_PAGE, "purpose_row");
   x_focus (GTK_WINDOW (window));
   g_assert_true (gtk_widget_grab_focus (purpose));
@@ -325,6 +462,7 @@ test_narrow_every_page_reachable (Fixture       *f,
   /* A leaderboard was just imported: its pages are shown, the list is one Back away. */
   g_assert_true (adw_leaflet_get_visible_child (leaflet) == lb_test_template_child (window, LB_TYPE_WINDOW, "content"));
   g_assert_true (adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (bar)));
+  g_assert_true (adw_view_switcher_bar_get_stack (ADW_VIEW_SWITCHER_BAR (bar)) == ADW_VIEW_STACK (stack));
 
   collect_toggles (bar, buttons);
   g_assert_cmpuint (buttons->len, ==, G_N_ELEMENTS (pages));
@@ -377,7 +515,7 @@ test_custom_cadence_shown (Fixture       *f,
   g_autoptr(LbLeaderboard) lb = NULL;
 
   import_through_window (window, "wide-cp932.csv");
-  page = lb_test_template_child (window, LB_TYPE_WINDOW, "overview_page");
+  page = lb_window_get_page (LB_WINDOW (window), "overview");
   cadence = ADW_COMBO_ROW (lb_test_template_child (page, LB_TYPE_OVERVIEW_PAGE, "cadence_row"));
   days = GTK_SPIN_BUTTON (lb_test_template_child (page, LB_TYPE_OVERVIEW_PAGE, "cadence_days_spin"));
   adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (lb_test_template_child (window, LB_TYPE_WINDOW, "view_stack")),
@@ -435,7 +573,7 @@ test_pattern_and_owner_whole (Fixture       *f,
                                                  LB_LEADERBOARD_FIELD_OWNER,
                                                  "Tanaka Hiroshi (Information Systems)", NULL));
   lb_test_spin (300);
-  page = lb_test_template_child (window, LB_TYPE_WINDOW, "overview_page");
+  page = lb_window_get_page (LB_WINDOW (window), "overview");
   adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (lb_test_template_child (window, LB_TYPE_WINDOW, "view_stack")),
                                          "overview");
   pattern = ADW_COMBO_ROW (lb_test_template_child (page, LB_TYPE_OVERVIEW_PAGE, "pattern_row"));
@@ -718,7 +856,7 @@ test_smells_filter_and_states (Fixture       *f,
   adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (lb_test_template_child (window, LB_TYPE_WINDOW, "view_stack")),
                                          "smells");
   lb_test_spin (500);
-  page = lb_test_template_child (window, LB_TYPE_WINDOW, "smells_page");
+  page = lb_window_get_page (LB_WINDOW (window), "smells");
   collect_expanders (lb_test_template_child (page, LB_TYPE_SMELLS_PAGE, "groups_box"), rows);
   g_assert_cmpuint (rows->len, ==, LB_N_SMELLS * LB_N_COMPONENTS);
 
@@ -869,6 +1007,9 @@ main (int   argc,
   ADD ("/window/smells/filter-and-states", test_smells_filter_and_states);
   ADD ("/window/export/csv-and-lbom", test_export_csv_and_lbom);
   ADD ("/window/start/builds-what-is-shown", test_start_builds_what_is_shown);
+  ADD ("/window/start/shortcuts-built-when-asked", test_shortcuts_built_when_asked);
+  g_test_add_func ("/window/sidebar/item-overdue", test_sidebar_item_overdue);
+  ADD ("/window/start/menus-made-when-opened", test_menus_made_when_opened);
   g_test_add ("/window/narrow/800x600/every-page-fits", Fixture, GINT_TO_POINTER (800), fixture_setup,
               test_800_by_600_fits, fixture_teardown);
   g_test_add ("/window/narrow/600x600/every-page-fits", Fixture, GINT_TO_POINTER (600), fixture_setup,

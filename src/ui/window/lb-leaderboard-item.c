@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "lb-leaderboard-item.h"
+#include "lb-record-form.h"
 
 struct _LbLeaderboardItem
 {
@@ -15,7 +16,8 @@ struct _LbLeaderboardItem
 
   gint64   id;
   char    *name;
-  char    *overdue;        /* "Review overdue since …" or NULL */
+  gboolean overdue;
+  GDate    due;            /* since when, when overdue */
   guint    smells_present;
 };
 
@@ -41,7 +43,6 @@ lb_leaderboard_item_finalize (GObject *object)
   LbLeaderboardItem *self = LB_LEADERBOARD_ITEM (object);
 
   g_clear_pointer (&self->name, g_free);
-  g_clear_pointer (&self->overdue, g_free);
   G_OBJECT_CLASS (lb_leaderboard_item_parent_class)->finalize (object);
 }
 
@@ -62,10 +63,12 @@ lb_leaderboard_item_get_property (GObject    *object,
       g_value_set_string (value, self->name);
       break;
     case PROP_REVIEW_OVERDUE:
-      g_value_set_boolean (value, self->overdue != NULL);
+      g_value_set_boolean (value, self->overdue);
       break;
     case PROP_OVERDUE_TOOLTIP:
-      g_value_set_string (value, self->overdue);
+      /* Written when a row shows it, not for each of a thousand leaderboards at start. */
+      if (self->overdue)
+        g_value_take_string (value, lb_review_state_describe (LB_REVIEW_OVERDUE, &self->due));
       break;
     case PROP_HAS_SMELLS:
       g_value_set_boolean (value, self->smells_present > 0);
@@ -121,16 +124,21 @@ lb_leaderboard_item_init (LbLeaderboardItem *self)
 }
 
 LbLeaderboardItem *
-lb_leaderboard_item_new (gint64      id,
-                         const char *name,
-                         const char *overdue,
-                         guint       smells_present)
+lb_leaderboard_item_new (gint64         id,
+                         const char    *name,
+                         const GDate   *overdue_since,
+                         guint          smells_present)
 {
   LbLeaderboardItem *self = g_object_new (LB_TYPE_LEADERBOARD_ITEM, NULL);
 
   self->id = id;
   self->name = g_strdup (name);
-  self->overdue = g_strdup (overdue);
+  g_date_clear (&self->due, 1);
+  if (overdue_since != NULL && g_date_valid (overdue_since))
+    {
+      self->overdue = TRUE;
+      self->due = *overdue_since;
+    }
   self->smells_present = smells_present;
   return self;
 }

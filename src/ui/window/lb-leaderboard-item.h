@@ -9,12 +9,13 @@ G_BEGIN_DECLS
 #define LB_TYPE_LEADERBOARD_ITEM (lb_leaderboard_item_get_type ())
 G_DECLARE_FINAL_TYPE (LbLeaderboardItem, lb_leaderboard_item, LB, LEADERBOARD_ITEM, GObject)
 
-/* @overdue: the sentence saying since when the review is overdue, or NULL when it is not;
- * @smells_present: smells with status "present" in the store. */
-LbLeaderboardItem *lb_leaderboard_item_new            (gint64      id,
-                                                       const char *name,
-                                                       const char *overdue,
-                                                       guint       smells_present);
+/* @overdue_since: the day since which the review is overdue, or NULL when it is not (the
+ * "overdue-tooltip" says so in a sentence); @smells_present: smells with status "present" in
+ * the store. */
+LbLeaderboardItem *lb_leaderboard_item_new            (gint64       id,
+                                                       const char  *name,
+                                                       const GDate *overdue_since,
+                                                       guint        smells_present);
 gint64             lb_leaderboard_item_get_id         (LbLeaderboardItem *self);
 const char        *lb_leaderboard_item_get_name       (LbLeaderboardItem *self);
 

@@ -33,6 +33,27 @@ typedef enum {
   UNDO_IMPORT_LBOM,     /* delete the leaderboard an LBOM file just created */
 } UndoKind;
 
+/* The pages of the view stack, in its order. */
+typedef enum {
+  PAGE_OVERVIEW,
+  PAGE_RESULTS,
+  PAGE_COMPARE,
+  PAGE_SMELLS,
+  PAGE_HISTORY,
+  N_PAGES
+} PageIndex;
+
+static const struct {
+  const char *name;             /* of its AdwViewStackPage */
+  GType     (*get_type) (void);
+} page_info[N_PAGES] = {
+  [PAGE_OVERVIEW] = { "overview", lb_overview_page_get_type },
+  [PAGE_RESULTS]  = { "results",  lb_results_page_get_type },
+  [PAGE_COMPARE]  = { "compare",  lb_compare_page_get_type },
+  [PAGE_SMELLS]   = { "smells",   lb_smells_page_get_type },
+  [PAGE_HISTORY]  = { "history",  lb_history_page_get_type },
+};
+
 struct _LbWindow
 {
   AdwApplicationWindow  parent_instance;
@@ -53,11 +74,12 @@ struct _LbWindow
   AdwViewSwitcherTitle *switcher_title;
   AdwViewSwitcherBar   *switcher_bar;
   AdwViewStack         *view_stack;
-  LbOverviewPage       *overview_page;
-  LbResultsPage        *results_page;
-  LbComparePage        *compare_page;
-  LbSmellsPage         *smells_page;
-  LbHistoryPage        *history_page;
+  GtkMenuButton        *empty_menu_button;
+  GtkMenuButton        *sidebar_menu_button;
+  GtkMenuButton        *leaderboard_menu_button;
+  GMenuModel           *primary_menu;
+  GMenuModel           *leaderboard_menu;
+  AdwBin               *page_slots[N_PAGES];  /* where each page goes once built */
 
   /* owned */
   LbStore              *store;
@@ -74,6 +96,12 @@ struct _LbWindow
   gint64                last_removal_id;   /* the import removed last, and when (monotonic) */
   gint64                last_removal_at;
   guint                 poll_source;    /* looks for writes by other programs */
+  guint                 build_pages_source;  /* builds the pages not shown yet, one a turn */
+  gulong                first_frame_handler; /* on the frame clock until the first frame */
+  gboolean              first_frame_drawn;
+
+  /* borrowed: each page belongs to its slot; NULL until it is built (ensure_page) */
+  LbPage               *pages[N_PAGES];
 
   gint64                leaderboard_id;
   gboolean              reloading;
@@ -106,12 +134,16 @@ count_smells_needing_attention (GPtrArray *smells)
   return counts.attention;
 }
 
+static LbPage *ensure_page (LbWindow *self, PageIndex i);
+
 /* A piece of evidence on the Smells page was clicked: show what it points at. */
 static void
 smell_evidence_activated_cb (LbWindow     *self,
                              LbEvidence   *evidence,
                              LbSmellsPage *page)
 {
+  LbResultsPage *results;
+
   switch (evidence->kind)
     {
     case LB_EVIDENCE_LEADERBOARD:
@@ -125,16 +157,87 @@ smell_evidence_activated_cb (LbWindow     *self,
     case LB_EVIDENCE_CELL:
     default:
       adw_view_stack_set_visible_child_name (self->view_stack, "results");
-      lb_results_page_show_cell (self->results_page, evidence->model_id, evidence->benchmark_id);
+      results = LB_RESULTS_PAGE (ensure_page (self, PAGE_RESULTS));
+      lb_results_page_show_cell (results, evidence->model_id, evidence->benchmark_id);
       /* A record's field: open its editor on that record. */
       if (evidence->kind == LB_EVIDENCE_MODEL && evidence->field != NULL)
-        gtk_widget_activate_action (GTK_WIDGET (self->results_page), "results.edit-model", "x",
+        gtk_widget_activate_action (GTK_WIDGET (results), "results.edit-model", "x",
                                     evidence->model_id);
       else if (evidence->kind == LB_EVIDENCE_BENCHMARK && evidence->field != NULL)
-        gtk_widget_activate_action (GTK_WIDGET (self->results_page), "results.edit-benchmark", "x",
+        gtk_widget_activate_action (GTK_WIDGET (results), "results.edit-benchmark", "x",
                                     evidence->benchmark_id);
       break;
     }
+}
+
+/* Builds page @i into its slot if it is not yet. A page is built when it is first shown, or
+ * soon after the window's first frame (build_pages_cb): building the four pages not shown
+ * held the first window up. Once built it behaves as before: it loads its data when shown,
+ * or when the main loop is idle (LbPage). */
+static LbPage *
+ensure_page (LbWindow  *self,
+             PageIndex  i)
+{
+  LbPage *page;
+
+  if (self->pages[i] != NULL)
+    return self->pages[i];
+  page = g_object_new (page_info[i].get_type (), "store", self->store, NULL);
+  g_object_bind_property (self, "leaderboard-id", page, "leaderboard-id", G_BINDING_SYNC_CREATE);
+  if (i == PAGE_SMELLS)
+    g_signal_connect_object (page, "evidence-activated", G_CALLBACK (smell_evidence_activated_cb),
+                             self, G_CONNECT_SWAPPED);
+  self->pages[i] = page;
+  adw_bin_set_child (self->page_slots[i], GTK_WIDGET (page));
+  return page;
+}
+
+static void
+view_stack_visible_child_cb (LbWindow *self)
+{
+  GtkWidget *child = adw_view_stack_get_visible_child (self->view_stack);
+
+  for (guint i = 0; i < N_PAGES; i++)
+    if (child == GTK_WIDGET (self->page_slots[i]))
+      ensure_page (self, i);
+}
+
+static gboolean
+build_pages_cb (gpointer user_data)
+{
+  LbWindow *self = user_data;
+
+  for (guint i = 0; i < N_PAGES; i++)
+    if (self->pages[i] == NULL)
+      {
+        ensure_page (self, i);
+        return G_SOURCE_CONTINUE;
+      }
+  self->build_pages_source = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* The first frame is drawn: the pages not shown are built when the main loop is idle. */
+static void
+first_frame_cb (LbWindow      *self,
+                GdkFrameClock *clock)
+{
+  g_clear_signal_handler (&self->first_frame_handler, clock);
+  self->first_frame_drawn = TRUE;
+  if (self->store != NULL && self->build_pages_source == 0)
+    self->build_pages_source = g_idle_add_full (G_PRIORITY_LOW, build_pages_cb, self, NULL);
+}
+
+static void
+lb_window_map (GtkWidget *widget)
+{
+  LbWindow *self = LB_WINDOW (widget);
+
+  GTK_WIDGET_CLASS (lb_window_parent_class)->map (widget);
+  if (!self->first_frame_drawn && self->first_frame_handler == 0)
+    self->first_frame_handler = g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
+                                                         G_CALLBACK (first_frame_cb), self,
+                                                         G_CONNECT_SWAPPED);
 }
 
 static void
@@ -238,14 +341,12 @@ reload_sidebar (LbWindow *self)
     {
       LbLeaderboard *lb = g_ptr_array_index (list, i);
       GPtrArray *smells = g_hash_table_lookup (checklists, &lb->id);
-      g_autofree char *overdue = NULL;
       LbReviewState state;
       GDate due;
 
       state = lb_review_state (lb->last_reviewed_at, lb->created_at, lb->update_cadence_days, &today, &due);
-      if (state == LB_REVIEW_OVERDUE)
-        overdue = lb_review_state_describe (state, &due);
-      g_ptr_array_add (items, lb_leaderboard_item_new (lb->id, lb->name, overdue,
+      g_ptr_array_add (items, lb_leaderboard_item_new (lb->id, lb->name,
+                                                       state == LB_REVIEW_OVERDUE ? &due : NULL,
                                                        count_smells_needing_attention (smells)));
     }
 
@@ -334,7 +435,9 @@ sidebar_released_cb (GtkGestureClick *gesture,
 }
 
 /* The sidebar's rows are made when the list is first shown: a list not on screen yet would
- * make rows for hundreds of leaderboards before the window's first frame. */
+ * make rows for hundreds of leaderboards before the window's first frame. The list gets its
+ * model only then, after its factory: given the model first, it made rows without content
+ * and made them again once it had the factory. */
 static void
 sidebar_map_cb (LbWindow *self)
 {
@@ -342,6 +445,35 @@ sidebar_map_cb (LbWindow *self)
     return;
   gtk_list_view_set_factory (self->sidebar_list, self->sidebar_factory);
   g_clear_object (&self->sidebar_factory);
+  gtk_list_view_set_model (self->sidebar_list, GTK_SELECTION_MODEL (self->sidebar_selection));
+}
+
+static void
+create_menu_popup_cb (GtkMenuButton *button,
+                      gpointer       user_data)
+{
+  /* Once: the popover made keeps the menu; the function and its reference go. */
+  gtk_menu_button_set_menu_model (button, user_data);
+  gtk_menu_button_set_create_popup_func (button, NULL, NULL, NULL);
+}
+
+/* @button shows @menu, its popover made the first time it opens (by click or key): three
+ * menus of buttons made with the window held its first frame up. */
+static void
+lazy_menu_button (GtkMenuButton *button,
+                  GMenuModel    *menu)
+{
+  gtk_menu_button_set_create_popup_func (button, create_menu_popup_cb, g_object_ref (menu),
+                                         g_object_unref);
+}
+
+/* The window is narrow: the bar below the pages shows their buttons, from now on. */
+static void
+switcher_bar_reveal_cb (LbWindow *self)
+{
+  if (adw_view_switcher_bar_get_reveal (self->switcher_bar)
+      && adw_view_switcher_bar_get_stack (self->switcher_bar) == NULL)
+    adw_view_switcher_bar_set_stack (self->switcher_bar, self->view_stack);
 }
 
 static void
@@ -564,6 +696,26 @@ remove_import_cb (GtkWidget  *widget,
   show_undo_toast (self, title, UNDO_REMOVE_IMPORT, id);
 }
 
+/* win.show-help-overlay (Ctrl+?): the shortcuts window, built the first time it is asked for. */
+static void
+show_help_overlay_cb (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (widget);
+  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (window);
+
+  if (overlay == NULL)
+    {
+      g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/org/example/Leaderboard/lb-help-overlay.ui");
+
+      overlay = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+      /* Transient for the window, modal, hidden on close and kept until the window goes. */
+      gtk_application_window_set_help_overlay (window, overlay);
+    }
+  gtk_window_present (GTK_WINDOW (overlay));
+}
+
 static void
 show_error_cb (GtkWidget  *widget,
                const char *action_name,
@@ -616,16 +768,18 @@ report_cb (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
   const LbCompareOptions *compare = NULL;
   g_autofree char *summary = NULL;
-  LbComparison *shown;
+  LbComparePage *compare_page = (LbComparePage *) self->pages[PAGE_COMPARE];
+  LbComparison *shown = NULL;
 
   if (self->store == NULL || self->leaderboard_id == 0)
     return;
   /* The report compares exactly what the Compare page compares: its own options, passed on as
-   * they are. The page shows the leaderboard the window shows; should it not (yet), the choice
-   * saved for the leaderboard is what the page would show. */
-  if (lb_page_get_leaderboard_id (LB_PAGE (self->compare_page)) == self->leaderboard_id
-      && !lb_page_get_reload_pending (LB_PAGE (self->compare_page)))
-    compare = lb_compare_page_get_options (self->compare_page);
+   * they are. The page shows the leaderboard the window shows; should it not (yet), or should
+   * the page not be built yet, the choice saved for the leaderboard is what the page would show. */
+  if (compare_page != NULL
+      && lb_page_get_leaderboard_id (LB_PAGE (compare_page)) == self->leaderboard_id
+      && !lb_page_get_reload_pending (LB_PAGE (compare_page)))
+    compare = lb_compare_page_get_options (compare_page);
   if (compare == NULL)
     {
       saved = lb_compare_options_load_choice (self->store, self->leaderboard_id, NULL, NULL, &error);
@@ -637,7 +791,8 @@ report_cb (GtkWidget  *widget,
       compare = saved;
     }
   lb_review_report_options_set_compare_options (options, compare);
-  shown = lb_compare_page_get_comparison (self->compare_page);
+  if (compare_page != NULL)
+    shown = lb_compare_page_get_comparison (compare_page);
   if (compare != saved && shown != NULL)
     summary = lb_comparison_dup_summary (shown);
   else
@@ -1126,8 +1281,6 @@ static void
 lb_window_constructed (GObject *object)
 {
   LbWindow *self = LB_WINDOW (object);
-  gpointer pages[] = { self->overview_page, self->results_page, self->compare_page,
-                       self->smells_page, self->history_page };
 
   G_OBJECT_CLASS (lb_window_parent_class)->constructed (object);
 
@@ -1141,12 +1294,6 @@ lb_window_constructed (GObject *object)
       g_signal_connect_object (self->settings, "changed::report-author",
                                G_CALLBACK (report_author_changed_cb), self, 0);
       report_author_changed_cb (self->settings, "report-author", self);
-    }
-
-  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
-    {
-      g_object_set (pages[i], "store", self->store, NULL);
-      g_object_bind_property (self, "leaderboard-id", pages[i], "leaderboard-id", G_BINDING_SYNC_CREATE);
     }
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", self->store != NULL);
@@ -1192,6 +1339,8 @@ lb_window_constructed (GObject *object)
         lb_window_select_leaderboard (self, last);
       adw_view_stack_set_visible_child_name (self->view_stack, page);
     }
+  /* The page shown first is built now; the others when shown or after the first frame. */
+  view_stack_visible_child_cb (self);
 }
 
 static void
@@ -1203,12 +1352,14 @@ lb_window_dispose (GObject *object)
   g_clear_object (&self->toasts);
   self->undo_toast = NULL;
   g_clear_handle_id (&self->poll_source, g_source_remove);
+  g_clear_handle_id (&self->build_pages_source, g_source_remove);
   /* libadwaita 1.2 crashes when the view stack goes before the switchers that show it. */
   if (self->switcher_bar != NULL)
     adw_view_switcher_bar_set_stack (self->switcher_bar, NULL);
   if (self->switcher_title != NULL)
     adw_view_switcher_title_set_stack (self->switcher_title, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), LB_TYPE_WINDOW);
+  memset (self->pages, 0, sizeof self->pages);
   g_clear_object (&self->leaderboards);
   g_clear_object (&self->sidebar_factory);
   G_OBJECT_CLASS (lb_window_parent_class)->dispose (object);
@@ -1291,6 +1442,7 @@ lb_window_class_init (LbWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->constructed = lb_window_constructed;
+  widget_class->map = lb_window_map;
   object_class->dispose = lb_window_dispose;
   /* Every wrapped label of the app, the dialogs' too: Japanese breaks between phrases. */
   lb_phrase_breaks_install ();
@@ -1338,11 +1490,19 @@ lb_window_class_init (LbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LbWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, LbWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, LbWindow, view_stack);
-  gtk_widget_class_bind_template_child (widget_class, LbWindow, overview_page);
-  gtk_widget_class_bind_template_child (widget_class, LbWindow, results_page);
-  gtk_widget_class_bind_template_child (widget_class, LbWindow, compare_page);
-  gtk_widget_class_bind_template_child (widget_class, LbWindow, smells_page);
-  gtk_widget_class_bind_template_child (widget_class, LbWindow, history_page);
+  gtk_widget_class_bind_template_child (widget_class, LbWindow, empty_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, LbWindow, sidebar_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, LbWindow, leaderboard_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, LbWindow, primary_menu);
+  gtk_widget_class_bind_template_child (widget_class, LbWindow, leaderboard_menu);
+  for (guint i = 0; i < N_PAGES; i++)
+    {
+      g_autofree char *slot = g_strconcat (page_info[i].name, "_slot", NULL);
+
+      gtk_widget_class_bind_template_child_full (widget_class, slot, FALSE,
+                                                 G_STRUCT_OFFSET (LbWindow, page_slots)
+                                                 + i * sizeof (AdwBin *));
+    }
   /* Not used here, but reachable by name for the display tests. */
   gtk_widget_class_bind_template_child_full (widget_class, "empty_import_button", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "content_header", FALSE, 0);
@@ -1350,10 +1510,13 @@ lb_window_class_init (LbWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, sidebar_selection_cb);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, view_stack_visible_child_cb);
+  gtk_widget_class_bind_template_callback (widget_class, switcher_bar_reveal_cb);
 
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_cb);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_cb);
   gtk_widget_class_install_action (widget_class, "win.show-error", "s", show_error_cb);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_help_overlay_cb);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_cb);
   gtk_widget_class_install_action (widget_class, "win.undo-item", "(ix)", undo_item_cb);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, undo_shortcut_cb, NULL);
@@ -1375,6 +1538,10 @@ lb_window_init (LbWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->toasts = lb_toast_queue_new (self->toast_overlay);
+  lazy_menu_button (self->empty_menu_button, self->primary_menu);
+  lazy_menu_button (self->sidebar_menu_button, self->primary_menu);
+  lazy_menu_button (self->leaderboard_menu_button, self->leaderboard_menu);
+  switcher_bar_reveal_cb (self);
   self->leaderboards = g_list_store_new (LB_TYPE_LEADERBOARD_ITEM);
   gtk_filter_list_model_set_model (self->sidebar_filter_model, G_LIST_MODEL (self->leaderboards));
 
@@ -1399,8 +1566,6 @@ lb_window_init (LbWindow *self)
   gtk_widget_add_css_class (GTK_WIDGET (self->toast_overlay), "drop-area");
 
   g_signal_connect (self, "close-request", G_CALLBACK (close_request_cb), NULL);
-  g_signal_connect_object (self->smells_page, "evidence-activated",
-                           G_CALLBACK (smell_evidence_activated_cb), self, G_CONNECT_SWAPPED);
 }
 
 void
@@ -1452,6 +1617,19 @@ lb_window_select_leaderboard (LbWindow *self,
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   reload_sidebar (self);
   select_id (self, id);
+}
+
+GtkWidget *
+lb_window_get_page (LbWindow   *self,
+                    const char *name)
+{
+  g_return_val_if_fail (LB_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  for (guint i = 0; i < N_PAGES; i++)
+    if (strcmp (page_info[i].name, name) == 0)
+      return GTK_WIDGET (ensure_page (self, i));
+  return NULL;
 }
 
 gint64

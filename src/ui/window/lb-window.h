@@ -22,6 +22,10 @@ void        lb_window_export_file          (LbWindow *self, const char *format, 
 /* Shows the leaderboard @id (0: the first). */
 void        lb_window_select_leaderboard   (LbWindow *self, gint64 id);
 gint64      lb_window_get_leaderboard_id   (LbWindow *self);
+/* The page @name of the view stack ("overview", "results", "compare", "smells", "history"),
+ * built now if it was not yet (a page is built when first shown, or after the window's
+ * first frame); owned by the window. NULL for another name. */
+GtkWidget  *lb_window_get_page             (LbWindow *self, const char *name);
 /* Shows a plain toast (no Undo). */
 void        lb_window_add_toast            (LbWindow *self, const char *title);
 /* The toasts shown (for the tests); NULL once the window is gone. */
