@@ -204,25 +204,34 @@ benchmark_from_row (LbStmt *stmt)
   return bm;
 }
 
-static gpointer
-model_from_row (LbStmt *stmt)
+/* The row's model (MODEL_COLUMNS, then UNLISTED and its import when selected), its texts
+ * borrowed from SQLite until the statement steps again. */
+static void
+model_borrow_row (LbStmt  *stmt,
+                  LbModel *model)
 {
-  LbModel *model = g_new0 (LbModel, 1);
-
   model->id = lb_column_id (stmt, 0);
   model->leaderboard_id = lb_column_id (stmt, 1);
-  model->name = lb_column_dup (stmt, 2);
-  model->version = lb_column_dup (stmt, 3);
-  model->provider = lb_column_dup (stmt, 4);
-  model->provenance_url = lb_column_dup (stmt, 5);
-  model->access = lb_column_dup (stmt, 6);
-  model->notes = lb_column_dup (stmt, 7);
+  model->name = (char *) sqlite3_column_text (stmt, 2);
+  model->version = (char *) sqlite3_column_text (stmt, 3);
+  model->provider = (char *) sqlite3_column_text (stmt, 4);
+  model->provenance_url = (char *) sqlite3_column_text (stmt, 5);
+  model->access = (char *) sqlite3_column_text (stmt, 6);
+  model->notes = (char *) sqlite3_column_text (stmt, 7);
   if (sqlite3_column_count (stmt) > 9)
     {
       model->unlisted = sqlite3_column_int (stmt, 8) != 0;
       model->unlisted_since = model->unlisted ? lb_column_id (stmt, 9) : 0;
     }
-  return model;
+}
+
+static gpointer
+model_from_row (LbStmt *stmt)
+{
+  LbModel borrowed = { 0 };
+
+  model_borrow_row (stmt, &borrowed);
+  return lb_model_copy (&borrowed);
 }
 
 static gboolean
@@ -1074,16 +1083,7 @@ lb_store_foreach_model (LbStore       *self,
     {
       LbModel model = { 0 };
 
-      model.id = lb_column_id (stmt, 0);
-      model.leaderboard_id = lb_column_id (stmt, 1);
-      model.name = (char *) sqlite3_column_text (stmt, 2);
-      model.version = (char *) sqlite3_column_text (stmt, 3);
-      model.provider = (char *) sqlite3_column_text (stmt, 4);
-      model.provenance_url = (char *) sqlite3_column_text (stmt, 5);
-      model.access = (char *) sqlite3_column_text (stmt, 6);
-      model.notes = (char *) sqlite3_column_text (stmt, 7);
-      model.unlisted = sqlite3_column_int (stmt, 8) != 0;
-      model.unlisted_since = model.unlisted ? lb_column_id (stmt, 9) : 0;
+      model_borrow_row (stmt, &model);
       func (&model, user_data);
     }
   if (rc != SQLITE_DONE)
