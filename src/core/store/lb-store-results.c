@@ -11,16 +11,15 @@
 
 #include "lb-store-private.h"
 
-/* Where in a result file the value of r (a result or a gap) is: the JSON path its reader
- * recorded (source_cells); NULL for a cell of a sheet, which has none. One lookup by the
- * table's primary key. */
-#define SOURCE_PATH \
-  " (SELECT json_extract (s.detail, '$.json_path') FROM source_cells s" \
-  "   WHERE s.import_id = r.import_id AND s.source_row = r.source_row" \
-  "     AND s.source_column = r.source_column)"
+/* The source cell s of r (a result or a gap), found by its primary key: its description says
+ * where in a result file the value is (the JSON path), the settings it states and who produced
+ * the number; NULL for a sheet's cell without one. */
+#define SOURCE_CELL_OF_R \
+  " LEFT JOIN source_cells s ON s.import_id = r.import_id" \
+  "   AND s.source_row = r.source_row AND s.source_column = r.source_column"
 
-/* A result with what its source cell's description says (the path in a result file, the
- * settings it states, who produced the number) and, failing that, who its import says did. */
+/* A result with what its source cell says and, failing that, who its import says produced
+ * the number. */
 #define RESULT_COLUMNS \
   "r.id, r.leaderboard_id, r.model_id, r.benchmark_id, r.score, r.stderr, r.evaluated_at," \
   " r.raw, r.model_version, r.current, r.import_id, r.source_row, r.source_column," \
@@ -28,10 +27,8 @@
   " coalesce (json_extract (s.detail, '$.provenance')," \
   "           (SELECT i.provenance FROM imports i WHERE i.id = r.import_id))"
 
-/* The results r with their source cells s, each found by the primary key. */
-#define RESULTS_WITH_SOURCE \
-  " FROM results r LEFT JOIN source_cells s ON s.import_id = r.import_id" \
-  "   AND s.source_row = r.source_row AND s.source_column = r.source_column"
+/* The results r with their source cells s. */
+#define RESULTS_WITH_SOURCE " FROM results r" SOURCE_CELL_OF_R
 
 /* A result counts when it was typed in by hand or its import was not deleted. */
 #define RESULT_VISIBLE \
@@ -467,7 +464,7 @@ lb_store_list_gaps (LbStore  *self,
                            "SELECT r.id, r.leaderboard_id, r.model_id, r.benchmark_id, r.import_id,"
                            "       r.source_row, r.source_column, r.raw, r.reason,"
                            "       w.id, w.import_id, w.score, w.raw, w.source_row, w.source_column,"
-                           SOURCE_PATH
+                           "       json_extract (s.detail, '$.json_path')"
                            /* the withdrawn result's id, worked out once per gap: joined on
                             * that condition, SQLite tried it for every gap and result */
                            " FROM (SELECT g.*,"
@@ -487,6 +484,7 @@ lb_store_list_gaps (LbStore  *self,
                            "         END AS withdrawn_id"
                            "       FROM gaps g WHERE g.leaderboard_id = ?1) r"
                            " LEFT JOIN results w ON w.id = r.withdrawn_id"
+                           SOURCE_CELL_OF_R
                            " WHERE r.leaderboard_id = ?1 AND" RESULT_VISIBLE
                            " ORDER BY r.id", error);
   if (stmt == NULL)
