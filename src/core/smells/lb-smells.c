@@ -1632,12 +1632,13 @@ percent_like (const LbBenchmark *b,
 static void
 check_mismatched_settings (Checks *c)
 {
+  /* per benchmark and settings, the number of current values; per benchmark, how many
+   * different settings it has and its most common ones (the first seen on a tie) */
   g_autoptr(GHashTable) counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GHashTable) usual = g_hash_table_new (g_int64_hash, g_int64_equal);  /* benchmark → settings */
-  g_autoptr(GHashTable) best = g_hash_table_new (g_int64_hash, g_int64_equal);   /* benchmark → count */
-  g_autoptr(GHashTable) kinds = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_free);
+  g_autoptr(GHashTable) kinds = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GHashTable) best = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GHashTable) usual = g_hash_table_new (g_int64_hash, g_int64_equal);
 
-  /* the number of current values per benchmark and settings */
   for (guint i = 0; i < N_ITEMS (c->snapshot->results); i++)
     {
       LbResult *r = g_ptr_array_index (c->snapshot->results, i);
@@ -1649,17 +1650,9 @@ check_mismatched_settings (Checks *c)
       key = g_strdup_printf ("%" G_GINT64_FORMAT "\t%s", r->benchmark_id, r->settings);
       n = GPOINTER_TO_UINT (g_hash_table_lookup (counts, key)) + 1;
       g_hash_table_replace (counts, key, GUINT_TO_POINTER (n));
-      if (!g_hash_table_contains (kinds, &r->benchmark_id))
-        g_hash_table_insert (kinds, &r->benchmark_id, g_strdup (r->settings));
-      else
-        {
-          const char *first = g_hash_table_lookup (kinds, &r->benchmark_id);
-
-          if (first != NULL && strcmp (first, r->settings) != 0)
-            /* a second kind: the benchmark's settings differ */
-            g_hash_table_replace (kinds, &r->benchmark_id, NULL);
-        }
-      /* the most common settings, the first seen on a tie */
+      if (n == 1)
+        g_hash_table_insert (kinds, &r->benchmark_id,
+                             GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (kinds, &r->benchmark_id)) + 1));
       if (n > GPOINTER_TO_UINT (g_hash_table_lookup (best, &r->benchmark_id)))
         {
           g_hash_table_insert (best, &r->benchmark_id, GUINT_TO_POINTER (n));
@@ -1674,8 +1667,7 @@ check_mismatched_settings (Checks *c)
       g_autofree char *where = NULL;
 
       if (!r->current || r->settings == NULL
-          || !g_hash_table_contains (kinds, &r->benchmark_id)
-          || g_hash_table_lookup (kinds, &r->benchmark_id) != NULL)
+          || GPOINTER_TO_UINT (g_hash_table_lookup (kinds, &r->benchmark_id)) < 2)
         continue;
       common = g_hash_table_lookup (usual, &r->benchmark_id);
       if (g_strcmp0 (common, r->settings) == 0
