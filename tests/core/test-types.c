@@ -209,6 +209,25 @@ test_cell_source (void)
     }
 }
 
+/* Issue 16.4: who produced a value and under which settings, as the tooltips say it. */
+static void
+test_provenance_text (void)
+{
+  g_autofree char *both = lb_provenance_dup_text (LB_PROVENANCE_THIRD_PARTY, "lm-evaluation-harness 0.4.2; 5-shot");
+  g_autofree char *who = lb_provenance_dup_text (LB_PROVENANCE_OURS, NULL);
+  g_autofree char *how = lb_provenance_dup_text (LB_PROVENANCE_NOT_STATED, "inspect_ai 0.3");
+  LbProvenanceClass provenance;
+
+  g_assert_cmpstr (both, ==, "Reported by a third party\nSettings: lm-evaluation-harness 0.4.2; 5-shot");
+  g_assert_cmpstr (who, ==, "Measured by us");
+  g_assert_cmpstr (how, ==, "Settings: inspect_ai 0.3");
+  g_assert_null (lb_provenance_dup_text (LB_PROVENANCE_NOT_STATED, NULL));
+  g_assert_true (lb_provenance_class_from_string ("vendor", &provenance));
+  g_assert_cmpint (provenance, ==, LB_PROVENANCE_VENDOR);
+  g_assert_cmpstr (lb_provenance_class_to_string (provenance), ==, "vendor");
+  g_assert_false (lb_provenance_class_from_string ("vendors", &provenance));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -217,6 +236,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/types/workflow-pattern/names", test_workflow_pattern_names);
   g_test_add_func ("/types/cell-ref/column-letters", test_column_letters);
   g_test_add_func ("/types/cell-ref/source", test_cell_source);
+  g_test_add_func ("/types/provenance/text", test_provenance_text);
   g_test_add_func ("/types/warning/codes", test_warning_codes);
   g_test_add_func ("/types/person/display", test_person_display);
   g_test_add_func ("/types/sentence/append", test_sentence_append);

@@ -524,6 +524,26 @@ lb_provenance_class_label (LbProvenanceClass provenance)
     }
 }
 
+char *
+lb_provenance_dup_text (LbProvenanceClass  provenance,
+                        const char        *settings)
+{
+  GString *text;
+
+  if (provenance == LB_PROVENANCE_NOT_STATED && settings == NULL)
+    return NULL;
+  text = g_string_new (NULL);
+  if (provenance != LB_PROVENANCE_NOT_STATED)
+    g_string_append (text, lb_provenance_class_label (provenance));
+  if (settings != NULL)
+    {
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      g_string_append_printf (text, _("Settings: %s"), settings);
+    }
+  return g_string_free (text, FALSE);
+}
+
 const char *
 lb_real_name (void)
 {

@@ -79,6 +79,11 @@ gboolean    lb_provenance_class_from_string (const char        *text,
 /* In words: "Reported by the vendor", "Reported by a third party", "Measured by us", "Not
  * stated". Translated. */
 const char *lb_provenance_class_label       (LbProvenanceClass  provenance);
+/* Who produced a value and under which settings, a line each, as its tooltips say it:
+ * "Reported by a third party\nSettings: lm-evaluation-harness 0.4.2; 5-shot"; NULL when
+ * neither is known. Translated, newly allocated. */
+char       *lb_provenance_dup_text          (LbProvenanceClass  provenance,
+                                             const char        *settings);
 
 typedef struct {
   gint64   id;

@@ -351,6 +351,7 @@ cell_tooltip (LbCompareItem *item,
   const LbCompareRow *row;
   const LbCompareCell *v;
   g_autofree char *where = NULL;
+  g_autofree char *origin = NULL;
   char *tooltip;
 
   if (m == G_MAXUINT)
@@ -404,17 +405,12 @@ cell_tooltip (LbCompareItem *item,
       g_free (tooltip);
       tooltip = t;
     }
-  if (v->provenance != LB_PROVENANCE_NOT_STATED || v->settings != NULL)
+  origin = lb_provenance_dup_text (v->provenance, v->settings);
+  if (origin != NULL)
     {
       GString *t = g_string_new (tooltip);
 
-      if (v->provenance != LB_PROVENANCE_NOT_STATED)
-        g_string_append_printf (t, "\n%s", lb_provenance_class_label (v->provenance));
-      if (v->settings != NULL)
-        {
-          g_string_append_c (t, '\n');
-          g_string_append_printf (t, _("Settings: %s"), v->settings);
-        }
+      g_string_append_printf (t, "\n%s", origin);
       if (row->settings_differ)
         {
           g_string_append_c (t, '\n');

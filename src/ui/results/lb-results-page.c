@@ -150,6 +150,7 @@ describe_result (LbResultsPage     *self,
   LbImport *import = g_hash_table_lookup (self->imports, &r->import_id);
   g_autoptr(GString) text = g_string_new (NULL);
   g_autofree char *value = format_score (r->score, raw_decimals (r->raw), bench->unit);
+  g_autofree char *origin = lb_provenance_dup_text (r->provenance, r->settings);
   g_autofree char *source = describe_source (self, r->import_id, r->source_row, r->source_column, r->source_path);
 
   /* The popover stands alone: it says whose score it is. */
@@ -162,16 +163,8 @@ describe_result (LbResultsPage     *self,
     g_string_append_printf (text, _("Source: %s"), source);
   else
     g_string_append_printf (text, _("Source: %s (header “%s”)"), source, bench->name);
-  if (r->provenance != LB_PROVENANCE_NOT_STATED)
-    {
-      g_string_append_c (text, '\n');
-      g_string_append (text, lb_provenance_class_label (r->provenance));
-    }
-  if (r->settings != NULL)
-    {
-      g_string_append_c (text, '\n');
-      g_string_append_printf (text, _("Settings: %s"), r->settings);
-    }
+  if (origin != NULL)
+    g_string_append_printf (text, "\n%s", origin);
   g_string_append_c (text, '\n');
   g_string_append_printf (text, _("Raw text: “%s”"), r->raw != NULL ? r->raw : "");
   g_string_append_c (text, '\n');
