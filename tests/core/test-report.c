@@ -1256,6 +1256,111 @@ report_of_file (const char *file_name,
   return squeeze (text);
 }
 
+static char *
+report_text (LbReport   *report,
+             const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pdf = temp_pdf (name);
+  g_autofree char *text = NULL;
+
+  g_assert_true (lb_report_render_pdf (report, LB_PAPER_A4, pdf, &error));
+  g_assert_no_error (error);
+  text = pdf_text (pdf, 0);
+  g_unlink (pdf);
+  return squeeze (text);
+}
+
+static LbReport *
+build_in_thread (const char                  *db,
+                 gint64                       leaderboard_id,
+                 const LbReviewReportOptions *options,
+                 GCancellable                *cancellable,
+                 char                       **comparison,
+                 GError                     **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  lb_review_report_build_async (db, leaderboard_id, options, cancellable, store_result_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return lb_review_report_build_finish (result, comparison, error);
+}
+
+/* Issue 17.5: the window has the report built in a thread, on a connection of its own: the
+ * same report as built on the spot, with the summary of the comparison it holds (what the
+ * print step shows). */
+static void
+test_review_async (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *db = temp_pdf ("async.db");
+  g_autofree char *source = temp_pdf ("async.csv");
+  g_autoptr(GFile) file = g_file_new_for_path (source);
+  g_autoptr(LbStore) store = NULL;
+  g_autoptr(LbImporter) importer = NULL;
+  g_auto(LbImportOutcome) outcome = { 0 };
+  g_autoptr(LbReviewReportOptions) options = lb_review_report_options_new ();
+  g_autoptr(LbCompareOptions) compare = lb_compare_options_new ();
+  g_autoptr(LbReport) here = NULL;
+  g_autoptr(LbReport) there = NULL;
+  g_autoptr(LbComparison) comparison = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GPtrArray) models = NULL;
+  g_autofree char *summary = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *text_here = NULL;
+  g_autofree char *text_there = NULL;
+
+  g_unlink (db);
+  store = lb_store_open (db, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (source, "Model,JMMLU,MT-bench\r\nAlpha,61.5,7.25\r\n"
+                                      "Beta,55.0,8.00\r\nGamma,58.5,6.50\r\n", -1, NULL));
+  importer = lb_importer_new (file, NULL, store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (lb_importer_run (importer, store, "Async", LB_IMPORT_FLAGS_NONE,
+                                  NULL, NULL, NULL, &outcome, &error));
+  g_assert_no_error (error);
+  models = lb_store_list_models (store, outcome.leaderboard_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (models->len, ==, 3);
+  /* Two of the three, as the Compare page would pass them on. */
+  lb_compare_options_add_model (compare, ((LbModel *) g_ptr_array_index (models, 2))->id);
+  lb_compare_options_add_model (compare, ((LbModel *) g_ptr_array_index (models, 0))->id);
+  lb_review_report_options_set_compare_options (options, compare);
+  lb_review_report_options_set_prepared_by (options, "Hanako Sato");
+
+  here = lb_review_report_build (store, outcome.leaderboard_id, options, &error);
+  g_assert_no_error (error);
+  there = build_in_thread (db, outcome.leaderboard_id, options, NULL, &summary, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (there);
+  text_here = report_text (here, "async-here.pdf");
+  text_there = report_text (there, "async-there.pdf");
+  g_assert_cmpstr (text_there, ==, text_here);
+  assert_contains (text_there, "2oftheleaderboard’s3modelsarecompared");
+  assert_contains (text_there, "HanakoSato");
+  comparison = lb_compare_leaderboard (store, outcome.leaderboard_id, compare, &error);
+  g_assert_no_error (error);
+  expected = lb_comparison_dup_summary (comparison);
+  g_assert_cmpstr (summary, ==, expected);
+
+  /* What the store refuses, the thread refuses alike; a cancelled build gives nothing. */
+  g_clear_pointer (&summary, g_free);
+  g_assert_null (build_in_thread (db, 4242, NULL, NULL, &summary, &error));
+  g_assert_error (error, LB_STORE_ERROR, LB_STORE_ERROR_NOT_FOUND);
+  g_assert_null (summary);
+  g_clear_error (&error);
+  g_cancellable_cancel (cancellable);
+  g_assert_null (build_in_thread (db, outcome.leaderboard_id, options, cancellable, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+
+  g_clear_object (&store);
+  g_unlink (source);
+  g_unlink (db);
+}
+
 /* Issue 16: the values of a result file (JSON) are cited by their file's key, and Provenance
  * says where in the file each one is: never a sheet's cell such as [1:D2]. */
 static void
@@ -1828,6 +1933,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/report/review/prepared-by", test_review_prepared_by);
   g_test_add_func ("/report/review/result-file-paths", test_review_result_file_paths);
   g_test_add_func ("/report/review/many-models", test_review_many_models);
+  g_test_add_func ("/report/review/async", test_review_async);
   g_test_add_func ("/report/review/uncertainty", test_review_uncertainty);
   g_test_add ("/report/review/evidence-appendix", Fixture, NULL, fixture_set_up,
               test_review_evidence_appendix, fixture_tear_down);

@@ -277,8 +277,7 @@ test_print_uses_page (Fixture       *f,
   summary = lb_comparison_dup_summary (lb_compare_page_get_comparison (page));
 
   /* The print dialog says which comparison goes in, on its own tab. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.print-report", NULL));
-  lb_test_iterate (10);
+  lb_test_ask_report (window, "win.print-report");
   dialog = find_toplevel (g_type_from_name ("GtkPrintUnixDialog"), GTK_WINDOW (window));
   g_assert_nonnull (dialog);
   {
@@ -293,8 +292,7 @@ test_print_uses_page (Fixture       *f,
   lb_test_iterate (5);
 
   /* The PDF holds the same comparison, word for word. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-report", NULL));
-  lb_test_iterate (5);
+  lb_test_ask_report (window, "win.export-report");
   dialog = find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, GTK_WINDOW (window));
   g_assert_nonnull (dialog);
   {

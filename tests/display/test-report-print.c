@@ -236,8 +236,7 @@ test_window_actions (void)
   g_assert_cmpint (lb_window_get_leaderboard_id (window), ==, id);
 
   /* Print: the dialog opens over the window; cancelling prints nothing. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.print-report", NULL));
-  lb_test_iterate (5);
+  lb_test_ask_report (window, "win.print-report");
   dialog = find_toplevel (g_type_from_name ("GtkPrintUnixDialog"), GTK_WINDOW (window));
   g_assert_nonnull (dialog);
   g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (window));
@@ -245,8 +244,7 @@ test_window_actions (void)
   lb_test_iterate (5);
 
   /* Export: the file chooser suggests a name; the PDF is written where the user chose. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-report", NULL));
-  lb_test_iterate (5);
+  lb_test_ask_report (window, "win.export-report");
   dialog = find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, GTK_WINDOW (window));
   g_assert_nonnull (dialog);
   {
@@ -279,8 +277,7 @@ test_window_actions (void)
 
     lb_compare_page_set_chosen (LB_COMPARE_PAGE (page), chosen, G_N_ELEMENTS (chosen));
     lb_test_iterate (5);
-    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-report", NULL));
-    lb_test_iterate (5);
+    lb_test_ask_report (window, "win.export-report");
     dialog = find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, GTK_WINDOW (window));
     g_assert_nonnull (dialog);
     g_assert_true (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (dialog), file, NULL));

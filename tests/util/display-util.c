@@ -113,6 +113,18 @@ lb_test_wait_idle (LbImportAssistant *assistant)
   lb_test_iterate (2);
 }
 
+void
+lb_test_ask_report (LbWindow   *window,
+                    const char *action)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), action, NULL));
+  /* The report is made in a thread: the action comes back at once. */
+  g_assert_true (lb_window_get_preparing_report (window));
+  while (lb_window_get_preparing_report (window))
+    g_main_context_iteration (NULL, TRUE);
+  lb_test_iterate (5);
+}
+
 /* Two access keys of one letter on a page make Alt+letter stop at the first and then cycle
  * (「新しいプロファイル(N)」 and 「掲載されなくなったモデルも含める(N)」, issue 15.8). */
 static void

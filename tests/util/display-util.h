@@ -5,6 +5,7 @@
 #include <gtk/gtk.h>
 
 #include "lb-import-assistant.h"
+#include "lb-window.h"
 
 G_BEGIN_DECLS
 
@@ -22,6 +23,10 @@ GtkWidget *lb_test_template_child   (gpointer widget, GType type, const char *na
 GFile     *lb_test_import_fixture   (const char *name);
 /* Waits until the assistant's debounced dry run has finished. */
 void       lb_test_wait_idle        (LbImportAssistant *assistant);
+/* Asks @window for its review report (@action: "win.print-report" or "win.export-report"),
+ * checks that the window goes on answering while it is made, and waits until its dialog is
+ * about to open. */
+void       lb_test_ask_report       (LbWindow *window, const char *action);
 
 /* Fails the test when two mapped labels of @page (popovers left out) have an access key of
  * one letter; @name names the page in the message. */

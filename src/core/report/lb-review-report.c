@@ -2323,6 +2323,25 @@ lb_review_report_options_free (LbReviewReportOptions *options)
   g_free (options);
 }
 
+LbReviewReportOptions *
+lb_review_report_options_copy (const LbReviewReportOptions *options)
+{
+  LbReviewReportOptions *copy;
+
+  g_return_val_if_fail (options != NULL, NULL);
+
+  copy = lb_review_report_options_new ();
+  g_array_append_vals (copy->models, options->models->data, options->models->len);
+  copy->profile = g_strdup (options->profile);
+  copy->prepared_by = g_strdup (options->prepared_by);
+  copy->baseline = options->baseline;
+  copy->normalization = options->normalization;
+  copy->include_partial = options->include_partial;
+  if (options->compare != NULL)
+    copy->compare = lb_compare_options_copy (options->compare);
+  return copy;
+}
+
 void
 lb_review_report_options_add_model (LbReviewReportOptions *options,
                                     gint64                 model_id)
@@ -2390,19 +2409,19 @@ lb_review_report_options_set_compare_options (LbReviewReportOptions  *options,
     options->compare = lb_compare_options_copy (compare);
 }
 
-LbReport *
-lb_review_report_build (LbStore                     *store,
-                        gint64                       leaderboard_id,
-                        const LbReviewReportOptions *options,
-                        GError                     **error)
+/* lb_review_report_build(), also giving the summary of the comparison it holds (NULL when
+ * fewer than two models are compared) in @comparison (may be NULL). */
+static LbReport *
+build_report (LbStore                     *store,
+              gint64                       leaderboard_id,
+              const LbReviewReportOptions *options,
+              char                       **comparison,
+              GError                     **error)
 {
   Builder b = { 0 };
   g_autofree char *today = NULL;
   g_autofree char *doc_title = NULL;
   LbReport *report;
-
-  g_return_val_if_fail (LB_IS_STORE (store), NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   b.store = store;
   b.options = options;
@@ -2433,9 +2452,105 @@ lb_review_report_build (LbStore                     *store,
   add_sign_off (&b);
   add_evidence_appendix (&b);
 
+  if (comparison != NULL)
+    *comparison = b.comparison != NULL ? lb_comparison_dup_summary (b.comparison) : NULL;
   report = g_steal_pointer (&b.report);
   builder_clear (&b);
   return report;
+}
+
+LbReport *
+lb_review_report_build (LbStore                     *store,
+                        gint64                       leaderboard_id,
+                        const LbReviewReportOptions *options,
+                        GError                     **error)
+{
+  g_return_val_if_fail (LB_IS_STORE (store), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return build_report (store, leaderboard_id, options, NULL, error);
+}
+
+typedef struct {
+  char                  *db_path;
+  gint64                 leaderboard_id;
+  LbReviewReportOptions *options;
+  LbReport              *report;        /* the result */
+  char                  *comparison;    /* the result's comparison summary, or NULL */
+} BuildData;
+
+static void
+build_data_free (BuildData *data)
+{
+  g_free (data->db_path);
+  lb_review_report_options_free (data->options);
+  g_clear_pointer (&data->report, lb_report_unref);
+  g_free (data->comparison);
+  g_free (data);
+}
+
+static void
+build_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  BuildData *data = task_data;
+  g_autoptr(LbStore) store = NULL;
+  GError *error = NULL;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  if ((store = lb_store_open_read_only (data->db_path, &error)) == NULL
+      || (data->report = build_report (store, data->leaderboard_id, data->options,
+                                       &data->comparison, &error)) == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_return_boolean (task, TRUE);
+}
+
+void
+lb_review_report_build_async (const char                  *db_path,
+                              gint64                       leaderboard_id,
+                              const LbReviewReportOptions *options,
+                              GCancellable                *cancellable,
+                              GAsyncReadyCallback          callback,
+                              gpointer                     user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  BuildData *data;
+
+  g_return_if_fail (db_path != NULL);
+
+  data = g_new0 (BuildData, 1);
+  data->db_path = g_strdup (db_path);
+  data->leaderboard_id = leaderboard_id;
+  data->options = options != NULL ? lb_review_report_options_copy (options)
+                                  : lb_review_report_options_new ();
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, lb_review_report_build_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) build_data_free);
+  g_task_run_in_thread (task, build_thread);
+}
+
+LbReport *
+lb_review_report_build_finish (GAsyncResult  *result,
+                               char         **comparison,
+                               GError       **error)
+{
+  BuildData *data;
+
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == lb_review_report_build_async, NULL);
+
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return NULL;
+  data = g_task_get_task_data (G_TASK (result));
+  if (comparison != NULL)
+    *comparison = g_steal_pointer (&data->comparison);
+  return g_steal_pointer (&data->report);
 }
 
 char *

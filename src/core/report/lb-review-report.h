@@ -15,6 +15,7 @@ typedef struct _LbReviewReportOptions LbReviewReportOptions;
  * weights), who prepared it (NULL: the store's user). */
 LbReviewReportOptions *lb_review_report_options_new          (void);
 void                   lb_review_report_options_free         (LbReviewReportOptions *options);
+LbReviewReportOptions *lb_review_report_options_copy         (const LbReviewReportOptions *options);
 void                   lb_review_report_options_add_model    (LbReviewReportOptions *options,
                                                               gint64                 model_id);
 void                   lb_review_report_options_set_profile  (LbReviewReportOptions *options,
@@ -47,6 +48,22 @@ LbReport *lb_review_report_build (LbStore                     *store,
                                   gint64                       leaderboard_id,
                                   const LbReviewReportOptions *options,
                                   GError                     **error);
+
+/* The same, built in a thread on a read-only connection of its own to the database at
+ * @db_path, so that a window is not held up; @options (may be NULL) is copied. */
+void      lb_review_report_build_async  (const char                  *db_path,
+                                         gint64                       leaderboard_id,
+                                         const LbReviewReportOptions *options,
+                                         GCancellable                *cancellable,
+                                         GAsyncReadyCallback          callback,
+                                         gpointer                     user_data);
+/* The report (lb_report_unref), or NULL with @error set (as lb_review_report_build(); also
+ * G_IO_ERROR_CANCELLED). @comparison (may be NULL) is set to the one-line summary of the
+ * comparison the report holds (lb_comparison_dup_summary()), NULL when it compares fewer than
+ * two models. */
+LbReport *lb_review_report_build_finish (GAsyncResult  *result,
+                                         char         **comparison,
+                                         GError       **error);
 
 /* The file name to suggest for the report: "NAME – review YYYY-MM-DD.pdf", with the characters
  * file systems refuse (/ \ : * ? " < > |, control characters) replaced by "_". Newly allocated. */

@@ -105,6 +105,10 @@ struct _LbWindow
 
   gint64                leaderboard_id;
   gboolean              reloading;
+
+  GCancellable         *report_cancellable;  /* while a report is being built */
+  AdwToast             *report_toast;        /* "Preparing the report…", borrowed */
+  guint                 report_toast_source;
 };
 
 G_DEFINE_FINAL_TYPE (LbWindow, lb_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -754,24 +758,106 @@ export_report_done_cb (GObject      *source,
     }
 }
 
-/* win.print-report and win.export-report: the review report of the shown leaderboard. */
+/* win.print-report and win.export-report: the review report of the shown leaderboard, built
+ * in a thread; the print dialog or the file chooser opens when it is ready. */
+
+typedef struct {
+  LbWindow *window;       /* owned */
+  gint64    leaderboard_id;
+  gboolean  export;       /* export-report: save as PDF; else print */
+} ReportRequest;
+
+static void
+report_request_free (ReportRequest *request)
+{
+  g_object_unref (request->window);
+  g_free (request);
+}
+
+static void
+dismiss_report_toast (LbWindow *self)
+{
+  g_clear_handle_id (&self->report_toast_source, g_source_remove);
+  if (self->report_toast != NULL)
+    {
+      adw_toast_dismiss (self->report_toast);
+      self->report_toast = NULL;
+    }
+}
+
+/* Building takes a moment on a large leaderboard: say so, rather than seem to do nothing. */
+static gboolean
+report_toast_cb (gpointer user_data)
+{
+  LbWindow *self = user_data;
+
+  self->report_toast_source = 0;
+  if (self->toasts != NULL)
+    {
+      self->report_toast = adw_toast_new (_("Preparing the report…"));
+      adw_toast_set_timeout (self->report_toast, 0);
+      lb_toast_queue_add (self->toasts, self->report_toast);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+static void
+report_built_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  ReportRequest *request = user_data;
+  LbWindow *self = request->window;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *comparison = NULL;
+  g_autoptr(LbReport) report = lb_review_report_build_finish (result, &comparison, &error);
+  g_autoptr(LbLeaderboard) lb = NULL;
+  g_autofree char *now = NULL;
+  g_autofree char *name = NULL;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      report_request_free (request);
+      return;
+    }
+  g_clear_object (&self->report_cancellable);
+  dismiss_report_toast (self);
+  if (report == NULL)
+    {
+      report_error (self, _("Cannot make the report"), error);
+      report_request_free (request);
+      return;
+    }
+  if (self->store != NULL)
+    lb = lb_store_get_leaderboard (self->store, request->leaderboard_id, NULL);
+  now = lb_now_iso8601 ();
+  name = lb_review_report_file_name (lb != NULL ? lb->name : "", now);
+  /* Printing to a file proposes the name Export proposes, not "output.pdf". */
+  if (request->export)
+    lb_report_export_pdf (GTK_WINDOW (self), report, self->settings, name, export_report_done_cb,
+                          g_object_ref (self));
+  else
+    lb_report_print (GTK_WINDOW (self), report, self->settings, name, comparison);
+  report_request_free (request);
+}
+
 static void
 report_cb (GtkWidget  *widget,
            const char *action_name,
            GVariant   *param)
 {
   LbWindow *self = LB_WINDOW (widget);
-  g_autoptr(LbReport) report = NULL;
-  g_autoptr(LbLeaderboard) lb = NULL;
   g_autoptr(LbReviewReportOptions) options = lb_review_report_options_new ();
   g_autoptr(LbCompareOptions) saved = NULL;
   g_autoptr(GError) error = NULL;
   const LbCompareOptions *compare = NULL;
-  g_autofree char *summary = NULL;
   LbComparePage *compare_page = (LbComparePage *) self->pages[PAGE_COMPARE];
-  LbComparison *shown = NULL;
+  ReportRequest *request;
 
   if (self->store == NULL || self->leaderboard_id == 0)
+    return;
+  /* One report at a time: the first still being made opens its dialog when ready. */
+  if (self->report_cancellable != NULL)
     return;
   /* The report compares exactly what the Compare page compares: its own options, passed on as
    * they are. The page shows the leaderboard the window shows; should it not (yet), or should
@@ -791,18 +877,6 @@ report_cb (GtkWidget  *widget,
       compare = saved;
     }
   lb_review_report_options_set_compare_options (options, compare);
-  if (compare_page != NULL)
-    shown = lb_compare_page_get_comparison (compare_page);
-  if (compare != saved && shown != NULL)
-    summary = lb_comparison_dup_summary (shown);
-  else
-    {
-      g_autoptr(LbComparison) c = lb_compare_leaderboard (self->store, self->leaderboard_id, compare, NULL);
-
-      /* Fewer than two models: the report says so itself. */
-      if (c != NULL)
-        summary = lb_comparison_dup_summary (c);
-    }
   /* The name set once in Preferences; without one the report finds the real name. */
   if (self->settings != NULL)
     {
@@ -812,26 +886,21 @@ report_cb (GtkWidget  *widget,
       if (*author != '\0')
         lb_review_report_options_set_prepared_by (options, author);
     }
-  report = lb_review_report_build (self->store, self->leaderboard_id, options, &error);
-  if (report == NULL)
-    {
-      report_error (self, _("Cannot make the report"), error);
-      return;
-    }
-  lb = lb_store_get_leaderboard (self->store, self->leaderboard_id, NULL);
-  {
-    g_autofree char *now = lb_now_iso8601 ();
-    g_autofree char *name = lb_review_report_file_name (lb != NULL ? lb->name : "", now);
+  request = g_new0 (ReportRequest, 1);
+  request->window = g_object_ref (self);
+  request->leaderboard_id = self->leaderboard_id;
+  request->export = g_strcmp0 (action_name, "win.export-report") == 0;
+  self->report_cancellable = g_cancellable_new ();
+  self->report_toast_source = g_timeout_add (300, report_toast_cb, self);
+  lb_review_report_build_async (lb_store_get_path (self->store), self->leaderboard_id, options,
+                                self->report_cancellable, report_built_cb, request);
+}
 
-    /* Printing to a file proposes the name Export proposes, not "output.pdf". */
-    if (g_strcmp0 (action_name, "win.export-report") != 0)
-      {
-        lb_report_print (GTK_WINDOW (self), report, self->settings, name, summary);
-        return;
-      }
-    lb_report_export_pdf (GTK_WINDOW (self), report, self->settings, name, export_report_done_cb,
-                          g_object_ref (self));
-  }
+gboolean
+lb_window_get_preparing_report (LbWindow *self)
+{
+  g_return_val_if_fail (LB_IS_WINDOW (self), FALSE);
+  return self->report_cancellable != NULL;
 }
 
 /* ---- win.export-data: the leaderboard as CSV for Excel or as LBOM ---- */
@@ -1349,6 +1418,11 @@ lb_window_dispose (GObject *object)
   LbWindow *self = LB_WINDOW (object);
 
   /* The queue lets go of its toasts before the overlay, going, dismisses what it still shows. */
+  if (self->report_cancellable != NULL)
+    g_cancellable_cancel (self->report_cancellable);
+  g_clear_object (&self->report_cancellable);
+  g_clear_handle_id (&self->report_toast_source, g_source_remove);
+  self->report_toast = NULL;
   g_clear_object (&self->toasts);
   self->undo_toast = NULL;
   g_clear_handle_id (&self->poll_source, g_source_remove);

@@ -22,6 +22,8 @@ void        lb_window_export_file          (LbWindow *self, const char *format, 
 /* Shows the leaderboard @id (0: the first). */
 void        lb_window_select_leaderboard   (LbWindow *self, gint64 id);
 gint64      lb_window_get_leaderboard_id   (LbWindow *self);
+/* Whether a review report asked for (win.print-report, win.export-report) is still being made. */
+gboolean    lb_window_get_preparing_report (LbWindow *self);
 /* The page @name of the view stack ("overview", "results", "compare", "smells", "history"),
  * built now if it was not yet (a page is built when first shown, or after the window's
  * first frame); owned by the window. NULL for another name. */
