@@ -1765,11 +1765,44 @@ test_choice_store (void)
   g_assert_nonnull (strstr (g_ptr_array_index (notices, 2), "“Accuracy” no longer exists"));
 }
 
+/* Issue 16.4: a score whose source states fewer settings (no number of shots) is not "under
+ * different settings" from one that states them; 5-shot against 2-shot is. */
+static void
+test_settings_stating_less (void)
+{
+  g_auto(Fixture) f;
+  g_autoptr(LbCompareOptions) options = lb_compare_options_new ();
+
+  fixture_init (&f);
+  add_benchmark (&f, "JMMLU", TRUE, "%");
+  add_model (&f, "A");
+  add_model (&f, "B");
+  add_model (&f, "C");
+  add_result (&f, "A", "JMMLU", 61.0)->settings = g_strdup ("lm-evaluation-harness 0.4.2; 5-shot");
+  add_result (&f, "B", "JMMLU", 58.0)->settings = g_strdup ("lm-evaluation-harness 0.4.2");
+  add_result (&f, "C", "JMMLU", 55.0);
+  {
+    g_autoptr(LbComparison) c = compare_ok (&f, options);
+    g_autofree char *text = lb_comparison_to_text (c);
+
+    g_assert_false (c->rows[0].settings_differ);
+    g_assert_null (strstr (text, "different settings"));
+  }
+  g_free (((LbResult *) g_ptr_array_index (f.results, 1))->settings);
+  ((LbResult *) g_ptr_array_index (f.results, 1))->settings = g_strdup ("lm-evaluation-harness 0.4.2; 2-shot");
+  {
+    g_autoptr(LbComparison) c = compare_ok (&f, options);
+
+    g_assert_true (c->rows[0].settings_differ);
+  }
+}
+
 int
 main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   g_test_add_func ("/compare/missing/common-only", test_missing_common_only);
+  g_test_add_func ("/compare/settings/stating-less", test_settings_stating_less);
   g_test_add_func ("/compare/missing/include-partial", test_missing_include_partial);
   g_test_add_func ("/compare/missing/not-evaluated-and-newest-gap", test_missing_not_evaluated_and_newest_gap);
   g_test_add_func ("/compare/missing/no-common-benchmark", test_missing_no_common_benchmark);

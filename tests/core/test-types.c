@@ -228,6 +228,29 @@ test_provenance_text (void)
   g_assert_false (lb_provenance_class_from_string ("vendors", &provenance));
 }
 
+/* Issue 16.4: settings that state less (no shots) agree; stated differently, they do not. */
+static void
+test_settings_agree (void)
+{
+  static const struct { const char *a, *b; gboolean agree; } cases[] = {
+    { "lm-evaluation-harness 0.4.2; 5-shot", "lm-evaluation-harness 0.4.2; 5-shot", TRUE },
+    { "lm-evaluation-harness 0.4.2; 5-shot", NULL, TRUE },
+    { "lm-evaluation-harness 0.4.2; 5-shot", "lm-evaluation-harness 0.4.2", TRUE },
+    { "inspect_ai 0.3; temperature 0", "inspect_ai 0.3; 0-shot; temperature 0", TRUE },
+    { "lm-evaluation-harness 0.4.2; 5-shot", "lm-evaluation-harness 0.4.2; 2-shot", FALSE },
+    { "lm-evaluation-harness 0.4.2; 5-shot", "lm-evaluation-harness 0.4.3", FALSE },
+    { "lm-evaluation-harness 0.4.2", "inspect_ai 0.3", FALSE },
+    { "inspect_ai 0.3; temperature 0", "inspect_ai 0.3; 5-shot; temperature 0.7", FALSE },
+    { "inspect_ai 0.3; prompt 5-shot", "inspect_ai 0.3", FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_assert_cmpint (lb_settings_agree (cases[i].a, cases[i].b), ==, cases[i].agree);
+      g_assert_cmpint (lb_settings_agree (cases[i].b, cases[i].a), ==, cases[i].agree);
+    }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -237,6 +260,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/types/cell-ref/column-letters", test_column_letters);
   g_test_add_func ("/types/cell-ref/source", test_cell_source);
   g_test_add_func ("/types/provenance/text", test_provenance_text);
+  g_test_add_func ("/types/settings/agree", test_settings_agree);
   g_test_add_func ("/types/warning/codes", test_warning_codes);
   g_test_add_func ("/types/person/display", test_person_display);
   g_test_add_func ("/types/sentence/append", test_sentence_append);

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "lb-types.h"
 
@@ -522,6 +523,47 @@ lb_provenance_class_label (LbProvenanceClass provenance)
     default:
       return _("Source of the numbers not stated");
     }
+}
+
+/* @settings without its "N-shot" part (a part of its own, between "; "), newly allocated;
+ * NULL when it states no shots. */
+static char *
+settings_without_shots (const char *settings)
+{
+  g_auto(GStrv) parts = g_strsplit (settings, "; ", -1);
+  g_autoptr(GString) rest = g_string_new (NULL);
+  gboolean found = FALSE;
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      const char *p = parts[i];
+      size_t digits = strspn (p, "0123456789");
+
+      if (!found && digits > 0 && strcmp (p + digits, "-shot") == 0)
+        {
+          found = TRUE;
+          continue;
+        }
+      g_string_append_printf (rest, "%s%s", rest->len > 0 ? "; " : "", p);
+    }
+  return found ? g_string_free (g_steal_pointer (&rest), FALSE) : NULL;
+}
+
+gboolean
+lb_settings_agree (const char *a,
+                   const char *b)
+{
+  g_autofree char *a_rest = NULL;
+  g_autofree char *b_rest = NULL;
+
+  if (a == NULL || b == NULL || strcmp (a, b) == 0)
+    return TRUE;
+  a_rest = settings_without_shots (a);
+  b_rest = settings_without_shots (b);
+  /* Both state shots, and they differ, or neither does and the rest differs. */
+  if ((a_rest == NULL) == (b_rest == NULL))
+    return FALSE;
+  return strcmp (a_rest != NULL ? a_rest : a, b_rest != NULL ? b_rest : b) == 0;
 }
 
 char *

@@ -84,6 +84,13 @@ const char *lb_provenance_class_label       (LbProvenanceClass  provenance);
  * neither is known. Translated, newly allocated. */
 char       *lb_provenance_dup_text          (LbProvenanceClass  provenance,
                                              const char        *settings);
+/* Whether two values' stated settings (LbResult.settings) allow comparing them: equal texts,
+ * a value whose source states none (NULL), or texts that are equal but for the number of
+ * shots only one of them states ("lm-evaluation-harness 0.4.2" and "… 0.4.2; 5-shot"). Any
+ * other difference — a stated setting with another value, or one text stating other
+ * settings — is a difference: they may not be compared as they stand. */
+gboolean    lb_settings_agree               (const char        *a,
+                                             const char        *b);
 
 typedef struct {
   gint64   id;

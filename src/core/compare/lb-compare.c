@@ -947,15 +947,18 @@ shown_thousandths (double composite)
   return negative ? -n : n;
 }
 
-/* Scores of one benchmark that their sources say were produced under different settings (a
- * harness version, the number of shots, the temperature) are not comparable as they stand:
- * sets @row->settings_differ and says which settings each compared model's score has, or
- * returns NULL when they agree (a value whose source states none agrees with any). */
+/* The most distinct settings of one benchmark compared pairwise. */
+#define SETTINGS_COMPARED 64
 /* The most neighbouring pairs too close to call the uncertainty sentence names. */
 #define SMALL_GAPS_LISTED 12
 /* The most groups of models that cannot be told apart it names. */
 #define TIE_GROUPS_LISTED 12
 
+/* Scores of one benchmark that their sources say were produced under different settings (a
+ * harness version, the number of shots, the temperature) are not comparable as they stand:
+ * sets @row->settings_differ and says which settings each compared model's score has, or
+ * returns NULL when they agree (lb_settings_agree(): a value whose source states none agrees
+ * with any, one stating no shots with one stating them). */
 static char *
 settings_note (LbComparison *self,
                LbCompareRow *row)
@@ -971,7 +974,13 @@ settings_note (LbComparison *self,
           && !g_ptr_array_find_with_equal_func (settings, cell->settings, g_str_equal, NULL))
         g_ptr_array_add (settings, cell->settings);
     }
-  row->settings_differ = settings->len > 1;
+  /* Two settings that cannot be told to agree (a value stating no shots agrees with one
+   * stating them); past SETTINGS_COMPARED distinct ones, they differ without a doubt. */
+  row->settings_differ = settings->len > SETTINGS_COMPARED;
+  for (guint i = 0; !row->settings_differ && i < settings->len; i++)
+    for (guint k = i + 1; !row->settings_differ && k < settings->len; k++)
+      row->settings_differ = !lb_settings_agree (g_ptr_array_index (settings, i),
+                                                 g_ptr_array_index (settings, k));
   if (!row->settings_differ)
     return NULL;
   for (guint i = 0; i < settings->len; i++)

@@ -1626,52 +1626,99 @@ percent_like (const LbBenchmark *b,
   return max_large >= 10 * max_small;
 }
 
+typedef struct {
+  const char *text;     /* borrowed from a result */
+  guint       count;    /* current values under it */
+  guint       first;    /* the order in which it was first seen */
+} StatedSettings;
+
+static int
+stated_settings_rank_cb (gconstpointer a,
+                         gconstpointer b)
+{
+  const StatedSettings *x = *(StatedSettings * const *) a;
+  const StatedSettings *y = *(StatedSettings * const *) b;
+
+  if (x->count != y->count)
+    return x->count > y->count ? -1 : 1;
+  return x->first < y->first ? -1 : x->first > y->first;
+}
+
+/* The most settings of one benchmark a value's settings are held against. */
+#define SETTINGS_HELD_AGAINST 32
+
 /* Scores of one benchmark produced under settings their sources state differently (a harness
- * version, the number of shots, the temperature): the values under settings other than the
- * benchmark's most common ones point at the cells. */
+ * version, the number of shots, the temperature): a value is pointed at when settings of the
+ * benchmark more common than its own (or as common and seen first) do not agree with its own
+ * (lb_settings_agree(): a value stating no shots agrees with one stating them). The evidence
+ * names the most common settings it disagrees with. */
 static void
 check_mismatched_settings (Checks *c)
 {
-  /* per benchmark and settings, the number of current values; per benchmark, how many
-   * different settings it has and its most common ones (the first seen on a tie) */
-  g_autoptr(GHashTable) counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GHashTable) kinds = g_hash_table_new (g_int64_hash, g_int64_equal);
-  g_autoptr(GHashTable) best = g_hash_table_new (g_int64_hash, g_int64_equal);
-  g_autoptr(GHashTable) usual = g_hash_table_new (g_int64_hash, g_int64_equal);
+  /* "benchmark\tsettings" → StatedSettings; benchmark id → GPtrArray of them, ranked */
+  g_autoptr(GHashTable) stated = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GHashTable) ranked = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
+                                                        (GDestroyNotify) g_ptr_array_unref);
+  GHashTableIter iter;
+  gpointer value;
+  guint seen = 0;
 
   for (guint i = 0; i < N_ITEMS (c->snapshot->results); i++)
     {
       LbResult *r = g_ptr_array_index (c->snapshot->results, i);
       char *key;
-      guint n;
+      StatedSettings *entry;
 
       if (!r->current || r->settings == NULL)
         continue;
       key = g_strdup_printf ("%" G_GINT64_FORMAT "\t%s", r->benchmark_id, r->settings);
-      n = GPOINTER_TO_UINT (g_hash_table_lookup (counts, key)) + 1;
-      g_hash_table_replace (counts, key, GUINT_TO_POINTER (n));
-      if (n == 1)
-        g_hash_table_insert (kinds, &r->benchmark_id,
-                             GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (kinds, &r->benchmark_id)) + 1));
-      if (n > GPOINTER_TO_UINT (g_hash_table_lookup (best, &r->benchmark_id)))
+      if ((entry = g_hash_table_lookup (stated, key)) == NULL)
         {
-          g_hash_table_insert (best, &r->benchmark_id, GUINT_TO_POINTER (n));
-          g_hash_table_insert (usual, &r->benchmark_id, r->settings);
+          GPtrArray *of_benchmark = g_hash_table_lookup (ranked, &r->benchmark_id);
+
+          entry = g_new0 (StatedSettings, 1);
+          entry->text = r->settings;
+          entry->first = seen++;
+          g_hash_table_insert (stated, key, entry);
+          if (of_benchmark == NULL)
+            {
+              of_benchmark = g_ptr_array_new ();
+              g_hash_table_insert (ranked, &r->benchmark_id, of_benchmark);
+            }
+          g_ptr_array_add (of_benchmark, entry);
         }
+      else
+        g_free (key);
+      entry->count++;
     }
+  g_hash_table_iter_init (&iter, ranked);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    g_ptr_array_sort (value, stated_settings_rank_cb);
 
   for (guint i = 0; i < N_ITEMS (c->snapshot->results); i++)
     {
       LbResult *r = g_ptr_array_index (c->snapshot->results, i);
-      const char *common;
+      GPtrArray *of_benchmark;
+      const char *other = NULL;
       g_autofree char *where = NULL;
 
       if (!r->current || r->settings == NULL
-          || GPOINTER_TO_UINT (g_hash_table_lookup (kinds, &r->benchmark_id)) < 2)
+          || (of_benchmark = g_hash_table_lookup (ranked, &r->benchmark_id)) == NULL
+          || of_benchmark->len < 2)
         continue;
-      common = g_hash_table_lookup (usual, &r->benchmark_id);
-      if (g_strcmp0 (common, r->settings) == 0
-          || full_then_omit (c, LB_SMELL_MISMATCHED, LB_COMPONENT_BENCHMARK_PROTOCOL))
+      for (guint k = 0; k < of_benchmark->len && k < SETTINGS_HELD_AGAINST; k++)
+        {
+          const StatedSettings *entry = g_ptr_array_index (of_benchmark, k);
+
+          if (strcmp (entry->text, r->settings) == 0)
+            break;
+          if (!lb_settings_agree (entry->text, r->settings))
+            {
+              other = entry->text;
+              break;
+            }
+        }
+      if (other == NULL || full_then_omit (c, LB_SMELL_MISMATCHED, LB_COMPONENT_BENCHMARK_PROTOCOL))
         continue;
       where = source_text (c, r->import_id, r->source_row, r->source_column, r->source_path);
       add_result (c, LB_SMELL_MISMATCHED, LB_COMPONENT_BENCHMARK_PROTOCOL, "mismatched-settings", r,
@@ -1680,7 +1727,7 @@ check_mismatched_settings (Checks *c)
                                      "are not comparable as they stand. Rerun it under the same "
                                      "settings, or leave the benchmark out of the decision."),
                                    model_name (c, r->model_id), benchmark_name (c, r->benchmark_id),
-                                   where, r->settings, common));
+                                   where, r->settings, other));
     }
 }
 
