@@ -935,6 +935,36 @@ test_page_settings_differ (Fixture       *f,
   }
 }
 
+/* The picker's list is brought up to date when it opens, not on every change behind it: its
+ * check buttons then show the choice made while it was closed. */
+static void
+test_page_picker_shows_choice (Fixture       *f,
+                               gconstpointer  data)
+{
+  GtkMenuButton *button = GTK_MENU_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (f->page), LB_TYPE_COMPARE_PAGE,
+                                                                          "models_button"));
+  GtkWidget *list = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (f->page), LB_TYPE_COMPARE_PAGE, "model_list"));
+  g_autoptr(GPtrArray) checks = g_ptr_array_new ();
+  guint n_active = 0;
+
+  run_main_loop (300);
+  choose_abc (f);
+  gtk_menu_button_popup (button);
+  run_main_loop (300);
+  collect (list, GTK_TYPE_CHECK_BUTTON, checks);
+  g_assert_cmpuint (checks->len, ==, 4);
+  for (guint i = 0; i < checks->len; i++)
+    {
+      GtkCheckButton *check = g_ptr_array_index (checks, i);
+      gboolean chosen = g_strcmp0 (gtk_check_button_get_label (check), "D") != 0;
+
+      g_assert_cmpint (gtk_check_button_get_active (check), ==, chosen);
+      n_active += chosen;
+    }
+  g_assert_cmpuint (n_active, ==, 3);
+  gtk_menu_button_popdown (button);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -956,6 +986,7 @@ main (int argc, char *argv[])
   g_test_add ("/compare-page/too-few", Fixture, NULL, fixture_setup, test_page_too_few, fixture_teardown);
   g_test_add ("/compare-page/store", Fixture, NULL, fixture_setup, test_page_store, fixture_teardown);
   g_test_add ("/compare-page/chart-legend-whole", Fixture, NULL, fixture_setup, test_page_chart_legend_whole, fixture_teardown);
+  g_test_add ("/compare-page/picker-shows-choice", Fixture, NULL, fixture_setup, test_page_picker_shows_choice, fixture_teardown);
   g_test_add ("/compare-page/chart", Fixture, NULL, fixture_setup, test_page_chart, fixture_teardown);
   return g_test_run ();
 }
