@@ -10,12 +10,10 @@
 
 #include <glib/gi18n.h>
 
+#include "lb-smell-row.h"
 #include "lb-smells-page.h"
 #include "lb-store.h"
 #include "lb-value.h"
-
-/* More evidence than this per item is summarised in one row: the CLI and report list it all. */
-#define MAX_EVIDENCE_ROWS 25
 
 struct _LbSmellsPage
 {
@@ -32,8 +30,7 @@ struct _LbSmellsPage
   /* owned */
   GPtrArray      *checklist;   /* of LbSmell*: the full checklist, catalogue order */
   GPtrArray      *detections;  /* of LbDetection* */
-  GPtrArray      *expanders;   /* of AdwExpanderRow*, parallel to checklist (borrowed refs) */
-  gboolean        populating;
+  GPtrArray      *expanders;   /* of LbSmellRow*, parallel to checklist (borrowed refs) */
   guint           reload_source;
   char           *signature;   /* of what the rows show */
   gboolean        stale;       /* the rows wait for the page to be shown */
@@ -216,15 +213,11 @@ update_item (LbSmellsPage *self,
              guint         index)
 {
   LbSmell *item = g_ptr_array_index (self->checklist, index);
-  AdwExpanderRow *row = g_ptr_array_index (self->expanders, index);
   g_autofree char *subtitle = item_subtitle (item, item_detection (self, item));
-
-  GtkImage *icon = g_object_get_data (G_OBJECT (row), "lb-status-icon");
   LbSmellStatus status = LB_SMELL_STATUS_UNCHECKED;
   const char *icon_name = NULL;
   const char *style = NULL;
 
-  adw_expander_row_set_subtitle (row, subtitle);
   lb_smell_status_from_string (item->status, &status);
   /* Scanning 72 rows: what needs attention stands out. */
   if (item->needs_review)
@@ -237,13 +230,8 @@ update_item (LbSmellsPage *self,
     icon_name = "dialog-information-symbolic", style = "dim-label";
   else if (!has_automatic_check (item))
     icon_name = "view-conceal-symbolic", style = "dim-label";
-  gtk_image_set_from_icon_name (icon, icon_name);
-  gtk_widget_set_css_classes (GTK_WIDGET (icon), style != NULL ? (const char *[]) { style, NULL }
-                                                                : (const char *[]) { NULL });
-  if (needs_attention (item))
-    gtk_widget_add_css_class (GTK_WIDGET (row), "lb-smell-attention");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (row), "lb-smell-attention");
+  lb_smell_row_show_status (g_ptr_array_index (self->expanders, index), subtitle, icon_name, style,
+                            needs_attention (item));
 }
 
 /* "Show only what needs a look": the other rows, and groups left empty, are hidden. */
@@ -490,6 +478,8 @@ apply_verdict (LbSmellsPage  *self,
                                       lb_real_name (), now);
   g_ptr_array_index (self->checklist, index) = verdict;
   lb_smell_free (item);
+  if (self->expanders != NULL && index < self->expanders->len)
+    lb_smell_row_set_item (g_ptr_array_index (self->expanders, index), verdict);
   /* The rows show the verdict already; the run the store change triggers needs no rebuild. */
   g_free (self->signature);
   self->signature = page_signature (self);
@@ -499,18 +489,27 @@ apply_verdict (LbSmellsPage  *self,
   g_signal_emit (self, signals[SIGNAL_VERDICT_CHANGED], 0, verdict);
 }
 
-static void
-status_selected_cb (AdwComboRow  *combo,
-                    GParamSpec   *pspec,
-                    LbSmellsPage *self)
+/* The index of @row's item in the checklist, or FALSE for a row of an older build. */
+static gboolean
+row_index (LbSmellsPage *self,
+           LbSmellRow   *row,
+           guint        *index)
 {
-  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (combo), "lb-index"));
-  LbSmell *item = g_ptr_array_index (self->checklist, index);
-  guint selected = adw_combo_row_get_selected (combo);
-  LbSmellStatus current = LB_SMELL_STATUS_UNCHECKED;
+  return self->expanders != NULL && g_ptr_array_find (self->expanders, row, index);
+}
 
-  if (self->populating || selected >= LB_N_SMELL_STATUSES)
+static void
+status_chosen_cb (LbSmellRow   *row,
+                  guint         selected,
+                  LbSmellsPage *self)
+{
+  LbSmellStatus current = LB_SMELL_STATUS_UNCHECKED;
+  LbSmell *item;
+  guint index;
+
+  if (!row_index (self, row, &index))
     return;
+  item = g_ptr_array_index (self->checklist, index);
   lb_smell_status_from_string (item->status, &current);
   if (current == selected && !item->needs_review)
     return;
@@ -518,142 +517,25 @@ status_selected_cb (AdwComboRow  *combo,
 }
 
 static void
-note_applied_cb (AdwEntryRow  *entry,
+note_applied_cb (LbSmellRow   *row,
+                 const char   *note,
                  LbSmellsPage *self)
 {
-  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (entry), "lb-index"));
-  LbSmell *item = g_ptr_array_index (self->checklist, index);
   LbSmellStatus status = LB_SMELL_STATUS_UNCHECKED;
+  guint index;
 
-  lb_smell_status_from_string (item->status, &status);
-  apply_verdict (self, index, status, gtk_editable_get_text (GTK_EDITABLE (entry)));
+  if (!row_index (self, row, &index))
+    return;
+  lb_smell_status_from_string (((LbSmell *) g_ptr_array_index (self->checklist, index))->status, &status);
+  apply_verdict (self, index, status, note);
 }
 
 static void
-evidence_activated_cb (AdwActionRow *row,
+evidence_activated_cb (LbSmellRow   *row,
+                       LbEvidence   *evidence,
                        LbSmellsPage *self)
 {
-  LbEvidence *evidence = g_object_get_data (G_OBJECT (row), "lb-evidence");
-
   g_signal_emit (self, signals[SIGNAL_EVIDENCE_ACTIVATED], 0, evidence);
-}
-
-static GtkWidget *
-evidence_row_new (LbSmellsPage     *self,
-                  const LbEvidence *evidence)
-{
-  GtkWidget *row = adw_action_row_new ();
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), evidence->message);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
-  gtk_widget_set_tooltip_text (row, evidence->kind == LB_EVIDENCE_CELL
-                                    ? _("Show the cell in the Results page")
-                                    : _("Show the record this is about"));
-  g_object_set_data_full (G_OBJECT (row), "lb-evidence", lb_evidence_copy (evidence),
-                          (GDestroyNotify) lb_evidence_free);
-  g_signal_connect_object (row, "activated", G_CALLBACK (evidence_activated_cb), self, 0);
-  return row;
-}
-
-static GtkWidget *
-text_row_new (const char *title,
-              const char *subtitle)
-{
-  GtkWidget *row = adw_action_row_new ();
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  if (subtitle != NULL)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  return row;
-}
-
-/* Fills an item's row when it is first opened: 72 rows with selectors and entries would make
- * every reload slow. */
-static void
-populate_item_row (LbSmellsPage *self,
-                   GtkWidget    *row)
-{
-  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "lb-index"));
-  LbSmell *item = g_ptr_array_index (self->checklist, index);
-  LbDetection *detection = item_detection (self, item);
-  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
-  GtkWidget *status;
-  GtkWidget *note;
-  LbSmellStatus current = LB_SMELL_STATUS_UNCHECKED;
-  gboolean populating = self->populating;
-
-  if (g_object_get_data (G_OBJECT (row), "lb-populated") != NULL)
-    return;
-  g_object_set_data (G_OBJECT (row), "lb-populated", GINT_TO_POINTER (TRUE));
-  self->populating = TRUE;
-
-  if (detection != NULL)
-    {
-      for (guint i = 0; i < detection->evidence->len && i < MAX_EVIDENCE_ROWS; i++)
-        adw_expander_row_add_row (ADW_EXPANDER_ROW (row),
-                                  evidence_row_new (self, g_ptr_array_index (detection->evidence, i)));
-      if (detection->evidence->len > MAX_EVIDENCE_ROWS)
-        {
-          g_autofree char *more = g_strdup_printf (ngettext ("%u more piece of evidence",
-                                                             "%u more pieces of evidence",
-                                                             detection->evidence->len - MAX_EVIDENCE_ROWS),
-                                                   detection->evidence->len - MAX_EVIDENCE_ROWS);
-
-          adw_expander_row_add_row (ADW_EXPANDER_ROW (row),
-                                    text_row_new (more, _("The report and “leaderboard-cli smells” list them all.")));
-        }
-    }
-  else if (item->evidence != NULL && item->evidence[0] != '\0')
-    {
-      /* Evidence recorded by an earlier run or another computer, without links. */
-      g_autofree char *shown = lb_smell_evidence_display (item);
-
-      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), text_row_new (_("Recorded evidence"), shown));
-    }
-
-  for (guint i = 0; i < LB_N_SMELL_STATUSES; i++)
-    gtk_string_list_append (labels, lb_smell_status_label (i));
-  lb_smell_status_from_string (item->status, &current);
-  status = adw_combo_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (status), _("Status"));
-  adw_combo_row_set_model (ADW_COMBO_ROW (status), G_LIST_MODEL (labels));
-  adw_combo_row_set_selected (ADW_COMBO_ROW (status), current);
-  g_object_set_data (G_OBJECT (status), "lb-index", GUINT_TO_POINTER (index));
-  g_signal_connect_object (status, "notify::selected", G_CALLBACK (status_selected_cb), self, 0);
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), status);
-
-  note = adw_entry_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (note), _("Note"));
-  adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (note), TRUE);
-  gtk_editable_set_text (GTK_EDITABLE (note), item->note != NULL ? item->note : "");
-  g_object_set_data (G_OBJECT (note), "lb-index", GUINT_TO_POINTER (index));
-  g_signal_connect_object (note, "apply", G_CALLBACK (note_applied_cb), self, 0);
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), note);
-
-  if (item->reviewer != NULL || item->checked_at != NULL)
-    {
-      g_autofree char *when = lb_date_text_to_display (item->checked_at);
-      /* Translators: who gave the verdict, and when */
-      g_autofree char *by = g_strdup_printf (C_("verdict", "%s on %s"),
-                                             item->reviewer != NULL ? item->reviewer : "—",
-                                             when != NULL ? when : "—");
-
-      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), text_row_new (_("Last verdict"), by));
-    }
-  self->populating = populating;
-}
-
-static void
-item_expanded_cb (AdwExpanderRow *row,
-                  GParamSpec     *pspec,
-                  LbSmellsPage   *self)
-{
-  if (adw_expander_row_get_expanded (row))
-    populate_item_row (self, GTK_WIDGET (row));
 }
 
 static GtkWidget *
@@ -661,25 +543,11 @@ item_row_new (LbSmellsPage *self,
               guint         index)
 {
   LbSmell *item = g_ptr_array_index (self->checklist, index);
-  LbComponent component;
-  gboolean has_component = lb_component_from_string (item->component, &component);
-  GtkWidget *row = adw_expander_row_new ();
+  GtkWidget *row = lb_smell_row_new (item, item_detection (self, item));
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                 has_component ? lb_component_label (component)
-                                               : _("Whole leaderboard"));
-  if (has_component)
-    gtk_widget_set_tooltip_text (row, lb_component_explanation (component));
-  g_object_set_data (G_OBJECT (row), "lb-index", GUINT_TO_POINTER (index));
-  g_signal_connect_object (row, "notify::expanded", G_CALLBACK (item_expanded_cb), self, 0);
-  {
-    GtkWidget *icon = gtk_image_new ();
-
-    gtk_widget_set_size_request (icon, 16, 16);
-    adw_expander_row_add_prefix (ADW_EXPANDER_ROW (row), icon);
-    g_object_set_data (G_OBJECT (row), "lb-status-icon", icon);
-  }
+  g_signal_connect_object (row, "status-chosen", G_CALLBACK (status_chosen_cb), self, 0);
+  g_signal_connect_object (row, "note-applied", G_CALLBACK (note_applied_cb), self, 0);
+  g_signal_connect_object (row, "evidence-activated", G_CALLBACK (evidence_activated_cb), self, 0);
   return row;
 }
 
@@ -717,8 +585,7 @@ rebuild_now (LbSmellsPage *self)
   /* Keep open what the reviewer had open. */
   for (guint i = 0; self->expanders != NULL && i < self->expanders->len; i++)
     if (adw_expander_row_get_expanded (g_ptr_array_index (self->expanders, i)))
-      g_hash_table_add (expanded, g_strdup (g_object_get_data (g_ptr_array_index (self->expanders, i),
-                                                               "lb-item-id")));
+      g_hash_table_add (expanded, g_strdup (lb_smell_row_get_item_id (g_ptr_array_index (self->expanders, i))));
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->groups_box))) != NULL)
     gtk_box_remove (self->groups_box, child);
@@ -726,7 +593,6 @@ rebuild_now (LbSmellsPage *self)
   self->expanders = g_ptr_array_new ();
 
   self->stale = FALSE;
-  self->populating = TRUE;
   for (guint s = 0; s < LB_N_SMELLS; s++)
     {
       GtkWidget *group = adw_preferences_group_new ();
@@ -741,21 +607,18 @@ rebuild_now (LbSmellsPage *self)
         {
           LbSmell *item = g_ptr_array_index (self->checklist, index);
           GtkWidget *row;
-          char *id;
 
           if (g_strcmp0 (item->smell, lb_smell_kind_to_string (s)) != 0)
             break;
           row = item_row_new (self, index);
-          id = g_strdup_printf ("%s/%s", item->smell, item->component != NULL ? item->component : "");
-          adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), g_hash_table_contains (expanded, id));
-          g_object_set_data_full (G_OBJECT (row), "lb-item-id", id, g_free);
+          adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row),
+                                         g_hash_table_contains (expanded, lb_smell_row_get_item_id (LB_SMELL_ROW (row))));
           adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
           g_ptr_array_add (self->expanders, row);
           update_item (self, index);
         }
       gtk_box_append (self->groups_box, group);
     }
-  self->populating = FALSE;
   apply_filter (self);
   update_summary (self);
 }
