@@ -10,6 +10,7 @@
 
 #include "display-util.h"
 #include "lb-history-page.h"
+#include "lb-column-row.h"
 #include "lb-import-assistant.h"
 #include "lb-lbom.h"
 #include "lb-metadata-editor.h"
@@ -118,7 +119,7 @@ role_dropdown (LbImportAssistant *assistant,
   GtkWidget *row = lb_import_assistant_get_column_row (assistant, column);
 
   g_assert_nonnull (row);
-  return GTK_DROP_DOWN (g_object_get_data (G_OBJECT (row), "role"));
+  return lb_column_row_get_dropdown (LB_COLUMN_ROW (row), LB_COLUMN_ROW_ROLE);
 }
 
 static guint

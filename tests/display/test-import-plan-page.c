@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "display-util.h"
+#include "lb-column-row.h"
 #include "lb-import-assistant.h"
 #include "lb-compare-page.h"
 #include "lb-store.h"
@@ -148,19 +149,31 @@ test_summary_row_override (Fixture *f, gconstpointer data)
 
   button = find_button_with_label (GTK_WIDGET (assistant), _("Import anyway"));
   g_assert_nonnull (button);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (gtk_widget_get_prev_sibling (button))), ==,
+                   _("summary row — not imported"));
   gtk_check_button_set_active (GTK_CHECK_BUTTON (button), TRUE);
   lb_test_wait_idle (assistant);
   g_assert_true (lb_importer_get_row_forced (lb_import_assistant_get_importer (assistant), 7));
+  /* The row says so at once, and again once the check has redrawn the preview. */
+  button = find_button_with_label (GTK_WIDGET (assistant), _("Import anyway"));
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (button)));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (gtk_widget_get_prev_sibling (button))), ==,
+                   _("summary row — imported anyway"));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (button), FALSE);
+  lb_test_wait_idle (assistant);
+  g_assert_false (lb_importer_get_row_forced (lb_import_assistant_get_importer (assistant), 7));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (find_button_with_label (GTK_WIDGET (assistant), _("Import anyway"))), TRUE);
+  lb_test_wait_idle (assistant);
   lb_test_save_screenshot (GTK_WIDGET (assistant), "import-summary-row-forced.png");
   gtk_window_destroy (GTK_WINDOW (assistant));
 }
 
 static GtkDropDown *
-row_dropdown (LbImportAssistant *assistant, guint column, const char *which)
+row_dropdown (LbImportAssistant *assistant, guint column, LbColumnRowChoice which)
 {
   GtkWidget *row = lb_import_assistant_get_column_row (assistant, column);
 
-  return GTK_DROP_DOWN (g_object_get_data (G_OBJECT (row), which));
+  return lb_column_row_get_dropdown (LB_COLUMN_ROW (row), which);
 }
 
 /* A standard error chosen by hand gets a "standard error of [benchmark]" picker; units from
@@ -188,27 +201,27 @@ test_stderr_picker_and_units (Fixture *f, gconstpointer data)
   /* E "JMMLU標準誤差" was linked by its name, and its picker says so. */
   g_assert_cmpint (((LbColumnSpec *) g_ptr_array_index (columns, 4))->role, ==, LB_COLUMN_STDERR);
   row = lb_import_assistant_get_column_row (assistant, 5);
-  g_assert_true (gtk_widget_get_visible (g_object_get_data (G_OBJECT (row), "stderr-box")));
-  picker = row_dropdown (assistant, 5, "stderr-of");
+  g_assert_true (lb_column_row_get_stderr_shown (LB_COLUMN_ROW (row)));
+  picker = row_dropdown (assistant, 5, LB_COLUMN_ROW_STDERR_OF);
   g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (gtk_drop_down_get_model (picker)),
                                                gtk_drop_down_get_selected (picker)), ==, "B · JMMLU");
 
   /* F and G: the units from the headers, lower is better, as guesses. */
-  g_assert_cmpuint (gtk_drop_down_get_selected (row_dropdown (assistant, 6, "unit")), ==, 2);
-  g_assert_cmpuint (gtk_drop_down_get_selected (row_dropdown (assistant, 6, "direction")), ==, 1);
-  g_assert_cmpuint (gtk_drop_down_get_selected (row_dropdown (assistant, 7, "unit")), ==, 2);
+  g_assert_cmpuint (gtk_drop_down_get_selected (row_dropdown (assistant, 6, LB_COLUMN_ROW_UNIT)), ==, 2);
+  g_assert_cmpuint (gtk_drop_down_get_selected (row_dropdown (assistant, 6, LB_COLUMN_ROW_DIRECTION)), ==, 1);
+  g_assert_cmpuint (gtk_drop_down_get_selected (row_dropdown (assistant, 7, LB_COLUMN_ROW_UNIT)), ==, 2);
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (lb_import_assistant_get_column_row (assistant, 6))),
                             strstr (_("%s; unit and direction guessed from the name and values"), "%s") + 2));
 
   /* D "誤差" marked as a standard error by hand: linked to the score column on its left
    * (MT-bench), then pointed at JMMLU with the picker. */
-  gtk_drop_down_set_selected (row_dropdown (assistant, 4, "role"), LB_COLUMN_STDERR);
+  gtk_drop_down_set_selected (row_dropdown (assistant, 4, LB_COLUMN_ROW_ROLE), LB_COLUMN_STDERR);
   lb_test_wait_idle (assistant);
   importer = lb_import_assistant_get_importer (assistant);
   columns = lb_importer_get_columns (importer);
   g_assert_cmpuint (((LbColumnSpec *) g_ptr_array_index (columns, 3))->stderr_of, ==, 3);
-  picker = row_dropdown (assistant, 4, "stderr-of");
-  g_assert_true (gtk_widget_get_visible (g_object_get_data (G_OBJECT (lb_import_assistant_get_column_row (assistant, 4)), "stderr-box")));
+  picker = row_dropdown (assistant, 4, LB_COLUMN_ROW_STDERR_OF);
+  g_assert_true (lb_column_row_get_stderr_shown (LB_COLUMN_ROW (lb_import_assistant_get_column_row (assistant, 4))));
   gtk_drop_down_set_selected (picker, 0);
   lb_test_wait_idle (assistant);
   g_assert_cmpuint (((LbColumnSpec *) g_ptr_array_index (lb_importer_get_columns (lb_import_assistant_get_importer (assistant)), 3))->stderr_of, ==, 2);
@@ -218,6 +231,21 @@ test_stderr_picker_and_units (Fixture *f, gconstpointer data)
   gtk_drop_down_set_selected (picker, 1);
   lb_test_wait_idle (assistant);
   g_assert_true (gtk_widget_get_sensitive (lb_test_template_child (assistant, LB_TYPE_IMPORT_ASSISTANT, "import_button")));
+
+  /* F's guesses overruled by hand: no unit, higher is better; the subtitle says whose choice. */
+  gtk_drop_down_set_selected (row_dropdown (assistant, 6, LB_COLUMN_ROW_UNIT), 0);
+  gtk_drop_down_set_selected (row_dropdown (assistant, 6, LB_COLUMN_ROW_DIRECTION), 0);
+  lb_test_wait_idle (assistant);
+  {
+    LbColumnSpec *latency = g_ptr_array_index (lb_importer_get_columns (lb_import_assistant_get_importer (assistant)), 5);
+
+    g_assert_null (latency->unit);
+    g_assert_true (latency->higher_is_better);
+    g_assert_false (latency->direction_detected);
+  }
+  gtk_drop_down_set_selected (row_dropdown (assistant, 6, LB_COLUMN_ROW_UNIT), 2);
+  lb_test_wait_idle (assistant);
+  g_assert_cmpstr (((LbColumnSpec *) g_ptr_array_index (lb_importer_get_columns (lb_import_assistant_get_importer (assistant)), 5))->unit, ==, "ms");
   {
     GtkWidget *scroller = lb_test_template_child (assistant, LB_TYPE_IMPORT_ASSISTANT, "columns_list");
 

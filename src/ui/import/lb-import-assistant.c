@@ -8,9 +8,11 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "lb-column-row.h"
 #include "lb-csv-reader.h"
 #include "lb-import-assistant.h"
 #include "lb-record-item.h"
+#include "lb-row-number-cell.h"
 #include "lb-warning-row.h"
 #include "lb-cell-ref.h"
 
@@ -107,7 +109,7 @@ struct _LbImportAssistant
   GListStore         *preview_rows;   /* of LbRecordItem borrowing LbCsvRecord from the importer */
   GCancellable       *check_cancellable;
   GCancellable       *import_cancellable;
-  GPtrArray          *column_rows;    /* of GtkWidget*, borrowed: the rows of columns_list by column */
+  GPtrArray          *column_rows;    /* of LbColumnRow*, borrowed: the rows of columns_list by column */
   char               *proposed_name;
   GPtrArray          *sheet_names;    /* of char*, a workbook's sheets in sheet_row order, or NULL */
 
@@ -340,20 +342,14 @@ fill_preview (LbImportAssistant *self)
 /* The row number, and for a summary row (平均, Total, ...) that it is left out, with a
  * check button to import it anyway. */
 static void
-summary_toggled_cb (GtkCheckButton    *button,
-                    LbImportAssistant *self)
+force_toggled_cb (LbRowNumberCell   *cell,
+                  guint              record,
+                  gboolean           forced,
+                  LbImportAssistant *self)
 {
-  GtkListItem *item = g_object_get_data (G_OBJECT (button), "item");
-  GtkWidget *status = g_object_get_data (G_OBJECT (button), "status");
-  LbCsvRecord *record;
-  gboolean forced = gtk_check_button_get_active (button);
-
-  if (self->updating || item == NULL || gtk_list_item_get_item (item) == NULL || self->importer == NULL)
+  if (self->updating || self->importer == NULL)
     return;
-  record = lb_record_item_get (gtk_list_item_get_item (item));
-  lb_importer_set_row_forced (self->importer, record->record, forced);
-  gtk_label_set_label (GTK_LABEL (status), forced ? _("summary row — imported anyway")
-                                                  : _("summary row — not imported"));
+  lb_importer_set_row_forced (self->importer, record, forced);
   request_check (self);
 }
 
@@ -362,25 +358,10 @@ setup_row_number_cb (GtkSignalListItemFactory *factory,
                      GtkListItem              *item,
                      LbImportAssistant        *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *number = gtk_label_new (NULL);
-  GtkWidget *status = gtk_label_new (NULL);
-  GtkWidget *button = gtk_check_button_new_with_label (_("Import anyway"));
+  GtkWidget *cell = lb_row_number_cell_new ();
 
-  gtk_label_set_xalign (GTK_LABEL (number), 0);
-  gtk_widget_add_css_class (status, "warning");
-  gtk_widget_set_tooltip_text (status, _("This row sums up the others (an average, a total or "
-                                         "similar), so it is not imported as a model."));
-  gtk_box_append (GTK_BOX (box), number);
-  gtk_box_append (GTK_BOX (box), status);
-  gtk_box_append (GTK_BOX (box), button);
-  g_object_set_data (G_OBJECT (box), "number", number);
-  g_object_set_data (G_OBJECT (box), "status", status);
-  g_object_set_data (G_OBJECT (box), "button", button);
-  g_object_set_data (G_OBJECT (button), "item", item);
-  g_object_set_data (G_OBJECT (button), "status", status);
-  g_signal_connect_object (button, "toggled", G_CALLBACK (summary_toggled_cb), self, 0);
-  gtk_list_item_set_child (item, box);
+  g_signal_connect_object (cell, "force-toggled", G_CALLBACK (force_toggled_cb), self, 0);
+  gtk_list_item_set_child (item, cell);
 }
 
 static void
@@ -389,24 +370,12 @@ bind_row_number_cb (GtkSignalListItemFactory *factory,
                     LbImportAssistant        *self)
 {
   LbCsvRecord *record = lb_record_item_get (gtk_list_item_get_item (item));
-  GtkWidget *box = gtk_list_item_get_child (item);
-  GtkWidget *status = g_object_get_data (G_OBJECT (box), "status");
-  GtkWidget *button = g_object_get_data (G_OBJECT (box), "button");
-  g_autofree char *text = g_strdup_printf ("%u", record->record);
   gboolean summary = self->importer != NULL
     && lb_importer_get_row_summary (self->importer, record->record) != LB_SUMMARY_NONE;
   gboolean forced = summary && lb_importer_get_row_forced (self->importer, record->record);
-  gboolean was_updating;
 
-  gtk_label_set_label (GTK_LABEL (g_object_get_data (G_OBJECT (box), "number")), text);
-  gtk_label_set_label (GTK_LABEL (status), forced ? _("summary row — imported anyway")
-                                                  : _("summary row — not imported"));
-  gtk_widget_set_visible (status, summary);
-  gtk_widget_set_visible (button, summary);
-  was_updating = self->updating;
-  self->updating = TRUE;
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (button), forced);
-  self->updating = was_updating;
+  lb_row_number_cell_show (LB_ROW_NUMBER_CELL (gtk_list_item_get_child (item)), record->record,
+                           summary, forced);
 }
 
 static void
@@ -440,70 +409,14 @@ update_preview_titles (LbImportAssistant *self)
 
 /* ---- the column rows ---- */
 
-static GtkWidget *
-dropdown_from_labels (const char * const *labels)
+/* How the role of @spec's column was set, and for a benchmark where its unit and direction
+ * come from. */
+static char *
+column_subtitle (LbImportAssistant  *self,
+                 const LbColumnSpec *spec)
 {
-  g_autoptr(GtkStringList) list = gtk_string_list_new (labels);
-  GtkWidget *dropdown = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (list)), NULL);
-
-  gtk_widget_set_valign (dropdown, GTK_ALIGN_CENTER);
-  return dropdown;
-}
-
-static void
-update_column_row (LbImportAssistant *self,
-                   GtkWidget         *row,
-                   LbColumnSpec      *spec)
-{
-  GtkWidget *unit = g_object_get_data (G_OBJECT (row), "unit");
-  GtkWidget *direction = g_object_get_data (G_OBJECT (row), "direction");
-  GtkWidget *role = g_object_get_data (G_OBJECT (row), "role");
   gboolean score = spec->role == LB_COLUMN_SCORE;
   const char *how;
-
-  GtkWidget *stderr_box = g_object_get_data (G_OBJECT (row), "stderr-box");
-  GtkWidget *stderr_of = g_object_get_data (G_OBJECT (row), "stderr-of");
-  const char *extra_unit = g_object_get_data (G_OBJECT (unit), "extra-unit");
-  GArray *targets = g_object_get_data (G_OBJECT (stderr_of), "columns");
-  GPtrArray *specs = lb_importer_get_columns (self->importer);
-  gboolean long_layout = lb_importer_get_layout (self->importer) == LB_LAYOUT_LONG;
-  gboolean wide_stderr = spec->role == LB_COLUMN_STDERR && !long_layout;
-  guint unit_index = 0, target_index = GTK_INVALID_LIST_POSITION;
-  g_autoptr(GtkStringList) target_labels = gtk_string_list_new (NULL);
-
-  if (spec->unit != NULL && g_str_equal (spec->unit, "%"))
-    unit_index = 1;
-  else if (spec->unit != NULL && g_strcmp0 (spec->unit, extra_unit) == 0)
-    unit_index = 2;
-
-  /* "standard error of [benchmark]": the score columns as they are now. */
-  g_array_set_size (targets, 0);
-  for (guint i = 0; wide_stderr && i < specs->len; i++)
-    {
-      LbColumnSpec *other = g_ptr_array_index (specs, i);
-      g_autofree char *letter = NULL;
-      g_autofree char *label = NULL;
-
-      if (other->role != LB_COLUMN_SCORE)
-        continue;
-      letter = lb_column_letter (other->column);
-      label = g_strdup_printf ("%s · %s", letter, other->header);
-      if (other->column == spec->stderr_of)
-        target_index = targets->len;
-      g_array_append_val (targets, other->column);
-      gtk_string_list_append (target_labels, label);
-    }
-
-  self->updating = TRUE;
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (role), spec->role);
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (unit), unit_index);
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (direction), spec->higher_is_better ? 0 : 1);
-  gtk_drop_down_set_model (GTK_DROP_DOWN (stderr_of), G_LIST_MODEL (target_labels));
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (stderr_of), target_index);
-  self->updating = FALSE;
-  gtk_widget_set_visible (unit, score);
-  gtk_widget_set_visible (direction, score && !long_layout);
-  gtk_widget_set_visible (stderr_box, wide_stderr);
 
   if (!spec->role_detected)
     how = _("your choice");
@@ -511,70 +424,96 @@ update_column_row (LbImportAssistant *self,
     how = _("remembered from the last import of this sheet");
   else
     how = _("detected");
-  if (score && long_layout)
+  if (score && lb_importer_get_layout (self->importer) == LB_LAYOUT_LONG)
     {
       /* a row per result: no direction to choose here, each benchmark has its own */
       g_autofree char *direction_text = lb_importer_dup_direction_text (self->importer);
+
       /* TRANSLATORS: a column's subtitle: how its role was set ("detected"), then where its
        * benchmarks' directions come from ("direction per benchmark, as the file states") */
-      g_autofree char *subtitle = g_strdup_printf (_("%s; %s"), how, direction_text);
-
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      return g_strdup_printf (_("%s; %s"), how, direction_text);
     }
-  else if (score && (spec->unit_detected || spec->direction_detected))
-    {
-      g_autofree char *subtitle = g_strdup_printf (_("%s; unit and direction guessed from the name and values"), how);
-
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-    }
-  else
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), how);
+  if (score && (spec->unit_detected || spec->direction_detected))
+    return g_strdup_printf (_("%s; unit and direction guessed from the name and values"), how);
+  return g_strdup (how);
 }
 
 static void
-column_choice_changed_cb (GObject           *dropdown,
-                          GParamSpec        *pspec,
-                          LbImportAssistant *self)
+update_column_row (LbImportAssistant *self,
+                   LbColumnRow       *row,
+                   LbColumnSpec      *spec)
 {
-  GtkWidget *row = g_object_get_data (dropdown, "row");
-  guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "column"));
-  LbColumnSpec *spec = spec_for (self, column);
-  const char *which = g_object_get_data (dropdown, "which");
-  guint selected = gtk_drop_down_get_selected (GTK_DROP_DOWN (dropdown));
-  Choice *choice;
+  g_autofree char *subtitle = column_subtitle (self, spec);
 
-  if (self->updating || spec == NULL)
+  lb_column_row_show (row, spec, lb_importer_get_columns (self->importer),
+                      lb_importer_get_layout (self->importer) == LB_LAYOUT_LONG, subtitle);
+}
+
+/* The choice kept for @row's column, or NULL when the file no longer has it. */
+static Choice *
+row_choice (LbImportAssistant *self,
+            LbColumnRow       *row)
+{
+  LbColumnSpec *spec = spec_for (self, lb_column_row_get_column (row));
+
+  return spec != NULL ? choice_for (self, spec->header) : NULL;
+}
+
+static void
+role_chosen_cb (LbColumnRow       *row,
+                guint              role,
+                LbImportAssistant *self)
+{
+  Choice *choice = row_choice (self, row);
+
+  if (self->updating || choice == NULL)
     return;
-  choice = choice_for (self, spec->header);
-  if (g_str_equal (which, "role"))
-    {
-      choice->has_role = TRUE;
-      choice->role = selected;
-      gtk_widget_set_visible (g_object_get_data (G_OBJECT (row), "unit"), selected == LB_COLUMN_SCORE);
-      gtk_widget_set_visible (g_object_get_data (G_OBJECT (row), "direction"), selected == LB_COLUMN_SCORE);
-    }
-  else if (g_str_equal (which, "unit"))
-    {
-      choice->has_unit = TRUE;
-      g_free (choice->unit);
-      choice->unit = selected == 1 ? g_strdup ("%")
-                   : selected == 2 ? g_strdup (g_object_get_data (dropdown, "extra-unit"))
-                   : NULL;
-    }
-  else if (g_str_equal (which, "stderr-of"))
-    {
-      GArray *targets = g_object_get_data (dropdown, "columns");
-      LbColumnSpec *target = selected < targets->len
-                               ? spec_for (self, g_array_index (targets, guint, selected)) : NULL;
+  choice->has_role = TRUE;
+  choice->role = role;
+  request_check (self);
+}
 
-      g_free (choice->stderr_of);
-      choice->stderr_of = target != NULL ? g_strdup (target->header) : NULL;
-    }
-  else
-    {
-      choice->has_direction = TRUE;
-      choice->higher_is_better = selected == 0;
-    }
+static void
+unit_chosen_cb (LbColumnRow       *row,
+                const char        *unit,
+                LbImportAssistant *self)
+{
+  Choice *choice = row_choice (self, row);
+
+  if (self->updating || choice == NULL)
+    return;
+  choice->has_unit = TRUE;
+  g_free (choice->unit);
+  choice->unit = g_strdup (unit);
+  request_check (self);
+}
+
+static void
+direction_chosen_cb (LbColumnRow       *row,
+                     gboolean           higher_is_better,
+                     LbImportAssistant *self)
+{
+  Choice *choice = row_choice (self, row);
+
+  if (self->updating || choice == NULL)
+    return;
+  choice->has_direction = TRUE;
+  choice->higher_is_better = higher_is_better;
+  request_check (self);
+}
+
+static void
+stderr_of_chosen_cb (LbColumnRow       *row,
+                     guint              column,
+                     LbImportAssistant *self)
+{
+  Choice *choice = row_choice (self, row);
+  LbColumnSpec *target = column != 0 ? spec_for (self, column) : NULL;
+
+  if (self->updating || choice == NULL)
+    return;
+  g_free (choice->stderr_of);
+  choice->stderr_of = target != NULL ? g_strdup (target->header) : NULL;
   request_check (self);
 }
 
@@ -582,76 +521,22 @@ static void
 fill_columns (LbImportAssistant *self)
 {
   GPtrArray *specs = lb_importer_get_columns (self->importer);
-  const char *role_labels[LB_N_COLUMN_ROLES + 1] = { NULL };
-  static const char * const unit_labels[] = { N_("no unit"), "%", NULL };
-  static const char * const direction_labels[] = { N_("↑ higher is better"), N_("↓ lower is better"), NULL };
-  const char *units[3] = { _(unit_labels[0]), unit_labels[1], NULL };
-  const char *directions[3] = { _(direction_labels[0]), _(direction_labels[1]), NULL };
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->columns_list))) != NULL)
     gtk_list_box_remove (self->columns_list, child);
   g_ptr_array_set_size (self->column_rows, 0);
 
-  for (guint r = 0; r < LB_N_COLUMN_ROLES; r++)
-    role_labels[r] = lb_column_role_label (r);
-
   for (guint i = 0; i < specs->len; i++)
     {
       LbColumnSpec *spec = g_ptr_array_index (specs, i);
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *role = dropdown_from_labels (role_labels);
-      GtkWidget *unit = NULL;
-      GtkWidget *direction = dropdown_from_labels (directions);
-      GtkWidget *stderr_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-      GtkWidget *stderr_of = gtk_drop_down_new (NULL, NULL);
-      g_autofree char *letter = lb_column_letter (spec->column);
-      g_autofree char *title = g_strdup_printf ("%s · %s", letter,
-                                                *spec->header != '\0' ? spec->header : _("(no header)"));
+      GtkWidget *row = lb_column_row_new (spec);
 
-      /* A unit read from the header ("ms", "円") is offered beside "no unit" and "%". */
-      if (spec->unit != NULL && !g_str_equal (spec->unit, "%"))
-        {
-          const char *with_extra[4] = { units[0], units[1], spec->unit, NULL };
-
-          unit = dropdown_from_labels (with_extra);
-          g_object_set_data_full (G_OBJECT (unit), "extra-unit", g_strdup (spec->unit), g_free);
-        }
-      else
-        unit = dropdown_from_labels (units);
-      gtk_widget_set_valign (stderr_of, GTK_ALIGN_CENTER);
-      gtk_widget_set_valign (stderr_box, GTK_ALIGN_CENTER);
-      gtk_box_append (GTK_BOX (stderr_box), gtk_label_new (_("standard error of")));
-      gtk_box_append (GTK_BOX (stderr_box), stderr_of);
-      gtk_widget_set_tooltip_text (stderr_of, _("The benchmark whose scores this column gives the standard errors of"));
-      g_object_set_data_full (G_OBJECT (stderr_of), "columns", g_array_new (FALSE, FALSE, sizeof (guint)),
-                              (GDestroyNotify) g_array_unref);
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      g_object_set_data (G_OBJECT (row), "column", GUINT_TO_POINTER (spec->column));
-      g_object_set_data (G_OBJECT (row), "role", role);
-      g_object_set_data (G_OBJECT (row), "unit", unit);
-      g_object_set_data (G_OBJECT (row), "direction", direction);
-      g_object_set_data (G_OBJECT (role), "which", (gpointer) "role");
-      g_object_set_data (G_OBJECT (unit), "which", (gpointer) "unit");
-      g_object_set_data (G_OBJECT (direction), "which", (gpointer) "direction");
-      g_object_set_data (G_OBJECT (stderr_of), "which", (gpointer) "stderr-of");
-      g_object_set_data (G_OBJECT (row), "stderr-box", stderr_box);
-      g_object_set_data (G_OBJECT (row), "stderr-of", stderr_of);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), stderr_box);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), unit);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), direction);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), role);
-      gtk_widget_set_tooltip_text (role, _("What this column holds"));
-      gtk_widget_set_tooltip_text (unit, _("Unit of the scores"));
-      gtk_widget_set_tooltip_text (direction, _("Whether a higher score is better"));
-      update_column_row (self, row, spec);
-      for (GtkWidget *w = role; w != NULL;
-           w = w == role ? unit : w == unit ? direction : w == direction ? stderr_of : NULL)
-        {
-          g_object_set_data (G_OBJECT (w), "row", row);
-          g_signal_connect_object (w, "notify::selected", G_CALLBACK (column_choice_changed_cb), self, 0);
-        }
+      update_column_row (self, LB_COLUMN_ROW (row), spec);
+      g_signal_connect_object (row, "role-chosen", G_CALLBACK (role_chosen_cb), self, 0);
+      g_signal_connect_object (row, "unit-chosen", G_CALLBACK (unit_chosen_cb), self, 0);
+      g_signal_connect_object (row, "direction-chosen", G_CALLBACK (direction_chosen_cb), self, 0);
+      g_signal_connect_object (row, "stderr-of-chosen", G_CALLBACK (stderr_of_chosen_cb), self, 0);
       gtk_list_box_append (self->columns_list, row);
       g_ptr_array_add (self->column_rows, row);
     }
@@ -1140,8 +1025,8 @@ check_cb (gpointer user_data)
   apply_choices (self);
   for (guint i = 0; i < self->column_rows->len; i++)
     {
-      GtkWidget *row = g_ptr_array_index (self->column_rows, i);
-      LbColumnSpec *spec = spec_for (self, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "column")));
+      LbColumnRow *row = g_ptr_array_index (self->column_rows, i);
+      LbColumnSpec *spec = spec_for (self, lb_column_row_get_column (row));
 
       if (spec != NULL)
         update_column_row (self, row, spec);
@@ -1551,10 +1436,10 @@ lb_import_assistant_get_column_row (LbImportAssistant *self,
 
   for (guint i = 0; i < self->column_rows->len; i++)
     {
-      GtkWidget *row = g_ptr_array_index (self->column_rows, i);
+      LbColumnRow *row = g_ptr_array_index (self->column_rows, i);
 
-      if (GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "column")) == column)
-        return row;
+      if (lb_column_row_get_column (row) == column)
+        return GTK_WIDGET (row);
     }
   return NULL;
 }
