@@ -750,6 +750,14 @@ test_warning_row_says_where_once (void)
                    "Llama 3.1 70B has no MT-bench score. Excel error #N/A (the value is not available).");
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "Row 4, column F (MT-bench)");
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (other)), ==, whole.message);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (other)), ==, "Whole file");
+  /* The row keeps its own copy of the warning, and shows names as they are, over 3 lines. */
+  g_assert_true (lb_warning_row_get_warning (LB_WARNING_ROW (row)) != &warning);
+  g_assert_cmpuint (lb_warning_row_get_warning (LB_WARNING_ROW (row))->row, ==, 4);
+  g_assert_cmpuint (lb_warning_row_get_warning (LB_WARNING_ROW (row))->column, ==, 6);
+  g_assert_cmpstr (lb_warning_row_get_warning (LB_WARNING_ROW (row))->message, ==, warning.message);
+  g_assert_false (adw_preferences_row_get_use_markup (ADW_PREFERENCES_ROW (row)));
+  g_assert_cmpint (adw_action_row_get_title_lines (ADW_ACTION_ROW (row)), ==, 3);
 }
 
 /* The colour of the pixel at (@x, @y) of what @widget shows, as 0xRRGGBB. */

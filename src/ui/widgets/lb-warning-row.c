@@ -33,17 +33,53 @@ without_location (const char *message,
   return *rest != '\0' ? rest : message;
 }
 
+struct _LbWarningRow
+{
+  AdwActionRow  parent_instance;
+
+  LbWarning    *warning;   /* owned */
+};
+
+G_DEFINE_FINAL_TYPE (LbWarningRow, lb_warning_row, ADW_TYPE_ACTION_ROW)
+
+static void
+lb_warning_row_finalize (GObject *object)
+{
+  LbWarningRow *self = LB_WARNING_ROW (object);
+
+  g_clear_pointer (&self->warning, lb_warning_free);
+  G_OBJECT_CLASS (lb_warning_row_parent_class)->finalize (object);
+}
+
+static void
+lb_warning_row_class_init (LbWarningRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->finalize = lb_warning_row_finalize;
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/example/Leaderboard/lb-warning-row.ui");
+}
+
+static void
+lb_warning_row_init (LbWarningRow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
 GtkWidget *
 lb_warning_row_new (const LbWarning *warning,
                     const char      *header)
 {
-  GtkWidget *row;
+  LbWarningRow *self;
   g_autofree char *where = NULL;
   g_autofree char *text = NULL;
   const char *message;
 
   g_return_val_if_fail (warning != NULL, NULL);
 
+  self = g_object_new (LB_TYPE_WARNING_ROW, NULL);
+  self->warning = lb_warning_copy (warning);
   /* In the reader's language, whatever the language of the import. */
   text = lb_warning_dup_text (warning);
   message = text;
@@ -60,10 +96,14 @@ lb_warning_row_new (const LbWarning *warning,
   else
     where = g_strdup (_("Whole file"));
 
-  row = adw_action_row_new ();
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), message);
-  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 3);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), where);
-  return row;
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), message);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self), where);
+  return GTK_WIDGET (self);
+}
+
+const LbWarning *
+lb_warning_row_get_warning (LbWarningRow *self)
+{
+  g_return_val_if_fail (LB_IS_WARNING_ROW (self), NULL);
+  return self->warning;
 }
