@@ -15,7 +15,7 @@
 #include "lb-lbom.h"
 #include "lb-metadata-editor.h"
 #include "lb-overview-page.h"
-#include "lb-ranking-row.h"
+#include "lb-ranking-item.h"
 #include "lb-record-form.h"
 #include "lb-results-page.h"
 #include "lb-store.h"
@@ -570,9 +570,9 @@ static const char *
 row_name (GListModel *rows,
           guint       i)
 {
-  g_autoptr(LbRankingRow) row = g_list_model_get_item (rows, i);
+  g_autoptr(LbRankingItem) row = g_list_model_get_item (rows, i);
 
-  return lb_ranking_row_get_model (row)->name;
+  return lb_ranking_item_get_model (row)->name;
 }
 
 static void
@@ -583,7 +583,7 @@ test_results_table (Fixture       *f,
   LbResultsPage *page;
   GListModel *rows;
   gint64 id = import_fixture (f, "wide-cp932.csv");
-  g_autoptr(LbRankingRow) llama = NULL;
+  g_autoptr(LbRankingItem) llama = NULL;
   g_autofree char *tooltip = NULL;
   g_autofree char *text = NULL;
   g_autofree char *gap_tooltip = NULL;

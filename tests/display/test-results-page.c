@@ -9,7 +9,7 @@
 #include "display-util.h"
 #include "lb-import-assistant.h"
 #include "lb-metadata-editor.h"
-#include "lb-ranking-row.h"
+#include "lb-ranking-item.h"
 #include "lb-results-page.h"
 #include "lb-store.h"
 #include "lb-window.h"
@@ -221,6 +221,46 @@ test_edit_benchmark_keeps_guess (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The first label under @root showing @text. */
+static GtkWidget *
+label_showing (GtkWidget  *root,
+               const char *text)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *hit;
+
+      if (GTK_IS_LABEL (c) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (c)), text) == 0)
+        return c;
+      hit = label_showing (c, text);
+      if (hit != NULL)
+        return hit;
+    }
+  return NULL;
+}
+
+/* Clicks @cell as a pointer would, and returns the text of the popover it opens. */
+static const char *
+click_cell (GtkWidget *cell)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (cell);
+  GtkWidget *popover;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_GESTURE_CLICK (controller))
+        g_signal_emit_by_name (controller, "pressed", 1, 1.0, 1.0);
+    }
+  lb_test_iterate (3);
+  for (popover = gtk_widget_get_first_child (cell); popover != NULL && !GTK_IS_POPOVER (popover);
+       popover = gtk_widget_get_next_sibling (popover))
+    ;
+  g_assert_nonnull (popover);
+  return gtk_label_get_label (GTK_LABEL (gtk_widget_get_first_child (gtk_popover_get_child (GTK_POPOVER (popover)))));
+}
+
 static GtkColumnViewColumn *
 column_titled (LbResultsPage *page,
                const char    *title)
@@ -243,9 +283,9 @@ static const char *
 row_name (GListModel *rows,
           guint       i)
 {
-  g_autoptr(LbRankingRow) row = g_list_model_get_item (rows, i);
+  g_autoptr(LbRankingItem) row = g_list_model_get_item (rows, i);
 
-  return lb_ranking_row_get_model (row)->name;
+  return lb_ranking_item_get_model (row)->name;
 }
 
 static int
@@ -275,7 +315,7 @@ test_results_columns (Fixture       *f,
   GtkWidget *view = lb_test_template_child (page, LB_TYPE_RESULTS_PAGE, "column_view");
   GListModel *rows = lb_results_page_get_rows (page);
   GtkColumnViewColumn *model_column;
-  g_autoptr(LbRankingRow) first = NULL;
+  g_autoptr(LbRankingItem) first = NULL;
   g_autofree char *tooltip = NULL;
   g_autofree char *text = NULL;
 
@@ -302,6 +342,22 @@ test_results_columns (Fixture       *f,
   /* The unit comes from the header "(ms)". */
   g_assert_cmpstr (text, ==, "380 ms");
   g_assert_true (g_str_has_prefix (tooltip, "380 ms — Llama 3.1 70B on レイテンシ(ms)\n"));
+  /* Clicked, a score's cell tells its history, and a model's name its details, of the row
+   * it shows now (after sorting). */
+  lb_test_iterate (5);
+  {
+    GtkWidget *cell = label_showing (view, "380 ms");
+    const char *said;
+
+    g_assert_nonnull (cell);
+    said = click_cell (cell);
+    g_assert_true (g_str_has_prefix (said, tooltip));
+    g_assert_nonnull (strstr (said, "History, newest first:"));
+    cell = label_showing (view, "Llama 3.1 70B");
+    g_assert_nonnull (cell);
+    said = click_cell (cell);
+    g_assert_true (g_str_has_prefix (said, "Llama 3.1 70B\nVersion: "));
+  }
 
   /* A width the user dragged is kept when an edit reloads the table. */
   gtk_column_view_column_set_fixed_width (model_column, 333);

@@ -15,7 +15,7 @@
 #include "lb-history-page.h"
 #include "lb-import-assistant.h"
 #include "lb-importer.h"
-#include "lb-ranking-row.h"
+#include "lb-ranking-item.h"
 #include "lb-results-page.h"
 #include "lb-store.h"
 #include "lb-window.h"
@@ -112,15 +112,15 @@ write_sheet (Fixture    *f,
   *file = g_file_new_for_path (path);
 }
 
-static LbRankingRow *
+static LbRankingItem *
 row_named (GListModel *rows,
            const char *prefix)
 {
   for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
     {
-      g_autoptr(LbRankingRow) row = g_list_model_get_item (rows, i);
+      g_autoptr(LbRankingItem) row = g_list_model_get_item (rows, i);
 
-      if (g_str_has_prefix (lb_ranking_row_get_model (row)->name, prefix))
+      if (g_str_has_prefix (lb_ranking_item_get_model (row)->name, prefix))
         return g_steal_pointer (&row);
     }
   return NULL;
@@ -145,8 +145,8 @@ test_pages (Fixture       *f,
   LbResultsPage *results;
   LbComparePage *compare;
   GtkCheckButton *unlisted;
-  g_autoptr(LbRankingRow) cotomi = NULL;
-  g_autoptr(LbRankingRow) llama = NULL;
+  g_autoptr(LbRankingItem) cotomi = NULL;
+  g_autoptr(LbRankingItem) llama = NULL;
   g_autofree char *text = NULL;
   g_autofree char *tooltip = NULL;
   g_autofree char *shot = NULL;
@@ -174,7 +174,7 @@ test_pages (Fixture       *f,
   g_assert_nonnull (strstr (tooltip, "#N/A"));
   llama = row_named (lb_results_page_get_rows (results), "Llama 3.1 70B");
   g_assert_nonnull (llama);
-  g_assert_cmpstr (lb_ranking_row_get_model (llama)->name, !=, "Llama 3.1 70B");
+  g_assert_cmpstr (lb_ranking_item_get_model (llama)->name, !=, "Llama 3.1 70B");
   shot = g_strdup_printf ("sheetver-results-%s.png", language);
   lb_test_save_screenshot (GTK_WIDGET (window), shot);
 

@@ -11,7 +11,7 @@
 
 #include "lb-csv-reader.h"
 #include "lb-metadata-editor.h"
-#include "lb-ranking-row.h"
+#include "lb-ranking-item.h"
 #include "lb-results-page.h"
 #include "lb-store.h"
 #include "lb-value.h"
@@ -40,11 +40,11 @@ struct _LbResultsPage
   GPtrArray          *benchmarks;    /* of LbBenchmark*, in column order */
   GArray             *decimals;      /* of int, per benchmark: the most digits its cells showed */
   GHashTable         *imports;       /* import id → LbImport* */
-  GListStore         *rows;          /* of LbRankingRow */
+  GListStore         *rows;          /* of LbRankingItem */
   GtkStringFilter    *filter;
   GtkSortListModel   *sort_model;
-  LbRankingRow       *probe_a;
-  LbRankingRow       *probe_b;
+  LbRankingItem       *probe_a;
+  LbRankingItem       *probe_b;
 
   gboolean            descending;    /* direction of the primary sort column */
   GHashTable         *user_widths;   /* column key ("model", "b:ID", …) → width the user dragged */
@@ -207,25 +207,25 @@ lb_results_page_describe_cell (LbResultsPage  *self,
                                guint           cell,
                                char          **tooltip)
 {
-  LbRankingRow *row = item;
+  LbRankingItem *row = item;
   LbBenchmark *bench = benchmark_at (self, cell);
   const LbResult *r;
   const LbGap *gap;
 
   g_return_val_if_fail (LB_IS_RESULTS_PAGE (self), NULL);
-  g_return_val_if_fail (LB_IS_RANKING_ROW (row), NULL);
+  g_return_val_if_fail (LB_IS_RANKING_ITEM (row), NULL);
   g_return_val_if_fail (bench != NULL, NULL);
 
-  r = lb_ranking_row_get_result (row, cell);
+  r = lb_ranking_item_get_result (row, cell);
   if (r != NULL)
     {
       if (tooltip != NULL)
-        *tooltip = describe_result (self, lb_ranking_row_get_model (row), bench, r,
-                                    lb_ranking_row_get_previous (row, cell));
+        *tooltip = describe_result (self, lb_ranking_item_get_model (row), bench, r,
+                                    lb_ranking_item_get_previous (row, cell));
       return format_score (r->score, decimals_at (self, cell), bench->unit);
     }
 
-  gap = lb_ranking_row_get_gap (row, cell);
+  gap = lb_ranking_item_get_gap (row, cell);
   if (gap != NULL && gap->withdrawn)
     {
       /* A new version of the sheet left the cell empty: say what it withdrew, and where. */
@@ -257,7 +257,7 @@ lb_results_page_describe_cell (LbResultsPage  *self,
     }
   else if (tooltip != NULL)
     *tooltip = g_strdup_printf (_("No result for %s on %s in any import"),
-                                lb_ranking_row_get_model (row)->name, bench->name);
+                                lb_ranking_item_get_model (row)->name, bench->name);
   return g_strdup ("—");
 }
 
@@ -265,13 +265,13 @@ lb_results_page_describe_cell (LbResultsPage  *self,
 
 /* The newest evaluation date among the row's current results (dates sort as text). */
 static const char *
-evaluated_of (LbRankingRow *row)
+evaluated_of (LbRankingItem *row)
 {
   const char *newest = NULL;
 
-  for (guint i = 0; i < lb_ranking_row_get_n_cells (row); i++)
+  for (guint i = 0; i < lb_ranking_item_get_n_cells (row); i++)
     {
-      const LbResult *r = lb_ranking_row_get_result (row, i);
+      const LbResult *r = lb_ranking_item_get_result (row, i);
 
       if (r != NULL && r->evaluated_at != NULL && g_strcmp0 (r->evaluated_at, newest) > 0)
         newest = r->evaluated_at;
@@ -280,10 +280,10 @@ evaluated_of (LbRankingRow *row)
 }
 
 static const char *
-text_of (LbRankingRow    *row,
+text_of (LbRankingItem    *row,
          const ColumnKey *key)
 {
-  const LbModel *m = lb_ranking_row_get_model (row);
+  const LbModel *m = lb_ranking_item_get_model (row);
   const char *text = key->extra == EXTRA_EVALUATED ? evaluated_of (row)
                    : key->extra == EXTRA_NOTES ? m->notes
                    : key->index == 0 ? m->name : key->index == 1 ? m->version : m->provider;
@@ -297,8 +297,8 @@ compare_rows (gconstpointer a,
               gpointer      user_data)
 {
   ColumnKey *key = user_data;
-  LbRankingRow *ra = (LbRankingRow *) a, *rb = (LbRankingRow *) b;
-  guint pa = lb_ranking_row_get_probe (ra), pb = lb_ranking_row_get_probe (rb);
+  LbRankingItem *ra = (LbRankingItem *) a, *rb = (LbRankingItem *) b;
+  guint pa = lb_ranking_item_get_probe (ra), pb = lb_ranking_item_get_probe (rb);
   /* Returned for "a is missing": GtkColumnView inverts a descending column's order. */
   int missing_last = key->self->descending ? GTK_ORDERING_SMALLER : GTK_ORDERING_LARGER;
   gboolean a_missing, b_missing;
@@ -322,8 +322,8 @@ compare_rows (gconstpointer a,
   else
     {
       guint cell = key->index - N_TEXT_COLUMNS;
-      const LbResult *xa = lb_ranking_row_get_result (ra, cell);
-      const LbResult *xb = lb_ranking_row_get_result (rb, cell);
+      const LbResult *xa = lb_ranking_item_get_result (ra, cell);
+      const LbResult *xb = lb_ranking_item_get_result (rb, cell);
       LbBenchmark *bench = benchmark_at (key->self, cell);
       /* "Ascending", a header's first click, is best first: higher scores first where higher
        * is better. */
@@ -385,16 +385,19 @@ show_popover (GtkWidget  *parent,
   gtk_popover_set_child (GTK_POPOVER (popover), box);
   gtk_widget_set_parent (popover, parent);
   g_signal_connect (popover, "closed", G_CALLBACK (popover_closed_cb), NULL);
+  /* A cell that goes away (the table reloaded after an edit or another program's import)
+   * takes its popover with it: its text would be of a row no longer there. */
+  g_signal_connect_object (parent, "unmap", G_CALLBACK (gtk_popover_popdown), popover, G_CONNECT_SWAPPED);
   gtk_popover_popup (GTK_POPOVER (popover));
 }
 
 static char *
 describe_history (LbResultsPage *self,
-                  LbRankingRow  *row,
+                  LbRankingItem  *row,
                   guint          cell)
 {
   LbBenchmark *bench = benchmark_at (self, cell);
-  const LbModel *model = lb_ranking_row_get_model (row);
+  const LbModel *model = lb_ranking_item_get_model (row);
   g_autoptr(GPtrArray) history = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GString) text = g_string_new (NULL);
@@ -422,22 +425,36 @@ describe_history (LbResultsPage *self,
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
+/* What a click on a cell needs: the column, and the list item whose model it shows. */
+typedef struct {
+  ColumnKey   *key;
+  GtkListItem *item;  /* owns the cell's label, so it outlives the click gesture */
+} CellContext;
+
+static void
+cell_context_free (gpointer  data,
+                   GClosure *closure)
+{
+  g_free (data);
+}
+
 static void
 cell_pressed_cb (GtkGestureClick *gesture,
                  int              n_press,
                  double           x,
                  double           y,
-                 ColumnKey       *key)
+                 CellContext     *context)
 {
   GtkWidget *label = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
-  LbRankingRow *row = g_object_get_data (G_OBJECT (label), "row");
+  ColumnKey *key = context->key;
+  LbRankingItem *row = gtk_list_item_get_item (context->item);
   g_autofree char *text = NULL;
 
   if (row == NULL || STORE (key->self) == NULL)
     return;
   if (key->index == 0 && key->extra == EXTRA_NONE)
     {
-      const LbModel *m = lb_ranking_row_get_model (row);
+      const LbModel *m = lb_ranking_item_get_model (row);
 
       text = g_strdup_printf (_("%s\nVersion: %s\nProvider: %s\nProvenance: %s\nNotes: %s"), m->name,
                               m->version ? m->version : "—", m->provider ? m->provider : "—",
@@ -463,8 +480,13 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
     gtk_widget_add_css_class (label, "numeric");
   if ((key->index == 0 && key->extra == EXTRA_NONE) || is_benchmark (key))
     {
+      CellContext *context = g_new0 (CellContext, 1);
+
+      context->key = key;
+      context->item = item;
       click = gtk_gesture_click_new ();
-      g_signal_connect (click, "pressed", G_CALLBACK (cell_pressed_cb), key);
+      g_signal_connect_data (click, "pressed", G_CALLBACK (cell_pressed_cb), context,
+                             cell_context_free, 0);
       gtk_widget_add_controller (label, GTK_EVENT_CONTROLLER (click));
     }
   gtk_list_item_set_child (item, label);
@@ -476,9 +498,8 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
               ColumnKey                *key)
 {
   GtkWidget *label = gtk_list_item_get_child (item);
-  LbRankingRow *row = gtk_list_item_get_item (item);
+  LbRankingItem *row = gtk_list_item_get_item (item);
 
-  g_object_set_data (G_OBJECT (label), "row", row);
   gtk_widget_remove_css_class (label, "missing");
   gtk_widget_remove_css_class (label, "superseded");
   if (!is_benchmark (key))
@@ -501,22 +522,14 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
 
       gtk_label_set_label (GTK_LABEL (label), text);
       gtk_widget_set_tooltip_text (label, tooltip);
-      const LbResult *current = lb_ranking_row_get_result (row, cell);
-      const LbResult *previous = lb_ranking_row_get_previous (row, cell);
+      const LbResult *current = lb_ranking_item_get_result (row, cell);
+      const LbResult *previous = lb_ranking_item_get_previous (row, cell);
 
       if (current == NULL)
         gtk_widget_add_css_class (label, "missing");
       else if (previous != NULL && previous->score != current->score)
         gtk_widget_add_css_class (label, "superseded");
     }
-}
-
-static void
-unbind_cell_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *item,
-                ColumnKey                *key)
-{
-  g_object_set_data (G_OBJECT (gtk_list_item_get_child (item)), "row", NULL);
 }
 
 /* TRUE when @name already ends in @unit within brackets, as in 「レイテンシ(ms)」 or
@@ -583,7 +596,6 @@ add_column (LbResultsPage *self,
   key->name = g_strdup (name);
   g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), key);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), key);
-  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell_cb), key);
   sorter = GTK_SORTER (gtk_custom_sorter_new (compare_rows, key, column_key_free));
 
   column = gtk_column_view_column_new (title, factory);
@@ -741,7 +753,7 @@ reload (LbResultsPage *self)
   for (guint i = 0; i < models->len; i++)
     {
       LbModel *model = lb_model_copy (g_ptr_array_index (models, i));
-      LbRankingRow *row;
+      LbRankingItem *row;
 
       /* A model the newest version of the sheet leaves out stays visible, as such. */
       if (model->unlisted)
@@ -752,14 +764,14 @@ reload (LbResultsPage *self)
           g_free (model->name);
           model->name = name;
         }
-      row = lb_ranking_row_new (model, self->benchmarks->len);
+      row = lb_ranking_item_new (model, self->benchmarks->len);
 
       g_ptr_array_add (rows, row);
-      g_hash_table_insert (row_of, (gpointer) &lb_ranking_row_get_model (row)->id, row);
+      g_hash_table_insert (row_of, (gpointer) &lb_ranking_item_get_model (row)->id, row);
     }
 
 #define LOOKUP(rec) \
-  LbRankingRow *row = g_hash_table_lookup (row_of, &(rec)->model_id); \
+  LbRankingItem *row = g_hash_table_lookup (row_of, &(rec)->model_id); \
   guint cell = GPOINTER_TO_UINT (g_hash_table_lookup (cell_of, &(rec)->benchmark_id)); \
   if (row == NULL || cell == 0) \
     continue;
@@ -768,7 +780,7 @@ reload (LbResultsPage *self)
     {
       LbGap *gap = g_ptr_array_index (gaps, i);
       LOOKUP (gap);
-      lb_ranking_row_set_gap (row, cell - 1, lb_gap_copy (gap));
+      lb_ranking_item_set_gap (row, cell - 1, lb_gap_copy (gap));
     }
   /* Oldest first: the last superseded result of a cell is the one the current one replaced. */
   for (guint i = 0; i < all->len; i++)
@@ -776,7 +788,7 @@ reload (LbResultsPage *self)
       LbResult *r = g_ptr_array_index (all, i);
       LOOKUP (r);
       if (!r->current)
-        lb_ranking_row_set_previous (row, cell - 1, lb_result_copy (r));
+        lb_ranking_item_set_previous (row, cell - 1, lb_result_copy (r));
     }
   g_array_set_size (self->decimals, 0);
   for (guint i = 0; i < self->benchmarks->len; i++)
@@ -789,7 +801,7 @@ reload (LbResultsPage *self)
     {
       LbResult *r = g_ptr_array_index (current, i);
       LOOKUP (r);
-      lb_ranking_row_set_result (row, cell - 1, lb_result_copy (r));
+      lb_ranking_item_set_result (row, cell - 1, lb_result_copy (r));
       /* One column shows one precision, the finest its cells were given with. */
       g_array_index (self->decimals, int, cell - 1) = MAX (g_array_index (self->decimals, int, cell - 1),
                                                            raw_decimals (r->raw));
@@ -818,10 +830,10 @@ reload (LbResultsPage *self)
       /* A withdrawn value says so in full: "— withdrawn in [2:F3]; was 330 [1:F3]". */
       for (guint j = 0; j < rows->len; j++)
         {
-          LbRankingRow *row = g_ptr_array_index (rows, j);
-          const LbGap *gap = lb_ranking_row_get_gap (row, i);
+          LbRankingItem *row = g_ptr_array_index (rows, j);
+          const LbGap *gap = lb_ranking_item_get_gap (row, i);
 
-          if (gap != NULL && gap->withdrawn && lb_ranking_row_get_result (row, i) == NULL)
+          if (gap != NULL && gap->withdrawn && lb_ranking_item_get_result (row, i) == NULL)
             {
               g_autofree char *text = lb_results_page_describe_cell (self, row, i, NULL);
 
@@ -1048,12 +1060,12 @@ lb_results_page_init (LbResultsPage *self)
   self->benchmarks = g_ptr_array_new_with_free_func ((GDestroyNotify) lb_benchmark_free);
   self->decimals = g_array_new (FALSE, TRUE, sizeof (int));
   self->imports = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, (GDestroyNotify) lb_import_free);
-  self->rows = g_list_store_new (LB_TYPE_RANKING_ROW);
+  self->rows = g_list_store_new (LB_TYPE_RANKING_ITEM);
   self->user_widths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->probe_a = lb_ranking_row_new_probe (1);
-  self->probe_b = lb_ranking_row_new_probe (2);
+  self->probe_a = lb_ranking_item_new_probe (1);
+  self->probe_b = lb_ranking_item_new_probe (2);
 
-  self->filter = gtk_string_filter_new (gtk_property_expression_new (LB_TYPE_RANKING_ROW, NULL, "name"));
+  self->filter = gtk_string_filter_new (gtk_property_expression_new (LB_TYPE_RANKING_ITEM, NULL, "name"));
   gtk_string_filter_set_ignore_case (self->filter, TRUE);
   gtk_string_filter_set_match_mode (self->filter, GTK_STRING_FILTER_MATCH_MODE_SUBSTRING);
   filter_model = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->rows)), GTK_FILTER (self->filter));

@@ -9,7 +9,7 @@ G_BEGIN_DECLS
 #define LB_TYPE_RESULTS_PAGE (lb_results_page_get_type ())
 G_DECLARE_FINAL_TYPE (LbResultsPage, lb_results_page, LB, RESULTS_PAGE, LbPage)
 
-/* The rows as shown (filtered and sorted), of LbRankingRow; for tests. */
+/* The rows as shown (filtered and sorted), of LbRankingItem; for tests. */
 GListModel *lb_results_page_get_rows   (LbResultsPage *self);
 /* Sorts by column @index (0 model, 1 version, 2 provider, 3… benchmarks). */
 void        lb_results_page_sort_by    (LbResultsPage *self, guint index, gboolean descending);

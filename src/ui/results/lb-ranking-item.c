@@ -1,11 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* lb-ranking-row.c: one model's row in the ranking table */
+/* lb-ranking-item.c: one model in the ranking table's list model */
 
-#define G_LOG_DOMAIN "lb-ranking-row"
+#define G_LOG_DOMAIN "lb-ranking-item"
 
 #include "config.h"
 
-#include "lb-ranking-row.h"
+#include "lb-ranking-item.h"
 
 typedef struct {
   LbResult *current;
@@ -13,7 +13,7 @@ typedef struct {
   LbGap    *gap;
 } Cell;
 
-struct _LbRankingRow
+struct _LbRankingItem
 {
   GObject  parent_instance;
 
@@ -23,7 +23,7 @@ struct _LbRankingRow
   guint    probe;
 };
 
-G_DEFINE_FINAL_TYPE (LbRankingRow, lb_ranking_row, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE (LbRankingItem, lb_ranking_item, G_TYPE_OBJECT)
 
 enum {
   PROP_0,
@@ -44,22 +44,22 @@ cell_clear (gpointer data)
 }
 
 static void
-lb_ranking_row_finalize (GObject *object)
+lb_ranking_item_finalize (GObject *object)
 {
-  LbRankingRow *self = LB_RANKING_ROW (object);
+  LbRankingItem *self = LB_RANKING_ITEM (object);
 
   g_clear_pointer (&self->model, lb_model_free);
   g_clear_pointer (&self->cells, g_array_unref);
-  G_OBJECT_CLASS (lb_ranking_row_parent_class)->finalize (object);
+  G_OBJECT_CLASS (lb_ranking_item_parent_class)->finalize (object);
 }
 
 static void
-lb_ranking_row_get_property (GObject    *object,
+lb_ranking_item_get_property (GObject    *object,
                              guint       prop_id,
                              GValue     *value,
                              GParamSpec *pspec)
 {
-  LbRankingRow *self = LB_RANKING_ROW (object);
+  LbRankingItem *self = LB_RANKING_ITEM (object);
 
   switch (prop_id)
     {
@@ -72,12 +72,12 @@ lb_ranking_row_get_property (GObject    *object,
 }
 
 static void
-lb_ranking_row_class_init (LbRankingRowClass *klass)
+lb_ranking_item_class_init (LbRankingItemClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
-  object_class->finalize = lb_ranking_row_finalize;
-  object_class->get_property = lb_ranking_row_get_property;
+  object_class->finalize = lb_ranking_item_finalize;
+  object_class->get_property = lb_ranking_item_get_property;
 
   properties[PROP_NAME] =
     g_param_spec_string ("name", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
@@ -85,68 +85,68 @@ lb_ranking_row_class_init (LbRankingRowClass *klass)
 }
 
 static void
-lb_ranking_row_init (LbRankingRow *self)
+lb_ranking_item_init (LbRankingItem *self)
 {
   self->cells = g_array_new (FALSE, TRUE, sizeof (Cell));
   g_array_set_clear_func (self->cells, cell_clear);
 }
 
-LbRankingRow *
-lb_ranking_row_new (LbModel *model,
+LbRankingItem *
+lb_ranking_item_new (LbModel *model,
                     guint    n_cells)
 {
-  LbRankingRow *self;
+  LbRankingItem *self;
 
   g_return_val_if_fail (model != NULL, NULL);
 
-  self = g_object_new (LB_TYPE_RANKING_ROW, NULL);
+  self = g_object_new (LB_TYPE_RANKING_ITEM, NULL);
   self->model = model;
   g_array_set_size (self->cells, n_cells);
   return self;
 }
 
-LbRankingRow *
-lb_ranking_row_new_probe (guint order)
+LbRankingItem *
+lb_ranking_item_new_probe (guint order)
 {
-  LbRankingRow *self = g_object_new (LB_TYPE_RANKING_ROW, NULL);
+  LbRankingItem *self = g_object_new (LB_TYPE_RANKING_ITEM, NULL);
 
   self->probe = order;
   return self;
 }
 
 guint
-lb_ranking_row_get_probe (LbRankingRow *self)
+lb_ranking_item_get_probe (LbRankingItem *self)
 {
-  g_return_val_if_fail (LB_IS_RANKING_ROW (self), 0);
+  g_return_val_if_fail (LB_IS_RANKING_ITEM (self), 0);
   return self->probe;
 }
 
 const LbModel *
-lb_ranking_row_get_model (LbRankingRow *self)
+lb_ranking_item_get_model (LbRankingItem *self)
 {
-  g_return_val_if_fail (LB_IS_RANKING_ROW (self), NULL);
+  g_return_val_if_fail (LB_IS_RANKING_ITEM (self), NULL);
   return self->model;
 }
 
 guint
-lb_ranking_row_get_n_cells (LbRankingRow *self)
+lb_ranking_item_get_n_cells (LbRankingItem *self)
 {
-  g_return_val_if_fail (LB_IS_RANKING_ROW (self), 0);
+  g_return_val_if_fail (LB_IS_RANKING_ITEM (self), 0);
   return self->cells->len;
 }
 
 static Cell *
-get_cell (LbRankingRow *self,
+get_cell (LbRankingItem *self,
           guint         cell)
 {
-  g_return_val_if_fail (LB_IS_RANKING_ROW (self), NULL);
+  g_return_val_if_fail (LB_IS_RANKING_ITEM (self), NULL);
   if (cell >= self->cells->len)
     return NULL;
   return &g_array_index (self->cells, Cell, cell);
 }
 
 void
-lb_ranking_row_set_result (LbRankingRow *self,
+lb_ranking_item_set_result (LbRankingItem *self,
                            guint         cell,
                            LbResult     *current)
 {
@@ -158,7 +158,7 @@ lb_ranking_row_set_result (LbRankingRow *self,
 }
 
 void
-lb_ranking_row_set_previous (LbRankingRow *self,
+lb_ranking_item_set_previous (LbRankingItem *self,
                              guint         cell,
                              LbResult     *previous)
 {
@@ -170,7 +170,7 @@ lb_ranking_row_set_previous (LbRankingRow *self,
 }
 
 void
-lb_ranking_row_set_gap (LbRankingRow *self,
+lb_ranking_item_set_gap (LbRankingItem *self,
                         guint         cell,
                         LbGap        *gap)
 {
@@ -182,7 +182,7 @@ lb_ranking_row_set_gap (LbRankingRow *self,
 }
 
 const LbResult *
-lb_ranking_row_get_result (LbRankingRow *self,
+lb_ranking_item_get_result (LbRankingItem *self,
                            guint         cell)
 {
   Cell *c = get_cell (self, cell);
@@ -191,7 +191,7 @@ lb_ranking_row_get_result (LbRankingRow *self,
 }
 
 const LbResult *
-lb_ranking_row_get_previous (LbRankingRow *self,
+lb_ranking_item_get_previous (LbRankingItem *self,
                              guint         cell)
 {
   Cell *c = get_cell (self, cell);
@@ -200,7 +200,7 @@ lb_ranking_row_get_previous (LbRankingRow *self,
 }
 
 const LbGap *
-lb_ranking_row_get_gap (LbRankingRow *self,
+lb_ranking_item_get_gap (LbRankingItem *self,
                         guint         cell)
 {
   Cell *c = get_cell (self, cell);
