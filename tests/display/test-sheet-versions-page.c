@@ -184,6 +184,22 @@ test_pages (Fixture       *f,
   unlisted = GTK_CHECK_BUTTON (lb_test_template_child (compare, LB_TYPE_COMPARE_PAGE, "unlisted_check"));
   g_assert_false (gtk_check_button_get_active (unlisted));
   g_assert_cmpuint (lb_compare_page_get_comparison (compare)->n_models, ==, 3);
+  {
+    /* Said once, with the way to include it: not also "add it under Models", which would not. */
+    const char *notes = gtk_label_get_text (GTK_LABEL (lb_test_template_child (compare, LB_TYPE_COMPARE_PAGE, "notes_label")));
+    g_autofree char *not_compared = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                                  "%u of the leaderboard’s %u models is not compared: %s. Add it under Models.",
+                                                                  "%u of the leaderboard’s %u models are not compared: %s. Add them under Models.",
+                                                                  1), 1u, 4u, "Llama 3.1 70B");
+
+    g_assert_null (strstr (notes, not_compared));
+    g_autofree char *left_out = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                              "%u model is no longer listed in the newest version of the sheet and is left out (include it with “Include models no longer listed”).",
+                                                              "%u models are no longer listed in the newest version of the sheet and are left out (include them with “Include models no longer listed”).",
+                                                              1), 1u);
+
+    g_assert_nonnull (strstr (notes, left_out));
+  }
   g_free (shot);
   shot = g_strdup_printf ("sheetver-compare-%s.png", language);
   lb_test_save_screenshot (GTK_WIDGET (window), shot);

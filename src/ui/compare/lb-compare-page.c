@@ -326,9 +326,9 @@ render_benchmark_cell (GtkListItem   *list_item,
         const char *direction = row->benchmark->higher_is_better ? _("higher is better") : _("lower is better");
 
         if (!row->in_composite)
-          sub = g_strdup_printf (_("%s · weight %s · not in the composite"), direction, weight);
+          sub = g_strdup_printf (_("%s · weight %s · not in the composite"), direction, weight);
         else
-          sub = g_strdup_printf (_("%s · weight %s"), direction, weight);
+          sub = g_strdup_printf (_("%s · weight %s"), direction, weight);
         if (row->settings_differ)
           {
             /* the note above the table says which settings each model's score has */
@@ -742,7 +742,8 @@ update_texts (LbComparePage *self,
     {
       g_autoptr(GHashTable) compared = g_hash_table_new (g_int64_hash, g_int64_equal);
       g_autoptr(GString) names = g_string_new (NULL);
-      guint n_left = self->models->len - c->n_models;
+      gboolean include_unlisted = gtk_check_button_get_active (self->unlisted_check);
+      guint n_left = 0;
 
       for (guint m = 0; m < c->n_models; m++)
         g_hash_table_add (compared, &c->models[m].model->id);
@@ -750,8 +751,11 @@ update_texts (LbComparePage *self,
         {
           LbModel *model = g_ptr_array_index (self->models, i);
 
-          if (g_hash_table_contains (compared, &model->id))
+          /* One the newest sheet no longer lists is left out by the comparison's own note,
+           * which says how to include it: adding it under Models would not. */
+          if (g_hash_table_contains (compared, &model->id) || (model->unlisted && !include_unlisted))
             continue;
+          n_left++;
           if (listed++ == 5)
             {
               g_string_append (names, _(", …"));
@@ -760,9 +764,10 @@ update_texts (LbComparePage *self,
           /* TRANSLATORS: joins the names of the models left out of the comparison */
           g_string_append_printf (names, "%s%s", listed > 1 ? _(", ") : "", model->name);
         }
-      if (notes->len > 0)
+      if (n_left > 0 && notes->len > 0)
         g_string_append_c (notes, '\n');
-      g_string_append_printf (notes,
+      if (n_left > 0)
+        g_string_append_printf (notes,
                               g_dngettext (GETTEXT_PACKAGE,
                                            "%u of the leaderboard’s %u models is not compared: %s. Add it under Models.",
                                            "%u of the leaderboard’s %u models are not compared: %s. Add them under Models.",
