@@ -1795,6 +1795,17 @@ test_settings_stating_less (void)
 
     g_assert_true (c->rows[0].settings_differ);
   }
+  /* C states settings without shots beside two that state different ones: the note says
+   * C's source gives no number, rather than listing it as if it were another setting. */
+  ((LbResult *) g_ptr_array_index (f.results, 2))->settings = g_strdup ("lm-evaluation-harness 0.4.2");
+  {
+    g_autoptr(LbComparison) c = compare_ok (&f, options);
+    g_autofree char *text = lb_comparison_to_text (c);
+
+    g_assert_true (c->rows[0].settings_differ);
+    g_assert_nonnull (strstr (text, "“lm-evaluation-harness 0.4.2” (no number of shots stated) for “C”"));
+    g_assert_nonnull (strstr (text, "“lm-evaluation-harness 0.4.2; 5-shot” for “A”"));
+  }
 }
 
 int

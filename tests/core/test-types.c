@@ -230,6 +230,16 @@ test_provenance_text (void)
 
 /* Issue 16.4: settings that state less (no shots) agree; stated differently, they do not. */
 static void
+test_settings_state_shots (void)
+{
+  g_assert_true (lb_settings_state_shots ("lm-evaluation-harness 0.4.2; 5-shot"));
+  g_assert_true (lb_settings_state_shots ("inspect_ai 0.3; 0-shot; temperature 0"));
+  g_assert_false (lb_settings_state_shots ("lm-evaluation-harness 0.4.2"));
+  g_assert_false (lb_settings_state_shots ("5-shots of espresso"));
+  g_assert_false (lb_settings_state_shots (NULL));
+}
+
+static void
 test_settings_agree (void)
 {
   static const struct { const char *a, *b; gboolean agree; } cases[] = {
@@ -261,6 +271,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/types/cell-ref/source", test_cell_source);
   g_test_add_func ("/types/provenance/text", test_provenance_text);
   g_test_add_func ("/types/settings/agree", test_settings_agree);
+  g_test_add_func ("/types/settings/state-shots", test_settings_state_shots);
   g_test_add_func ("/types/warning/codes", test_warning_codes);
   g_test_add_func ("/types/person/display", test_person_display);
   g_test_add_func ("/types/sentence/append", test_sentence_append);

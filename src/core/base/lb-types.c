@@ -566,6 +566,17 @@ lb_settings_agree (const char *a,
   return strcmp (a_rest != NULL ? a_rest : a, b_rest != NULL ? b_rest : b) == 0;
 }
 
+gboolean
+lb_settings_state_shots (const char *settings)
+{
+  g_autofree char *rest = NULL;
+
+  if (settings == NULL)
+    return FALSE;
+  rest = settings_without_shots (settings);
+  return rest != NULL;
+}
+
 char *
 lb_provenance_dup_text (LbProvenanceClass  provenance,
                         const char        *settings)

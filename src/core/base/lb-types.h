@@ -91,6 +91,8 @@ char       *lb_provenance_dup_text          (LbProvenanceClass  provenance,
  * settings — is a difference: they may not be compared as they stand. */
 gboolean    lb_settings_agree               (const char        *a,
                                              const char        *b);
+/* Whether stated settings name a number of shots ("…; 5-shot"). */
+gboolean    lb_settings_state_shots         (const char        *settings);
 
 typedef struct {
   gint64   id;

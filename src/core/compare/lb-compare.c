@@ -965,6 +965,7 @@ settings_note (LbComparison *self,
 {
   g_autoptr(GPtrArray) settings = g_ptr_array_new ();   /* distinct, borrowed */
   g_autoptr(GString) groups = g_string_new (NULL);
+  gboolean some_state_shots = FALSE;
 
   for (guint m = 0; m < self->n_models; m++)
     {
@@ -983,12 +984,21 @@ settings_note (LbComparison *self,
                                                  g_ptr_array_index (settings, k));
   if (!row->settings_differ)
     return NULL;
+  for (guint i = 0; i < settings->len && !some_state_shots; i++)
+    some_state_shots = lb_settings_state_shots (g_ptr_array_index (settings, i));
   for (guint i = 0; i < settings->len; i++)
     {
       const char *stated = g_ptr_array_index (settings, i);
       g_autoptr(GString) names = g_string_new (NULL);
-      g_autofree char *quoted = g_strdup_printf (_("“%s”"), stated);
+      g_autofree char *quoted = NULL;
       guint n = 0;
+
+      /* Beside texts that give a number of shots, one that gives none is not "0-shot". */
+      if (some_state_shots && !lb_settings_state_shots (stated))
+        /* TRANSLATORS: settings as the source states them, when others name a number of shots */
+        quoted = g_strdup_printf (_("“%s” (no number of shots stated)"), stated);
+      else
+        quoted = g_strdup_printf (_("“%s”"), stated);
 
       for (guint m = 0; m < self->n_models; m++)
         {
