@@ -748,10 +748,14 @@ supersede_covered (LbStore          *self,
   first_id = sqlite3_column_int64 (stmt, 1);
   g_clear_pointer (&stmt, lb_stmt_release);
 
-  /* A gap withdraws an earlier import's value, not one typed in (as supersede_by_probe()). */
+  /* A gap withdraws an earlier import's value, not one typed in (as supersede_by_probe()).
+   * Through the table over the leaderboard's range of ids, as lb_store_foreach_current_score():
+   * through results_leaderboard, each row cost a seek of its own (a fifth of the time, by perf). */
   stmt = lb_store_prepare (self,
                            "UPDATE results SET current = 0"
-                           " WHERE leaderboard_id = ?1 AND current = 1 AND id < ?2"
+                           " WHERE id BETWEEN (SELECT min(id) FROM results WHERE leaderboard_id = ?1)"
+                           "              AND ?2 - 1"
+                           "   AND +leaderboard_id = ?1 AND current = 1"
                            "   AND CASE lb_import_covers (model_id, benchmark_id)"
                            "         WHEN 1 THEN 1"
                            "         WHEN 2 THEN ?3 AND import_id IS NOT NULL"
