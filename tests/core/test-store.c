@@ -764,7 +764,7 @@ test_migrate_results_table (void)
   g_clear_pointer (&sql, g_free);
   sql = raw_query (path, "SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_master"
                          " WHERE type = 'index' AND tbl_name = 'results' ORDER BY 1)");
-  g_assert_cmpstr (sql, ==, "results_cell,results_import,results_leaderboard");
+  g_assert_cmpstr (sql, ==, "results_import_cell,results_leaderboard");
   g_clear_pointer (&sql, g_free);
   /* Superseding a result changes no index (issue 12: the new version of a sheet demotes
    * every old value): no index of results has `current` among its columns. */
@@ -1370,7 +1370,9 @@ test_results_supersede_typed (Fixture       *fx,
 {
   const Cell cells[] = { { fx->m1, fx->b1, 85.0 } };
   g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) history = NULL;
   LbResult typed = { 0 };
+  gint64 imp;
 
   typed.leaderboard_id = fx->lb;
   typed.model_id = fx->m1;
@@ -1381,7 +1383,23 @@ test_results_supersede_typed (Fixture       *fx,
   g_assert_no_error (error);
   g_assert_cmpfloat (current_score (fx, fx->m1, fx->b1), ==, 60.0);
 
-  import_cells (fx, "aaa", cells, G_N_ELEMENTS (cells));
+  imp = import_cells (fx, "aaa", cells, G_N_ELEMENTS (cells));
+  g_assert_cmpfloat (current_score (fx, fx->m1, fx->b1), ==, 85.0);
+
+  /* The cell's history holds the typed-in value (a result without import), newest first. */
+  history = lb_store_list_cell_history (fx->store, fx->m1, fx->b1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (history->len, ==, 2);
+  g_assert_cmpfloat (((LbResult *) g_ptr_array_index (history, 0))->score, ==, 85.0);
+  g_assert_cmpfloat (((LbResult *) g_ptr_array_index (history, 1))->score, ==, 60.0);
+  g_assert_cmpint (((LbResult *) g_ptr_array_index (history, 1))->import_id, ==, 0);
+
+  /* Removing the import makes the typed-in value current again; undoing that, the import's. */
+  g_assert_true (lb_store_set_import_deleted (fx->store, imp, TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpfloat (current_score (fx, fx->m1, fx->b1), ==, 60.0);
+  g_assert_true (lb_store_set_import_deleted (fx->store, imp, FALSE, &error));
+  g_assert_no_error (error);
   g_assert_cmpfloat (current_score (fx, fx->m1, fx->b1), ==, 85.0);
 }
 
@@ -2508,6 +2526,189 @@ test_share_poll_external_changes (void)
   g_assert_cmpuint (changed->len, ==, 4);
 }
 
+/* Everything a v11 leaderboard shows of its results, as text: the current results, the gaps
+ * (with the value each withdraws) and the history of every cell. */
+static char *
+dump_cells (LbStore *store,
+            gint64   lb,
+            gint64  *models,
+            gint64  *benchmarks)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) current = lb_store_list_results (store, lb, TRUE, &error);
+  g_autoptr(GPtrArray) gaps = lb_store_list_gaps (store, lb, &error);
+  GString *out = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < current->len; i++)
+    {
+      const LbResult *r = g_ptr_array_index (current, i);
+
+      g_string_append_printf (out, "current %" G_GINT64_FORMAT "/%" G_GINT64_FORMAT " %g %s\n",
+                              r->model_id, r->benchmark_id, r->score, r->raw);
+    }
+  for (guint i = 0; i < gaps->len; i++)
+    {
+      const LbGap *g = g_ptr_array_index (gaps, i);
+
+      g_string_append_printf (out, "gap %" G_GINT64_FORMAT "/%" G_GINT64_FORMAT " %s withdrawn %d was %g\n",
+                              g->model_id, g->benchmark_id, g->raw, g->withdrawn, g->was_score);
+    }
+  for (guint m = 0; m < 2; m++)
+    for (guint b = 0; b < 2; b++)
+      {
+        g_autoptr(GPtrArray) history = lb_store_list_cell_history (store, models[m], benchmarks[b],
+                                                                   &error);
+
+        g_assert_no_error (error);
+        g_string_append_printf (out, "history %u/%u:", m, b);
+        for (guint i = 0; i < history->len; i++)
+          {
+            const LbResult *r = g_ptr_array_index (history, i);
+
+            g_string_append_printf (out, " %g%s", r->score, r->current ? "*" : "");
+          }
+        g_string_append_c (out, '\n');
+      }
+  return g_string_free (out, FALSE);
+}
+
+/* Adds an import of @lb in @mode with a result per score and a gap per NAN, as the importer
+ * writes them. */
+static gint64
+add_v11_import (LbStore      *store,
+                gint64        lb,
+                LbImportMode  mode,
+                const gint64 *models,
+                const gint64 *benchmarks,
+                const double  scores[2][2])
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LbImport) import = g_new0 (LbImport, 1);
+  gint64 id;
+
+  import->leaderboard_id = lb;
+  import->file_name = g_strdup ("sheet.csv");
+  import->status = LB_IMPORT_COMPLETE;
+  import->mode = mode;
+  g_assert_true (lb_store_begin (store, &error));
+  id = lb_store_add_import (store, import, &error);
+  g_assert_no_error (error);
+  for (guint m = 0; m < 2; m++)
+    for (guint b = 0; b < 2; b++)
+      {
+        if (isnan (scores[m][b]))
+          {
+            LbGap gap = { 0, lb, models[m], benchmarks[b], id, m + 2, b + 2, "#N/A", "error" };
+
+            g_assert_cmpint (lb_store_add_gap (store, &gap, &error), >, 0);
+          }
+        else
+          {
+            LbResult result = { 0 };
+
+            result.leaderboard_id = lb;
+            result.model_id = models[m];
+            result.benchmark_id = benchmarks[b];
+            result.score = scores[m][b];
+            result.import_id = id;
+            result.source_row = m + 2;
+            result.source_column = b + 2;
+            g_assert_cmpint (lb_store_add_result (store, &result, &error), >, 0);
+          }
+        g_assert_no_error (error);
+      }
+  g_assert_true (lb_store_finish_import (store, id, 2, 4, &error));
+  g_assert_true (lb_store_commit (store, &error));
+  g_assert_no_error (error);
+  return id;
+}
+
+/* Migration 12 changes only indexes: a v11 file's current results, withdrawn cells and cell
+ * histories (a typed-in value among them) read the same after it, and so after undoing the
+ * newest import. */
+static void
+test_migrate_cell_indexes (void)
+{
+  g_autofree char *path = test_path ("v11-cells.db");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *indexes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LbStore) store = lb_store_open_at_version (path, 11, &error);
+  const double first[2][2] = { { 80, 70 }, { 60, 50 } };
+  const double second[2][2] = { { 81, NAN }, { 61, 51 } };
+  const double third[2][2] = { { 82, NAN }, { NAN, NAN } };
+  gint64 lb, models[2], benchmarks[2], last;
+  LbResult typed = { 0 };
+
+  g_assert_no_error (error);
+  lb = new_leaderboard (store, "Cells");
+  models[0] = lb_store_ensure_model (store, lb, "M1", NULL, NULL, &error);
+  models[1] = lb_store_ensure_model (store, lb, "M2", NULL, NULL, &error);
+  benchmarks[0] = lb_store_ensure_benchmark (store, lb, "B1", NULL, NULL, &error);
+  benchmarks[1] = lb_store_ensure_benchmark (store, lb, "B2", NULL, NULL, &error);
+  g_assert_no_error (error);
+  add_v11_import (store, lb, LB_IMPORT_MODE_REPLACE, models, benchmarks, first);
+  add_v11_import (store, lb, LB_IMPORT_MODE_REPLACE, models, benchmarks, second);
+  typed.leaderboard_id = lb;
+  typed.model_id = models[1];
+  typed.benchmark_id = benchmarks[1];
+  typed.score = 40;
+  typed.current = TRUE;
+  g_assert_cmpint (lb_store_add_result (store, &typed, &error), >, 0);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  {
+    /* typed in over the second version's value */
+    g_autofree char *sql = g_strdup_printf ("UPDATE results SET current = 0"
+                                            " WHERE model_id = %" G_GINT64_FORMAT
+                                            "   AND benchmark_id = %" G_GINT64_FORMAT
+                                            "   AND import_id IS NOT NULL", models[1], benchmarks[1]);
+    raw_exec (path, sql);
+  }
+  store = lb_store_open_at_version (path, 11, &error);
+  g_assert_no_error (error);
+  last = add_v11_import (store, lb, LB_IMPORT_MODE_ADD, models, benchmarks, third);
+  before = dump_cells (store, lb, models, benchmarks);
+  g_clear_object (&store);
+
+  store = lb_store_open (path, &error);
+  g_assert_no_error (error);
+  after = dump_cells (store, lb, models, benchmarks);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpstr (after, ==,
+                   "current 1/1 82 (null)\n"
+                   "current 2/1 61 (null)\n"
+                   "current 2/2 40 (null)\n"
+                   "gap 1/2 #N/A withdrawn 1 was 70\n"   /* by the second version */
+                   "gap 1/2 #N/A withdrawn 0 was 0\n"    /* an addition withdraws nothing */
+                   "gap 2/1 #N/A withdrawn 0 was 0\n"
+                   "gap 2/2 #N/A withdrawn 0 was 0\n"
+                   "history 0/0: 82* 81 80\n"
+                   "history 0/1: 70\n"
+                   "history 1/0: 61* 60\n"
+                   "history 1/1: 40* 51 50\n");
+  indexes = raw_query (path, "SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_master"
+                             " WHERE type = 'index' AND tbl_name = 'results' ORDER BY 1)");
+  g_assert_cmpstr (indexes, ==, "results_import_cell,results_leaderboard");
+
+  /* Undoing the addition: the second version is current again where it had a value. */
+  g_assert_true (lb_store_set_import_deleted (store, last, TRUE, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&after, g_free);
+  after = dump_cells (store, lb, models, benchmarks);
+  g_assert_cmpstr (after, ==,
+                   "current 1/1 81 (null)\n"
+                   "current 2/1 61 (null)\n"
+                   "current 2/2 40 (null)\n"
+                   "gap 1/2 #N/A withdrawn 1 was 70\n"
+                   "history 0/0: 81* 80\n"
+                   "history 0/1: 70\n"
+                   "history 1/0: 61* 60\n"
+                   "history 1/1: 40* 51 50\n");
+}
+
 /* A v8 database kept its import warnings as text only: after migration 9 they read as they
  * were written (there is no code to render them again), and new ones keep their code. */
 static void
@@ -2602,6 +2803,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/store/migrate/backup-and-keep-data", test_migrate_with_backup);
   g_test_add_func ("/store/migrate/results-table", test_migrate_results_table);
   g_test_add_func ("/store/migrate/warnings-text-kept", test_migrate_warnings_text);
+  g_test_add_func ("/store/migrate/cell-indexes", test_migrate_cell_indexes);
   g_test_add_func ("/store/migrate/backup-killed", test_migrate_backup_killed);
   g_test_add_func ("/store/migrate/backup-failed", test_migrate_backup_failed);
   g_test_add_func ("/store/now", test_now);

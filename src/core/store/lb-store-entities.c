@@ -146,11 +146,15 @@ static const TableInfo model_table = {
 
 /* Model m is no longer listed: a newer version of the sheet (k.lr) leaves it out, and no later
  * import nor a hand-typed result brings it back. A CASE, since SQLite runs both sides of an AND:
- * without a newer version the subqueries were most of the time of listing 500 models. */
+ * without a newer version the subqueries were most of the time of listing 500 models. The
+ * model's results are sought per import from k.lr on (results_import_cell) and among those
+ * typed in; an import not removed is visible. */
 #define UNLISTED \
   " (CASE WHEN k.lr IS NULL THEN 0 ELSE" \
-  "  NOT EXISTS (SELECT 1 FROM results x WHERE x.leaderboard_id = ?1 AND x.model_id = m.id" \
-  "              AND (x.import_id IS NULL OR x.import_id >= k.lr) AND" ROW_VISIBLE ")" \
+  "  NOT EXISTS (SELECT 1 FROM results x WHERE x.model_id = m.id AND +x.leaderboard_id = ?1" \
+  "              AND (x.import_id IN (SELECT i.id FROM imports i WHERE i.leaderboard_id = ?1" \
+  "                                    AND i.id >= k.lr AND i.deleted_at IS NULL)" \
+  "                   OR x.import_id IS NULL))" \
   "  AND NOT EXISTS (SELECT 1 FROM gaps x WHERE x.leaderboard_id = ?1 AND x.model_id = m.id" \
   "                  AND x.import_id >= k.lr AND" ROW_VISIBLE ") END)"
 

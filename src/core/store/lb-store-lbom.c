@@ -97,8 +97,14 @@ lb_store_restore_result_current (LbStore   *self,
 
       stmt = lb_store_prepare (self,
                                "SELECT EXISTS (SELECT 1 FROM results r JOIN results o"
-                               "  ON o.leaderboard_id = r.leaderboard_id AND o.model_id = r.model_id"
-                               "  AND o.benchmark_id = r.benchmark_id AND o.current = 1 AND o.id <> r.id"
+                               "  ON o.model_id = r.model_id AND o.benchmark_id = r.benchmark_id"
+                               "  AND +o.leaderboard_id = r.leaderboard_id"
+                               /* one seek of results_import_cell per import and one among
+                                * the results typed in */
+                               "  AND (o.import_id IN (SELECT i.id FROM imports i"
+                               "                        WHERE i.leaderboard_id = r.leaderboard_id)"
+                               "       OR o.import_id IS NULL)"
+                               "  AND o.current = 1 AND o.id <> r.id"
                                " WHERE r.id = ?1)", error);
       if (stmt == NULL)
         return FALSE;

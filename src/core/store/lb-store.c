@@ -267,6 +267,14 @@ static const char *const migrations[] = {
    * person importing said; a result file can say it per value (source_cells.detail) */
   "ALTER TABLE imports ADD COLUMN provenance TEXT"
   "  CHECK (provenance IS NULL OR provenance IN ('vendor', 'third-party', 'ours'));",
+  /* 12: reimport2: the new version of a sheet writes its results at the end of every index.
+   * results_cell (leaderboard, model, benchmark) put each new result between the old ones of
+   * its cell, rewriting the whole index; (import, model, benchmark) takes its place and that of
+   * results_import, and a cell's results are found with one seek per import of the
+   * leaderboard and one among those typed in (import_id NULL). Rows and values are unchanged. */
+  "DROP INDEX results_cell;"
+  "DROP INDEX results_import;"
+  "CREATE INDEX results_import_cell ON results (import_id, model_id, benchmark_id);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == LB_STORE_SCHEMA_VERSION);

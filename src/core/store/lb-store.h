@@ -27,7 +27,7 @@ typedef enum {
 /* The schema version this build writes (PRAGMA user_version). 1: first schema; 2: mappings;
  * 3: results' foreign keys deferred; 4: saved compare choices; 5: benchmarks' item counts;
  * 6: workbook sheets and stored cells; 7: results indexed by id; 8: import modes. */
-#define LB_STORE_SCHEMA_VERSION 11
+#define LB_STORE_SCHEMA_VERSION 12
 
 /* PRAGMA application_id of our databases ("LBDB"), set by every migration: another
  * program's SQLite file is recognised and never changed. */
