@@ -1769,18 +1769,45 @@ lb_xlsx_looks_like_zip (const guint8 *data,
 
 static gboolean open_zip (LbXlsxReader *self, GCancellable *cancellable, GError **error);
 
+static guint32
+le32 (const guint8 *p)
+{
+  return (guint32) p[0] | ((guint32) p[1] << 8) | ((guint32) p[2] << 16) | ((guint32) p[3] << 24);
+}
+
+static guint64
+le64 (const guint8 *p)
+{
+  return (guint64) le32 (p) | ((guint64) le32 (p + 4) << 32);
+}
+
+/* Whether a member's DOS time (date in the high half) is a real time, or 0 (none). */
+static gboolean
+dos_time_valid (guint32 dostime)
+{
+  guint year = (dostime >> 25) + 1980, month = (dostime >> 21) & 0x0f, day = (dostime >> 16) & 0x1f;
+  guint minute = (dostime >> 5) & 0x3f, second = (dostime & 0x1f) * 2;
+
+  /* libgsf reads the hour as four bits, so it is never out of range. */
+  return dostime == 0
+         || (month >= 1 && month <= 12 && day >= 1
+             && day <= g_date_get_days_in_month ((GDateMonth) month, (GDateYear) year)
+             && minute <= 59 && second <= 59);
+}
+
 /* Whether every member's DOS time in the archive's table of contents is a real time (or 0).
- * libgsf makes a GLib critical of an impossible one; no Excel writes one. An archive whose
- * table cannot be found here is left to libgsf, which then refuses it. */
+ * libgsf makes a GLib critical of an impossible one; no Excel writes one. The table is read
+ * the way libgsf reads it: the end record's count of entries from its offset (or the zip64
+ * record's), whatever the table's size says. An archive whose table cannot be read here is
+ * left to libgsf, which then refuses it before it looks at a time. */
 static gboolean
 dos_times_valid (GsfInput *source)
 {
   gsf_off_t size = gsf_input_size (source);
   gsize tail = (gsize) MIN (size, 22 + 65535);
   g_autofree guint8 *end = NULL;
-  g_autofree guint8 *dir = NULL;
-  guint32 dir_size, dir_offset;
   const guint8 *eocd = NULL;
+  guint64 entries, offset;
 
   if (tail < 22 || gsf_input_seek (source, size - (gsf_off_t) tail, G_SEEK_SET))
     return TRUE;
@@ -1793,38 +1820,38 @@ dos_times_valid (GsfInput *source)
   if (eocd == NULL)
     return TRUE;
   /* Byte by byte: the record has no alignment. */
-  dir_size = (guint32) eocd[12] | ((guint32) eocd[13] << 8) | ((guint32) eocd[14] << 16)
-             | ((guint32) eocd[15] << 24);
-  dir_offset = (guint32) eocd[16] | ((guint32) eocd[17] << 8) | ((guint32) eocd[18] << 16)
-               | ((guint32) eocd[19] << 24);
-  if (dir_offset == 0xFFFFFFFF || dir_size == 0xFFFFFFFF || dir_size > 64 * 1024 * 1024
-      || (gsf_off_t) dir_offset + dir_size > size
-      || gsf_input_seek (source, dir_offset, G_SEEK_SET))
-    return TRUE;
-  dir = g_malloc (dir_size + 1);
-  if (dir_size > 0 && gsf_input_read (source, dir_size, dir) == NULL)
-    return TRUE;
-  for (gsize at = 0; at + 46 <= dir_size;)
+  entries = (guint64) (eocd[8] | (eocd[9] << 8));
+  offset = le32 (eocd + 16);
+  {
+    gsf_off_t at = size - (gsf_off_t) tail + (eocd - end);
+    guint8 locator[20], record[56];
+
+    /* A zip64 locator just before the end record points at the record that counts. */
+    if (at >= 20 && !gsf_input_seek (source, at - 20, G_SEEK_SET)
+        && gsf_input_read (source, sizeof locator, locator) != NULL
+        && le32 (locator) == 0x07064b50)
+      {
+        if (le64 (locator + 8) > (guint64) size
+            || gsf_input_seek (source, (gsf_off_t) le64 (locator + 8), G_SEEK_SET)
+            || gsf_input_read (source, sizeof record, record) == NULL
+            || le32 (record) != 0x06064b50)
+          return TRUE;
+        entries = le64 (record + 24);
+        offset = le64 (record + 48);
+      }
+  }
+  /* Each entry is at least 46 bytes, so the walk ends within the file. */
+  for (guint64 i = 0; i < entries && offset <= (guint64) size; i++)
     {
-      const guint8 *e = dir + at;
-      guint16 time, date;
+      guint8 e[46];
 
-      if (!(e[0] == 'P' && e[1] == 'K' && e[2] == 1 && e[3] == 2))
-        break;
-      time = (guint16) (e[12] | (e[13] << 8));
-      date = (guint16) (e[14] | (e[15] << 8));
-      if (time != 0 || date != 0)
-        {
-          guint month = (date >> 5) & 0x0f, day = date & 0x1f, year = (date >> 9) + 1980;
-          guint minute = (time >> 5) & 0x3f, second = (time & 0x1f) * 2;
-
-          if (month < 1 || month > 12 || day < 1
-              || day > g_date_get_days_in_month ((GDateMonth) month, (GDateYear) year)
-              || minute > 59 || second > 59)
-            return FALSE;
-        }
-      at += 46 + (gsize) (e[28] | (e[29] << 8)) + (gsize) (e[30] | (e[31] << 8))
-            + (gsize) (e[32] | (e[33] << 8));
+      if (gsf_input_seek (source, (gsf_off_t) offset, G_SEEK_SET)
+          || gsf_input_read (source, sizeof e, e) == NULL || le32 (e) != 0x02014b50)
+        return TRUE;
+      if (!dos_time_valid (le32 (e + 12)))
+        return FALSE;
+      offset += 46 + (guint64) (e[28] | (e[29] << 8)) + (guint64) (e[30] | (e[31] << 8))
+                + (guint64) (e[32] | (e[33] << 8));
     }
   return TRUE;
 }
