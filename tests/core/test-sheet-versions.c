@@ -280,6 +280,15 @@ test_replace (Fixture       *f,
   g_assert_true (llama->unlisted);
   g_assert_cmpint (llama->unlisted_since, ==, nov_id);
   g_assert_false (gpt->unlisted);
+  /* The Overview counts Llama among the models and says it is no longer listed. */
+  {
+    LbLeaderboardStats stats = { 0 };
+
+    g_assert_true (lb_store_get_leaderboard_stats (f->store, leaderboard_id (f), &stats, NULL));
+    g_assert_cmpuint (stats.n_models, ==, 4);
+    g_assert_cmpuint (stats.n_unlisted, ==, 1);
+    lb_leaderboard_stats_clear (&stats);
+  }
 
   /* Compare: Llama is left out, and out of the ranges; cotomi Pro's latency is withdrawn. */
   c = compare (f, FALSE);

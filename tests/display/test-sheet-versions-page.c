@@ -15,6 +15,7 @@
 #include "lb-history-page.h"
 #include "lb-import-assistant.h"
 #include "lb-importer.h"
+#include "lb-overview-page.h"
 #include "lb-ranking-item.h"
 #include "lb-results-page.h"
 #include "lb-store.h"
@@ -161,6 +162,23 @@ test_pages (Fixture       *f,
   lb_test_iterate (5);
   lb_window_select_leaderboard (window, lb);
   lb_test_spin (200);
+
+  /* Overview: the four models counted include Llama, and it says so. */
+  {
+    GtkWidget *overview = lb_window_get_page (LB_WINDOW (window), "overview");
+    GtkLabel *count = GTK_LABEL (lb_test_template_child (overview, LB_TYPE_OVERVIEW_PAGE, "models_label"));
+    GtkLabel *note = GTK_LABEL (lb_test_template_child (overview, LB_TYPE_OVERVIEW_PAGE, "unlisted_label"));
+    g_autofree char *of_which = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "of which %u no longer listed",
+                                                              "of which %u no longer listed", 1), 1u);
+
+    show_page (window, "overview");
+    g_assert_cmpstr (gtk_label_get_text (count), ==, "4");
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (note)));
+    g_assert_cmpstr (gtk_label_get_text (note), ==, of_which);
+    shot = g_strdup_printf ("sheetver-overview-%s.png", language);
+    lb_test_save_screenshot (GTK_WIDGET (window), shot);
+    g_clear_pointer (&shot, g_free);
+  }
 
   /* Results: the withdrawn latency says what it was and where; Llama is shown as gone. */
   show_page (window, "results");

@@ -796,7 +796,10 @@ lb_store_get_leaderboard_stats (LbStore             *self,
                            "                     AND status = 'complete')),"
                            "       (SELECT max(imported_at) FROM imports"
                            "         WHERE leaderboard_id = ?1 AND deleted_at IS NULL),"
-                           "       EXISTS (SELECT 1 FROM leaderboards WHERE id = ?1)", error);
+                           "       EXISTS (SELECT 1 FROM leaderboards WHERE id = ?1),"
+                           "       (SELECT count(*) FROM models m, (SELECT" LAST_REPLACE " AS lr) k"
+                           "         WHERE leaderboard_id = ?1 AND" MODEL_SHOWN " AND" UNLISTED ")",
+                           error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
@@ -810,6 +813,7 @@ lb_store_get_leaderboard_stats (LbStore             *self,
   stats->n_results = sqlite3_column_int (stmt, 2);
   stats->newest_result = lb_column_dup (stmt, 3);
   stats->last_import_at = lb_column_dup (stmt, 4);
+  stats->n_unlisted = sqlite3_column_int (stmt, 6);
   return TRUE;
 }
 

@@ -82,6 +82,7 @@ typedef enum {
 
 typedef struct {
   guint  n_models;
+  guint  n_unlisted;         /* of n_models, those the newest version of the sheet no longer lists */
   guint  n_benchmarks;
   guint  n_results;          /* current results */
   char  *newest_result;      /* newest evaluated_at, else newest import date, "YYYY-MM-DD" or NULL */

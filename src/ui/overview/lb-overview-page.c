@@ -24,6 +24,7 @@ struct _LbOverviewPage
   /* template widgets */
   GtkLabel       *name_label;
   GtkLabel       *models_label;
+  GtkLabel       *unlisted_label;
   GtkLabel       *benchmarks_label;
   GtkLabel       *results_label;
   GtkLabel       *newest_label;
@@ -152,6 +153,16 @@ update_summary (LbOverviewPage *self)
   benchmarks = g_strdup_printf ("%u", stats.n_benchmarks);
   results = g_strdup_printf ("%u", stats.n_results);
   gtk_label_set_label (self->models_label, models);
+  if (stats.n_unlisted > 0)
+    {
+      /* Translators: under the number of models on the Overview, e.g. "of which 1 no longer listed". */
+      g_autofree char *unlisted = g_strdup_printf (ngettext ("of which %u no longer listed",
+                                                             "of which %u no longer listed",
+                                                             stats.n_unlisted),
+                                                   stats.n_unlisted);
+      gtk_label_set_label (self->unlisted_label, unlisted);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->unlisted_label), stats.n_unlisted > 0);
   gtk_label_set_label (self->benchmarks_label, benchmarks);
   gtk_label_set_label (self->results_label, results);
   newest = lb_date_text_to_display (stats.newest_result);
@@ -514,6 +525,7 @@ lb_overview_page_class_init (LbOverviewPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/org/example/Leaderboard/lb-overview-page.ui");
   gtk_widget_class_bind_template_child (widget_class, LbOverviewPage, name_label);
   gtk_widget_class_bind_template_child (widget_class, LbOverviewPage, models_label);
+  gtk_widget_class_bind_template_child (widget_class, LbOverviewPage, unlisted_label);
   gtk_widget_class_bind_template_child (widget_class, LbOverviewPage, benchmarks_label);
   gtk_widget_class_bind_template_child (widget_class, LbOverviewPage, results_label);
   gtk_widget_class_bind_template_child (widget_class, LbOverviewPage, newest_label);
